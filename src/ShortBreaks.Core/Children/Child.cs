@@ -1,0 +1,108 @@
+namespace ShortBreaks.Core.Children;
+
+/// <summary>A disabled child known to the service: one record per child, however many requests.</summary>
+public sealed class Child : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The child's reference, quoted by families and staff (for example "C-7KQ2-M9XD").</summary>
+    public string Reference { get; set; } = "";
+
+    public string FirstName { get; set; } = "";
+    public string LastName { get; set; } = "";
+
+    /// <summary>Lower-case "first last" with extra spaces removed, for matching and search.</summary>
+    public string NameKey { get; set; } = "";
+
+    /// <summary>Lower-case last name, for search by surname.</summary>
+    public string LastNameKey { get; set; } = "";
+
+    public DateOnly DateOfBirth { get; set; }
+    public string AddressLine1 { get; set; } = "";
+    public string? AddressLine2 { get; set; }
+    public string Town { get; set; } = "";
+
+    /// <summary>Postcode as written for letters, for example "NG1 5AB".</summary>
+    public string Postcode { get; set; } = "";
+
+    /// <summary>Postcode upper-case without spaces, for matching and search.</summary>
+    public string PostcodeKey { get; set; } = "";
+
+    public string? School { get; set; }
+    public bool HasEhcPlan { get; set; }
+    public DateOnly? EhcPlanReviewDate { get; set; }
+
+    /// <summary>Children in Need census disability codes, comma separated (see <see cref="CinDisabilityCodes"/>).</summary>
+    public string DisabilityCodes { get; set; } = "";
+
+    /// <summary>The child's needs in the family's own words, from their latest request.</summary>
+    public string? NeedsInFamilyWords { get; set; }
+
+    public Tier Tier { get; set; }
+
+    /// <summary>The officer who holds the child on their caseload.</summary>
+    public string? KeyWorkerId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set when this record was found to be a duplicate and merged into another.</summary>
+    public Guid? MergedIntoChildId { get; set; }
+
+    public long Version { get; set; }
+
+    public List<ChildFamilyMember> FamilyMembers { get; set; } = [];
+
+    public string FullName => $"{FirstName} {LastName}";
+}
+
+/// <summary>A family account allowed to see a child's record.</summary>
+public sealed class ChildFamilyMember
+{
+    public Guid ChildId { get; set; }
+    public string UserId { get; set; } = "";
+    public string Relationship { get; set; } = "";
+    public DateTime AddedAt { get; set; }
+}
+
+/// <summary>One step in a child's journey, shown on their timeline.</summary>
+public sealed class TimelineEvent
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ChildId { get; set; }
+    public Guid? RequestId { get; set; }
+    public DateTime At { get; set; }
+    public string Kind { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string? Detail { get; set; }
+    public string? ActorUserId { get; set; }
+    public string ActorName { get; set; } = "";
+}
+
+public static class TimelineKinds
+{
+    public const string RequestSubmitted = "request-submitted";
+    public const string RequestMatched = "request-matched";
+    public const string Decision = "decision";
+    public const string Safeguarding = "safeguarding";
+    public const string Merged = "merged";
+    public const string RecordCreated = "record-created";
+}
+
+/// <summary>Two records of the same child joined into one.</summary>
+public sealed class ChildMerge
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SurvivingChildId { get; set; }
+    public Guid MergedChildId { get; set; }
+    public string MergedChildReference { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public DateTime MergedAt { get; set; }
+    public string MergedByUserId { get; set; } = "";
+    public string MergedByName { get; set; } = "";
+}
+
+/// <summary>An entity two people can edit: saved only if nobody saved it since it was read.</summary>
+public interface IVersioned
+{
+    long Version { get; set; }
+}

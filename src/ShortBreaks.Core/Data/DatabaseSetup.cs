@@ -1,0 +1,110 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Auditing;
+
+namespace ShortBreaks.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>The "Database" configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>For SQLite, a file path or a full connection string; for PostgreSQL, a connection string.</summary>
+    public string ConnectionString { get; set; } = "Data Source=data/shortbreaks.db";
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddShortBreaksDatabase(this IServiceCollection services, DatabaseOptions options)
+    {
+        services.AddScoped<Actor>();
+        services.AddSingleton(options);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(options.ConnectionString);
+                services.AddDbContext<ShortBreaksDbContext, SqliteShortBreaksDbContext>(o => ConfigureSqlite(o, sqlite));
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<ShortBreaksDbContext, PostgresShortBreaksDbContext>(o => ConfigurePostgres(o, options.ConnectionString));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
+        }
+
+        return services;
+    }
+
+    /// <summary>A DbContext outside dependency injection (command-line tools, tests).</summary>
+    public static ShortBreaksDbContext Create(DatabaseOptions options, Actor? actor = null, TimeProvider? clock = null)
+    {
+        actor ??= Actor.System;
+        clock ??= TimeProvider.System;
+        return options.Provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteShortBreaksDbContext(
+                ConfigureSqlite(new DbContextOptionsBuilder<SqliteShortBreaksDbContext>(), SqliteConnectionString(options.ConnectionString)).Options, actor, clock),
+            DatabaseProvider.PostgreSql => new PostgresShortBreaksDbContext(
+                ConfigurePostgres(new DbContextOptionsBuilder<PostgresShortBreaksDbContext>(), options.ConnectionString).Options, actor, clock),
+            _ => throw new InvalidOperationException($"Unknown database provider '{options.Provider}'."),
+        };
+    }
+
+    private static T ConfigureSqlite<T>(T builder, string connectionString) where T : DbContextOptionsBuilder
+    {
+        builder.UseSqlite(connectionString, s => s.MigrationsAssembly(typeof(DatabaseSetup).Assembly.FullName));
+        return builder;
+    }
+
+    private static T ConfigurePostgres<T>(T builder, string connectionString) where T : DbContextOptionsBuilder
+    {
+        builder.UseNpgsql(connectionString);
+        return builder;
+    }
+
+    /// <summary>Accepts a bare file path, creates its folder, and turns on the settings a web server needs.</summary>
+    public static string SqliteConnectionString(string value)
+    {
+        var builder = value.Contains('=') ? new SqliteConnectionStringBuilder(value) : new SqliteConnectionStringBuilder { DataSource = value };
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
+
+        builder.Pooling = true;
+        builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies migrations; on SQLite also turns on write-ahead logging so readers never wait for a writer.</summary>
+    public static async Task MigrateAsync(ShortBreaksDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}
+
+// Used by `dotnet ef migrations add` only.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteShortBreaksDbContext>
+{
+    public SqliteShortBreaksDbContext CreateDbContext(string[] args) =>
+        (SqliteShortBreaksDbContext)DatabaseSetup.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=design.db" });
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresShortBreaksDbContext>
+{
+    public PostgresShortBreaksDbContext CreateDbContext(string[] args) =>
+        (PostgresShortBreaksDbContext)DatabaseSetup.Create(new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = "Host=localhost;Database=design" });
+}

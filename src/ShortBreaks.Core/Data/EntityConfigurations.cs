@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Letters;
+using ShortBreaks.Core.Notifications;
+using ShortBreaks.Core.Providers;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Core.Schemes;
+
+namespace ShortBreaks.Core.Data;
+
+internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
+{
+    public void Configure(EntityTypeBuilder<Child> b)
+    {
+        b.HasIndex(c => c.Reference).IsUnique();
+        b.HasIndex(c => new { c.NameKey, c.DateOfBirth });
+        b.HasIndex(c => new { c.NameKey, c.PostcodeKey });
+        b.HasIndex(c => c.LastNameKey);
+        b.HasIndex(c => c.PostcodeKey);
+        b.HasIndex(c => c.DateOfBirth);
+        b.HasIndex(c => new { c.KeyWorkerId, c.Tier });
+        b.Property(c => c.Reference).HasMaxLength(20);
+        b.Property(c => c.FirstName).HasMaxLength(100);
+        b.Property(c => c.LastName).HasMaxLength(100);
+        b.Property(c => c.NameKey).HasMaxLength(201);
+        b.Property(c => c.LastNameKey).HasMaxLength(100);
+        b.Property(c => c.Postcode).HasMaxLength(10);
+        b.Property(c => c.PostcodeKey).HasMaxLength(8);
+        b.Property(c => c.DisabilityCodes).HasMaxLength(100);
+        b.Property(c => c.Tier).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasMany(c => c.FamilyMembers).WithOne().HasForeignKey(m => m.ChildId);
+        b.Ignore(c => c.FullName);
+    }
+}
+
+internal sealed class ChildFamilyMemberConfiguration : IEntityTypeConfiguration<ChildFamilyMember>
+{
+    public void Configure(EntityTypeBuilder<ChildFamilyMember> b)
+    {
+        b.HasKey(m => new { m.ChildId, m.UserId });
+        b.HasIndex(m => m.UserId);
+    }
+}
+
+internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<TimelineEvent>
+{
+    public void Configure(EntityTypeBuilder<TimelineEvent> b)
+    {
+        b.HasIndex(e => new { e.ChildId, e.At });
+        b.Property(e => e.Kind).HasMaxLength(40);
+    }
+}
+
+internal sealed class ChildMergeConfiguration : IEntityTypeConfiguration<ChildMerge>
+{
+    public void Configure(EntityTypeBuilder<ChildMerge> b)
+    {
+        b.HasIndex(m => m.SurvivingChildId);
+        b.HasIndex(m => m.MergedChildId);
+    }
+}
+
+internal sealed class ShortBreakRequestConfiguration : IEntityTypeConfiguration<ShortBreakRequest>
+{
+    public void Configure(EntityTypeBuilder<ShortBreakRequest> b)
+    {
+        b.ToTable("Requests");
+        b.HasIndex(r => r.Reference).IsUnique();
+        b.HasIndex(r => new { r.Status, r.SubmittedAt });
+        b.HasIndex(r => r.FamilyUserId);
+        b.HasIndex(r => r.ChildId);
+        b.Property(r => r.Reference).HasMaxLength(20);
+        b.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.PreferredContact).HasConversion<string>().HasMaxLength(10);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasOne(r => r.Child).WithMany().HasForeignKey(r => r.ChildId);
+        b.HasMany(r => r.Evidence).WithOne().HasForeignKey(e => e.RequestId);
+        b.HasOne(r => r.Decision).WithOne().HasForeignKey<RequestDecision>(d => d.RequestId);
+        b.Ignore(r => r.NeedIdList);
+        b.Ignore(r => r.ChildName);
+    }
+}
+
+internal sealed class EvidenceDocumentConfiguration : IEntityTypeConfiguration<EvidenceDocument>
+{
+    public void Configure(EntityTypeBuilder<EvidenceDocument> b)
+    {
+        b.HasIndex(e => e.RequestId);
+        b.Property(e => e.FileName).HasMaxLength(255);
+        b.Property(e => e.ContentType).HasMaxLength(100);
+    }
+}
+
+internal sealed class RequestDecisionConfiguration : IEntityTypeConfiguration<RequestDecision>
+{
+    public void Configure(EntityTypeBuilder<RequestDecision> b)
+    {
+        b.HasIndex(d => d.RequestId).IsUnique();
+        b.HasIndex(d => d.ChildId);
+        b.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(40);
+    }
+}
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> b)
+    {
+        b.HasIndex(r => r.ChildId);
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(40);
+    }
+}
+
+internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
+{
+    public void Configure(EntityTypeBuilder<Letter> b)
+    {
+        b.HasIndex(l => new { l.ChildId, l.CreatedAt });
+        b.HasIndex(l => l.RequestId);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasIndex(a => new { a.ChildId, a.At });
+        b.HasIndex(a => a.At);
+        b.Property(a => a.Action).HasMaxLength(20);
+        b.Property(a => a.EntityType).HasMaxLength(60);
+        b.Property(a => a.EntityId).HasMaxLength(100);
+    }
+}
+
+internal sealed class SchemeVersionRecordConfiguration : IEntityTypeConfiguration<SchemeVersionRecord>
+{
+    public void Configure(EntityTypeBuilder<SchemeVersionRecord> b)
+    {
+        b.HasKey(s => s.Version);
+        b.Property(s => s.Version).HasMaxLength(40);
+    }
+}
+
+internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
+{
+    public void Configure(EntityTypeBuilder<Provider> b) => b.HasIndex(p => p.Name);
+}
+
+internal sealed class SentEmailConfiguration : IEntityTypeConfiguration<SentEmail>
+{
+    public void Configure(EntityTypeBuilder<SentEmail> b) => b.HasIndex(e => e.ChildId);
+}

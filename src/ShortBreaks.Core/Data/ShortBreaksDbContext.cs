@@ -1,0 +1,203 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Letters;
+using ShortBreaks.Core.Notifications;
+using ShortBreaks.Core.Providers;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Core.Schemes;
+
+namespace ShortBreaks.Core.Data;
+
+/// <summary>
+/// The service's data. One model for every provider; <see cref="SqliteShortBreaksDbContext"/> and
+/// <see cref="PostgresShortBreaksDbContext"/> exist only so each provider keeps its own migrations.
+/// Every save writes audit entries for what it changed, in the same transaction.
+/// </summary>
+public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor, TimeProvider clock)
+    : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Child> Children => Set<Child>();
+    public DbSet<ChildFamilyMember> ChildFamilyMembers => Set<ChildFamilyMember>();
+    public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
+    public DbSet<ChildMerge> ChildMerges => Set<ChildMerge>();
+    public DbSet<ShortBreakRequest> Requests => Set<ShortBreakRequest>();
+    public DbSet<EvidenceDocument> EvidenceDocuments => Set<EvidenceDocument>();
+    public DbSet<RequestDecision> Decisions => Set<RequestDecision>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Letter> Letters => Set<Letter>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SchemeVersionRecord> SchemeVersions => Set<SchemeVersionRecord>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<SentEmail> SentEmails => Set<SentEmail>();
+
+    public Actor Actor => actor;
+    public TimeProvider Clock => clock;
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Set false by bulk loads (demo data) that write their own single audit entry.</summary>
+    public bool AuditChanges { get; set; } = true;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(12, 2);
+        configurationBuilder.Properties<decimal?>().HavePrecision(12, 2);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ShortBreaksDbContext).Assembly);
+    }
+
+    /// <summary>
+    /// Tells EF the version the person saw, so the save fails with <see cref="DbUpdateConcurrencyException"/>
+    /// if anyone else saved the entity since.
+    /// </summary>
+    public void ExpectVersion<T>(T entity, long versionSeen) where T : class, IVersioned =>
+        Entry(entity).Property(e => e.Version).OriginalValue = versionSeen;
+
+    /// <summary>Records that someone looked at a child's record (or part of it).</summary>
+    public void RecordView(string entityType, string entityId, Guid? childId, string? details = null) =>
+        AuditEntries.Add(new AuditEntry
+        {
+            At = UtcNow,
+            UserId = actor.UserId,
+            UserName = actor.Name,
+            Action = "view",
+            EntityType = entityType,
+            EntityId = entityId,
+            ChildId = childId,
+            Details = details,
+        });
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private static readonly HashSet<string> SecretProperties =
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Content", "Json", "BodyHtml", "TokenValue", "Value"];
+
+    private void PrepareForSave()
+    {
+        var now = UtcNow;
+        var entries = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry)
+            .ToList();
+
+        foreach (var entry in entries)
+        {
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
+            {
+                versioned.Version++;
+            }
+        }
+
+        if (!AuditChanges)
+        {
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            var action = entry.State switch
+            {
+                EntityState.Added => "create",
+                EntityState.Deleted => "delete",
+                _ => "update",
+            };
+
+            var details = Describe(entry);
+            if (entry.State == EntityState.Modified && details.Count == 0)
+            {
+                continue;
+            }
+
+            AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                UserName = actor.Name,
+                Action = action,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(entry),
+                ChildId = ChildIdOf(entry),
+                Details = details.Count == 0 ? null : JsonSerializer.Serialize(details),
+            });
+        }
+    }
+
+    private static Dictionary<string, object?> Describe(EntityEntry entry)
+    {
+        var details = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (name == nameof(IVersioned.Version) || property.Metadata.IsPrimaryKey())
+            {
+                continue;
+            }
+
+            var secret = SecretProperties.Contains(name);
+            switch (entry.State)
+            {
+                case EntityState.Added when property.CurrentValue is not null:
+                    details[name] = secret ? "(set)" : Shorten(property.CurrentValue);
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    details[name] = secret
+                        ? "(changed)"
+                        : new[] { Shorten(property.OriginalValue), Shorten(property.CurrentValue) };
+                    break;
+            }
+        }
+
+        return details;
+    }
+
+    private static object? Shorten(object? value) => value switch
+    {
+        string s when s.Length > 200 => s[..200] + "…",
+        byte[] b => $"({b.Length} bytes)",
+        _ => value,
+    };
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    private static Guid? ChildIdOf(EntityEntry entry) => entry.Entity switch
+    {
+        Child c => c.Id,
+        _ when entry.Metadata.FindProperty("ChildId") is { } p => entry.Property(p.Name).CurrentValue as Guid?,
+        _ => null,
+    };
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}
+
+public sealed class SqliteShortBreaksDbContext(DbContextOptions<SqliteShortBreaksDbContext> options, Actor actor, TimeProvider clock)
+    : ShortBreaksDbContext(options, actor, clock);
+
+public sealed class PostgresShortBreaksDbContext(DbContextOptions<PostgresShortBreaksDbContext> options, Actor actor, TimeProvider clock)
+    : ShortBreaksDbContext(options, actor, clock);

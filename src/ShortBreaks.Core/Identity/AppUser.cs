@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ShortBreaks.Core.Identity;
+
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>For a provider's staff: the provider they work for.</summary>
+    public Guid? ProviderId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>The roles in DESIGN.md. A council can give one person several.</summary>
+public static class Roles
+{
+    public const string Family = "Family";
+    public const string PersonalisationOfficer = "PersonalisationOfficer";
+    public const string ReviewingOfficer = "ReviewingOfficer";
+    public const string TeamManager = "TeamManager";
+    public const string CommissioningOfficer = "CommissioningOfficer";
+    public const string FinanceOfficer = "FinanceOfficer";
+    public const string Provider = "Provider";
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All =
+        [Family, PersonalisationOfficer, ReviewingOfficer, TeamManager, CommissioningOfficer, FinanceOfficer, Provider, Admin];
+
+    /// <summary>Council staff who work with children's records.</summary>
+    public static readonly IReadOnlyList<string> CaseStaff = [PersonalisationOfficer, ReviewingOfficer, TeamManager, Admin];
+
+    /// <summary>Staff who may take a request at the duty point and make threshold decisions.</summary>
+    public static readonly IReadOnlyList<string> Deciders = [PersonalisationOfficer, TeamManager];
+
+    public static string Name(string role) => role switch
+    {
+        Family => "Parent carer",
+        PersonalisationOfficer => "Personalisation officer",
+        ReviewingOfficer => "Reviewing officer",
+        TeamManager => "Team manager",
+        CommissioningOfficer => "Commissioning officer",
+        FinanceOfficer => "Finance officer",
+        Provider => "Provider",
+        Admin => "Administrator",
+        _ => role,
+    };
+}
+
+/// <summary>Authorization policy names shared by pages and the API.</summary>
+public static class Policies
+{
+    public const string CaseStaff = "CaseStaff";
+    public const string Decider = "Decider";
+    public const string Family = "Family";
+    public const string Manager = "Manager";
+}

@@ -1,0 +1,95 @@
+namespace ShortBreaks.Core.Schemes;
+
+/// <summary>Checks a scheme version for figures that cannot be right, before the service uses it.</summary>
+public static class SchemeValidator
+{
+    public static IReadOnlyList<string> Validate(Scheme s)
+    {
+        var e = new List<string>();
+
+        if (string.IsNullOrWhiteSpace(s.Version)) e.Add("version is required.");
+        if (string.IsNullOrWhiteSpace(s.Council.Name)) e.Add("council.name is required.");
+        if (string.IsNullOrWhiteSpace(s.Council.ServiceName)) e.Add("council.serviceName is required.");
+        if (!IsHttpUrl(s.Council.LocalOfferUrl)) e.Add("council.localOfferUrl must be an http(s) address.");
+
+        if (s.Ages.MinimumAgeYears is < 0 or > 25) e.Add("ages.minimumAgeYears must be between 0 and 25.");
+        if (s.Ages.MaximumAgeYearsExclusive <= s.Ages.MinimumAgeYears)
+            e.Add("ages.maximumAgeYearsExclusive must be greater than ages.minimumAgeYears.");
+        if (s.Ages.AdultTransferPlanningMonths is < 0 or > 60) e.Add("ages.adultTransferPlanningMonths must be between 0 and 60.");
+
+        if (s.Triage.DecisionTargetWorkingDays is < 1 or > 100) e.Add("triage.decisionTargetWorkingDays must be between 1 and 100.");
+        if (s.Triage.DueSoonWorkingDays < 0 || s.Triage.DueSoonWorkingDays >= s.Triage.DecisionTargetWorkingDays)
+            e.Add("triage.dueSoonWorkingDays must be at least 0 and less than triage.decisionTargetWorkingDays.");
+
+        var fsb = s.Tiers.FlexibleShortBreaks;
+        if (fsb.HoursPerYear <= 0) e.Add("tiers.flexibleShortBreaks.hoursPerYear must be more than 0.");
+        if (fsb.DirectPaymentPerYear <= 0) e.Add("tiers.flexibleShortBreaks.directPaymentPerYear must be more than 0.");
+        if (fsb.ProviderPerYear <= 0) e.Add("tiers.flexibleShortBreaks.providerPerYear must be more than 0.");
+        CheckRange(e, "tiers.flexibleShortBreaks.hourlyRate", fsb.HourlyRateMinimum, fsb.HourlyRateMaximum);
+
+        var tsb = s.Tiers.TargetedShortBreaks;
+        if (tsb.MaximumHoursPerYear <= fsb.HoursPerYear)
+            e.Add("tiers.targetedShortBreaks.maximumHoursPerYear must be more than the Flexible Short Breaks hours.");
+        CheckRange(e, "tiers.targetedShortBreaks.budget", tsb.BudgetMinimum, tsb.BudgetMaximum);
+        CheckRange(e, "tiers.targetedShortBreaks.hourlyRate", tsb.HourlyRateMinimum, tsb.HourlyRateMaximum);
+
+        var o = s.OvernightRates;
+        if (o.ResidentialUnitMaximum <= 0 || o.AtHome <= 0 || o.TargetedDirectPayment <= 0 || o.TargetedApprovedProvider <= 0 || o.CollegeNight <= 0)
+            e.Add("overnightRates must all be more than 0.");
+        if (o.Section17_6MaximumNightsPerYear is < 1 or > 366) e.Add("overnightRates.section17_6MaximumNightsPerYear must be between 1 and 366.");
+
+        if (s.Reviews.RasPackageReviewMonths is < 1 or > 36) e.Add("reviews.rasPackageReviewMonths must be between 1 and 36.");
+        if (s.Reviews.Section17_6ReviewMonths is < 1 or > 36) e.Add("reviews.section17_6ReviewMonths must be between 1 and 36.");
+        if (s.Reviews.ReductionNoticeMonths is < 0 or > 24) e.Add("reviews.reductionNoticeMonths must be between 0 and 24.");
+
+        var c = s.Caseloads;
+        if (c.PersonalisationOfficerMinimum <= 0 || c.PersonalisationOfficerMaximum < c.PersonalisationOfficerMinimum)
+            e.Add("caseloads.personalisationOfficerMinimum must be more than 0 and no more than the maximum.");
+        if (c.ReviewingOfficerReviews <= 0 || c.ReviewingOfficerFamilies <= 0 || c.SocialWorker <= 0)
+            e.Add("caseloads must all be more than 0.");
+
+        var el = s.Eligibility;
+        if (el.Needs.Count == 0) e.Add("eligibility.needs must list at least one need.");
+        foreach (var dup in el.Needs.GroupBy(n => n.Id).Where(g => g.Count() > 1))
+            e.Add($"eligibility.needs: id '{dup.Key}' is used more than once.");
+        foreach (var n in el.Needs)
+        {
+            if (!IsId(n.Id)) e.Add($"eligibility.needs: id '{n.Id}' must be lower-case letters, digits and hyphens.");
+            if (string.IsNullOrWhiteSpace(n.Question)) e.Add($"eligibility.needs '{n.Id}': question is required.");
+        }
+
+        var thresholdNeeds = el.Needs.Count(n => n.MeetsThreshold);
+        if (el.MinimumThresholdNeeds < 1 || el.MinimumThresholdNeeds > thresholdNeeds)
+            e.Add($"eligibility.minimumThresholdNeeds must be between 1 and the number of needs that meet the threshold ({thresholdNeeds}).");
+
+        if (el.EvidenceRequired && el.Evidence.Count == 0)
+            e.Add("eligibility.evidence must list at least one kind when evidenceRequired is true.");
+        foreach (var dup in el.Evidence.GroupBy(n => n.Id).Where(g => g.Count() > 1))
+            e.Add($"eligibility.evidence: id '{dup.Key}' is used more than once.");
+        foreach (var ev in el.Evidence)
+        {
+            if (!IsId(ev.Id)) e.Add($"eligibility.evidence: id '{ev.Id}' must be lower-case letters, digits and hyphens.");
+            if (string.IsNullOrWhiteSpace(ev.Label)) e.Add($"eligibility.evidence '{ev.Id}': label is required.");
+        }
+
+        foreach (var link in s.LocalOffer)
+        {
+            if (string.IsNullOrWhiteSpace(link.Title)) e.Add("localOffer: every link needs a title.");
+            if (!IsHttpUrl(link.Url)) e.Add($"localOffer: '{link.Url}' must be an http(s) address.");
+        }
+
+        return e;
+    }
+
+    private static void CheckRange(List<string> e, string name, decimal min, decimal max)
+    {
+        if (min <= 0) e.Add($"{name}Minimum must be more than 0.");
+        if (max < min) e.Add($"{name}Maximum must not be less than {name}Minimum.");
+    }
+
+    private static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static bool IsId(string? value) =>
+        !string.IsNullOrEmpty(value) && value.All(ch => ch is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+}
