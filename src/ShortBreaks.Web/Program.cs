@@ -1,6 +1,34 @@
+using ShortBreaks.Core.Schemes;
+using ShortBreaks.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+
+try
+{
+    builder.AddShortBreaks();
+}
+catch (SchemeValidationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine("The service has not started. Correct the scheme files and start it again.");
+    return 1;
+}
+
 var app = builder.Build();
-app.MapGet("/", () => "Short breaks");
-app.Run();
+app.UseShortBreaks();
+
+try
+{
+    await app.PrepareAsync();
+}
+catch (SchemeValidationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine("The service has not started.");
+    return 1;
+}
+
+await app.RunAsync();
+return 0;
 
 public partial class Program;

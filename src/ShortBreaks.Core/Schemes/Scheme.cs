@@ -37,6 +37,9 @@ public sealed record CouncilSettings
     public required string LocalOfferUrl { get; init; }
     public required string MashName { get; init; }
     public required string MashPhone { get; init; }
+
+    /// <summary>Where a safeguarding referral is sent the moment it is made.</summary>
+    public required string MashEmail { get; init; }
     public required string ContactEmail { get; init; }
     public required string ContactPhone { get; init; }
 }

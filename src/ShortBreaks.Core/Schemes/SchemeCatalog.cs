@@ -104,7 +104,7 @@ public sealed class SchemeCatalog
             return (null, errors);
         }
 
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16].ToLowerInvariant();
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(scheme, JsonOptions))))[..16].ToLowerInvariant();
         return (scheme with { ContentHash = hash }, []);
     }
 }

@@ -10,6 +10,7 @@ public static class SchemeValidator
         if (string.IsNullOrWhiteSpace(s.Version)) e.Add("version is required.");
         if (string.IsNullOrWhiteSpace(s.Council.Name)) e.Add("council.name is required.");
         if (string.IsNullOrWhiteSpace(s.Council.ServiceName)) e.Add("council.serviceName is required.");
+        if (string.IsNullOrWhiteSpace(s.Council.MashEmail) || !s.Council.MashEmail.Contains('@')) e.Add("council.mashEmail must be an email address.");
         if (!IsHttpUrl(s.Council.LocalOfferUrl)) e.Add("council.localOfferUrl must be an http(s) address.");
 
         if (s.Ages.MinimumAgeYears is < 0 or > 25) e.Add("ages.minimumAgeYears must be between 0 and 25.");

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ShortBreaks.Core.Requests;
+
+namespace ShortBreaks.Web.Infrastructure;
+
+/// <summary>
+/// A page that shows errors the GOV.UK way: a summary at the top linking to each field, the message by the
+/// field, and "Error: " before the page title. Errors are keyed by the id of the field they belong to.
+/// </summary>
+public abstract class GovukPageModel : PageModel
+{
+    /// <summary>The page's title, without the "Error: " prefix.</summary>
+    public abstract string Title { get; }
+
+    public bool HasErrors => !ModelState.IsValid;
+
+    public void AddErrors(IEnumerable<FieldError> errors)
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(error.Field, error.Message);
+        }
+    }
+
+    public string? ErrorFor(string field) =>
+        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    /// <summary>Each field's first error, in the order the fields were checked, for the error summary.</summary>
+    public IReadOnlyList<(string Field, string Message)> ErrorSummary() =>
+        ModelState.Where(kv => kv.Value is { ValidationState: ModelValidationState.Invalid, Errors.Count: > 0 })
+            .Select(kv => (kv.Key, FriendlyMessage(kv.Key, kv.Value!.Errors[0].ErrorMessage)))
+            .ToList();
+
+    /// <summary>
+    /// Model binding errors (for example "The value 'abc' is not valid") are replaced with plain English by the
+    /// page before it is shown; this keeps any the page did not replace readable.
+    /// </summary>
+    private static string FriendlyMessage(string field, string message) =>
+        message.StartsWith("The value '", StringComparison.Ordinal) || message.StartsWith("The field ", StringComparison.Ordinal)
+            ? "Enter a valid answer"
+            : message;
+
+    /// <summary>Removes model binding errors so the page's own rules speak instead.</summary>
+    protected void ClearBindingErrors()
+    {
+        foreach (var key in ModelState.Keys.ToList())
+        {
+            ModelState.Remove(key);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Calendar;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Notifications;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Core.Schemes;
+using ShortBreaks.Core.Search;
+using ShortBreaks.Web.Api;
+
+namespace ShortBreaks.Web.Infrastructure;
+
+/// <summary>Everything the host needs, in one place, so Program.cs stays short and tests build the same app.</summary>
+public static class ServiceSetup
+{
+    /// <summary>Largest evidence file accepted; larger ones are refused with a message.</summary>
+    public const long MaxEvidenceBytes = 10 * 1024 * 1024;
+
+    /// <summary>Largest request body read at all; anything above this is cut off before it is read.</summary>
+    public const long MaxRequestBytes = 30 * 1024 * 1024;
+
+    public static void AddShortBreaks(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        var schemesFolder = config["Schemes:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "schemes");
+        var catalog = SchemeCatalog.LoadFrom(schemesFolder);
+        services.AddSingleton(catalog);
+        services.AddSingleton(WorkingDays.LoadFrom(Path.Combine(schemesFolder, "calendar", "bank-holidays.json")));
+        services.AddSingleton(TimeProvider.System);
+
+        var database = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddShortBreaksDatabase(database);
+
+        var email = config.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions();
+        services.AddSingleton(email);
+        services.AddSingleton<EmailSender>();
+
+        services.AddScoped<RequestService>();
+        services.AddScoped<TriageQueue>();
+        services.AddScoped<ChildService>();
+        services.AddScoped<StaffSearch>();
+        services.AddScoped<SchemeRegistry>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<ShortBreaksDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/access-denied";
+            o.Cookie.Name = "shortbreaks";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events = new CookieAuthenticationEvents
+            {
+                // The API answers 401/403 with problem details; pages redirect to sign in.
+                OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized, () => ctx.Response.Redirect(ctx.RedirectUri)),
+                OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden, () => ctx.Response.Redirect(ctx.RedirectUri)),
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.CaseStaff, p => p.RequireRole(Roles.CaseStaff))
+            .AddPolicy(Policies.Decider, p => p.RequireRole(Roles.Deciders))
+            .AddPolicy(Policies.Family, p => p.RequireRole(Roles.Family))
+            .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.TeamManager, Roles.Admin));
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Staff", Policies.CaseStaff);
+            o.Conventions.AuthorizeFolder("/Apply");
+            o.Conventions.AllowAnonymousToPage("/Apply/Index");
+            o.Conventions.AuthorizeFolder("/Account/Family", Policies.Family);
+        });
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
+
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Short breaks API";
+            doc.Info.Description = "Requests and threshold decisions. Sign in with a staff or family account; the same permissions as the pages apply.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+
+    public static void UseShortBreaks(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatus.For, ExceptionHandlingPath = "/error" });
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });
+        app.MapOpenApi();
+        app.MapRequestsApi();
+        app.MapRazorPages();
+    }
+
+    /// <summary>Applies migrations, records the scheme versions, and loads demo data if asked.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShortBreaksDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        await scope.ServiceProvider.GetRequiredService<SchemeRegistry>().RecordAsync();
+        await DemoData.EnsureRolesAsync(scope.ServiceProvider);
+
+        var demo = app.Configuration.GetValue<bool>("Demo:Enabled") || app.Configuration.GetValue<bool>("demo");
+        if (demo)
+        {
+            await DemoData.EnsureAsync(app, scope.ServiceProvider);
+        }
+    }
+
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> ctx, int status, Action redirect)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return ctx.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = status,
+                Title = status == 401 ? "Sign in to use the API" : "You do not have permission to do this",
+            }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+        }
+
+        redirect();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Adds the person's display name to their sign-in, so pages and the audit can name them.</summary>
+public sealed class DisplayNameClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    public const string DisplayNameClaim = "display_name";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        return identity;
+    }
+}
+
+/// <summary>Tells the data layer who is acting, for the audit trail.</summary>
+public sealed class ActorMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context, Actor actor)
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            actor.UserId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+            actor.Name = context.User.FindFirstValue(DisplayNameClaimsFactory.DisplayNameClaim) ?? context.User.Identity.Name ?? "Unknown";
+        }
+        else
+        {
+            actor.Name = "Anonymous";
+        }
+
+        return next(context);
+    }
+}
+
+public sealed class SecurityHeaders(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers["X-Content-Type-Options"] = "nosniff";
+        headers["X-Frame-Options"] = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Content-Security-Policy"] =
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        return next(context);
+    }
+}
+
+public sealed class DatabaseHealthCheck(ShortBreaksDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database cannot be reached.");
+}
+
+/// <summary>Bad input that reaches the framework (a malformed body, an oversized upload) is a 400, never a 500.</summary>
+public static class ExceptionStatus
+{
+    public static int For(Exception ex) => ex switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException => StatusCodes.Status400BadRequest,
+        System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ShortBreaks.Web.Pages;
+
+/// <summary>Every error, for pages (GOV.UK error pages) and the API (problem details).</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public class ErrorModel : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public IReadOnlyList<string> Lines { get; private set; } = [];
+
+    public IActionResult OnGet(int? status) => Handle(status);
+
+    public IActionResult OnPost(int? status) => Handle(status);
+
+    private IActionResult Handle(int? status)
+    {
+        var code = status ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null ? Response.StatusCode : 500);
+        if (code < 400) code = 500;
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+                       ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "";
+
+        (Heading, Lines) = code switch
+        {
+            404 => ("Page not found", (IReadOnlyList<string>)["If you typed the web address, check it is correct.", "If you pasted the web address, check you copied the entire address."]),
+            403 => ("You cannot see this page", ["Your account does not give you access to this page."]),
+            413 => ("The file is too large", ["Go back and choose a smaller file. Files must be smaller than 10MB."]),
+            >= 400 and < 500 => ("There is a problem with what was sent", ["Go back and try again."]),
+            _ => ("Sorry, there is a problem with the service", ["Try again later. Nothing you entered before this page has been lost.",
+                $"If it keeps happening, call us and quote {Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier}."]),
+        };
+
+        if (original.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ObjectResult(new ProblemDetails { Status = code, Title = Heading, Detail = string.Join(" ", Lines) })
+            {
+                StatusCode = code,
+                ContentTypes = { "application/problem+json" },
+            };
+        }
+
+        Response.StatusCode = code;
+        return Page();
+    }
+}
