@@ -1,0 +1,97 @@
+using System.Globalization;
+
+namespace ShortBreaks.Cli;
+
+/// <summary>A mistake in how the tool was called: shown as a message, never as a stack trace.</summary>
+internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>
+/// A command's options, written <c>--name value</c> or <c>--name=value</c>. A command reads the ones it
+/// knows, then calls <see cref="ThrowIfAnyUnread"/> so a mistyped option is reported, not ignored.
+/// </summary>
+internal sealed class CommandOptions
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    public bool Help { get; private init; }
+
+    public static CommandOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new CommandOptions { Help = args.Any(a => a is "--help" or "-h") };
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "--help" or "-h") continue;
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+            {
+                throw new UsageException($"Unexpected argument '{arg}': options are written --name value.");
+            }
+
+            string name, value;
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                name = arg[2..equals];
+                value = arg[(equals + 1)..];
+            }
+            else
+            {
+                name = arg[2..];
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new UsageException($"Option --{name} needs a value.");
+                }
+
+                value = args[++i];
+            }
+
+            if (!options._values.TryAdd(name, value))
+            {
+                throw new UsageException($"Option --{name} is given more than once.");
+            }
+        }
+
+        return options;
+    }
+
+    public string? String(string name)
+    {
+        _read.Add(name);
+        return _values.GetValueOrDefault(name);
+    }
+
+    public int Int(string name, int defaultValue, int minimum, int maximum)
+    {
+        var text = String(name);
+        if (text is null) return defaultValue;
+        if (!int.TryParse(text.Replace(",", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal),
+                NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < minimum || value > maximum)
+        {
+            throw new UsageException($"Option --{name} must be a whole number from {minimum:N0} to {maximum:N0}, not '{text}'.");
+        }
+
+        return value;
+    }
+
+    public DateOnly? Date(string name)
+    {
+        var text = String(name);
+        if (text is null) return null;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            throw new UsageException($"Option --{name} must be a date written yyyy-MM-dd, not '{text}'.");
+        }
+
+        return value;
+    }
+
+    public void ThrowIfAnyUnread()
+    {
+        var unknown = _values.Keys.Where(k => !_read.Contains(k)).Select(k => "--" + k).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UsageException($"Unknown option{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown)}.");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Calendar;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Demo;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Schemes;
+
+namespace ShortBreaks.Cli.Commands;
+
+internal static class DemoDataCommand
+{
+    public static Command Command { get; } = new(
+        "demo-data",
+        "Migrates an empty database and fills it with a synthetic demo county.",
+        """
+        demo-data [--seed 2026] [--children 1550] [--today yyyy-MM-dd] [--schemes <folder>]
+                  [--provider Sqlite|PostgreSql] [--connection <value>]
+
+          --seed <number>                the same seed and day always give the same county (default 2026)
+          --children <number>            how many children (default 1550, a council of the seeds' size)
+          --today yyyy-MM-dd             the day the county is seen from (default today)
+          --schemes <folder>             the scheme files (default the schemes folder beside the tool)
+
+        """ + DatabaseArguments.Usage + $"""
+
+
+        The database must have no children yet. Every demo login's password is {DemoCounty.Password}.
+        """,
+        RunAsync);
+
+    private static async Task<int> RunAsync(CommandOptions options, CancellationToken ct)
+    {
+        var seed = options.Int("seed", 2026, int.MinValue, int.MaxValue);
+        var children = options.Int("children", 1550, DemoOptions.MinimumChildren, DemoOptions.MaximumChildren);
+        var today = options.Date("today") ?? DateOnly.FromDateTime(DateTime.Now);
+        var schemesFolder = options.String("schemes") ?? Path.Combine(AppContext.BaseDirectory, "schemes");
+        var database = DatabaseArguments.Read(options);
+        options.ThrowIfAnyUnread();
+
+        SchemeCatalog catalog;
+        try
+        {
+            catalog = SchemeCatalog.LoadFrom(schemesFolder);
+        }
+        catch (SchemeValidationException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+
+        var holidays = Path.Combine(schemesFolder, "calendar", "bank-holidays.json");
+        var workingDays = File.Exists(holidays) ? WorkingDays.LoadFrom(holidays) : null;
+        var scheme = catalog.InForceOn(today);
+
+        Console.WriteLine($"Loading a demo county of {children:N0} children into {DatabaseArguments.Describe(database)}");
+        Console.WriteLine($"(seed {seed}, today {today:yyyy-MM-dd}, scheme {scheme.Version})...");
+
+        var stopwatch = Stopwatch.StartNew();
+        await using var db = DatabaseSetup.Create(database, new Actor { Name = "Command line: demo-data" });
+        await DatabaseSetup.MigrateAsync(db, ct);
+        var migrated = stopwatch.Elapsed;
+
+        DemoSummary summary;
+        try
+        {
+            summary = await DemoCounty.GenerateAsync(db, new DemoOptions
+            {
+                Seed = seed,
+                Children = children,
+                Today = today,
+                Scheme = scheme,
+                WorkingDays = workingDays,
+            }, ct);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+
+        Print(summary, migrated);
+        return 0;
+    }
+
+    private static void Print(DemoSummary s, TimeSpan migrated)
+    {
+        var rows = new (string Label, int Value)[]
+        {
+            ("Children", s.Children),
+            ("  Flexible Short Breaks", s.FlexibleShortBreaks),
+            ("  Targeted Short Breaks", s.TargetedShortBreaks),
+            ("  Signposted to universal services", s.Universal),
+            ("  Referred to social care", s.SocialCare),
+            ("  Waiting for a decision", s.AwaitingDecision),
+            ("Requests waiting for a decision", s.RequestsAwaitingDecision),
+            ("  past the decision target", s.RequestsPastTarget),
+            ("  not yet matched to a child", s.RequestsToMatch),
+            ("Draft requests", s.DraftRequests),
+            ("Decisions (each with a letter)", s.Decisions),
+            ("Approved providers", s.Providers),
+            ("Staff accounts", s.Staff),
+            ("  Personalisation officers", s.PersonalisationOfficers),
+            ("  Reviewing officers", s.ReviewingOfficers),
+            ("  Team managers", s.TeamManagers),
+            ("Largest officer caseload", s.LargestCaseload),
+            ("Family accounts (no password)", s.FamilyAccounts),
+        };
+
+        Console.WriteLine();
+        foreach (var (label, value) in rows)
+        {
+            Console.WriteLine($"  {label,-36} {value.ToString("N0", CultureInfo.InvariantCulture),9}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Done in {(migrated + s.Elapsed).TotalSeconds:0.0} s (migrations {migrated.TotalSeconds:0.0} s, demo data {s.Elapsed.TotalSeconds:0.0} s).");
+        Console.WriteLine();
+        Console.WriteLine($"Demo logins, each with the password {DemoCounty.Password}:");
+        foreach (var login in DemoCounty.Logins)
+        {
+            Console.WriteLine($"  {login.Email,-28} {Roles.Name(login.Role),-24} {login.Description}");
+        }
+    }
+}

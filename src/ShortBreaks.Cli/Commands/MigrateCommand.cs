@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Data;
+
+namespace ShortBreaks.Cli.Commands;
+
+internal static class MigrateCommand
+{
+    public static Command Command { get; } = new(
+        "migrate",
+        "Creates the database, or brings it up to date with the latest migrations.",
+        "migrate [--provider Sqlite|PostgreSql] [--connection <value>]\n\n" + DatabaseArguments.Usage,
+        RunAsync);
+
+    private static async Task<int> RunAsync(CommandOptions options, CancellationToken ct)
+    {
+        var database = DatabaseArguments.Read(options);
+        options.ThrowIfAnyUnread();
+
+        var stopwatch = Stopwatch.StartNew();
+        await using var db = DatabaseSetup.Create(database, new Actor { Name = "Command line: migrate" });
+        await DatabaseSetup.MigrateAsync(db, ct);
+        Console.WriteLine($"{DatabaseArguments.Describe(database)} is up to date ({stopwatch.Elapsed.TotalSeconds:0.0} s).");
+        return 0;
+    }
+}

@@ -1,0 +1,305 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+using ShortBreaks.Core.Calendar;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Demo;
+using ShortBreaks.Core.Eligibility;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Core.Schemes;
+using Xunit;
+
+namespace ShortBreaks.Core.Tests.Demo;
+
+/// <summary>One demo county on a SQLite file, shared by the tests that only read it.</summary>
+public sealed class DemoCountyFixture : IAsyncLifetime
+{
+    public static readonly DateOnly Today = new(2026, 11, 23);
+
+    public const int Children = 600;
+
+    public DemoDatabase Database { get; } = new();
+
+    public DemoSummary Summary { get; private set; } = null!;
+
+    public Scheme Scheme { get; } = DemoDatabase.LoadScheme(Today);
+
+    public async Task InitializeAsync()
+    {
+        await using var db = await Database.OpenMigratedAsync();
+        Summary = await DemoCounty.GenerateAsync(db, DemoDatabase.Options(Scheme, Today, Children), CancellationToken.None);
+    }
+
+    public Task DisposeAsync()
+    {
+        Database.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A throwaway SQLite file, deleted afterwards.</summary>
+public sealed class DemoDatabase : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"shortbreaks-demo-{Guid.NewGuid():N}.db");
+
+    public DatabaseOptions Database => new() { Provider = DatabaseProvider.Sqlite, ConnectionString = _path };
+
+    public ShortBreaksDbContext Open() => DatabaseSetup.Create(Database);
+
+    public async Task<ShortBreaksDbContext> OpenMigratedAsync()
+    {
+        var db = Open();
+        await DatabaseSetup.MigrateAsync(db);
+        return db;
+    }
+
+    public static DemoOptions Options(Scheme scheme, DateOnly today, int children, int seed = 2026) => new()
+    {
+        Seed = seed,
+        Children = children,
+        Today = today,
+        Scheme = scheme,
+        WorkingDays = LoadWorkingDays(),
+    };
+
+    public static Scheme LoadScheme(DateOnly today) => SchemeCatalog.LoadFrom(SchemesFolder()).InForceOn(today);
+
+    private static WorkingDays LoadWorkingDays() => WorkingDays.LoadFrom(Path.Combine(SchemesFolder(), "calendar", "bank-holidays.json"));
+
+    // The schemes copied beside the tests, or else the repository's own folder.
+    private static string SchemesFolder()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "schemes");
+        if (Directory.Exists(beside)) return beside;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ShortBreaks.slnx"))) return Path.Combine(dir.FullName, "schemes");
+        }
+
+        throw new DirectoryNotFoundException("The schemes folder was not found.");
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_path + suffix);
+        }
+    }
+}
+
+public sealed class DemoCountyTests(DemoCountyFixture county) : IClassFixture<DemoCountyFixture>
+{
+    private static readonly Regex ChildReference = new("^C-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}$");
+
+    [Fact]
+    public async Task Generate_TwiceWithTheSameSeedAndDay_GivesTheSameCounty()
+    {
+        var scheme = county.Scheme;
+        using var first = new DemoDatabase();
+        using var second = new DemoDatabase();
+        await using (var db = await first.OpenMigratedAsync())
+        {
+            await DemoCounty.GenerateAsync(db, DemoDatabase.Options(scheme, DemoCountyFixture.Today, 150, seed: 7), CancellationToken.None);
+        }
+
+        await using (var db = await second.OpenMigratedAsync())
+        {
+            await DemoCounty.GenerateAsync(db, DemoDatabase.Options(scheme, DemoCountyFixture.Today, 150, seed: 7), CancellationToken.None);
+        }
+
+        var (childrenA, requestsA) = await ReadCountyAsync(first);
+        var (childrenB, requestsB) = await ReadCountyAsync(second);
+
+        childrenA.Count.ShouldBe(150);
+        childrenB.ShouldBe(childrenA);
+        requestsB.ShouldBe(requestsA);
+    }
+
+    [Fact]
+    public async Task Generate_WithAnotherSeed_GivesAnotherCounty()
+    {
+        using var other = new DemoDatabase();
+        await using (var db = await other.OpenMigratedAsync())
+        {
+            await DemoCounty.GenerateAsync(db, DemoDatabase.Options(county.Scheme, DemoCountyFixture.Today, 150, seed: 8), CancellationToken.None);
+        }
+
+        await using var otherDb = other.Open();
+        await using var fixtureDb = county.Database.Open();
+        var references = await otherDb.Children.Select(c => c.Reference).ToListAsync();
+        var fixtureReferences = await fixtureDb.Children.Select(c => c.Reference).ToListAsync();
+        references.Intersect(fixtureReferences).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Generate_GivesRoughlyTheSeedsTierProportions()
+    {
+        await using var db = county.Database.Open();
+        var tiers = await db.Children.GroupBy(c => c.Tier).Select(g => new { Tier = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Tier, g => g.Count);
+
+        tiers.Values.Sum().ShouldBe(DemoCountyFixture.Children);
+        Share(tiers, Tier.FlexibleShortBreaks).ShouldBeInRange(0.53, 0.57);
+        Share(tiers, Tier.TargetedShortBreaks).ShouldBeInRange(0.23, 0.27);
+        Share(tiers, Tier.Universal).ShouldBeInRange(0.07, 0.09);
+        Share(tiers, Tier.SocialCare).ShouldBeInRange(0.03, 0.05);
+        Share(tiers, Tier.None).ShouldBeInRange(0.06, 0.10);
+        county.Summary.FlexibleShortBreaks.ShouldBe(tiers[Tier.FlexibleShortBreaks]);
+        county.Summary.Providers.ShouldBe(22);
+    }
+
+    [Fact]
+    public async Task Generate_GivesEveryFlexibleAndTargetedChildAnOfficerWithinTheCaseloadMaximum()
+    {
+        await using var db = county.Database.Open();
+        var held = await db.Children
+            .Where(c => c.Tier == Tier.FlexibleShortBreaks || c.Tier == Tier.TargetedShortBreaks)
+            .Select(c => c.KeyWorkerId)
+            .ToListAsync();
+        var officerIds = await UserIdsInRoleAsync(db, Roles.PersonalisationOfficer);
+
+        held.ShouldAllBe(id => id != null);
+        held.ShouldAllBe(id => officerIds.Contains(id!));
+        var caseloads = held.GroupBy(id => id).Select(g => g.Count()).ToList();
+        caseloads.Max().ShouldBeLessThanOrEqualTo(county.Scheme.Caseloads.PersonalisationOfficerMaximum);
+        caseloads.Min().ShouldBeGreaterThanOrEqualTo(county.Scheme.Caseloads.PersonalisationOfficerMinimum);
+        (await db.Children.CountAsync(c => c.KeyWorkerId != null && c.Tier != Tier.FlexibleShortBreaks && c.Tier != Tier.TargetedShortBreaks)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Generate_CreatesEachDemoLoginWithItsRoleAndTheDemoPassword()
+    {
+        await using var db = county.Database.Open();
+        var hasher = new PasswordHasher<AppUser>();
+
+        DemoCounty.Logins.Select(l => l.Role).Distinct().Order().ShouldBe(Roles.All.Order());
+        foreach (var login in DemoCounty.Logins)
+        {
+            login.Email.ShouldEndWith("@demo.example");
+            var user = await db.Users.SingleAsync(u => u.NormalizedEmail == login.Email.ToUpperInvariant());
+            user.UserName.ShouldBe(login.Email);
+            user.EmailConfirmed.ShouldBeTrue();
+            user.SecurityStamp.ShouldNotBeNullOrEmpty();
+            (await UserIdsInRoleAsync(db, login.Role)).ShouldContain(user.Id);
+            hasher.VerifyHashedPassword(user, user.PasswordHash!, DemoCounty.Password).ShouldBe(PasswordVerificationResult.Success);
+        }
+
+        var provider = await db.Users.SingleAsync(u => u.Email == "provider@demo.example");
+        provider.ProviderId.ShouldNotBeNull();
+        (await db.Providers.AnyAsync(p => p.Id == provider.ProviderId)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Generate_LinksTheDemoParentToOneChildWithFlexibleShortBreaksDecided_AndTheSecondParentToNone()
+    {
+        await using var db = county.Database.Open();
+        var parent = await db.Users.SingleAsync(u => u.Email == "parent@demo.example");
+        var parent2 = await db.Users.SingleAsync(u => u.Email == "parent2@demo.example");
+
+        var childIds = await db.ChildFamilyMembers.Where(m => m.UserId == parent.Id).Select(m => m.ChildId).ToListAsync();
+        childIds.Count.ShouldBe(1);
+        var child = await db.Children.SingleAsync(c => c.Id == childIds[0]);
+        child.Tier.ShouldBe(Tier.FlexibleShortBreaks);
+        var request = await db.Requests.Include(r => r.Decision).SingleAsync(r => r.ChildId == child.Id);
+        request.Status.ShouldBe(RequestStatus.Decided);
+        request.FamilyUserId.ShouldBe(parent.Id);
+        request.Decision!.Outcome.ShouldBe(DecisionOutcome.FlexibleShortBreaksApproved);
+        request.Decision.AllowanceHoursPerYear.ShouldBe(county.Scheme.Tiers.FlexibleShortBreaks.HoursPerYear);
+        (await db.Letters.CountAsync(l => l.ChildId == child.Id && l.VisibleToFamily)).ShouldBe(1);
+
+        (await db.ChildFamilyMembers.AnyAsync(m => m.UserId == parent2.Id)).ShouldBeFalse();
+        (await db.Requests.AnyAsync(r => r.FamilyUserId == parent2.Id)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Generate_FillsEachChildsRecordConsistently()
+    {
+        await using var db = county.Database.Open();
+        var children = await db.Children.ToListAsync();
+
+        children.Select(c => c.Reference).Distinct().Count().ShouldBe(children.Count);
+        foreach (var c in children)
+        {
+            c.Reference.ShouldMatch(ChildReference.ToString());
+            c.NameKey.ShouldBe($"{c.FirstName} {c.LastName}".ToLowerInvariant());
+            c.LastNameKey.ShouldBe(c.LastName.ToLowerInvariant());
+            c.Postcode.ShouldStartWith("DC");
+            c.PostcodeKey.ShouldBe(c.Postcode.Replace(" ", "").ToUpperInvariant());
+            EligibilityCheck.AgeOn(c.DateOfBirth, DemoCountyFixture.Today).ShouldBeInRange(5, 17);
+            CinDisabilityCodes.Parse(c.DisabilityCodes).Count.ShouldBeInRange(1, 3);
+            (c.HasEhcPlan == c.EhcPlanReviewDate.HasValue).ShouldBeTrue();
+        }
+
+        var withPlan = children.Count(c => c.HasEhcPlan) / (double)children.Count;
+        withPlan.ShouldBeInRange(0.30, 0.50);
+    }
+
+    [Fact]
+    public async Task Generate_LeavesRequestsWaiting_SomePastTheTarget_SomeByPhone_SomeToMatch_AndDrafts()
+    {
+        await using var db = county.Database.Open();
+        var waiting = await db.Requests.Where(r => r.Status == RequestStatus.Submitted).ToListAsync();
+        var workingDays = DemoDatabase.Options(county.Scheme, DemoCountyFixture.Today, DemoCountyFixture.Children).WorkingDays!;
+        var target = county.Scheme.Triage.DecisionTargetWorkingDays;
+
+        waiting.Count.ShouldBe(county.Summary.RequestsAwaitingDecision);
+        waiting.ShouldContain(r => workingDays.Between(DateOnly.FromDateTime(r.SubmittedAt!.Value), DemoCountyFixture.Today) > target);
+        waiting.ShouldContain(r => workingDays.Between(DateOnly.FromDateTime(r.SubmittedAt!.Value), DemoCountyFixture.Today) <= target);
+        waiting.ShouldContain(r => r.Channel == RequestChannel.DutyPoint);
+        waiting.ShouldContain(r => r.Channel == RequestChannel.Online);
+        waiting.Count(r => r.ChildId == null && !r.ChildConfirmed).ShouldBe(county.Summary.RequestsToMatch);
+        (await db.Requests.CountAsync(r => r.Status == RequestStatus.Draft && r.SubmittedAt == null)).ShouldBeGreaterThan(0);
+        (await db.Requests.CountAsync(r => r.Status == RequestStatus.Decided)).ShouldBe(await db.Decisions.CountAsync());
+    }
+
+    [Fact]
+    public async Task Generate_WritesOneAuditEntryForTheWholeLoad()
+    {
+        await using var db = county.Database.Open();
+        var entries = await db.AuditEntries.ToListAsync();
+
+        entries.Count.ShouldBe(1);
+        entries[0].Action.ShouldBe("demo-data");
+    }
+
+    [Fact]
+    public async Task Generate_OnADatabaseThatHasChildren_IsRefused()
+    {
+        await using var db = county.Database.Open();
+        var before = await db.Children.CountAsync();
+
+        var ex = await Should.ThrowAsync<InvalidOperationException>(() =>
+            DemoCounty.GenerateAsync(db, DemoDatabase.Options(county.Scheme, DemoCountyFixture.Today, 50), CancellationToken.None));
+
+        ex.Message.ShouldContain("already has children");
+        (await db.Children.CountAsync()).ShouldBe(before);
+    }
+
+    private static async Task<(List<string> Children, List<string> Requests)> ReadCountyAsync(DemoDatabase database)
+    {
+        await using var db = database.Open();
+        var children = (await db.Children.ToListAsync())
+            .Select(c => $"{c.Id} {c.Reference} {c.FirstName} {c.LastName} {c.DateOfBirth:yyyy-MM-dd} {c.Postcode} {c.Tier} {c.KeyWorkerId}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var requests = (await db.Requests.ToListAsync())
+            .Select(r => $"{r.Reference} {r.Status} {r.Channel} {r.ChildId} {r.SubmittedAt:O} {r.NeedIds}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return (children, requests);
+    }
+
+    private static async Task<HashSet<string>> UserIdsInRoleAsync(ShortBreaksDbContext db, string role) =>
+        (await db.UserRoles
+            .Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role))
+            .Select(ur => ur.UserId)
+            .ToListAsync()).ToHashSet();
+
+    private static double Share(Dictionary<Tier, int> tiers, Tier tier) =>
+        tiers.GetValueOrDefault(tier) / (double)DemoCountyFixture.Children;
+}
