@@ -31,11 +31,6 @@ internal sealed class DemoCountyGenerator
     private const int UniversalPercent = 8;
     private const int SocialCarePercent = 4;
 
-    private static readonly JsonSerializerOptions CriteriaJsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     private static readonly byte[] EvidenceContent = Encoding.UTF8.GetBytes("Synthetic demo evidence: not a real document.");
 
     private readonly ShortBreaksDbContext _db;
@@ -632,7 +627,7 @@ internal sealed class DemoCountyGenerator
             DecidedByUserId = decider.Id,
             DecidedByName = decider.Name,
             SchemeVersion = _scheme.Version,
-            CriteriaJson = JsonSerializer.Serialize(eligibility.Criteria, CriteriaJsonOptions),
+            CriteriaJson = EligibilityJson.Serialize(eligibility.Criteria),
             AllowanceHoursPerYear = approved ? fsb.HoursPerYear : null,
             AllowanceDirectPaymentPerYear = approved ? fsb.DirectPaymentPerYear : null,
             AllowanceProviderPerYear = approved ? fsb.ProviderPerYear : null,

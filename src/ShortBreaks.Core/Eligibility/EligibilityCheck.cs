@@ -115,3 +115,17 @@ public static class EligibilityCheck
         return new(EvidenceCriterion, text, CriterionOutcome.NotMet, "No accepted evidence is with the request.");
     }
 }
+
+/// <summary>How eligibility results are stored with a decision: camelCase, outcomes as words.</summary>
+public static class EligibilityJson
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static string Serialize(IReadOnlyList<CriterionResult> criteria) => System.Text.Json.JsonSerializer.Serialize(criteria, Options);
+
+    public static IReadOnlyList<CriterionResult> Deserialize(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<List<CriterionResult>>(json, Options) ?? [];
+}

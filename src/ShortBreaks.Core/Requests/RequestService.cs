@@ -333,7 +333,7 @@ public sealed class RequestService(
             DecidedByUserId = db.Actor.UserId ?? "",
             DecidedByName = db.Actor.Name,
             SchemeVersion = scheme.Version,
-            CriteriaJson = JsonSerializer.Serialize(eligibility.Criteria),
+            CriteriaJson = EligibilityJson.Serialize(eligibility.Criteria),
         };
 
         switch (outcome)

@@ -1,8 +1,16 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Demo;
 using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Schemes;
 
 namespace ShortBreaks.Web.Infrastructure;
 
+/// <summary>Roles every database needs, and the synthetic demo county when the service runs with demo data.</summary>
 public static class DemoData
 {
     public static async Task EnsureRolesAsync(IServiceProvider services)
@@ -17,5 +25,39 @@ public static class DemoData
         }
     }
 
-    public static Task EnsureAsync(WebApplication app, IServiceProvider services) => Task.CompletedTask;
+    /// <summary>Loads the demo county into an empty database, and prints where the service is and who can sign in.</summary>
+    public static async Task EnsureAsync(WebApplication app, IServiceProvider services)
+    {
+        var db = services.GetRequiredService<ShortBreaksDbContext>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (!await db.Children.AnyAsync())
+        {
+            var options = new DemoOptions
+            {
+                Seed = app.Configuration.GetValue("Demo:Seed", 2026),
+                Children = app.Configuration.GetValue("Demo:Children", 1550),
+                Today = today,
+                Scheme = services.GetRequiredService<SchemeCatalog>().InForceOn(today),
+                WorkingDays = services.GetRequiredService<WorkingDays>(),
+            };
+            Console.WriteLine($"Loading the demo county ({options.Children:N0} children, seed {options.Seed})...");
+            var summary = await DemoCounty.GenerateAsync(db, options, CancellationToken.None);
+            Console.WriteLine($"Loaded {summary.Children:N0} children, {summary.AwaitingDecision:N0} requests awaiting a decision.");
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            Console.WriteLine();
+            Console.WriteLine($"Short breaks is running at {string.Join(", ", addresses)}");
+            Console.WriteLine($"Demo logins (password {DemoCounty.Password}):");
+            foreach (var login in DemoCounty.Logins)
+            {
+                Console.WriteLine($"  {login.Email,-30} {Roles.Name(login.Role)}");
+            }
+
+            Console.WriteLine();
+        });
+    }
 }
