@@ -7,10 +7,10 @@ using Npgsql;
 namespace ShortBreaks.TestCommon;
 
 /// <summary>
-/// A throwaway PostgreSQL cluster run from the installed binaries: a temporary folder, listening only on
-/// 127.0.0.1 on a free port with trust authentication, and durability turned off for speed. One shared
-/// cluster serves every test in a test process (<see cref="GetSharedAsync"/>); each test or test class
-/// takes its own database on it (<see cref="CreateDatabaseAsync"/>).
+/// A throwaway PostgreSQL cluster run from the installed binaries: a temporary folder (in /dev/shm when
+/// there is room), listening only on 127.0.0.1 on a free port with trust authentication, and durability
+/// turned off for speed. One shared cluster serves every test in a test process (<see cref="GetSharedAsync"/>);
+/// each test or test class takes its own database on it (<see cref="CreateDatabaseAsync"/>).
 /// </summary>
 public sealed class PostgresCluster : IDisposable, IAsyncDisposable
 {
@@ -97,7 +97,7 @@ public sealed class PostgresCluster : IDisposable, IAsyncDisposable
     {
         // initdb refuses to run as root, so as root the cluster belongs to the postgres user.
         var asPostgresUser = Environment.UserName == "root";
-        var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
+        var folder = Path.Combine(ParentFolder(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
         try
         {
@@ -235,7 +235,7 @@ public sealed class PostgresCluster : IDisposable, IAsyncDisposable
     /// <summary>Clusters left running by a test process that was killed before it could stop them.</summary>
     private static void StopAbandonedClusters(string binDirectory)
     {
-        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        foreach (var folder in new[] { SharedMemory, Path.GetTempPath() }.Where(Directory.Exists).SelectMany(p => Directory.GetDirectories(p, FolderPrefix + "*")))
         {
             var ownerFile = Path.Combine(folder, OwnerFile);
             if (!File.Exists(ownerFile) || !int.TryParse(File.ReadAllText(ownerFile), out var owner) || IsRunning(owner))
@@ -268,6 +268,28 @@ public sealed class PostgresCluster : IDisposable, IAsyncDisposable
         {
             return false;
         }
+    }
+
+    private const string SharedMemory = "/dev/shm";
+
+    /// <summary>
+    /// Memory when there is room: copying a migrated template database there takes a tenth of the time it
+    /// takes on disk, even with fsync off.
+    /// </summary>
+    private static string ParentFolder()
+    {
+        try
+        {
+            if (Directory.Exists(SharedMemory) && new DriveInfo(SharedMemory).AvailableFreeSpace > 2L * 1024 * 1024 * 1024)
+            {
+                return SharedMemory;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+        }
+
+        return Path.GetTempPath();
     }
 
     private static bool HasServerBinaries(string folder) =>
