@@ -18,7 +18,10 @@ internal static class AfterExit
         rm -rf -- "$folder"
         """;
 
-    /// <summary>Once this process has ended, runs <paramref name="command"/> (if any) and deletes <paramref name="folder"/>.</summary>
+    /// <summary>
+    /// Once this process has ended, runs <paramref name="command"/> (if any) and deletes <paramref name="folder"/>.
+    /// Best effort: where there is no setsid or bash, only the process's own exit handlers clean up.
+    /// </summary>
     public static void DeleteFolder(string folder, params string[] command)
     {
         // setsid -f forks, so the shell is no child of this process and outlives a kill of its process tree.
@@ -39,7 +42,13 @@ internal static class AfterExit
             start.ArgumentList.Add(a);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start setsid.");
-        process.WaitForExit();
+        try
+        {
+            using var process = Process.Start(start);
+            process?.WaitForExit();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+        }
     }
 }

@@ -226,9 +226,21 @@ public sealed class PostgresCluster : IDisposable, IAsyncDisposable
         var binDirectory = InstalledBinDirectory.Value ?? throw new InvalidOperationException("PostgreSQL is not installed.");
         StopAbandonedClusters(binDirectory);
         var cluster = await StartAsync(binDirectory);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                cluster.Stop();
+            }
+            catch (InvalidOperationException)
+            {
+                // Already down: the folder is deleted all the same, here or after exit.
+            }
+        };
+
+        // The test host is killed soon after the last test, often before the handler above has finished.
         var stop = new[] { Path.Combine(binDirectory, "pg_ctl"), "-D", cluster.DataFolder, "-m", "immediate", "-w", "stop" };
         AfterExit.DeleteFolder(cluster.Folder, cluster._runAsPostgresUser ? ["runuser", "-u", SuperUser, "--", .. stop] : stop);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
         return cluster;
     }
 

@@ -90,6 +90,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private static async Task<string> CreateSqliteTemplateAsync()
     {
         Directory.CreateDirectory(SqliteFolder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFolder(SqliteFolder);
         AfterExit.DeleteFolder(SqliteFolder);
         DeleteAbandonedSqliteFolders();
 
