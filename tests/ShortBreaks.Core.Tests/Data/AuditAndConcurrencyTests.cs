@@ -1,0 +1,249 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Schemes;
+using ShortBreaks.TestCommon;
+
+namespace ShortBreaks.Core.Tests.Data;
+
+public class AuditAndConcurrencyTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly Actor _officer = new() { UserId = "officer-1", Name = "Sam Officer" };
+
+    [SkippableTheory, AllDatabases]
+    public async Task SaveNewChild_WritesCreateEntryWithActorAndChild(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        Child child;
+        await using (var db = database.NewContext(_officer, _clock))
+        {
+            child = await new TestData(db).CreateChildAsync(firstName: "Maya", lastName: "Okafor");
+        }
+
+        await using var check = database.NewContext();
+        var entry = await check.AuditEntries.SingleAsync(a => a.EntityType == nameof(Child));
+        entry.Action.ShouldBe("create");
+        entry.UserId.ShouldBe("officer-1");
+        entry.UserName.ShouldBe("Sam Officer");
+        entry.EntityId.ShouldBe(child.Id.ToString());
+        entry.ChildId.ShouldBe(child.Id);
+        entry.At.ShouldBe(Now.UtcDateTime);
+        var details = Details(entry);
+        details["FirstName"].GetString().ShouldBe("Maya");
+        details["LastName"].GetString().ShouldBe("Okafor");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task ModifyChild_WritesUpdateEntryWithOldAndNewValues(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await CreateChildAsync(database, lastName: "Bennett");
+
+        await using (var db = database.NewContext(_officer, _clock))
+        {
+            var loaded = await db.Children.SingleAsync(c => c.Id == child.Id);
+            loaded.LastName = "Bennett-Shah";
+            await db.SaveChangesAsync();
+            loaded.Version.ShouldBe(1);
+        }
+
+        await using var check = database.NewContext();
+        var entry = await check.AuditEntries.SingleAsync(a => a.Action == "update");
+        entry.EntityType.ShouldBe(nameof(Child));
+        entry.ChildId.ShouldBe(child.Id);
+        entry.UserName.ShouldBe("Sam Officer");
+        var details = Details(entry);
+        details.Keys.ShouldBe(["LastName"]);
+        details["LastName"].EnumerateArray().Select(v => v.GetString()).ShouldBe(["Bennett", "Bennett-Shah"]);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task SaveWithoutChanges_WritesNoUpdateEntry(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await CreateChildAsync(database);
+
+        await using (var db = database.NewContext(_officer, _clock))
+        {
+            var loaded = await db.Children.SingleAsync(c => c.Id == child.Id);
+            loaded.LastName = loaded.LastName;
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.NewContext();
+        (await check.AuditEntries.CountAsync(a => a.Action == "update")).ShouldBe(0);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task SecretProperties_AreNeverWrittenInClear(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        const string firstHash = "AQAAAAIAAYagAAAAEFirstSyntheticHash==";
+        const string secondHash = "AQAAAAIAAYagAAAAESecondSyntheticHash==";
+        const string schemeJson = """{"version":"2026.1","secretish":"scheme text"}""";
+        var user = new AppUser { UserName = "family@example.org", Email = "family@example.org", PasswordHash = firstHash, DisplayName = "A Parent" };
+
+        await using (var db = database.NewContext(_officer, _clock))
+        {
+            db.Users.Add(user);
+            db.SchemeVersions.Add(new SchemeVersionRecord { Version = "2026.1", EffectiveFrom = new DateOnly(2026, 4, 1), ContentHash = "abc", Json = schemeJson, FirstLoadedAt = Now.UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext(_officer, _clock))
+        {
+            var loaded = await db.Users.SingleAsync(u => u.Id == user.Id);
+            loaded.PasswordHash = secondHash;
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.NewContext();
+        var entries = await check.AuditEntries.Where(a => a.EntityType == nameof(AppUser) || a.EntityType == nameof(SchemeVersionRecord)).ToListAsync();
+        entries.Count.ShouldBe(3);
+        foreach (var entry in entries)
+        {
+            entry.Details.ShouldNotBeNull();
+            entry.Details.ShouldNotContain("SyntheticHash");
+            entry.Details.ShouldNotContain("scheme text");
+        }
+
+        Details(entries.Single(e => e.EntityType == nameof(AppUser) && e.Action == "create"))["PasswordHash"].GetString().ShouldBe("(set)");
+        Details(entries.Single(e => e.EntityType == nameof(AppUser) && e.Action == "update"))["PasswordHash"].GetString().ShouldBe("(changed)");
+        Details(entries.Single(e => e.EntityType == nameof(SchemeVersionRecord)))["Json"].GetString().ShouldBe("(set)");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task EvidenceContent_IsNotWrittenToTheAudit(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext(_officer, _clock))
+        {
+            await new TestData(db).CreateSubmittedRequestAsync(evidenceKindIds: ["professional-letter"]);
+        }
+
+        await using var check = database.NewContext();
+        var entry = await check.AuditEntries.SingleAsync(a => a.EntityType == "EvidenceDocument");
+        entry.Details.ShouldNotBeNull();
+        entry.Details.ShouldNotContain("synthetic evidence");
+        Details(entry)["Content"].GetString().ShouldBe("(set)");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task TwoPeopleSavingTheSameChild_SecondIsRefusedAndFirstStands(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await CreateChildAsync(database, lastName: "Original");
+
+        await using var first = database.NewContext(_officer, _clock);
+        await using var second = database.NewContext(new Actor { UserId = "officer-2", Name = "Alex Officer" }, _clock);
+        var firstCopy = await first.Children.SingleAsync(c => c.Id == child.Id);
+        var secondCopy = await second.Children.SingleAsync(c => c.Id == child.Id);
+
+        firstCopy.LastName = "First";
+        await first.SaveChangesAsync();
+        secondCopy.LastName = "Second";
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        await using var check = database.NewContext();
+        var stored = await check.Children.SingleAsync(c => c.Id == child.Id);
+        stored.LastName.ShouldBe("First");
+        stored.Version.ShouldBe(1);
+        (await check.AuditEntries.CountAsync(a => a.Action == "update")).ShouldBe(1);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task ExpectVersion_WithStaleVersion_Throws(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await CreateChildAsync(database);
+        await using (var db = database.NewContext(_officer, _clock))
+        {
+            var loaded = await db.Children.SingleAsync(c => c.Id == child.Id);
+            loaded.School = "Another School";
+            await db.SaveChangesAsync();
+        }
+
+        // The officer's page showed version 0; someone has saved version 1 since.
+        await using (var db = database.NewContext(_officer, _clock))
+        {
+            var loaded = await db.Children.SingleAsync(c => c.Id == child.Id);
+            db.ExpectVersion(loaded, versionSeen: 0);
+            loaded.School = "Stale Edit School";
+            await Should.ThrowAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        }
+
+        await using var check = database.NewContext();
+        (await check.Children.SingleAsync(c => c.Id == child.Id)).School.ShouldBe("Another School");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task ExpectVersion_WithCurrentVersion_Saves(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await CreateChildAsync(database);
+
+        await using (var db = database.NewContext(_officer, _clock))
+        {
+            var loaded = await db.Children.SingleAsync(c => c.Id == child.Id);
+            db.ExpectVersion(loaded, versionSeen: 0);
+            loaded.School = "Current Edit School";
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.NewContext();
+        var stored = await check.Children.SingleAsync(c => c.Id == child.Id);
+        stored.School.ShouldBe("Current Edit School");
+        stored.Version.ShouldBe(1);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task DateTime_RoundTripsAsUtc(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        // Microseconds: PostgreSQL keeps no finer than that.
+        var createdAt = new DateTime(2026, 3, 29, 0, 30, 15, 123, 456, DateTimeKind.Utc);
+        var child = await CreateChildAsync(database, dateOfBirth: new DateOnly(2016, 2, 29));
+        await using (var db = database.NewContext(_officer, _clock))
+        {
+            var loaded = await db.Children.SingleAsync(c => c.Id == child.Id);
+            loaded.CreatedAt = createdAt;
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.NewContext();
+        var stored = await check.Children.SingleAsync(c => c.Id == child.Id);
+        stored.CreatedAt.ShouldBe(createdAt);
+        stored.CreatedAt.Kind.ShouldBe(DateTimeKind.Utc);
+        stored.DateOfBirth.ShouldBe(new DateOnly(2016, 2, 29));
+        var audit = await check.AuditEntries.FirstAsync();
+        audit.At.Kind.ShouldBe(DateTimeKind.Utc);
+        audit.At.ShouldBe(Now.UtcDateTime);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task DateTime_QueriedByRange_FindsUtcValues(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await CreateChildAsync(database);
+
+        await using var check = database.NewContext();
+        var from = Now.UtcDateTime.AddMinutes(-1);
+        var to = Now.UtcDateTime.AddMinutes(1);
+        (await check.AuditEntries.CountAsync(a => a.At >= from && a.At < to)).ShouldBe(1);
+    }
+
+    private async Task<Child> CreateChildAsync(TestDatabase database, string? lastName = null, DateOnly? dateOfBirth = null)
+    {
+        await using var db = database.NewContext(_officer, _clock);
+        return await new TestData(db).CreateChildAsync(lastName: lastName, dateOfBirth: dateOfBirth);
+    }
+
+    private static Dictionary<string, JsonElement> Details(AuditEntry entry) =>
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(entry.Details!)!;
+}
