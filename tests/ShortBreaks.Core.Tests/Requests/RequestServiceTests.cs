@@ -1,0 +1,278 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Notifications;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Core.Search;
+using ShortBreaks.TestCommon;
+
+namespace ShortBreaks.Core.Tests.Requests;
+
+/// <summary>The request flow through the services, on every database.</summary>
+public sealed class RequestServiceTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private readonly string _mail = Directory.CreateTempSubdirectory("sb-mail-").FullName;
+    private readonly FakeTimeProvider _clock = new(Now);
+
+    public void Dispose() => Directory.Delete(_mail, recursive: true);
+
+    private RequestService Service(ShortBreaksDbContext db) =>
+        new(db, ShippedSchemes.Catalog, new EmailSender(new EmailOptions { PickupDirectory = _mail }, NullLogger<EmailSender>.Instance), NullLogger<RequestService>.Instance);
+
+    private ShortBreaksDbContext Officer(TestDatabase database) =>
+        database.NewContext(new Actor { UserId = "officer-1", Name = "Amira Hughes" }, _clock);
+
+    [SkippableTheory, AllDatabases]
+    public async Task Submit_Incomplete_ListsEveryMissingStep(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var service = Service(db);
+        var request = await service.StartAsync(RequestChannel.Online, "family-1", "family-1");
+        request.ChildFirstName = "Maya";
+        request.ChildLastName = "Example";
+
+        var result = await service.SubmitAsync(request);
+
+        result.Succeeded.ShouldBeFalse();
+        result.Errors.Select(e => e.Field).ShouldBe(RequestSteps.All.Skip(1), ignoreOrder: true);
+        (await db.Requests.SingleAsync()).Status.ShouldBe(RequestStatus.Draft);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Submit_Complete_RecordsSchemeVersionAndEmailsFamily(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var service = Service(db);
+        var request = await service.StartAsync(RequestChannel.Online, "family-1", "family-1");
+        Fill(request);
+
+        var result = await service.SubmitAsync(request);
+
+        result.Succeeded.ShouldBeTrue();
+        var saved = await db.Requests.AsNoTracking().SingleAsync();
+        saved.Status.ShouldBe(RequestStatus.Submitted);
+        saved.SchemeVersion.ShouldBe("2026.1");
+        saved.SubmittedAt.ShouldBe(Now.UtcDateTime);
+        Directory.GetFiles(_mail, "*.eml").Length.ShouldBe(1);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task PossibleMatches_FindsSameNameAndBirthDateOrSameNameAndPostcode(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var data = new TestData(db);
+        var sameDob = await data.CreateChildAsync("Maya", "Example", new DateOnly(2016, 3, 3), "DC1 1AA");
+        var samePostcode = await data.CreateChildAsync("Maya", "Example", new DateOnly(2015, 1, 1), "DC9 9ZZ");
+        await data.CreateChildAsync("Maya", "Other", new DateOnly(2016, 3, 3), "DC9 9ZZ");
+        var request = await data.CreateSubmittedRequestAsync(childFirstName: " maya ", childLastName: "EXAMPLE", childDateOfBirth: new DateOnly(2016, 3, 3));
+        request.Postcode = "dc9 9zz";
+
+        var matches = await Service(db).PossibleMatchesAsync(request);
+
+        matches.Select(c => c.Id).ShouldBe([sameDob.Id, samePostcode.Id], ignoreOrder: true);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task ConfirmChild_New_CreatesRecordWithTimeline(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var request = await new TestData(db).CreateSubmittedRequestAsync(childFirstName: "Maya", childLastName: "Example");
+
+        var result = await Service(db).ConfirmChildAsync(request, null, request.Version);
+
+        result.Succeeded.ShouldBeTrue();
+        var child = await db.Children.AsNoTracking().SingleAsync();
+        child.NameKey.ShouldBe("maya example");
+        child.Reference.ShouldStartWith("C-");
+        (await db.ChildFamilyMembers.AnyAsync(m => m.ChildId == child.Id && m.UserId == request.FamilyUserId)).ShouldBeTrue();
+        var kinds = await db.TimelineEvents.Where(e => e.ChildId == child.Id).Select(e => e.Kind).ToListAsync();
+        kinds.ShouldBe([TimelineKinds.RecordCreated, TimelineKinds.RequestSubmitted, TimelineKinds.RequestMatched], ignoreOrder: true);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Decide_FlexibleShortBreaks_SetsTierAllowanceLetterAndEmail(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var data = new TestData(db);
+        var child = await data.CreateChildAsync();
+        var request = await data.CreateSubmittedRequestAsync(child);
+
+        var result = await Service(db).DecideAsync(request, DecisionOutcome.FlexibleShortBreaksApproved, "Needs a lot more care than other children.", request.Version);
+
+        result.Succeeded.ShouldBeTrue();
+        var decision = await db.Decisions.AsNoTracking().SingleAsync();
+        decision.AllowanceHoursPerYear.ShouldBe(80);
+        decision.AllowanceDirectPaymentPerYear.ShouldBe(750m);
+        decision.AllowanceProviderPerYear.ShouldBe(1200m);
+        decision.DecidedByName.ShouldBe("Amira Hughes");
+        (await db.Children.AsNoTracking().SingleAsync()).Tier.ShouldBe(Tier.FlexibleShortBreaks);
+        var letter = await db.Letters.AsNoTracking().SingleAsync();
+        letter.VisibleToFamily.ShouldBeTrue();
+        letter.BodyHtml.ShouldContain("80 hours");
+        letter.BodyHtml.ShouldContain("£750");
+        Directory.GetFiles(_mail, "*.eml").Length.ShouldBe(1);
+        (await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(RequestDecision) && a.Action == "create" && a.UserName == "Amira Hughes")).ShouldBeTrue();
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Decide_FlexibleShortBreaksWhenCriteriaUnmet_IsRefusedNamingThem(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var data = new TestData(db);
+        var child = await data.CreateChildAsync();
+        var request = await data.CreateSubmittedRequestAsync(child, needIds: ["carer-strain"], evidenceKindIds: []);
+
+        var result = await Service(db).DecideAsync(request, DecisionOutcome.FlexibleShortBreaksApproved, "Reasons", request.Version);
+
+        result.Succeeded.ShouldBeFalse();
+        result.Errors.Single(e => e.Field == "Outcome").Message.ShouldContain("evidence");
+        (await db.Decisions.CountAsync()).ShouldBe(0);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Decide_Safeguarding_RoutesToMashAndTellsFamilyNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var request = await new TestData(db).CreateSubmittedRequestAsync();
+
+        var result = await Service(db).DecideAsync(request, DecisionOutcome.Safeguarding, "Disclosure during the call.", request.Version);
+
+        result.Succeeded.ShouldBeTrue();
+        (await db.Requests.AsNoTracking().SingleAsync()).Status.ShouldBe(RequestStatus.RoutedToMash);
+        (await db.Referrals.AsNoTracking().SingleAsync()).Kind.ShouldBe(ReferralKind.MultiAgencySafeguardingHub);
+        (await db.Letters.CountAsync()).ShouldBe(0);
+        var emails = Directory.GetFiles(_mail, "*.eml").Select(File.ReadAllText).ToList();
+        emails.ShouldHaveSingleItem().ShouldContain("mash@example.org");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Decide_TwoOfficersAtOnce_OnlyTheFirstStands(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        Guid requestId;
+        await using (var setup = Officer(database))
+        {
+            var data = new TestData(setup);
+            requestId = (await data.CreateSubmittedRequestAsync(await data.CreateChildAsync())).Id;
+        }
+
+        await using var first = Officer(database);
+        await using var second = database.NewContext(new Actor { UserId = "officer-2", Name = "Second Officer" }, _clock);
+        var firstRequest = await first.Requests.SingleAsync(r => r.Id == requestId);
+        var secondRequest = await second.Requests.SingleAsync(r => r.Id == requestId);
+
+        var firstResult = await Service(first).DecideAsync(firstRequest, DecisionOutcome.Universal, "First", firstRequest.Version);
+        var secondResult = await Service(second).DecideAsync(secondRequest, DecisionOutcome.ReferToSocialCare, "Second", secondRequest.Version);
+
+        firstResult.Succeeded.ShouldBeTrue();
+        secondResult.Conflict.ShouldBeTrue();
+        await using var check = Officer(database);
+        (await check.Decisions.SingleAsync()).Reasons.ShouldBe("First");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Decide_FlexibleForChildOnTargeted_IsRefusedAsAStepDown(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var data = new TestData(db);
+        var child = await data.CreateChildAsync(tier: Tier.TargetedShortBreaks);
+        var request = await data.CreateSubmittedRequestAsync(child);
+
+        var result = await Service(db).DecideAsync(request, DecisionOutcome.FlexibleShortBreaksApproved, "Reasons", request.Version);
+
+        result.Errors.ShouldContain(e => e.Message.Contains("step down"));
+        (await db.Children.AsNoTracking().SingleAsync()).Tier.ShouldBe(Tier.TargetedShortBreaks);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task TriageQueue_OldestFirstWithOverdueCounted(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var data = new TestData(db);
+        var recent = await data.CreateSubmittedRequestAsync(submittedAt: Now.UtcDateTime.AddDays(-1));
+        var old = await data.CreateSubmittedRequestAsync(submittedAt: Now.UtcDateTime.AddDays(-30));
+        var queue = new TriageQueue(db, ShippedSchemes.Catalog, ShippedSchemes.WorkingDays);
+
+        var page = await queue.GetAsync(new TriageFilter());
+        var overdue = await queue.GetAsync(new TriageFilter(Waiting: WaitingState.Overdue));
+
+        page.Items.Select(i => i.Id).ShouldBe([old.Id, recent.Id]);
+        page.Items[0].Waiting.State.ShouldBe(WaitingState.Overdue);
+        page.Items[1].Waiting.State.ShouldBe(WaitingState.WithinTarget);
+        page.Overdue.ShouldBe(1);
+        overdue.Items.ShouldHaveSingleItem().Id.ShouldBe(old.Id);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Merge_MovesEverythingAndAuditsIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var data = new TestData(db);
+        var keep = await data.CreateChildAsync("Maya", "Example");
+        var duplicate = await data.CreateChildAsync("Maya", "Example", tier: Tier.FlexibleShortBreaks);
+        await data.CreateSubmittedRequestAsync(duplicate);
+
+        var result = await new ChildService(db).MergeAsync(keep.Id, duplicate.Id, "Same child, entered twice", keep.Version, duplicate.Version);
+
+        result.Succeeded.ShouldBeTrue();
+        (await db.Requests.AsNoTracking().SingleAsync()).ChildId.ShouldBe(keep.Id);
+        (await db.Children.AsNoTracking().SingleAsync(c => c.Id == duplicate.Id)).MergedIntoChildId.ShouldBe(keep.Id);
+        (await db.Children.AsNoTracking().SingleAsync(c => c.Id == keep.Id)).Tier.ShouldBe(Tier.FlexibleShortBreaks);
+        (await db.ChildMerges.SingleAsync()).MergedChildReference.ShouldBe(duplicate.Reference);
+        (await db.AuditEntries.AnyAsync(a => a.Action == "merge" && a.ChildId == keep.Id)).ShouldBeTrue();
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Search_FindsByNameReferenceBirthDateAndPostcode(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var child = await new TestData(db).CreateChildAsync("Maya", "Quennell", new DateOnly(2016, 3, 3), "DC7 4QX");
+        var search = new StaffSearch(db);
+
+        (await search.SearchAsync("quenn")).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
+        (await search.SearchAsync("Maya Quennell")).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
+        (await search.SearchAsync(child.Reference.Replace("-", "").ToLowerInvariant())).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
+        (await search.SearchAsync("3/3/2016")).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
+        (await search.SearchAsync("dc74qx")).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
+        (await search.SearchAsync("DC7")).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
+        (await search.SearchAsync("zzzz")).Children.ShouldBeEmpty();
+    }
+
+    private static void Fill(ShortBreakRequest r)
+    {
+        r.ChildFirstName = "Maya";
+        r.ChildLastName = "Example";
+        r.ChildDateOfBirth = new DateOnly(2016, 3, 3);
+        r.AddressLine1 = "1 Example Road";
+        r.Town = "Exampleton";
+        r.Postcode = "DC1 2AB";
+        r.AttendsSchool = true;
+        r.School = "Example Primary";
+        r.HasEhcPlan = false;
+        r.NeedIds = "extra-care";
+        r.DisabilityCodes = "LD";
+        r.NeedsInOwnWords = "Needs help with everything.";
+        r.ContactName = "Jess Example";
+        r.ContactRelationship = "Mother";
+        r.ContactEmail = "jess@example.org";
+        r.PreferredContact = ContactMethod.Email;
+        r.SiblingCount = 0;
+        r.EvidenceStepDone = true;
+        r.ConsentToShare = true;
+    }
+}
