@@ -107,6 +107,7 @@ public static class ServiceSetup
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
 
         services.AddProblemDetails();
+        services.AddShortBreaksApi();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Short breaks API";
@@ -120,6 +121,7 @@ public static class ServiceSetup
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatus.For, ExceptionHandlingPath = "/error" });
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseApiProblems();
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseRouting();
