@@ -132,6 +132,7 @@ public static class ServiceSetup
         app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });
         app.MapOpenApi();
         app.MapRequestsApi();
+        app.MapChildrenApi();
         app.MapRazorPages();
     }
 
