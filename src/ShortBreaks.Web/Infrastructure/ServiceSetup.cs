@@ -107,6 +107,7 @@ public static class ServiceSetup
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
 
         services.AddProblemDetails();
+        services.AddShortBreaksApi();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Short breaks API";
@@ -120,6 +121,7 @@ public static class ServiceSetup
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatus.For, ExceptionHandlingPath = "/error" });
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseApiProblems();
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseRouting();
@@ -130,6 +132,7 @@ public static class ServiceSetup
         app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });
         app.MapOpenApi();
         app.MapRequestsApi();
+        app.MapChildrenApi();
         app.MapRazorPages();
     }
 
@@ -142,12 +145,14 @@ public static class ServiceSetup
         await scope.ServiceProvider.GetRequiredService<SchemeRegistry>().RecordAsync();
         await DemoData.EnsureRolesAsync(scope.ServiceProvider);
 
-        var demo = app.Configuration.GetValue<bool>("Demo:Enabled") || app.Configuration.GetValue<bool>("demo");
+        var demo = IsTrue(app.Configuration["Demo:Enabled"]) || IsTrue(app.Configuration["demo"]);
         if (demo)
         {
             await DemoData.EnsureAsync(app, scope.ServiceProvider);
         }
     }
+
+    private static bool IsTrue(string? value) => bool.TryParse(value, out var b) && b;
 
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> ctx, int status, Action redirect)
     {

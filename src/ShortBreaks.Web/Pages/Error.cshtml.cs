@@ -18,6 +18,12 @@ public class ErrorModel : PageModel
 
     public IActionResult OnPost(int? status) => Handle(status);
 
+    public IActionResult OnPut(int? status) => Handle(status);
+
+    public IActionResult OnPatch(int? status) => Handle(status);
+
+    public IActionResult OnDelete(int? status) => Handle(status);
+
     private IActionResult Handle(int? status)
     {
         var code = status ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null ? Response.StatusCode : 500);

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ShortBreaks.Api.Tests.Infrastructure;
+
+namespace ShortBreaks.Api.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class OpenApiAndHealthTests(WebAppFactory factory)
+{
+    [Fact]
+    public async Task OpenApiDocument_IsValidJson_AndDescribesEveryEndpoint()
+    {
+        var response = await factory.Anonymous().GetAsync("/openapi/v1.json");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        document["openapi"].Text()!.ShouldStartWith("3.");
+        var paths = document["paths"]!.AsObject();
+        var operations = paths.SelectMany(p => p.Value!.AsObject().Select(o => $"{o.Key.ToUpperInvariant()} {p.Key}")).ToList();
+        operations.ShouldBe(
+        [
+            "GET /api/requests",
+            "POST /api/requests",
+            "GET /api/requests/{id}",
+            "GET /api/requests/{id}/eligibility",
+            "GET /api/requests/{id}/matches",
+            "POST /api/requests/{id}/child",
+            "POST /api/requests/{id}/decision",
+            "GET /api/children/{id}",
+        ], ignoreOrder: true);
+
+        foreach (var (path, item) in paths)
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var where = $"{method} {path}";
+                operation!["operationId"].Text().ShouldNotBeNullOrWhiteSpace(where);
+                operation["summary"].Text().ShouldNotBeNullOrWhiteSpace(where);
+                var responses = operation["responses"]!.AsObject();
+                responses.ShouldContainKey("401", where);
+                responses.ShouldContainKey("403", where);
+                responses.Any(r => r.Key.StartsWith('2') && r.Value!["content"]?["application/json"]?["schema"] is not null).ShouldBeTrue(where);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesBodiesAndShowsEnumsAsStrings()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var schemas = document["components"]!["schemas"]!.AsObject();
+
+        var create = document["paths"]!["/api/requests"]!["post"]!;
+        create["summary"].Text()!.ShouldContain("evidence cannot be uploaded through the API");
+        create["requestBody"]!["content"]!["application/json"]!["schema"]!.ToJsonString().ShouldContain("RequestAnswers");
+        create["responses"]!.AsObject().ShouldContainKey("201");
+        create["responses"]!["400"]!["content"]!["application/problem+json"].ShouldNotBeNull();
+
+        var decide = document["paths"]!["/api/requests/{id}/decision"]!["post"]!;
+        decide["requestBody"]!["content"]!["application/json"]!["schema"]!.ToJsonString().ShouldContain("DecisionBody");
+        decide["responses"]!.AsObject().ShouldContainKey("409");
+
+        schemas.ShouldContainKey("RequestAnswers");
+        schemas["RequestAnswers"]!["properties"]!.AsObject().ShouldContainKey("childFirstName");
+        Enum(schemas, "DecisionOutcome").ShouldBe(["Universal", "FlexibleShortBreaksApproved", "ReferToSocialCare", "Safeguarding"], ignoreOrder: true);
+        Enum(schemas, "RequestStatus").ShouldContain("RoutedToMash");
+        Enum(schemas, "ContactMethod").ShouldBe(["Email", "Phone", "Post"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Health_Returns200()
+    {
+        var response = await factory.Anonymous().GetAsync("/health");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static List<string?> Enum(JsonObject schemas, string name)
+    {
+        schemas.ShouldContainKey(name);
+        // A nullable enum lists null among its values.
+        return schemas[name]!["enum"]!.AsArray().Where(v => v is not null).Select(v => v.Text()).ToList();
+    }
+}
