@@ -21,7 +21,7 @@ public static class StaffDisplay
     {
         if (utc is null) return "";
         var local = Local(utc.Value);
-        var time = local.Minute == 0 ? local.ToString("h", UkCulture) : local.ToString("h:mm", UkCulture);
+        var time = local.Minute == 0 ? local.ToString("%h", UkCulture) : local.ToString("h:mm", UkCulture);
         return $"{local.ToString("d MMMM yyyy", UkCulture)} at {time}{(local.Hour < 12 ? "am" : "pm")}";
     }
 

@@ -17,7 +17,6 @@ public class TriageModel(TriageQueue triage) : GovukPageModel
     [BindProperty(SupportsGet = true, Name = "channel")] public string? ChannelText { get; set; }
     [BindProperty(SupportsGet = true, Name = "waiting")] public string? WaitingText { get; set; }
     [BindProperty(SupportsGet = true, Name = "unmatched")] public string? UnmatchedText { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public string? PageText { get; set; }
     [BindProperty(SupportsGet = true, Name = "saved")] public string? SavedText { get; set; }
 
     public RequestChannel? Channel { get; private set; }
@@ -36,7 +35,8 @@ public class TriageModel(TriageQueue triage) : GovukPageModel
         Channel = StaffDisplay.ParseName<RequestChannel>(ChannelText);
         Waiting = StaffDisplay.ParseName<WaitingState>(WaitingText);
         Unmatched = bool.TryParse(UnmatchedText, out var unmatched) && unmatched;
-        var page = int.TryParse(PageText, out var p) && p >= 1 ? p : 1;
+        // Read from the query string itself: "page" is also the route value Razor Pages uses to name the page.
+        var page = int.TryParse(Request.Query["page"], out var p) && p >= 1 ? p : 1;
         SavedReference = References.Normalise(SavedText) is { } saved && saved.StartsWith('R') ? saved : null;
 
         Queue = await triage.GetAsync(new TriageFilter(Channel, Waiting, Unmatched ? true : null, page), HttpContext.RequestAborted);
