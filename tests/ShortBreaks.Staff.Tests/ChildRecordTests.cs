@@ -25,7 +25,8 @@ public class ChildRecordTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         page.Get("#date-of-birth").TextContent.ShouldContain("(aged 11)");
         page.Get("#tier").TextContent.ShouldBe("Flexible Short Breaks");
         page.Get("#key-worker").TextContent.ShouldBe("Kim Keyworker");
-        Page.Normalise(page.Get("#disability-codes").TextContent).ShouldBe("COMM: Communication AUT: Autism or Asperger syndrome");
+        Page.Normalise(page.Get("#disability-codes").TextContent).ShouldBe(
+            "COMM: Communication (Communicating, such as talking or understanding others) AUT: Autism or Asperger syndrome (Autism or Asperger syndrome (diagnosed))");
         page.Get("#family-words").TextContent.ShouldContain("wakes three times a night");
         Page.Normalise(page.Get("#requests").TextContent).ShouldContain($"{request.Reference} Online");
         Page.Normalise(page.Get("#requests").TextContent).ShouldContain("Flexible Short Breaks approved");
