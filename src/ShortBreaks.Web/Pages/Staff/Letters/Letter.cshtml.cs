@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Letters;
+using ShortBreaks.Web.Infrastructure;
+
+namespace ShortBreaks.Web.Pages.Staff.Letters;
+
+/// <summary>A letter exactly as it was sent, ready to print. Reading it is a view of the child's record.</summary>
+public class LetterModel(ShortBreaksDbContext db) : GovukPageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    public override string Title => Letter?.Title ?? "Letter";
+
+    public Letter Letter { get; private set; } = null!;
+    public string ChildName { get; private set; } = "";
+    public string ChildReference { get; private set; } = "";
+    public string? RequestReference { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var letter = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == Id, ct);
+        if (letter is null) return NotFound();
+        Letter = letter;
+
+        var child = await db.Children.AsNoTracking().Where(c => c.Id == letter.ChildId)
+            .Select(c => new { c.Reference, Name = c.FirstName + " " + c.LastName }).FirstOrDefaultAsync(ct);
+        ChildName = child?.Name ?? "";
+        ChildReference = child?.Reference ?? "";
+        RequestReference = letter.RequestId is { } requestId
+            ? await db.Requests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.Reference).FirstOrDefaultAsync(ct)
+            : null;
+
+        db.RecordView(nameof(Letter), letter.Id.ToString(), letter.ChildId);
+        await db.SaveChangesAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Web.Infrastructure;
+
+namespace ShortBreaks.Web.Pages.Staff.Requests;
+
+/// <summary>Downloads one evidence file, always as an attachment, and records that it was looked at.</summary>
+public class EvidenceModel(ShortBreaksDbContext db) : GovukPageModel
+{
+    // Types a browser may be told a file is; anything else is sent as plain bytes, so a file the family
+    // uploaded can never be opened by the browser as a page of this site.
+    private static readonly HashSet<string> KnownTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "application/pdf", "image/jpeg", "image/png", "image/heic", "image/gif", "text/plain",
+        "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    };
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid DocId { get; set; }
+
+    public override string Title => "Evidence";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var document = await db.EvidenceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == DocId && d.RequestId == Id, ct);
+        if (document is null) return NotFound();
+
+        var childId = await db.Requests.Where(r => r.Id == Id).Select(r => r.ChildId).FirstOrDefaultAsync(ct);
+        db.RecordView(nameof(EvidenceDocument), document.Id.ToString(), childId, System.Text.Json.JsonSerializer.Serialize(new { requestId = Id, document.FileName }));
+        await db.SaveChangesAsync(ct);
+
+        var contentType = KnownTypes.Contains(document.ContentType) ? document.ContentType : "application/octet-stream";
+        return File(document.Content, contentType, document.FileName);
+    }
+}

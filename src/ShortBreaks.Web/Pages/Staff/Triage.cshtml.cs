@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Web.Infrastructure;
+
+namespace ShortBreaks.Web.Pages.Staff;
+
+/// <summary>
+/// Requests awaiting a threshold decision, oldest first. Filters are a GET form so a filtered queue can be
+/// bookmarked and shared; a value the page does not recognise is ignored rather than refused.
+/// </summary>
+public class TriageModel(TriageQueue triage) : GovukPageModel
+{
+    public override string Title => "Triage queue";
+
+    // Bound as text so that a hand-edited address (?page=abc&channel=zzz) never fails binding.
+    [BindProperty(SupportsGet = true, Name = "channel")] public string? ChannelText { get; set; }
+    [BindProperty(SupportsGet = true, Name = "waiting")] public string? WaitingText { get; set; }
+    [BindProperty(SupportsGet = true, Name = "unmatched")] public string? UnmatchedText { get; set; }
+    [BindProperty(SupportsGet = true, Name = "saved")] public string? SavedText { get; set; }
+
+    public RequestChannel? Channel { get; private set; }
+    public WaitingState? Waiting { get; private set; }
+    public bool Unmatched { get; private set; }
+
+    /// <summary>The reference of a phone request an officer has just saved as a draft.</summary>
+    public string? SavedReference { get; private set; }
+
+    public TriagePage Queue { get; private set; } = null!;
+
+    public bool Filtered => Channel is not null || Waiting is not null || Unmatched;
+
+    public async Task OnGetAsync()
+    {
+        Channel = StaffDisplay.ParseName<RequestChannel>(ChannelText);
+        Waiting = StaffDisplay.ParseName<WaitingState>(WaitingText);
+        Unmatched = bool.TryParse(UnmatchedText, out var unmatched) && unmatched;
+        // Read from the query string itself: "page" is also the route value Razor Pages uses to name the page.
+        var page = int.TryParse(Request.Query["page"], out var p) && p >= 1 ? p : 1;
+        SavedReference = References.Normalise(SavedText) is { } saved && saved.StartsWith('R') ? saved : null;
+
+        Queue = await triage.GetAsync(new TriageFilter(Channel, Waiting, Unmatched ? true : null, page), HttpContext.RequestAborted);
+    }
+
+    /// <summary>The address of a page of the queue with the current filters.</summary>
+    public string PageLink(int page)
+    {
+        var query = new List<string>();
+        if (Channel is { } channel) query.Add($"channel={channel}");
+        if (Waiting is { } waiting) query.Add($"waiting={waiting}");
+        if (Unmatched) query.Add("unmatched=true");
+        if (page > 1) query.Add($"page={page}");
+        return "/staff/triage" + (query.Count == 0 ? "" : "?" + string.Join("&", query));
+    }
+
+    /// <summary>
+    /// The page numbers to show, GOV.UK style: the first, the last, and those either side of the current one,
+    /// with null where a gap is shown as an ellipsis.
+    /// </summary>
+    public IReadOnlyList<int?> PageNumbers()
+    {
+        var count = Queue.PageCount;
+        var current = Queue.Page;
+        var shown = new SortedSet<int> { 1, count, current, current - 1, current + 1 };
+        shown.RemoveWhere(n => n < 1 || n > count);
+        var numbers = new List<int?>();
+        var previous = 0;
+        foreach (var n in shown)
+        {
+            if (n - previous > 1) numbers.Add(null);
+            numbers.Add(n);
+            previous = n;
+        }
+
+        return numbers;
+    }
+}
