@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Load run against the real server on loopback: builds in Release, makes a demo county of the given size
+# (once; kept in bench/data/), starts the service on it, and runs 20 concurrent signed-in officers against the
+# triage queue, a child's record and a request page.
+#   bench/run-load.sh [children=100000] [provider=Sqlite|PostgreSql] [connection] [seconds=30]
+# For PostgreSQL pass a connection string to an empty database, e.g.
+#   bench/run-load.sh 100000 PostgreSql "Host=127.0.0.1;Port=5432;Database=bench;Username=postgres"
+set -euo pipefail
+cd "$(dirname "$0")/.."
+children=${1:-100000}
+provider=${2:-Sqlite}
+mkdir -p bench/data
+connection=${3:-$PWD/bench/data/county-$children.db}
+seconds=${4:-30}
+port=5090
+
+for project in src/ShortBreaks.Web src/ShortBreaks.Cli bench/ShortBreaks.Load; do
+  dotnet build -c Release "$project" -v quiet -nologo >/dev/null
+done
+
+if [[ $provider == Sqlite && ! -f $connection ]] || [[ $provider != Sqlite && ${FRESH:-1} == 1 ]]; then
+  echo "Making a demo county of $children children..."
+  dotnet run -c Release --no-build --project src/ShortBreaks.Cli -- demo-data --children "$children" --provider "$provider" --connection "$connection"
+fi
+
+dotnet run -c Release --no-build --project src/ShortBreaks.Web -- --urls "http://127.0.0.1:$port" \
+  --Database:Provider "$provider" --Database:ConnectionString "$connection" --Logging:LogLevel:Default Warning \
+  --Email:PickupDirectory bench/data/mail > bench/data/server.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+
+dotnet run -c Release --no-build --project bench/ShortBreaks.Load -- --url "http://127.0.0.1:$port" \
+  --provider "$provider" --db "$connection" --clients 20 --seconds "$seconds"
