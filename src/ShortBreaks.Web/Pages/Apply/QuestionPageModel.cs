@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Schemes;
-using ShortBreaks.Web.Infrastructure;
 
 namespace ShortBreaks.Web.Pages.Apply;
 
@@ -9,57 +7,38 @@ namespace ShortBreaks.Web.Pages.Apply;
 /// One question of a request. Answers are saved on every "Continue", so a family can stop at any point and
 /// come back; "Save and come back later" saves without checking the answer is complete.
 /// </summary>
-public abstract class QuestionPageModel(RequestService requests) : GovukPageModel
+public abstract class QuestionPageModel(RequestService requests) : ApplyPageModel(requests)
 {
-    protected RequestService Requests => requests;
-
-    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-
     /// <summary>Set when the person came from "Check your answers", to go back there afterwards.</summary>
     [BindProperty(SupportsGet = true)] public bool Change { get; set; }
 
     /// <summary>"continue" or "later".</summary>
     [BindProperty] public string? Action { get; set; }
 
-    public ShortBreakRequest Answers { get; private set; } = null!;
-
-    public Scheme Scheme => requests.SchemeInForce;
-
-    public DateOnly Today => requests.Today;
-
     /// <summary>The slug of this question (see <see cref="RequestSteps"/>).</summary>
     public abstract string Step { get; }
 
     public override string Title => RequestSteps.Title(Step);
 
-    public bool OnBehalf => Answers.Channel == RequestChannel.DutyPoint;
-
     public string BackLink => Change ? $"/apply/{Id}/check-answers"
         : RequestSteps.Previous(Step) is { } previous ? $"/apply/{Id}/{previous}"
         : OnBehalf ? "/staff/triage" : "/account";
 
-    /// <summary>Loads the request if this person may change its answers; otherwise the result to return.</summary>
-    protected async Task<IActionResult?> LoadAsync()
-    {
-        var request = await requests.FindAsync(Id, HttpContext.RequestAborted);
-        if (request is null || !RequestAccess.CanView(User, request) && !RequestAccess.CanEditAnswers(User, request)) return NotFound();
-        if (request.Status != RequestStatus.Draft) return Redirect($"/apply/{Id}/confirmation");
-        if (!RequestAccess.CanEditAnswers(User, request)) return NotFound();
-        Answers = request;
-        return null;
-    }
-
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await LoadAsync() is { } refused) return refused;
+        // A mangled query string (say ?change=maybe) is ignored rather than shown as an error.
+        ClearBindingErrors();
+        if (await LoadDraftAsync() is { } refused) return refused;
+        await LoadedAsync();
         Read(Answers);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public virtual async Task<IActionResult> OnPostAsync()
     {
         ClearBindingErrors();
-        if (await LoadAsync() is { } refused) return refused;
+        if (await LoadDraftAsync() is { } refused) return refused;
+        await LoadedAsync();
 
         var later = Action == "later";
         var errors = Validate();
@@ -77,7 +56,7 @@ public abstract class QuestionPageModel(RequestService requests) : GovukPageMode
         }
 
         Write(Answers);
-        var saved = await requests.SaveDraftAsync(Answers, HttpContext.RequestAborted);
+        var saved = await Requests.SaveDraftAsync(Answers, HttpContext.RequestAborted);
         if (!saved.Succeeded)
         {
             AddErrors(saved.Errors);
@@ -90,16 +69,22 @@ public abstract class QuestionPageModel(RequestService requests) : GovukPageMode
         return Redirect(next is null ? $"/apply/{Id}/check-answers" : $"/apply/{Id}/{next}");
     }
 
+    /// <summary>Loads anything else the question needs once the request is known (its evidence, say).</summary>
+    protected virtual Task LoadedAsync() => Task.CompletedTask;
+
     /// <summary>Copies the saved answer into the page's fields.</summary>
     protected abstract void Read(ShortBreakRequest request);
 
     /// <summary>Checks the answer as typed.</summary>
     protected abstract List<FieldError> Validate();
 
-    /// <summary>Copies the page's fields into the request.</summary>
+    /// <summary>Copies the page's fields into the request. Called for partial answers too, so it stores only what is usable.</summary>
     protected abstract void Write(ShortBreakRequest request);
 
     /// <summary>Whether a partial answer can be saved for later despite these errors (text too long cannot).</summary>
     protected virtual bool CanStorePartial(List<FieldError> errors) =>
         errors.All(e => e.Message.StartsWith("Enter", StringComparison.Ordinal) || e.Message.StartsWith("Select", StringComparison.Ordinal));
+
+    /// <summary>Text from a textarea with Windows line endings made single characters, as the character count counts them.</summary>
+    protected static string? Lines(string? text) => text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 }

@@ -1,0 +1,48 @@
+namespace ShortBreaks.Web.Infrastructure;
+
+/// <summary>
+/// The kinds of file accepted as evidence, recognised by their first bytes: a file's name and the content
+/// type the browser sends are only what the sender claims.
+/// </summary>
+public static class EvidenceFiles
+{
+    public const int MaxFilesPerRequest = 10;
+
+    /// <summary>"10MB": the size limit as people read it.</summary>
+    public static string MaxSizeText => $"{ServiceSetup.MaxEvidenceBytes / (1024 * 1024)}MB";
+
+    private static readonly (byte[] Signature, string ContentType)[] Signatures =
+    [
+        ("%PDF-"u8.ToArray(), "application/pdf"),
+        ([0xFF, 0xD8, 0xFF], "image/jpeg"),
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "image/png"),
+    ];
+
+    /// <summary>The content type the file's first bytes show it to be, or null if it is none of PDF, JPEG or PNG.</summary>
+    public static string? ContentTypeOf(ReadOnlySpan<byte> firstBytes)
+    {
+        foreach (var (signature, contentType) in Signatures)
+        {
+            if (firstBytes.StartsWith(signature)) return contentType;
+        }
+
+        return null;
+    }
+
+    /// <summary>A file name safe to store and send back: no folders, no control characters, not too long.</summary>
+    public static string SafeName(string? name)
+    {
+        var bare = Path.GetFileName((name ?? "").Replace('\\', '/'));
+        var clean = new string(bare.Where(ch => !char.IsControl(ch) && ch is not ('"' or '/' or '\\')).ToArray()).Trim();
+        if (clean.Length > 150) clean = clean[..100] + clean[^50..];
+        return clean.Length == 0 ? "evidence" : clean;
+    }
+
+    /// <summary>"2.4MB", "310KB": a size as people read it.</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => FormattableString.Invariant($"{bytes / (1024.0 * 1024.0):0.#}MB"),
+        >= 1024 => FormattableString.Invariant($"{bytes / 1024}KB"),
+        _ => $"{bytes} bytes",
+    };
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Web.Infrastructure;
+using ShortBreaks.Web.Pages.Apply;
+
+namespace ShortBreaks.Web.Pages.Account.Family;
+
+/// <summary>A request the family has sent, as they see it: never with anything that reveals a safeguarding referral.</summary>
+public sealed record SentRequest(Guid Id, string Reference, string ChildName, DateTime SubmittedAt, string Status, string TagClass, string? Detail, Guid? LetterId);
+
+public sealed record FamilyLetter(Guid Id, string Title, DateTime CreatedAt);
+
+/// <summary>The family's home: drafts to continue, requests sent and their decisions.</summary>
+public class IndexModel(RequestService requests, ShortBreaksDbContext db, WorkingDays workingDays) : GovukPageModel
+{
+    private static readonly System.Globalization.CultureInfo UkCulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
+    public override string Title => "Your account";
+
+    public IReadOnlyList<DraftSummary> Drafts { get; private set; } = [];
+
+    public IReadOnlyList<SentRequest> Sent { get; private set; } = [];
+
+    public IReadOnlyList<FamilyLetter> Letters { get; private set; } = [];
+
+    /// <summary>The reference just saved for later, when it is one of this family's.</summary>
+    public string? SavedReference { get; private set; }
+
+    public async Task OnGetAsync(string? saved)
+    {
+        ClearBindingErrors();
+        var userId = User.UserId();
+        var ct = HttpContext.RequestAborted;
+        var mine = await db.Requests.AsNoTracking().Include(r => r.Decision)
+            .Where(r => r.FamilyUserId == userId)
+            .OrderByDescending(r => r.UpdatedAt)
+            .ToListAsync(ct);
+
+        Letters = await db.Letters.AsNoTracking()
+            .Where(l => l.VisibleToFamily && db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == l.ChildId))
+            .OrderByDescending(l => l.CreatedAt)
+            .Select(l => new FamilyLetter(l.Id, l.Title, l.CreatedAt))
+            .ToListAsync(ct);
+        var letterIds = Letters.Select(l => l.Id).ToHashSet();
+
+        Drafts = mine.Where(r => r.Status == RequestStatus.Draft).Select(r => DraftSummary.Of(r, requests.SchemeInForce, requests.Today)).ToList();
+        Sent = mine.Where(r => r.Status != RequestStatus.Draft)
+            .OrderByDescending(r => r.SubmittedAt)
+            .Select(r => Describe(r, letterIds))
+            .ToList();
+        SavedReference = mine.FirstOrDefault(r => r.Reference == saved)?.Reference;
+    }
+
+    private SentRequest Describe(ShortBreakRequest r, HashSet<Guid> visibleLetters)
+    {
+        var submitted = r.SubmittedAt ?? r.UpdatedAt;
+        var childName = string.IsNullOrWhiteSpace(r.ChildName) ? "your child" : r.ChildName;
+        switch (r.Status)
+        {
+            case RequestStatus.Decided:
+                var letter = r.Decision?.LetterId is { } id && visibleLetters.Contains(id) ? id : (Guid?)null;
+                return new SentRequest(r.Id, r.Reference, childName, submitted, "Decided", "govuk-tag--green",
+                    r.Decision is null ? null : $"We made a decision on {r.Decision.DecidedAt.ToString("d MMMM yyyy", UkCulture)}.", letter);
+            case RequestStatus.Withdrawn:
+                return new SentRequest(r.Id, r.Reference, childName, submitted, "Withdrawn", "govuk-tag--grey", null, null);
+            default:
+                // Submitted and RoutedToMash read exactly the same: a family is never told of a safeguarding referral here.
+                var scheme = requests.SchemeFor(r);
+                var by = workingDays.Add(DateOnly.FromDateTime(submitted), scheme.Triage.DecisionTargetWorkingDays);
+                return new SentRequest(r.Id, r.Reference, childName, submitted, "We are looking at your request", "govuk-tag--blue",
+                    $"We aim to decide by {by.ToString("d MMMM yyyy", UkCulture)}.", null);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using ShortBreaks.Core.Calendar;
+using ShortBreaks.Core.Requests;
+
+namespace ShortBreaks.Web.Pages.Apply;
+
+public class ConfirmationModel(RequestService requests, WorkingDays workingDays) : ApplyPageModel(requests)
+{
+    public override string Title => "Request sent";
+
+    public int TargetWorkingDays { get; private set; }
+
+    public DateOnly DecideBy { get; private set; }
+
+    public bool HasEvidence { get; private set; }
+
+    /// <summary>
+    /// Waiting for a decision, as the family sees it. A request routed to the safeguarding hub looks exactly
+    /// like one waiting, so nothing on the family's pages reveals a referral.
+    /// </summary>
+    public bool Waiting => Answers.Status is RequestStatus.Submitted or RequestStatus.RoutedToMash;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        ClearBindingErrors();
+        if (await LoadSentAsync() is { } refused) return refused;
+        TargetWorkingDays = Requests.SchemeFor(Answers).Triage.DecisionTargetWorkingDays;
+        DecideBy = workingDays.Add(DateOnly.FromDateTime(Answers.SubmittedAt ?? Answers.UpdatedAt), TargetWorkingDays);
+        HasEvidence = (await Requests.EvidenceAsync(Id, HttpContext.RequestAborted)).Count > 0;
+        return Page();
+    }
+}

@@ -1,0 +1,198 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Web.Infrastructure;
+
+namespace ShortBreaks.Web.Pages.Apply;
+
+/// <summary>
+/// Evidence: files uploaded one at a time (kept in the database), then "I have added my evidence" or
+/// "I will send it later". The page reads its own form, so that a body over the limits is answered with a
+/// message on this page, with everything saved before still there, rather than with an error page.
+/// </summary>
+[IgnoreAntiforgeryToken] // checked in OnPageHandlerExecutionAsync, once the form has been read safely
+[ReadsFormItself]
+[RequestSizeLimit(ServiceSetup.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ServiceSetup.MaxRequestBytes)]
+public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, ILogger<EvidenceModel> logger) : QuestionPageModel(requests)
+{
+    public const string Added = "added";
+    public const string SendLater = "later";
+
+    public override string Step => RequestSteps.Evidence;
+
+    public override string Title => "Evidence of the child's disability";
+
+    /// <summary>"added" or "later".</summary>
+    public string? EvidenceChoice { get; set; }
+
+    public string? KindId { get; set; }
+
+    public IFormFile? Upload { get; set; }
+
+    public IReadOnlyList<EvidenceSummary> Files { get; private set; } = [];
+
+    public bool CanAddMore => Files.Count < EvidenceFiles.MaxFilesPerRequest;
+
+    public string PageUrl => Change ? $"/apply/{Id}/evidence?change=true" : $"/apply/{Id}/evidence";
+
+    public string HandlerUrl(string handler) => $"/apply/{Id}/evidence?handler={handler}{(Change ? "&change=true" : "")}";
+
+    public string KindLabel(string kindId) => Scheme.Eligibility.Evidence.FirstOrDefault(k => k.Id == kindId)?.Label ?? kindId;
+
+    private string? _formProblem;
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (HttpMethods.IsPost(Request.Method))
+        {
+            IFormCollection? form = null;
+            try
+            {
+                form = await Request.ReadFormAsync(HttpContext.RequestAborted);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+            {
+                // Kestrel refuses a body over MaxRequestBodySize (BadHttpRequestException, 413) and the form reader one
+                // over the multipart limit (InvalidDataException). Nothing was read, so nothing is saved or lost.
+                logger.LogInformation("Evidence form for request {RequestId} could not be read: {Reason}", Id, ex.Message);
+                _formProblem = Request.ContentLength > ServiceSetup.MaxEvidenceBytes || ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                    ? $"The selected file must be smaller than {EvidenceFiles.MaxSizeText}"
+                    : "The selected file could not be uploaded. Try again";
+            }
+
+            if (form is not null)
+            {
+                if (!await antiforgery.IsRequestValidAsync(HttpContext))
+                {
+                    context.Result = BadRequest();
+                    return;
+                }
+
+                Action = form["action"];
+                EvidenceChoice = form["EvidenceChoice"];
+                KindId = form["KindId"];
+                Upload = form.Files.GetFile("Upload");
+                DocumentId = Guid.TryParse(form["DocumentId"], out var documentId) ? documentId : null;
+            }
+        }
+
+        await next();
+    }
+
+    public Guid? DocumentId { get; set; }
+
+    protected override async Task LoadedAsync() => Files = await Requests.EvidenceAsync(Id, HttpContext.RequestAborted);
+
+    protected override void Read(ShortBreakRequest request) =>
+        EvidenceChoice = request.EvidenceStepDone == true ? (Files.Count > 0 ? Added : SendLater) : null;
+
+    public override async Task<IActionResult> OnPostAsync()
+    {
+        if (_formProblem is not null) return await ShowFormProblemAsync();
+        return await base.OnPostAsync();
+    }
+
+    protected override List<FieldError> Validate()
+    {
+        if (EvidenceChoice is not (Added or SendLater))
+        {
+            return [new FieldError("EvidenceChoice", "Select if you have added your evidence or will send it later")];
+        }
+
+        if (EvidenceChoice == Added && Files.Count == 0)
+        {
+            return [new FieldError("EvidenceChoice", "Upload a file, or select that you will send it later")];
+        }
+
+        return [];
+    }
+
+    // Files are saved as they are uploaded; an unanswered choice leaves nothing else to keep.
+    protected override bool CanStorePartial(List<FieldError> errors) => true;
+
+    protected override void Write(ShortBreakRequest request)
+    {
+        if (Validate().Count == 0) request.EvidenceStepDone = true;
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync()
+    {
+        ClearBindingErrors();
+        if (_formProblem is not null) return await ShowFormProblemAsync();
+        if (await LoadDraftAsync() is { } refused) return refused;
+        await LoadedAsync();
+
+        var errors = new List<FieldError>();
+        if (Scheme.Eligibility.Evidence.All(k => k.Id != KindId)) errors.Add(new("KindId", "Select what the file is"));
+        byte[]? content = null;
+        string? contentType = null;
+        if (Upload is null) errors.Add(new("Upload", "Select a file"));
+        else if (Upload.Length == 0) errors.Add(new("Upload", "The selected file is empty"));
+        else if (Upload.Length > ServiceSetup.MaxEvidenceBytes) errors.Add(new("Upload", $"The selected file must be smaller than {EvidenceFiles.MaxSizeText}"));
+        else if (!CanAddMore) errors.Add(new("Upload", $"You can add up to {EvidenceFiles.MaxFilesPerRequest} files. Remove one to add another"));
+        else
+        {
+            using var buffer = new MemoryStream((int)Upload.Length);
+            await Upload.CopyToAsync(buffer, HttpContext.RequestAborted);
+            content = buffer.ToArray();
+            contentType = EvidenceFiles.ContentTypeOf(content);
+            if (contentType is null) errors.Add(new("Upload", "The selected file must be a PDF, JPG or PNG"));
+        }
+
+        if (errors.Count > 0)
+        {
+            AddErrors(errors);
+            Read(Answers);
+            return Page();
+        }
+
+        var added = await Requests.AddEvidenceAsync(Answers, new EvidenceDocument
+        {
+            KindId = KindId!,
+            FileName = EvidenceFiles.SafeName(Upload!.FileName),
+            ContentType = contentType!,
+            SizeBytes = content!.LongLength,
+            Content = content,
+        }, HttpContext.RequestAborted);
+        if (!added.Succeeded)
+        {
+            AddErrors(added.Errors);
+            Read(Answers);
+            return Page();
+        }
+
+        return Redirect(PageUrl);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync()
+    {
+        ClearBindingErrors();
+        if (_formProblem is not null) return await ShowFormProblemAsync();
+        if (await LoadDraftAsync() is { } refused) return refused;
+        if (DocumentId is { } documentId)
+        {
+            var removed = await Requests.RemoveEvidenceAsync(Answers, documentId, HttpContext.RequestAborted);
+            if (!removed.Succeeded)
+            {
+                await LoadedAsync();
+                AddErrors(removed.Errors);
+                Read(Answers);
+                return Page();
+            }
+        }
+
+        return Redirect(PageUrl);
+    }
+
+    private async Task<IActionResult> ShowFormProblemAsync()
+    {
+        ClearBindingErrors();
+        if (await LoadDraftAsync() is { } refused) return refused;
+        await LoadedAsync();
+        Read(Answers);
+        AddErrors([new FieldError("Upload", _formProblem!)]);
+        return Page();
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Web.Infrastructure;
+
+namespace ShortBreaks.Web.Pages.Apply;
+
+/// <summary>
+/// A file sent as evidence, back to the family who sent it (or the officer taking the phone request), always as
+/// a download: never shown in the browser, so a file cannot run as a page of the service.
+/// </summary>
+public class EvidenceFileModel(RequestService requests, ShortBreaksDbContext db) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid documentId)
+    {
+        var request = await requests.FindAsync(id, HttpContext.RequestAborted);
+        if (request is null) return NotFound();
+        var owner = User.IsInRole(Roles.Family) && request.FamilyUserId is not null && request.FamilyUserId == User.UserId();
+        if (!owner && !RequestAccess.CanEditAnswers(User, request)) return NotFound();
+
+        var document = await db.EvidenceDocuments.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Id == documentId && d.RequestId == id, HttpContext.RequestAborted);
+        if (document is null) return NotFound();
+
+        db.RecordView(nameof(EvidenceDocument), document.Id.ToString(), request.ChildId, $"Evidence file of request {request.Reference}");
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        return File(document.Content, document.ContentType, document.FileName);
+    }
+}
