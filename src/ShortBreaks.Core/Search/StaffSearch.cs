@@ -29,7 +29,10 @@ public sealed class StaffSearch(ShortBreaksDbContext db)
         IQueryable<ShortBreakRequest> requests = db.Requests.AsNoTracking().Where(r => r.Status != RequestStatus.Draft);
         string interpretation;
 
-        if (References.Normalise(query) is { } reference)
+        // Nine letters with no digit or dash ("Carpenter") read as a surname first; they may still be a reference.
+        var reference = References.Normalise(query);
+        var plainWord = query.All(char.IsLetter);
+        if (reference is not null && !plainWord)
         {
             interpretation = "reference";
             children = children.Where(c => c.Reference == reference);
@@ -58,7 +61,8 @@ public sealed class StaffSearch(ShortBreaksDbContext db)
             var last = words[^1];
             if (words.Length == 1)
             {
-                children = children.Where(c => c.LastNameKey.StartsWith(last) || c.NameKey.StartsWith(last));
+                var asReference = reference ?? "";
+                children = children.Where(c => c.LastNameKey.StartsWith(last) || c.NameKey.StartsWith(last) || c.Reference == asReference);
                 requests = requests.Where(r => r.ChildId == null && (r.ChildLastName!.ToLower().StartsWith(last) || r.ChildFirstName!.ToLower().StartsWith(last)));
             }
             else
