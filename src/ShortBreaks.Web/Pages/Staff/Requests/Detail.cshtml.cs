@@ -70,16 +70,8 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
         var request = await requests.FindAsync(Id, HttpContext.RequestAborted);
         if (request is null) return NotFound();
 
-        Guid? existing = null;
-        if (ChildId == NewChild)
-        {
-            existing = null;
-        }
-        else if (Guid.TryParse(ChildId, out var id))
-        {
-            existing = id;
-        }
-        else
+        Guid? existing = Guid.TryParse(ChildId, out var id) ? id : null;
+        if (existing is null && ChildId != NewChild)
         {
             ModelState.AddModelError(nameof(ChildId), "Select the child's record this request is for, or that this is a new child");
             return await ShowAgainAsync(conflict: false);
