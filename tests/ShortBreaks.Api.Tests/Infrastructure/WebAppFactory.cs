@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Identity;
 
@@ -19,13 +18,16 @@ public partial class WebAppFactory : WebApplicationFactory<Program>
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "shortbreaks-api-tests-" + Guid.NewGuid().ToString("N"));
 
+    // SQLite for this project, PostgreSQL for its ShortBreaks.Api.Tests.PostgreSql twin.
+    private readonly ShortBreaks.TestCommon.TestDatabase _database = ShortBreaks.TestCommon.WebTestDatabase.Create(typeof(WebAppFactory).Assembly);
+
     public string MailFolder => Path.Combine(_folder, "mail");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", Path.Combine(_folder, "shortbreaks.db"));
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Email:SmtpHost", "");
         builder.UseSetting("Schemes:Directory", Path.Combine(AppContext.BaseDirectory, "schemes"));
@@ -82,7 +84,7 @@ public partial class WebAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ShortBreaks.Staff.Tests.Infrastructure;
@@ -15,6 +14,9 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "shortbreaks-staff-tests", Guid.NewGuid().ToString("N"));
 
+    // SQLite for this project, PostgreSQL for its ShortBreaks.Staff.Tests.PostgreSql twin.
+    private readonly ShortBreaks.TestCommon.TestDatabase _database = ShortBreaks.TestCommon.WebTestDatabase.Create(typeof(WebAppFactory).Assembly);
+
     public WebAppFactory()
     {
         Directory.CreateDirectory(_folder);
@@ -23,15 +25,13 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
 
     public string MailFolder => Path.Combine(_folder, "mail");
 
-    public string DatabaseFile => Path.Combine(_folder, "shortbreaks.db");
-
     public TestData Data { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabaseFile}");
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Email:SmtpHost", "");
         builder.UseSetting("Schemes:Directory", Path.Combine(AppContext.BaseDirectory, "schemes"));
@@ -52,7 +52,7 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
-        SqliteConnection.ClearAllPools();
+        _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
         try
         {
             Directory.Delete(_folder, recursive: true);
