@@ -39,7 +39,10 @@ public class WebAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A browser with its own cookies that does not follow redirects, so tests see where they lead.</summary>
-    public Browser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public Browser NewBrowser() => new(CreateBrowserClient());
+
+    protected virtual HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A new account with a role and the test password.</summary>
     public async Task<TestUser> CreateUserAsync(string role, string? name = null)
@@ -91,6 +94,24 @@ public class WebAppFactory : WebApplicationFactory<Program>
             (await requests.SaveDraftAsync(request)).Succeeded.ShouldBeTrue();
             return request;
         });
+
+    /// <summary>Fills, sends and decides a family's request as an officer would, returning it as decided.</summary>
+    public async Task<ShortBreakRequest> DecidedRequestAsync(string familyUserId, DecisionOutcome outcome, string reasons = "We have read what you told us.")
+    {
+        var officer = await CreateUserAsync(Roles.PersonalisationOfficer);
+        var draft = await StartDraftAsync(familyUserId);
+        await UpdateDraftAsync(draft.Id, Answers.Complete);
+        return await WithServicesAsync(async s =>
+        {
+            var requests = s.GetRequiredService<RequestService>();
+            var request = (await requests.FindAsync(draft.Id))!;
+            (await requests.SubmitAsync(request)).Succeeded.ShouldBeTrue();
+            (await requests.ConfirmChildAsync(request, null, request.Version)).Succeeded.ShouldBeTrue();
+            var decided = await requests.DecideAsync(request, outcome, reasons, request.Version);
+            decided.Succeeded.ShouldBeTrue(string.Join("; ", decided.Errors.Select(e => e.Message)));
+            return request;
+        }, officer.Id);
+    }
 
     protected override void Dispose(bool disposing)
     {
