@@ -8,6 +8,13 @@ public static class EvidenceFiles
 {
     public const int MaxFilesPerRequest = 10;
 
+    /// <summary>
+    /// The largest upload read to its end only to be thrown away, so that the browser, which sends the whole
+    /// body before it reads the answer, gets the page saying the file is too large. Kestrel closes the connection
+    /// on a body it refuses, and a browser then shows a connection error instead of the page.
+    /// </summary>
+    public const long MaxDiscardedBytes = 100 * 1024 * 1024;
+
     /// <summary>"10MB": the size limit as people read it.</summary>
     public static string MaxSizeText => $"{ServiceSetup.MaxEvidenceBytes / (1024 * 1024)}MB";
 

@@ -97,6 +97,7 @@ public static class ServiceSetup
 
         services.AddRazorPages(o =>
         {
+            o.Conventions.ConfigureFilter(new HandlerRequiredFilter());
             o.Conventions.AuthorizeFolder("/Staff", Policies.CaseStaff);
             o.Conventions.AuthorizeFolder("/Apply");
             o.Conventions.AllowAnonymousToPage("/Apply/Index");

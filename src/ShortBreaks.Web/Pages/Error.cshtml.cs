@@ -14,18 +14,22 @@ public class ErrorModel : PageModel
     public string Heading { get; private set; } = "";
     public IReadOnlyList<string> Lines { get; private set; } = [];
 
-    public IActionResult OnGet(int? status) => Handle(status);
+    // No bound parameters: a re-executed POST keeps its body, and binding would read a form that may be the very
+    // reason for the error (too large, or malformed), turning a 400 into a 500.
+    public IActionResult OnGet() => Handle();
 
-    public IActionResult OnPost(int? status) => Handle(status);
+    public IActionResult OnPost() => Handle();
 
-    public IActionResult OnPut(int? status) => Handle(status);
+    public IActionResult OnPut() => Handle();
 
-    public IActionResult OnPatch(int? status) => Handle(status);
+    public IActionResult OnPatch() => Handle();
 
-    public IActionResult OnDelete(int? status) => Handle(status);
+    public IActionResult OnDelete() => Handle();
 
-    private IActionResult Handle(int? status)
+    private IActionResult Handle()
     {
+        var status = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
+                     ?? (int.TryParse(Request.Query["status"], out var asked) ? asked : null);
         var code = status ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null ? Response.StatusCode : 500);
         if (code < 400) code = 500;
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Auditing;
 using ShortBreaks.Core.Data;
@@ -21,10 +20,13 @@ public class WebAppFactory : WebApplicationFactory<Program>
     public WebAppFactory()
     {
         Directory.CreateDirectory(_folder);
-        Database = TestDatabase.For(_folder);
+        _database = ShortBreaks.TestCommon.WebTestDatabase.Create(typeof(WebAppFactory).Assembly);
     }
 
-    public DatabaseOptions Database { get; }
+    // SQLite for this project, PostgreSQL for its ShortBreaks.Web.Tests.PostgreSql twin.
+    private readonly ShortBreaks.TestCommon.TestDatabase _database;
+
+    public DatabaseOptions Database => _database.Options;
 
     public string MailFolder => Path.Combine(_folder, "mail");
 
@@ -39,7 +41,10 @@ public class WebAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A browser with its own cookies that does not follow redirects, so tests see where they lead.</summary>
-    public Browser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public Browser NewBrowser() => new(CreateBrowserClient());
+
+    protected virtual HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A new account with a role and the test password.</summary>
     public async Task<TestUser> CreateUserAsync(string role, string? name = null)
@@ -92,11 +97,29 @@ public class WebAppFactory : WebApplicationFactory<Program>
             return request;
         });
 
+    /// <summary>Fills, sends and decides a family's request as an officer would, returning it as decided.</summary>
+    public async Task<ShortBreakRequest> DecidedRequestAsync(string familyUserId, DecisionOutcome outcome, string reasons = "We have read what you told us.")
+    {
+        var officer = await CreateUserAsync(Roles.PersonalisationOfficer);
+        var draft = await StartDraftAsync(familyUserId);
+        await UpdateDraftAsync(draft.Id, Answers.Complete);
+        return await WithServicesAsync(async s =>
+        {
+            var requests = s.GetRequiredService<RequestService>();
+            var request = (await requests.FindAsync(draft.Id))!;
+            (await requests.SubmitAsync(request)).Succeeded.ShouldBeTrue();
+            (await requests.ConfirmChildAsync(request, null, request.Version)).Succeeded.ShouldBeTrue();
+            var decided = await requests.DecideAsync(request, outcome, reasons, request.Version);
+            decided.Succeeded.ShouldBeTrue(string.Join("; ", decided.Errors.Select(e => e.Message)));
+            return request;
+        }, officer.Id);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (!disposing) return;
-        SqliteConnection.ClearAllPools();
+        _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
         try
         {
             Directory.Delete(_folder, recursive: true);

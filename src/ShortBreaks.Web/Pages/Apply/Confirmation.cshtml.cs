@@ -20,6 +20,9 @@ public class ConfirmationModel(RequestService requests, WorkingDays workingDays)
     /// </summary>
     public bool Waiting => Answers.Status is RequestStatus.Submitted or RequestStatus.RoutedToMash;
 
+    // Without a POST handler, Razor Pages would render the page for a POST without running OnGet.
+    public IActionResult OnPost() => NotFound();
+
     public async Task<IActionResult> OnGetAsync()
     {
         ClearBindingErrors();

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.WebUtilities;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Infrastructure;
 
@@ -12,8 +15,7 @@ namespace ShortBreaks.Web.Pages.Apply;
 /// message on this page, with everything saved before still there, rather than with an error page.
 /// </summary>
 [IgnoreAntiforgeryToken] // checked in OnPageHandlerExecutionAsync, once the form has been read safely
-[ReadsFormItself]
-[RequestSizeLimit(ServiceSetup.MaxRequestBytes)]
+[RequestSizeLimit(EvidenceFiles.MaxDiscardedBytes)] // but never parsed beyond MaxRequestBytes: see ReadFormAsync
 [RequestFormLimits(MultipartBodyLengthLimit = ServiceSetup.MaxRequestBytes)]
 public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, ILogger<EvidenceModel> logger) : QuestionPageModel(requests)
 {
@@ -24,12 +26,16 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
 
     public override string Title => "Evidence of the child's disability";
 
+    // Read from the form by this page, never bound: model binding binds any IFormFile property it can set,
+    // reading the whole form before the page can catch a body that is too large.
+    private IFormFile? _upload;
+
     /// <summary>"added" or "later".</summary>
-    public string? EvidenceChoice { get; set; }
+    public string? EvidenceChoice { get; private set; }
 
-    public string? KindId { get; set; }
+    public string? KindId { get; private set; }
 
-    public IFormFile? Upload { get; set; }
+    public Guid? DocumentId { get; private set; }
 
     public IReadOnlyList<EvidenceSummary> Files { get; private set; } = [];
 
@@ -41,27 +47,27 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
 
     public string KindLabel(string kindId) => Scheme.Eligibility.Evidence.FirstOrDefault(k => k.Id == kindId)?.Label ?? kindId;
 
+    private static string TooLarge => $"The selected file must be smaller than {EvidenceFiles.MaxSizeText}";
+
+    /// <summary>Why the posted form could not be read, if it could not: shown on the page as the file's error.</summary>
     private string? _formProblem;
+
+    public override Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
+    {
+        // Model binding runs next; without the form value providers it binds the route and query only, and the
+        // form is left for OnPageHandlerExecutionAsync to read inside its try/catch.
+        var factories = PageContext.ValueProviderFactories;
+        factories.RemoveType<FormValueProviderFactory>();
+        factories.RemoveType<FormFileValueProviderFactory>();
+        factories.RemoveType<JQueryFormValueProviderFactory>();
+        return Task.CompletedTask;
+    }
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         if (HttpMethods.IsPost(Request.Method))
         {
-            IFormCollection? form = null;
-            try
-            {
-                form = await Request.ReadFormAsync(HttpContext.RequestAborted);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
-            {
-                // Kestrel refuses a body over MaxRequestBodySize (BadHttpRequestException, 413) and the form reader one
-                // over the multipart limit (InvalidDataException). Nothing was read, so nothing is saved or lost.
-                logger.LogInformation("Evidence form for request {RequestId} could not be read: {Reason}", Id, ex.Message);
-                _formProblem = Request.ContentLength > ServiceSetup.MaxEvidenceBytes || ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                    ? $"The selected file must be smaller than {EvidenceFiles.MaxSizeText}"
-                    : "The selected file could not be uploaded. Try again";
-            }
-
+            var form = await ReadFormAsync();
             if (form is not null)
             {
                 if (!await antiforgery.IsRequestValidAsync(HttpContext))
@@ -73,7 +79,7 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
                 Action = form["action"];
                 EvidenceChoice = form["EvidenceChoice"];
                 KindId = form["KindId"];
-                Upload = form.Files.GetFile("Upload");
+                _upload = form.Files.GetFile("Upload");
                 DocumentId = Guid.TryParse(form["DocumentId"], out var documentId) ? documentId : null;
             }
         }
@@ -81,7 +87,43 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
         await next();
     }
 
-    public Guid? DocumentId { get; set; }
+    /// <summary>
+    /// The posted form, or null with <see cref="_formProblem"/> set when it is too large or cannot be read. A body
+    /// over the limit is not parsed: it is read to its end and thrown away, so the browser gets the page with the
+    /// message. Nothing is saved from it, and nothing saved before is touched.
+    /// </summary>
+    private async Task<IFormCollection?> ReadFormAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        if (Request.ContentLength is null && HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            // A body of unknown length is held to the usual limit, as it cannot be told to be too large until it is read.
+            limit.MaxRequestBodySize = ServiceSetup.MaxRequestBytes;
+        }
+
+        try
+        {
+            if (Request.ContentLength > ServiceSetup.MaxRequestBytes)
+            {
+                _formProblem = TooLarge;
+                await Request.Body.DrainAsync(ct);
+                return null;
+            }
+
+            return await Request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // The multipart reader refuses a body over its limit or malformed (InvalidDataException); Kestrel refuses one
+            // over the request's size limit (BadHttpRequestException, 413, and then closes the connection); a browser
+            // that gives up part way is an IOException too.
+            logger.LogInformation("Evidence form for request {RequestId} could not be read: {Reason}", Id, ex.Message);
+            _formProblem ??= ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                ? TooLarge
+                : "The selected file could not be uploaded. Try again";
+            return null;
+        }
+    }
 
     protected override async Task LoadedAsync() => Files = await Requests.EvidenceAsync(Id, HttpContext.RequestAborted);
 
@@ -128,14 +170,14 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
         if (Scheme.Eligibility.Evidence.All(k => k.Id != KindId)) errors.Add(new("KindId", "Select what the file is"));
         byte[]? content = null;
         string? contentType = null;
-        if (Upload is null) errors.Add(new("Upload", "Select a file"));
-        else if (Upload.Length == 0) errors.Add(new("Upload", "The selected file is empty"));
-        else if (Upload.Length > ServiceSetup.MaxEvidenceBytes) errors.Add(new("Upload", $"The selected file must be smaller than {EvidenceFiles.MaxSizeText}"));
+        if (_upload is null) errors.Add(new("Upload", "Select a file"));
+        else if (_upload.Length == 0) errors.Add(new("Upload", "The selected file is empty"));
+        else if (_upload.Length > ServiceSetup.MaxEvidenceBytes) errors.Add(new("Upload", TooLarge));
         else if (!CanAddMore) errors.Add(new("Upload", $"You can add up to {EvidenceFiles.MaxFilesPerRequest} files. Remove one to add another"));
         else
         {
-            using var buffer = new MemoryStream((int)Upload.Length);
-            await Upload.CopyToAsync(buffer, HttpContext.RequestAborted);
+            using var buffer = new MemoryStream((int)_upload.Length);
+            await _upload.CopyToAsync(buffer, HttpContext.RequestAborted);
             content = buffer.ToArray();
             contentType = EvidenceFiles.ContentTypeOf(content);
             if (contentType is null) errors.Add(new("Upload", "The selected file must be a PDF, JPG or PNG"));
@@ -151,7 +193,7 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
         var added = await Requests.AddEvidenceAsync(Answers, new EvidenceDocument
         {
             KindId = KindId!,
-            FileName = EvidenceFiles.SafeName(Upload!.FileName),
+            FileName = EvidenceFiles.SafeName(_upload!.FileName),
             ContentType = contentType!,
             SizeBytes = content!.LongLength,
             Content = content,

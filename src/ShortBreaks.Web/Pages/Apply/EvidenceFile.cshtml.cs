@@ -14,6 +14,9 @@ namespace ShortBreaks.Web.Pages.Apply;
 /// </summary>
 public class EvidenceFileModel(RequestService requests, ShortBreaksDbContext db) : PageModel
 {
+    // Without a POST handler, Razor Pages would render the page for a POST without running OnGet.
+    public IActionResult OnPost() => NotFound();
+
     public async Task<IActionResult> OnGetAsync(Guid id, Guid documentId)
     {
         var request = await requests.FindAsync(id, HttpContext.RequestAborted);

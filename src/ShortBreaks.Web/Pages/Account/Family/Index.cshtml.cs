@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Data;
@@ -27,6 +28,9 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
 
     /// <summary>The reference just saved for later, when it is one of this family's.</summary>
     public string? SavedReference { get; private set; }
+
+    // Without a POST handler, Razor Pages would render the page for a POST without running OnGet.
+    public IActionResult OnPost() => NotFound();
 
     public async Task OnGetAsync(string? saved)
     {

@@ -13,6 +13,9 @@ public class LetterModel(ShortBreaksDbContext db) : GovukPageModel
 
     public Letter Letter { get; private set; } = null!;
 
+    // Without a POST handler, Razor Pages would render the page for a POST without running OnGet.
+    public IActionResult OnPost() => NotFound();
+
     public async Task<IActionResult> OnGetAsync(Guid letterId)
     {
         ClearBindingErrors();
