@@ -47,8 +47,8 @@ for (var i = 0; i < clients; i++) sessions.Add(await SignInAsync(url, email, pas
 
 foreach (var (name, path) in targets)
 {
-    // Warm up, then measure.
-    await RunAsync(sessions, path, TimeSpan.FromSeconds(3), new List<double>(), new int[1]);
+    // Warm up (JIT, connection pools, database caches), then measure.
+    await RunAsync(sessions, path, TimeSpan.FromSeconds(10), new List<double>(), new int[1]);
     var timings = new List<double>();
     var errors = new int[1];
     var stopwatch = Stopwatch.StartNew();

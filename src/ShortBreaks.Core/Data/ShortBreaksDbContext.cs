@@ -81,14 +81,44 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var gate = SqliteWriteGate();
+        gate?.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            gate?.Release();
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var gate = SqliteWriteGate();
+        if (gate is not null) await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate?.Release();
+        }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriteGates = new();
+
+    /// <summary>
+    /// SQLite allows one writer at a time, and a writer that finds the database busy sleeps 150 ms before trying
+    /// again. Every view of a child's record is an audited write, so writers in this process take turns instead
+    /// (SQLite runs on one node; PostgreSQL needs no gate).
+    /// </summary>
+    private SemaphoreSlim? SqliteWriteGate() =>
+        Database.IsSqlite() && Database.CurrentTransaction is null
+            ? SqliteWriteGates.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1))
+            : null;
 
     private static readonly HashSet<string> SecretProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Content", "Json", "BodyHtml", "TokenValue", "Value"];
