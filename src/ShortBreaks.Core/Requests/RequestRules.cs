@@ -68,6 +68,9 @@ public static partial class RequestRules
     public const int TextMaxLength = 3000;
     public const int OldestAgeYears = 18;
 
+    /// <summary>Most evidence files one request can carry.</summary>
+    public const int MaxEvidenceFiles = 10;
+
     [GeneratedRegex(@"^[\p{L}][\p{L} '\-\.]*$")]
     private static partial Regex NamePattern();
 

@@ -89,6 +89,11 @@ public sealed class RequestService(
             return CommandResult.Fail("File", "Evidence cannot be added to a request that has been decided.");
         }
 
+        if (await db.EvidenceDocuments.CountAsync(d => d.RequestId == request.Id, ct) >= RequestRules.MaxEvidenceFiles)
+        {
+            return CommandResult.Fail("Upload", $"You can add up to {RequestRules.MaxEvidenceFiles} files. Remove one to add another");
+        }
+
         document.RequestId = request.Id;
         document.UploadedAt = db.UtcNow;
         document.UploadedByUserId = db.Actor.UserId ?? "";

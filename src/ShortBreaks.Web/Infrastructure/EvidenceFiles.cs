@@ -6,7 +6,7 @@ namespace ShortBreaks.Web.Infrastructure;
 /// </summary>
 public static class EvidenceFiles
 {
-    public const int MaxFilesPerRequest = 10;
+    public const int MaxFilesPerRequest = ShortBreaks.Core.Requests.RequestRules.MaxEvidenceFiles;
 
     /// <summary>
     /// The largest upload read to its end only to be thrown away, so that the browser, which sends the whole

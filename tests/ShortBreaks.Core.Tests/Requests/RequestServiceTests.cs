@@ -253,6 +253,33 @@ public sealed class RequestServiceTests : IDisposable
         (await search.SearchAsync("zzzz")).Children.ShouldBeEmpty();
     }
 
+    [SkippableTheory, AllDatabases]
+    public async Task AddEvidence_BeyondTheLimit_IsRefused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var service = Service(db);
+        var request = await service.StartAsync(RequestChannel.Online, "family-1", "family-1");
+        for (var i = 0; i < RequestRules.MaxEvidenceFiles; i++)
+        {
+            (await service.AddEvidenceAsync(request, Pdf(i))).Succeeded.ShouldBeTrue();
+        }
+
+        var refused = await service.AddEvidenceAsync(request, Pdf(99));
+
+        refused.Errors.ShouldHaveSingleItem().Message.ShouldContain($"up to {RequestRules.MaxEvidenceFiles} files");
+        (await db.EvidenceDocuments.CountAsync()).ShouldBe(RequestRules.MaxEvidenceFiles);
+    }
+
+    private static EvidenceDocument Pdf(int n) => new()
+    {
+        KindId = "disability-benefit",
+        FileName = $"letter-{n}.pdf",
+        ContentType = "application/pdf",
+        Content = "%PDF-1.4\n%%EOF\n"u8.ToArray(),
+        SizeBytes = 14,
+    };
+
     private static void Fill(ShortBreakRequest r)
     {
         r.ChildFirstName = "Maya";
