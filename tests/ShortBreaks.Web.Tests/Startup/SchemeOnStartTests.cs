@@ -70,10 +70,11 @@ public sealed class SchemeOnStartTests(WebAppFactory factory) : IClassFixture<We
     private static void CopyShippedSchemes(string target)
     {
         var shipped = Path.Combine(AppContext.BaseDirectory, "schemes");
-        Directory.CreateDirectory(Path.Combine(target, "calendar"));
         foreach (var file in Directory.GetFiles(shipped, "*.json", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(target, Path.GetRelativePath(shipped, file)));
+            var copy = Path.Combine(target, Path.GetRelativePath(shipped, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
         }
     }
 
