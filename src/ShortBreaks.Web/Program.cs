@@ -7,7 +7,7 @@ try
 {
     builder.AddShortBreaks();
 }
-catch (SchemeValidationException ex)
+catch (Exception ex) when (ex is SchemeValidationException or ShortBreaks.Core.Ras.RasSchemeValidationException)
 {
     Console.Error.WriteLine(ex.Message);
     Console.Error.WriteLine("The service has not started. Correct the scheme files and start it again.");

@@ -38,6 +38,7 @@ public static class ServiceSetup
         var schemesFolder = config["Schemes:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "schemes");
         var catalog = SchemeCatalog.LoadFrom(schemesFolder);
         services.AddSingleton(catalog);
+        services.AddSingleton(ShortBreaks.Core.Ras.RasSchemeCatalog.LoadFrom(Path.Combine(schemesFolder, "ras")));
         services.AddSingleton(WorkingDays.LoadFrom(Path.Combine(schemesFolder, "calendar", "bank-holidays.json")));
         services.AddSingleton(TimeProvider.System);
 
@@ -133,6 +134,7 @@ public static class ServiceSetup
         app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });
         app.MapOpenApi();
         app.MapRequestsApi();
+        app.MapRasApi();
         app.MapChildrenApi();
         app.MapRazorPages();
     }

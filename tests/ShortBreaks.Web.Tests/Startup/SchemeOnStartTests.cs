@@ -53,6 +53,21 @@ public sealed class SchemeOnStartTests(WebAppFactory factory) : IClassFixture<We
     }
 
     [Fact]
+    public async Task Start_WithAnInvalidRasFile_RefusesToStart()
+    {
+        var schemes = Path.Combine(_folder, "schemes");
+        CopyShippedSchemes(schemes);
+        var file = Directory.GetFiles(Path.Combine(schemes, "ras"), "*.json").First();
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("\"rounding\"", "\"roundingg\""));
+
+        var (exitCode, output) = await RunServiceAsync(schemes);
+
+        exitCode.ShouldBe(1);
+        output.ShouldContain("roundingg");
+        output.ShouldContain("The service has not started");
+    }
+
+    [Fact]
     public async Task Start_WhenAUsedVersionWasEdited_IsRefused()
     {
         using var scope = factory.Services.CreateScope();

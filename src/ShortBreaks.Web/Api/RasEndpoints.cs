@@ -1,0 +1,92 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ShortBreaks.Core.Ras;
+
+namespace ShortBreaks.Web.Api;
+
+/// <summary>Scoring RAS answers: the indicative budget with its whole working, open to anyone signed in.</summary>
+public static class RasEndpoints
+{
+    public const string IndicativeNote =
+        "This is an indicative budget: a starting point for the support plan, not the final amount. The plan must meet the child's assessed needs.";
+
+    public static IEndpointRouteBuilder MapRasApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/ras/score", ScoreAsync)
+            .WithTags("Resource Allocation System")
+            .WithName("ScoreRas")
+            .WithSummary("Score RAS answers")
+            .WithDescription("Scores answers under a RAS version (the one in force today when none is given) and returns the " +
+                             "indicative budget with every step of its working. Nothing is stored.")
+            .RequireAuthorization()
+            .Accepts<RasScoreRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return app;
+    }
+
+    public static async Task<Results<Ok<RasScoreResponse>, ProblemHttpResult>> ScoreAsync(HttpContext context, RasSchemeCatalog catalog, TimeProvider clock)
+    {
+        var body = await ApiJson.ReadAsync<RasScoreRequest>(context);
+        if (body.Problem is not null) return body.Problem;
+        var request = body.Value!;
+
+        var scheme = request.Version is null
+            ? catalog.InForceOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            : catalog.Find(request.Version);
+        if (scheme is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown RAS version",
+                detail: $"There is no RAS version '{request.Version}'. Versions: {string.Join(", ", catalog.Versions.Select(v => v.Version))}.");
+        }
+
+        RasWorking working;
+        try
+        {
+            var compiled = CompiledRasScheme.For(scheme);
+            working = RasEngine.Explain(compiled, compiled.Prepare(new RasAnswers
+            {
+                AgeYears = request.AgeYears,
+                PhaseId = request.PhaseId,
+                Levels = request.Levels ?? new Dictionary<string, string>(),
+                Support = request.Support ?? new Dictionary<string, string>(),
+            }));
+        }
+        catch (RasAnswersException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The answers cannot be scored",
+                detail: string.Join(" ", ex.Errors), extensions: new Dictionary<string, object?> { ["errors"] = ex.Errors });
+        }
+
+        var result = working.Result;
+        return TypedResults.Ok(new RasScoreResponse(
+            result.Version,
+            result.PhaseId,
+            result.TotalPoints,
+            result.Amount,
+            result.Band?.Name,
+            result.Routing,
+            working.Lines.Select(l => new RasScoreLine(l.Kind, l.Text, l.DomainId, l.QuestionId, l.Points, l.Amount)).ToList(),
+            IndicativeNote));
+    }
+}
+
+public sealed record RasScoreRequest(
+    [property: Description("RAS version to score under; the one in force today when left out.")] string? Version,
+    [property: Description("The child's age in whole years, which chooses the questionnaire's age phase.")] int? AgeYears,
+    [property: Description("The age phase, instead of the age.")] string? PhaseId,
+    [property: Description("The level chosen for every question, by question id: \"lots\", or a half level \"some/lots\".")] Dictionary<string, string>? Levels,
+    [property: Description("The support already present around the child, by domain id.")] Dictionary<string, string>? Support);
+
+public sealed record RasScoreResponse(
+    string Version,
+    string PhaseId,
+    decimal TotalPoints,
+    decimal Amount,
+    string? Band,
+    RasRouting Routing,
+    IReadOnlyList<RasScoreLine> Working,
+    string Note);
+
+public sealed record RasScoreLine(RasWorkingKind Kind, string Text, string? DomainId, string? QuestionId, decimal? Points, decimal? Amount);
