@@ -19,6 +19,7 @@ public sealed class OpenApiAndHealthTests(WebAppFactory factory)
         var operations = paths.SelectMany(p => p.Value!.AsObject().Select(o => $"{o.Key.ToUpperInvariant()} {p.Key}")).ToList();
         operations.ShouldBe(
         [
+            "POST /api/ras/score",
             "GET /api/requests",
             "POST /api/requests",
             "GET /api/requests/{id}",

@@ -96,6 +96,16 @@ public sealed class RasScoreTests(WebAppFactory factory)
     }
 
     [Fact]
+    public async Task Score_Provider_Returns403ProblemDetails()
+    {
+        var provider = await factory.SignInAsNewUserAsync(Roles.Provider);
+
+        var response = await provider.Http.PostAsJsonAsync("/api/ras/score", Answers(lots: 8));
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Score_Anonymous_Returns401ProblemDetails()
     {
         var response = await factory.Anonymous().PostAsJsonAsync("/api/ras/score", Answers(lots: 8));

@@ -1,10 +1,14 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
 
 namespace ShortBreaks.Web.Api;
 
-/// <summary>Scoring RAS answers: the indicative budget with its whole working, open to anyone signed in.</summary>
+/// <summary>
+/// Scoring RAS answers: the indicative budget with its whole working, for families, case staff and the
+/// commissioning and finance officers who calibrate it. Providers have no part in it.
+/// </summary>
 public static class RasEndpoints
 {
     public const string IndicativeNote =
@@ -18,10 +22,11 @@ public static class RasEndpoints
             .WithSummary("Score RAS answers")
             .WithDescription("Scores answers under a RAS version (the one in force today when none is given) and returns the " +
                              "indicative budget with every step of its working. Nothing is stored.")
-            .RequireAuthorization()
+            .RequireAuthorization(p => p.RequireRole([.. Roles.CaseStaff, Roles.Family, Roles.CommissioningOfficer, Roles.FinanceOfficer]))
             .Accepts<RasScoreRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
