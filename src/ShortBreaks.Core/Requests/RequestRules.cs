@@ -66,7 +66,6 @@ public static partial class RequestRules
 {
     public const int NameMaxLength = 100;
     public const int TextMaxLength = 3000;
-    public const int OldestAgeYears = 18;
 
     /// <summary>Most evidence files one request can carry.</summary>
     public const int MaxEvidenceFiles = 10;
