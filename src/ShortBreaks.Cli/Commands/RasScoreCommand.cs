@@ -1,0 +1,89 @@
+using System.Text.Json;
+using ShortBreaks.Core.Ras;
+
+namespace ShortBreaks.Cli.Commands;
+
+/// <summary>Scores a file of RAS answers: for scripts, and to check a questionnaire by hand.</summary>
+internal static class RasScoreCommand
+{
+    private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static Command Command { get; } = new(
+        "ras-score",
+        "Scores a JSON file of RAS answers and prints each indicative budget (JSON with its working, or CSV).",
+        """
+        ras-score --answers <file.json> [--version 2026.1] [--format json|csv] [--schemes <folder>]
+
+          --answers <file.json>   a JSON list of { "reference", "ageYears" or "phaseId", "levels": { question id: level },
+                                  "support": { domain id: level } }
+          --version <version>     the RAS version to score under (default: the one in force today)
+          --format json|csv       json (default) gives each result with its working; csv gives one line a result
+          --schemes <folder>      the scheme files (default the schemes folder beside the tool; RAS files in its ras/)
+
+        Every row is checked before any is scored: a file with a bad row prints each bad row's problems and no results.
+        """,
+        RunAsync);
+
+    private static async Task<int> RunAsync(CommandOptions options, CancellationToken ct)
+    {
+        var file = options.String("answers") ?? throw new UsageException("Give the answers file with --answers <file.json>.");
+        var version = options.String("version");
+        var format = options.String("format") ?? "json";
+        var schemes = options.String("schemes") ?? Path.Combine(AppContext.BaseDirectory, "schemes");
+        options.ThrowIfAnyUnread();
+        if (format is not ("json" or "csv")) throw new UsageException($"Option --format must be json or csv, not '{format}'.");
+        if (!File.Exists(file)) throw new UsageException($"There is no file '{file}'.");
+
+        RasSchemeCatalog catalog;
+        try
+        {
+            catalog = RasSchemeCatalog.LoadFrom(Path.Combine(schemes, "ras"));
+        }
+        catch (RasSchemeValidationException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+
+        var scheme = version is null ? catalog.InForceOn(DateOnly.FromDateTime(DateTime.UtcNow)) : catalog.Find(version);
+        if (scheme is null) throw new UsageException($"There is no RAS version '{version}'.");
+
+        IReadOnlyList<RasBatchRow> rows;
+        try
+        {
+            rows = RasBatch.ReadJson(await File.ReadAllTextAsync(file, ct));
+        }
+        catch (JsonException ex)
+        {
+            Console.Error.WriteLine($"ras-score: '{file}' is not a list of answers: {ex.Message}");
+            return 1;
+        }
+
+        var (results, errors) = RasBatch.Score(scheme, rows);
+        if (errors.Count > 0)
+        {
+            Console.Error.WriteLine($"ras-score: {errors.Count} problem(s); nothing was scored:");
+            foreach (var error in errors) Console.Error.WriteLine("  " + error);
+            return 1;
+        }
+
+        Console.Write(format == "csv"
+            ? RasBatch.ToCsv(results)
+            : JsonSerializer.Serialize(results.Select(r => new
+            {
+                r.Reference,
+                r.Result.Version,
+                r.Result.PhaseId,
+                r.Result.TotalPoints,
+                r.Result.Amount,
+                Band = r.Result.Band?.Name,
+                r.Result.Routing,
+                Working = r.Working,
+            }), Output) + Environment.NewLine);
+        return 0;
+    }
+}
