@@ -153,3 +153,18 @@ internal sealed class SentEmailConfiguration : IEntityTypeConfiguration<SentEmai
 {
     public void Configure(EntityTypeBuilder<SentEmail> b) => b.HasIndex(e => e.ChildId);
 }
+
+internal sealed class RasAssessmentConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Ras.RasAssessment>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Ras.RasAssessment> b)
+    {
+        b.HasIndex(a => new { a.ChildId, a.CreatedAt });
+        b.HasIndex(a => new { a.Status, a.RasVersion });
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.Routing).HasConversion<string>().HasMaxLength(30);
+        b.Property(a => a.RasVersion).HasMaxLength(40);
+        b.Property(a => a.PhaseId).HasMaxLength(60);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasOne<Child>().WithMany().HasForeignKey(a => a.ChildId);
+    }
+}

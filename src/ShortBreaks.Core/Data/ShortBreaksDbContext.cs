@@ -35,6 +35,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<SchemeVersionRecord> SchemeVersions => Set<SchemeVersionRecord>();
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<SentEmail> SentEmails => Set<SentEmail>();
+    public DbSet<Ras.RasAssessment> RasAssessments => Set<Ras.RasAssessment>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;
