@@ -29,10 +29,15 @@ public sealed class StaffSearch(ShortBreaksDbContext db)
         IQueryable<ShortBreakRequest> requests = db.Requests.AsNoTracking().Where(r => r.Status != RequestStatus.Draft);
         string interpretation;
 
-        // Nine letters with no digit or dash ("Carpenter") read as a surname first; they may still be a reference.
+        // Nine letters with no digit or dash ("Carpenter") are a reference only if that reference exists.
         var reference = References.Normalise(query);
-        var plainWord = query.All(char.IsLetter);
-        if (reference is not null && !plainWord)
+        if (reference is not null && query.All(char.IsLetter) &&
+            !await db.Children.AnyAsync(c => c.Reference == reference, ct) && !await db.Requests.AnyAsync(r => r.Reference == reference, ct))
+        {
+            reference = null;
+        }
+
+        if (reference is not null)
         {
             interpretation = "reference";
             children = children.Where(c => c.Reference == reference);
@@ -61,8 +66,7 @@ public sealed class StaffSearch(ShortBreaksDbContext db)
             var last = words[^1];
             if (words.Length == 1)
             {
-                var asReference = reference ?? "";
-                children = children.Where(c => c.LastNameKey.StartsWith(last) || c.NameKey.StartsWith(last) || c.Reference == asReference);
+                children = children.Where(c => c.LastNameKey.StartsWith(last) || c.NameKey.StartsWith(last));
                 requests = requests.Where(r => r.ChildId == null && (r.ChildLastName!.ToLower().StartsWith(last) || r.ChildFirstName!.ToLower().StartsWith(last)));
             }
             else

@@ -254,6 +254,25 @@ public sealed class RequestServiceTests : IDisposable
     }
 
     [SkippableTheory, AllDatabases]
+    public async Task Search_NineLetterWord_IsASurnameUnlessSuchAReferenceExists(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var data = new TestData(db);
+        var carpenter = await data.CreateChildAsync("Ada", "Carpenter");
+        var lettersOnly = await data.CreateChildAsync("Bo", "Example", reference: "C-ABCD-EFGH");
+        var search = new StaffSearch(db);
+
+        var bySurname = await search.SearchAsync("Carpenter");
+        var byReference = await search.SearchAsync("cabcdefgh");
+
+        bySurname.Interpretation.ShouldBe("name");
+        bySurname.Children.ShouldHaveSingleItem().Id.ShouldBe(carpenter.Id);
+        byReference.Interpretation.ShouldBe("reference");
+        byReference.Children.ShouldHaveSingleItem().Id.ShouldBe(lettersOnly.Id);
+    }
+
+    [SkippableTheory, AllDatabases]
     public async Task AddEvidence_BeyondTheLimit_IsRefused(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
