@@ -154,8 +154,19 @@ public sealed class ApplicationToDecisionJourneyTests
 
     private static async Task ClickAsync(Browser browser, IPage page, string button)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // Every button here submits a form: wait for the page it leads to, not the one it was on.
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult();
+        page.Load += OnLoad;
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            page.Load -= OnLoad;
+        }
         await browser.CheckAccessibilityAsync(page);
     }
 

@@ -48,7 +48,9 @@ public sealed class Browser : IAsyncDisposable
             IsMobile = phone,
             HasTouch = phone,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: in the full suite the browser shares 2 cores with the other test projects running at once.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
