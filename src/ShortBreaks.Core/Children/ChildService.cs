@@ -50,12 +50,6 @@ public sealed class ChildService(ShortBreaksDbContext db)
         return new ChildRecord(child, timeline, requests, letters, keyWorker, family);
     }
 
-    /// <summary>The children a family account may see.</summary>
-    public Task<List<Child>> ForFamilyAsync(string userId, CancellationToken ct = default) =>
-        db.Children.AsNoTracking()
-            .Where(c => c.MergedIntoChildId == null && db.ChildFamilyMembers.Any(m => m.ChildId == c.Id && m.UserId == userId))
-            .OrderBy(c => c.FirstName).ToListAsync(ct);
-
     public Task<bool> IsFamilyMemberAsync(Guid childId, string userId, CancellationToken ct = default) =>
         db.ChildFamilyMembers.AnyAsync(m => m.ChildId == childId && m.UserId == userId, ct);
 
