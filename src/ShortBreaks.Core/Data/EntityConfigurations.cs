@@ -168,3 +168,17 @@ internal sealed class RasAssessmentConfiguration : IEntityTypeConfiguration<Shor
         b.HasOne<Child>().WithMany().HasForeignKey(a => a.ChildId);
     }
 }
+
+internal sealed class RasVersionRecordConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Ras.RasVersionRecord>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Ras.RasVersionRecord> b)
+    {
+        b.HasIndex(v => v.Label).IsUnique();
+        b.Property(v => v.Label).HasMaxLength(40);
+        b.Property(v => v.BasedOn).HasMaxLength(40);
+        b.Property(v => v.ContentHash).HasMaxLength(40);
+        b.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(v => v.Source).HasConversion<string>().HasMaxLength(20);
+        b.Property(v => v.Version).IsConcurrencyToken();
+    }
+}

@@ -36,6 +36,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<SentEmail> SentEmails => Set<SentEmail>();
     public DbSet<Ras.RasAssessment> RasAssessments => Set<Ras.RasAssessment>();
+    public DbSet<Ras.RasVersionRecord> RasVersions => Set<Ras.RasVersionRecord>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;

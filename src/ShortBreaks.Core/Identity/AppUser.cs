@@ -33,6 +33,9 @@ public static class Roles
     /// <summary>Staff who may take a request at the duty point and make threshold decisions.</summary>
     public static readonly IReadOnlyList<string> Deciders = [PersonalisationOfficer, TeamManager];
 
+    /// <summary>Staff who calibrate the RAS and try versions over the caseload in virtual budgets.</summary>
+    public static readonly IReadOnlyList<string> RatesStaff = [CommissioningOfficer, FinanceOfficer, TeamManager, Admin];
+
     public static string Name(string role) => role switch
     {
         Family => "Parent carer",
@@ -54,4 +57,10 @@ public static class Policies
     public const string Decider = "Decider";
     public const string Family = "Family";
     public const string Manager = "Manager";
+
+    /// <summary>Calibration and virtual budgets: commissioning, finance, managers and administrators.</summary>
+    public const string Rates = "Rates";
+
+    /// <summary>Administrators only: for example publishing a new RAS version.</summary>
+    public const string Admin = "Admin";
 }

@@ -5,10 +5,14 @@ using System.Text.Json.Serialization;
 
 namespace ShortBreaks.Core.Ras;
 
-/// <summary>Every RAS version the service knows, and which one is in force on a day.</summary>
+/// <summary>
+/// Every published RAS version the service knows (the scheme files and the versions published in the service),
+/// and which one is in force on a day. Drafts are never here: they live in the database until published.
+/// </summary>
 public sealed class RasSchemeCatalog
 {
-    private readonly List<RasScheme> _versions;
+    private readonly Lock _gate = new();
+    private volatile IReadOnlyList<RasScheme> _versions;
 
     public RasSchemeCatalog(IEnumerable<RasScheme> versions)
     {
@@ -19,12 +23,41 @@ public sealed class RasSchemeCatalog
         }
     }
 
+    /// <summary>Every published version, oldest first by the day it takes effect.</summary>
     public IReadOnlyList<RasScheme> Versions => _versions;
 
     /// <summary>The version in force on a day; before the first version's start, the first version.</summary>
-    public RasScheme InForceOn(DateOnly day) => _versions.LastOrDefault(v => v.EffectiveFrom <= day) ?? _versions[0];
+    public RasScheme InForceOn(DateOnly day)
+    {
+        var versions = _versions;
+        return versions.LastOrDefault(v => v.EffectiveFrom <= day) ?? versions[0];
+    }
 
     public RasScheme? Find(string version) => _versions.FirstOrDefault(v => v.Version == version);
+
+    /// <summary>
+    /// Adds a version published in the service. Readers never see a half-changed list: the list is replaced whole.
+    /// A version with the same label and content is already here and is left alone.
+    /// </summary>
+    public void Add(RasScheme scheme)
+    {
+        lock (_gate)
+        {
+            var existing = Find(scheme.Version);
+            if (existing is not null)
+            {
+                if (existing.ContentHash == scheme.ContentHash) return;
+                throw new RasSchemeValidationException([$"RAS version '{scheme.Version}' is already published with different content."]);
+            }
+
+            if (_versions.Any(v => v.EffectiveFrom == scheme.EffectiveFrom))
+            {
+                throw new RasSchemeValidationException([$"More than one RAS version starts on {scheme.EffectiveFrom:yyyy-MM-dd}."]);
+            }
+
+            _versions = _versions.Append(scheme).OrderBy(v => v.EffectiveFrom).ToList();
+        }
+    }
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -94,9 +127,15 @@ public sealed class RasSchemeCatalog
             return (null, errors);
         }
 
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(scheme, JsonOptions))))[..16].ToLowerInvariant();
-        return (scheme with { ContentHash = hash }, []);
+        return (scheme with { ContentHash = HashOf(scheme) }, []);
     }
+
+    /// <summary>The JSON a version is stored as in the database, the same for the same content.</summary>
+    public static string ToJson(RasScheme scheme) => JsonSerializer.Serialize(scheme, JsonOptions);
+
+    /// <summary>A short fingerprint of a version's content.</summary>
+    public static string HashOf(RasScheme scheme) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ToJson(scheme))))[..16].ToLowerInvariant();
 }
 
 public sealed class RasSchemeValidationException(IReadOnlyList<string> errors)

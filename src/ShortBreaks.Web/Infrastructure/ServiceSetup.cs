@@ -54,6 +54,8 @@ public static class ServiceSetup
         services.AddScoped<ChildService>();
         services.AddScoped<StaffSearch>();
         services.AddScoped<SchemeRegistry>();
+        services.AddScoped<ShortBreaks.Core.Ras.RasAssessmentService>();
+        services.AddScoped<ShortBreaks.Core.Ras.RasVersionService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -94,12 +96,15 @@ public static class ServiceSetup
             .AddPolicy(Policies.CaseStaff, p => p.RequireRole(Roles.CaseStaff))
             .AddPolicy(Policies.Decider, p => p.RequireRole(Roles.Deciders))
             .AddPolicy(Policies.Family, p => p.RequireRole(Roles.Family))
-            .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.TeamManager, Roles.Admin));
+            .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.TeamManager, Roles.Admin))
+            .AddPolicy(Policies.Rates, p => p.RequireRole(Roles.RatesStaff))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         services.AddRazorPages(o =>
         {
             o.Conventions.ConfigureFilter(new HandlerRequiredFilter());
             o.Conventions.AuthorizeFolder("/Staff", Policies.CaseStaff);
+            o.Conventions.AuthorizeFolder("/Rates", Policies.Rates);
             o.Conventions.AuthorizeFolder("/Apply");
             o.Conventions.AllowAnonymousToPage("/Apply/Index");
             o.Conventions.AuthorizeFolder("/Account/Family", Policies.Family);
@@ -146,6 +151,7 @@ public static class ServiceSetup
         var db = scope.ServiceProvider.GetRequiredService<ShortBreaksDbContext>();
         await DatabaseSetup.MigrateAsync(db);
         await scope.ServiceProvider.GetRequiredService<SchemeRegistry>().RecordAsync();
+        await scope.ServiceProvider.GetRequiredService<ShortBreaks.Core.Ras.RasVersionService>().RecordAsync();
         await DemoData.EnsureRolesAsync(scope.ServiceProvider);
 
         var demo = IsTrue(app.Configuration["Demo:Enabled"]) || IsTrue(app.Configuration["demo"]);

@@ -13,6 +13,7 @@ public class IndexModel(SchemeCatalog schemes, TimeProvider clock) : PageModel
     {
         if (Roles.CaseStaff.Any(User.IsInRole)) return Redirect("/staff");
         if (User.IsInRole(Roles.Family)) return Redirect("/account");
+        if (Roles.RatesStaff.Any(User.IsInRole)) return Redirect("/rates");
         ServiceName = schemes.InForceOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Council.ServiceName;
         return Page();
     }
