@@ -134,41 +134,13 @@ public sealed class ApplicationToDecisionJourneyTests
         browser.ShouldHaveNoAccessibilityViolations();
     }
 
-    private static async Task SignInAsync(Browser browser, IPage page, string baseUrl, string email, string password)
-    {
-        await GoAsync(browser, page, baseUrl + "/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await ClickAsync(browser, page, "Sign in");
-    }
+    private static Task SignInAsync(Browser browser, IPage page, string baseUrl, string email, string password) => browser.SignInAsync(page, baseUrl, email, password);
 
-    private static async Task GoAsync(Browser browser, IPage page, string url)
-    {
-        var response = await page.GotoAsync(url);
-        response.ShouldNotBeNull();
-        response.Status.ShouldBe(200, $"GET {url}");
-        await browser.CheckAccessibilityAsync(page);
-    }
+    private static Task GoAsync(Browser browser, IPage page, string url) => browser.GoAsync(page, url);
 
-    private static Task ContinueAsync(Browser browser, IPage page) => ClickAsync(browser, page, "Save and continue");
+    private static Task ContinueAsync(Browser browser, IPage page) => browser.ContinueAsync(page);
 
-    private static async Task ClickAsync(Browser browser, IPage page, string button)
-    {
-        // Every button here submits a form: wait for the page it leads to, not the one it was on.
-        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult();
-        page.Load += OnLoad;
-        try
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        }
-        finally
-        {
-            page.Load -= OnLoad;
-        }
-        await browser.CheckAccessibilityAsync(page);
-    }
+    private static Task ClickAsync(Browser browser, IPage page, string button) => browser.ClickAsync(page, button);
 
     private static Task CheckAsync(Browser browser, IPage page) => browser.CheckAccessibilityAsync(page);
 }

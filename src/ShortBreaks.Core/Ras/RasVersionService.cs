@@ -84,6 +84,10 @@ public sealed class RasVersionService(ShortBreaksDbContext db, RasSchemeCatalog 
     public Task<RasVersionRecord?> FindAsync(string label, CancellationToken ct = default) =>
         db.RasVersions.FirstOrDefaultAsync(v => v.Label == label, ct);
 
+    /// <summary>The concurrency version a record has in the database now, whatever this context holds.</summary>
+    public Task<long> CurrentVersionAsync(Guid id, CancellationToken ct = default) =>
+        db.RasVersions.AsNoTracking().Where(v => v.Id == id).Select(v => v.Version).FirstOrDefaultAsync(ct);
+
     /// <summary>The version a record holds (a draft or a published one), as a scheme the engine can score with.</summary>
     public static RasScheme SchemeOf(RasVersionRecord record) =>
         JsonSerializer.Deserialize<RasScheme>(record.Json, RasSchemeCatalog.JsonOptions) is { } scheme

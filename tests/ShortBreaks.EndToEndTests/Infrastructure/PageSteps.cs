@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace ShortBreaks.EndToEndTests.Infrastructure;
+
+/// <summary>What a person does in the browser, each step followed by the accessibility check of the page it leads to.</summary>
+public static class PageSteps
+{
+    public static async Task SignInAsync(this Browser browser, IPage page, string baseUrl, string email, string password)
+    {
+        await browser.GoAsync(page, baseUrl + "/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await browser.ClickAsync(page, "Sign in");
+    }
+
+    public static async Task GoAsync(this Browser browser, IPage page, string url)
+    {
+        var response = await page.GotoAsync(url);
+        response.ShouldNotBeNull();
+        response.Status.ShouldBe(200, $"GET {url}");
+        await browser.CheckAccessibilityAsync(page);
+    }
+
+    public static Task ContinueAsync(this Browser browser, IPage page) => browser.ClickAsync(page, "Save and continue");
+
+    /// <summary>Clicks a button that submits a form, and waits for the page it leads to, not the one it was on.</summary>
+    public static async Task ClickAsync(this Browser browser, IPage page, string button)
+    {
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult();
+        page.Load += OnLoad;
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            page.Load -= OnLoad;
+        }
+
+        await browser.CheckAccessibilityAsync(page);
+    }
+
+    /// <summary>Follows a link, waits for the page and checks it.</summary>
+    public static async Task FollowAsync(this Browser browser, IPage page, ILocator link)
+    {
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult();
+        page.Load += OnLoad;
+        try
+        {
+            await link.ClickAsync();
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            page.Load -= OnLoad;
+        }
+
+        await browser.CheckAccessibilityAsync(page);
+    }
+}
