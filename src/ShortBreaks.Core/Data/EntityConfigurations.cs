@@ -182,3 +182,95 @@ internal sealed class RasVersionRecordConfiguration : IEntityTypeConfiguration<S
         b.Property(v => v.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class SupportPlanConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Plans.SupportPlan>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Plans.SupportPlan> b)
+    {
+        b.HasIndex(p => p.ChildId);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId);
+    }
+}
+
+internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Plans.PlanVersion>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Plans.PlanVersion> b)
+    {
+        b.HasIndex(v => new { v.PlanId, v.Number }).IsUnique();
+        b.HasIndex(v => new { v.ChildId, v.Status });
+        b.HasIndex(v => v.Status);
+        b.Property(v => v.Status).HasConversion<string>().HasMaxLength(30);
+        b.Property(v => v.ApprovalRoute).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<ShortBreaks.Core.Plans.SupportPlan>().WithMany().HasForeignKey(v => v.PlanId);
+        b.HasMany(v => v.Outcomes).WithOne().HasForeignKey(o => o.PlanVersionId);
+        b.HasMany(v => v.Lines).WithOne().HasForeignKey(l => l.PlanVersionId);
+        b.HasMany(v => v.OnCosts).WithOne().HasForeignKey(o => o.PlanVersionId);
+    }
+}
+
+internal sealed class PlanOutcomeConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Plans.PlanOutcome>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Plans.PlanOutcome> b) =>
+        b.Property(o => o.Term).HasConversion<string>().HasMaxLength(20);
+}
+
+internal sealed class PlanSupportLineConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Plans.PlanSupportLine>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Plans.PlanSupportLine> b)
+    {
+        b.Property(l => l.Type).HasConversion<string>().HasMaxLength(30);
+        b.Property(l => l.Frequency).HasConversion<string>().HasMaxLength(20);
+        b.Property(l => l.Route).HasConversion<string>().HasMaxLength(30);
+        b.Property(l => l.RateName).HasMaxLength(60);
+        b.Property(l => l.ProvidedBy).HasMaxLength(200);
+        b.Property(l => l.Description).HasMaxLength(200);
+    }
+}
+
+internal sealed class PlanOnCostConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Plans.PlanOnCost>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Plans.PlanOnCost> b)
+    {
+        b.Property(o => o.Route).HasConversion<string>().HasMaxLength(30);
+        b.Property(o => o.Description).HasMaxLength(200);
+    }
+}
+
+internal sealed class TierChangeConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Plans.TierChange>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Plans.TierChange> b)
+    {
+        b.HasIndex(t => new { t.ChildId, t.At });
+        b.Property(t => t.Move).HasConversion<string>().HasMaxLength(40);
+        b.Property(t => t.From).HasConversion<string>().HasMaxLength(30);
+        b.Property(t => t.To).HasConversion<string>().HasMaxLength(30);
+        b.HasOne<Child>().WithMany().HasForeignKey(t => t.ChildId);
+    }
+}
+
+internal sealed class PanelItemConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Plans.PanelItem>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Plans.PanelItem> b)
+    {
+        b.HasIndex(p => new { p.Status, p.AddedAt });
+        b.HasIndex(p => p.ChildId);
+        b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId);
+    }
+}
+
+internal sealed class BudgetNoticeConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Plans.BudgetNotice>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Plans.BudgetNotice> b)
+    {
+        b.HasIndex(n => new { n.ChildId, n.GivenAt });
+        b.HasIndex(n => new { n.Status, n.TakesEffectOn });
+        b.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(n => n.Version).IsConcurrencyToken();
+        b.HasOne<Child>().WithMany().HasForeignKey(n => n.ChildId);
+    }
+}

@@ -37,6 +37,11 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<SentEmail> SentEmails => Set<SentEmail>();
     public DbSet<Ras.RasAssessment> RasAssessments => Set<Ras.RasAssessment>();
     public DbSet<Ras.RasVersionRecord> RasVersions => Set<Ras.RasVersionRecord>();
+    public DbSet<Plans.SupportPlan> SupportPlans => Set<Plans.SupportPlan>();
+    public DbSet<Plans.PlanVersion> PlanVersions => Set<Plans.PlanVersion>();
+    public DbSet<Plans.TierChange> TierChanges => Set<Plans.TierChange>();
+    public DbSet<Plans.PanelItem> PanelItems => Set<Plans.PanelItem>();
+    public DbSet<Plans.BudgetNotice> BudgetNotices => Set<Plans.BudgetNotice>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;

@@ -26,8 +26,44 @@ public sealed record Scheme
     /// <summary>Links to the Local Offer given to families signposted to universal services.</summary>
     public required IReadOnlyList<LocalOfferLink> LocalOffer { get; init; }
 
+    /// <summary>
+    /// Who approves support plans and how plans are costed. Optional: a version without it (such as 2026.1, made
+    /// before plans) uses <see cref="PlanSettings.Defaults"/>. Left out of the fingerprint when absent, so adding it
+    /// to the code never changes an existing version's fingerprint.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PlanSettings? Plans { get; init; }
+
+    /// <summary>The plan settings in force under this version.</summary>
+    [JsonIgnore] public PlanSettings PlanRules => Plans ?? PlanSettings.Defaults;
+
     /// <summary>A short fingerprint of the exact text the version was loaded from.</summary>
     [JsonIgnore] public string ContentHash { get; init; } = "";
+}
+
+/// <summary>When a support plan needs a manager or the panel, and the costing conventions.</summary>
+public sealed record PlanSettings
+{
+    /// <summary>The seeds' practice: entry to Targeted Short Breaks and any plan above the indicative budget go to panel.</summary>
+    public static readonly PlanSettings Defaults = new();
+
+    /// <summary>A step up to Targeted Short Breaks is approved by the panel.</summary>
+    public bool PanelForEntryToTargeted { get; init; } = true;
+
+    /// <summary>A plan costing more a year than the indicative budget goes to the panel.</summary>
+    public bool PanelWhenAboveIndicativeBudget { get; init; } = true;
+
+    /// <summary>A plan costing more a year than the one in force goes to the panel.</summary>
+    public bool PanelWhenBudgetRises { get; init; } = true;
+
+    /// <summary>Any other agreed plan is approved by a team manager; when false it is in force once the family and officer agree.</summary>
+    public bool ManagerApprovesOtherPlans { get; init; } = true;
+
+    /// <summary>Weeks a weekly line of support is paid for in a year.</summary>
+    public decimal WeeksPerYear { get; init; } = 52m;
+
+    /// <summary>The longest a plan runs before it must be renewed, in months.</summary>
+    public int MaximumPlanMonths { get; init; } = 12;
 }
 
 public sealed record CouncilSettings

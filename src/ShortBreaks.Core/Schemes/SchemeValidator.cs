@@ -42,6 +42,11 @@ public static class SchemeValidator
         if (s.Reviews.RasPackageReviewMonths is < 1 or > 36) e.Add("reviews.rasPackageReviewMonths must be between 1 and 36.");
         if (s.Reviews.Section17_6ReviewMonths is < 1 or > 36) e.Add("reviews.section17_6ReviewMonths must be between 1 and 36.");
         if (s.Reviews.ReductionNoticeMonths is < 0 or > 24) e.Add("reviews.reductionNoticeMonths must be between 0 and 24.");
+        if (s.Plans is { } plans)
+        {
+            if (plans.WeeksPerYear is < 48 or > 53) e.Add("plans.weeksPerYear must be between 48 and 53.");
+            if (plans.MaximumPlanMonths is < 1 or > 36) e.Add("plans.maximumPlanMonths must be between 1 and 36.");
+        }
 
         var c = s.Caseloads;
         if (c.PersonalisationOfficerMinimum <= 0 || c.PersonalisationOfficerMaximum < c.PersonalisationOfficerMinimum)
