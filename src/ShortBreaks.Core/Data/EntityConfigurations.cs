@@ -188,6 +188,9 @@ internal sealed class SupportPlanConfiguration : IEntityTypeConfiguration<ShortB
     public void Configure(EntityTypeBuilder<ShortBreaks.Core.Plans.SupportPlan> b)
     {
         b.HasIndex(p => p.ChildId);
+        b.HasIndex(p => p.NextReviewDue);
+        b.Property(p => p.PendingMove).HasConversion<string>().HasMaxLength(40);
+        b.Property(p => p.ReviewSchedule).HasMaxLength(200);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId);
     }

@@ -22,4 +22,6 @@ public sealed class Letter
 public static class LetterKinds
 {
     public const string Decision = "decision";
+    public const string NoticeOfChange = "notice-of-change";
+    public const string PlanDecision = "plan-decision";
 }

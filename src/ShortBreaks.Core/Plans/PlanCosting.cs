@@ -62,6 +62,9 @@ public sealed record SupportLine
 
     /// <summary>The provider or person who gives the support, when known.</summary>
     public string? ProvidedBy { get; init; }
+
+    /// <summary>The approved provider, when the support is commissioned from one.</summary>
+    public Guid? ProviderId { get; init; }
 }
 
 /// <summary>A regular cost on top of the support, per month: payroll, employer's insurance.</summary>

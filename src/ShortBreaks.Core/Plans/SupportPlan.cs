@@ -23,8 +23,15 @@ public sealed class SupportPlan : IVersioned
     /// </summary>
     public int? ApprovedNumber { get; set; }
 
-    /// <summary>Set when the plan has ended (closure, transfer to adult services).</summary>
+    /// <summary>Set when the plan has ended (closure, transfer to adult services, a step to another tier).</summary>
     public DateTime? EndedAt { get; set; }
+
+    /// <summary>The move the first approval makes (a step up, or a step down from social care), if any.</summary>
+    public TierMove? PendingMove { get; set; }
+
+    /// <summary>When the plan is next reviewed, and why on that schedule.</summary>
+    public DateOnly? NextReviewDue { get; set; }
+    public string? ReviewSchedule { get; set; }
 
     public long Version { get; set; }
 }
@@ -156,6 +163,7 @@ public sealed class PlanSupportLine
         Route = Route,
         RateName = RateName,
         ProvidedBy = ProvidedBy,
+        ProviderId = ProviderId,
     };
 }
 

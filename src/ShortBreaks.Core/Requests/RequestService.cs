@@ -347,6 +347,22 @@ public sealed class RequestService(
                 decision.AllowanceHoursPerYear = scheme.Tiers.FlexibleShortBreaks.HoursPerYear;
                 decision.AllowanceDirectPaymentPerYear = scheme.Tiers.FlexibleShortBreaks.DirectPaymentPerYear;
                 decision.AllowanceProviderPerYear = scheme.Tiers.FlexibleShortBreaks.ProviderPerYear;
+                if (child.Tier != Tier.FlexibleShortBreaks)
+                {
+                    // The decision itself is on the timeline; the move is kept with the other tier changes.
+                    db.TierChanges.Add(new Plans.TierChange
+                    {
+                        ChildId = child.Id,
+                        Move = Plans.TierMove.FlexibleShortBreaksApproved,
+                        From = child.Tier,
+                        To = Tier.FlexibleShortBreaks,
+                        At = db.UtcNow,
+                        ByUserId = db.Actor.UserId,
+                        ByName = db.Actor.Name,
+                        Reason = decision.Reasons,
+                    });
+                }
+
                 child.Tier = Tier.FlexibleShortBreaks;
                 child.KeyWorkerId ??= db.Actor.UserId;
                 break;

@@ -56,6 +56,9 @@ public static class ServiceSetup
         services.AddScoped<SchemeRegistry>();
         services.AddScoped<ShortBreaks.Core.Ras.RasAssessmentService>();
         services.AddScoped<ShortBreaks.Core.Ras.RasVersionService>();
+        services.AddScoped<ShortBreaks.Core.Plans.TierService>();
+        services.AddScoped<ShortBreaks.Core.Plans.PlanService>();
+        services.AddScoped<ShortBreaks.Core.Plans.PanelService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

@@ -115,6 +115,8 @@ public sealed class RequestServiceTests : IDisposable
         decision.AllowanceProviderPerYear.ShouldBe(1200m);
         decision.DecidedByName.ShouldBe("Amira Hughes");
         (await db.Children.AsNoTracking().SingleAsync()).Tier.ShouldBe(Tier.FlexibleShortBreaks);
+        var move = await db.TierChanges.AsNoTracking().SingleAsync();
+        (move.Move, move.From, move.To, move.ByName).ShouldBe((Core.Plans.TierMove.FlexibleShortBreaksApproved, Tier.None, Tier.FlexibleShortBreaks, "Amira Hughes"));
         var letter = await db.Letters.AsNoTracking().SingleAsync();
         letter.VisibleToFamily.ShouldBeTrue();
         letter.BodyHtml.ShouldContain("80 hours");

@@ -955,6 +955,17 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<int>("LatestNumber")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("NextReviewDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PendingMove")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReviewSchedule")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -962,6 +973,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex("NextReviewDue");
 
                     b.ToTable("SupportPlans");
                 });

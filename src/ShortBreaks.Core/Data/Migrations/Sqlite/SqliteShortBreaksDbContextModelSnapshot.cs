@@ -944,6 +944,17 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<int>("LatestNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("NextReviewDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingMove")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewSchedule")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -951,6 +962,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex("NextReviewDue");
 
                     b.ToTable("SupportPlans");
                 });

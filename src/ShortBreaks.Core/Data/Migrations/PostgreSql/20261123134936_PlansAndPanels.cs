@@ -84,6 +84,9 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     LatestNumber = table.Column<int>(type: "integer", nullable: false),
                     ApprovedNumber = table.Column<int>(type: "integer", nullable: true),
                     EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PendingMove = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    NextReviewDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReviewSchedule = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -295,6 +298,11 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                 name: "IX_SupportPlans_ChildId",
                 table: "SupportPlans",
                 column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportPlans_NextReviewDue",
+                table: "SupportPlans",
+                column: "NextReviewDue");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TierChanges_ChildId_At",

@@ -84,6 +84,9 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     LatestNumber = table.Column<int>(type: "INTEGER", nullable: false),
                     ApprovedNumber = table.Column<int>(type: "INTEGER", nullable: true),
                     EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PendingMove = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    NextReviewDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReviewSchedule = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -295,6 +298,11 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                 name: "IX_SupportPlans_ChildId",
                 table: "SupportPlans",
                 column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportPlans_NextReviewDue",
+                table: "SupportPlans",
+                column: "NextReviewDue");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TierChanges_ChildId_At",

@@ -12,7 +12,7 @@ using ShortBreaks.Core.Data;
 namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresShortBreaksDbContext))]
-    [Migration("20261123134823_PlansAndPanels")]
+    [Migration("20261123134936_PlansAndPanels")]
     partial class PlansAndPanels
     {
         /// <inheritdoc />
@@ -958,6 +958,17 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<int>("LatestNumber")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("NextReviewDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PendingMove")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReviewSchedule")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -965,6 +976,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex("NextReviewDue");
 
                     b.ToTable("SupportPlans");
                 });

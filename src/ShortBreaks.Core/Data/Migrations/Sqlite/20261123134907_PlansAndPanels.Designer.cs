@@ -11,7 +11,7 @@ using ShortBreaks.Core.Data;
 namespace ShortBreaks.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteShortBreaksDbContext))]
-    [Migration("20261123134755_PlansAndPanels")]
+    [Migration("20261123134907_PlansAndPanels")]
     partial class PlansAndPanels
     {
         /// <inheritdoc />
@@ -947,6 +947,17 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<int>("LatestNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("NextReviewDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingMove")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewSchedule")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -954,6 +965,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex("NextReviewDue");
 
                     b.ToTable("SupportPlans");
                 });

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Plans;
+using ShortBreaks.Core.Schemes;
+
+namespace ShortBreaks.Core.Letters;
+
+/// <summary>
+/// The letter that gives a family notice that their child's budget will fall: the old and new figures, the date,
+/// the reasons, that the current support continues until then, and how to ask for the decision to be looked at
+/// again. Pure.
+/// </summary>
+public static class NoticeLetter
+{
+    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
+
+    public static (string Title, string BodyHtml) Compose(Scheme scheme, Child child, BudgetNotice notice)
+    {
+        var html = new StringBuilder();
+        var name = Encode(child.FirstName);
+        void P(string text) => html.Append("<p class=\"govuk-body\">").Append(text).Append("</p>\n");
+
+        P(notice.GivenAt.ToString("d MMMM yyyy", UkCulture));
+        P("Dear parent or carer,");
+        P($"We are writing about {name}'s short breaks budget. Your child's reference is <strong>{Encode(child.Reference)}</strong>.");
+        html.Append("<h2 class=\"govuk-heading-m\">What is changing</h2>\n");
+        P($"{name}'s budget will change from <strong>{DecisionLetter.Money(notice.CurrentAnnualAmount)}</strong> a year to " +
+          $"<strong>{DecisionLetter.Money(notice.NewAnnualAmount)}</strong> a year on <strong>{notice.TakesEffectOn.ToString("d MMMM yyyy", UkCulture)}</strong>.");
+        P($"Until then, {name}'s support carries on exactly as it is now. We are giving you {scheme.Reviews.ReductionNoticeMonths} months' notice so you have time to plan.");
+        html.Append("<h2 class=\"govuk-heading-m\">Why</h2>\n");
+        foreach (var paragraph in notice.Reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            P(Encode(paragraph));
+        html.Append("<h2 class=\"govuk-heading-m\">If you disagree</h2>\n");
+        P("You can ask us to look at this decision again (a reconsideration). Tell us why you think it is wrong, and anything we may have missed, " +
+          $"from your account, by emailing {Encode(scheme.Council.ContactEmail)} or by calling {Encode(scheme.Council.ContactPhone)}. " +
+          $"Please quote {Encode(child.Reference)}. Ask before {notice.TakesEffectOn.ToString("d MMMM yyyy", UkCulture)} if you can: " +
+          $"while we look at it again, {name}'s current support carries on.");
+        P("Yours sincerely,");
+        P($"{Encode(notice.GivenByName)}<br>{Encode(scheme.Council.ServiceName)}, {Encode(scheme.Council.Name)}");
+        return ($"{child.FirstName}'s short breaks budget is changing", html.ToString());
+    }
+
+    private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
+}

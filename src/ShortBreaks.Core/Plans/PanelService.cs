@@ -1,0 +1,169 @@
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Requests;
+
+namespace ShortBreaks.Core.Plans;
+
+/// <summary>One line of the panel's agenda: the case, why it is there, and the figures the panel weighs.</summary>
+public sealed record PanelAgendaItem(
+    Guid Id, Guid ChildId, string ChildName, string ChildReference, Tier Tier, PanelItemKind Kind, string Summary,
+    DateTime AddedAt, DateOnly? MeetingDate, Guid? PlanVersionId, int? PlanNumber, decimal? AnnualCost, decimal? IndicativeBudget, long Version);
+
+public sealed record PanelAgenda(IReadOnlyList<PanelAgendaItem> Items, int Total, int Page, int PageSize);
+
+/// <summary>
+/// The panel: entry to Targeted Short Breaks, plans above the indicative budget or above the plan in force, and
+/// reconsiderations. The panel records its decision and reasons; an approval puts the plan in force.
+/// </summary>
+public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
+{
+    public const int PageSize = 50;
+
+    /// <summary>Items waiting for the panel, oldest first; optionally only those listed for a meeting.</summary>
+    public async Task<PanelAgenda> AgendaAsync(int page = 1, DateOnly? meeting = null, CancellationToken ct = default)
+    {
+        var query = db.PanelItems.AsNoTracking().Where(p => p.Status == PanelItemStatus.Awaiting);
+        if (meeting is { } day) query = query.Where(p => p.MeetingDate == day);
+        var total = await query.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var items = await (
+                from item in query
+                join child in db.Children on item.ChildId equals child.Id
+                join version in db.PlanVersions on item.PlanVersionId equals version.Id into versions
+                from version in versions.DefaultIfEmpty()
+                orderby item.AddedAt, item.Id
+                select new PanelAgendaItem(item.Id, child.Id, child.FirstName + " " + child.LastName, child.Reference, child.Tier, item.Kind, item.Summary,
+                    item.AddedAt, item.MeetingDate, item.PlanVersionId, version == null ? null : version.Number,
+                    version == null ? null : version.AnnualCost, version == null ? null : version.IndicativeBudget, item.Version))
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new PanelAgenda(items, total, page, PageSize);
+    }
+
+    /// <summary>Lists an item for a meeting.</summary>
+    public async Task<CommandResult> ListForMeetingAsync(Guid itemId, DateOnly meeting, long versionSeen, CancellationToken ct = default)
+    {
+        var item = await db.PanelItems.FirstOrDefaultAsync(p => p.Id == itemId, ct);
+        if (item is null) return CommandResult.Fail("", "There is no such item on the agenda.");
+        if (item.Status != PanelItemStatus.Awaiting) return CommandResult.Fail("", "This item has been decided.");
+        if (meeting < DateOnly.FromDateTime(db.UtcNow)) return CommandResult.Fail("MeetingDate", "The meeting must be today or later");
+        db.ExpectVersion(item, versionSeen);
+        item.MeetingDate = meeting;
+        return await SaveAsync(ct);
+    }
+
+    /// <summary>Records the panel's decision and reasons. Approved puts the plan in force; not approved leaves the plan in force as it was.</summary>
+    public async Task<CommandResult> DecideAsync(Guid itemId, PanelOutcome? outcome, string? reasons, long versionSeen, CancellationToken ct = default)
+    {
+        var item = await db.PanelItems.FirstOrDefaultAsync(p => p.Id == itemId, ct);
+        if (item is null) return CommandResult.Fail("", "There is no such item on the agenda.");
+        var errors = new List<FieldError>();
+        if (item.Status != PanelItemStatus.Awaiting) errors.Add(new("", "This item has already been decided."));
+        if (outcome is null || !Enum.IsDefined(outcome.Value)) errors.Add(new("Outcome", "Choose the panel's decision"));
+        if (string.IsNullOrWhiteSpace(reasons)) errors.Add(new("Reasons", "Enter the panel's reasons"));
+        else if (reasons.Length > RequestRules.TextMaxLength) errors.Add(new("Reasons", $"The reasons must be {RequestRules.TextMaxLength} characters or fewer"));
+        if (errors.Count > 0) return CommandResult.Fail(errors);
+
+        PlanVersion? version = null;
+        if (item.PlanVersionId is { } versionId && outcome != PanelOutcome.Deferred)
+        {
+            version = await db.PlanVersions.FirstAsync(v => v.Id == versionId, ct);
+            if (version.Status != PlanVersionStatus.AwaitingApproval)
+                return CommandResult.Fail("", $"Plan version {version.Number} is no longer waiting for the panel: it was replaced by a later version.");
+        }
+
+        db.ExpectVersion(item, versionSeen);
+        item.Outcome = outcome;
+        item.Reasons = reasons!.Trim();
+        item.DecidedAt = db.UtcNow;
+        item.DecidedByName = db.Actor.Name;
+        if (outcome == PanelOutcome.Deferred)
+        {
+            db.TimelineEvents.Add(Timeline(item.ChildId, "The panel deferred its decision", item.Reasons));
+            return await SaveAsync(ct);
+        }
+
+        item.Status = PanelItemStatus.Decided;
+        if (version is not null)
+        {
+            var plan = await db.SupportPlans.FirstAsync(p => p.Id == version.PlanId, ct);
+            db.Entry(plan).State = EntityState.Modified;
+            await plans.DecideAsync(plan, version, outcome == PanelOutcome.Approved, $"Panel: {item.Reasons}", ct);
+        }
+        else if (item.BudgetNoticeId is { } noticeId)
+        {
+            var notice = await db.BudgetNotices.FirstAsync(n => n.Id == noticeId, ct);
+            if (outcome == PanelOutcome.Approved)
+            {
+                // The reconsideration is upheld: the lower budget is withdrawn and the plan in force stays.
+                notice.Status = BudgetNoticeStatus.Withdrawn;
+                var lower = await db.PlanVersions.FirstAsync(v => v.PlanId == notice.PlanId && v.Number == notice.ToNumber, ct);
+                lower.Status = PlanVersionStatus.NotApproved;
+                lower.DecisionReasons = $"Withdrawn on reconsideration: {item.Reasons}";
+                var plan = await db.SupportPlans.FirstAsync(p => p.Id == notice.PlanId, ct);
+                plan.ApprovedNumber = notice.FromNumber;
+                db.TimelineEvents.Add(Timeline(item.ChildId, "Reconsideration upheld: the budget stays as it was", item.Reasons));
+            }
+            else
+            {
+                notice.Status = BudgetNoticeStatus.Running;
+                db.TimelineEvents.Add(Timeline(item.ChildId, $"Reconsideration not upheld: the new budget takes effect on {notice.TakesEffectOn:d MMMM yyyy}", item.Reasons));
+            }
+        }
+
+        return await SaveAsync(ct);
+    }
+
+    /// <summary>The family (or an officer for them) asks for a lower budget to be looked at again; it goes on the agenda.</summary>
+    public async Task<CommandResult> RequestReconsiderationAsync(Guid noticeId, string? why, long versionSeen, CancellationToken ct = default)
+    {
+        var notice = await db.BudgetNotices.FirstOrDefaultAsync(n => n.Id == noticeId, ct);
+        if (notice is null) return CommandResult.Fail("", "There is no such notice.");
+        if (notice.Status != BudgetNoticeStatus.Running) return CommandResult.Fail("", "This decision is already being looked at again, or has been withdrawn.");
+        if (string.IsNullOrWhiteSpace(why)) return CommandResult.Fail("Why", "Tell us why you think the decision is wrong");
+        if (why.Length > RequestRules.TextMaxLength) return CommandResult.Fail("Why", $"This must be {RequestRules.TextMaxLength} characters or fewer");
+
+        db.ExpectVersion(notice, versionSeen);
+        notice.Status = BudgetNoticeStatus.Reconsidering;
+        notice.ReconsiderationRequestedAt = db.UtcNow;
+        db.PanelItems.Add(new PanelItem
+        {
+            ChildId = notice.ChildId,
+            Kind = PanelItemKind.Reconsideration,
+            Status = PanelItemStatus.Awaiting,
+            BudgetNoticeId = notice.Id,
+            Summary = $"Reconsideration of the budget falling from {PlanCosting.Money(notice.CurrentAnnualAmount)} to {PlanCosting.Money(notice.NewAnnualAmount)} a year: {why.Trim()}",
+            AddedAt = db.UtcNow,
+            AddedByName = db.Actor.Name,
+        });
+        db.TimelineEvents.Add(Timeline(notice.ChildId, "Reconsideration asked for", why.Trim()));
+        return await SaveAsync(ct);
+    }
+
+    private TimelineEvent Timeline(Guid childId, string summary, string? detail) => new()
+    {
+        ChildId = childId,
+        At = db.UtcNow,
+        Kind = "panel",
+        Summary = summary,
+        Detail = detail,
+        ActorUserId = db.Actor.UserId,
+        ActorName = db.Actor.Name,
+    };
+
+    private async Task<CommandResult> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Concurrent with
+            {
+                Errors = [new FieldError("", "Someone else recorded something on this item while you were working on it. Check it as it is now and try again.")],
+            };
+        }
+    }
+}

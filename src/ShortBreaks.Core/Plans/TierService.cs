@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Core.Schemes;
+
+namespace ShortBreaks.Core.Plans;
+
+/// <summary>Moves a child between tiers by the named moves only, each on the timeline with who, when and why.</summary>
+public sealed class TierService(ShortBreaksDbContext db, SchemeCatalog schemes)
+{
+    public const string TimelineKind = "tier-change";
+
+    /// <summary>Moves an officer makes directly. Entry to Targeted Short Breaks happens when the plan is approved.</summary>
+    public static readonly IReadOnlySet<TierMove> DirectMoves = new HashSet<TierMove>
+    {
+        TierMove.StepUpToSocialCare, TierMove.StepDownToFlexible, TierMove.TransferToAdultServices, TierMove.Closure,
+    };
+
+    public DateOnly Today => DateOnly.FromDateTime(db.UtcNow);
+
+    public async Task<CommandResult> MoveAsync(Guid childId, TierMove move, string? reason, long childVersionSeen, CancellationToken ct = default)
+    {
+        var child = await db.Children.FirstOrDefaultAsync(c => c.Id == childId, ct);
+        if (child is null) return CommandResult.Fail("", "There is no record for this child.");
+        if (!DirectMoves.Contains(move))
+        {
+            return CommandResult.Fail("Move", move switch
+            {
+                TierMove.StepUpToTargeted => "A step up to Targeted Short Breaks starts with a RAS assessment and a plan: the child moves when the plan is approved.",
+                TierMove.StepDownFromSocialCare => "A step down from social care starts by carrying the package into a plan: the child moves when the plan is approved.",
+                TierMove.FlexibleShortBreaksApproved => "Flexible Short Breaks are approved by deciding a request.",
+                _ => "Choose a move.",
+            });
+        }
+
+        var errors = Check(child, move, reason);
+        if (errors.Count > 0) return CommandResult.Fail(errors);
+
+        db.ExpectVersion(child, childVersionSeen);
+        await ApplyAsync(child, move, reason!, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Concurrent with
+            {
+                Errors = [new FieldError("", "Someone else changed this child's record while you were working on it. Check it as it is now and try again.")],
+            };
+        }
+    }
+
+    /// <summary>Whether a move may be made now, with the reasons it may not.</summary>
+    public List<FieldError> Check(Child child, TierMove move, string? reason)
+    {
+        var errors = new List<FieldError>();
+        var (to, refusal) = TierMoves.Apply(child.Tier, move);
+        if (to is null) errors.Add(new("Move", refusal!));
+        if (string.IsNullOrWhiteSpace(reason)) errors.Add(new("Reason", "Enter why the child is moving"));
+        else if (reason.Length > RequestRules.TextMaxLength) errors.Add(new("Reason", $"The reason must be {RequestRules.TextMaxLength} characters or fewer"));
+        if (move == TierMove.TransferToAdultServices && to is not null)
+        {
+            var ages = schemes.InForceOn(Today).Ages;
+            var (date, inWindow) = TierMoves.AdultTransfer(child.DateOfBirth, ages.MaximumAgeYearsExclusive, ages.AdultTransferPlanningMonths, Today);
+            if (!inWindow)
+                errors.Add(new("Move", $"{child.FirstName} moves to adult services on {date:d MMMM yyyy}: the handover can be recorded from {date.AddMonths(-ages.AdultTransferPlanningMonths):d MMMM yyyy}."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Records a checked move in the current unit of work, without saving: the child's tier, the change, the
+    /// timeline, and the end of a plan the child no longer needs.
+    /// </summary>
+    public async Task ApplyAsync(Child child, TierMove move, string reason, CancellationToken ct)
+    {
+        var (to, refusal) = TierMoves.Apply(child.Tier, move);
+        if (to is null) throw new InvalidOperationException(refusal);
+        var change = new TierChange
+        {
+            ChildId = child.Id,
+            Move = move,
+            From = child.Tier,
+            To = to.Value,
+            At = db.UtcNow,
+            ByUserId = db.Actor.UserId,
+            ByName = db.Actor.Name,
+            Reason = reason.Trim(),
+        };
+        db.TierChanges.Add(change);
+        db.TimelineEvents.Add(new TimelineEvent
+        {
+            ChildId = child.Id,
+            At = change.At,
+            Kind = TimelineKind,
+            Summary = $"{TierMoves.Name(move)}: {Tiers.Name(change.From)} to {(to == Tier.None ? "no service" : Tiers.Name(to.Value))}",
+            Detail = change.Reason,
+            ActorUserId = db.Actor.UserId,
+            ActorName = db.Actor.Name,
+        });
+        child.Tier = to.Value;
+
+        if (to is Tier.None or Tier.FlexibleShortBreaks or Tier.SocialCare)
+        {
+            foreach (var plan in await db.SupportPlans.Where(p => p.ChildId == child.Id && p.EndedAt == null).ToListAsync(ct))
+                plan.EndedAt = db.UtcNow;
+        }
+    }
+
+    /// <summary>Children whose move to adult services is within the planning window, soonest first.</summary>
+    public async Task<List<(Child Child, DateOnly TransferDate)>> AdultTransfersDueAsync(CancellationToken ct = default)
+    {
+        var ages = schemes.InForceOn(Today).Ages;
+        // Born on or before this day: the eighteenth birthday is within the planning window.
+        var bornBy = Today.AddMonths(ages.AdultTransferPlanningMonths).AddYears(-ages.MaximumAgeYearsExclusive);
+        var children = await db.Children.AsNoTracking()
+            .Where(c => c.MergedIntoChildId == null && c.DateOfBirth <= bornBy
+                        && (c.Tier == Tier.FlexibleShortBreaks || c.Tier == Tier.TargetedShortBreaks || c.Tier == Tier.SocialCare))
+            .OrderBy(c => c.DateOfBirth).ToListAsync(ct);
+        return children.Select(c => (c, c.DateOfBirth.AddYears(ages.MaximumAgeYearsExclusive))).ToList();
+    }
+}
