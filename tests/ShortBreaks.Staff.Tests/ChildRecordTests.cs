@@ -96,5 +96,13 @@ public class ChildRecordTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         page.Get(".app-letter p").TextContent.ShouldBe("Only for staff & managers.");
         (await factory.Data.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "view" && a.EntityType == "Letter" && a.UserId == user.Id))).ShouldBe(1);
         (await browser.GetAsync($"/staff/letters/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        page.Get($"a[href='/staff/letters/{letterId}?handler=pdf']");
+        using var pdf = await browser.GetAsync($"/staff/letters/{letterId}?handler=pdf");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        System.Text.Encoding.Latin1.GetString(await pdf.Content.ReadAsByteArrayAsync()).ShouldContain("/Title (Internal note)");
+        (await factory.Data.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "view" && a.EntityType == "Letter" && a.UserId == user.Id && a.Details == "Downloaded as PDF"))).ShouldBe(1);
+        (await browser.GetAsync($"/staff/letters/{Guid.NewGuid()}?handler=pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

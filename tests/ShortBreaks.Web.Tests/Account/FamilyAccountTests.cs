@@ -108,6 +108,28 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
     }
 
     [Fact]
+    public async Task Letter_OfTheirChild_DownloadsAsAPdf_AndAStrangerGetsNothing()
+    {
+        var (user, browser) = await app.SignedInAsync();
+        var decided = await app.DecidedRequestAsync(user.Id, DecisionOutcome.Universal, "Alex can join the clubs in the Local Offer.");
+        var letterId = (await app.FindRequestAsync(decided.Id))!.Decision!.LetterId!.Value;
+
+        var page = await browser.GetDocumentAsync($"/account/letters/{letterId}");
+        page.QuerySelector($"a[href='/account/letters/{letterId}?handler=pdf']").ShouldNotBeNull();
+        using var pdf = await browser.GetAsync($"/account/letters/{letterId}?handler=pdf");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        pdf.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        System.Text.Encoding.ASCII.GetString(bytes, 0, 8).ShouldBe("%PDF-1.7");
+        System.Text.Encoding.Latin1.GetString(bytes).ShouldContain("/Title (Activities and support for Alex)");
+
+        var (_, stranger) = await app.SignedInAsync();
+        using var refused = await stranger.GetAsync($"/account/letters/{letterId}?handler=pdf");
+        refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Letter_OfAnotherFamilysChild_IsNotFound()
     {
         var owner = await app.CreateUserAsync(Roles.Family);

@@ -7,7 +7,7 @@ using ShortBreaks.Web.Infrastructure;
 namespace ShortBreaks.Web.Pages.Account.Family;
 
 /// <summary>A letter to the family, printable. Only for an account linked to the letter's child, and only if meant for the family.</summary>
-public class LetterModel(ShortBreaksDbContext db) : GovukPageModel
+public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.SchemeCatalog schemes) : GovukPageModel
 {
     public override string Title => Letter.Title;
 
@@ -19,15 +19,27 @@ public class LetterModel(ShortBreaksDbContext db) : GovukPageModel
     public async Task<IActionResult> OnGetAsync(Guid letterId)
     {
         ClearBindingErrors();
+        if (await FindAsync(letterId, "Read by the family") is not { } letter) return NotFound();
+        Letter = letter;
+        return Page();
+    }
+
+    /// <summary>The same letter as a PDF to keep or print.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid letterId)
+    {
+        if (await FindAsync(letterId, "Downloaded as PDF by the family") is not { } letter) return NotFound();
+        return LetterFiles.Pdf(letter, schemes.InForceOn(DateOnly.FromDateTime(letter.CreatedAt)));
+    }
+
+    private async Task<Letter?> FindAsync(Guid letterId, string how)
+    {
         var userId = User.UserId();
         var letter = await db.Letters.AsNoTracking()
             .FirstOrDefaultAsync(l => l.Id == letterId && l.VisibleToFamily && db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == l.ChildId),
                 HttpContext.RequestAborted);
-        if (letter is null) return NotFound();
-
-        db.RecordView(nameof(Core.Letters.Letter), letter.Id.ToString(), letter.ChildId, "Read by the family");
+        if (letter is null) return null;
+        db.RecordView(nameof(Core.Letters.Letter), letter.Id.ToString(), letter.ChildId, how);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        Letter = letter;
-        return Page();
+        return letter;
     }
 }

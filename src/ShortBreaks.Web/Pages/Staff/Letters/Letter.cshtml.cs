@@ -7,7 +7,7 @@ using ShortBreaks.Web.Infrastructure;
 namespace ShortBreaks.Web.Pages.Staff.Letters;
 
 /// <summary>A letter exactly as it was sent, ready to print. Reading it is a view of the child's record.</summary>
-public class LetterModel(ShortBreaksDbContext db) : GovukPageModel
+public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.SchemeCatalog schemes) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -36,5 +36,16 @@ public class LetterModel(ShortBreaksDbContext db) : GovukPageModel
         db.RecordView(nameof(Letter), letter.Id.ToString(), letter.ChildId);
         await db.SaveChangesAsync(ct);
         return Page();
+    }
+
+    /// <summary>The letter as a PDF, for post or for the family's own copy.</summary>
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var letter = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == Id, ct);
+        if (letter is null) return NotFound();
+        db.RecordView(nameof(Letter), letter.Id.ToString(), letter.ChildId, "Downloaded as PDF");
+        await db.SaveChangesAsync(ct);
+        return LetterFiles.Pdf(letter, schemes.InForceOn(DateOnly.FromDateTime(letter.CreatedAt)));
     }
 }
