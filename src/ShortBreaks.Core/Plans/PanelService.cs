@@ -18,7 +18,7 @@ public sealed record PanelAgenda(IReadOnlyList<PanelAgendaItem> Items, int Total
 /// </summary>
 public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
 {
-    public const int PageSize = 50;
+    public const int PageSize = 200;
 
     /// <summary>Items waiting for the panel, oldest first; optionally only those listed for a meeting.</summary>
     public async Task<PanelAgenda> AgendaAsync(int page = 1, DateOnly? meeting = null, CancellationToken ct = default)

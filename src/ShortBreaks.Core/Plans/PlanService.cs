@@ -383,6 +383,11 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
         }
     }
 
+    /// <summary>A saved version's costing, worked out again from its lines as the plan pages show it.</summary>
+    public PlanCost CostOf(PlanVersion version, Tier tier) =>
+        PlanCosting.Cost(version.Lines.OrderBy(l => l.Order).Select(l => l.ToLine()).ToList(), version.OnCosts.OrderBy(o => o.Order).Select(o => o.ToOnCost()).ToList(),
+            version.PeriodStart, version.PeriodEnd, CostingRules(tier), version.IndicativeBudget);
+
     /// <summary>The version in force on a day: the newest approved version that has taken effect by then.</summary>
     public Task<PlanVersion?> InForceAsync(Guid planId, DateOnly day, CancellationToken ct = default) =>
         db.PlanVersions.AsNoTracking()

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Plans;
+using ShortBreaks.Core.Ras;
+using ShortBreaks.Staff.Tests.Infrastructure;
+
+namespace ShortBreaks.Staff.Tests.Plans;
+
+/// <summary>Children part way through a step up, made through the real services as an officer and a family would.</summary>
+public static class PlanSteps
+{
+    public sealed record StepUp(Child Child, Guid PlanId, Guid AssessmentId, Guid? PanelItemId);
+
+    public static PlanContent Content(decimal hoursPerWeek, DateOnly? start = null)
+    {
+        var from = start ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        return new PlanContent
+        {
+            WhatMattersToMe = "Swimming with my friends, and my dog Biscuit.",
+            HowBestToSupportMe = "Tell me what is happening next, with pictures.",
+            MyCommunication = "I use Makaton and some words.",
+            PeriodStart = from,
+            PeriodEnd = from.AddYears(1).AddDays(-1),
+            Outcomes = [new OutcomeInput("Go swimming once a week with a friend", OutcomeTerm.Short, from.AddMonths(3), "Swimming happens most weeks")],
+            Lines =
+            [
+                new SupportLine { Description = "Personal assistant", Type = SupportType.PersonalAssistantHours, Quantity = hoursPerWeek, Frequency = SupportFrequency.PerWeek, UnitCost = 12m, Route = PaymentRoute.DirectPayment, RateName = "weekday" },
+                new SupportLine { Description = "Personal assistant", Type = SupportType.PersonalAssistantHours, Quantity = 1, Frequency = SupportFrequency.PerMonth, UnitCost = 14m, Route = PaymentRoute.DirectPayment, RateName = "weekend" },
+            ],
+            OnCosts = [new OnCost { Description = "Payroll service", MonthlyAmount = 10m, Route = PaymentRoute.DirectPayment }],
+        };
+    }
+
+    /// <summary>A child on Flexible Short Breaks with a completed RAS, a step-up plan agreed by both, waiting for the panel.</summary>
+    public static async Task<StepUp> StepUpAwaitingPanelAsync(this WebAppFactory factory, decimal hoursPerWeek = 3)
+    {
+        var child = await factory.Data.ChildAsync(c => { c.Tier = Tier.FlexibleShortBreaks; c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-10).AddDays(-30); });
+        using var scope = factory.Services.CreateScope();
+        var actor = scope.ServiceProvider.GetRequiredService<Actor>();
+        actor.UserId = "officer-1";
+        actor.Name = "Amira Hughes";
+        var assessments = scope.ServiceProvider.GetRequiredService<RasAssessmentService>();
+        var catalog = scope.ServiceProvider.GetRequiredService<RasSchemeCatalog>();
+        var phase = catalog.InForceOn(DateOnly.FromDateTime(DateTime.UtcNow)).Phases.Single(p => p.Id == "primary");
+        var assessment = await assessments.StartAsync(child.Id);
+        var answers = new RasAnswers
+        {
+            PhaseId = "primary",
+            AgeYears = 10,
+            Levels = phase.Questionnaire.Domains.SelectMany(d => d.Questions).Select((q, i) => (q.Id, Level: i < 20 ? "lots" : "some")).ToDictionary(x => x.Id, x => x.Level),
+        };
+        (await assessments.SaveAnswersAsync(assessment, answers, assessment.Version)).Succeeded.ShouldBeTrue();
+        var completed = await assessments.CompleteAsync(assessment, assessment.Version);
+        completed.Errors.ShouldBeEmpty();
+
+        var plans = scope.ServiceProvider.GetRequiredService<PlanService>();
+        var (plan, started) = await plans.StartAsync(child.Id, PlanPurpose.StepUp, assessment.Id, Content(hoursPerWeek));
+        started.Errors.ShouldBeEmpty();
+        var db = scope.ServiceProvider.GetRequiredService<Core.Data.ShortBreaksDbContext>();
+        var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == plan!.Id);
+        (await plans.AgreeAsync(version.Id, asFamily: true, await db.SupportPlans.AsNoTracking().Where(p => p.Id == plan!.Id).Select(p => p.Version).SingleAsync())).Errors.ShouldBeEmpty();
+        (await plans.AgreeAsync(version.Id, asFamily: false, await db.SupportPlans.AsNoTracking().Where(p => p.Id == plan!.Id).Select(p => p.Version).SingleAsync())).Errors.ShouldBeEmpty();
+        var item = await db.PanelItems.AsNoTracking().Where(p => p.PlanVersionId == version.Id).Select(p => (Guid?)p.Id).SingleOrDefaultAsync();
+        return new StepUp(child, plan!.Id, assessment.Id, item);
+    }
+}
