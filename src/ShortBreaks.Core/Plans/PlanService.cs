@@ -329,6 +329,9 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
     private async Task ApproveAsync(SupportPlan plan, PlanVersion version, string reasons, CancellationToken ct)
     {
         var scheme = Scheme;
+        var entry = db.Entry(version);
+        foreach (var collection in new[] { entry.Collection(v => v.Lines), (Microsoft.EntityFrameworkCore.ChangeTracking.CollectionEntry)entry.Collection(v => v.OnCosts), entry.Collection(v => v.Outcomes) })
+            if (!collection.IsLoaded) await collection.LoadAsync(ct);
         var inForce = await InForceAsync(plan.Id, Today, ct);
         version.Status = PlanVersionStatus.Approved;
         version.DecidedAt = db.UtcNow;
@@ -375,6 +378,19 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
         }
 
         db.TimelineEvents.Add(Timeline(plan.ChildId, $"Plan version {version.Number} approved, in force from {version.EffectiveFrom:d MMMM yyyy}", reasons));
+        var planChild = await db.Children.AsNoTracking().FirstAsync(c => c.Id == plan.ChildId, ct);
+        var (planTitle, planBody) = PlanDocument.Compose(scheme, planChild.FirstName, version, CostOf(version, Tier.TargetedShortBreaks),
+            $"This plan was approved on {Today:d MMMM yyyy} and is in force from {version.EffectiveFrom:d MMMM yyyy}. {reasons}");
+        db.Letters.Add(new Letter
+        {
+            ChildId = plan.ChildId,
+            Kind = LetterKinds.PlanDecision,
+            Title = planTitle,
+            BodyHtml = planBody,
+            CreatedAt = db.UtcNow,
+            CreatedByUserId = db.Actor.UserId ?? "",
+            VisibleToFamily = true,
+        });
         if (plan.PendingMove is { } move)
         {
             var child = await db.Children.FirstAsync(c => c.Id == plan.ChildId, ct);

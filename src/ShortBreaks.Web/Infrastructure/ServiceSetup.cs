@@ -59,6 +59,7 @@ public static class ServiceSetup
         services.AddScoped<ShortBreaks.Core.Plans.TierService>();
         services.AddScoped<ShortBreaks.Core.Plans.PlanService>();
         services.AddScoped<ShortBreaks.Core.Plans.PanelService>();
+        services.AddScoped<ShortBreaks.Core.Plans.PlanRequests>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

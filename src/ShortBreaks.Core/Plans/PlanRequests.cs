@@ -1,0 +1,29 @@
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Requests;
+
+namespace ShortBreaks.Core.Plans;
+
+/// <summary>A family asks for a review of, or a change to, their child's plan: on the record for the officer.</summary>
+public sealed class PlanRequests(ShortBreaksDbContext db)
+{
+    public const string TimelineKind = "plan-change-asked";
+
+    public async Task<CommandResult> AskForChangeAsync(Guid childId, string? what, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(what)) return CommandResult.Fail("What", "Tell us what you would like to change or review");
+        if (what.Length > RequestRules.TextMaxLength) return CommandResult.Fail("What", $"This must be {RequestRules.TextMaxLength} characters or fewer");
+        db.TimelineEvents.Add(new TimelineEvent
+        {
+            ChildId = childId,
+            At = db.UtcNow,
+            Kind = TimelineKind,
+            Summary = "The family asked for a review or a change to the plan",
+            Detail = what.Trim(),
+            ActorUserId = db.Actor.UserId,
+            ActorName = db.Actor.Name,
+        });
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Ok;
+    }
+}

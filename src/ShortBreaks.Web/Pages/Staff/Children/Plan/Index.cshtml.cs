@@ -1,0 +1,142 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Letters;
+using ShortBreaks.Core.Plans;
+using ShortBreaks.Core.Schemes;
+using ShortBreaks.Web.Infrastructure;
+
+namespace ShortBreaks.Web.Pages.Staff.Children.Plan;
+
+/// <summary>A child's plan: the newest version, the one in force, notice of a lower budget, agreement, a manager's decision, every version.</summary>
+public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, SchemeCatalog schemes) : GovukPageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid ChildId { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
+    [BindProperty] public long? SeenVersion { get; set; }
+    [BindProperty] public int? Number { get; set; }
+    [BindProperty] public string? Approve { get; set; }
+    [BindProperty] public string? Reasons { get; set; }
+
+    public override string Title => "Support plan";
+
+    public string ChildName { get; private set; } = "";
+    public string ChildReference { get; private set; } = "";
+    public Tier ChildTier { get; private set; }
+    public SupportPlan? Plan { get; private set; }
+    public PlanVersion? Latest { get; private set; }
+    public PlanCost? LatestCost { get; private set; }
+    public PlanVersion? InForce { get; private set; }
+    public PlanCost? InForceCost { get; private set; }
+    public IReadOnlyList<PlanVersion> Versions { get; private set; } = [];
+    public IReadOnlyList<BudgetNotice> Notices { get; private set; } = [];
+    public TimelineEvent? FamilyAskedForChange { get; private set; }
+    public bool IsManager => User.IsInRole(Roles.TeamManager) || User.IsInRole(Roles.Admin);
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    /// <summary>A version as a PDF document, for the family or the file.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(int version)
+    {
+        if (!await LoadAsync(version)) return NotFound();
+        if (Latest is null) return NotFound();
+        var scheme = schemes.InForceOn(plans.Today);
+        var (title, body) = PlanDocument.Compose(scheme, ChildName.Split(' ')[0], Latest, LatestCost!);
+        return LetterFiles.Pdf(new Letter { Id = Latest.Id, Title = title, BodyHtml = body, CreatedAt = Latest.CreatedAt }, scheme);
+    }
+
+    public async Task<IActionResult> OnPostAgreeAsync()
+    {
+        ClearBindingErrors();
+        if (!User.IsInRole(Roles.PersonalisationOfficer) && !IsManager) return Forbid();
+        if (!await LoadAsync()) return NotFound();
+        if (Latest is null || Latest.Number != Number) return ChangedMeanwhile();
+        var result = await plans.AgreeAsync(Latest.Id, asFamily: false, SeenVersion ?? -1, HttpContext.RequestAborted);
+        return await AfterAsync(result);
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync()
+    {
+        ClearBindingErrors();
+        if (!IsManager) return Forbid();
+        if (!await LoadAsync()) return NotFound();
+        if (Latest is null || Latest.Number != Number) return ChangedMeanwhile();
+        if (!bool.TryParse(Approve, out var approve))
+        {
+            ModelState.AddModelError(nameof(Approve), "Choose whether to approve the plan");
+            if (string.IsNullOrWhiteSpace(Reasons)) ModelState.AddModelError(nameof(Reasons), "Enter the reasons for the decision");
+            return Page();
+        }
+
+        var result = await plans.ManagerDecideAsync(Latest.Id, approve, Reasons, SeenVersion ?? -1, HttpContext.RequestAborted);
+        return await AfterAsync(result);
+    }
+
+    private async Task<IActionResult> AfterAsync(Core.Requests.CommandResult result)
+    {
+        if (result.Succeeded) return Redirect($"/staff/children/{ChildId}/plan");
+        AddErrors(result.Errors);
+        db.ChangeTracker.Clear();
+        await LoadAsync();
+        return Page();
+    }
+
+    private IActionResult ChangedMeanwhile()
+    {
+        ModelState.AddModelError("", "The plan has changed since you opened it: check the newest version before you agree or decide.");
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int? number = null)
+    {
+        var ct = HttpContext.RequestAborted;
+        var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == ChildId, ct);
+        if (child is null) return false;
+        (ChildName, ChildReference, ChildTier) = (child.FullName, child.Reference, child.Tier);
+        Plan = await db.SupportPlans.AsNoTracking().Where(p => p.ChildId == ChildId).OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct);
+        if (Plan is not null)
+        {
+            Latest = await plans.VersionAsync(Plan.Id, number ?? Plan.LatestNumber, ct);
+            if (Latest is not null) LatestCost = plans.CostOf(Latest, Tier.TargetedShortBreaks);
+            var inForce = await plans.InForceAsync(Plan.Id, plans.Today, ct);
+            if (inForce is not null && inForce.Number != Latest?.Number)
+            {
+                InForce = await plans.VersionAsync(Plan.Id, inForce.Number, ct);
+                InForceCost = plans.CostOf(InForce!, Tier.TargetedShortBreaks);
+            }
+            else
+            {
+                InForce = inForce is null ? null : Latest;
+            }
+
+            Versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == Plan.Id).OrderByDescending(v => v.Number).ToListAsync(ct);
+            Notices = await db.BudgetNotices.AsNoTracking()
+                .Where(n => n.PlanId == Plan.Id && n.Status != BudgetNoticeStatus.Withdrawn && n.TakesEffectOn > plans.Today).ToListAsync(ct);
+            FamilyAskedForChange = await db.TimelineEvents.AsNoTracking()
+                .Where(t => t.ChildId == ChildId && t.Kind == PlanRequests.TimelineKind && t.At >= Plan.CreatedAt)
+                .OrderByDescending(t => t.At).FirstOrDefaultAsync(ct);
+        }
+
+        db.RecordView(nameof(SupportPlan), ChildId.ToString(), ChildId, number is null ? "Plan" : $"Plan version {number}");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public static string StatusText(PlanVersion v) => v.Status switch
+    {
+        PlanVersionStatus.Draft => (v.FamilyAgreedAt, v.OfficerAgreedAt) switch
+        {
+            (null, null) => "Draft, not yet agreed",
+            (not null, null) => "Agreed by the family, not yet by the officer",
+            (null, not null) => "Agreed by the officer, not yet by the family",
+            _ => "Agreed",
+        },
+        PlanVersionStatus.AwaitingApproval => v.ApprovalRoute == PlanApprovalRoute.Panel ? $"Waiting for the panel ({v.ApprovalReason})" : "Waiting for a manager",
+        PlanVersionStatus.Approved => $"Approved by {v.DecidedByName}, in force from {v.EffectiveFrom?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}",
+        PlanVersionStatus.NotApproved => $"Not approved: {v.DecisionReasons}",
+        _ => "Replaced by a later version before approval",
+    };
+}
