@@ -32,6 +32,8 @@ public class CheckModel(ShortBreaksDbContext db, RasAssessmentService assessment
                 $"{t.Name}: answer {(t.Questions - t.Answered == 1 ? "the question" : $"the {t.Questions - t.Answered} questions")} not yet answered")).ToList());
         }
 
-        return await Assessments.CompleteAsync(Assessment, VersionSeen, HttpContext.RequestAborted);
+        // Anything else the engine refuses (say, answers to a question a newer version dropped) is about the whole assessment.
+        var result = await Assessments.CompleteAsync(Assessment, VersionSeen, HttpContext.RequestAborted);
+        return result.Conflict ? result : result with { Errors = [.. result.Errors.Select(e => e with { Field = "" })] };
     }
 }
