@@ -141,6 +141,33 @@ public class FamilyRasTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task When_the_officer_saves_first_the_family_is_told_and_their_answers_are_kept_on_the_page()
+    {
+        var (user, browser) = await app.SignedInAsync();
+        var child = await LinkedChildAsync(user.Id);
+        var id = await StartAsync(browser, child);
+        var page = await browser.GetDocumentAsync($"/account/ras/{id}/answers/sleep");
+        var sleep = Primary.Questionnaire.Domains.Single(d => d.Id == "sleep");
+        var officer = await app.CreateUserAsync(Roles.PersonalisationOfficer);
+        await app.WithServicesAsync(async s =>
+        {
+            var assessments = s.GetRequiredService<RasAssessmentService>();
+            var assessment = (await assessments.FindAsync(id))!;
+            var answers = RasAssessmentService.AnswersOf(assessment) with { Levels = new Dictionary<string, string> { [sleep.Questions[0].Id] = "none" } };
+            (await assessments.SaveAnswersAsync(assessment, answers, assessment.Version)).Succeeded.ShouldBeTrue();
+            return true;
+        }, officer.Id);
+
+        var conflict = await browser.PostForPageAsync($"/account/ras/{id}/answers/sleep", [("Version", VersionOn(page)), .. Answers(sleep, "lots", 4, "continue")]);
+
+        conflict.QuerySelector(".govuk-error-summary__list")!.TextContent.Trim().ShouldStartWith("Someone else changed these answers while you were working on them.");
+        conflict.QuerySelectorAll("input[type=radio][checked]").Select(r => r.GetAttribute("value")).ShouldBe(["lots", "lots", "lots", "lots"]);
+        VersionOn(conflict).ShouldNotBe(VersionOn(page));
+        var resent = await browser.PostForRedirectAsync($"/account/ras/{id}/answers/sleep", [("Version", VersionOn(conflict)), .. Answers(sleep, "lots", 4, "continue")]);
+        resent.ShouldBe($"/account/ras/{id}/answers/safety");
+    }
+
+    [Fact]
     public async Task The_family_cannot_complete_or_override_an_assessment()
     {
         var (user, browser) = await app.SignedInAsync();
