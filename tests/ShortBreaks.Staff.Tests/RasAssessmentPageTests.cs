@@ -204,6 +204,37 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     [Fact]
+    public async Task Answers_below_the_first_band_route_to_universal_services_with_no_budget_and_the_view_is_audited()
+    {
+        var child = await PrimaryAgeChildAsync();
+        var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
+        var id = await StartAsync(browser, child);
+        await AnswerEverythingAsync(browser, child, id, "none/small");
+        await browser.SubmitAsync(await browser.GetPageAsync(Url(child, id, "/check")), "main form[method=post]", new());
+
+        var result = await browser.GetPageAsync(Url(child, id, "/result"));
+
+        // 40 questions half way between none and small: 20 points, the first money band starts at 20.
+        Page.Normalise(result.Get("#indicative").TextContent).ShouldBe("Indicative budget: £750 a year.");
+        (await LoadAsync(id)).TotalPoints.ShouldBe(20m);
+
+        var lower = await PrimaryAgeChildAsync();
+        var lowerId = await StartAsync(browser, lower);
+        await AnswerEverythingAsync(browser, lower, lowerId, "none");
+        await browser.SubmitAsync(await browser.GetPageAsync(Url(lower, lowerId, "/check")), "main form[method=post]", new());
+        var routed = await browser.GetPageAsync(Url(lower, lowerId, "/result"));
+        Page.Normalise(routed.Get("#indicative").TextContent).ShouldBe("No budget in money: universal and early help services.");
+        routed.Get("#band").TextContent.ShouldContain("Universal and early help services");
+        routed.Find("#band-hours").ShouldBeNull();
+        routed.Html.QuerySelectorAll("#working li[data-kind=Routing]").ShouldHaveSingleItem().TextContent.ShouldContain("universal and early help services are the right place to start");
+        Page.Normalise((await browser.GetPageAsync($"/staff/children/{lower.Id}")).Get($"#ras-{lowerId}").TextContent).ShouldContain("Universal and early help services");
+        var views = await factory.Data.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "view" && e.EntityType == nameof(RasAssessment) && e.EntityId == lowerId.ToString()).Select(e => e.Details).ToListAsync());
+        views.ShouldContain("Result");
+        views.ShouldContain("Check");
+        views.Count(v => v == "Section").ShouldBe(Primary.Questionnaire.Domains.Count);
+    }
+
+    [Fact]
     public async Task An_override_needs_an_amount_a_reason_and_who_agreed_and_then_shows_beside_the_indicative_budget()
     {
         var child = await PrimaryAgeChildAsync();
