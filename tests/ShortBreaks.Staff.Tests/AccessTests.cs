@@ -22,6 +22,13 @@ public sealed class StaffAddresses : IAsyncLifetime
             await db.SaveChangesAsync();
             return letter.Id;
         });
+        var rasId = await Factory.Data.WithDbAsync(async db =>
+        {
+            var assessment = new Core.Ras.RasAssessment { ChildId = child.Id, AgeYears = 9, PhaseId = "primary", CreatedAt = DateTime.UtcNow, CreatedByUserId = "test" };
+            db.RasAssessments.Add(assessment);
+            await db.SaveChangesAsync();
+            return assessment.Id;
+        });
         var docId = await Factory.Data.WithDbAsync(db => db.EvidenceDocuments.Where(d => d.RequestId == request.Id).Select(d => d.Id).SingleAsync());
         Urls =
         [
@@ -35,6 +42,11 @@ public sealed class StaffAddresses : IAsyncLifetime
             $"/staff/children/{child.Id}/merge",
             "/staff/search?q=smith",
             $"/staff/letters/{letterId}",
+            $"/staff/children/{child.Id}/ras/start",
+            $"/staff/children/{child.Id}/ras/{rasId}",
+            $"/staff/children/{child.Id}/ras/{rasId}/answers/personal-care",
+            $"/staff/children/{child.Id}/ras/{rasId}/answers/support",
+            $"/staff/children/{child.Id}/ras/{rasId}/check",
         ];
     }
 

@@ -164,6 +164,7 @@ internal sealed class RasAssessmentConfiguration : IEntityTypeConfiguration<Shor
         b.Property(a => a.Routing).HasConversion<string>().HasMaxLength(30);
         b.Property(a => a.RasVersion).HasMaxLength(40);
         b.Property(a => a.PhaseId).HasMaxLength(60);
+        b.Property(a => a.FamilyFinishedByName).HasMaxLength(200);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasOne<Child>().WithMany().HasForeignKey(a => a.ChildId);
     }

@@ -47,5 +47,10 @@ public sealed class RasAssessment : IVersioned
     public string? OverrideRecordedByName { get; set; }
     public DateTime? OverrideRecordedAt { get; set; }
 
+    /// <summary>When the family sent their answers to their officer, having filled them in from their account.</summary>
+    public DateTime? FamilyFinishedAt { get; set; }
+
+    public string? FamilyFinishedByName { get; set; }
+
     public long Version { get; set; }
 }

@@ -24,6 +24,41 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         return assessment;
     }
 
+    /// <summary>Starts an assessment with the age phase its questionnaire comes from, chosen from the child's age.</summary>
+    public async Task<RasAssessment> StartAsync(Guid childId, int ageYears, string phaseId, CancellationToken ct = default)
+    {
+        var assessment = new RasAssessment
+        {
+            ChildId = childId,
+            Status = RasAssessmentStatus.Draft,
+            AgeYears = ageYears,
+            PhaseId = phaseId,
+            CreatedAt = db.UtcNow,
+            CreatedByUserId = db.Actor.UserId ?? "",
+        };
+        db.Add(assessment);
+        await db.SaveChangesAsync(ct);
+        return assessment;
+    }
+
+    /// <summary>The child's assessment still being filled in, if there is one: a child has one draft at a time.</summary>
+    public Task<RasAssessment?> DraftForChildAsync(Guid childId, CancellationToken ct = default) =>
+        db.Set<RasAssessment>().Where(a => a.ChildId == childId && a.Status == RasAssessmentStatus.Draft)
+            .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Records that the family has finished filling in the answers and sent them to their officer, who reviews
+    /// them with the family and completes the assessment. The family may still change answers until then.
+    /// </summary>
+    public async Task<CommandResult> SendToOfficerAsync(RasAssessment assessment, long versionSeen, CancellationToken ct = default)
+    {
+        if (assessment.Status != RasAssessmentStatus.Draft) return CommandResult.Fail("", "Your officer has already completed this assessment.");
+        db.ExpectVersion(assessment, versionSeen);
+        assessment.FamilyFinishedAt = db.UtcNow;
+        assessment.FamilyFinishedByName = db.Actor.Name;
+        return await SaveAsync(ct);
+    }
+
     public Task<RasAssessment?> FindAsync(Guid id, CancellationToken ct = default) =>
         db.Set<RasAssessment>().FirstOrDefaultAsync(a => a.Id == id, ct);
 

@@ -15,11 +15,15 @@ public abstract class GovukPageModel : PageModel
 
     public bool HasErrors => !ModelState.IsValid;
 
+    // ModelState does not keep the order errors were added in; the error summary must follow the page's order.
+    private readonly List<string> _errorOrder = [];
+
     public void AddErrors(IEnumerable<FieldError> errors)
     {
         foreach (var error in errors)
         {
             ModelState.AddModelError(error.Field, error.Message);
+            if (!_errorOrder.Contains(error.Field)) _errorOrder.Add(error.Field);
         }
     }
 
@@ -30,6 +34,7 @@ public abstract class GovukPageModel : PageModel
     public IReadOnlyList<(string Field, string Message)> ErrorSummary() =>
         ModelState.Where(kv => kv.Value is { ValidationState: ModelValidationState.Invalid, Errors.Count: > 0 })
             .Select(kv => (kv.Key, FriendlyMessage(kv.Key, kv.Value!.Errors[0].ErrorMessage)))
+            .OrderBy(e => _errorOrder.IndexOf(e.Key) is var i and >= 0 ? i : int.MaxValue)
             .ToList();
 
     /// <summary>

@@ -1088,6 +1088,13 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("FamilyFinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FamilyFinishedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<decimal?>("IndicativeAmount")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");

@@ -1077,6 +1077,13 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FamilyFinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyFinishedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("IndicativeAmount")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");

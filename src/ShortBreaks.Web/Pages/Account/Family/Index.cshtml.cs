@@ -26,6 +26,8 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
 
     public IReadOnlyList<FamilyLetter> Letters { get; private set; } = [];
 
+    public IReadOnlyList<ShortBreaks.Web.Pages.Ras.FamilyRasChild> RasChildren { get; private set; } = [];
+
     /// <summary>The reference just saved for later, when it is one of this family's.</summary>
     public string? SavedReference { get; private set; }
 
@@ -54,6 +56,7 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
             .OrderByDescending(r => r.SubmittedAt)
             .Select(r => Describe(r, letterIds))
             .ToList();
+        RasChildren = await ShortBreaks.Web.Pages.Ras.FamilyRasChildren.ForUserAsync(db, userId, ct);
         SavedReference = mine.FirstOrDefault(r => r.Reference == saved)?.Reference;
     }
 

@@ -24,6 +24,8 @@ public class RecordModel(ChildService children, ShortBreaksDbContext db, Request
 
     public string? MergedReference { get; private set; }
 
+    public IReadOnlyList<ShortBreaks.Web.Pages.Ras.RasAssessmentListItem> RasAssessments { get; private set; } = [];
+
     public DateOnly Today => requests.Today;
 
     public async Task<IActionResult> OnGetAsync()
@@ -40,6 +42,7 @@ public class RecordModel(ChildService children, ShortBreaksDbContext db, Request
             if (survivor is not null) MergedInto = (survivor.Id, survivor.Reference, survivor.Name);
         }
 
+        RasAssessments = await ShortBreaks.Web.Pages.Ras.RasAssessmentList.ForChildAsync(db, Id, ct);
         MergedReference = References.Normalise(Merged) is { } merged && merged.StartsWith('C') ? merged : null;
         return Page();
     }

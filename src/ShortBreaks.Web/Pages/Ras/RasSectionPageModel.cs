@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Mvc;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Ras;
+using ShortBreaks.Core.Requests;
+
+namespace ShortBreaks.Web.Pages.Ras;
+
+/// <summary>
+/// One task of the assessment: a domain's questions as radios, or the support already around the child. Answers
+/// are saved as a draft; "Save and continue" asks for every question on the page, "Save and come back later"
+/// keeps whatever has been answered.
+/// </summary>
+public abstract class RasSectionPageModel(ShortBreaksDbContext db, RasAssessmentService assessments, RasSchemeCatalog catalog)
+    : RasPageModel(db, assessments, catalog)
+{
+    [BindProperty(SupportsGet = true)] public string Section { get; set; } = "";
+
+    /// <summary>The answer chosen per field ("q-" + question id, or "s-" + domain id), as on the page.</summary>
+    public Dictionary<string, string> Chosen { get; } = new(StringComparer.Ordinal);
+
+    public RasDomain? CurrentDomain { get; private set; }
+
+    public bool IsSupport => Section == SupportSection;
+
+    public override string Title => IsSupport ? SupportHeading : CurrentDomain is { } d ? DomainHeading(d) : "Question";
+
+    /// <summary>The domains the support question is asked for: those whose points support lowers.</summary>
+    public IReadOnlyList<RasDomain> SupportDomains =>
+        SupportRules.Select(r => Domain(r.DomainId)).OfType<RasDomain>().ToList();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        ClearBindingErrors();
+        if (await LoadAsync(recordView: true) is { } missing) return missing;
+        if (FindSection() is { } notFound) return notFound;
+        if (!CanEdit) return Redirect(Assessment.Status == RasAssessmentStatus.Completed ? BaseUrl + "/result" : BaseUrl);
+
+        if (IsSupport)
+        {
+            foreach (var (domainId, level) in Answers.Support) Chosen[SupportField(domainId)] = level;
+        }
+        else
+        {
+            foreach (var q in CurrentDomain!.Questions)
+            {
+                if (Answers.Levels.TryGetValue(q.Id, out var level)) Chosen[QuestionField(q)] = level;
+            }
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? action)
+    {
+        ClearBindingErrors();
+        if (await LoadAsync(recordView: false) is { } missing) return missing;
+        if (FindSection() is { } notFound) return notFound;
+        if (!MayEdit) return Forbid();
+        if (!CanEdit)
+        {
+            AddErrors([new FieldError("", ForFamily ? "Your officer has completed this assessment, so the answers cannot be changed now." : "This assessment is complete: start a new one to change the answers.")]);
+            return Page();
+        }
+
+        var continuing = action != "later";
+        var errors = new List<FieldError>();
+        var levels = new Dictionary<string, string>(Answers.Levels, StringComparer.Ordinal);
+        var support = new Dictionary<string, string>(Answers.Support, StringComparer.Ordinal);
+        if (IsSupport)
+        {
+            var allowed = Phase!.SupportRules.Levels.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var domain in SupportDomains)
+            {
+                var field = SupportField(domain.Id);
+                var value = Request.Form[field].ToString();
+                support.Remove(domain.Id);
+                if (value.Length == 0)
+                {
+                    if (continuing) errors.Add(new(field, ForFamily ? $"Select how much help you already get with {LowerFirst(domain.Name)}" : $"Select the support already there for {LowerFirst(domain.Name)}"));
+                    continue;
+                }
+
+                Chosen[field] = value;
+                if (!allowed.Contains(value)) errors.Add(new(field, $"Select one of the answers for {LowerFirst(domain.Name)}"));
+                else support[domain.Id] = value;
+            }
+        }
+        else
+        {
+            foreach (var question in CurrentDomain!.Questions)
+            {
+                var field = QuestionField(question);
+                var value = Request.Form[field].ToString();
+                levels.Remove(question.Id);
+                if (value.Length == 0)
+                {
+                    if (continuing) errors.Add(new(field, ForFamily ? $"Select how much help {Child.FirstName} needs with {LowerFirst(question.Text)}" : $"Select how much help is needed with {LowerFirst(question.Text)}"));
+                    continue;
+                }
+
+                Chosen[field] = value;
+                if (!Options(question).Any(o => o.Value == value)) errors.Add(new(field, $"Select one of the answers for {LowerFirst(question.Text)}"));
+                else levels[question.Id] = value;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            AddErrors(errors);
+            return Page();
+        }
+
+        var answers = new RasAnswers { AgeYears = Assessment.AgeYears, PhaseId = Assessment.PhaseId ?? Phase!.Id, Levels = levels, Support = support };
+        var result = await Assessments.SaveAnswersAsync(Assessment, answers, VersionSeen, HttpContext.RequestAborted);
+        if (result.Conflict)
+        {
+            await ReloadAfterConflictAsync();
+            AddErrors(ConflictErrors(ForFamily));
+            return Page();
+        }
+
+        if (!result.Succeeded)
+        {
+            AddErrors(result.Errors);
+            return Page();
+        }
+
+        if (!continuing) return Redirect(BaseUrl + "?saved=true");
+        return Redirect(NextSection(Section) is { } next ? $"{BaseUrl}/answers/{next}" : BaseUrl + "/" + CheckPage);
+    }
+
+    /// <summary>Where "Save and continue" goes after the last task: check answers for staff, send for the family.</summary>
+    protected abstract string CheckPage { get; }
+
+    private IActionResult? FindSection()
+    {
+        if (Phase is null) return NotFound();
+        if (IsSupport) return SupportRules.Count > 0 ? null : NotFound();
+        CurrentDomain = Domain(Section);
+        return CurrentDomain is null ? NotFound() : null;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Eligibility;
+using ShortBreaks.Core.Ras;
+using ShortBreaks.Web.Infrastructure;
+
+namespace ShortBreaks.Web.Pages.Ras;
+
+/// <summary>
+/// Starting an assessment: the questionnaire comes from the age phase covering the child's age today, under the
+/// RAS version in force. A child has one assessment being filled in at a time; starting again opens that one.
+/// </summary>
+public abstract class RasStartPageModel(ShortBreaksDbContext db, RasAssessmentService assessments, RasSchemeCatalog catalog) : GovukPageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid ChildId { get; set; }
+
+    public Child Child { get; private set; } = null!;
+
+    public int Age { get; private set; }
+
+    public RasScheme Scheme { get; private set; } = null!;
+
+    public RasPhase? Phase { get; private set; }
+
+    /// <summary>The assessment already being filled in, if there is one.</summary>
+    public RasAssessment? Draft { get; private set; }
+
+    public abstract bool ForFamily { get; }
+
+    /// <summary>The address of an assessment's task list.</summary>
+    public abstract string TasksUrl(Guid assessmentId);
+
+    public abstract string BackUrl { get; }
+
+    protected abstract Task<bool> MayOpenAsync(Guid childId, CancellationToken ct);
+
+    protected abstract bool MayStart { get; }
+
+    public int QuestionCount => Phase?.Questionnaire.Domains.Sum(d => d.Questions.Count) ?? 0;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        ClearBindingErrors();
+        if (await LoadAsync() is { } missing) return missing;
+        if (!MayStart) return Forbid();
+        db.RecordView(nameof(Child), ChildId.ToString(), ChildId, "Start a RAS assessment");
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ClearBindingErrors();
+        if (await LoadAsync() is { } missing) return missing;
+        if (!MayStart) return Forbid();
+        if (Draft is not null) return Redirect(TasksUrl(Draft.Id));
+        if (Phase is null) return Page();
+        var assessment = await assessments.StartAsync(ChildId, Age, Phase.Id, HttpContext.RequestAborted);
+        return Redirect(TasksUrl(assessment.Id));
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        if (!await MayOpenAsync(ChildId, ct)) return NotFound();
+        var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == ChildId && c.MergedIntoChildId == null, ct);
+        if (child is null) return NotFound();
+        Child = child;
+        var today = DateOnly.FromDateTime(db.UtcNow);
+        Age = EligibilityCheck.AgeOn(child.DateOfBirth, today);
+        Scheme = catalog.InForceOn(today);
+        Phase = Scheme.Phases.FirstOrDefault(p => p.MinimumAge <= Age && Age <= p.MaximumAge);
+        Draft = await assessments.DraftForChildAsync(ChildId, ct);
+        return null;
+    }
+}
