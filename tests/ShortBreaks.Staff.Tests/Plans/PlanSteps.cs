@@ -33,6 +33,34 @@ public static class PlanSteps
         };
     }
 
+    /// <summary>A child on a tier with a completed RAS assessment scored by the engine.</summary>
+    public static async Task<(Child Child, Guid AssessmentId)> AssessedChildAsync(this WebAppFactory factory, Tier tier = Tier.FlexibleShortBreaks)
+    {
+        var child = await factory.Data.ChildAsync(c => { c.Tier = tier; c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-10).AddDays(-30); });
+        using var scope = factory.Services.CreateScope();
+        var actor = scope.ServiceProvider.GetRequiredService<Actor>();
+        actor.UserId = "officer-1";
+        actor.Name = "Amira Hughes";
+        return (child, await CompleteRasAsync(scope.ServiceProvider, child.Id));
+    }
+
+    private static async Task<Guid> CompleteRasAsync(IServiceProvider services, Guid childId)
+    {
+        var assessments = services.GetRequiredService<RasAssessmentService>();
+        var catalog = services.GetRequiredService<RasSchemeCatalog>();
+        var phase = catalog.InForceOn(DateOnly.FromDateTime(DateTime.UtcNow)).Phases.Single(p => p.Id == "primary");
+        var assessment = await assessments.StartAsync(childId);
+        var answers = new RasAnswers
+        {
+            PhaseId = "primary",
+            AgeYears = 10,
+            Levels = phase.Questionnaire.Domains.SelectMany(d => d.Questions).Select((q, i) => (q.Id, Level: i < 20 ? "lots" : "some")).ToDictionary(x => x.Id, x => x.Level),
+        };
+        (await assessments.SaveAnswersAsync(assessment, answers, assessment.Version)).Succeeded.ShouldBeTrue();
+        (await assessments.CompleteAsync(assessment, assessment.Version)).Errors.ShouldBeEmpty();
+        return assessment.Id;
+    }
+
     /// <summary>A child on Flexible Short Breaks with a completed RAS, a step-up plan agreed by both, waiting for the panel.</summary>
     public static async Task<StepUp> StepUpAwaitingPanelAsync(this WebAppFactory factory, decimal hoursPerWeek = 3)
     {

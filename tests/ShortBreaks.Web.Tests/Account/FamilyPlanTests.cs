@@ -1,0 +1,143 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Plans;
+using ShortBreaks.Web.Tests.Infrastructure;
+
+namespace ShortBreaks.Web.Tests.Account;
+
+/// <summary>The family's own copy of their child's plan: read, agree, download, ask for a change, ask for a lower budget to be looked at again.</summary>
+public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
+{
+    private static PlanContent Content(decimal hours)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return new PlanContent
+        {
+            WhatMattersToMe = "Swimming, and my dog Biscuit.",
+            PeriodStart = today,
+            PeriodEnd = today.AddYears(1).AddDays(-1),
+            Outcomes = [new OutcomeInput("Swim a width on my own", OutcomeTerm.Medium, null, "The teacher signs it off")],
+            Lines = [new SupportLine { Description = "Personal assistant", Type = SupportType.PersonalAssistantHours, Quantity = hours, Frequency = SupportFrequency.PerWeek, UnitCost = 12m, Route = PaymentRoute.DirectPayment }],
+        };
+    }
+
+    /// <summary>A child of the family on social care with a plan carried over, version 1 a draft.</summary>
+    private Task<(Child Child, Guid PlanId)> ChildWithPlanAsync(string familyUserId, decimal hours = 4) =>
+        app.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<ShortBreaksDbContext>();
+            var child = new Child
+            {
+                Reference = References.NewChild(), FirstName = "Maya", LastName = "Plan" + Guid.NewGuid().ToString("N")[..6],
+                DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-9), AddressLine1 = "3 Sample Road", Town = "Demoton", Postcode = "DE1 1AA",
+                CreatedAt = DateTime.UtcNow, Tier = Tier.SocialCare,
+            };
+            child.NameKey = MatchKeys.Name(child.FirstName, child.LastName);
+            child.LastNameKey = MatchKeys.LastName(child.LastName);
+            child.PostcodeKey = MatchKeys.Postcode(child.Postcode);
+            db.Children.Add(child);
+            db.ChildFamilyMembers.Add(new ChildFamilyMember { ChildId = child.Id, UserId = familyUserId, Relationship = "Mother", AddedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            var (plan, result) = await s.GetRequiredService<PlanService>().StartAsync(child.Id, PlanPurpose.StepDownFromSocialCare, null, Content(hours));
+            result.Errors.ShouldBeEmpty();
+            return (child, plan!.Id);
+        }, "officer-1");
+
+    [Fact]
+    public async Task TheFamily_ReadsAndAgreesThePlan_FromTheirAccount()
+    {
+        var (user, browser) = await app.SignedInAsync();
+        var (child, planId) = await ChildWithPlanAsync(user.Id);
+
+        var account = await browser.GetDocumentAsync("/account");
+        account.QuerySelector($"#plans a[href='/account/plans/{child.Id}']").ShouldNotBeNull();
+        var page = await browser.GetDocumentAsync($"/account/plans/{child.Id}");
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Maya's support plan");
+        page.GetElementById("plan-status")!.TextContent.ShouldBe("This plan is waiting for you to agree it.");
+        page.GetElementById("annual-total")!.TextContent.Trim().ShouldBe("£2,496.00");
+
+        var seen = page.QuerySelector("form[action*='handler=Agree'] input[name=SeenVersion]")!.GetAttribute("value")!;
+        var location = await browser.PostForRedirectAsync($"/account/plans/{child.Id}?handler=Agree", ("SeenVersion", seen), ("Number", "1"));
+        location.ShouldBe($"/account/plans/{child.Id}?sent=agreed");
+        (await browser.GetDocumentAsync(location)).GetElementById("plan-status")!.TextContent.ShouldStartWith("You agreed this plan on");
+        var version = await app.WithServicesAsync(s => s.GetRequiredService<ShortBreaksDbContext>().PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == planId));
+        version.FamilyAgreedByName.ShouldNotBeNull();
+        version.OfficerAgreedAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task TheFamily_DownloadsThePlan_AndAsksForAChange()
+    {
+        var (user, browser) = await app.SignedInAsync();
+        var (child, _) = await ChildWithPlanAsync(user.Id);
+
+        using var pdf = await browser.GetAsync($"/account/plans/{child.Id}?handler=pdf");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        System.Text.Encoding.Latin1.GetString(await pdf.Content.ReadAsByteArrayAsync()).ShouldContain("/Title (Maya's support plan)");
+
+        var empty = await browser.PostForPageAsync($"/account/plans/{child.Id}?handler=Ask", ("What", ""));
+        empty.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain("Tell us what you would like to change or review");
+        (await browser.PostForRedirectAsync($"/account/plans/{child.Id}?handler=Ask", ("What", "Maya has started a new school and needs help after school.")))
+            .ShouldBe($"/account/plans/{child.Id}?sent=asked");
+        var asked = await app.WithServicesAsync(s => s.GetRequiredService<ShortBreaksDbContext>().TimelineEvents.AsNoTracking()
+            .SingleAsync(t => t.ChildId == child.Id && t.Kind == PlanRequests.TimelineKind));
+        asked.Detail.ShouldBe("Maya has started a new school and needs help after school.");
+    }
+
+    [Fact]
+    public async Task AnotherFamily_AndProviders_GetNothing()
+    {
+        var owner = await app.CreateUserAsync(Roles.Family);
+        var (child, _) = await ChildWithPlanAsync(owner.Id);
+        var (_, stranger) = await app.SignedInAsync();
+        (await stranger.GetAsync($"/account/plans/{child.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.GetAsync($"/account/plans/{child.Id}?handler=pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var (_, provider) = await app.SignedInAsync(Roles.Provider);
+        using var refused = await provider.GetAsync($"/account/plans/{child.Id}");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.OriginalString.ShouldContain("access-denied");
+    }
+
+    [Fact]
+    public async Task ALowerBudget_ShowsItsNotice_AndTheFamilyAsksForItToBeLookedAtAgain()
+    {
+        var (user, browser) = await app.SignedInAsync();
+        var (child, planId) = await ChildWithPlanAsync(user.Id);
+        await app.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<ShortBreaksDbContext>();
+            var plans = s.GetRequiredService<PlanService>();
+            async Task<long> Seen() => await db.SupportPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Version).SingleAsync();
+            async Task AgreeAndApprove(int number)
+            {
+                var v = await db.PlanVersions.AsNoTracking().SingleAsync(x => x.PlanId == planId && x.Number == number);
+                (await plans.AgreeAsync(v.Id, true, await Seen())).Errors.ShouldBeEmpty();
+                (await plans.AgreeAsync(v.Id, false, await Seen())).Errors.ShouldBeEmpty();
+                (await plans.ManagerDecideAsync(v.Id, true, "Agreed.", await Seen())).Errors.ShouldBeEmpty();
+            }
+
+            await AgreeAndApprove(1);
+            (await plans.ChangeAsync(planId, 1, Content(2), "Two hours: Maya goes to an after-school club now.", await Seen())).Result.Errors.ShouldBeEmpty();
+            await AgreeAndApprove(2);
+            return true;
+        }, "officer-1");
+
+        var page = await browser.GetDocumentAsync($"/account/plans/{child.Id}");
+        page.GetElementById("notice")!.TextContent.ShouldContain("from £2,496.00 to £1,248.00 a year");
+        var form = page.QuerySelector("form[action*='handler=Reconsider']")!;
+        var fields = new[] { ("NoticeId", form.QuerySelector("input[name=NoticeId]")!.GetAttribute("value")!), ("NoticeVersion", form.QuerySelector("input[name=NoticeVersion]")!.GetAttribute("value")!) };
+        var empty = await browser.PostForPageAsync($"/account/plans/{child.Id}?handler=Reconsider", [.. fields, ("Why", "")]);
+        empty.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain("Tell us why you think the decision is wrong");
+        (await browser.PostForRedirectAsync($"/account/plans/{child.Id}?handler=Reconsider", [.. fields, ("Why", "The club is only in term time.")]))
+            .ShouldBe($"/account/plans/{child.Id}?sent=reconsider");
+        var item = await app.WithServicesAsync(s => s.GetRequiredService<ShortBreaksDbContext>().PanelItems.AsNoTracking().SingleAsync(p => p.ChildId == child.Id));
+        item.Kind.ShouldBe(PanelItemKind.Reconsideration);
+        item.Summary.ShouldContain("The club is only in term time.");
+        (await browser.GetDocumentAsync($"/account/plans/{child.Id}")).QuerySelector("form[action*='handler=Reconsider']").ShouldBeNull();
+    }
+}
