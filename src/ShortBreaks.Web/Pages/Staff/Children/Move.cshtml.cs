@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Plans;
+using ShortBreaks.Web.Infrastructure;
+
+namespace ShortBreaks.Web.Pages.Staff.Children;
+
+/// <summary>The moves an officer records directly: up to social care, down to Flexible Short Breaks, to adult services, closure.</summary>
+[Authorize(Policy = Policies.Decider)]
+public sealed class MoveModel(ShortBreaksDbContext db, TierService tiers) : GovukPageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public string? Move { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public long? SeenVersion { get; set; }
+
+    public override string Title => "Move the child to another tier";
+
+    public string ChildName { get; private set; } = "";
+    public Tier ChildTier { get; private set; }
+    public IReadOnlyList<TierMove> Moves { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ClearBindingErrors();
+        if (!await LoadAsync()) return NotFound();
+        if (!Enum.TryParse<TierMove>(Move, out var move) || !Moves.Contains(move))
+        {
+            ModelState.AddModelError(nameof(Move), "Choose the move");
+            if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Enter why the child is moving");
+            return Page();
+        }
+
+        var result = await tiers.MoveAsync(Id, move, Reason, SeenVersion ?? -1, HttpContext.RequestAborted);
+        if (result.Succeeded) return Redirect($"/staff/children/{Id}");
+        AddErrors(result.Errors);
+        if (result.Conflict)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync();
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, HttpContext.RequestAborted);
+        if (child is null) return false;
+        ChildName = child.FullName;
+        ChildTier = child.Tier;
+        SeenVersion ??= child.Version;
+        Moves = TierMoves.AllowedFrom(child.Tier).Where(TierService.DirectMoves.Contains).ToList();
+        return true;
+    }
+}
