@@ -37,6 +37,8 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<SentEmail> SentEmails => Set<SentEmail>();
     public DbSet<Ras.RasAssessment> RasAssessments => Set<Ras.RasAssessment>();
     public DbSet<Ras.RasVersionRecord> RasVersions => Set<Ras.RasVersionRecord>();
+    public DbSet<Ras.VirtualBudgets.VirtualBudgetRun> VirtualBudgetRuns => Set<Ras.VirtualBudgets.VirtualBudgetRun>();
+    public DbSet<Ras.VirtualBudgets.ServiceBudget> ServiceBudgets => Set<Ras.VirtualBudgets.ServiceBudget>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;
