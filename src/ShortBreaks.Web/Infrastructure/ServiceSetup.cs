@@ -56,6 +56,9 @@ public static class ServiceSetup
         services.AddScoped<SchemeRegistry>();
         services.AddScoped<ShortBreaks.Core.Ras.RasAssessmentService>();
         services.AddScoped<ShortBreaks.Core.Ras.RasVersionService>();
+        services.AddScoped<ShortBreaks.Core.Ras.VirtualBudgets.VirtualBudgetService>();
+        services.AddSingleton<VirtualBudgetQueue>();
+        services.AddHostedService<VirtualBudgetWorker>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -98,7 +101,8 @@ public static class ServiceSetup
             .AddPolicy(Policies.Family, p => p.RequireRole(Roles.Family))
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.TeamManager, Roles.Admin))
             .AddPolicy(Policies.Rates, p => p.RequireRole(Roles.RatesStaff))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(VirtualBudgetPolicies.ServiceBudget, p => p.RequireRole(Roles.FinanceOfficer, Roles.Admin));
 
         services.AddRazorPages(o =>
         {
