@@ -203,6 +203,9 @@ public sealed class VirtualBudgetPagesTests(VirtualBudgetCaseload caseload) : IC
         var lost = await finance.SubmitAsync(mine, StartForm, new() { ["Amount"] = "4000000" });
         lost.ErrorSummary().Single().ShouldStartWith("Someone else set the service budget for this year");
         (await Factory.Data.WithDbAsync(db => db.ServiceBudgets.SingleAsync(b => b.FinancialYear == year))).Amount.ShouldBe(5_000_000m);
+        var audit = await Factory.Data.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(ServiceBudget)).OrderBy(a => a.Id).Select(a => new { a.Action, a.UserName }).ToListAsync());
+        audit.Select(a => (a.Action, a.UserName)).ShouldBe([("create", "Helen Marsh"), ("update", audit[1].UserName)]);
+        audit[1].UserName.ShouldNotBe("Helen Marsh");
     }
 
     [Theory]

@@ -150,68 +150,79 @@ public static class VirtualBudgetSimulation
             select new CaseRow(a.ChildId, c.Reference, c.FirstName, c.LastName, c.KeyWorkerId, c.Tier,
                 a.AgeYears, a.PhaseId, a.LevelsJson, a.SupportJson, a.IndicativeAmount, a.OverrideAmount);
 
+        // One long read of the whole caseload: a busy database (say, vacuuming after a large load) may take longer
+        // than the default 30 seconds to start sending it, and a run should wait rather than fail.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var previousChild = Guid.Empty;
-        await foreach (var row in query.AsAsyncEnumerable().WithCancellation(ct))
+        try
         {
-            // Ordered by child, latest first: the first row of each child is the assessment that counts.
-            if (row.ChildId == previousChild) continue;
-            previousChild = row.ChildId;
+            await foreach (var row in query.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                // Ordered by child, latest first: the first row of each child is the assessment that counts.
+                if (row.ChildId == previousChild) continue;
+                previousChild = row.ChildId;
 
-            cases++;
-            var current = row.Override ?? row.Indicative ?? 0m;
-            currentTotal += current;
-            var tier = tiers[row.Tier];
-            tier.Cases++;
-            tier.Current += current;
+                cases++;
+                var current = row.Override ?? row.Indicative ?? 0m;
+                currentTotal += current;
+                var tier = tiers[row.Tier];
+                tier.Cases++;
+                tier.Current += current;
 
-            var sheet = reader.Read(row.AgeYears, row.PhaseId, row.LevelsJson, row.SupportJson, out var problem);
-            if (sheet is null)
-            {
-                notScorable++;
-                problems[problem!] = problems.TryGetValue(problem!, out var seen) ? (seen.Cases + 1, seen.Example) : (1, row.Reference);
-                var stored = PhaseTally(phases, row.PhaseId);
-                Count(current, current, tier, stored, t => t.NotScorable++);
-                newTotal += current;
-                carried += current;
-                continue;
-            }
+                var sheet = reader.Read(row.AgeYears, row.PhaseId, row.LevelsJson, row.SupportJson, out var problem);
+                if (sheet is null)
+                {
+                    notScorable++;
+                    problems[problem!] = problems.TryGetValue(problem!, out var seen) ? (seen.Cases + 1, seen.Example) : (1, row.Reference);
+                    var stored = PhaseTally(phases, row.PhaseId);
+                    Count(current, current, tier, stored, t => t.NotScorable++);
+                    newTotal += current;
+                    carried += current;
+                    continue;
+                }
 
-            var result = RasEngine.Score(compiled, sheet);
-            var phase = phases[result.PhaseId];
-            if (result.Routing == RasRouting.SocialWorkAssessment)
-            {
-                socialWork++;
-                Count(current, current, tier, phase, t => t.Routed++);
-                newTotal += current;
-                carried += current;
-                continue;
-            }
+                var result = RasEngine.Score(compiled, sheet);
+                var phase = phases[result.PhaseId];
+                if (result.Routing == RasRouting.SocialWorkAssessment)
+                {
+                    socialWork++;
+                    Count(current, current, tier, phase, t => t.Routed++);
+                    newTotal += current;
+                    carried += current;
+                    continue;
+                }
 
-            var amount = result.Routing == RasRouting.Universal ? 0m : result.Amount;
-            if (result.Routing == RasRouting.Universal)
-            {
-                universal++;
-                tier.Routed++;
-                phase.Routed++;
-            }
+                var amount = result.Routing == RasRouting.Universal ? 0m : result.Amount;
+                if (result.Routing == RasRouting.Universal)
+                {
+                    universal++;
+                    tier.Routed++;
+                    phase.Routed++;
+                }
 
-            newTotal += amount;
-            if (amount > current)
-            {
-                up++;
-                Count(current, amount, tier, phase, t => t.Up++);
+                newTotal += amount;
+                if (amount > current)
+                {
+                    up++;
+                    Count(current, amount, tier, phase, t => t.Up++);
+                }
+                else if (amount < current)
+                {
+                    down++;
+                    Count(current, amount, tier, phase, t => t.Down++);
+                    falls.Add((row, current, amount, result.Routing, result.PhaseId));
+                }
+                else
+                {
+                    same++;
+                    Count(current, amount, tier, phase, t => t.Same++);
+                }
             }
-            else if (amount < current)
-            {
-                down++;
-                Count(current, amount, tier, phase, t => t.Down++);
-                falls.Add((row, current, amount, result.Routing, result.PhaseId));
-            }
-            else
-            {
-                same++;
-                Count(current, amount, tier, phase, t => t.Same++);
-            }
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
         }
 
         var keyWorkerIds = falls.Select(f => f.Row.KeyWorkerId).OfType<string>().Distinct().ToList();

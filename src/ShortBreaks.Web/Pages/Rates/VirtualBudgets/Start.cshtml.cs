@@ -16,6 +16,14 @@ public sealed class StartModel(VirtualBudgetService service, RasVersionService v
 
     public async Task OnGetAsync(CancellationToken ct) => Versions = await versions.ListAsync(ct);
 
+    /// <summary>The first sentence of a version's notes, or its first 160 characters, so the choice stays readable.</summary>
+    public static string Shorten(string notes)
+    {
+        var end = notes.IndexOf(". ", StringComparison.Ordinal);
+        if (end > 0 && end < 160) return notes[..(end + 1)];
+        return notes.Length <= 160 ? notes : notes[..157].TrimEnd() + "…";
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ClearBindingErrors();
