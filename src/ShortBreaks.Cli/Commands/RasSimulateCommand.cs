@@ -14,7 +14,7 @@ internal static class RasSimulateCommand
 
     public static Command Command { get; } = new(
         "ras-simulate",
-        "Runs a RAS version over the current caseload without changing anything, and prints the summary (JSON) or the falling budgets (CSV).",
+        "Runs a RAS version over the current caseload without changing anything, and prints the summary (JSON) or every family's change (CSV).",
         """
         ras-simulate --version <label> [--format json|csv] [--today yyyy-MM-dd] [--schemes <folder>]
                      [--provider Sqlite|PostgreSql] [--connection <value>]
@@ -22,7 +22,8 @@ internal static class RasSimulateCommand
           --version <label>       the RAS version to try: a published one, or a draft kept in the service
           --format json|csv       json (default): the summary, with how many go up, down or stay the same, the routed,
                                   the cases that cannot be scored and why, totals by phase and tier, against the
-                                  service budget; csv: one line for each family whose budget would fall
+                                  service budget; csv: one line for each family, with today's budget, the version's,
+                                  the change and the outcome (Up, Down, Same, SocialWorkAssessment, NotScorable)
           --today yyyy-MM-dd      the day the run is seen from, for notice dates (default today)
           --schemes <folder>      the scheme files (default the schemes folder beside the tool; RAS files in its ras/)
 
@@ -61,10 +62,18 @@ internal static class RasSimulateCommand
         if (scheme is null) throw new UsageException($"There is no RAS version '{label}' in the scheme files or the database.");
 
         var noticeMonths = schemes.InForceOn(today).Reviews.ReductionNoticeMonths;
-        var (summary, falls) = await VirtualBudgetSimulation.RunAsync(db, scheme, today, noticeMonths, ct);
-        Console.Write(format == "csv"
-            ? VirtualBudgetSimulation.FallsCsv(falls)
-            : JsonSerializer.Serialize(summary, Output) + Environment.NewLine);
+        var cases = new List<VirtualBudgetCase>();
+        var (summary, falls) = await VirtualBudgetSimulation.RunAsync(db, scheme, today, noticeMonths, ct, format == "csv" ? cases.Add : null);
+        if (format == "csv")
+        {
+            var keyWorkers = await VirtualBudgetSimulation.KeyWorkerNamesAsync(db, cases.Select(c => c.KeyWorkerId), ct);
+            Console.Write(VirtualBudgetSimulation.CasesCsv(cases.OrderBy(c => c.Reference, StringComparer.Ordinal), keyWorkers));
+        }
+        else
+        {
+            Console.Write(JsonSerializer.Serialize(summary, Output) + Environment.NewLine);
+        }
+
         Console.Error.WriteLine($"ras-simulate: {summary.Cases:N0} cases from {DatabaseArguments.Describe(database)} under RAS version {summary.Version} in {summary.Elapsed.TotalSeconds:0.00} s; {falls.Count:N0} budgets would fall.");
         return 0;
     }

@@ -92,6 +92,33 @@ public sealed record VirtualBudgetFall(
     public decimal Change => New - Current;
 }
 
+public enum VirtualBudgetOutcome
+{
+    Up,
+    Down,
+    Same,
+
+    /// <summary>Sent for a social work assessment: the version sets no amount.</summary>
+    SocialWorkAssessment,
+
+    /// <summary>The stored answers cannot be scored under the version (see <see cref="VirtualBudgetCase.Problem"/>).</summary>
+    NotScorable,
+}
+
+/// <summary>One family in a run: today's budget and what the version would make it (null when it sets none).</summary>
+public sealed record VirtualBudgetCase(
+    Guid ChildId,
+    string Reference,
+    string ChildName,
+    string? KeyWorkerId,
+    Tier Tier,
+    string? PhaseId,
+    decimal Current,
+    decimal? New,
+    VirtualBudgetOutcome Outcome,
+    RasRouting Routing,
+    string? Problem);
+
 public sealed record VirtualBudgetResult(VirtualBudgetSummary Summary, IReadOnlyList<VirtualBudgetFall> Falls);
 
 /// <summary>
@@ -120,7 +147,9 @@ public static class VirtualBudgetSimulation
     }
 
     /// <param name="noticeMonths">Months of notice before a lower budget takes effect (the scheme's <c>reviews.reductionNoticeMonths</c>).</param>
-    public static async Task<VirtualBudgetResult> RunAsync(ShortBreaksDbContext db, RasScheme version, DateOnly today, int noticeMonths, CancellationToken ct = default)
+    /// <param name="eachCase">Told of every case as it is scored, for a per-family list (the command line's CSV).</param>
+    public static async Task<VirtualBudgetResult> RunAsync(ShortBreaksDbContext db, RasScheme version, DateOnly today, int noticeMonths,
+        CancellationToken ct = default, Action<VirtualBudgetCase>? eachCase = null)
     {
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var compiled = CompiledRasScheme.For(version);
@@ -179,6 +208,7 @@ public static class VirtualBudgetSimulation
                     Count(current, current, tier, stored, t => t.NotScorable++);
                     newTotal += current;
                     carried += current;
+                    eachCase?.Invoke(CaseOf(row, row.PhaseId, current, null, VirtualBudgetOutcome.NotScorable, RasRouting.None, problem));
                     continue;
                 }
 
@@ -190,6 +220,7 @@ public static class VirtualBudgetSimulation
                     Count(current, current, tier, phase, t => t.Routed++);
                     newTotal += current;
                     carried += current;
+                    eachCase?.Invoke(CaseOf(row, result.PhaseId, current, null, VirtualBudgetOutcome.SocialWorkAssessment, result.Routing, null));
                     continue;
                 }
 
@@ -218,6 +249,12 @@ public static class VirtualBudgetSimulation
                     same++;
                     Count(current, amount, tier, phase, t => t.Same++);
                 }
+
+                if (eachCase is not null)
+                {
+                    var outcome = amount > current ? VirtualBudgetOutcome.Up : amount < current ? VirtualBudgetOutcome.Down : VirtualBudgetOutcome.Same;
+                    eachCase(CaseOf(row, result.PhaseId, current, amount, outcome, result.Routing, null));
+                }
             }
         }
         finally
@@ -225,15 +262,7 @@ public static class VirtualBudgetSimulation
             db.Database.SetCommandTimeout(timeout);
         }
 
-        var keyWorkerIds = falls.Select(f => f.Row.KeyWorkerId).OfType<string>().Distinct().ToList();
-        var keyWorkers = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in keyWorkerIds.Chunk(500))
-        {
-            foreach (var user in await db.Users.AsNoTracking().Where(u => chunk.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
-            {
-                keyWorkers[user.Id] = user.DisplayName;
-            }
-        }
+        var keyWorkers = await KeyWorkerNamesAsync(db, falls.Select(f => f.Row.KeyWorkerId), ct);
 
         var serviceBudget = await db.ServiceBudgets.AsNoTracking()
             .Where(b => b.FinancialYear == financialYear).Select(b => (decimal?)b.Amount).FirstOrDefaultAsync(ct);
@@ -269,6 +298,45 @@ public static class VirtualBudgetSimulation
             Elapsed = stopwatch.Elapsed,
         };
         return new VirtualBudgetResult(summary, fallList);
+    }
+
+    /// <summary>Staff names by user id, for the ids given (looked up 500 at a time).</summary>
+    public static async Task<Dictionary<string, string>> KeyWorkerNamesAsync(ShortBreaksDbContext db, IEnumerable<string?> ids, CancellationToken ct = default)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in ids.OfType<string>().Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            foreach (var user in await db.Users.AsNoTracking().Where(u => chunk.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            {
+                names[user.Id] = user.DisplayName;
+            }
+        }
+
+        return names;
+    }
+
+    private static VirtualBudgetCase CaseOf(CaseRow row, string? phaseId, decimal current, decimal? amount, VirtualBudgetOutcome outcome, RasRouting routing, string? problem) =>
+        new(row.ChildId, row.Reference, $"{row.FirstName} {row.LastName}", row.KeyWorkerId, row.Tier, phaseId, current, amount, outcome, routing, problem);
+
+    /// <summary>
+    /// Every family in a run, one line each (RFC 4180 quoting): today's budget, the version's, the change and the
+    /// outcome; the reason when the answers cannot be scored.
+    /// </summary>
+    public static string CasesCsv(IEnumerable<VirtualBudgetCase> cases, IReadOnlyDictionary<string, string> keyWorkers)
+    {
+        var csv = new StringBuilder("reference,child,key_worker,tier,phase,current,new,change,outcome,routing,problem\n");
+        foreach (var c in cases)
+        {
+            csv.Append(Quote(c.Reference)).Append(',').Append(Quote(c.ChildName)).Append(',')
+                .Append(Quote(c.KeyWorkerId is { } k && keyWorkers.TryGetValue(k, out var name) ? name : null)).Append(',')
+                .Append(Quote(Tiers.Name(c.Tier))).Append(',').Append(Quote(c.PhaseId)).Append(',')
+                .Append(c.Current.ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
+                .Append(c.New?.ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
+                .Append((c.New - c.Current)?.ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
+                .Append(c.Outcome).Append(',').Append(c.Routing).Append(',').Append(Quote(c.Problem)).Append('\n');
+        }
+
+        return csv.ToString();
     }
 
     private static Tally PhaseTally(Dictionary<string, Tally> phases, string? phaseId)

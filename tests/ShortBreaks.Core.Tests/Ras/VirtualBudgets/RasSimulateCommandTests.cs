@@ -42,8 +42,12 @@ public sealed class RasSimulateCommandTests
         code.ShouldBe(0, error);
         csv.TrimEnd('\n').Split('\n').ShouldBe(
         [
-            "reference,child,key_worker,tier,phase,current,new,change,routing,takes_effect_from",
-            $"{falls.Reference},{falls.FullName},,Targeted Short Breaks,primary,1800.00,750.00,-1050.00,None,2027-02-23",
+            "reference,child,key_worker,tier,phase,current,new,change,outcome,routing,problem",
+            .. new[]
+            {
+                $"{falls.Reference},{falls.FullName},,Targeted Short Breaks,primary,1800.00,750.00,-1050.00,Down,None,",
+                $"{same.Reference},{same.FullName},,Flexible Short Breaks,primary,750.00,750.00,0.00,Same,None,",
+            }.OrderBy(line => line, StringComparer.Ordinal),
         ]);
         error.ShouldContain("2 cases");
 
@@ -56,7 +60,6 @@ public sealed class RasSimulateCommandTests
         summary.GetProperty("currentTotal").GetDecimal().ShouldBe(2_550m);
         summary.GetProperty("newTotal").GetDecimal().ShouldBe(1_800m);
         summary.GetProperty("financialYear").GetInt32().ShouldBe(2027);
-        _ = same;
     }
 
     [Fact]

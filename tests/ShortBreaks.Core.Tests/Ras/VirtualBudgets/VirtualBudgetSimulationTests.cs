@@ -77,8 +77,20 @@ public sealed class VirtualBudgetSimulationTests
         db.ServiceBudgets.Add(new ServiceBudget { FinancialYear = 2026, Amount = 10_000m, SetByName = "Helen Marsh", SetAt = db.UtcNow });
         await db.SaveChangesAsync();
 
-        var (summary, falls) = await VirtualBudgetSimulation.RunAsync(db, Version, new DateOnly(2026, 11, 23), noticeMonths: 3);
+        var cases = new List<VirtualBudgetCase>();
+        var (summary, falls) = await VirtualBudgetSimulation.RunAsync(db, Version, new DateOnly(2026, 11, 23), noticeMonths: 3, eachCase: cases.Add);
 
+        cases.Count.ShouldBe(8);
+        cases.GroupBy(c => c.Outcome).ToDictionary(g => g.Key, g => g.Count()).ShouldBe(new Dictionary<VirtualBudgetOutcome, int>
+        {
+            [VirtualBudgetOutcome.Up] = 1,
+            [VirtualBudgetOutcome.Down] = 2,
+            [VirtualBudgetOutcome.Same] = 3,
+            [VirtualBudgetOutcome.SocialWorkAssessment] = 1,
+            [VirtualBudgetOutcome.NotScorable] = 1,
+        }, ignoreOrder: true);
+        cases.Single(c => c.Outcome == VirtualBudgetOutcome.NotScorable).Problem.ShouldBe("Question 'settle' has no answer.");
+        cases.Where(c => c.Outcome is VirtualBudgetOutcome.SocialWorkAssessment or VirtualBudgetOutcome.NotScorable).ShouldAllBe(c => c.New == null);
         summary.Cases.ShouldBe(8);
         (summary.Up, summary.Down, summary.Same).ShouldBe((1, 2, 3));
         summary.RoutedToUniversal.ShouldBe(1);
