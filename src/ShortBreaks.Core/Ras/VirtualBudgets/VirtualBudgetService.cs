@@ -88,7 +88,7 @@ public sealed class VirtualBudgetService(ShortBreaksDbContext db, RasVersionServ
             run.SummaryJson = JsonSerializer.Serialize(result.Summary, VirtualBudgetSimulation.JsonOptions);
             run.FallsJson = JsonSerializer.Serialize(result.Falls, VirtualBudgetSimulation.JsonOptions);
         }
-        catch (Exception ex) when (ex is VirtualBudgetException or RasSchemeValidationException or InvalidOperationException or DbUpdateException)
+        catch (Exception ex) when (ex is VirtualBudgetException or RasSchemeValidationException or JsonException or InvalidOperationException or DbUpdateException)
         {
             run.Status = VirtualBudgetRunStatus.Failed;
             run.Error = ex.Message.Length > 4000 ? ex.Message[..4000] : ex.Message;
