@@ -52,6 +52,19 @@ internal static class DemoDataCommand
         var holidays = Path.Combine(schemesFolder, "calendar", "bank-holidays.json");
         var workingDays = File.Exists(holidays) ? WorkingDays.LoadFrom(holidays) : null;
         var scheme = catalog.InForceOn(today);
+        var rasFolder = Path.Combine(schemesFolder, "ras");
+        ShortBreaks.Core.Ras.RasSchemeCatalog? ras = null;
+        if (Directory.Exists(rasFolder))
+        {
+            try
+            {
+                ras = ShortBreaks.Core.Ras.RasSchemeCatalog.LoadFrom(rasFolder);
+            }
+            catch (ShortBreaks.Core.Ras.RasSchemeValidationException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+        }
 
         Console.WriteLine($"Loading a demo county of {children:N0} children into {DatabaseArguments.Describe(database)}");
         Console.WriteLine($"(seed {seed}, today {today:yyyy-MM-dd}, scheme {scheme.Version})...");
@@ -71,6 +84,7 @@ internal static class DemoDataCommand
                 Today = today,
                 Scheme = scheme,
                 WorkingDays = workingDays,
+                Ras = ras,
             }, ct);
         }
         catch (InvalidOperationException ex)
@@ -104,6 +118,7 @@ internal static class DemoDataCommand
             ("  Team managers", s.TeamManagers),
             ("Largest officer caseload", s.LargestCaseload),
             ("Family accounts (no password)", s.FamilyAccounts),
+            ("Completed RAS assessments", s.RasAssessments),
         };
 
         Console.WriteLine();

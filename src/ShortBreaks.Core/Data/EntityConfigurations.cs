@@ -278,3 +278,29 @@ internal sealed class BudgetNoticeConfiguration : IEntityTypeConfiguration<Short
         b.HasOne<Child>().WithMany().HasForeignKey(n => n.ChildId);
     }
 }
+
+internal sealed class VirtualBudgetRunConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Ras.VirtualBudgets.VirtualBudgetRun>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Ras.VirtualBudgets.VirtualBudgetRun> b)
+    {
+        b.HasIndex(r => r.RequestedAt);
+        b.HasIndex(r => r.Status);
+        b.Property(r => r.VersionLabel).HasMaxLength(40);
+        b.Property(r => r.RequestedByUserId).HasMaxLength(450);
+        b.Property(r => r.RequestedByName).HasMaxLength(200);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Error).HasMaxLength(4000);
+        b.Property(r => r.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ServiceBudgetConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Ras.VirtualBudgets.ServiceBudget>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Ras.VirtualBudgets.ServiceBudget> b)
+    {
+        b.HasIndex(x => x.FinancialYear).IsUnique();
+        b.Property(x => x.SetByUserId).HasMaxLength(450);
+        b.Property(x => x.SetByName).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}

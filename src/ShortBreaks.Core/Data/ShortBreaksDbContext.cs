@@ -42,6 +42,8 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<Plans.TierChange> TierChanges => Set<Plans.TierChange>();
     public DbSet<Plans.PanelItem> PanelItems => Set<Plans.PanelItem>();
     public DbSet<Plans.BudgetNotice> BudgetNotices => Set<Plans.BudgetNotice>();
+    public DbSet<Ras.VirtualBudgets.VirtualBudgetRun> VirtualBudgetRuns => Set<Ras.VirtualBudgets.VirtualBudgetRun>();
+    public DbSet<Ras.VirtualBudgets.ServiceBudget> ServiceBudgets => Set<Ras.VirtualBudgets.ServiceBudget>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;
@@ -128,7 +130,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
             : null;
 
     private static readonly HashSet<string> SecretProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Content", "Json", "BodyHtml", "TokenValue", "Value"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Content", "Json", "BodyHtml", "TokenValue", "Value", "SummaryJson", "FallsJson"];
 
     private void PrepareForSave()
     {

@@ -22,6 +22,12 @@ public sealed record DemoOptions
 
     /// <summary>Bank holidays for working-day waits; weekends only when not given.</summary>
     public WorkingDays? WorkingDays { get; init; }
+
+    /// <summary>
+    /// The RAS versions: when given, every child on Flexible or Targeted Short Breaks gets a completed RAS assessment
+    /// scored under the version in force on the day it was completed (so virtual budgets have a caseload to run over).
+    /// </summary>
+    public Ras.RasSchemeCatalog? Ras { get; init; }
 }
 
 /// <summary>A person a demonstrator can sign in as, with the demo password.</summary>
@@ -59,6 +65,9 @@ public sealed record DemoSummary
     public required int Staff { get; init; }
 
     public required int FamilyAccounts { get; init; }
+
+    /// <summary>Completed RAS assessments, the superseded earlier ones included.</summary>
+    public int RasAssessments { get; init; }
 
     /// <summary>The most children any one personalisation officer holds.</summary>
     public required int LargestCaseload { get; init; }

@@ -40,6 +40,7 @@ public static class DemoData
                 Today = today,
                 Scheme = services.GetRequiredService<SchemeCatalog>().InForceOn(today),
                 WorkingDays = services.GetRequiredService<WorkingDays>(),
+                Ras = services.GetRequiredService<ShortBreaks.Core.Ras.RasSchemeCatalog>(),
             };
             Console.WriteLine($"Loading the demo county ({options.Children:N0} children, seed {options.Seed})...");
             var summary = await DemoCounty.GenerateAsync(db, options, CancellationToken.None);

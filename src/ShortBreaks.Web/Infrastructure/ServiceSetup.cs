@@ -60,6 +60,9 @@ public static class ServiceSetup
         services.AddScoped<ShortBreaks.Core.Plans.PlanService>();
         services.AddScoped<ShortBreaks.Core.Plans.PanelService>();
         services.AddScoped<ShortBreaks.Core.Plans.PlanRequests>();
+        services.AddScoped<ShortBreaks.Core.Ras.VirtualBudgets.VirtualBudgetService>();
+        services.AddSingleton<VirtualBudgetQueue>();
+        services.AddHostedService<VirtualBudgetWorker>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -102,7 +105,8 @@ public static class ServiceSetup
             .AddPolicy(Policies.Family, p => p.RequireRole(Roles.Family))
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.TeamManager, Roles.Admin))
             .AddPolicy(Policies.Rates, p => p.RequireRole(Roles.RatesStaff))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(VirtualBudgetPolicies.ServiceBudget, p => p.RequireRole(Roles.FinanceOfficer, Roles.Admin));
 
         services.AddRazorPages(o =>
         {

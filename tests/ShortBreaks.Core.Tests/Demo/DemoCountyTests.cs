@@ -64,6 +64,7 @@ public sealed class DemoDatabase : IDisposable
         Today = today,
         Scheme = scheme,
         WorkingDays = LoadWorkingDays(),
+        Ras = ShortBreaks.Core.Ras.RasSchemeCatalog.LoadFrom(Path.Combine(SchemesFolder(), "ras")),
     };
 
     public static Scheme LoadScheme(DateOnly today) => SchemeCatalog.LoadFrom(SchemesFolder()).InForceOn(today);
@@ -118,6 +119,7 @@ public sealed class DemoCountyTests(DemoCountyFixture county) : IClassFixture<De
 
         childrenA.Count.ShouldBe(150);
         childrenB.ShouldBe(childrenA);
+        (await ReadAssessmentsAsync(second)).ShouldBe(await ReadAssessmentsAsync(first));
         requestsB.ShouldBe(requestsA);
     }
 
@@ -302,4 +304,68 @@ public sealed class DemoCountyTests(DemoCountyFixture county) : IClassFixture<De
 
     private static double Share(Dictionary<Tier, int> tiers, Tier tier) =>
         tiers.GetValueOrDefault(tier) / (double)DemoCountyFixture.Children;
+
+    private static async Task<List<string>> ReadAssessmentsAsync(DemoDatabase database)
+    {
+        await using var db = database.Open();
+        return await db.RasAssessments.AsNoTracking().OrderBy(a => a.Id)
+            .Select(a => a.Id + " " + a.ChildId + " " + a.LevelsJson + " " + a.SupportJson + " " + a.IndicativeAmount + " " + a.OverrideAmount)
+            .ToListAsync();
+    }
+}
+
+/// <summary>The demo county's RAS assessments: a caseload for virtual budgets to run over.</summary>
+public sealed class DemoCountyRasTests(DemoCountyFixture county) : IClassFixture<DemoCountyFixture>
+{
+    [Fact]
+    public async Task Generate_GivesEveryFlexibleAndTargetedChildACompletedAssessment_AndNoOtherChild()
+    {
+        await using var db = county.Database.Open();
+        var current = await db.Children.AsNoTracking()
+            .Where(c => c.Tier == Tier.FlexibleShortBreaks || c.Tier == Tier.TargetedShortBreaks).Select(c => c.Id).ToListAsync();
+        var assessed = await db.RasAssessments.AsNoTracking().Where(a => a.Status == ShortBreaks.Core.Ras.RasAssessmentStatus.Completed)
+            .Select(a => a.ChildId).Distinct().ToListAsync();
+
+        assessed.ShouldBe(current, ignoreOrder: true);
+        county.Summary.RasAssessments.ShouldBeGreaterThan(current.Count, "about one in twenty has an earlier assessment too");
+        (await db.RasAssessments.CountAsync()).ShouldBe(county.Summary.RasAssessments);
+    }
+
+    [Fact]
+    public async Task Generate_ScoresEachAssessmentWithTheRealEngine_UnderTheVersionInForce()
+    {
+        await using var db = county.Database.Open();
+        var catalog = ShortBreaks.Core.Ras.RasSchemeCatalog.LoadFrom(Path.Combine(AppContext.BaseDirectory, "schemes", "ras"));
+        var assessments = await db.RasAssessments.AsNoTracking().ToListAsync();
+
+        foreach (var a in assessments)
+        {
+            var scheme = catalog.Find(a.RasVersion!)!;
+            scheme.ShouldBe(catalog.InForceOn(DateOnly.FromDateTime(a.CompletedAt!.Value)));
+            var result = ShortBreaks.Core.Ras.RasEngine.Score(scheme, ShortBreaks.Core.Ras.RasAssessmentService.AnswersOf(a));
+            (result.Amount, result.TotalPoints, result.Routing).ShouldBe((a.IndicativeAmount!.Value, a.TotalPoints!.Value, a.Routing!.Value));
+        }
+    }
+
+    [Fact]
+    public async Task Generate_SpreadsTheCaseloadAcrossTheBands_WithTargetedChildrenHigher_AndSomeOverrides()
+    {
+        await using var db = county.Database.Open();
+        var rows = await (from a in db.RasAssessments.AsNoTracking()
+                          join c in db.Children.AsNoTracking() on a.ChildId equals c.Id
+                          select new { c.Tier, a.Band, a.TotalPoints, a.OverrideAmount }).ToListAsync();
+
+        var bands = rows.GroupBy(r => r.Band).ToDictionary(g => g.Key ?? "", g => g.Count());
+        bands.Keys.ShouldContain("Flexible Short Breaks");
+        bands.Keys.ShouldContain("Targeted Short Breaks, band 1");
+        bands.Keys.ShouldContain("Targeted Short Breaks, band 2");
+        bands.Keys.ShouldContain("Targeted Short Breaks, band 3");
+        bands.Keys.ShouldContain("Universal and early help services");
+        var flexible = rows.Where(r => r.Tier == Tier.FlexibleShortBreaks).ToList();
+        var targeted = rows.Where(r => r.Tier == Tier.TargetedShortBreaks).ToList();
+        (flexible.Count(r => r.Band == "Flexible Short Breaks") / (double)flexible.Count).ShouldBeGreaterThan(0.6);
+        (targeted.Count(r => r.Band!.StartsWith("Targeted", StringComparison.Ordinal)) / (double)targeted.Count).ShouldBeGreaterThan(0.6);
+        targeted.Average(r => r.TotalPoints!.Value).ShouldBeGreaterThan(flexible.Average(r => r.TotalPoints!.Value) + 20);
+        rows.Count(r => r.OverrideAmount is not null).ShouldBeInRange(1, rows.Count / 5);
+    }
 }

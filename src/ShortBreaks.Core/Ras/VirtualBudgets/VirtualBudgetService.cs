@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Core.Schemes;
+
+namespace ShortBreaks.Core.Ras.VirtualBudgets;
+
+/// <summary>
+/// Virtual budget runs: asked for by commissioning, finance or managers, run one at a time in the background, and
+/// kept with their results. Also the service budget each run is measured against.
+/// </summary>
+public sealed class VirtualBudgetService(ShortBreaksDbContext db, RasVersionService versions, SchemeCatalog schemes)
+{
+    public const decimal MaximumServiceBudget = 9_999_999_999.99m;
+
+    public DateOnly Today => DateOnly.FromDateTime(db.UtcNow);
+
+    /// <summary>Records a run of a version (a draft or a published one) to be run in the background.</summary>
+    public async Task<(VirtualBudgetRun? Run, CommandResult Result)> RequestAsync(string? versionLabel, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(versionLabel)) return (null, CommandResult.Fail("VersionLabel", "Choose the RAS version to try"));
+        if (await versions.SchemeAsync(versionLabel, ct) is null) return (null, CommandResult.Fail("VersionLabel", $"There is no RAS version '{versionLabel}'"));
+
+        var run = new VirtualBudgetRun
+        {
+            VersionLabel = versionLabel,
+            RequestedByUserId = db.Actor.UserId,
+            RequestedByName = db.Actor.Name,
+            RequestedAt = db.UtcNow,
+            Status = VirtualBudgetRunStatus.Queued,
+        };
+        db.VirtualBudgetRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        return (run, CommandResult.Ok);
+    }
+
+    public Task<List<VirtualBudgetRun>> ListAsync(int take = 50, CancellationToken ct = default) =>
+        db.VirtualBudgetRuns.AsNoTracking().OrderByDescending(r => r.RequestedAt).Take(take)
+            .Select(r => new VirtualBudgetRun
+            {
+                Id = r.Id,
+                VersionLabel = r.VersionLabel,
+                RequestedByName = r.RequestedByName,
+                RequestedAt = r.RequestedAt,
+                Status = r.Status,
+                StartedAt = r.StartedAt,
+                FinishedAt = r.FinishedAt,
+            })
+            .ToListAsync(ct);
+
+    public Task<VirtualBudgetRun?> FindAsync(Guid id, CancellationToken ct = default) =>
+        db.VirtualBudgetRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+
+    /// <summary>Runs waiting or cut off part way (the service stopped), oldest first: to be run again on start.</summary>
+    public Task<List<Guid>> UnfinishedAsync(CancellationToken ct = default) =>
+        db.VirtualBudgetRuns.AsNoTracking()
+            .Where(r => r.Status == VirtualBudgetRunStatus.Queued || r.Status == VirtualBudgetRunStatus.Running)
+            .OrderBy(r => r.RequestedAt).Select(r => r.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// Runs one queued run and keeps its results, or the reason it failed. Claiming the run is a versioned save,
+    /// so two workers never run the same run at once. Returns false when there was nothing to run.
+    /// </summary>
+    public async Task<bool> ExecuteAsync(Guid runId, CancellationToken ct = default)
+    {
+        var run = await db.VirtualBudgetRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null || run.Status is VirtualBudgetRunStatus.Completed or VirtualBudgetRunStatus.Failed) return false;
+
+        run.Status = VirtualBudgetRunStatus.Running;
+        run.StartedAt = db.UtcNow;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+
+        try
+        {
+            var scheme = await versions.SchemeAsync(run.VersionLabel, ct)
+                         ?? throw new VirtualBudgetException($"RAS version '{run.VersionLabel}' no longer exists (a draft may have been deleted).");
+            var today = Today;
+            var result = await VirtualBudgetSimulation.RunAsync(db, scheme, today, schemes.InForceOn(today).Reviews.ReductionNoticeMonths, ct);
+            run.Status = VirtualBudgetRunStatus.Completed;
+            run.SummaryJson = JsonSerializer.Serialize(result.Summary, VirtualBudgetSimulation.JsonOptions);
+            run.FallsJson = JsonSerializer.Serialize(result.Falls, VirtualBudgetSimulation.JsonOptions);
+        }
+        catch (Exception ex) when (ex is VirtualBudgetException or RasSchemeValidationException or JsonException or InvalidOperationException or DbUpdateException)
+        {
+            run.Status = VirtualBudgetRunStatus.Failed;
+            run.Error = ex.Message.Length > 4000 ? ex.Message[..4000] : ex.Message;
+        }
+
+        run.FinishedAt = db.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public static VirtualBudgetSummary? SummaryOf(VirtualBudgetRun run) =>
+        run.SummaryJson is null ? null : JsonSerializer.Deserialize<VirtualBudgetSummary>(run.SummaryJson, VirtualBudgetSimulation.JsonOptions);
+
+    public static IReadOnlyList<VirtualBudgetFall> FallsOf(VirtualBudgetRun run) =>
+        run.FallsJson is null ? [] : JsonSerializer.Deserialize<List<VirtualBudgetFall>>(run.FallsJson, VirtualBudgetSimulation.JsonOptions) ?? [];
+
+    public Task<List<ServiceBudget>> ServiceBudgetsAsync(CancellationToken ct = default) =>
+        db.ServiceBudgets.AsNoTracking().OrderByDescending(b => b.FinancialYear).ToListAsync(ct);
+
+    public Task<ServiceBudget?> ServiceBudgetAsync(int financialYear, CancellationToken ct = default) =>
+        db.ServiceBudgets.AsNoTracking().FirstOrDefaultAsync(b => b.FinancialYear == financialYear, ct);
+
+    /// <summary>
+    /// Sets the service budget for a financial year. <paramref name="versionSeen"/> is the version of the budget
+    /// the person saw (null when there was none), so two people setting it at once never overwrite each other unseen.
+    /// </summary>
+    public async Task<CommandResult> SetServiceBudgetAsync(int? financialYear, decimal? amount, long? versionSeen, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        var thisYear = FinancialYears.Of(Today);
+        if (financialYear is null) errors.Add(new("FinancialYear", "Enter the year the financial year starts, like " + thisYear));
+        else if (financialYear < thisYear - 5 || financialYear > thisYear + 5)
+            errors.Add(new("FinancialYear", $"The financial year must start between {thisYear - 5} and {thisYear + 5}"));
+        if (amount is null) errors.Add(new("Amount", "Enter the service budget for the year, in pounds"));
+        else if (amount <= 0) errors.Add(new("Amount", "The service budget must be more than £0"));
+        else if (amount > MaximumServiceBudget) errors.Add(new("Amount", "The service budget must be less than £10,000,000,000"));
+        else if (decimal.Round(amount.Value, 2) != amount) errors.Add(new("Amount", "The service budget must be in pounds and pence, like 4500000 or 4500000.50"));
+        if (errors.Count > 0) return CommandResult.Fail(errors);
+
+        var budget = await db.ServiceBudgets.FirstOrDefaultAsync(b => b.FinancialYear == financialYear, ct);
+        if (budget is null)
+        {
+            if (versionSeen is not null) return Changed();
+            budget = new ServiceBudget { FinancialYear = financialYear!.Value };
+            db.ServiceBudgets.Add(budget);
+        }
+        else
+        {
+            if (versionSeen is null) return Changed();
+            db.ExpectVersion(budget, versionSeen.Value);
+        }
+
+        budget.Amount = amount!.Value;
+        budget.SetByUserId = db.Actor.UserId;
+        budget.SetByName = db.Actor.Name;
+        budget.SetAt = db.UtcNow;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Changed();
+        }
+        catch (DbUpdateException) when (db.Entry(budget).State == EntityState.Added)
+        {
+            db.Entry(budget).State = EntityState.Detached;
+            return Changed();
+        }
+    }
+
+    private static CommandResult Changed() => CommandResult.Concurrent with
+    {
+        Errors = [new FieldError("", "Someone else set the service budget for this year while you were working on it. Check it as it is now and try again.")],
+    };
+}
+
+/// <summary>A run that cannot go ahead, with the reason in words staff can act on.</summary>
+public sealed class VirtualBudgetException(string message) : Exception(message);

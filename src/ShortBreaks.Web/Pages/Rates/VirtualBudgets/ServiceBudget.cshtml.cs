@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ShortBreaks.Core.Ras.VirtualBudgets;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Web.Infrastructure;
+
+namespace ShortBreaks.Web.Pages.Rates.VirtualBudgets;
+
+/// <summary>Finance officers and administrators set the service budget for a financial year.</summary>
+[Authorize(Policy = VirtualBudgetPolicies.ServiceBudget)]
+public sealed class ServiceBudgetModel(VirtualBudgetService service) : GovukPageModel
+{
+    public override string Title => "Set the service budget";
+
+    // Bound as text so that anything typed gets a plain-English error rather than a binding failure.
+    [BindProperty] public string? FinancialYear { get; set; }
+    [BindProperty] public string? Amount { get; set; }
+    [BindProperty] public long? VersionSeen { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var year = int.TryParse(Request.Query["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : FinancialYears.Of(service.Today);
+        FinancialYear = year.ToString(CultureInfo.InvariantCulture);
+        if (await service.ServiceBudgetAsync(year, ct) is { } budget)
+        {
+            Amount = budget.Amount.ToString("0.##", CultureInfo.InvariantCulture);
+            VersionSeen = budget.Version;
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ClearBindingErrors();
+        var errors = new List<FieldError>();
+        int? year = null;
+        if (!string.IsNullOrWhiteSpace(FinancialYear))
+        {
+            if (int.TryParse(FinancialYear.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y)) year = y;
+            else errors.Add(new("FinancialYear", "Enter the year the financial year starts as 4 numbers, like " + FinancialYears.Of(service.Today)));
+        }
+
+        decimal? amount = null;
+        if (!string.IsNullOrWhiteSpace(Amount))
+        {
+            var text = Amount.Trim().TrimStart('£').Replace(",", "", StringComparison.Ordinal);
+            if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var a)) amount = a;
+            else errors.Add(new("Amount", "Enter the service budget as an amount in pounds, like 4500000"));
+        }
+
+        if (errors.Count == 0)
+        {
+            var result = await service.SetServiceBudgetAsync(year, amount, VersionSeen, ct);
+            if (result.Succeeded) return Redirect("/rates/virtual-budgets");
+            errors.AddRange(result.Errors);
+            if (result.Conflict && year is not null)
+            {
+                VersionSeen = (await service.ServiceBudgetAsync(year.Value, ct))?.Version;
+            }
+        }
+        else
+        {
+            // Keep the other field's own check too, so every problem shows at once.
+            if (year is null && !errors.Any(e => e.Field == "FinancialYear")) errors.Insert(0, new("FinancialYear", "Enter the year the financial year starts, like " + FinancialYears.Of(service.Today)));
+            if (amount is null && !errors.Any(e => e.Field == "Amount")) errors.Add(new("Amount", "Enter the service budget for the year, in pounds"));
+        }
+
+        AddErrors(errors);
+        return Page();
+    }
+}
