@@ -37,6 +37,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<SentEmail> SentEmails => Set<SentEmail>();
     public DbSet<Ras.RasAssessment> RasAssessments => Set<Ras.RasAssessment>();
     public DbSet<Ras.RasVersionRecord> RasVersions => Set<Ras.RasVersionRecord>();
+    public DbSet<Ras.Calibration.CalibrationRun> CalibrationRuns => Set<Ras.Calibration.CalibrationRun>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;

@@ -56,6 +56,7 @@ public static class ServiceSetup
         services.AddScoped<SchemeRegistry>();
         services.AddScoped<ShortBreaks.Core.Ras.RasAssessmentService>();
         services.AddScoped<ShortBreaks.Core.Ras.RasVersionService>();
+        services.AddScoped<ShortBreaks.Core.Ras.Calibration.CalibrationService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
