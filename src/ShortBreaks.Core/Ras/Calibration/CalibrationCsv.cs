@@ -27,8 +27,8 @@ public static class CalibrationCsv
     /// <summary>The most packages one file may hold: more than any council's year, small enough to fit in one go.</summary>
     public const int MaxRows = 200_000;
 
-    /// <summary>The largest file read (64MB holds 200,000 rows of 40 answers).</summary>
-    public const long MaxBytes = 64L * 1024 * 1024;
+    /// <summary>The largest file read: 200,000 rows of 40 answers and 10 support levels, with long question ids, are about 70MB.</summary>
+    public const long MaxBytes = 128L * 1024 * 1024;
 
     /// <summary>The most problems listed one by one; the rest are counted.</summary>
     public const int MaxErrorsListed = 1_000;
@@ -212,11 +212,11 @@ public static class CalibrationCsv
 
     private static RasAnswers ReadAnswers(int row, int age, RasPhase phase, string[] record, Dictionary<string, int> columns, SchemeLayout layout, ErrorList errors)
     {
-        var levels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var levels = new Dictionary<string, string>(layout.Questions[phase.Id].Count, StringComparer.Ordinal);
         foreach (var (questionId, phases) in layout.QuestionPhases)
         {
             var value = record[columns[questionId]].Trim().ToLowerInvariant();
-            var question = phase.Questionnaire.Domains.SelectMany(d => d.Questions).FirstOrDefault(q => q.Id == questionId);
+            var question = layout.Questions[phase.Id].GetValueOrDefault(questionId);
             if (question is null)
             {
                 if (value.Length > 0) errors.Add(new(row, questionId, Shorten(value), $"This question is not asked in the {phase.Name} questionnaire ({string.Join(", ", phases)}): leave it empty for a child aged {age}"));
@@ -224,9 +224,10 @@ public static class CalibrationCsv
             }
 
             if (value.Length == 0) { errors.Add(new(row, questionId, "", "Enter the answer's level, like " + string.Join(", ", question.Levels.Select(l => l.Id)))); continue; }
-            var problem = LevelProblem(question, value, phase);
+            var ids = layout.LevelIds[question];
+            var problem = LevelProblem(ids, value, phase);
             if (problem is not null) errors.Add(new(row, questionId, Shorten(value), problem));
-            else levels[questionId] = value;
+            else levels[questionId] = ids.IndexOf(value) is var i and >= 0 ? ids[i] : value; // the scheme's own string: a big file holds millions of answers
         }
 
         var support = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -235,11 +236,11 @@ public static class CalibrationCsv
             if (!columns.TryGetValue(SupportPrefix + domainId, out var column)) continue;
             var value = record[column].Trim().ToLowerInvariant();
             if (value.Length == 0) continue;
-            if (phase.Questionnaire.Domains.All(d => d.Id != domainId))
+            if (!layout.DomainMaximum[phase.Id].ContainsKey(domainId))
                 errors.Add(new(row, SupportPrefix + domainId, Shorten(value), $"This domain is not in the {phase.Name} questionnaire: leave it empty for a child aged {age}"));
-            else if (phase.SupportRules.Levels.All(l => l.Id != value))
+            else if (!layout.SupportLevelIds[phase.Id].TryGetValue(value, out var level))
                 errors.Add(new(row, SupportPrefix + domainId, Shorten(value), "The support level must be one of " + string.Join(", ", phase.SupportRules.Levels.Select(l => l.Id))));
-            else support[domainId] = value;
+            else support[domainId] = level;
         }
 
         return new RasAnswers { AgeYears = age, PhaseId = phase.Id, Levels = levels, Support = support };
@@ -252,14 +253,12 @@ public static class CalibrationCsv
         {
             var column = DomainPrefix + domainId;
             var value = record[columns[column]].Trim();
-            var domain = phase.Questionnaire.Domains.FirstOrDefault(d => d.Id == domainId);
-            if (domain is null)
+            if (!layout.DomainMaximum[phase.Id].TryGetValue(domainId, out var most))
             {
                 if (value.Length > 0) errors.Add(new(row, column, Shorten(value), $"This domain is not in the {phase.Name} questionnaire: leave it empty for this child"));
                 continue;
             }
 
-            var most = domain.Questions.Sum(q => q.Levels.Max(l => l.Points));
             if (value.Length == 0) errors.Add(new(row, column, "", "Enter the domain's points after support, like 12"));
             else if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p))
                 errors.Add(new(row, column, Shorten(value), "The domain's points must be a number, like 12 or 12.5"));
@@ -271,9 +270,8 @@ public static class CalibrationCsv
         return points;
     }
 
-    private static string? LevelProblem(RasQuestion question, string value, RasPhase phase)
+    private static string? LevelProblem(List<string> ids, string value, RasPhase phase)
     {
-        var ids = question.Levels.Select(l => l.Id).ToList();
         var slash = value.IndexOf('/');
         if (slash < 0)
         {
@@ -430,8 +428,18 @@ public static class CalibrationCsv
             Scheme = scheme;
             foreach (var phase in scheme.Phases)
             {
+                var questions = Questions[phase.Id] = new Dictionary<string, RasQuestion>(StringComparer.Ordinal);
+                var maximum = DomainMaximum[phase.Id] = new Dictionary<string, decimal>(StringComparer.Ordinal);
+                SupportLevelIds[phase.Id] = phase.SupportRules.Levels.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
                 foreach (var domain in phase.Questionnaire.Domains)
                 {
+                    maximum[domain.Id] = domain.Questions.Sum(q => q.Levels.Max(l => l.Points));
+                    foreach (var question in domain.Questions)
+                    {
+                        questions[question.Id] = question;
+                        LevelIds[question] = question.Levels.Select(l => l.Id).ToList();
+                    }
+
                     if (!DomainIds.Contains(domain.Id)) DomainIds.Add(domain.Id);
                     foreach (var question in domain.Questions)
                     {
@@ -446,6 +454,12 @@ public static class CalibrationCsv
 
         public RasScheme Scheme { get; }
         public List<string> DomainIds { get; } = [];
+
+        // Per phase, looked up for every cell of every row.
+        public Dictionary<string, Dictionary<string, RasQuestion>> Questions { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, Dictionary<string, decimal>> DomainMaximum { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, HashSet<string>> SupportLevelIds { get; } = new(StringComparer.Ordinal);
+        public Dictionary<RasQuestion, List<string>> LevelIds { get; } = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>Question id to the names of the phases that ask it, in file order.</summary>
         public Dictionary<string, List<string>> QuestionPhases { get; } = new(StringComparer.Ordinal);

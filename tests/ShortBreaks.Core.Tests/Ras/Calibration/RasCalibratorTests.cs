@@ -254,15 +254,18 @@ public sealed class RasCalibratorTests
     }
 
     [Fact]
-    public void ScoringPointsAlone_GivesTheSameResultAsScoringTheAnswers()
+    public void ScoringPointsAlone_AndEachDomainsPoints_AreWhatTheEngineWorksOut()
     {
         foreach (var scheme in new[] { RasTestSchemes.Shipped, RasTestSchemes.With(RasTestSchemes.Price(3, 40, 150, 600), new RasRoutingThresholds { UniversalBelow = 2, SocialWorkAssessmentAbove = 25 }) })
         {
             var compiled = CompiledRasScheme.For(scheme);
             foreach (var package in CalibrationSample.Generate(scheme, 300, 17, (_, _, _) => 1m))
             {
-                var scored = RasEngine.Score(compiled, compiled.Prepare(package.Answers!));
+                var sheet = compiled.Prepare(package.Answers!);
+                var scored = RasEngine.Score(compiled, sheet);
                 RasEngine.ScorePoints(compiled, package.PhaseId, scored.TotalPoints).ShouldBe(scored);
+                var working = RasEngine.Explain(compiled, sheet).Lines.Where(l => l.Kind == RasWorkingKind.DomainSubtotal).Select(l => (l.DomainId!, l.Points!.Value));
+                RasCalibrator.DomainPoints(compiled, sheet).ShouldBe(working);
             }
         }
     }
