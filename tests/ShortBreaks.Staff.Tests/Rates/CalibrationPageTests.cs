@@ -188,6 +188,50 @@ public sealed class CalibrationPageTests : IClassFixture<WebAppFactory>
         again.ErrorSummary().ShouldHaveSingleItem().ShouldContain("already been made from this calibration");
     }
 
+    /// <summary>A file of domain points: the same points for every child in a phase when <paramref name="same"/>.</summary>
+    private static string DomainPointsCsv(bool same)
+    {
+        var domains = Shipped.Value.Phases.SelectMany(p => p.Questionnaire.Domains.Select(d => d.Id)).Distinct().ToList();
+        var csv = new StringBuilder("child_reference,age," + string.Join(',', domains.Select(d => "domain_" + d)) + ",actual_annual_cost\n");
+        for (var i = 0; i < 40; i++)
+        {
+            var phase = Shipped.Value.Phases[i % 2];
+            var points = same ? 5 : 3 + i % 7;
+            var cells = domains.Select(d => phase.Questionnaire.Domains.Any(x => x.Id == d) ? points.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+            csv.Append($"D{i},{phase.MinimumAge},{string.Join(',', cells)},{(same ? 1500 : 800 + 30 * i)}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    [Fact]
+    public async Task Post_DomainPoints_ByPricePerPoint_ShowsTheFittedLine()
+    {
+        var (browser, _) = await _factory.SignedInAsAsync(Roles.FinanceOfficer);
+
+        var posted = await UploadAsync(browser, DomainPointsCsv(same: false), method: CalibrationOptions.PricePerPoint);
+
+        posted.Status.ShouldBe(HttpStatusCode.Redirect, Page.Normalise(posted.Text));
+        var report = await browser.FollowAsync(posted);
+        report.Text.ShouldContain("40 packages, with domain points");
+        report.Text.ShouldContain("Primary school age: price per point");
+        report.Text.ShouldContain("Fitted line");
+        report.Text.ShouldContain("still goes to universal services");
+    }
+
+    [Fact]
+    public async Task Post_RatesThatCannotBeFitted_ShowTheReason_AndKeepNothing()
+    {
+        var (browser, _) = await _factory.SignedInAsAsync(Roles.FinanceOfficer);
+        var before = await RunCountAsync();
+
+        var page = await UploadAsync(browser, DomainPointsCsv(same: true), method: CalibrationOptions.PricePerPoint);
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.ErrorSummary().ShouldContain(e => e.Contains("needs packages at two or more different points totals"));
+        (await RunCountAsync()).ShouldBe(before);
+    }
+
     [Fact]
     public async Task AnUnknownCalibration_IsNotFound()
     {
