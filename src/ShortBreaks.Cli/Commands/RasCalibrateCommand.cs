@@ -21,7 +21,8 @@ internal static class RasCalibrateCommand
         "ras-calibrate",
         "Fits the RAS band amounts or price per point to last year's packages (CSV) and reports how well they fit.",
         """
-        ras-calibrate --packages <file.csv> [--version 2026.1] [--method bands|price-per-point] [--floor <pounds>] [--cap <pounds>]
+        ras-calibrate --packages <file.csv> [--version 2026.1] [--method bands|price-per-point] [--min-band-packages 5]
+                      [--floor <pounds>] [--cap <pounds>]
                       [--format json|csv] [--draft <out.json> --label <label> --effective-from <yyyy-MM-dd>] [--schemes <folder>]
 
           --packages <file.csv>   last year's packages: child_reference, age, then a column per question id (a level id) with
@@ -30,6 +31,7 @@ internal static class RasCalibrateCommand
           --version <version>     the RAS version to start from (default: the one in force today)
           --method <method>       bands (each band's amount becomes the median cost of its packages) or price-per-point (least
                                   squares of cost on points); default: each phase keeps its version's method
+          --min-band-packages <n> a band with fewer packages keeps its amount (default 5)
           --floor, --cap <pounds> the least and most amount for price per point (default: the version's)
           --format json|csv       json (default) prints the report; csv prints each package under both versions
           --draft <out.json>      also write the fitted version as a RAS file, with --label and --effective-from
@@ -52,6 +54,7 @@ internal static class RasCalibrateCommand
         };
         var floor = Pounds(options, "floor");
         var cap = Pounds(options, "cap");
+        var minimum = options.Int("min-band-packages", new CalibrationOptions().MinimumPackagesPerBand, 1, CalibrationOptions.MaxMinimumPackagesPerBand);
         var format = options.String("format") ?? "json";
         var draft = options.String("draft");
         var label = options.String("label");
@@ -103,7 +106,7 @@ internal static class RasCalibrateCommand
         {
             result = RasCalibrator.Calibrate(scheme, import.Packages, new CalibrationOptions
             {
-                Method = method, Floor = floor, Cap = cap, Label = label, EffectiveFrom = effectiveFrom,
+                Method = method, Floor = floor, Cap = cap, MinimumPackagesPerBand = minimum, Label = label, EffectiveFrom = effectiveFrom,
             });
         }
         catch (CalibrationException ex)

@@ -80,6 +80,18 @@ public sealed class RasCalibrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task MinBandPackages_KeepsTheAmountOfBandsWithFewerPackages()
+    {
+        var (exit, output, error) = await RunAsync("--packages", Sample(60), "--method", "bands", "--min-band-packages", "1000");
+
+        exit.ShouldBe(0, error);
+        var report = JsonSerializer.Deserialize<CalibrationReport>(output, CalibrationService.ReportJson)!;
+        var money = report.Phases.SelectMany(p => p.Bands).Where(b => b.Routing == RasRouting.None).ToList();
+        money.ShouldAllBe(b => b.Flagged && b.FittedAmount == b.BaseAmount);
+        report.BandStatistic.ShouldContain("the minimum of 1000");
+    }
+
+    [Fact]
     public async Task Draft_WritesTheFittedVersion_AsARasFileThatValidates()
     {
         var draft = Path.Combine(_folder, "children-ras-2027.1.json");
@@ -106,6 +118,7 @@ public sealed class RasCalibrateCommandTests : IDisposable
     [InlineData("--draft", "x.json")]
     [InlineData("--floor", "lots")]
     [InlineData("--version", "1999.1")]
+    [InlineData("--min-band-packages", "0")]
     public async Task BadOptions_AreUsageErrors(string option, string value)
     {
         await Should.ThrowAsync<UsageException>(() => RunAsync("--packages", Sample(5), option, value));

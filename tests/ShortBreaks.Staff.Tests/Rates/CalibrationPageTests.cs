@@ -23,7 +23,7 @@ public sealed class CalibrationPageTests : IClassFixture<WebAppFactory>
         CalibrationSample.ToCsv(Shipped.Value, CalibrationSample.Generate(Shipped.Value, count, seed, CalibrationSample.RealisticCost));
 
     /// <summary>Sends the upload form as a browser does: multipart, with the antiforgery token and the file.</summary>
-    private static async Task<Page> UploadAsync(HttpClient browser, string? csv, string fileName = "packages.csv", string method = CalibrationOptions.AsBase, string? floor = null)
+    private static async Task<Page> UploadAsync(HttpClient browser, string? csv, string fileName = "packages.csv", string method = CalibrationOptions.AsBase, string? floor = null, string? minimumPerBand = null)
     {
         var form = await browser.GetPageAsync("/rates/calibration/new");
         form.Status.ShouldBe(HttpStatusCode.OK);
@@ -35,6 +35,7 @@ public sealed class CalibrationPageTests : IClassFixture<WebAppFactory>
             { new StringContent(method), "Method" },
             { new StringContent(floor ?? ""), "Floor" },
             { new StringContent(""), "Cap" },
+            { new StringContent(minimumPerBand ?? ""), "MinimumPerBand" },
         };
         if (csv is not null)
         {
@@ -90,6 +91,10 @@ public sealed class CalibrationPageTests : IClassFixture<WebAppFactory>
         var page = await UploadAsync(browser, SampleCsv(10), method: CalibrationOptions.PricePerPoint, floor: "lots");
 
         page.ErrorSummary().ShouldBe(["Enter the least amount in pounds, like 500"]);
+
+        page = await UploadAsync(browser, SampleCsv(10), method: CalibrationOptions.Bands, minimumPerBand: "none");
+        page.ErrorSummary().ShouldBe(["Enter the fewest packages as a whole number from 1 to 10,000"]);
+        page.Get("#MinimumPerBand").GetAttribute("value").ShouldBe("none");
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public sealed record CalibrationOptions
     /// <summary>A new most amount for price per point; otherwise the base's, or the dearest package rounded up.</summary>
     public decimal? Cap { get; init; }
 
+    public const int MaxMinimumPackagesPerBand = 10_000;
+
     /// <summary>A band with fewer packages than this keeps its amount.</summary>
     public int MinimumPackagesPerBand { get; init; } = 5;
 
@@ -62,6 +64,8 @@ public static class RasCalibrator
         if (options.Floor is < 0) errors.Add("The least amount must not be negative.");
         if (options.Cap is < 0) errors.Add("The most amount must not be negative.");
         if (options.Floor is { } f && options.Cap is { } c && f > c) errors.Add("The least amount must not be more than the most amount.");
+        if (options.MinimumPackagesPerBand is < 1 or > CalibrationOptions.MaxMinimumPackagesPerBand)
+            errors.Add($"The fewest packages for a band must be from 1 to {CalibrationOptions.MaxMinimumPackagesPerBand:N0}.");
         if (packages.Count == 0) errors.Add("There are no packages to fit the rates to.");
         if (errors.Count > 0) throw new CalibrationException(errors);
 

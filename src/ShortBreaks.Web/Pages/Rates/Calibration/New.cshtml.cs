@@ -43,6 +43,7 @@ public sealed class NewModel(
     public string Method { get; private set; } = CalibrationOptions.AsBase;
     public string? Floor { get; private set; }
     public string? Cap { get; private set; }
+    public string? MinimumPerBand { get; private set; }
 
     public IReadOnlyList<RasVersionRecord> Versions { get; private set; } = [];
 
@@ -148,6 +149,7 @@ public sealed class NewModel(
         Method = _form["Method"].FirstOrDefault() ?? "";
         Floor = _form["Floor"].FirstOrDefault()?.Trim();
         Cap = _form["Cap"].FirstOrDefault()?.Trim();
+        MinimumPerBand = _form["MinimumPerBand"].FirstOrDefault()?.Trim();
         var upload = _form.Files.GetFile("Upload");
 
         var errors = new List<FieldError>();
@@ -156,6 +158,10 @@ public sealed class NewModel(
         var floor = Pounds("Floor", Floor, "least amount", errors);
         var cap = Pounds("Cap", Cap, "most amount", errors);
         if (floor is { } f && cap is { } c && f > c) errors.Add(new("Cap", "The most amount must not be less than the least amount"));
+        var minimum = new CalibrationOptions().MinimumPackagesPerBand;
+        if (!string.IsNullOrEmpty(MinimumPerBand) &&
+            (!int.TryParse(MinimumPerBand, NumberStyles.None, CultureInfo.InvariantCulture, out minimum) || minimum is < 1 or > CalibrationOptions.MaxMinimumPackagesPerBand))
+            errors.Add(new("MinimumPerBand", $"Enter the fewest packages as a whole number from 1 to {CalibrationOptions.MaxMinimumPackagesPerBand:N0}"));
         if (upload is null || upload.Length == 0 && string.IsNullOrEmpty(upload.FileName)) errors.Add(new("Upload", "Select a CSV file of last year's packages"));
         else if (upload.Length == 0) errors.Add(new("Upload", "The selected file is empty"));
         else if (upload.Length > MaxFileBytes) errors.Add(new("Upload", $"The selected file must be smaller than {MaxFileText}"));
@@ -167,7 +173,7 @@ public sealed class NewModel(
 
         await using var stream = upload!.OpenReadStream();
         var outcome = await calibrations.RunAsync(upload.FileName, stream, BaseVersion!,
-            new CalibrationOptions { Method = Method, Floor = floor, Cap = cap }, MaxFileBytes, HttpContext.RequestAborted);
+            new CalibrationOptions { Method = Method, Floor = floor, Cap = cap, MinimumPackagesPerBand = minimum }, MaxFileBytes, HttpContext.RequestAborted);
         if (!outcome.Succeeded)
         {
             AddErrors(outcome.Errors);
