@@ -126,6 +126,13 @@ public static class CalibrationCsv
     private static Dictionary<string, int>? ReadHeader(string[] header, SchemeLayout layout, ErrorList errors, out CalibrationFileFormat? format)
     {
         format = null;
+        if (header.Length == 1 && header[0].Contains(';'))
+        {
+            // Spreadsheets set to some European languages save "CSV" with semicolons.
+            errors.Add(new CalibrationRowError(1, "", "", "The values are separated by semicolons: save the file as CSV with commas between values"));
+            return null;
+        }
+
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {

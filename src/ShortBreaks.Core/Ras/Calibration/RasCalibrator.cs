@@ -278,6 +278,15 @@ public static class RasCalibrator
         var notes = new List<string>();
         var c = phase.Conversion;
         var used = packages.Where(p => p.Base.Routing == RasRouting.None).ToList();
+        if (used.Count == 0)
+        {
+            // A file may cover one phase only: the others are left as they were, and say so.
+            return (phase, Empty(phase, c.Method, packages.Count) with
+            {
+                Notes = [$"No packages in this phase to fit a price per point to: it keeps version {scheme.Version}'s {(c.Method == CalibrationOptions.Bands ? "bands" : "price per point")}."],
+            });
+        }
+
         if (used.Count < 2 || used.Select(p => p.Points).Distinct().Count() < 2)
         {
             errors.Add($"{phase.Name}: a price per point needs packages at two or more different points totals; there {(used.Count == 1 ? "is" : "are")} {used.Count} package{(used.Count == 1 ? "" : "s")} to fit.");

@@ -140,6 +140,12 @@ public sealed class CalibrationCsvTests
     }
 
     [Fact]
+    public void AFileWithSemicolons_IsRefusedWithTheReason()
+    {
+        Single(Read("child_reference;age;domain_care;domain_sleep;actual_annual_cost", "D1;9;1;1;100")).Message.ShouldContain("separated by semicolons");
+    }
+
+    [Fact]
     public void AnEmptyFile_AndAHeaderOnly_AreRefused()
     {
         Single(CalibrationCsv.Read(new StringReader(""), Scheme)).Message.ShouldContain("The file is empty");

@@ -201,6 +201,21 @@ public sealed class RasCalibratorTests
     }
 
     [Fact]
+    public void PricePerPoint_ForAFileOfOnePhase_LeavesTheOtherPhaseAsItWas_AndSaysSo()
+    {
+        var scheme = RasTestSchemes.With(RasTestSchemes.StandardBands());
+        var packages = new[] { Package(2, 5, 2, 700), Package(3, 8, 2, 1000), Package(4, 12, 2, 1400) };
+
+        var result = RasCalibrator.Calibrate(scheme, packages, new CalibrationOptions { Method = CalibrationOptions.PricePerPoint });
+
+        result.Fitted.Phases[0].Conversion.Method.ShouldBe("pricePerPoint");
+        result.Fitted.Phases[1].ShouldBe(scheme.Phases[1]);
+        var secondary = result.Report.Phases[1];
+        (secondary.Method, secondary.PackageCount, secondary.Price).ShouldBe(("bands", 0, (CalibrationPriceFit?)null));
+        secondary.Notes.ShouldHaveSingleItem().ShouldContain("No packages in this phase");
+    }
+
+    [Fact]
     public void Bands_OnAPricePerPointBase_AreRefusedWithAReason()
     {
         var scheme = RasTestSchemes.With(RasTestSchemes.Price(2, 10, 0, 5000));
