@@ -26,7 +26,8 @@ public static class CalibrationSample
             if (++attempts > count * 100) throw new InvalidOperationException("The cost rule leaves out almost every child: no sample can be made.");
             var phase = scheme.Phases[random.Next(scheme.Phases.Count)];
             var age = random.Next(phase.MinimumAge, phase.MaximumAge + 1);
-            var need = random.NextDouble();
+            // Most children in the middle, fewer at either end: the mean of two draws.
+            var need = (random.NextDouble() + random.NextDouble()) / 2;
             var levels = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var question in phase.Questionnaire.Domains.SelectMany(d => d.Questions))
             {
