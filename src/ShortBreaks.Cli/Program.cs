@@ -2,7 +2,7 @@ using System.Data.Common;
 using ShortBreaks.Cli;
 using ShortBreaks.Cli.Commands;
 
-Command[] commands = [MigrateCommand.Command, DemoDataCommand.Command, RasScoreCommand.Command, RasSimulateCommand.Command];
+Command[] commands = [MigrateCommand.Command, DemoDataCommand.Command, RasScoreCommand.Command, RasSimulateCommand.Command, RasCalibrateCommand.Command, RasCalibrationSampleCommand.Command];
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -65,7 +65,7 @@ void PrintHelp()
     Console.WriteLine("Commands:");
     foreach (var c in commands)
     {
-        Console.WriteLine($"  {c.Name,-12} {c.Summary}");
+        Console.WriteLine($"  {c.Name,-24} {c.Summary}");
     }
 
     Console.WriteLine();

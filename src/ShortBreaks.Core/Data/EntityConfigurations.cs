@@ -304,3 +304,20 @@ internal sealed class ServiceBudgetConfiguration : IEntityTypeConfiguration<Shor
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class CalibrationRunConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Ras.Calibration.CalibrationRun>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Ras.Calibration.CalibrationRun> b)
+    {
+        b.ToTable("CalibrationRuns");
+        b.HasIndex(r => r.CreatedAt);
+        b.Property(r => r.CreatedByUserId).HasMaxLength(450);
+        b.Property(r => r.CreatedByName).HasMaxLength(200);
+        b.Property(r => r.FileName).HasMaxLength(ShortBreaks.Core.Ras.Calibration.CalibrationService.FileNameMaxLength);
+        b.Property(r => r.BaseVersion).HasMaxLength(40);
+        b.Property(r => r.Method).HasMaxLength(20);
+        b.Property(r => r.Format).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.DraftLabel).HasMaxLength(40);
+        b.Property(r => r.Version).IsConcurrencyToken();
+    }
+}

@@ -44,6 +44,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<Plans.BudgetNotice> BudgetNotices => Set<Plans.BudgetNotice>();
     public DbSet<Ras.VirtualBudgets.VirtualBudgetRun> VirtualBudgetRuns => Set<Ras.VirtualBudgets.VirtualBudgetRun>();
     public DbSet<Ras.VirtualBudgets.ServiceBudget> ServiceBudgets => Set<Ras.VirtualBudgets.ServiceBudget>();
+    public DbSet<Ras.Calibration.CalibrationRun> CalibrationRuns => Set<Ras.Calibration.CalibrationRun>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;

@@ -136,6 +136,33 @@ public static class RasEngine
 
         lines?.Add(new RasWorkingLine(RasWorkingKind.Total, $"In all, the answers come to {Pts(total)}.", Points: total));
 
+        var (routing, band, amount) = Convert(scheme, p, total, lines);
+
+        if (lines is not null)
+        {
+            lines.Add(new RasWorkingLine(RasWorkingKind.Amount, routing == RasRouting.None
+                ? $"Your child's indicative budget is {Money(amount)} a year. It is a starting point for the plan, not the final word."
+                : "The questionnaire does not set a budget in money.", Amount: amount));
+        }
+
+        return new RasResult(scheme.Version, p.Phase.Id, total, amount, band, routing);
+    }
+
+    /// <summary>
+    /// The money (or the route) for a total of points in a phase: for points worked out elsewhere, such as domain
+    /// scores imported from last year's packages by a calibration. The same conversion as <see cref="Score(CompiledRasScheme, RasAnswerSheet)"/>.
+    /// </summary>
+    public static RasResult ScorePoints(CompiledRasScheme scheme, string phaseId, decimal totalPoints)
+    {
+        var index = Array.FindIndex(scheme.Phases, ph => ph.Phase.Id == phaseId);
+        if (index < 0) throw new ArgumentException($"There is no phase '{phaseId}' in RAS version {scheme.Version}.", nameof(phaseId));
+        var p = scheme.Phases[index];
+        var (routing, band, amount) = Convert(scheme, p, totalPoints, null);
+        return new RasResult(scheme.Version, p.Phase.Id, totalPoints, amount, band, routing);
+    }
+
+    private static (RasRouting Routing, RasBand? Band, decimal Amount) Convert(CompiledRasScheme scheme, CompiledRasPhase p, decimal total, List<RasWorkingLine>? lines)
+    {
         var routing = RasRouting.None;
         RasBand? band = null;
         var amount = 0m;
@@ -199,14 +226,7 @@ public static class RasEngine
             amount = rounded;
         }
 
-        if (lines is not null)
-        {
-            lines.Add(new RasWorkingLine(RasWorkingKind.Amount, routing == RasRouting.None
-                ? $"Your child's indicative budget is {Money(amount)} a year. It is a starting point for the plan, not the final word."
-                : "The questionnaire does not set a budget in money.", Amount: amount));
-        }
-
-        return new RasResult(scheme.Version, p.Phase.Id, total, amount, band, routing);
+        return (routing, band, amount);
     }
 
     private static void AddAnswer(List<RasWorkingLine> lines, CompiledRasPhase p, int d, int q, int step, decimal points)

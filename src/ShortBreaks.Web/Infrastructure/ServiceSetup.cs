@@ -63,6 +63,7 @@ public static class ServiceSetup
         services.AddScoped<ShortBreaks.Core.Ras.VirtualBudgets.VirtualBudgetService>();
         services.AddSingleton<VirtualBudgetQueue>();
         services.AddHostedService<VirtualBudgetWorker>();
+        services.AddScoped<ShortBreaks.Core.Ras.Calibration.CalibrationService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

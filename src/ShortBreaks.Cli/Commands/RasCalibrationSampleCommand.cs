@@ -1,0 +1,42 @@
+using ShortBreaks.Core.Ras;
+using ShortBreaks.Core.Ras.Calibration;
+
+namespace ShortBreaks.Cli.Commands;
+
+/// <summary>Writes a synthetic file of last year's packages, the same for the same seed, to try a calibration with.</summary>
+internal static class RasCalibrationSampleCommand
+{
+    public static Command Command { get; } = new(
+        "ras-calibration-sample",
+        "Writes a synthetic CSV of last year's packages (made-up children, costs about £28 a point above 15 points, give or take 20%).",
+        """
+        ras-calibration-sample [--rows 300] [--seed 2025] [--version 2026.1] [--out <file.csv>] [--schemes <folder>]
+
+          --rows <n>          how many packages (default 300)
+          --seed <n>          the same seed always gives the same file (default 2025)
+          --version <version> the RAS version whose questions the answers are for (default: the one in force today)
+          --out <file.csv>    where to write it (default: print it)
+
+        The shipped samples/calibration/packages-2025-26.csv is: ras-calibration-sample --rows 300 --seed 2025 --version 2026.1
+        """,
+        (options, ct) => RunAsync(options, Console.Out, ct));
+
+    internal static async Task<int> RunAsync(CommandOptions options, TextWriter stdout, CancellationToken ct)
+    {
+        var rows = options.Int("rows", 300, 1, CalibrationCsv.MaxRows);
+        var seed = options.Int("seed", 2025, 0, int.MaxValue);
+        var version = options.String("version");
+        var output = options.String("out");
+        var schemes = options.String("schemes") ?? Path.Combine(AppContext.BaseDirectory, "schemes");
+        options.ThrowIfAnyUnread();
+
+        var catalog = RasSchemeCatalog.LoadFrom(Path.Combine(schemes, "ras"));
+        var scheme = version is null ? catalog.InForceOn(DateOnly.FromDateTime(DateTime.UtcNow)) : catalog.Find(version);
+        if (scheme is null) throw new UsageException($"There is no RAS version '{version}'.");
+
+        var csv = CalibrationSample.ToCsv(scheme, CalibrationSample.Generate(scheme, rows, seed, CalibrationSample.RealisticCost));
+        if (output is null) await stdout.WriteAsync(csv);
+        else await File.WriteAllTextAsync(output, csv, ct);
+        return 0;
+    }
+}
