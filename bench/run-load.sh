@@ -3,6 +3,7 @@
 # (once; kept in bench/data/), starts the service on it, and runs 20 concurrent signed-in officers against the
 # triage queue, a child's record and a request page.
 #   bench/run-load.sh [children=100000] [provider=Sqlite|PostgreSql] [connection] [seconds=30]
+# TARGETS=plans measures the plan page and the panel agenda instead (adding 200 plans of ten versions once).
 # For PostgreSQL pass a connection string to an empty database, e.g.
 #   bench/run-load.sh 100000 PostgreSql "Host=127.0.0.1;Port=5432;Database=bench;Username=postgres"
 set -euo pipefail
@@ -34,4 +35,4 @@ for _ in $(seq 1 120); do
 done
 
 dotnet run -c Release --no-build --project bench/ShortBreaks.Load -- --url "http://127.0.0.1:$port" \
-  --provider "$provider" --db "$connection" --clients 20 --seconds "$seconds"
+  --provider "$provider" --db "$connection" --clients 20 --seconds "$seconds" --targets "${TARGETS:-front-door}"

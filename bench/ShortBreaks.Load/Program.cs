@@ -9,7 +9,10 @@ using ShortBreaks.Core.Requests;
 // fetching pages for a fixed time; prints the median and 95th percentile per page.
 // Usage: dotnet run -c Release --project bench/ShortBreaks.Load -- --url http://127.0.0.1:5090
 //        --db <sqlite file or connection string> [--provider Sqlite|PostgreSql] [--clients 20] [--seconds 30]
-//        [--email officer@demo.example] [--password Demo-password-1]
+//        [--email officer@demo.example] [--password Demo-password-1] [--targets front-door|plans]
+// With --targets plans it first gives 200 children on Targeted Short Breaks a plan of ten versions with fifty
+// support lines each, the newest waiting for the panel (once; kept in the database), then measures the plan page
+// and the panel agenda of 200 items, signed in as a team manager.
 var options = Args.Parse(args);
 var url = options.Get("url", "http://127.0.0.1:5090").TrimEnd('/');
 var clients = int.Parse(options.Get("clients", "20"));
@@ -22,25 +25,36 @@ var database = new DatabaseOptions
     ConnectionString = options.Get("db", "data/shortbreaks.db"),
 };
 
+var plansRun = options.Get("targets", "front-door") == "plans";
+if (plansRun) email = options.Get("email", "manager@demo.example");
+
 List<Guid> childIds;
 List<Guid> requestIds;
+List<Guid> planChildIds = [];
 int childCount;
 await using (var db = DatabaseSetup.Create(database))
 {
     childCount = await db.Children.CountAsync();
     childIds = await db.Children.OrderBy(c => c.Id).Where(c => c.MergedIntoChildId == null).Select(c => c.Id).Take(5000).ToListAsync();
     requestIds = await db.Requests.Where(r => r.Status == RequestStatus.Submitted).OrderBy(r => r.SubmittedAt).Select(r => r.Id).Take(2000).ToListAsync();
+    if (plansRun) planChildIds = await PlanSeed.EnsureAsync(db, children: 200, versions: 10, lines: 50);
 }
 
 Console.WriteLine($"{childCount:N0} children in the database; {clients} clients for {seconds}s against {url}");
 
-var targets = new (string Name, Func<Random, string> Path)[]
-{
-    ("triage queue (first page)", _ => "/staff/triage"),
-    ("triage queue (page 2, overdue filter)", _ => "/staff/triage?waiting=Overdue&page=2"),
-    ("child record", r => $"/staff/children/{childIds[r.Next(childIds.Count)]}"),
-    ("request page", r => $"/staff/requests/{requestIds[r.Next(requestIds.Count)]}"),
-};
+var targets = plansRun
+    ? new (string Name, Func<Random, string> Path)[]
+    {
+        ("plan page (10 versions, 50 lines)", r => $"/staff/children/{planChildIds[r.Next(planChildIds.Count)]}/plan"),
+        ("panel agenda (200 items)", _ => "/staff/panel"),
+    }
+    : new (string Name, Func<Random, string> Path)[]
+    {
+        ("triage queue (first page)", _ => "/staff/triage"),
+        ("triage queue (page 2, overdue filter)", _ => "/staff/triage?waiting=Overdue&page=2"),
+        ("child record", r => $"/staff/children/{childIds[r.Next(childIds.Count)]}"),
+        ("request page", r => $"/staff/requests/{requestIds[r.Next(requestIds.Count)]}"),
+    };
 
 var sessions = new List<HttpClient>();
 for (var i = 0; i < clients; i++) sessions.Add(await SignInAsync(url, email, password));

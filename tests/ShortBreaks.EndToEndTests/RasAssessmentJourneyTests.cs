@@ -24,7 +24,7 @@ public sealed class RasAssessmentJourneyTests
         await using var server = await LiveServer.StartAsync(provider);
         var officer = await server.CreateUserAsync(Roles.PersonalisationOfficer, "Amira Officer");
         var parentLogin = await server.CreateUserAsync(Roles.Family, "Jess Journey");
-        var childId = await LinkChildAsync(server, parentLogin.Email);
+        var childId = await Families.LinkChildAsync(server, parentLogin.Email, "Journey", ageYears: 8);
 
         // The parent, on a phone: two of the ten domains answered, then sent to the officer.
         var parent = await browser.NewPageAsync(phone: true);
@@ -36,10 +36,10 @@ public sealed class RasAssessmentJourneyTests
         (await parent.Locator("h1").InnerTextAsync()).ShouldBe("How much help does Maya need with personal care?");
         await ClickAsync(browser, parent, "Save and continue");
         (await parent.TitleAsync()).ShouldStartWith("Error: ");
-        await AnswerEveryQuestionAsync(parent, option: 0);
+        await Families.AnswerEveryQuestionAsync(parent, option: 0);
         await ClickAsync(browser, parent, "Save and continue");
         (await parent.Locator("h1").InnerTextAsync()).ShouldBe("How much help does Maya need with mobility?");
-        await AnswerEveryQuestionAsync(parent, option: 2);
+        await Families.AnswerEveryQuestionAsync(parent, option: 2);
         await ClickAsync(browser, parent, "Save and come back later");
         (await parent.Locator("#saved").InnerTextAsync()).ShouldContain("Your answers have been saved");
         await FollowAsync(browser, parent, "Send your answers to your officer");
@@ -59,7 +59,7 @@ public sealed class RasAssessmentJourneyTests
         await FollowAsync(browser, staff, "Communication");
         for (var domain = 0; domain < 8; domain++)
         {
-            await AnswerEveryQuestionAsync(staff, option: 2);
+            await Families.AnswerEveryQuestionAsync(staff, option: 2);
             await ClickAsync(browser, staff, "Save and continue");
         }
 
@@ -91,44 +91,7 @@ public sealed class RasAssessmentJourneyTests
         browser.ShouldHaveNoAccessibilityViolations();
     }
 
-    /// <summary>A child aged 8 on the service, linked to the parent's account as their own.</summary>
-    private static async Task<Guid> LinkChildAsync(LiveServer server, string parentEmail)
-    {
-        using var scope = server.Services.CreateScope();
-        var parent = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(parentEmail);
-        var db = scope.ServiceProvider.GetRequiredService<ShortBreaksDbContext>();
-        var child = new Child
-        {
-            Reference = References.NewChild(),
-            FirstName = "Maya",
-            LastName = "Journey",
-            DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-8).AddDays(-30),
-            AddressLine1 = "12 Example Road",
-            Town = "Exampleton",
-            Postcode = "DC1 2AB",
-            Tier = Tier.FlexibleShortBreaks,
-            CreatedAt = DateTime.UtcNow,
-        };
-        child.NameKey = MatchKeys.Name(child.FirstName, child.LastName);
-        child.LastNameKey = MatchKeys.LastName(child.LastName);
-        child.PostcodeKey = MatchKeys.Postcode(child.Postcode);
-        db.Children.Add(child);
-        db.ChildFamilyMembers.Add(new ChildFamilyMember { ChildId = child.Id, UserId = parent!.Id, Relationship = "Mother", AddedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-        return child.Id;
-    }
 
-    /// <summary>Checks the same answer (by its place in the list) for every question on the page.</summary>
-    private static async Task AnswerEveryQuestionAsync(IPage page, int option)
-    {
-        var questions = page.Locator("main .govuk-radios");
-        var count = await questions.CountAsync();
-        count.ShouldBeGreaterThan(0);
-        for (var i = 0; i < count; i++)
-        {
-            await questions.Nth(i).Locator("input[type=radio]").Nth(option).CheckAsync();
-        }
-    }
 
     private static async Task SignInAsync(Browser browser, IPage page, string baseUrl, string email, string password)
     {

@@ -25,7 +25,7 @@ public sealed class StepUpJourneyTests
         var officer = await server.CreateUserAsync(Roles.PersonalisationOfficer, "Amira Officer");
         var manager = await server.CreateUserAsync(Roles.TeamManager, "Grace Manager");
         var parentLogin = await server.CreateUserAsync(Roles.Family, "Jess Stepup");
-        var childId = await LinkChildAsync(server, parentLogin.Email);
+        var childId = await Families.LinkChildAsync(server, parentLogin.Email, "Stepup", ageYears: 9);
 
         // The officer completes the RAS with the family.
         var staff = await browser.NewPageAsync();
@@ -36,7 +36,7 @@ public sealed class StepUpJourneyTests
         await browser.FollowAsync(staff, staff.GetByRole(AriaRole.Link, new() { Name = "Personal care" }).First);
         for (var domain = 0; domain < 10; domain++)
         {
-            await AnswerEveryQuestionAsync(staff, option: 3);
+            await Families.AnswerEveryQuestionAsync(staff, option: 3);
             await browser.ClickAsync(staff, "Save and continue");
         }
 
@@ -88,40 +88,5 @@ public sealed class StepUpJourneyTests
         await browser.FollowAsync(parent, parent.GetByRole(AriaRole.Link, new() { Name = "Maya's support plan" }).Last);
 
         browser.ShouldHaveNoAccessibilityViolations();
-    }
-
-    private static async Task<Guid> LinkChildAsync(LiveServer server, string parentEmail)
-    {
-        using var scope = server.Services.CreateScope();
-        var parent = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(parentEmail);
-        var db = scope.ServiceProvider.GetRequiredService<ShortBreaksDbContext>();
-        var child = new Child
-        {
-            Reference = References.NewChild(),
-            FirstName = "Maya",
-            LastName = "Stepup",
-            DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-9).AddDays(-30),
-            AddressLine1 = "12 Example Road",
-            Town = "Exampleton",
-            Postcode = "DC1 2AB",
-            Tier = Tier.FlexibleShortBreaks,
-            CreatedAt = DateTime.UtcNow,
-        };
-        child.NameKey = MatchKeys.Name(child.FirstName, child.LastName);
-        child.LastNameKey = MatchKeys.LastName(child.LastName);
-        child.PostcodeKey = MatchKeys.Postcode(child.Postcode);
-        db.Children.Add(child);
-        db.ChildFamilyMembers.Add(new ChildFamilyMember { ChildId = child.Id, UserId = parent!.Id, Relationship = "Mother", AddedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-        return child.Id;
-    }
-
-    private static async Task AnswerEveryQuestionAsync(IPage page, int option)
-    {
-        var questions = page.Locator("main .govuk-radios");
-        var count = await questions.CountAsync();
-        count.ShouldBeGreaterThan(0);
-        for (var i = 0; i < count; i++)
-            await questions.Nth(i).Locator("input[type=radio]").Nth(option).CheckAsync();
     }
 }
