@@ -60,6 +60,8 @@ public static class DemoCounty
                 $"The database already has accounts under @{EmailDomain}, so no demo data was added. Use a new database, then run again.");
         }
 
-        return await new DemoCountyGenerator(db, options).RunAsync(ct);
+        var summary = await new DemoCountyGenerator(db, options).RunAsync(ct);
+        if (options.Ras is not null) await DemoPlans.AddAsync(db, options, ct);
+        return summary;
     }
 }

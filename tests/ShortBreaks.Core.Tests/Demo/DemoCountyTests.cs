@@ -99,6 +99,19 @@ public sealed class DemoCountyTests(DemoCountyFixture county) : IClassFixture<De
     private static readonly Regex ChildReference = new("^C-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}$");
 
     [Fact]
+    public async Task TheCounty_HasPlansInForce_AndStepUpsWaitingForThePanel_MadeByTheDemoStaff()
+    {
+        await using var db = county.Database.Open();
+        var approved = await db.PlanVersions.AsNoTracking().Where(v => v.Status == Core.Plans.PlanVersionStatus.Approved).ToListAsync();
+        approved.Count.ShouldBe(Core.Demo.DemoPlans.InForce);
+        approved.ShouldAllBe(v => v.DecidedByName == "Grace Okafor" && v.AnnualCost <= v.IndicativeBudget);
+        var waiting = await db.PanelItems.AsNoTracking().Where(p => p.Status == Core.Plans.PanelItemStatus.Awaiting).ToListAsync();
+        waiting.Count.ShouldBe(Core.Demo.DemoPlans.AwaitingPanel);
+        waiting.ShouldAllBe(p => p.Kind == Core.Plans.PanelItemKind.EntryToTargeted && p.AddedByName == "Amira Hughes");
+        (await db.Letters.CountAsync(l => l.Kind == Core.Letters.LetterKinds.PlanDecision)).ShouldBe(Core.Demo.DemoPlans.InForce);
+    }
+
+    [Fact]
     public async Task Generate_TwiceWithTheSameSeedAndDay_GivesTheSameCounty()
     {
         var scheme = county.Scheme;

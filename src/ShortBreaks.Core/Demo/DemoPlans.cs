@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Plans;
+using ShortBreaks.Core.Ras;
+using ShortBreaks.Core.Schemes;
+
+namespace ShortBreaks.Core.Demo;
+
+/// <summary>
+/// Plans in the demo county, made through the real plan and panel services as the demo officer and manager
+/// would: children on Targeted Short Breaks with a plan in force, and step ups from Flexible Short Breaks
+/// agreed and waiting for the panel. Deterministic: the children are chosen by reference.
+/// </summary>
+internal static class DemoPlans
+{
+    public const int InForce = 12;
+    public const int AwaitingPanel = 8;
+
+    public static async Task<int> AddAsync(ShortBreaksDbContext db, DemoOptions options, CancellationToken ct)
+    {
+        var schemes = new SchemeCatalog([options.Scheme]);
+        var tiers = new TierService(db, schemes);
+        var plans = new PlanService(db, schemes, tiers);
+        var (actorId, actorName) = (db.Actor.UserId, db.Actor.Name);
+        var officer = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == "officer@" + DemoCounty.EmailDomain, ct);
+        var manager = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == "manager@" + DemoCounty.EmailDomain, ct);
+        var made = 0;
+        var audit = db.AuditChanges;
+        db.AuditChanges = false; // the load writes its own single audit entry
+        try
+        {
+            var assessed = await (
+                    from child in db.Children.AsNoTracking()
+                    join a in db.RasAssessments.AsNoTracking() on child.Id equals a.ChildId
+                    where a.Status == RasAssessmentStatus.Completed && a.Routing == RasRouting.None && (a.OverrideAmount ?? a.IndicativeAmount) >= 1800m
+                          && (child.Tier == Tier.TargetedShortBreaks || child.Tier == Tier.FlexibleShortBreaks)
+                    orderby child.Reference
+                    select new { child.Id, child.Tier, AssessmentId = a.Id, Amount = (a.OverrideAmount ?? a.IndicativeAmount)!.Value })
+                .ToListAsync(ct);
+            var seen = new HashSet<Guid>();
+            var targeted = assessed.Where(a => a.Tier == Tier.TargetedShortBreaks && seen.Add(a.Id)).Take(InForce).ToList();
+            var stepUps = assessed.Where(a => a.Tier == Tier.FlexibleShortBreaks && seen.Add(a.Id)).Take(AwaitingPanel).ToList();
+
+            foreach (var (child, i) in targeted.Select((c, i) => (c, i)))
+            {
+                As(db, officer?.Id, officer?.DisplayName ?? "Demo officer");
+                var (plan, result) = await plans.StartAsync(child.Id, PlanPurpose.Targeted, child.AssessmentId, Content(options.Today, child.Amount, i), ct);
+                if (!result.Succeeded) continue;
+                var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == plan!.Id, ct);
+                await plans.AgreeAsync(version.Id, asFamily: true, await VersionOf(db, plan!.Id, ct), ct);
+                await plans.AgreeAsync(version.Id, asFamily: false, await VersionOf(db, plan.Id, ct), ct);
+                As(db, manager?.Id, manager?.DisplayName ?? "Demo manager");
+                await plans.ManagerDecideAsync(version.Id, true, "Meets the outcomes within the indicative budget.", await VersionOf(db, plan.Id, ct), ct);
+                db.ChangeTracker.Clear();
+                made++;
+            }
+
+            foreach (var (child, i) in stepUps.Select((c, i) => (c, i)))
+            {
+                As(db, officer?.Id, officer?.DisplayName ?? "Demo officer");
+                var (plan, result) = await plans.StartAsync(child.Id, PlanPurpose.StepUp, child.AssessmentId, Content(options.Today, child.Amount, i), ct);
+                if (!result.Succeeded) continue;
+                var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == plan!.Id, ct);
+                await plans.AgreeAsync(version.Id, asFamily: true, await VersionOf(db, plan!.Id, ct), ct);
+                await plans.AgreeAsync(version.Id, asFamily: false, await VersionOf(db, plan.Id, ct), ct);
+                db.ChangeTracker.Clear();
+                made++;
+            }
+        }
+        finally
+        {
+            (db.Actor.UserId, db.Actor.Name) = (actorId, actorName);
+            db.AuditChanges = audit;
+        }
+
+        return made;
+    }
+
+    private static void As(ShortBreaksDbContext db, string? userId, string name) => (db.Actor.UserId, db.Actor.Name) = (userId, name);
+
+    private static Task<long> VersionOf(ShortBreaksDbContext db, Guid planId, CancellationToken ct) =>
+        db.SupportPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Version).SingleAsync(ct);
+
+    private static readonly string[] Activities = ["Swimming with a friend", "A Saturday drama club", "Cooking a meal at home", "Riding a bike in the park"];
+
+    /// <summary>A plan spending about nine tenths of the budget on a personal assistant, with payroll and one trip.</summary>
+    private static PlanContent Content(DateOnly today, decimal budget, int i)
+    {
+        var hours = Math.Max(1m, decimal.Floor(budget * 0.85m / 52m / 12.5m * 2m) / 2m);
+        return new PlanContent
+        {
+            WhatMattersToMe = "Being with my friends, music, and being outside.",
+            HowBestToSupportMe = "Tell me what is happening next. Give me time to answer.",
+            MyCommunication = "I use some words, signs and pictures.",
+            PeriodStart = today,
+            PeriodEnd = today.AddYears(1).AddDays(-1),
+            Outcomes =
+            [
+                new OutcomeInput(Activities[i % Activities.Length], OutcomeTerm.Short, today.AddMonths(3), "It happens most weeks and I enjoy it"),
+                new OutcomeInput("Stay overnight with family friends", OutcomeTerm.Medium, today.AddMonths(9), "A first night away has gone well"),
+            ],
+            Lines =
+            [
+                new SupportLine { Description = "Personal assistant", Type = SupportType.PersonalAssistantHours, Quantity = hours, Frequency = SupportFrequency.PerWeek, UnitCost = 12.50m, Route = PaymentRoute.DirectPayment, RateName = "weekday" },
+                new SupportLine { Description = "Day trip with a personal assistant", Type = SupportType.Trip, Quantity = 1, Frequency = SupportFrequency.Once, UnitCost = 60m, Route = PaymentRoute.DirectPayment },
+            ],
+            OnCosts = [new OnCost { Description = "Payroll service", MonthlyAmount = 8m, Route = PaymentRoute.DirectPayment }],
+        };
+    }
+}
