@@ -319,6 +319,18 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
         version.DecidedByName = db.Actor.Name;
         version.DecisionReasons = reasons;
         db.TimelineEvents.Add(Timeline(plan.ChildId, $"Plan version {version.Number} not approved", reasons));
+        var child = await db.Children.AsNoTracking().FirstAsync(c => c.Id == plan.ChildId, ct);
+        var (title, body) = PlanDecisionLetter.NotApproved(Scheme, child, version, reasons, plan.ApprovedNumber is not null);
+        db.Letters.Add(new Letter
+        {
+            ChildId = plan.ChildId,
+            Kind = LetterKinds.PlanDecision,
+            Title = title,
+            BodyHtml = body,
+            CreatedAt = db.UtcNow,
+            CreatedByUserId = db.Actor.UserId ?? "",
+            VisibleToFamily = true,
+        });
     }
 
     /// <summary>

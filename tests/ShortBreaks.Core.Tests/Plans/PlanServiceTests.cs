@@ -284,6 +284,29 @@ public sealed class PlanServiceTests
     }
 
     [SkippableTheory, AllDatabases]
+    public async Task APlanNotApproved_StaysOutOfForce_AndTheFamilyGetsALetterWithTheReasons(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext(Officer, Clock);
+        var s = For(db);
+        var child = await new TestData(db).CreateChildAsync(tier: Tier.FlexibleShortBreaks);
+        var assessment = await CompletedAssessmentAsync(db, child.Id, 1800m);
+        var (plan, _) = await s.Plans.StartAsync(child.Id, PlanPurpose.StepUp, assessment, Content(PaHours(4)));
+        await AgreeBothAsync(s, plan!.Id, 1);
+        var item = (await s.Panel.AgendaAsync()).Items.Single();
+        item.Summary.ShouldBe("Entry to Targeted Short Breaks");
+
+        (await s.Panel.DecideAsync(item.Id, PanelOutcome.NotApproved, "The needs can be met within Flexible Short Breaks with a provider.", item.Version)).Errors.ShouldBeEmpty();
+
+        (await db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id)).Tier.ShouldBe(Tier.FlexibleShortBreaks);
+        (await s.Plans.InForceAsync(plan.Id, Today.AddYears(1))).ShouldBeNull();
+        var letter = await db.Letters.AsNoTracking().SingleAsync(l => l.ChildId == child.Id);
+        letter.Title.ShouldBe($"{child.FirstName}'s support plan was not approved");
+        letter.BodyHtml.ShouldContain("can be met within Flexible Short Breaks");
+        letter.BodyHtml.ShouldContain("look at this decision again");
+    }
+
+    [SkippableTheory, AllDatabases]
     public async Task AgreeingNeedsAnOutcomeAndALine(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
