@@ -67,8 +67,25 @@ public static class DatabaseSetup
 
     private static T ConfigurePostgres<T>(T builder, string connectionString) where T : DbContextOptionsBuilder
     {
-        builder.UseNpgsql(connectionString);
+        builder.UseNpgsql(PostgresConnectionString(connectionString));
         return builder;
+    }
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation of the statements used most (unless the connection string says
+    /// otherwise), so PostgreSQL parses and plans each of the service's queries once per connection, not on
+    /// every request.
+    /// </summary>
+    public static string PostgresConnectionString(string value)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(value);
+        if (!value.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) && !value.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 100;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Accepts a bare file path, creates its folder, and turns on the settings a web server needs.</summary>

@@ -60,6 +60,7 @@ public static class ServiceSetup
         services.AddScoped<ShortBreaks.Core.Plans.PlanService>();
         services.AddScoped<ShortBreaks.Core.Plans.PanelService>();
         services.AddScoped<ShortBreaks.Core.Plans.PlanRequests>();
+        services.AddSingleton<ShortBreaks.Core.Plans.PlanContentCache>();
         services.AddScoped<ShortBreaks.Core.Ras.VirtualBudgets.VirtualBudgetService>();
         services.AddSingleton<VirtualBudgetQueue>();
         services.AddHostedService<VirtualBudgetWorker>();

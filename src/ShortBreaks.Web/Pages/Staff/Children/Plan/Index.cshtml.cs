@@ -12,7 +12,7 @@ using ShortBreaks.Web.Infrastructure;
 namespace ShortBreaks.Web.Pages.Staff.Children.Plan;
 
 /// <summary>A child's plan: the newest version, the one in force, notice of a lower budget, agreement, a manager's decision, every version.</summary>
-public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, SchemeCatalog schemes) : GovukPageModel
+public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, SchemeCatalog schemes, PlanContentCache contents) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ChildId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
@@ -99,20 +99,26 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Schem
         Plan = await db.SupportPlans.AsNoTracking().Where(p => p.ChildId == ChildId).OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct);
         if (Plan is not null)
         {
-            Latest = await plans.VersionAsync(Plan.Id, number ?? Plan.LatestNumber, ct);
+            // One query for every version; the content of the one or two shown in full comes from memory when it can
+            // (a saved version's content never changes).
+            Versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == Plan.Id).OrderByDescending(v => v.Number).ToListAsync(ct);
+            var latestNumber = number ?? Plan.LatestNumber;
+            var inForceNumber = Versions.Where(v => v.Status == PlanVersionStatus.Approved && v.EffectiveFrom <= plans.Today).MaxBy(v => v.Number)?.Number;
+            int[] wanted = inForceNumber is { } n && n != latestNumber ? [latestNumber, n] : [latestNumber];
+            var full = Versions.Where(v => wanted.Contains(v.Number)).ToList();
+            await contents.FillAsync(db, full, ct);
+            Latest = full.FirstOrDefault(v => v.Number == latestNumber);
             if (Latest is not null) LatestCost = plans.CostOf(Latest, Tier.TargetedShortBreaks);
-            var inForce = await plans.InForceAsync(Plan.Id, plans.Today, ct);
-            if (inForce is not null && inForce.Number != Latest?.Number)
+            if (inForceNumber == latestNumber)
             {
-                InForce = await plans.VersionAsync(Plan.Id, inForce.Number, ct);
-                InForceCost = plans.CostOf(InForce!, Tier.TargetedShortBreaks);
+                InForce = Latest;
             }
-            else
+            else if (inForceNumber is not null)
             {
-                InForce = inForce is null ? null : Latest;
+                InForce = full.First(v => v.Number == inForceNumber);
+                InForceCost = plans.CostOf(InForce, Tier.TargetedShortBreaks);
             }
 
-            Versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == Plan.Id).OrderByDescending(v => v.Number).ToListAsync(ct);
             Notices = await db.BudgetNotices.AsNoTracking()
                 .Where(n => n.PlanId == Plan.Id && n.Status != BudgetNoticeStatus.Withdrawn && n.TakesEffectOn > plans.Today).ToListAsync(ct);
             FamilyAskedForChange = await db.TimelineEvents.AsNoTracking()
