@@ -176,8 +176,9 @@ public sealed class PostgresCluster : IDisposable, IAsyncDisposable
     /// <summary>Drops a database, closing any connections still open to it (pooled ones included).</summary>
     public async Task DropDatabaseAsync(string name, CancellationToken cancellationToken = default)
     {
-        await using (var connection = new NpgsqlConnection(ConnectionStringFor(name)))
+        foreach (var pooled in new[] { ConnectionStringFor(name), ShortBreaks.Core.Data.DatabaseSetup.PostgresConnectionString(ConnectionStringFor(name)) })
         {
+            await using var connection = new NpgsqlConnection(pooled);
             NpgsqlConnection.ClearPool(connection);
         }
 

@@ -122,9 +122,11 @@ public sealed class TestDatabase : IAsyncDisposable
             await DatabaseSetup.MigrateAsync(db);
         }
 
-        // PostgreSQL copies a template only while nobody is connected to it.
-        await using (var connection = new NpgsqlConnection(connectionString))
+        // PostgreSQL copies a template only while nobody is connected to it: close the pool the service's own
+        // connection string used (it adds settings, so it is a pool of its own), and the bare one.
+        foreach (var pooled in new[] { connectionString, DatabaseSetup.PostgresConnectionString(connectionString) })
         {
+            await using var connection = new NpgsqlConnection(pooled);
             NpgsqlConnection.ClearPool(connection);
         }
 

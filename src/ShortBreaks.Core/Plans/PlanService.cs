@@ -173,7 +173,10 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
                 _ => null,
             },
         };
-        var reviewMonths = content.Lines.Any(l => l.Type == SupportType.ResidentialNight)
+        // Overnights in a residential unit, fewer than the scheme's section 17(6) limit a year, are reviewed on their own schedule.
+        var residentialNights = PlanCosting.Cost(content.Lines, content.OnCosts, content.PeriodStart!.Value, content.PeriodEnd!.Value, CostingRules(child.Tier))
+            .Lines.Where(l => l.Line.Type == SupportType.ResidentialNight).Sum(l => l.UnitsPerYear);
+        var reviewMonths = residentialNights > 0 && residentialNights < Scheme.OvernightRates.Section17_6MaximumNightsPerYear
             ? (Scheme.Reviews.Section17_6ReviewMonths, "Overnights in a residential unit under section 17(6)")
             : (Scheme.Reviews.RasPackageReviewMonths, "RAS package review");
         plan.NextReviewDue = content.PeriodStart!.Value.AddMonths(reviewMonths.Item1);

@@ -307,6 +307,23 @@ public sealed class PlanServiceTests
     }
 
     [SkippableTheory, AllDatabases]
+    public async Task SeventyFiveResidentialNightsOrMore_AreNotASection17_6Package(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext(Officer, Clock);
+        var s = For(db);
+        var child = await new TestData(db).CreateChildAsync(tier: Tier.SocialCare);
+        var nights = new SupportLine
+        {
+            Description = "Overnights", Type = SupportType.ResidentialNight, Quantity = 75, Frequency = SupportFrequency.PerYear,
+            UnitCost = 500m, Route = PaymentRoute.CommissionedFromProvider,
+        };
+        var (plan, result) = await s.Plans.StartAsync(child.Id, PlanPurpose.StepDownFromSocialCare, null, Content(nights));
+        result.Errors.ShouldBeEmpty();
+        plan!.ReviewSchedule!.ShouldStartWith("RAS package review");
+    }
+
+    [SkippableTheory, AllDatabases]
     public async Task AgreeingNeedsAnOutcomeAndALine(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
