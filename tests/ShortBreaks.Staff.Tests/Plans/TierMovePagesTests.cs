@@ -47,6 +47,16 @@ public class TierMovePagesTests(WebAppFactory factory) : IClassFixture<WebAppFac
         list.Get("#transfers").TextContent.ShouldNotContain(young.Reference);
     }
 
+    [Theory]
+    [InlineData(Roles.Family)]
+    [InlineData(Roles.Provider)]
+    [InlineData(Roles.FinanceOfficer)]
+    public async Task OutsideCaseStaff_NobodySeesTheTransfersList(string role)
+    {
+        var (someone, _) = await factory.SignedInAsAsync(role);
+        (await someone.GetPageAsync("/staff/adult-transfers")).RedirectPath!.ShouldStartWith("/access-denied");
+    }
+
     [Fact]
     public async Task AReviewingOfficer_CannotMoveAChild()
     {
