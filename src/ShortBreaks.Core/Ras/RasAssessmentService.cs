@@ -99,6 +99,12 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         assessment.Routing = result.Routing;
         assessment.CompletedAt = db.UtcNow;
         assessment.CompletedByName = db.Actor.Name;
+        db.TimelineEvents.Add(Timeline(assessment.ChildId, result.Routing switch
+        {
+            RasRouting.Universal => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, universal services (version {result.Version})",
+            RasRouting.SocialWorkAssessment => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, a social work assessment (version {result.Version})",
+            _ => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, indicative budget {RasSchemeDiff.Money(result.Amount)} a year (version {result.Version})",
+        }, null));
         return await SaveAsync(ct);
     }
 
@@ -134,8 +140,20 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         assessment.OverrideAgreedBy = agreedBy!.Trim();
         assessment.OverrideRecordedByName = db.Actor.Name;
         assessment.OverrideRecordedAt = db.UtcNow;
+        db.TimelineEvents.Add(Timeline(assessment.ChildId, $"RAS: {RasSchemeDiff.Money(amount!.Value)} a year agreed instead of the indicative budget, agreed by {assessment.OverrideAgreedBy}", assessment.OverrideReason));
         return await SaveAsync(ct);
     }
+
+    private Children.TimelineEvent Timeline(Guid childId, string summary, string? detail) => new()
+    {
+        ChildId = childId,
+        At = db.UtcNow,
+        Kind = "ras",
+        Summary = summary,
+        Detail = detail,
+        ActorUserId = db.Actor.UserId,
+        ActorName = db.Actor.Name,
+    };
 
     public static RasAnswers AnswersOf(RasAssessment assessment) => new()
     {

@@ -58,6 +58,8 @@ public sealed class RasAssessmentServiceTests
         saved.IndicativeAmount.ShouldBe(750m);
         saved.TotalPoints.ShouldBe(32m);
         saved.CompletedByName.ShouldBe("Amira Hughes");
+        (await later.TimelineEvents.AsNoTracking().Where(t => t.ChildId == saved.ChildId).Select(t => t.Summary).ToListAsync())
+            .ShouldContain("RAS assessment completed: 32 points, indicative budget £750 a year (version 2026.1)");
 
         var recomputed = Service(later).Recompute(saved);
 
