@@ -22,65 +22,65 @@ public sealed class ApplicationToDecisionJourneyTests
 
         // The parent, on a phone.
         var parent = await browser.NewPageAsync(phone: true);
-        await GoAsync(browser, parent, server.BaseUrl + "/apply");
+        await browser.GoAsync(parent, server.BaseUrl + "/apply");
         await parent.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
-        await CheckAsync(browser, parent);
+        await browser.CheckAccessibilityAsync(parent);
         await parent.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await CheckAsync(browser, parent);
+        await browser.CheckAccessibilityAsync(parent);
         await parent.GetByLabel("Your full name").FillAsync("Jess Journey");
         await parent.GetByLabel("Email address").FillAsync($"jess-{Guid.NewGuid():N}@example.org");
         await parent.GetByLabel("Create a password").FillAsync("a long family password");
         await parent.GetByLabel("Type the password again").FillAsync("a long family password");
-        await ClickAsync(browser, parent, "Create account");
+        await browser.ClickAsync(parent, "Create account");
         if (!parent.Url.Contains("/child-name"))
         {
-            await ClickAsync(browser, parent, "Start now");
+            await browser.ClickAsync(parent, "Start now");
         }
 
         await parent.WaitForURLAsync(new Regex("/child-name$"));
-        await CheckAsync(browser, parent);
+        await browser.CheckAccessibilityAsync(parent);
 
         // An error first: the summary appears and the page is still accessible.
-        await ContinueAsync(browser, parent);
+        await browser.ContinueAsync(parent);
         (await parent.TitleAsync()).ShouldStartWith("Error: ");
         await parent.GetByLabel("First name").FillAsync("Maya");
         await parent.GetByLabel("Last name").FillAsync("Journey");
-        await ContinueAsync(browser, parent);
+        await browser.ContinueAsync(parent);
 
         await parent.GetByLabel("Day").FillAsync("3");
         await parent.GetByLabel("Month").FillAsync("3");
         await parent.GetByLabel("Year").FillAsync("2016");
-        await ContinueAsync(browser, parent);
+        await browser.ContinueAsync(parent);
 
         await parent.GetByLabel("Address line 1").FillAsync("12 Example Road");
         await parent.GetByLabel("Town or city").FillAsync("Exampleton");
         await parent.GetByLabel("Postcode").FillAsync("DC1 2AB");
-        await ContinueAsync(browser, parent);
+        await browser.ContinueAsync(parent);
 
         await parent.GetByLabel("Yes").CheckAsync();
         await parent.GetByLabel("Name of the school or college").FillAsync("Example Primary School");
-        await ContinueAsync(browser, parent);
+        await browser.ContinueAsync(parent);
 
         await parent.GetByLabel("No").CheckAsync();
-        await ContinueAsync(browser, parent);
+        await browser.ContinueAsync(parent);
 
         await parent.GetByLabel("Needs a lot more care and supervision than other children of the same age").CheckAsync();
-        await ContinueAsync(browser, parent);
+        await browser.ContinueAsync(parent);
 
         await parent.GetByLabel("Learning, understanding or concentrating").CheckAsync();
-        await ContinueAsync(browser, parent);
+        await browser.ContinueAsync(parent);
 
         await parent.Locator("#NeedsInOwnWords").FillAsync("Maya needs one-to-one support to join in anything, and wakes most nights.");
-        await ContinueAsync(browser, parent);
+        await browser.ContinueAsync(parent);
 
         await parent.GetByLabel("Full name").FillAsync("Jess Journey");
         await parent.GetByLabel("Relationship to the child").FillAsync("Mother");
         await parent.Locator("#ContactEmail").FillAsync("jess.journey@example.org");
         await parent.Locator("input[name=PreferredContact][value=Email]").CheckAsync();
-        await ContinueAsync(browser, parent);
+        await browser.ContinueAsync(parent);
 
         await parent.GetByLabel("How many brothers and sisters does the child have?").FillAsync("1");
-        await ContinueAsync(browser, parent);
+        await browser.ContinueAsync(parent);
 
         await parent.GetByLabel("What is the file?").SelectOptionAsync(new SelectOptionValue { Value = "disability-benefit" });
         await parent.GetByLabel("Upload a file").SetInputFilesAsync(new FilePayload
@@ -89,42 +89,42 @@ public sealed class ApplicationToDecisionJourneyTests
             MimeType = "application/pdf",
             Buffer = "%PDF-1.4\n% synthetic award letter\n%%EOF\n"u8.ToArray(),
         });
-        await ClickAsync(browser, parent, "Upload file");
+        await browser.ClickAsync(parent, "Upload file");
         await parent.GetByText("award-letter.pdf").First.WaitForAsync();
         await parent.GetByLabel("I have added my evidence").CheckAsync();
-        await ContinueAsync(browser, parent);
+        await browser.ContinueAsync(parent);
 
         await parent.Locator("#ConsentToShare").CheckAsync();
-        await ContinueAsync(browser, parent);
+        await browser.ContinueAsync(parent);
 
         await parent.WaitForURLAsync(new Regex("/check-answers$"));
-        await ClickAsync(browser, parent, "Send request");
+        await browser.ClickAsync(parent, "Send request");
         await parent.WaitForURLAsync(new Regex("/confirmation$"));
         var reference = Regex.Match(await parent.Locator(".govuk-panel").InnerTextAsync(), @"R-[A-Z0-9]{4}-[A-Z0-9]{4}").Value;
         reference.ShouldNotBeNullOrEmpty();
 
         // The officer, on a laptop: triage queue, the request, matching, eligibility, decision.
         var staff = await browser.NewPageAsync();
-        await SignInAsync(browser, staff, server.BaseUrl, officer.Email, officer.Password);
-        await GoAsync(browser, staff, server.BaseUrl + "/staff/triage");
+        await browser.SignInAsync(staff, server.BaseUrl, officer.Email, officer.Password);
+        await browser.GoAsync(staff, server.BaseUrl + "/staff/triage");
         await staff.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
-        await CheckAsync(browser, staff);
+        await browser.CheckAccessibilityAsync(staff);
         await staff.GetByLabel("This is a new child: make a record from the request").CheckAsync();
-        await ClickAsync(browser, staff, "Confirm the child's record");
+        await browser.ClickAsync(staff, "Confirm the child's record");
         await staff.GetByLabel("Flexible Short Breaks approved").CheckAsync();
         await staff.GetByLabel("Reasons for the decision").FillAsync("Maya needs much more care than other children her age, and her award letter confirms her disability.");
-        await ClickAsync(browser, staff, "Record the decision");
+        await browser.ClickAsync(staff, "Record the decision");
         await staff.GetByText("Flexible Short Breaks approved").First.WaitForAsync();
 
-        await GoAsync(browser, staff, server.BaseUrl + "/staff/search?q=" + Uri.EscapeDataString("Maya Journey"));
+        await browser.GoAsync(staff, server.BaseUrl + "/staff/search?q=" + Uri.EscapeDataString("Maya Journey"));
         await staff.Locator("a[href^='/staff/children/']").First.ClickAsync();
-        await CheckAsync(browser, staff);
+        await browser.CheckAccessibilityAsync(staff);
         (await staff.Locator("main").InnerTextAsync()).ShouldContain("Flexible Short Breaks");
 
         // The parent reads the decision letter in their account.
-        await GoAsync(browser, parent, server.BaseUrl + "/account");
+        await browser.GoAsync(parent, server.BaseUrl + "/account");
         await parent.Locator("a[href^='/account/letters/']").First.ClickAsync();
-        await CheckAsync(browser, parent);
+        await browser.CheckAccessibilityAsync(parent);
         var letter = await parent.Locator(".app-letter").InnerTextAsync();
         letter.ShouldContain("80 hours");
         letter.ShouldContain("£750");
@@ -133,14 +133,4 @@ public sealed class ApplicationToDecisionJourneyTests
 
         browser.ShouldHaveNoAccessibilityViolations();
     }
-
-    private static Task SignInAsync(Browser browser, IPage page, string baseUrl, string email, string password) => browser.SignInAsync(page, baseUrl, email, password);
-
-    private static Task GoAsync(Browser browser, IPage page, string url) => browser.GoAsync(page, url);
-
-    private static Task ContinueAsync(Browser browser, IPage page) => browser.ContinueAsync(page);
-
-    private static Task ClickAsync(Browser browser, IPage page, string button) => browser.ClickAsync(page, button);
-
-    private static Task CheckAsync(Browser browser, IPage page) => browser.CheckAccessibilityAsync(page);
 }

@@ -29,28 +29,28 @@ public sealed class CalibrationJourneyTests
         var bad = string.Join('\n', lines);
 
         var page = await browser.NewPageAsync();
-        await GoAsync(browser, page, server.BaseUrl + "/account/sign-in");
+        await browser.GoAsync(page, server.BaseUrl + "/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
-        await ClickAsync(browser, page, page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }));
+        await browser.ClickAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }));
         await page.WaitForURLAsync(new Regex("/rates$"));
 
-        await ClickAsync(browser, page, page.GetByRole(AriaRole.Link, new() { Name = "Calibrate from last year's packages" }));
-        await ClickAsync(browser, page, page.GetByRole(AriaRole.Button, new() { Name = "Start a calibration" }));
+        await browser.ClickAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Calibrate from last year's packages" }));
+        await browser.ClickAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Start a calibration" }));
         await page.WaitForURLAsync(new Regex("/rates/calibration/new$"));
 
         // A file with 60 bad rows: each problem is listed by row, in pages, and nothing is kept.
         await page.Locator("#Upload").SetInputFilesAsync(new FilePayload { Name = "packages.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(bad) });
-        await ClickAsync(browser, page, page.GetByRole(AriaRole.Button, new() { Name = "Upload and fit the rates" }));
+        await browser.ClickAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Upload and fit the rates" }));
         (await page.TitleAsync()).ShouldStartWith("Error: ");
         (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("The file has 60 problems");
         (await page.Locator("table.govuk-table tbody tr").CountAsync()).ShouldBe(50);
-        await ClickAsync(browser, page, page.GetByRole(AriaRole.Button, new() { Name = "Problems page 2" }));
+        await browser.ClickAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Problems page 2" }));
         (await page.Locator("table.govuk-table tbody tr").CountAsync()).ShouldBe(10);
 
         await page.Locator("#Upload").SetInputFilesAsync(new FilePayload { Name = "packages.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
         await page.GetByLabel("Bands").CheckAsync();
-        await ClickAsync(browser, page, page.GetByRole(AriaRole.Button, new() { Name = "Upload and fit the rates" }));
+        await browser.ClickAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Upload and fit the rates" }));
         await page.WaitForURLAsync(new Regex("/rates/calibration/[0-9a-f-]{36}$"));
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Calibration report");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Who would gain or lose against version 2026.1");
@@ -60,36 +60,9 @@ public sealed class CalibrationJourneyTests
         await page.GetByLabel("Month").FillAsync("4");
         await page.GetByLabel("Year").FillAsync("2030");
         await page.GetByLabel("Notes (optional)").FillAsync("Fitted on last year's packages");
-        await ClickAsync(browser, page, page.GetByRole(AriaRole.Button, new() { Name = "Save as a draft version" }));
+        await browser.ClickAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Save as a draft version" }));
         (await page.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("draft RAS version 2027.1");
 
         browser.ShouldHaveNoAccessibilityViolations();
-    }
-
-    private static async Task GoAsync(Browser browser, IPage page, string url)
-    {
-        var response = await page.GotoAsync(url);
-        response.ShouldNotBeNull();
-        response.Status.ShouldBe(200, $"GET {url}");
-        await browser.CheckAccessibilityAsync(page);
-    }
-
-    /// <summary>Clicks something that loads a page, waits for that page, and checks it.</summary>
-    private static async Task ClickAsync(Browser browser, IPage page, ILocator target)
-    {
-        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult();
-        page.Load += OnLoad;
-        try
-        {
-            await target.ClickAsync();
-            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        }
-        finally
-        {
-            page.Load -= OnLoad;
-        }
-
-        await browser.CheckAccessibilityAsync(page);
     }
 }

@@ -105,16 +105,7 @@ public sealed class ChildService(ShortBreaksDbContext db)
             MergedByUserId = db.Actor.UserId ?? "",
             MergedByName = db.Actor.Name,
         });
-        db.TimelineEvents.Add(new TimelineEvent
-        {
-            ChildId = survivingId,
-            At = db.UtcNow,
-            Kind = TimelineKinds.Merged,
-            Summary = $"Record {duplicate.Reference} merged into this record",
-            Detail = reason.Trim(),
-            ActorUserId = db.Actor.UserId,
-            ActorName = db.Actor.Name,
-        });
+        db.AddTimeline(survivingId, TimelineKinds.Merged, $"Record {duplicate.Reference} merged into this record", reason.Trim());
         db.AuditEntries.Add(new AuditEntry
         {
             At = db.UtcNow,

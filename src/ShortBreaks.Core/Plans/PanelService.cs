@@ -140,16 +140,6 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
         return await SaveAsync(ct);
     }
 
-    private TimelineEvent Timeline(Guid childId, string summary, string? detail) => new()
-    {
-        ChildId = childId,
-        At = db.UtcNow,
-        Kind = "panel",
-        Summary = summary,
-        Detail = detail,
-        ActorUserId = db.Actor.UserId,
-        ActorName = db.Actor.Name,
-    };
 
     private async Task<CommandResult> SaveAsync(CancellationToken ct)
     {
@@ -166,4 +156,6 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
             };
         }
     }
+
+    private TimelineEvent Timeline(Guid childId, string summary, string? detail) => db.NewTimelineEvent(childId, "panel", summary, detail);
 }

@@ -13,16 +13,7 @@ public sealed class PlanRequests(ShortBreaksDbContext db)
     {
         if (string.IsNullOrWhiteSpace(what)) return CommandResult.Fail("What", "Tell us what you would like to change or review");
         if (what.Length > RequestRules.TextMaxLength) return CommandResult.Fail("What", $"This must be {RequestRules.TextMaxLength} characters or fewer");
-        db.TimelineEvents.Add(new TimelineEvent
-        {
-            ChildId = childId,
-            At = db.UtcNow,
-            Kind = TimelineKind,
-            Summary = "The family asked for a review or a change to the plan",
-            Detail = what.Trim(),
-            ActorUserId = db.Actor.UserId,
-            ActorName = db.Actor.Name,
-        });
+        db.AddTimeline(childId, TimelineKind, "The family asked for a review or a change to the plan", what.Trim());
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok;
     }

@@ -324,16 +324,7 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
         db.TimelineEvents.Add(Timeline(plan.ChildId, $"Plan version {version.Number} not approved", reasons));
         var child = await db.Children.AsNoTracking().FirstAsync(c => c.Id == plan.ChildId, ct);
         var (title, body) = PlanDecisionLetter.NotApproved(Scheme, child, version, reasons, plan.ApprovedNumber is not null);
-        db.Letters.Add(new Letter
-        {
-            ChildId = plan.ChildId,
-            Kind = LetterKinds.PlanDecision,
-            Title = title,
-            BodyHtml = body,
-            CreatedAt = db.UtcNow,
-            CreatedByUserId = db.Actor.UserId ?? "",
-            VisibleToFamily = true,
-        });
+        AddFamilyLetter(plan.ChildId, LetterKinds.PlanDecision, title, body);
     }
 
     /// <summary>
@@ -375,17 +366,7 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
                 Status = BudgetNoticeStatus.Running,
             };
             var (title, body) = NoticeLetter.Compose(scheme, child, notice);
-            var letter = new Letter
-            {
-                ChildId = plan.ChildId,
-                Kind = LetterKinds.NoticeOfChange,
-                Title = title,
-                BodyHtml = body,
-                CreatedAt = db.UtcNow,
-                CreatedByUserId = db.Actor.UserId ?? "",
-                VisibleToFamily = true,
-            };
-            db.Letters.Add(letter);
+            var letter = AddFamilyLetter(plan.ChildId, LetterKinds.NoticeOfChange, title, body);
             notice.LetterId = letter.Id;
             db.BudgetNotices.Add(notice);
             db.TimelineEvents.Add(Timeline(plan.ChildId,
@@ -396,16 +377,7 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
         var planChild = await db.Children.AsNoTracking().FirstAsync(c => c.Id == plan.ChildId, ct);
         var (planTitle, planBody) = PlanDocument.Compose(scheme, planChild.FirstName, version, CostOf(version, Tier.TargetedShortBreaks),
             $"This plan was approved on {Today:d MMMM yyyy} and is in force from {version.EffectiveFrom:d MMMM yyyy}. {reasons}");
-        db.Letters.Add(new Letter
-        {
-            ChildId = plan.ChildId,
-            Kind = LetterKinds.PlanDecision,
-            Title = planTitle,
-            BodyHtml = planBody,
-            CreatedAt = db.UtcNow,
-            CreatedByUserId = db.Actor.UserId ?? "",
-            VisibleToFamily = true,
-        });
+        AddFamilyLetter(plan.ChildId, LetterKinds.PlanDecision, planTitle, planBody);
         if (plan.PendingMove is { } move)
         {
             var child = await db.Children.FirstAsync(c => c.Id == plan.ChildId, ct);
@@ -476,16 +448,6 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
         return version;
     }
 
-    private TimelineEvent Timeline(Guid childId, string summary, string? detail) => new()
-    {
-        ChildId = childId,
-        At = db.UtcNow,
-        Kind = "plan",
-        Summary = summary,
-        Detail = detail,
-        ActorUserId = db.Actor.UserId,
-        ActorName = db.Actor.Name,
-    };
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -506,4 +468,23 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
             return Conflict();
         }
     }
+
+    /// <summary>A letter to the family, kept on the record exactly as sent.</summary>
+    private Letter AddFamilyLetter(Guid childId, string kind, string title, string bodyHtml)
+    {
+        var letter = new Letter
+        {
+            ChildId = childId,
+            Kind = kind,
+            Title = title,
+            BodyHtml = bodyHtml,
+            CreatedAt = db.UtcNow,
+            CreatedByUserId = db.Actor.UserId ?? "",
+            VisibleToFamily = true,
+        };
+        db.Letters.Add(letter);
+        return letter;
+    }
+
+    private TimelineEvent Timeline(Guid childId, string summary, string? detail) => db.NewTimelineEvent(childId, "plan", summary, detail);
 }

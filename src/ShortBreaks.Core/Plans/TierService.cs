@@ -92,16 +92,8 @@ public sealed class TierService(ShortBreaksDbContext db, SchemeCatalog schemes)
             Reason = reason.Trim(),
         };
         db.TierChanges.Add(change);
-        db.TimelineEvents.Add(new TimelineEvent
-        {
-            ChildId = child.Id,
-            At = change.At,
-            Kind = TimelineKind,
-            Summary = $"{TierMoves.Name(move)}: {Tiers.Name(change.From)} to {(to == Tier.None ? "no service" : Tiers.Name(to.Value))}",
-            Detail = change.Reason,
-            ActorUserId = db.Actor.UserId,
-            ActorName = db.Actor.Name,
-        });
+        db.AddTimeline(child.Id, TimelineKind,
+            $"{TierMoves.Name(move)}: {Tiers.Name(change.From)} to {(to == Tier.None ? "no service" : Tiers.Name(to.Value))}", change.Reason);
         child.Tier = to.Value;
 
         if (to is Tier.None or Tier.FlexibleShortBreaks or Tier.SocialCare)

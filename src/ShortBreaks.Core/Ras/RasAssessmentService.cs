@@ -144,16 +144,6 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         return await SaveAsync(ct);
     }
 
-    private Children.TimelineEvent Timeline(Guid childId, string summary, string? detail) => new()
-    {
-        ChildId = childId,
-        At = db.UtcNow,
-        Kind = "ras",
-        Summary = summary,
-        Detail = detail,
-        ActorUserId = db.Actor.UserId,
-        ActorName = db.Actor.Name,
-    };
 
     public static RasAnswers AnswersOf(RasAssessment assessment) => new()
     {
@@ -178,4 +168,6 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
             };
         }
     }
+
+    private Children.TimelineEvent Timeline(Guid childId, string summary, string? detail) => db.NewTimelineEvent(childId, "ras", summary, detail);
 }

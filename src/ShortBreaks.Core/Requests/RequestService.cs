@@ -474,17 +474,7 @@ public sealed class RequestService(
     }
 
     private void AddTimeline(Guid childId, Guid? requestId, string kind, string summary, string? detail) =>
-        db.TimelineEvents.Add(new TimelineEvent
-        {
-            ChildId = childId,
-            RequestId = requestId,
-            At = db.UtcNow,
-            Kind = kind,
-            Summary = summary,
-            Detail = detail,
-            ActorUserId = db.Actor.UserId,
-            ActorName = db.Actor.Name,
-        });
+        db.AddTimeline(childId, kind, summary, detail, requestId);
 
     private async Task TryEmailAsync(string to, Guid? childId, string subject, string body, CancellationToken ct)
     {

@@ -24,33 +24,28 @@ public static class PageSteps
     public static Task ContinueAsync(this Browser browser, IPage page) => browser.ClickAsync(page, "Save and continue");
 
     /// <summary>Clicks a button that submits a form, and waits for the page it leads to, not the one it was on.</summary>
-    public static async Task ClickAsync(this Browser browser, IPage page, string button)
-    {
-        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult();
-        page.Load += OnLoad;
-        try
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        }
-        finally
-        {
-            page.Load -= OnLoad;
-        }
+    public static Task ClickAsync(this Browser browser, IPage page, string button) =>
+        browser.ClickAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync());
 
-        await browser.CheckAccessibilityAsync(page);
-    }
+    /// <summary>Clicks something that loads a page, waits for that page, and checks it.</summary>
+    public static Task ClickAsync(this Browser browser, IPage page, ILocator target) => browser.ClickAsync(page, () => target.ClickAsync());
 
     /// <summary>Follows a link, waits for the page and checks it.</summary>
-    public static async Task FollowAsync(this Browser browser, IPage page, ILocator link)
+    public static Task FollowAsync(this Browser browser, IPage page, ILocator link) => browser.ClickAsync(page, link);
+
+    /// <summary>Follows the first link with exactly this name.</summary>
+    public static Task FollowAsync(this Browser browser, IPage page, string link) =>
+        browser.ClickAsync(page, page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).First);
+
+    /// <summary>Does something that loads a new page, waits for that page (not the one it was on), and checks it.</summary>
+    public static async Task ClickAsync(this Browser browser, IPage page, Func<Task> click)
     {
         var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult();
         page.Load += OnLoad;
         try
         {
-            await link.ClickAsync();
+            await click();
             await loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
         }
         finally
