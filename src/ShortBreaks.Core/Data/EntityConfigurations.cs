@@ -279,6 +279,24 @@ internal sealed class BudgetNoticeConfiguration : IEntityTypeConfiguration<Short
     }
 }
 
+internal sealed class FamilyAgreementOnBehalfConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Plans.FamilyAgreementOnBehalf>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Plans.FamilyAgreementOnBehalf> b)
+    {
+        b.HasIndex(a => a.PlanVersionId).IsUnique();
+        b.HasIndex(a => a.ChildId);
+        b.Property(a => a.AgreedByName).HasMaxLength(200);
+        b.Property(a => a.Relationship).HasMaxLength(100);
+        b.Property(a => a.Method).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.RecordedByUserId).HasMaxLength(450);
+        b.Property(a => a.RecordedByName).HasMaxLength(200);
+        b.Property(a => a.FileName).HasMaxLength(200);
+        b.Property(a => a.ContentType).HasMaxLength(100);
+        b.HasOne<ShortBreaks.Core.Plans.PlanVersion>().WithMany().HasForeignKey(a => a.PlanVersionId);
+        b.HasOne<Child>().WithMany().HasForeignKey(a => a.ChildId);
+    }
+}
+
 internal sealed class VirtualBudgetRunConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Ras.VirtualBudgets.VirtualBudgetRun>
 {
     public void Configure(EntityTypeBuilder<ShortBreaks.Core.Ras.VirtualBudgets.VirtualBudgetRun> b)

@@ -42,6 +42,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<Plans.TierChange> TierChanges => Set<Plans.TierChange>();
     public DbSet<Plans.PanelItem> PanelItems => Set<Plans.PanelItem>();
     public DbSet<Plans.BudgetNotice> BudgetNotices => Set<Plans.BudgetNotice>();
+    public DbSet<Plans.FamilyAgreementOnBehalf> FamilyAgreementsOnBehalf => Set<Plans.FamilyAgreementOnBehalf>();
     public DbSet<Ras.VirtualBudgets.VirtualBudgetRun> VirtualBudgetRuns => Set<Ras.VirtualBudgets.VirtualBudgetRun>();
     public DbSet<Ras.VirtualBudgets.ServiceBudget> ServiceBudgets => Set<Ras.VirtualBudgets.ServiceBudget>();
     public DbSet<Ras.Calibration.CalibrationRun> CalibrationRuns => Set<Ras.Calibration.CalibrationRun>();

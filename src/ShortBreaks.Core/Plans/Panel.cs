@@ -74,6 +74,9 @@ public enum BudgetNoticeStatus
 
     /// <summary>Reconsidered and the lower budget withdrawn: the old package stays.</summary>
     Withdrawn,
+
+    /// <summary>Reconsidered and not upheld: the lower budget takes effect on the later of its notice date and the panel's decision.</summary>
+    Confirmed,
 }
 
 /// <summary>
@@ -95,6 +98,10 @@ public sealed class BudgetNotice : IVersioned
     public string Reasons { get; set; } = "";
     public DateTime GivenAt { get; set; }
     public string GivenByName { get; set; } = "";
+    /// <summary>
+    /// The day the lower budget takes effect (<see cref="NoticeDates"/>); while a reconsideration is open it is the
+    /// earliest it could, and the panel's decision may move it later.
+    /// </summary>
     public DateOnly TakesEffectOn { get; set; }
     public Guid? LetterId { get; set; }
     public BudgetNoticeStatus Status { get; set; }

@@ -106,8 +106,20 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
             }
             else
             {
-                notice.Status = BudgetNoticeStatus.Running;
-                db.TimelineEvents.Add(Timeline(item.ChildId, $"Reconsideration not upheld: the new budget takes effect on {notice.TakesEffectOn:d MMMM yyyy}", item.Reasons));
+                // Not upheld: the lower budget applies from the later of its notice date and today, never back-dated over
+                // the time the old package carried on while the panel looked again.
+                var lower = await db.PlanVersions.FirstAsync(v => v.PlanId == notice.PlanId && v.Number == notice.ToNumber, ct);
+                var today = DateOnly.FromDateTime(db.UtcNow);
+                var takesEffect = NoticeDates.AfterReconsideration(notice.TakesEffectOn, today);
+                lower.EffectiveFrom = takesEffect;
+                notice.TakesEffectOn = takesEffect;
+                notice.Status = BudgetNoticeStatus.Confirmed;
+                db.TimelineEvents.Add(Timeline(item.ChildId, $"Reconsideration not upheld: the new budget takes effect on {takesEffect:d MMMM yyyy}", item.Reasons));
+                if (takesEffect <= today)
+                {
+                    var plan = await db.SupportPlans.FirstAsync(p => p.Id == notice.PlanId, ct);
+                    await plans.CameIntoForceAsync(plan, lower, ct);
+                }
             }
         }
 
@@ -123,9 +135,15 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
         if (string.IsNullOrWhiteSpace(why)) return CommandResult.Fail("Why", "Tell us why you think the decision is wrong");
         if (why.Length > RequestRules.TextMaxLength) return CommandResult.Fail("Why", $"This must be {RequestRules.TextMaxLength} characters or fewer");
 
+        if (notice.TakesEffectOn <= DateOnly.FromDateTime(db.UtcNow))
+            return CommandResult.Fail("", $"The new budget took effect on {notice.TakesEffectOn:d MMMM yyyy}: ask your officer for a review of the plan instead.");
+
         db.ExpectVersion(notice, versionSeen);
         notice.Status = BudgetNoticeStatus.Reconsidering;
         notice.ReconsiderationRequestedAt = db.UtcNow;
+        // While the panel looks again the lower version has no date to take effect: the plan in force stays the one before.
+        var lower = await db.PlanVersions.FirstAsync(v => v.PlanId == notice.PlanId && v.Number == notice.ToNumber, ct);
+        lower.EffectiveFrom = null;
         db.PanelItems.Add(new PanelItem
         {
             ChildId = notice.ChildId,
@@ -136,7 +154,7 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
             AddedAt = db.UtcNow,
             AddedByName = db.Actor.Name,
         });
-        db.TimelineEvents.Add(Timeline(notice.ChildId, "Reconsideration asked for", why.Trim()));
+        db.TimelineEvents.Add(Timeline(notice.ChildId, "Reconsideration asked for: the current package carries on until the panel decides", why.Trim()));
         return await SaveAsync(ct);
     }
 

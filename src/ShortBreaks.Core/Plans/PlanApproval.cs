@@ -15,6 +15,8 @@ public static class PlanApproval
     {
         if (pendingMove == TierMove.StepUpToTargeted && rules.PanelForEntryToTargeted)
             return new(PlanApprovalRoute.Panel, PanelItemKind.EntryToTargeted, "Entry to Targeted Short Breaks");
+        if (pendingMove == TierMove.StepDownFromSocialCare && (rules.PanelForStepDownFromSocialCare ?? rules.PanelForEntryToTargeted))
+            return new(PlanApprovalRoute.Panel, PanelItemKind.EntryToTargeted, "Entry to Targeted Short Breaks: step down from social care");
         if (indicativeBudget is { } budget && annualCost > budget && rules.PanelWhenAboveIndicativeBudget)
             return new(PlanApprovalRoute.Panel, PanelItemKind.AboveIndicativeBudget,
                 $"Costs {PlanCosting.Money(annualCost - budget)} a year more than the indicative budget of {PlanCosting.Money(budget)}");

@@ -173,14 +173,8 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
                 _ => null,
             },
         };
-        // Overnights in a residential unit, fewer than the scheme's section 17(6) limit a year, are reviewed on their own schedule.
-        var residentialNights = PlanCosting.Cost(content.Lines, content.OnCosts, content.PeriodStart!.Value, content.PeriodEnd!.Value, CostingRules(child.Tier))
-            .Lines.Where(l => l.Line.Type == SupportType.ResidentialNight).Sum(l => l.UnitsPerYear);
-        var reviewMonths = residentialNights > 0 && residentialNights < Scheme.OvernightRates.Section17_6MaximumNightsPerYear
-            ? (Scheme.Reviews.Section17_6ReviewMonths, "Overnights in a residential unit under section 17(6)")
-            : (Scheme.Reviews.RasPackageReviewMonths, "RAS package review");
-        plan.NextReviewDue = content.PeriodStart!.Value.AddMonths(reviewMonths.Item1);
-        plan.ReviewSchedule = $"{reviewMonths.Item2}: every {reviewMonths.Item1} months";
+        // Until a version is in force, the schedule is the first version's, counted from the day the plan starts.
+        SetReviewSchedule(plan, ReviewScheduleOf(content, rasAssessmentId is not null, child.Tier, content.PeriodStart!.Value, child.EhcPlanReviewDate));
         db.SupportPlans.Add(plan);
 
         var origin = purpose == PlanPurpose.StepDownFromSocialCare ? "Carried over from social care as it was" : "First version";
@@ -234,7 +228,98 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
     /// The family or the officer agrees the newest version. Once both have, it goes to whoever the scheme says
     /// approves it, or is approved at once when the scheme needs nobody else.
     /// </summary>
-    public async Task<CommandResult> AgreeAsync(Guid versionId, bool asFamily, long planVersionSeen, CancellationToken ct = default)
+    public Task<CommandResult> AgreeAsync(Guid versionId, bool asFamily, long planVersionSeen, CancellationToken ct = default) =>
+        AgreeAsync(versionId, planVersionSeen, (_, version) =>
+        {
+            if (asFamily)
+            {
+                version.FamilyAgreedAt = db.UtcNow;
+                version.FamilyAgreedByName = db.Actor.Name;
+            }
+            else
+            {
+                version.OfficerAgreedAt = db.UtcNow;
+                version.OfficerAgreedByName = db.Actor.Name;
+            }
+
+            return [];
+        }, ct);
+
+    public const int AgreedByNameMaxLength = 200;
+    public const int RelationshipMaxLength = 100;
+
+    /// <summary>
+    /// An officer records that the family agreed the newest version, for a family with no online account: who agreed
+    /// (name, relationship), how (in person, by phone, a signed paper copy uploaded as evidence), when, and any comments.
+    /// It counts as the family's agreement, is shown on the plan and in the approval, and is audited like any change.
+    /// </summary>
+    public Task<CommandResult> AgreeOnBehalfOfFamilyAsync(Guid versionId, AgreementOnBehalfInput input, long planVersionSeen, CancellationToken ct = default) =>
+        AgreeAsync(versionId, planVersionSeen, (plan, version) =>
+        {
+            var errors = CheckAgreementOnBehalf(input, version);
+            if (version.FamilyAgreedAt is not null) errors.Insert(0, new("", "The family's agreement to this version is already recorded."));
+            if (errors.Count > 0) return errors;
+
+            var agreedOn = input.AgreedOn!.Value;
+            var agreement = new FamilyAgreementOnBehalf
+            {
+                PlanVersionId = version.Id,
+                ChildId = plan.ChildId,
+                AgreedByName = input.AgreedByName!.Trim(),
+                Relationship = input.Relationship!.Trim(),
+                Method = input.Method!.Value,
+                AgreedOn = agreedOn,
+                Comments = Trim(input.Comments),
+                RecordedAt = db.UtcNow,
+                RecordedByUserId = db.Actor.UserId ?? "",
+                RecordedByName = db.Actor.Name,
+                FileName = input.File?.FileName,
+                ContentType = input.File?.ContentType,
+                SizeBytes = input.File?.Content.LongLength,
+                Content = input.File?.Content,
+            };
+            db.FamilyAgreementsOnBehalf.Add(agreement);
+            version.FamilyAgreedAt = agreedOn == Today ? db.UtcNow : agreedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            version.FamilyAgreedByName = $"{agreement.AgreedByName} ({agreement.Relationship})";
+            db.TimelineEvents.Add(Timeline(plan.ChildId, $"The family's agreement to plan version {version.Number} recorded on their behalf",
+                agreement.Describe() + (agreement.Comments is null ? "" : $". {agreement.Comments}")));
+            return [];
+        }, ct);
+
+    /// <summary>Problems with an agreement recorded on the family's behalf, in the order of the page's fields.</summary>
+    public List<FieldError> CheckAgreementOnBehalf(AgreementOnBehalfInput input, PlanVersion version)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(input.AgreedByName)) errors.Add(new("AgreedByName", "Enter the name of the person who agreed the plan"));
+        else if (input.AgreedByName.Trim().Length > AgreedByNameMaxLength) errors.Add(new("AgreedByName", $"The name must be {AgreedByNameMaxLength} characters or fewer"));
+        if (string.IsNullOrWhiteSpace(input.Relationship)) errors.Add(new("Relationship", "Enter how they are related to the child"));
+        else if (input.Relationship.Trim().Length > RelationshipMaxLength) errors.Add(new("Relationship", $"The relationship must be {RelationshipMaxLength} characters or fewer"));
+        if (input.Method is not { } method || !Enum.IsDefined(method)) errors.Add(new("Method", "Choose how they agreed the plan"));
+        var made = DateOnly.FromDateTime(version.CreatedAt);
+        if (input.AgreedOn is not { } agreedOn) errors.Add(new("AgreedOn", "Enter the date they agreed the plan"));
+        else if (agreedOn > Today) errors.Add(new("AgreedOn", "The date they agreed the plan must be today or in the past"));
+        else if (agreedOn < made) errors.Add(new("AgreedOn", $"The date they agreed the plan must be on or after {made:d MMMM yyyy}, when version {version.Number} was made"));
+        if (input.Method == AgreementMethod.SignedPaperCopy && input.File is null) errors.Add(new("SignedCopy", "Upload the signed copy of the plan"));
+        if (input.Comments?.Length > RequestRules.TextMaxLength) errors.Add(new("Comments", $"Comments must be {RequestRules.TextMaxLength} characters or fewer"));
+        return errors;
+    }
+
+    /// <summary>The family's agreement recorded on their behalf for a version, if it was (without the file's bytes).</summary>
+    public Task<FamilyAgreementOnBehalf?> AgreementOnBehalfAsync(Guid versionId, CancellationToken ct = default) =>
+        db.FamilyAgreementsOnBehalf.AsNoTracking().Where(a => a.PlanVersionId == versionId)
+            .Select(a => new FamilyAgreementOnBehalf
+            {
+                Id = a.Id, PlanVersionId = a.PlanVersionId, ChildId = a.ChildId, AgreedByName = a.AgreedByName, Relationship = a.Relationship,
+                Method = a.Method, AgreedOn = a.AgreedOn, Comments = a.Comments, RecordedAt = a.RecordedAt, RecordedByUserId = a.RecordedByUserId,
+                RecordedByName = a.RecordedByName, FileName = a.FileName, ContentType = a.ContentType, SizeBytes = a.SizeBytes,
+            })
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Records one side's agreement to the newest draft (by <paramref name="record"/>, which returns any problems); once
+    /// the family and the officer have both agreed, it goes to whoever the scheme says approves it.
+    /// </summary>
+    private async Task<CommandResult> AgreeAsync(Guid versionId, long planVersionSeen, Func<SupportPlan, PlanVersion, List<FieldError>> record, CancellationToken ct)
     {
         var version = await db.PlanVersions.Include(v => v.Outcomes).Include(v => v.Lines).Include(v => v.OnCosts).FirstOrDefaultAsync(v => v.Id == versionId, ct);
         if (version is null) return CommandResult.Fail("", "There is no such plan version.");
@@ -243,19 +328,11 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
         if (version.Status != PlanVersionStatus.Draft) return CommandResult.Fail("", "Only a draft version is agreed.");
         var errors = Check(PlanContent.Of(version), forAgreement: true);
         if (errors.Count > 0) return CommandResult.Fail(errors);
+        errors = record(plan, version);
+        if (errors.Count > 0) return CommandResult.Fail(errors);
 
         db.ExpectVersion(plan, planVersionSeen);
         db.Entry(plan).State = EntityState.Modified; // agreement changes what the next person sees
-        if (asFamily)
-        {
-            version.FamilyAgreedAt = db.UtcNow;
-            version.FamilyAgreedByName = db.Actor.Name;
-        }
-        else
-        {
-            version.OfficerAgreedAt = db.UtcNow;
-            version.OfficerAgreedByName = db.Actor.Name;
-        }
 
         if (version is { FamilyAgreedAt: not null, OfficerAgreedAt: not null })
         {
@@ -348,7 +425,7 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
 
         if (inForce is not null && version.AnnualCost < inForce.AnnualCost)
         {
-            var takesEffect = Today.AddMonths(scheme.Reviews.ReductionNoticeMonths);
+            var takesEffect = NoticeDates.LowerBudgetFrom(Today, scheme.Reviews.ReductionNoticeMonths);
             version.EffectiveFrom = takesEffect;
             var child = await db.Children.AsNoTracking().FirstAsync(c => c.Id == plan.ChildId, ct);
             var notice = new BudgetNotice
@@ -374,9 +451,11 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
         }
 
         db.TimelineEvents.Add(Timeline(plan.ChildId, $"Plan version {version.Number} approved, in force from {version.EffectiveFrom:d MMMM yyyy}", reasons));
+        if (version.EffectiveFrom <= Today) await CameIntoForceAsync(plan, version, ct);
         var planChild = await db.Children.AsNoTracking().FirstAsync(c => c.Id == plan.ChildId, ct);
         var (planTitle, planBody) = PlanDocument.Compose(scheme, planChild.FirstName, version, CostOf(version, Tier.TargetedShortBreaks),
-            $"This plan was approved on {Today:d MMMM yyyy} and is in force from {version.EffectiveFrom:d MMMM yyyy}. {reasons}");
+            $"This plan was approved on {Today:d MMMM yyyy} and is in force from {version.EffectiveFrom:d MMMM yyyy}. {reasons}" +
+            ((db.FamilyAgreementsOnBehalf.Local.FirstOrDefault(a => a.PlanVersionId == version.Id) ?? await AgreementOnBehalfAsync(version.Id, ct)) is { } onBehalf ? $" The family's agreement was recorded on their behalf: {onBehalf.Describe()}." : ""));
         AddFamilyLetter(plan.ChildId, LetterKinds.PlanDecision, planTitle, planBody);
         if (plan.PendingMove is { } move)
         {
@@ -391,12 +470,47 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
         PlanCosting.Cost(version.Lines.OrderBy(l => l.Order).Select(l => l.ToLine()).ToList(), version.OnCosts.OrderBy(o => o.Order).Select(o => o.ToOnCost()).ToList(),
             version.PeriodStart, version.PeriodEnd, CostingRules(tier), version.IndicativeBudget);
 
-    /// <summary>The version in force on a day: the newest approved version that has taken effect by then.</summary>
+    /// <summary>
+    /// The version in force on a day (<see cref="PlanInForce"/>): the newest approved version that has taken effect by
+    /// then. A lower version waiting on a reconsideration has no <see cref="PlanVersion.EffectiveFrom"/> until the panel
+    /// decides, so the version before it stays in force meanwhile.
+    /// </summary>
     public Task<PlanVersion?> InForceAsync(Guid planId, DateOnly day, CancellationToken ct = default) =>
         db.PlanVersions.AsNoTracking()
-            .Where(v => v.PlanId == planId && v.Status == PlanVersionStatus.Approved && v.EffectiveFrom <= day)
+            .Where(v => v.PlanId == planId)
+            .Where(PlanInForce.TakenEffectBy(day))
             .OrderByDescending(v => v.Number)
             .FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The review schedule of a version (with its lines and on-costs loaded), counted from <paramref name="from"/>: the
+    /// day it came into force, or the day a plan not yet in force starts.
+    /// </summary>
+    public ReviewSchedule ReviewScheduleOf(PlanVersion version, DateOnly from, DateOnly? ehcPlanReviewDate) =>
+        ReviewScheduleOf(PlanContent.Of(version), version.RasAssessmentId is not null, Tier.TargetedShortBreaks, from, ehcPlanReviewDate);
+
+    private ReviewSchedule ReviewScheduleOf(PlanContent content, bool rasPackage, Tier tier, DateOnly from, DateOnly? ehcPlanReviewDate)
+    {
+        var residentialNights = PlanCosting.Cost(content.Lines, content.OnCosts, content.PeriodStart!.Value, content.PeriodEnd!.Value, CostingRules(tier))
+            .Lines.Where(l => l.Line.Type == SupportType.ResidentialNight).Sum(l => l.UnitsPerYear);
+        return ReviewSchedules.For(Scheme.Reviews, Scheme.OvernightRates.Section17_6MaximumNightsPerYear, residentialNights, rasPackage, from, ehcPlanReviewDate);
+    }
+
+    private static void SetReviewSchedule(SupportPlan plan, ReviewSchedule schedule)
+    {
+        plan.NextReviewDue = schedule.NextDue;
+        plan.ReviewSchedule = schedule.Description;
+    }
+
+    /// <summary>A version has come into force today: the plan's review schedule follows it.</summary>
+    internal async Task CameIntoForceAsync(SupportPlan plan, PlanVersion version, CancellationToken ct)
+    {
+        var entry = db.Entry(version);
+        foreach (var collection in new[] { entry.Collection(v => v.Lines), (Microsoft.EntityFrameworkCore.ChangeTracking.CollectionEntry)entry.Collection(v => v.OnCosts), entry.Collection(v => v.Outcomes) })
+            if (!collection.IsLoaded) await collection.LoadAsync(ct);
+        var ehc = await db.Children.AsNoTracking().Where(c => c.Id == plan.ChildId).Select(c => c.EhcPlanReviewDate).FirstAsync(ct);
+        SetReviewSchedule(plan, ReviewScheduleOf(version, version.EffectiveFrom ?? Today, ehc));
+    }
 
     /// <summary>The child's open plan, if any.</summary>
     public Task<SupportPlan?> OpenPlanAsync(Guid childId, CancellationToken ct = default) =>

@@ -50,6 +50,13 @@ public sealed record PlanSettings
     /// <summary>A step up to Targeted Short Breaks is approved by the panel.</summary>
     public bool PanelForEntryToTargeted { get; init; } = true;
 
+    /// <summary>
+    /// A step down from social care into Targeted Short Breaks is approved by the panel. Optional: when absent it
+    /// follows <see cref="PanelForEntryToTargeted"/>, as every entry to that tier does.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? PanelForStepDownFromSocialCare { get; init; }
+
     /// <summary>A plan costing more a year than the indicative budget goes to the panel.</summary>
     public bool PanelWhenAboveIndicativeBudget { get; init; } = true;
 

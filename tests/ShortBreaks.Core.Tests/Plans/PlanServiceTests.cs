@@ -66,6 +66,24 @@ public sealed class PlanServiceTests
         return await s.Db.PlanVersions.AsNoTracking().SingleAsync(v => v.Id == version.Id);
     }
 
+    /// <summary>Agrees a version as both sides and approves it by whichever route the scheme gives it (manager or panel).</summary>
+    private static async Task<PlanVersion> ApproveAsync(Services s, Guid planId, int number, string reasons)
+    {
+        var agreed = await AgreeBothAsync(s, planId, number);
+        if (agreed.ApprovalRoute == PlanApprovalRoute.Panel)
+        {
+            var item = (await s.Panel.AgendaAsync()).Items.Single(i => i.PlanVersionId == agreed.Id);
+            (await s.Panel.DecideAsync(item.Id, PanelOutcome.Approved, reasons, item.Version)).Errors.ShouldBeEmpty();
+        }
+        else if (agreed.ApprovalRoute == PlanApprovalRoute.Manager)
+        {
+            var seen = (await s.Db.SupportPlans.AsNoTracking().SingleAsync(p => p.Id == planId)).Version;
+            (await s.Plans.ManagerDecideAsync(agreed.Id, true, reasons, seen)).Errors.ShouldBeEmpty();
+        }
+
+        return await s.Db.PlanVersions.AsNoTracking().SingleAsync(v => v.Id == agreed.Id);
+    }
+
     [SkippableTheory, AllDatabases]
     public async Task StepUp_RasThenPlanThenPanel_MovesTheChildToTargeted(DatabaseProvider provider)
     {
@@ -132,13 +150,11 @@ public sealed class PlanServiceTests
         var s = For(db);
         var child = await new TestData(db).CreateChildAsync(tier: Tier.SocialCare);
         var (plan, _) = await s.Plans.StartAsync(child.Id, PlanPurpose.StepDownFromSocialCare, null, Content(PaHours(4)));
-        var first = await AgreeBothAsync(s, plan!.Id, 1);
-        first.ApprovalRoute.ShouldBe(PlanApprovalRoute.Manager);
-        var seen = (await db.SupportPlans.AsNoTracking().SingleAsync(p => p.Id == plan.Id)).Version;
-        (await s.Plans.ManagerDecideAsync(first.Id, true, "Package carried over as it was.", seen)).Errors.ShouldBeEmpty();
+        var first = await ApproveAsync(s, plan!.Id, 1, "Package carried over as it was.");
+        first.ApprovalRoute.ShouldBe(PlanApprovalRoute.Panel);
         (await db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id)).Tier.ShouldBe(Tier.TargetedShortBreaks);
 
-        seen = (await db.SupportPlans.AsNoTracking().SingleAsync(p => p.Id == plan.Id)).Version;
+        var seen = (await db.SupportPlans.AsNoTracking().SingleAsync(p => p.Id == plan.Id)).Version;
         var (second, changed) = await s.Plans.ChangeAsync(plan.Id, 1, Content(PaHours(2)), "Two hours a week: Maya now goes to an after-school club.", seen);
         changed.Errors.ShouldBeEmpty();
         var agreed = await AgreeBothAsync(s, plan.Id, 2);
@@ -171,8 +187,7 @@ public sealed class PlanServiceTests
         var s = For(db);
         var child = await new TestData(db).CreateChildAsync(tier: Tier.SocialCare);
         var (plan, _) = await s.Plans.StartAsync(child.Id, PlanPurpose.StepDownFromSocialCare, null, Content(PaHours(4)));
-        var first = await AgreeBothAsync(s, plan!.Id, 1);
-        await s.Plans.ManagerDecideAsync(first.Id, true, "Carried over.", (await db.SupportPlans.AsNoTracking().SingleAsync()).Version);
+        await ApproveAsync(s, plan!.Id, 1, "Carried over.");
         await s.Plans.ChangeAsync(plan.Id, 1, Content(PaHours(1)), "One hour a week.", (await db.SupportPlans.AsNoTracking().SingleAsync()).Version);
         var lower = await AgreeBothAsync(s, plan.Id, 2);
         await s.Plans.ManagerDecideAsync(lower.Id, true, "Review.", (await db.SupportPlans.AsNoTracking().SingleAsync()).Version);
@@ -196,8 +211,7 @@ public sealed class PlanServiceTests
         var s = For(db);
         var child = await new TestData(db).CreateChildAsync(tier: Tier.SocialCare);
         var (plan, _) = await s.Plans.StartAsync(child.Id, PlanPurpose.StepDownFromSocialCare, null, Content(PaHours(2)));
-        var first = await AgreeBothAsync(s, plan!.Id, 1);
-        await s.Plans.ManagerDecideAsync(first.Id, true, "Carried over.", (await db.SupportPlans.AsNoTracking().SingleAsync()).Version);
+        await ApproveAsync(s, plan!.Id, 1, "Carried over.");
         await s.Plans.ChangeAsync(plan.Id, 1, Content(PaHours(3)), "Three hours a week.", (await db.SupportPlans.AsNoTracking().SingleAsync()).Version);
 
         var higher = await AgreeBothAsync(s, plan.Id, 2);
@@ -256,8 +270,7 @@ public sealed class PlanServiceTests
         version!.Origin.ShouldBe("Carried over from social care as it was");
         version.Lines.Single(l => l.Type == SupportType.ResidentialNight).ProvidedBy.ShouldBe("Willow House");
 
-        var agreed = await AgreeBothAsync(s, plan.Id, 1);
-        await s.Plans.ManagerDecideAsync(agreed.Id, true, "Carried over.", (await db.SupportPlans.AsNoTracking().SingleAsync()).Version);
+        await ApproveAsync(s, plan.Id, 1, "Carried over.");
         var tsb = await db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id);
         tsb.Tier.ShouldBe(Tier.TargetedShortBreaks);
 
@@ -320,7 +333,7 @@ public sealed class PlanServiceTests
         };
         var (plan, result) = await s.Plans.StartAsync(child.Id, PlanPurpose.StepDownFromSocialCare, null, Content(nights));
         result.Errors.ShouldBeEmpty();
-        plan!.ReviewSchedule!.ShouldStartWith("RAS package review");
+        plan!.ReviewSchedule!.ShouldStartWith("Annual review", Case.Sensitive, "a package carried over from social care without a RAS assessment is reviewed once a year");
     }
 
     [SkippableTheory, AllDatabases]

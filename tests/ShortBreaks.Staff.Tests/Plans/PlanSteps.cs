@@ -93,4 +93,17 @@ public static class PlanSteps
         var item = await db.PanelItems.AsNoTracking().Where(p => p.PlanVersionId == version.Id).Select(p => (Guid?)p.Id).SingleOrDefaultAsync();
         return new StepUp(child, plan!.Id, assessment.Id, item);
     }
+
+    /// <summary>A child on social care with a step-down plan whose first version is a draft nobody has agreed yet.</summary>
+    public static async Task<(Child Child, Guid PlanId)> StepDownDraftAsync(this WebAppFactory factory, decimal hoursPerWeek = 3)
+    {
+        var child = await factory.Data.ChildAsync(c => c.Tier = Tier.SocialCare);
+        using var scope = factory.Services.CreateScope();
+        var actor = scope.ServiceProvider.GetRequiredService<Actor>();
+        actor.UserId = "officer-1";
+        actor.Name = "Amira Hughes";
+        var (plan, started) = await scope.ServiceProvider.GetRequiredService<PlanService>().StartAsync(child.Id, PlanPurpose.StepDownFromSocialCare, null, Content(hoursPerWeek));
+        started.Errors.ShouldBeEmpty();
+        return (child, plan!.Id);
+    }
 }

@@ -25,6 +25,40 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         };
     }
 
+    /// <summary>Agrees a version as both sides and approves it by its route (the panel for a step down, a manager for a change).</summary>
+    private static async Task AgreeAndApproveAsync(IServiceProvider s, Guid planId, int number)
+    {
+        var db = s.GetRequiredService<ShortBreaksDbContext>();
+        var plans = s.GetRequiredService<PlanService>();
+        async Task<long> Seen() => await db.SupportPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Version).SingleAsync();
+        var v = await db.PlanVersions.AsNoTracking().SingleAsync(x => x.PlanId == planId && x.Number == number);
+        if (v.FamilyAgreedAt is null) (await plans.AgreeAsync(v.Id, true, await Seen())).Errors.ShouldBeEmpty();
+        (await plans.AgreeAsync(v.Id, false, await Seen())).Errors.ShouldBeEmpty();
+        v = await db.PlanVersions.AsNoTracking().SingleAsync(x => x.Id == v.Id);
+        if (v.ApprovalRoute == PlanApprovalRoute.Panel)
+        {
+            var panel = s.GetRequiredService<PanelService>();
+            var item = (await panel.AgendaAsync()).Items.Single(i => i.PlanVersionId == v.Id);
+            (await panel.DecideAsync(item.Id, PanelOutcome.Approved, "Agreed.", item.Version)).Errors.ShouldBeEmpty();
+        }
+        else
+        {
+            (await plans.ManagerDecideAsync(v.Id, true, "Agreed.", await Seen())).Errors.ShouldBeEmpty();
+        }
+    }
+
+    /// <summary>A child with a plan whose budget falls from four hours a week to two, under notice.</summary>
+    private Task<bool> LowerBudgetUnderNoticeAsync(Guid planId) =>
+        app.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<ShortBreaksDbContext>();
+            await AgreeAndApproveAsync(s, planId, 1);
+            var seen = await db.SupportPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Version).SingleAsync();
+            (await s.GetRequiredService<PlanService>().ChangeAsync(planId, 1, Content(2), "Two hours: Maya goes to an after-school club now.", seen)).Result.Errors.ShouldBeEmpty();
+            await AgreeAndApproveAsync(s, planId, 2);
+            return true;
+        }, "officer-1");
+
     /// <summary>A child of the family on social care with a plan carried over, version 1 a draft.</summary>
     private Task<(Child Child, Guid PlanId)> ChildWithPlanAsync(string familyUserId, decimal hours = 4) =>
         app.WithServicesAsync(async s =>
@@ -108,24 +142,7 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     {
         var (user, browser) = await app.SignedInAsync();
         var (child, planId) = await ChildWithPlanAsync(user.Id);
-        await app.WithServicesAsync(async s =>
-        {
-            var db = s.GetRequiredService<ShortBreaksDbContext>();
-            var plans = s.GetRequiredService<PlanService>();
-            async Task<long> Seen() => await db.SupportPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Version).SingleAsync();
-            async Task AgreeAndApprove(int number)
-            {
-                var v = await db.PlanVersions.AsNoTracking().SingleAsync(x => x.PlanId == planId && x.Number == number);
-                (await plans.AgreeAsync(v.Id, true, await Seen())).Errors.ShouldBeEmpty();
-                (await plans.AgreeAsync(v.Id, false, await Seen())).Errors.ShouldBeEmpty();
-                (await plans.ManagerDecideAsync(v.Id, true, "Agreed.", await Seen())).Errors.ShouldBeEmpty();
-            }
-
-            await AgreeAndApprove(1);
-            (await plans.ChangeAsync(planId, 1, Content(2), "Two hours: Maya goes to an after-school club now.", await Seen())).Result.Errors.ShouldBeEmpty();
-            await AgreeAndApprove(2);
-            return true;
-        }, "officer-1");
+        await LowerBudgetUnderNoticeAsync(planId);
 
         var page = await browser.GetDocumentAsync($"/account/plans/{child.Id}");
         page.GetElementById("notice")!.TextContent.ShouldContain("from £2,496.00 to £1,248.00 a year");
@@ -135,9 +152,66 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         empty.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain("Tell us why you think the decision is wrong");
         (await browser.PostForRedirectAsync($"/account/plans/{child.Id}?handler=Reconsider", [.. fields, ("Why", "The club is only in term time.")]))
             .ShouldBe($"/account/plans/{child.Id}?sent=reconsider");
-        var item = await app.WithServicesAsync(s => s.GetRequiredService<ShortBreaksDbContext>().PanelItems.AsNoTracking().SingleAsync(p => p.ChildId == child.Id));
+        var item = await app.WithServicesAsync(s => s.GetRequiredService<ShortBreaksDbContext>().PanelItems.AsNoTracking().SingleAsync(p => p.ChildId == child.Id && p.Status == PanelItemStatus.Awaiting));
         item.Kind.ShouldBe(PanelItemKind.Reconsideration);
         item.Summary.ShouldContain("The club is only in term time.");
-        (await browser.GetDocumentAsync($"/account/plans/{child.Id}")).QuerySelector("form[action*='handler=Reconsider']").ShouldBeNull();
+        var after = await browser.GetDocumentAsync($"/account/plans/{child.Id}");
+        after.QuerySelector("form[action*='handler=Reconsider']").ShouldBeNull();
+        after.GetElementById("notice")!.TextContent.ShouldContain("While we look at the decision again, support carries on as it is");
+        after.GetElementById("plan-status")!.TextContent.ShouldContain("carries on until we decide");
+    }
+
+    [Fact]
+    public async Task AFormWithoutThePlansVersion_IsRefused_AndNothingIsAgreedOrAsked()
+    {
+        var (user, browser) = await app.SignedInAsync();
+        var (child, planId) = await ChildWithPlanAsync(user.Id);
+
+        var agree = await browser.PostForPageAsync($"/account/plans/{child.Id}?handler=Agree", ("Number", "1"));
+        agree.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain("did not say which version");
+        var broken = await browser.PostForPageAsync($"/account/plans/{child.Id}?handler=Agree", ("SeenVersion", "latest"), ("Number", "1"));
+        broken.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain("did not say which version");
+        (await app.WithServicesAsync(s => s.GetRequiredService<ShortBreaksDbContext>().PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == planId))).FamilyAgreedAt.ShouldBeNull();
+
+        await LowerBudgetUnderNoticeAsync(planId);
+        var noticeId = (await app.WithServicesAsync(s => s.GetRequiredService<ShortBreaksDbContext>().BudgetNotices.AsNoTracking().SingleAsync(n => n.PlanId == planId))).Id;
+        var reconsider = await browser.PostForPageAsync($"/account/plans/{child.Id}?handler=Reconsider", ("NoticeId", noticeId.ToString()), ("Why", "The club is only in term time."));
+        reconsider.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain("did not say which version");
+        (await app.WithServicesAsync(s => s.GetRequiredService<ShortBreaksDbContext>().PanelItems.AsNoTracking().AnyAsync(p => p.ChildId == child.Id && p.Kind == PanelItemKind.Reconsideration))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task AFamilyWhoseAgreementTheOfficerRecorded_LaterMakesAnAccount_AndSeesThePlanTheyAgreed()
+    {
+        var owner = await app.CreateUserAsync(Roles.Family);
+        var (child, planId) = await ChildWithPlanAsync(owner.Id);
+        await app.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<ShortBreaksDbContext>();
+            // The family had no account when they agreed: only the officer's record of it links them to the plan.
+            await db.ChildFamilyMembers.Where(m => m.ChildId == child.Id).ExecuteDeleteAsync();
+            var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == planId);
+            var seen = await db.SupportPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Version).SingleAsync();
+            var input = new AgreementOnBehalfInput { AgreedByName = "Sam Plan", Relationship = "Mother", Method = AgreementMethod.InPerson, AgreedOn = DateOnly.FromDateTime(DateTime.UtcNow) };
+            (await s.GetRequiredService<PlanService>().AgreeOnBehalfOfFamilyAsync(version.Id, input, seen)).Errors.ShouldBeEmpty();
+            await AgreeAndApproveAsync(s, planId, 1);
+            return true;
+        }, "officer-1");
+
+        var (user, browser) = await app.SignedInAsync();
+        (await browser.GetAsync($"/account/plans/{child.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "not theirs until the account is linked to the child");
+        await app.WithServicesAsync(async s =>
+        {
+            var db = s.GetRequiredService<ShortBreaksDbContext>();
+            db.ChildFamilyMembers.Add(new ChildFamilyMember { ChildId = child.Id, UserId = user.Id, Relationship = "Mother", AddedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return true;
+        });
+
+        var page = await browser.GetDocumentAsync($"/account/plans/{child.Id}");
+        page.GetElementById("plan-status")!.TextContent.ShouldStartWith("This is the plan in force");
+        page.GetElementById("plan-status")!.TextContent.ShouldEndWith("Sam Plan (Mother) agreed this plan in person; your officer recorded it.");
+        page.GetElementById("annual-total")!.TextContent.Trim().ShouldBe("£2,496.00");
+        page.QuerySelector("form[action*='handler=Agree']").ShouldBeNull("the plan they agreed is not asked of them again");
     }
 }

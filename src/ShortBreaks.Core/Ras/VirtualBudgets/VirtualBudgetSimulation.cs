@@ -154,8 +154,7 @@ public static class VirtualBudgetSimulation
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var compiled = CompiledRasScheme.For(version);
         var reader = new StoredAnswerReader(compiled);
-        var takesEffectFrom = today.AddMonths(noticeMonths);
-        if (version.EffectiveFrom > takesEffectFrom) takesEffectFrom = version.EffectiveFrom;
+        var takesEffectFrom = Plans.NoticeDates.LowerBudgetFrom(today, noticeMonths, notBefore: version.EffectiveFrom);
         var financialYear = FinancialYears.Of(version.EffectiveFrom > today ? version.EffectiveFrom : today);
 
         var phases = version.Phases.ToDictionary(p => p.Id, p => new Tally(p.Id, p.Name), StringComparer.Ordinal);

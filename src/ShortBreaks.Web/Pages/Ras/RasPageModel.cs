@@ -85,7 +85,8 @@ public abstract class RasPageModel(ShortBreaksDbContext db, RasAssessmentService
 
         Assessment = assessment;
         Child = child;
-        Version ??= assessment.Version.ToString(CultureInfo.InvariantCulture);
+        // A post keeps the version it was sent with (none, if none was): assuming the current one could overwrite unseen answers.
+        if (!HttpMethods.IsPost(Request.Method)) Version = assessment.Version.ToString(CultureInfo.InvariantCulture);
         Refresh();
 
         if (recordView)

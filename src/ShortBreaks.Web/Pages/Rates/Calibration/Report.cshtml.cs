@@ -20,7 +20,7 @@ public sealed class ReportModel(CalibrationService calibrations) : GovukPageMode
     [BindProperty(Name = "EffectiveFrom-month")] public string? Month { get; set; }
     [BindProperty(Name = "EffectiveFrom-year")] public string? Year { get; set; }
     [BindProperty] public string? Notes { get; set; }
-    [BindProperty] public long RunVersion { get; set; }
+    [BindProperty] public long? RunVersion { get; set; }
 
     public override string Title => "Calibration report";
 
@@ -54,7 +54,7 @@ public sealed class ReportModel(CalibrationService calibrations) : GovukPageMode
 
         if (errors.Count == 0)
         {
-            var (_, result) = await calibrations.SaveDraftAsync(Run, Label, date.Date, Notes, RunVersion, HttpContext.RequestAborted);
+            var (_, result) = await calibrations.SaveDraftAsync(Run, Label, date.Date, Notes, RunVersion ?? -1, HttpContext.RequestAborted);
             if (result.Succeeded) return Redirect($"/rates/calibration/{Id}?saved=true");
             errors.AddRange(result.Errors.Select(e => e.Field == "EffectiveFrom" ? e with { Field = DateInput.Key("EffectiveFrom", DateInput.DayPart) } : e));
             if (result.Errors.Any(e => e.Field == "EffectiveFrom")) DateErrorParts = DateInput.AllParts;

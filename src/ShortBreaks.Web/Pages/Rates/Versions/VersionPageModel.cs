@@ -39,7 +39,8 @@ public abstract class VersionPageModel(RasVersionService versions) : GovukPageMo
     {
         if (!await LoadAsync()) return NotFound();
         if (Record.Status != RasVersionStatus.Draft) return Redirect(VersionUrl(Record.Label));
-        SeenVersion ??= Record.Version;
+        // A post keeps the version it was sent with (none, if none was): assuming the current one could overwrite an unseen change.
+        if (!HttpMethods.IsPost(Request.Method)) SeenVersion = Record.Version;
         return null;
     }
 

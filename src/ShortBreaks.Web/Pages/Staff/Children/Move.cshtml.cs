@@ -33,7 +33,7 @@ public sealed class MoveModel(ShortBreaksDbContext db, TierService tiers) : Govu
     public async Task<IActionResult> OnPostAsync()
     {
         ClearBindingErrors();
-        if (!await LoadAsync()) return NotFound();
+        if (!await LoadAsync(keepSeenVersion: true)) return NotFound();
         if (!Enum.TryParse<TierMove>(Move, out var move) || !Moves.Contains(move))
         {
             ModelState.AddModelError(nameof(Move), "Choose the move");
@@ -41,25 +41,32 @@ public sealed class MoveModel(ShortBreaksDbContext db, TierService tiers) : Govu
             return Page();
         }
 
-        var result = await tiers.MoveAsync(Id, move, Reason, SeenVersion ?? -1, HttpContext.RequestAborted);
+        if (SeenVersion is not { } seen)
+        {
+            ModelState.AddModelError("", FormVersion.Missing);
+            return Page();
+        }
+
+        var result = await tiers.MoveAsync(Id, move, Reason, seen, HttpContext.RequestAborted);
         if (result.Succeeded) return Redirect($"/staff/children/{Id}");
         AddErrors(result.Errors);
         if (result.Conflict)
         {
             db.ChangeTracker.Clear();
-            await LoadAsync();
+            await LoadAsync(keepSeenVersion: false);
         }
 
         return Page();
     }
 
-    private async Task<bool> LoadAsync()
+    /// <param name="keepSeenVersion">On a post, the version stays the one posted (none if none was): never the current one.</param>
+    private async Task<bool> LoadAsync(bool keepSeenVersion = false)
     {
         var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, HttpContext.RequestAborted);
         if (child is null) return false;
         ChildName = child.FullName;
         ChildTier = child.Tier;
-        SeenVersion ??= child.Version;
+        if (!keepSeenVersion) SeenVersion = child.Version;
         Moves = TierMoves.AllowedFrom(child.Tier).Where(TierService.DirectMoves.Contains).ToList();
         return true;
     }

@@ -6,6 +6,7 @@ using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Core.Ras;
+using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Infrastructure;
 
 namespace ShortBreaks.Web.Pages.Staff.Panel;
@@ -31,6 +32,9 @@ public sealed class ItemModel(ShortBreaksDbContext db, PanelService panel, PlanS
     public string? OverrideText { get; private set; }
     public BudgetNotice? Notice { get; private set; }
 
+    /// <summary>The family's agreement to the version, when an officer recorded it for them.</summary>
+    public FamilyAgreementOnBehalf? AgreedOnBehalf { get; private set; }
+
     public IReadOnlyList<(PanelOutcome Value, string Text)> Outcomes =>
         Item.Kind == PanelItemKind.Reconsideration
             ? [(PanelOutcome.Approved, "Upheld: the budget stays as it was"), (PanelOutcome.NotApproved, "Not upheld: the new budget takes effect"), (PanelOutcome.Deferred, "Deferred: the panel needs more before it decides")]
@@ -47,7 +51,14 @@ public sealed class ItemModel(ShortBreaksDbContext db, PanelService panel, PlanS
     {
         ClearBindingErrors();
         PanelOutcome? outcome = Enum.TryParse<PanelOutcome>(Outcome, out var o) && Enum.IsDefined(o) ? o : null;
-        var result = await panel.DecideAsync(Id, outcome, Reasons, SeenVersion ?? -1, HttpContext.RequestAborted);
+        if (SeenVersion is not { } seen)
+        {
+            if (!await LoadAsync()) return NotFound();
+            AddErrors([new FieldError("", FormVersion.Missing)]);
+            return Page();
+        }
+
+        var result = await panel.DecideAsync(Id, outcome, Reasons, seen, HttpContext.RequestAborted);
         if (result.Succeeded) return Redirect($"/staff/panel/{Id}");
         AddErrors(result.Errors);
         db.ChangeTracker.Clear();
@@ -70,6 +81,7 @@ public sealed class ItemModel(ShortBreaksDbContext db, PanelService panel, PlanS
             var number = await db.PlanVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => new { v.PlanId, v.Number }).FirstAsync(ct);
             Version = await plans.VersionAsync(number.PlanId, number.Number, ct);
             Cost = plans.CostOf(Version!, Tier.TargetedShortBreaks);
+            AgreedOnBehalf = await plans.AgreementOnBehalfAsync(versionId, ct);
             if (Version!.RasAssessmentId is { } assessmentId && await db.RasAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assessmentId, ct) is { RasVersion: not null } assessment)
             {
                 Working = assessments.Recompute(assessment);

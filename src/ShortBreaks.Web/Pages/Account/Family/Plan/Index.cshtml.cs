@@ -64,7 +64,13 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Panel
             return Page();
         }
 
-        var result = await plans.AgreeAsync(Shown!.Id, asFamily: true, SeenVersion ?? -1, HttpContext.RequestAborted);
+        if (SeenVersion is not { } seen)
+        {
+            ModelState.AddModelError("", FormVersion.Missing);
+            return Page();
+        }
+
+        var result = await plans.AgreeAsync(Shown!.Id, asFamily: true, seen, HttpContext.RequestAborted);
         if (result.Succeeded) return Redirect($"/account/plans/{ChildId}?sent=agreed");
         AddErrors(result.Errors.Select(e => e with { Field = "" }));
         return await AgainAsync();
@@ -85,7 +91,13 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Panel
         ClearBindingErrors();
         if (!await LoadAsync(null)) return NotFound();
         if (NoticeId is not { } noticeId || Notices.All(n => n.Id != noticeId)) return NotFound();
-        var result = await panel.RequestReconsiderationAsync(noticeId, Why, NoticeVersion ?? -1, HttpContext.RequestAborted);
+        if (NoticeVersion is not { } noticeSeen)
+        {
+            ModelState.AddModelError("", FormVersion.Missing);
+            return Page();
+        }
+
+        var result = await panel.RequestReconsiderationAsync(noticeId, Why, noticeSeen, HttpContext.RequestAborted);
         if (result.Succeeded) return Redirect($"/account/plans/{ChildId}?sent=reconsider");
         AddErrors(result.Errors);
         return await AgainAsync();
@@ -118,20 +130,25 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Panel
             if (Shown is not null)
             {
                 Cost = plans.CostOf(Shown, Tier.TargetedShortBreaks);
+                var onBehalf = Shown.FamilyAgreedAt is null ? null : await plans.AgreementOnBehalfAsync(Shown.Id, ct);
+                var agreedBy = onBehalf is null ? null : $"{onBehalf.AgreedByName} ({onBehalf.Relationship}) agreed this plan {FamilyAgreementOnBehalf.MethodText(onBehalf.Method)}; your officer recorded it.";
                 CanAgree = plan.EndedAt is null && Shown.Status == PlanVersionStatus.Draft && Shown.FamilyAgreedAt is null;
                 StatusForFamily = Shown.Status switch
                 {
                     PlanVersionStatus.Draft when Shown.FamilyAgreedAt is null => "This plan is waiting for you to agree it.",
+                    PlanVersionStatus.Draft when onBehalf is not null => $"{agreedBy} It is waiting for your officer.",
                     PlanVersionStatus.Draft => $"You agreed this plan on {Shown.FamilyAgreedAt:d MMMM yyyy}. It is waiting for your officer.",
-                    PlanVersionStatus.AwaitingApproval => "You and your officer have agreed this plan. It is waiting for " + (Shown.ApprovalRoute == PlanApprovalRoute.Panel ? "the panel." : "a manager."),
+                    PlanVersionStatus.AwaitingApproval => (onBehalf is null ? "You and your officer have agreed this plan." : agreedBy) + " It is waiting for " + (Shown.ApprovalRoute == PlanApprovalRoute.Panel ? "the panel." : "a manager."),
+                    _ when Shown.EffectiveFrom is null => "This plan was approved, but you asked us to look at the lower budget again: the plan you have now carries on until we decide.",
                     _ => Shown.EffectiveFrom > plans.Today
                         ? $"This plan was approved and starts on {Shown.EffectiveFrom:d MMMM yyyy}."
                         : $"This is the plan in force, approved on {Shown.DecidedAt:d MMMM yyyy}.",
                 };
+                if (agreedBy is not null && Shown.Status == PlanVersionStatus.Approved) StatusForFamily += " " + agreedBy;
             }
 
             Notices = await db.BudgetNotices.AsNoTracking()
-                .Where(n => n.PlanId == plan.Id && n.TakesEffectOn > plans.Today && (n.Status == BudgetNoticeStatus.Running || n.Status == BudgetNoticeStatus.Reconsidering))
+                .Where(n => n.PlanId == plan.Id && (n.Status == BudgetNoticeStatus.Reconsidering || (n.TakesEffectOn > plans.Today && (n.Status == BudgetNoticeStatus.Running || n.Status == BudgetNoticeStatus.Confirmed))))
                 .ToListAsync(ct);
         }
 

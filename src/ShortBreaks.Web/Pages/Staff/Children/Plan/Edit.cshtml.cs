@@ -107,7 +107,13 @@ public sealed class EditModel(ShortBreaksDbContext db, PlanService plans) : Govu
         }
         else
         {
-            (_, result) = await plans.ChangeAsync(await PlanIdAsync(), BasedOn.Value, content, ChangeSummary, SeenVersion ?? -1, ct);
+            if (SeenVersion is not { } seen)
+            {
+                ModelState.AddModelError("", FormVersion.Missing);
+                return Page();
+            }
+
+            (_, result) = await plans.ChangeAsync(await PlanIdAsync(), BasedOn.Value, content, ChangeSummary, seen, ct);
         }
 
         if (result.Succeeded) return Redirect($"/staff/children/{ChildId}/plan?saved=true");

@@ -34,6 +34,14 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Schem
     public IReadOnlyList<PlanVersion> Versions { get; private set; } = [];
     public IReadOnlyList<BudgetNotice> Notices { get; private set; } = [];
     public TimelineEvent? FamilyAskedForChange { get; private set; }
+
+    /// <summary>The family's agreement to the newest version, when an officer recorded it for them.</summary>
+    public FamilyAgreementOnBehalf? AgreedOnBehalf { get; private set; }
+
+    /// <summary>The review schedule of the version in force (or, before one is, of the newest version from the day it starts).</summary>
+    public ReviewSchedule? Review { get; private set; }
+
+    public bool MayAgree => User.IsInRole(Roles.PersonalisationOfficer) || IsManager;
     public bool IsManager => User.IsInRole(Roles.TeamManager) || User.IsInRole(Roles.Admin);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
@@ -48,13 +56,32 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Schem
         return LetterFiles.Pdf(new Letter { Id = Latest.Id, Title = title, BodyHtml = body, CreatedAt = Latest.CreatedAt }, scheme);
     }
 
+    /// <summary>The signed paper copy of a version the family agreed on paper, always as a download.</summary>
+    public async Task<IActionResult> OnGetSignedCopyAsync(int version)
+    {
+        var ct = HttpContext.RequestAborted;
+        var file = await (
+                from agreement in db.FamilyAgreementsOnBehalf.AsNoTracking()
+                join v in db.PlanVersions on agreement.PlanVersionId equals v.Id
+                join p in db.SupportPlans on v.PlanId equals p.Id
+                where p.ChildId == ChildId && v.Number == version && agreement.Content != null
+                orderby p.CreatedAt descending
+                select new { agreement.Id, agreement.FileName, agreement.ContentType, agreement.Content })
+            .FirstOrDefaultAsync(ct);
+        if (file is null) return NotFound();
+        db.RecordView(nameof(FamilyAgreementOnBehalf), file.Id.ToString(), ChildId, $"Signed copy of plan version {version}");
+        await db.SaveChangesAsync(ct);
+        return File(file.Content!, file.ContentType ?? "application/octet-stream", file.FileName ?? "signed-plan");
+    }
+
     public async Task<IActionResult> OnPostAgreeAsync()
     {
         ClearBindingErrors();
         if (!User.IsInRole(Roles.PersonalisationOfficer) && !IsManager) return Forbid();
         if (!await LoadAsync()) return NotFound();
+        if (SeenVersion is not { } seen) return VersionMissing();
         if (Latest is null || Latest.Number != Number) return ChangedMeanwhile();
-        var result = await plans.AgreeAsync(Latest.Id, asFamily: false, SeenVersion ?? -1, HttpContext.RequestAborted);
+        var result = await plans.AgreeAsync(Latest.Id, asFamily: false, seen, HttpContext.RequestAborted);
         return await AfterAsync(result);
     }
 
@@ -63,6 +90,7 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Schem
         ClearBindingErrors();
         if (!IsManager) return Forbid();
         if (!await LoadAsync()) return NotFound();
+        if (SeenVersion is not { } seen) return VersionMissing();
         if (Latest is null || Latest.Number != Number) return ChangedMeanwhile();
         if (!bool.TryParse(Approve, out var approve))
         {
@@ -71,7 +99,7 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Schem
             return Page();
         }
 
-        var result = await plans.ManagerDecideAsync(Latest.Id, approve, Reasons, SeenVersion ?? -1, HttpContext.RequestAborted);
+        var result = await plans.ManagerDecideAsync(Latest.Id, approve, Reasons, seen, HttpContext.RequestAborted);
         return await AfterAsync(result);
     }
 
@@ -81,6 +109,12 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Schem
         AddErrors(result.Errors);
         db.ChangeTracker.Clear();
         await LoadAsync();
+        return Page();
+    }
+
+    private IActionResult VersionMissing()
+    {
+        ModelState.AddModelError("", FormVersion.Missing);
         return Page();
     }
 
@@ -103,7 +137,7 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Schem
             // (a saved version's content never changes).
             Versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == Plan.Id).OrderByDescending(v => v.Number).ToListAsync(ct);
             var latestNumber = number ?? Plan.LatestNumber;
-            var inForceNumber = Versions.Where(v => v.Status == PlanVersionStatus.Approved && v.EffectiveFrom <= plans.Today).MaxBy(v => v.Number)?.Number;
+            var inForceNumber = PlanInForce.Of(Versions, plans.Today)?.Number;
             int[] wanted = inForceNumber is { } n && n != latestNumber ? [latestNumber, n] : [latestNumber];
             var full = Versions.Where(v => wanted.Contains(v.Number)).ToList();
             await contents.FillAsync(db, full, ct);
@@ -119,8 +153,12 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Schem
                 InForceCost = plans.CostOf(InForce, Tier.TargetedShortBreaks);
             }
 
+            if (Latest is not null) AgreedOnBehalf = await plans.AgreementOnBehalfAsync(Latest.Id, ct);
+            Review = InForce is not null ? plans.ReviewScheduleOf(InForce, InForce.EffectiveFrom!.Value, child.EhcPlanReviewDate)
+                : Latest is not null ? plans.ReviewScheduleOf(Latest, Latest.PeriodStart, child.EhcPlanReviewDate)
+                : null;
             Notices = await db.BudgetNotices.AsNoTracking()
-                .Where(n => n.PlanId == Plan.Id && n.Status != BudgetNoticeStatus.Withdrawn && n.TakesEffectOn > plans.Today).ToListAsync(ct);
+                .Where(n => n.PlanId == Plan.Id && (n.Status == BudgetNoticeStatus.Reconsidering || (n.Status != BudgetNoticeStatus.Withdrawn && n.TakesEffectOn > plans.Today))).ToListAsync(ct);
             FamilyAskedForChange = await db.TimelineEvents.AsNoTracking()
                 .Where(t => t.ChildId == ChildId && t.Kind == PlanRequests.TimelineKind && t.At >= Plan.CreatedAt)
                 .OrderByDescending(t => t.At).FirstOrDefaultAsync(ct);
@@ -141,6 +179,7 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Schem
             _ => "Agreed",
         },
         PlanVersionStatus.AwaitingApproval => v.ApprovalRoute == PlanApprovalRoute.Panel ? $"Waiting for the panel ({v.ApprovalReason})" : "Waiting for a manager",
+        PlanVersionStatus.Approved when v.EffectiveFrom is null => $"Approved by {v.DecidedByName}; not in force while the panel looks at the lower budget again",
         PlanVersionStatus.Approved => $"Approved by {v.DecidedByName}, in force from {v.EffectiveFrom?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}",
         PlanVersionStatus.NotApproved => $"Not approved: {v.DecisionReasons}",
         _ => "Replaced by a later version before approval",

@@ -1,0 +1,67 @@
+namespace ShortBreaks.Core.Plans;
+
+/// <summary>How a family without an online account told the officer they agree the plan.</summary>
+public enum AgreementMethod
+{
+    InPerson,
+    ByPhone,
+
+    /// <summary>A signed paper copy, uploaded as evidence.</summary>
+    SignedPaperCopy,
+}
+
+/// <summary>
+/// A family's agreement to a plan version, recorded by an officer on their behalf (a family with no online account:
+/// phone-only families, most children stepping down from social care): who agreed, how, when, and any comments.
+/// </summary>
+public sealed class FamilyAgreementOnBehalf
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PlanVersionId { get; set; }
+    public Guid ChildId { get; set; }
+
+    /// <summary>The name of the person who agreed, and how they are related to the child ("Mother", "Foster carer").</summary>
+    public string AgreedByName { get; set; } = "";
+    public string Relationship { get; set; } = "";
+    public AgreementMethod Method { get; set; }
+    public DateOnly AgreedOn { get; set; }
+    public string? Comments { get; set; }
+
+    public DateTime RecordedAt { get; set; }
+    public string RecordedByUserId { get; set; } = "";
+    public string RecordedByName { get; set; } = "";
+
+    /// <summary>The signed paper copy, when agreed that way: checked like any evidence upload (type by its first bytes, size).</summary>
+    public string? FileName { get; set; }
+    public string? ContentType { get; set; }
+    public long? SizeBytes { get; set; }
+
+    // Named "Content" so the audit leaves the file's bytes out, as it does for every stored file.
+    public byte[]? Content { get; set; }
+
+    public static string MethodText(AgreementMethod method) => method switch
+    {
+        AgreementMethod.InPerson => "in person",
+        AgreementMethod.ByPhone => "by phone",
+        _ => "by signing a paper copy",
+    };
+
+    /// <summary>"Sam Patel (mother), by phone on 3 December 2026, recorded by Amira Hughes": for the plan, the approval and the timeline.</summary>
+    public string Describe() =>
+        $"{AgreedByName} ({Relationship}), {MethodText(Method)} on {AgreedOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}, recorded by {RecordedByName}";
+}
+
+/// <summary>What an officer enters when recording a family's agreement on their behalf.</summary>
+public sealed record AgreementOnBehalfInput
+{
+    public string? AgreedByName { get; init; }
+    public string? Relationship { get; init; }
+    public AgreementMethod? Method { get; init; }
+    public DateOnly? AgreedOn { get; init; }
+    public string? Comments { get; init; }
+
+    /// <summary>The signed copy, already checked as an evidence upload (its type from its first bytes).</summary>
+    public AgreementFile? File { get; init; }
+}
+
+public sealed record AgreementFile(string FileName, string ContentType, byte[] Content);
