@@ -24,4 +24,5 @@ public static class LetterKinds
     public const string Decision = "decision";
     public const string NoticeOfChange = "notice-of-change";
     public const string PlanDecision = "plan-decision";
+    public const string ReconsiderationDecision = "reconsideration-decision";
 }

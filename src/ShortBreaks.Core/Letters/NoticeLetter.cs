@@ -42,5 +42,34 @@ public static class NoticeLetter
         return ($"{child.FirstName}'s short breaks budget is changing", html.ToString());
     }
 
+    /// <summary>
+    /// The panel's answer to a reconsideration: upheld (the budget stays as it is) or not (the lower budget applies
+    /// from <see cref="BudgetNotice.TakesEffectOn"/>, never before the decision), with the panel's reasons.
+    /// </summary>
+    public static (string Title, string BodyHtml) Reconsidered(Scheme scheme, Child child, BudgetNotice notice, bool upheld, string reasons, DateTime decidedAt, string decidedByName)
+    {
+        var html = new StringBuilder();
+        var name = Encode(child.FirstName);
+        void P(string text) => html.Append("<p class=\"govuk-body\">").Append(text).Append("</p>\n");
+
+        P(decidedAt.ToString("d MMMM yyyy", UkCulture));
+        P("Dear parent or carer,");
+        P($"You asked us to look again at our decision to change {name}'s short breaks budget from {DecisionLetter.Money(notice.CurrentAnnualAmount)} " +
+          $"to {DecisionLetter.Money(notice.NewAnnualAmount)} a year. Your child's reference is <strong>{Encode(child.Reference)}</strong>. The panel has looked at it again.");
+        html.Append("<h2 class=\"govuk-heading-m\">What the panel decided</h2>\n");
+        P(upheld
+            ? $"The panel agreed with you. {name}'s budget stays at <strong>{DecisionLetter.Money(notice.CurrentAnnualAmount)}</strong> a year and the support carries on as it is."
+            : $"The panel did not change the decision. {name}'s budget will be <strong>{DecisionLetter.Money(notice.NewAnnualAmount)}</strong> a year from " +
+              $"<strong>{notice.TakesEffectOn.ToString("d MMMM yyyy", UkCulture)}</strong>. Until then, {name}'s support carries on as it is now.");
+        html.Append("<h2 class=\"govuk-heading-m\">Why</h2>\n");
+        foreach (var paragraph in reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            P(Encode(paragraph));
+        if (!upheld)
+            P($"If you are still unhappy, you can complain: email {Encode(scheme.Council.ContactEmail)} or call {Encode(scheme.Council.ContactPhone)}, quoting {Encode(child.Reference)}.");
+        P("Yours sincerely,");
+        P($"{Encode(decidedByName)}<br>{Encode(scheme.Council.ServiceName)}, {Encode(scheme.Council.Name)}");
+        return ($"We looked again at {child.FirstName}'s short breaks budget", html.ToString());
+    }
+
     private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 }

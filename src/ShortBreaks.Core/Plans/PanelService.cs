@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Letters;
 using ShortBreaks.Core.Requests;
 
 namespace ShortBreaks.Core.Plans;
@@ -103,6 +104,7 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
                 var plan = await db.SupportPlans.FirstAsync(p => p.Id == notice.PlanId, ct);
                 plan.ApprovedNumber = notice.FromNumber;
                 db.TimelineEvents.Add(Timeline(item.ChildId, "Reconsideration upheld: the budget stays as it was", item.Reasons));
+                await LetterAsync(notice, upheld: true, item, ct);
             }
             else
             {
@@ -115,6 +117,7 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
                 notice.TakesEffectOn = takesEffect;
                 notice.Status = BudgetNoticeStatus.Confirmed;
                 db.TimelineEvents.Add(Timeline(item.ChildId, $"Reconsideration not upheld: the new budget takes effect on {takesEffect:d MMMM yyyy}", item.Reasons));
+                await LetterAsync(notice, upheld: false, item, ct);
                 if (takesEffect <= today)
                 {
                     var plan = await db.SupportPlans.FirstAsync(p => p.Id == notice.PlanId, ct);
@@ -158,6 +161,14 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
         return await SaveAsync(ct);
     }
 
+
+    /// <summary>The family is told the panel's answer to their reconsideration, with its reasons, as a letter kept on the record.</summary>
+    private async Task LetterAsync(BudgetNotice notice, bool upheld, PanelItem item, CancellationToken ct)
+    {
+        var child = await db.Children.AsNoTracking().FirstAsync(c => c.Id == notice.ChildId, ct);
+        var (title, body) = NoticeLetter.Reconsidered(plans.SchemeInForce, child, notice, upheld, item.Reasons!, db.UtcNow, db.Actor.Name);
+        plans.AddFamilyLetter(notice.ChildId, LetterKinds.ReconsiderationDecision, title, body);
+    }
 
     private async Task<CommandResult> SaveAsync(CancellationToken ct)
     {

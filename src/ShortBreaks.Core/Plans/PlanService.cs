@@ -60,6 +60,9 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
     public DateOnly Today => DateOnly.FromDateTime(db.UtcNow);
     private Scheme Scheme => schemes.InForceOn(Today);
 
+    /// <summary>The scheme in force today, for the letters the panel sends.</summary>
+    internal Scheme SchemeInForce => Scheme;
+
     /// <summary>The conventions plans are costed under today.</summary>
     public CostingRules CostingRules(Tier tier)
     {
@@ -584,7 +587,7 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
     }
 
     /// <summary>A letter to the family, kept on the record exactly as sent.</summary>
-    private Letter AddFamilyLetter(Guid childId, string kind, string title, string bodyHtml)
+    internal Letter AddFamilyLetter(Guid childId, string kind, string title, string bodyHtml)
     {
         var letter = new Letter
         {

@@ -128,6 +128,10 @@ public sealed class ReconsiderationAndReviewTests
         (await db.TimelineEvents.AsNoTracking().Where(t => t.ChildId == child.Id).Select(t => t.Summary).ToListAsync())
             .ShouldContain($"Reconsideration not upheld: the new budget takes effect on {decidedOn:d MMMM yyyy}");
         (await s.Panel.RequestReconsiderationAsync(notice.Id, "Again", after.Version)).Succeeded.ShouldBeFalse("a decided reconsideration is not asked for again");
+        var letter = await db.Letters.AsNoTracking().SingleAsync(l => l.ChildId == child.Id && l.Kind == LetterKinds.ReconsiderationDecision);
+        letter.VisibleToFamily.ShouldBeTrue();
+        letter.BodyHtml.ShouldContain($"from <strong>{decidedOn:d MMMM yyyy}</strong>");
+        letter.BodyHtml.ShouldContain("The support is still right for the need.");
     }
 
     [SkippableTheory, AllDatabases]
@@ -162,6 +166,7 @@ public sealed class ReconsiderationAndReviewTests
 
         (await s.Plans.InForceAsync(planId, Today.AddYears(2)))!.Number.ShouldBe(1);
         (await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == planId && v.Number == 2)).Status.ShouldBe(PlanVersionStatus.NotApproved);
+        (await db.Letters.AsNoTracking().SingleAsync(l => l.Kind == LetterKinds.ReconsiderationDecision)).BodyHtml.ShouldContain("The panel agreed with you");
     }
 
     [SkippableTheory, AllDatabases]
