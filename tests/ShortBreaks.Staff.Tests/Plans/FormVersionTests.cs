@@ -5,6 +5,7 @@ using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Core.Ras;
+using ShortBreaks.Core.Ras.Calibration;
 using ShortBreaks.Core.Ras.VirtualBudgets;
 using ShortBreaks.Staff.Tests.Infrastructure;
 using ShortBreaks.Web.Infrastructure;
@@ -152,6 +153,36 @@ public class FormVersionTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         refused.Status.ShouldBe(HttpStatusCode.OK);
         refused.ErrorSummary().ShouldNotBeEmpty();
         (await factory.Data.WithDbAsync(db => db.RasVersions.AsNoTracking().SingleAsync(v => v.Label == label))).Notes.ShouldBe("Before");
+    }
+
+    [Theory]
+    [MemberData(nameof(BadVersions))]
+    public async Task SavingACalibrationAsADraft_RefusesAMissingOrBrokenVersion(string? seen)
+    {
+        var (browser, _) = await factory.SignedInAsAsync(Roles.CommissioningOfficer);
+        var ras = factory.Services.GetRequiredService<RasSchemeCatalog>().Find(TestData.SchemeVersion)!;
+        var csv = CalibrationSample.ToCsv(ras, CalibrationSample.Generate(ras, 40, 2025, CalibrationSample.RealisticCost));
+        var form = await browser.GetPageAsync("/rates/calibration/new");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.Get("main form[enctype='multipart/form-data'] input[name=__RequestVerificationToken]").GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent(TestData.SchemeVersion), "BaseVersion" },
+            { new StringContent(CalibrationOptions.Bands), "Method" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "Upload", "packages.csv" },
+        };
+        using var posted = await browser.PostAsync("/rates/calibration/new", content);
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
+        var report = await browser.GetPageAsync(posted.Headers.Location!.OriginalString);
+        var label = "fv" + Guid.NewGuid().ToString("N")[..8];
+
+        var refused = await browser.SubmitAsync(report, "form[action*='handler=SaveDraft']", new()
+        {
+            ["Label"] = label, ["EffectiveFrom-day"] = "1", ["EffectiveFrom-month"] = "4", ["EffectiveFrom-year"] = "2031", ["RunVersion"] = seen,
+        });
+
+        refused.Status.ShouldBe(HttpStatusCode.OK);
+        refused.ErrorSummary().ShouldNotBeEmpty();
+        (await factory.Data.WithDbAsync(db => db.RasVersions.AnyAsync(v => v.Label == label))).ShouldBeFalse();
     }
 
     private async Task<T> WithServicesAsync<T>(Func<PlanService, Core.Data.ShortBreaksDbContext, Task<T>> action)
