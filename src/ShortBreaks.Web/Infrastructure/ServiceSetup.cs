@@ -141,6 +141,7 @@ public static class ServiceSetup
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseApiProblems();
         app.UseMiddleware<PlainTextQueryGuard>();
+        app.UseMiddleware<FormTextMarker>();
         app.UseMiddleware<NoStoreForPersonalData>();
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
