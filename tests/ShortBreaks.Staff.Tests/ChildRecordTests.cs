@@ -100,8 +100,11 @@ public class ChildRecordTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         page.Get($"a[href='/staff/letters/{letterId}?handler=pdf']");
         using var pdf = await browser.GetAsync($"/staff/letters/{letterId}?handler=pdf");
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pdf.Headers.CacheControl.ShouldNotBeNull().NoStore.ShouldBeTrue("a PDF is never cached");
+        using var shown = await browser.GetAsync($"/staff/letters/{letterId}");
+        shown.Headers.CacheControl.ShouldNotBeNull().NoStore.ShouldBeTrue("a letter is never cached");
         pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        System.Text.Encoding.Latin1.GetString(await pdf.Content.ReadAsByteArrayAsync()).ShouldContain("/Title (Internal note)");
+        System.Text.Encoding.Latin1.GetString(await pdf.Content.ReadAsByteArrayAsync()).ShouldContain("/Title(Internal note)");
         (await factory.Data.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "view" && a.EntityType == "Letter" && a.UserId == user.Id && a.Details == "Downloaded as PDF"))).ShouldBe(1);
         (await browser.GetAsync($"/staff/letters/{Guid.NewGuid()}?handler=pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

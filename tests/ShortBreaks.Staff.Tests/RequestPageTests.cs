@@ -97,6 +97,43 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         (await factory.Data.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "view" && a.EntityType == "EvidenceDocument" && a.UserId == user.Id))).ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("invoice\u202Egnp.exe", "%PDF-1.4 synthetic", "application/pdf", "invoicegnp.pdf")]
+    [InlineData("\u2066photo\u2069\u200F.pdf", "\u0089PNG\r\n\u001A\n....", "image/png", "photo.png")]
+    [InlineData("notes\u0085\u0007.docx", "Plain words from the family.", "text/plain", "notes.txt")]
+    [InlineData("page.html", "<html><script>alert(1)</script>\u0000", "application/octet-stream", "page.bin")]
+    public async Task Evidence_downloads_under_its_name_without_control_or_direction_characters_with_the_extension_of_its_real_type(
+        string storedName, string content, string contentType, string downloadName)
+    {
+        var request = await factory.Data.SubmittedRequestAsync(withEvidence: false);
+        var docId = await factory.Data.WithDbAsync(async db =>
+        {
+            var document = new EvidenceDocument
+            {
+                RequestId = request.Id,
+                KindId = "disability-benefit",
+                FileName = storedName,
+                ContentType = "text/html",
+                Content = System.Text.Encoding.Latin1.GetBytes(content),
+                SizeBytes = content.Length,
+                UploadedAt = DateTime.UtcNow,
+                UploadedByUserId = "family",
+            };
+            db.EvidenceDocuments.Add(document);
+            await db.SaveChangesAsync();
+            return document.Id;
+        });
+        var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
+
+        var response = await browser.GetAsync($"/staff/requests/{request.Id}/evidence/{docId}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(contentType);
+        response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        response.Content.Headers.ContentDisposition.FileNameStar.ShouldBe(downloadName);
+        response.Headers.CacheControl.ShouldNotBeNull().NoStore.ShouldBeTrue();
+    }
+
     [Fact]
     public async Task Evidence_of_another_request_is_not_found()
     {

@@ -1,8 +1,9 @@
-using System.Globalization;
-using System.IO.Compression;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace ShortBreaks.Core.Letters;
 
@@ -10,10 +11,12 @@ namespace ShortBreaks.Core.Letters;
 public sealed record LetterHeading(string CouncilName, string ServiceName, string ContactEmail, string ContactPhone);
 
 /// <summary>
-/// Renders a letter kept as HTML into a tagged PDF (headings, paragraphs and lists in the structure tree, the
-/// language and title set, page furniture marked as artifacts) on A4, in the standard Helvetica fonts. The HTML
+/// Renders a letter kept as HTML into a tagged PDF with PDFsharp (headings, paragraphs and lists in the structure
+/// tree, the language and title set, page furniture marked as artifacts) on A4, in fonts embedded in the file that
+/// print Latin (with Vietnamese), Greek, Cyrillic, Arabic and Bengali letters (<see cref="LetterFonts"/>). The HTML
 /// is the letter's own small vocabulary (h1–h3, p, ul, ol, li, strong, b, br, a); anything else is read for its
-/// text. Pure: the same letter gives the same bytes.
+/// text. PDFsharp does not shape text: Arabic prints right to left in its letters' separate forms, and Bengali
+/// vowel signs and joined consonants print letter by letter, so both read back exactly but do not look typeset.
 /// </summary>
 public static partial class LetterPdf
 {
@@ -22,15 +25,20 @@ public static partial class LetterPdf
     private const double BodySize = 11, BodyLeading = 15.5;
     private const double ListIndent = 18;
 
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-    private static readonly Encoding WinAnsi = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+    private static readonly object Gate = new();
 
     public static byte[] Render(string title, string bodyHtml, LetterHeading heading, DateTime createdUtc)
     {
+        LetterFonts.Register();
         var blocks = Parse(bodyHtml);
         blocks.Insert(0, new Block("H1", [new Run(title, true, null)], null));
-        var pages = Layout(blocks);
-        return Write(title, heading, createdUtc, blocks, pages);
+        // PDFsharp's font and measuring caches are shared by the process: one letter is set at a time.
+        lock (Gate)
+        {
+            var type = new Typesetter();
+            var pages = Layout(blocks, type);
+            return Write(title, heading, createdUtc, blocks, pages, type);
+        }
     }
 
     // ---- reading the letter's HTML ------------------------------------------------------------------------------
@@ -160,7 +168,7 @@ public static partial class LetterPdf
         _ => (BodySize, BodyLeading, 7, false),
     };
 
-    private static List<PageLayout> Layout(List<Block> blocks)
+    private static List<PageLayout> Layout(List<Block> blocks, Typesetter type)
     {
         var pages = new List<PageLayout> { new([]) };
         var top = PageHeight - Margin - 36; // below the page heading
@@ -171,7 +179,7 @@ public static partial class LetterPdf
             var block = blocks[b];
             var (size, leading, before, allBold) = Style(block.Tag);
             var indent = block.Tag == "LI" ? ListIndent : 0;
-            var lines = Wrap(block, size, TextWidth - indent, allBold);
+            var lines = Wrap(block, size, TextWidth - indent, allBold, type);
             if (y < top) y -= before;
             // Keep a heading with the first lines of what follows it.
             var need = block.Tag.StartsWith('H') ? leading * 3 : leading;
@@ -191,7 +199,7 @@ public static partial class LetterPdf
         return pages;
     }
 
-    private static List<List<(string Text, bool Bold)>> Wrap(Block block, double size, double width, bool allBold)
+    private static List<List<(string Text, bool Bold)>> Wrap(Block block, double size, double width, bool allBold, Typesetter type)
     {
         var words = new List<Word>();
         var space = false;
@@ -228,21 +236,21 @@ public static partial class LetterPdf
             }
 
             var lead = word.SpaceBefore && lines[^1].Count > 0 ? " " : "";
-            var w = Measure(lead + word.Text, word.Bold, size);
+            var w = type.Measure(lead + word.Text, word.Bold, size);
             if (x + w > width && lines[^1].Count > 0)
             {
                 lines.Add([]);
                 x = 0;
                 lead = "";
-                w = Measure(word.Text, word.Bold, size);
+                w = type.Measure(word.Text, word.Bold, size);
             }
 
             // A word longer than the line is broken where it must be.
             var text = lead + word.Text;
-            while (Measure(text, word.Bold, size) > width && text.Length > 1)
+            while (type.Measure(text, word.Bold, size) > width && text.Length > 1)
             {
                 var fit = text.Length - 1;
-                while (fit > 1 && Measure(text[..fit], word.Bold, size) > width) fit--;
+                while (fit > 1 && type.Measure(text[..fit], word.Bold, size) > width) fit--;
                 lines[^1].Add((text[..fit], word.Bold));
                 lines.Add([]);
                 text = text[fit..];
@@ -250,236 +258,239 @@ public static partial class LetterPdf
             }
 
             lines[^1].Add((text, word.Bold));
-            x += Measure(text, word.Bold, size);
+            x += type.Measure(text, word.Bold, size);
         }
 
         return lines.Where(l => l.Count > 0).ToList();
     }
 
-    private static double Measure(string text, bool bold, double size)
+    /// <summary>
+    /// The words of a line in the order they are printed, left to right. PDFsharp prints characters in the order
+    /// given and does not shape: Arabic words are put right to left here (the words of a run of Arabic in reverse
+    /// order, each word's letters reversed, keeping marks with their letters), so they read in the right order, but
+    /// each letter prints in its separate form, not joined.
+    /// </summary>
+    private static List<(string Text, bool Bold)> Visual(List<(string Text, bool Bold)> pieces)
     {
-        var widths = bold ? HelveticaBoldWidths : HelveticaWidths;
-        double total = 0;
-        foreach (var b in WinAnsi.GetBytes(text))
-            total += b is >= 32 and <= 126 ? widths[b - 32] : Extra(b, bold);
-        return total * size / 1000;
-    }
+        static bool Rtl(string text) => text.Any(ch => LetterFonts.FamilyOf(ch) == LetterFonts.Arabic);
+        static bool Ltr(string text) => text.Any(ch => LetterFonts.FamilyOf(ch) is { } f && f != LetterFonts.Arabic);
 
-    private static int Extra(byte b, bool bold) => b switch
-    {
-        0xA3 => 556, // pound sign
-        0x95 => 350, // bullet
-        0x96 => 556, // en dash
-        0x97 => 1000, // em dash
-        0x91 or 0x92 => bold ? 278 : 222,
-        0x93 or 0x94 => bold ? 500 : 333,
-        _ => 556,
-    };
-
-    // Adobe's metrics for the standard fonts, characters 32 to 126.
-    private static readonly short[] HelveticaWidths =
-    [
-        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
-        556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
-        1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
-        667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
-        333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-        556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
-    ];
-
-    private static readonly short[] HelveticaBoldWidths =
-    [
-        278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278,
-        556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611,
-        975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
-        667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556,
-        333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,
-        611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
-    ];
-
-    // ---- writing the file ---------------------------------------------------------------------------------------
-
-    private static byte[] Write(string title, LetterHeading heading, DateTime createdUtc, List<Block> blocks, List<PageLayout> pages)
-    {
-        var pdf = new PdfFile();
-        var catalog = pdf.Reserve();
-        var pagesRoot = pdf.Reserve();
-        var structRoot = pdf.Reserve();
-        var parentTree = pdf.Reserve();
-        var documentElement = pdf.Reserve();
-        var regular = pdf.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
-        var bold = pdf.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
-
-        // Each block's marked content on each page: (page index, MCID).
-        var marks = blocks.Select(_ => new List<(int Page, int Mcid)>()).ToList();
-        var pageIds = pages.Select(_ => pdf.Reserve()).ToList();
-        var parentArrays = new List<List<int>>(); // per page: the block for each MCID
-        for (var p = 0; p < pages.Count; p++)
+        var result = new List<(string, bool)>();
+        for (var i = 0; i < pieces.Count;)
         {
-            var content = new StringBuilder();
-            var mcidBlocks = new List<int>();
-            // The heading of every page is page furniture, not part of the letter's structure.
-            content.Append("/Artifact BMC BT /F2 9 Tf ").Append(Num(Margin)).Append(' ').Append(Num(PageHeight - Margin)).Append(" Td ")
-                .Append(Str($"{heading.CouncilName} \u2013 {heading.ServiceName}")).Append(" Tj ET EMC\n");
-            var footer = $"Page {p + 1} of {pages.Count}. {heading.ContactEmail}, {heading.ContactPhone}";
-            content.Append("/Artifact BMC BT /F1 9 Tf ").Append(Num(Margin)).Append(' ').Append(Num(Margin)).Append(" Td ")
-                .Append(Str(footer)).Append(" Tj ET EMC\n");
-
-            var current = -1;
-            foreach (var line in pages[p].Lines)
+            if (!Rtl(pieces[i].Text) || Ltr(pieces[i].Text))
             {
-                if (line.Block != current)
-                {
-                    if (current >= 0) content.Append("EMC\n");
-                    current = line.Block;
-                    var mcid = mcidBlocks.Count;
-                    mcidBlocks.Add(line.Block);
-                    marks[line.Block].Add((p, mcid));
-                    var tag = blocks[line.Block].Tag == "LI" ? "LBody" : blocks[line.Block].Tag;
-                    content.Append('/').Append(tag).Append(" <</MCID ").Append(mcid).Append(">> BDC\n");
-                }
-
-                var block = blocks[line.Block];
-                if (line.First && block.Marker is { } marker)
-                {
-                    content.Append("BT /F1 ").Append(Num(line.Size)).Append(" Tf ").Append(Num(line.X - ListIndent)).Append(' ').Append(Num(line.Y))
-                        .Append(" Td ").Append(Str(marker)).Append(" Tj ET\n");
-                }
-
-                content.Append("BT ").Append(Num(line.X)).Append(' ').Append(Num(line.Y)).Append(" Td ");
-                foreach (var (text, isBold) in line.Pieces)
-                    content.Append(isBold ? "/F2 " : "/F1 ").Append(Num(line.Size)).Append(" Tf ").Append(Str(text)).Append(" Tj ");
-                content.Append("ET\n");
-            }
-
-            if (current >= 0) content.Append("EMC\n");
-            parentArrays.Add(mcidBlocks);
-
-            var stream = pdf.AddStream(Encoding.ASCII.GetBytes(content.ToString()));
-            pdf.Set(pageIds[p], $"<< /Type /Page /Parent {pagesRoot} 0 R /MediaBox [0 0 {Num(PageWidth)} {Num(PageHeight)}] " +
-                                $"/Resources << /Font << /F1 {regular} 0 R /F2 {bold} 0 R >> >> /Contents {stream} 0 R /StructParents {p} /Tabs /S >>");
-        }
-
-        // The structure tree: Document > H1 | H2 | P | L > LI > LBody.
-        var elementIds = blocks.Select(_ => pdf.Reserve()).ToList();
-        var children = new List<int>();
-        var lists = new Dictionary<int, (int ListId, List<int> Items)>();
-        for (var b = 0; b < blocks.Count; b++)
-        {
-            var block = blocks[b];
-            var kids = string.Join(' ', marks[b].Select(m => $"<< /Type /MCR /Pg {pageIds[m.Page]} 0 R /MCID {m.Mcid} >>"));
-            if (block.Tag != "LI")
-            {
-                pdf.Set(elementIds[b], $"<< /Type /StructElem /S /{block.Tag} /P {documentElement} 0 R /K [{kids}] >>");
-                children.Add(elementIds[b]);
+                result.Add(pieces[i++]);
                 continue;
             }
 
-            if (!lists.TryGetValue(block.ListId, out var list))
+            var end = i;
+            while (end + 1 < pieces.Count && Rtl(pieces[end + 1].Text) && !Ltr(pieces[end + 1].Text)) end++;
+            var run = pieces[i..(end + 1)].Select(p => (Lead: p.Text[..^p.Text.TrimStart(' ').Length], Word: p.Text.TrimStart(' '), p.Bold)).ToList();
+            // Punctuation after the last Arabic word (a comma, a full stop) stays after the whole run.
+            var last = run[^1].Word;
+            var cut = last.Length;
+            while (cut > 0 && LetterFonts.FamilyOf(last[cut - 1]) is null && char.GetUnicodeCategory(last[cut - 1]) != System.Globalization.UnicodeCategory.NonSpacingMark) cut--;
+            var after = last[cut..];
+            run[^1] = run[^1] with { Word = last[..cut] };
+            for (var k = run.Count - 1; k >= 0; k--)
             {
-                list = (pdf.Reserve(), []);
-                lists[block.ListId] = list;
-                children.Add(list.ListId);
+                var lead = k == run.Count - 1 ? run[0].Lead : run[k + 1].Lead;
+                result.Add((lead + Reversed(run[k].Word) + (k == 0 ? after : ""), run[k].Bold));
             }
 
-            var item = pdf.Reserve();
-            pdf.Set(item, $"<< /Type /StructElem /S /LI /P {list.ListId} 0 R /K [{elementIds[b]} 0 R] >>");
-            pdf.Set(elementIds[b], $"<< /Type /StructElem /S /LBody /P {item} 0 R /K [{kids}] >>");
-            list.Items.Add(item);
+            i = end + 1;
         }
 
-        foreach (var (listId, items) in lists.Values)
-            pdf.Set(listId, $"<< /Type /StructElem /S /L /P {documentElement} 0 R /K [{string.Join(' ', items.Select(i => $"{i} 0 R"))}] >>");
-
-        pdf.Set(documentElement, $"<< /Type /StructElem /S /Document /P {structRoot} 0 R /K [{string.Join(' ', children.Select(c => $"{c} 0 R"))}] >>");
-        var nums = string.Join(' ', parentArrays.Select((mcids, p) => $"{p} [{string.Join(' ', mcids.Select(b => $"{elementIds[b]} 0 R"))}]"));
-        pdf.Set(parentTree, $"<< /Nums [{nums}] >>");
-        pdf.Set(structRoot, $"<< /Type /StructTreeRoot /K [{documentElement} 0 R] /ParentTree {parentTree} 0 R /ParentTreeNextKey {pages.Count} >>");
-        pdf.Set(pagesRoot, $"<< /Type /Pages /Kids [{string.Join(' ', pageIds.Select(i => $"{i} 0 R"))}] /Count {pages.Count} >>");
-        pdf.Set(catalog, $"<< /Type /Catalog /Pages {pagesRoot} 0 R /StructTreeRoot {structRoot} 0 R /MarkInfo << /Marked true >> " +
-                         "/Lang (en-GB) /ViewerPreferences << /DisplayDocTitle true >> >>");
-        var info = pdf.Add($"<< /Title {Str(title)} /Author {Str(heading.CouncilName)} /Creator {Str(heading.ServiceName)} " +
-                           $"/CreationDate (D:{createdUtc:yyyyMMddHHmmss}Z) >>");
-        return pdf.Build(catalog, info);
+        return result;
     }
 
-    private static string Num(double value) => value.ToString("0.##", Invariant);
-
-    /// <summary>A PDF string in the fonts' encoding, with the characters PDF needs escaped.</summary>
-    private static string Str(string text)
+    /// <summary>An Arabic word's letters right to left; punctuation before or after it stays where it is in the sentence.</summary>
+    private static string Reversed(string word)
     {
-        var sb = new StringBuilder("(");
-        foreach (var b in WinAnsi.GetBytes(text))
-        {
-            switch (b)
-            {
-                case (byte)'(' or (byte)')' or (byte)'\\':
-                    sb.Append('\\').Append((char)b);
-                    break;
-                case < 32 or > 126:
-                    sb.Append('\\').Append(Convert.ToString(b, 8).PadLeft(3, '0'));
-                    break;
-                default:
-                    sb.Append((char)b);
-                    break;
-            }
-        }
-
-        return sb.Append(')').ToString();
+        var start = 0;
+        while (start < word.Length && LetterFonts.FamilyOf(word[start]) is null) start++;
+        var end = word.Length;
+        while (end > start && LetterFonts.FamilyOf(word[end - 1]) is null && !char.IsLetterOrDigit(word[end - 1]) && char.GetUnicodeCategory(word[end - 1]) != System.Globalization.UnicodeCategory.NonSpacingMark) end--;
+        var clusters = new List<string>();
+        var e = System.Globalization.StringInfo.GetTextElementEnumerator(word[start..end]);
+        while (e.MoveNext()) clusters.Add(e.GetTextElement());
+        clusters.Reverse();
+        return word[..start] + string.Concat(clusters) + word[end..];
     }
 
-    /// <summary>The objects of a PDF file and its cross-reference table.</summary>
-    private sealed class PdfFile
+    // ---- setting type -------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Fonts by script and size, and measuring. Each piece of text is split where its script changes, and each
+    /// part is set in the font that has its letters (see <see cref="LetterFonts"/>).
+    /// </summary>
+    private sealed class Typesetter
     {
-        private readonly List<byte[]?> _objects = [];
+        private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+        private readonly Dictionary<(string Family, double Size, bool Bold), XFont> _fonts = [];
+        private readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(PageWidth, PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
 
-        public int Reserve()
+        public XFont Font(string family, double size, bool bold)
         {
-            _objects.Add(null);
-            return _objects.Count;
-        }
-
-        public int Add(string body)
-        {
-            var id = Reserve();
-            Set(id, body);
-            return id;
-        }
-
-        public void Set(int id, string body) => _objects[id - 1] = Encoding.ASCII.GetBytes(body);
-
-        public int AddStream(byte[] data)
-        {
-            using var compressed = new MemoryStream();
-            using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) z.Write(data);
-            var bytes = compressed.ToArray();
-            var id = Reserve();
-            var head = Encoding.ASCII.GetBytes($"<< /Length {bytes.Length} /Filter /FlateDecode >>\nstream\n");
-            var tail = "\nendstream"u8.ToArray();
-            _objects[id - 1] = [.. head, .. bytes, .. tail];
-            return id;
-        }
-
-        public byte[] Build(int catalog, int info)
-        {
-            using var output = new MemoryStream();
-            void Write(string s) => output.Write(Encoding.ASCII.GetBytes(s));
-            Write("%PDF-1.7\n");
-            output.Write([0x25, 0xE2, 0xE3, 0xCF, 0xD3, 0x0A]);
-            var offsets = new long[_objects.Count];
-            for (var i = 0; i < _objects.Count; i++)
+            if (!_fonts.TryGetValue((family, size, bold), out var font))
             {
-                offsets[i] = output.Position;
-                Write($"{i + 1} 0 obj\n");
-                output.Write(_objects[i] ?? throw new InvalidOperationException($"PDF object {i + 1} was reserved and never written."));
-                Write("\nendobj\n");
+                font = new XFont(family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
+                _fonts[(family, size, bold)] = font;
             }
 
-            var xref = output.Position;
-            Write($"xref\n0 {_objects.Count + 1}\n0000000000 65535 f \n");
-            foreach (var offset in offsets) Write($"{offset:D10} 00000 n \n");
-            Write($"trailer\n<< /Size {_objects.Count + 1} /Root {catalog} 0 R /Info {info} 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-            return output.ToArray();
+            return font;
         }
+
+        /// <summary>The text in parts of one script each: spaces, digits and punctuation go with the letters before them.</summary>
+        public static IEnumerable<(string Text, string Family)> Parts(string text)
+        {
+            var start = 0;
+            string? family = null;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var of = LetterFonts.FamilyOf(text[i]);
+                if (of is null || of == family) continue;
+                if (family is not null && i > start)
+                {
+                    yield return (text[start..i], family);
+                    start = i;
+                }
+
+                family = of;
+            }
+
+            if (text.Length > start) yield return (text[start..], family ?? LetterFonts.Latin);
+        }
+
+        public double Measure(string text, bool bold, double size)
+        {
+            double total = 0;
+            foreach (var (part, family) in Parts(text)) total += _measure.MeasureString(part, Font(family, size, bold)).Width;
+            return total;
+        }
+
+        /// <summary>Draws the text from its baseline at (x, y), measured from the top of the page; returns where it ends.</summary>
+        public double Draw(XGraphics gfx, string text, bool bold, double size, double x, double y)
+        {
+            foreach (var (part, family) in Parts(text))
+            {
+                var font = Font(family, size, bold);
+                gfx.DrawString(part, font, XBrushes.Black, x, y, XStringFormats.BaseLineLeft);
+                x += gfx.MeasureString(part, font).Width;
+            }
+
+            return x;
+        }
+    }
+
+
+    // ---- writing the file ---------------------------------------------------------------------------------------
+
+    private static byte[] Write(string title, LetterHeading heading, DateTime createdUtc, List<Block> blocks, List<PageLayout> pages, Typesetter type)
+    {
+        using var document = new PdfDocument();
+        document.Info.Title = title;
+        document.Info.Author = heading.CouncilName;
+        document.Info.Creator = heading.ServiceName;
+        document.Info.CreationDate = createdUtc;
+        document.Info.ModificationDate = createdUtc;
+        document.ViewerPreferences.DisplayDocTitle = true;
+        document.Options.CompressContentStreams = false;
+        var ua = UAManager.ForDocument(document);
+        ua.SetDocumentLanguage("en-GB");
+        var structure = ua.StructureBuilder;
+
+        // Open elements: a list (L) stays open over its items; a block stays open across a page break.
+        int? openList = null;
+        var current = -1;
+
+        void EndBlock()
+        {
+            if (current < 0) return;
+            if (blocks[current].Tag == "LI")
+            {
+                structure.End(); // LBody
+                structure.End(); // LI
+            }
+            else
+            {
+                structure.End();
+            }
+
+            current = -1;
+        }
+
+        void EndList()
+        {
+            if (openList is null) return;
+            structure.End();
+            openList = null;
+        }
+
+        // A page's graphics stay open until the next page is added: PDFsharp closes the marked content of the
+        // elements still open (a paragraph running onto the next page) on the page they started on.
+        XGraphics? gfx = null;
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var page = document.AddPage();
+            page.Width = XUnit.FromPoint(PageWidth);
+            page.Height = XUnit.FromPoint(PageHeight);
+            gfx?.Dispose();
+            gfx = XGraphics.FromPdfPage(page);
+
+            // The heading and footer of every page are page furniture, not part of the letter's structure.
+            structure.BeginArtifact();
+            type.Draw(gfx, $"{heading.CouncilName} \u2013 {heading.ServiceName}", true, 9, Margin, Margin);
+            type.Draw(gfx, $"Page {p + 1} of {pages.Count}. {heading.ContactEmail}, {heading.ContactPhone}", false, 9, Margin, PageHeight - Margin);
+            structure.End();
+
+            foreach (var line in pages[p].Lines)
+            {
+                var block = blocks[line.Block];
+                if (line.Block != current)
+                {
+                    EndBlock();
+                    if (block.Tag != "LI" || openList != block.ListId) EndList();
+                    current = line.Block;
+                    if (block.Tag == "LI")
+                    {
+                        if (openList is null)
+                        {
+                            structure.BeginElement(PdfBlockLevelElementTag.List);
+                            openList = block.ListId;
+                        }
+
+                        structure.BeginElement(PdfBlockLevelElementTag.ListItem);
+                        structure.BeginElement(PdfBlockLevelElementTag.Label);
+                        type.Draw(gfx, block.Marker ?? "", false, line.Size, line.X - ListIndent, PageHeight - line.Y);
+                        structure.End();
+                        structure.BeginElement(PdfBlockLevelElementTag.ListBody);
+                    }
+                    else
+                    {
+                        structure.BeginElement(block.Tag switch
+                        {
+                            "H1" => PdfBlockLevelElementTag.Heading1,
+                            "H2" => PdfBlockLevelElementTag.Heading2,
+                            "H3" => PdfBlockLevelElementTag.Heading3,
+                            _ => PdfBlockLevelElementTag.Paragraph,
+                        });
+                    }
+                }
+
+                var x = line.X;
+                foreach (var (text, isBold) in Visual(line.Pieces))
+                    x = type.Draw(gfx, text, isBold, line.Size, x, PageHeight - line.Y);
+            }
+        }
+
+        EndBlock();
+        EndList();
+        gfx?.Dispose();
+
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
     }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Eligibility;
 using ShortBreaks.Core.Schemes;
+using ShortBreaks.Core.Text;
 
 namespace ShortBreaks.Core.Requests;
 
@@ -108,9 +109,11 @@ public static partial class RequestRules
     {
         var e = new List<FieldError>();
         Required(e, "AddressLine1", line1, "Enter the first line of the address", NameMaxLength, "Address line 1");
-        if (line2?.Length > NameMaxLength) e.Add(new("AddressLine2", $"Address line 2 must be {NameMaxLength} characters or fewer"));
+        if (!PlainText.IsAcceptable(line2)) e.Add(new("AddressLine2", PlainText.Message("Address line 2")));
+        else if (line2?.Length > NameMaxLength) e.Add(new("AddressLine2", $"Address line 2 must be {NameMaxLength} characters or fewer"));
         Required(e, "Town", town, "Enter the town or city", NameMaxLength, "Town or city");
         if (string.IsNullOrWhiteSpace(postcode)) e.Add(new("Postcode", "Enter the postcode"));
+        else if (!PlainText.IsAcceptable(postcode)) e.Add(new("Postcode", PlainText.Message("Postcode")));
         else if (!Postcodes.IsValid(postcode)) e.Add(new("Postcode", "Enter a full UK postcode, like DC1 2AB"));
         return e;
     }
@@ -154,7 +157,7 @@ public static partial class RequestRules
     public static List<FieldError> OwnWords(string? text)
     {
         var e = new List<FieldError>();
-        Required(e, "NeedsInOwnWords", text, "Tell us about the child's needs in your own words", TextMaxLength, "Your description");
+        Required(e, "NeedsInOwnWords", text, "Tell us about the child's needs in your own words", TextMaxLength, "Your description", longText: true);
         return e;
     }
 
@@ -163,8 +166,10 @@ public static partial class RequestRules
         var e = new List<FieldError>();
         Name(e, "ContactName", name, "your full name", "Enter your full name");
         Required(e, "ContactRelationship", relationship, "Enter your relationship to the child", NameMaxLength, "Relationship");
-        if (!string.IsNullOrWhiteSpace(email) && !IsEmail(email)) e.Add(new("ContactEmail", "Enter an email address in the correct format, like name@example.com"));
-        if (!string.IsNullOrWhiteSpace(phone) && !PhonePattern().IsMatch(CompactPhone(phone))) e.Add(new("ContactPhone", "Enter a telephone number, like 01632 960 001 or 07700 900 982"));
+        if (!PlainText.IsAcceptable(email)) e.Add(new("ContactEmail", PlainText.Message("Email address")));
+        else if (!string.IsNullOrWhiteSpace(email) && !IsEmail(email)) e.Add(new("ContactEmail", "Enter an email address in the correct format, like name@example.com"));
+        if (!PlainText.IsAcceptable(phone)) e.Add(new("ContactPhone", PlainText.Message("Telephone number")));
+        else if (!string.IsNullOrWhiteSpace(phone) && !PhonePattern().IsMatch(CompactPhone(phone))) e.Add(new("ContactPhone", "Enter a telephone number, like 01632 960 001 or 07700 900 982"));
         if (preferred is null) e.Add(new("PreferredContact", "Select how you would like us to contact you"));
         else if (preferred == ContactMethod.Email && string.IsNullOrWhiteSpace(email)) e.Add(new("ContactEmail", "Enter your email address, or choose another way to be contacted"));
         else if (preferred == ContactMethod.Phone && string.IsNullOrWhiteSpace(phone)) e.Add(new("ContactPhone", "Enter your telephone number, or choose another way to be contacted"));
@@ -176,7 +181,8 @@ public static partial class RequestRules
         var e = new List<FieldError>();
         if (count is null) e.Add(new("SiblingCount", "Enter how many brothers and sisters the child has, or 0"));
         else if (count is < 0 or > 20) e.Add(new("SiblingCount", "Brothers and sisters must be a number between 0 and 20"));
-        if (details?.Length > TextMaxLength) e.Add(new("SiblingDetails", $"Details must be {TextMaxLength} characters or fewer"));
+        if (!PlainText.IsAcceptable(details, longText: true)) e.Add(new("SiblingDetails", PlainText.Message("Details")));
+        else if (details?.Length > TextMaxLength) e.Add(new("SiblingDetails", $"Details must be {TextMaxLength} characters or fewer"));
         return e;
     }
 
@@ -214,13 +220,15 @@ public static partial class RequestRules
     private static void Name(List<FieldError> e, string field, string? value, string what, string? emptyMessage = null)
     {
         if (string.IsNullOrWhiteSpace(value)) e.Add(new(field, emptyMessage ?? $"Enter the child's {what}"));
+        else if (!PlainText.IsAcceptable(value)) e.Add(new(field, PlainText.Message(Capitalise(what))));
         else if (value.Trim().Length > NameMaxLength) e.Add(new(field, $"{Capitalise(what)} must be {NameMaxLength} characters or fewer"));
         else if (!NamePattern().IsMatch(value.Trim())) e.Add(new(field, $"{Capitalise(what)} must only include letters, spaces, hyphens and apostrophes"));
     }
 
-    private static void Required(List<FieldError> e, string field, string? value, string emptyMessage, int max, string label)
+    private static void Required(List<FieldError> e, string field, string? value, string emptyMessage, int max, string label, bool longText = false)
     {
         if (string.IsNullOrWhiteSpace(value)) e.Add(new(field, emptyMessage));
+        else if (!PlainText.IsAcceptable(value, longText)) e.Add(new(field, PlainText.Message(label)));
         else if (value.Trim().Length > max) e.Add(new(field, $"{label} must be {max} characters or fewer"));
     }
 

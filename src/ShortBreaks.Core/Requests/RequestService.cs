@@ -131,6 +131,60 @@ public sealed class RequestService(
         }
 
         var scheme = SchemeInForce;
+        if (MarkSubmitted(request, scheme) is { } incomplete) return incomplete;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Concurrent;
+        }
+
+        await ConfirmSubmittedAsync(request, scheme, ct);
+        return CommandResult.Ok;
+    }
+
+    /// <summary>
+    /// Makes and sends a request in one go (the API): the answers are checked and the request is stored already
+    /// sent, in one save, so a request that is refused, or that the database refuses, leaves no draft behind.
+    /// </summary>
+    public async Task<(ShortBreakRequest? Request, CommandResult Result)> CreateSubmittedAsync(
+        RequestChannel channel, string? familyUserId, string createdByUserId, Action<ShortBreakRequest> answer, CancellationToken ct = default)
+    {
+        var request = new ShortBreakRequest
+        {
+            Reference = References.NewRequest(),
+            Channel = channel,
+            Status = RequestStatus.Draft,
+            FamilyUserId = familyUserId,
+            CreatedByUserId = createdByUserId,
+            CreatedAt = db.UtcNow,
+            UpdatedAt = db.UtcNow,
+        };
+        answer(request);
+        var scheme = SchemeInForce;
+        if (MarkSubmitted(request, scheme) is { } incomplete) return (null, incomplete);
+
+        db.Requests.Add(request);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // Nothing was stored: forget the request and its audit entries, so a later save in this scope does not try them again.
+            foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList()) added.State = EntityState.Detached;
+            throw;
+        }
+
+        await ConfirmSubmittedAsync(request, scheme, ct);
+        return (request, CommandResult.Ok);
+    }
+
+    /// <summary>Marks a complete request sent under the scheme in force, or says which steps are not complete.</summary>
+    private CommandResult? MarkSubmitted(ShortBreakRequest request, Scheme scheme)
+    {
         var missing = RequestRules.MissingSteps(request, scheme, Today);
         if (missing.Count > 0)
         {
@@ -141,15 +195,11 @@ public sealed class RequestService(
         request.SubmittedAt = db.UtcNow;
         request.UpdatedAt = db.UtcNow;
         request.SchemeVersion = scheme.Version;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Concurrent;
-        }
+        return null;
+    }
 
+    private async Task ConfirmSubmittedAsync(ShortBreakRequest request, Scheme scheme, CancellationToken ct)
+    {
         if (request.PreferredContact == ContactMethod.Email && !string.IsNullOrWhiteSpace(request.ContactEmail))
         {
             await TryEmailAsync(request.ContactEmail, null,
@@ -158,8 +208,6 @@ public sealed class RequestService(
                 $"Your reference is {request.Reference}.\n\nWe aim to decide within {scheme.Triage.DecisionTargetWorkingDays} working days. " +
                 $"We will email you when a decision is waiting in your account.\n\n{scheme.Council.ServiceName}\n{scheme.Council.Name}", ct);
         }
-
-        return CommandResult.Ok;
     }
 
     /// <summary>Children who may be the child in the request: same name and date of birth, or same name and postcode.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using ShortBreaks.Core.Text;
 
 namespace ShortBreaks.Web.Api;
 
@@ -67,6 +68,12 @@ public static class ApiJson
                 return new(null, BadBody("The request body must be a JSON object."));
             }
 
+            // Control characters and broken text are refused in every string of every body, before anything reads them.
+            if (RefusedText(document.RootElement, options.GetTypeInfo(typeof(T))) is { } hidden)
+            {
+                return new(null, hidden);
+            }
+
             if (check?.Invoke(document.RootElement) is { } refused)
             {
                 return new(null, refused);
@@ -82,6 +89,55 @@ public static class ApiJson
             }
         }
     }
+
+    /// <summary>
+    /// Every string in the body, names and values, checked with <see cref="PlainText"/>: refused as a validation
+    /// problem keyed by the top-level field it is in. A property marked <see cref="LongTextAttribute"/> may have line
+    /// breaks and tabs. An escaped lone surrogate ("\ud800") cannot be read as a string and is refused too.
+    /// </summary>
+    private static ProblemHttpResult? RefusedText(JsonElement root, JsonTypeInfo body)
+    {
+        var refused = new Dictionary<string, string[]>();
+        foreach (var property in root.EnumerateObject())
+        {
+            var info = body.Properties.FirstOrDefault(p => p.Name.Equals(property.Name, StringComparison.OrdinalIgnoreCase));
+            var longText = info?.AttributeProvider?.IsDefined(typeof(LongTextAttribute), true) == true;
+            var field = info?.Name ?? property.Name;
+            if (!Acceptable(property.Name, false) || !AllAcceptable(property.Value, longText))
+            {
+                var key = PlainText.IsAcceptable(field) ? field : "body";
+                refused[key] = [PlainText.Message(key)];
+            }
+        }
+
+        return refused.Count == 0 ? null : TypedResults.Problem(new HttpValidationProblemDetails(refused)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "There is a problem with what was sent",
+        });
+    }
+
+    private static bool AllAcceptable(JsonElement value, bool longText) => value.ValueKind switch
+    {
+        JsonValueKind.String => Acceptable(value, longText),
+        JsonValueKind.Array => value.EnumerateArray().All(v => AllAcceptable(v, false)),
+        JsonValueKind.Object => value.EnumerateObject().All(p => Acceptable(p.Name, false) && AllAcceptable(p.Value, false)),
+        _ => true,
+    };
+
+    private static bool Acceptable(JsonElement value, bool longText)
+    {
+        try
+        {
+            return PlainText.IsAcceptable(value.GetString(), longText);
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // not text: an escaped lone surrogate
+        }
+    }
+
+    private static bool Acceptable(string name, bool longText) => PlainText.IsAcceptable(name, longText);
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media) &&

@@ -164,11 +164,11 @@ public static class RequestsEndpoints
         var user = http.User;
         var userId = user.UserId()!;
         var channel = user.IsDecider() ? RequestChannel.DutyPoint : RequestChannel.Online;
-        var request = await requests.StartAsync(channel, channel == RequestChannel.Online ? userId : null, userId, ct);
-        Write(request, answers, clock.GetUtcNow().UtcDateTime);
-
-        var submitted = await requests.SubmitAsync(request, ct);
-        if (!submitted.Succeeded) return Refused(submitted);
+        // Made and sent in one save: a request refused here leaves no draft behind.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (request, submitted) = await requests.CreateSubmittedAsync(channel, channel == RequestChannel.Online ? userId : null, userId,
+            r => Write(r, answers, now), ct);
+        if (request is null) return Refused(submitted);
 
         return TypedResults.Created($"/api/requests/{request.Id}", await DetailAsync(request, user, requests, queue, ct));
     }

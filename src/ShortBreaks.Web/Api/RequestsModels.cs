@@ -2,6 +2,7 @@ using System.ComponentModel;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Eligibility;
 using ShortBreaks.Core.Requests;
+using ShortBreaks.Core.Text;
 
 namespace ShortBreaks.Web.Api;
 
@@ -40,14 +41,14 @@ public sealed record RequestAnswers
     [Description("Children in Need census disability codes, for example \"AUT\" or \"COMM\".")]
     public IReadOnlyList<string>? DisabilityCodes { get; init; }
 
-    public string? NeedsInOwnWords { get; init; }
+    [LongText] public string? NeedsInOwnWords { get; init; }
     public string? ContactName { get; init; }
     public string? ContactRelationship { get; init; }
     public string? ContactEmail { get; init; }
     public string? ContactPhone { get; init; }
     public ContactMethod? PreferredContact { get; init; }
     public int? SiblingCount { get; init; }
-    public string? SiblingDetails { get; init; }
+    [LongText] public string? SiblingDetails { get; init; }
 
     [Description("Agreement to share information to decide on the request. Must be true to send a request.")]
     public bool? ConsentToShare { get; init; }
@@ -126,7 +127,7 @@ public sealed record DecisionBody
     [Description("Universal, FlexibleShortBreaksApproved, ReferToSocialCare or Safeguarding. Targeted Short Breaks is reached only by a step up or a step down, never from a request.")]
     public DecisionOutcome? Outcome { get; init; }
     [Description("Why, in plain English: the family is sent them (except for a safeguarding concern). Up to 3000 characters.")]
-    public string? Reasons { get; init; }
+    [LongText] public string? Reasons { get; init; }
 
     [Description("The request's version as last read: the decision is refused if someone changed it since.")]
     public long? Version { get; init; }

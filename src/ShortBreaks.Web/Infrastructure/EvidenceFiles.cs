@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>
@@ -36,14 +38,45 @@ public static class EvidenceFiles
         return null;
     }
 
-    /// <summary>A file name safe to store and send back: no folders, no control characters, not too long.</summary>
+    /// <summary>
+    /// A file name safe to store and send back: no folders, no control characters (C0 and C1), no characters that
+    /// change the direction text is shown in (so "invoice\u202Efdp.exe" cannot pass for a PDF), not too long.
+    /// </summary>
     public static string SafeName(string? name)
     {
         var bare = Path.GetFileName((name ?? "").Replace('\\', '/'));
-        var clean = new string(bare.Where(ch => !char.IsControl(ch) && ch is not ('"' or '/' or '\\')).ToArray()).Trim();
+        var clean = new string(bare.Where(ch => !char.IsControl(ch) && !IsDirectionMark(ch) && !char.IsSurrogate(ch) && ch is not ('"' or '/' or '\\')).ToArray()).Trim();
         if (clean.Length > 150) clean = clean[..100] + clean[^50..];
         return clean.Length == 0 ? "evidence" : clean;
     }
+
+    /// <summary>Marks and overrides of text direction: U+200E/F, U+202A–U+202E, U+2066–U+2069 and the Arabic letter mark.</summary>
+    public static bool IsDirectionMark(char ch) => ch is '\u200E' or '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u061C';
+
+    /// <summary>
+    /// What a stored file is sent back as, from its bytes, never from what the sender claimed: PDF, JPEG or PNG by
+    /// their first bytes; plain text if it is all readable UTF-8; anything else as bytes to save.
+    /// </summary>
+    public static (string ContentType, string Extension) DownloadTypeOf(ReadOnlySpan<byte> content) => ContentTypeOf(content) switch
+    {
+        "application/pdf" => ("application/pdf", ".pdf"),
+        "image/jpeg" => ("image/jpeg", ".jpg"),
+        "image/png" => ("image/png", ".png"),
+        _ when content.Length > 0 && ShortBreaks.Core.Text.PlainText.IsAcceptableUtf8(content, longText: true) => ("text/plain", ".txt"),
+        _ => ("application/octet-stream", ".bin"),
+    };
+
+    /// <summary>The name a file is downloaded under: its stored name made safe, with the extension of the type its bytes show.</summary>
+    public static string DownloadName(string? storedName, ReadOnlySpan<byte> content)
+    {
+        var safe = SafeName(storedName);
+        var stem = Path.GetFileNameWithoutExtension(safe).TrimEnd('.', ' ');
+        return (stem.Length == 0 ? "evidence" : stem) + DownloadTypeOf(content).Extension;
+    }
+
+    /// <summary>An evidence file as a download (never shown in the browser), named and typed by its bytes; never cached (see <see cref="NoStoreForPersonalData"/>).</summary>
+    public static FileContentResult Download(byte[] content, string? storedName) =>
+        new FileContentResult(content, DownloadTypeOf(content).ContentType) { FileDownloadName = DownloadName(storedName, content) };
 
     /// <summary>"2.4MB", "310KB": a size as people read it.</summary>
     public static string Size(long bytes) => bytes switch

@@ -113,6 +113,7 @@ public static class ServiceSetup
         services.AddRazorPages(o =>
         {
             o.Conventions.ConfigureFilter(new HandlerRequiredFilter());
+            o.Conventions.ConfigureFilter(new PlainTextFormFilter());
             o.Conventions.AuthorizeFolder("/Staff", Policies.CaseStaff);
             o.Conventions.AuthorizeFolder("/Rates", Policies.Rates);
             o.Conventions.AuthorizeFolder("/Apply");
@@ -139,6 +140,9 @@ public static class ServiceSetup
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatus.For, ExceptionHandlingPath = "/error" });
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseApiProblems();
+        app.UseMiddleware<PlainTextQueryGuard>();
+        app.UseMiddleware<FormTextMarker>();
+        app.UseMiddleware<NoStoreForPersonalData>();
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseRouting();

@@ -45,6 +45,9 @@ public class ErrorModel : PageModel
                 $"If it keeps happening, call us and quote {Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier}."]),
         };
 
+        // Input refused for hidden characters says so, instead of the general words.
+        if (code == 400 && HttpContext.Items[Infrastructure.PlainTextQueryGuard.RefusalItem] is string refused) Lines = [refused];
+
         if (original.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
         {
             return new ObjectResult(new ProblemDetails { Status = code, Title = Heading, Detail = string.Join(" ", Lines) })

@@ -63,6 +63,68 @@ public sealed class RequestServiceTests : IDisposable
     }
 
     [SkippableTheory, AllDatabases]
+    public async Task CreateSubmitted_Complete_StoresTheRequestAlreadySent_InOneSave(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+
+        var (request, result) = await Service(db).CreateSubmittedAsync(RequestChannel.Online, "family-1", "family-1", Fill);
+
+        result.Succeeded.ShouldBeTrue();
+        request.ShouldNotBeNull();
+        var saved = await db.Requests.AsNoTracking().SingleAsync();
+        saved.Id.ShouldBe(request.Id);
+        saved.Status.ShouldBe(RequestStatus.Submitted);
+        saved.SchemeVersion.ShouldBe("2026.1");
+        saved.ChildFirstName.ShouldBe("Maya");
+        Directory.GetFiles(_mail, "*.eml").Length.ShouldBe(1);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task CreateSubmitted_Refused_LeavesNoDraftBehind(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var service = Service(db);
+
+        var (request, result) = await service.CreateSubmittedAsync(RequestChannel.Online, "family-1", "family-1", r =>
+        {
+            Fill(r);
+            r.ChildFirstName = "Ma\0ya";
+        });
+
+        result.Succeeded.ShouldBeFalse();
+        result.Errors.ShouldHaveSingleItem().Field.ShouldBe(RequestSteps.ChildName);
+        request.ShouldBeNull();
+        (await db.Requests.AsNoTracking().CountAsync()).ShouldBe(0);
+        (await db.AuditEntries.AsNoTracking().CountAsync(a => a.EntityType == nameof(ShortBreakRequest))).ShouldBe(0);
+        Directory.GetFiles(_mail, "*.eml").ShouldBeEmpty();
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task CreateSubmitted_RefusedByTheDatabase_LeavesNothing_AndTheContextCanStillSave(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var service = Service(db);
+
+        var (first, _) = await service.CreateSubmittedAsync(RequestChannel.Online, "family-1", "family-1", Fill);
+
+        // A reference already taken: the database refuses the save itself (unique index).
+        await Should.ThrowAsync<DbUpdateException>(() => service.CreateSubmittedAsync(RequestChannel.Online, "family-2", "family-2", r =>
+        {
+            Fill(r);
+            r.Reference = first!.Reference;
+        }));
+
+        (await db.Requests.AsNoTracking().CountAsync()).ShouldBe(1);
+        var (request, result) = await service.CreateSubmittedAsync(RequestChannel.Online, "family-2", "family-2", Fill);
+        result.Succeeded.ShouldBeTrue();
+        (await db.Requests.AsNoTracking().CountAsync(r => r.FamilyUserId == "family-2")).ShouldBe(1);
+        request.ShouldNotBeNull();
+    }
+
+    [SkippableTheory, AllDatabases]
     public async Task PossibleMatches_FindsSameNameAndBirthDateOrSameNameAndPostcode(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -139,6 +139,7 @@ public class PlanPagesTests(WebAppFactory factory) : IClassFixture<WebAppFactory
 
         using var pdf = await manager.GetAsync($"/staff/children/{child.Id}/plan?handler=pdf&version=1");
         pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        pdf.Headers.CacheControl.ShouldNotBeNull().NoStore.ShouldBeTrue();
         System.Text.Encoding.Latin1.GetString(await pdf.Content.ReadAsByteArrayAsync()).ShouldContain("support plan");
     }
 

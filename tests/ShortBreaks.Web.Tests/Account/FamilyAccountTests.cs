@@ -116,13 +116,16 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
 
         var page = await browser.GetDocumentAsync($"/account/letters/{letterId}");
         page.QuerySelector($"a[href='/account/letters/{letterId}?handler=pdf']").ShouldNotBeNull();
+        using var shown = await browser.GetAsync($"/account/letters/{letterId}");
+        shown.Headers.CacheControl.ShouldNotBeNull().NoStore.ShouldBeTrue("a letter is never cached");
         using var pdf = await browser.GetAsync($"/account/letters/{letterId}?handler=pdf");
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pdf.Headers.CacheControl.ShouldNotBeNull().NoStore.ShouldBeTrue("a PDF is never cached");
         pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         pdf.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
         System.Text.Encoding.ASCII.GetString(bytes, 0, 8).ShouldBe("%PDF-1.7");
-        System.Text.Encoding.Latin1.GetString(bytes).ShouldContain("/Title (Activities and support for Alex)");
+        System.Text.Encoding.Latin1.GetString(bytes).ShouldContain("/Title(Activities and support for Alex)");
 
         var (_, stranger) = await app.SignedInAsync();
         using var refused = await stranger.GetAsync($"/account/letters/{letterId}?handler=pdf");

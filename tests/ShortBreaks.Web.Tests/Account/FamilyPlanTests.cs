@@ -111,8 +111,9 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
 
         using var pdf = await browser.GetAsync($"/account/plans/{child.Id}?handler=pdf");
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pdf.Headers.CacheControl.ShouldNotBeNull().NoStore.ShouldBeTrue();
         pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        System.Text.Encoding.Latin1.GetString(await pdf.Content.ReadAsByteArrayAsync()).ShouldContain("/Title (Maya's support plan)");
+        System.Text.Encoding.Latin1.GetString(await pdf.Content.ReadAsByteArrayAsync()).ShouldContain("/Title(Maya's support plan)");
 
         var empty = await browser.PostForPageAsync($"/account/plans/{child.Id}?handler=Ask", ("What", ""));
         empty.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain("Tell us what you would like to change or review");

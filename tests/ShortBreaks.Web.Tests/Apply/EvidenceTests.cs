@@ -167,7 +167,24 @@ public class EvidenceTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
         response.Content.Headers.ContentDisposition.FileNameStar.ShouldBe("plan.pdf");
+        response.Headers.CacheControl.ShouldNotBeNull().NoStore.ShouldBeTrue("evidence is never cached");
         (await response.Content.ReadAsByteArrayAsync()).ShouldBe(bytes);
+    }
+
+    [Fact]
+    public async Task Download_OfAPngNamedAsAPdf_IsNamedAndTypedAsTheFileItReallyIs()
+    {
+        var (browser, draft) = await DraftAsync();
+        var bytes = TestFiles.Png();
+        (await UploadAsync(browser, draft, bytes, "scan\u202Egnp.pdf", "ehc-plan", contentType: "application/pdf")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var file = (await app.WithServicesAsync(s => s.GetRequiredService<RequestService>().EvidenceAsync(draft.Id))).Single();
+        file.FileName.ShouldBe("scangnp.pdf", "the direction override is taken out of the stored name");
+
+        using var response = await browser.GetAsync($"/apply/{draft.Id}/evidence/{file.Id}");
+
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        response.Content.Headers.ContentDisposition.FileNameStar.ShouldBe("scangnp.png");
     }
 
     [Fact]

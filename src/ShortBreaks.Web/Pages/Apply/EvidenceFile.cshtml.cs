@@ -30,6 +30,6 @@ public class EvidenceFileModel(RequestService requests, ShortBreaksDbContext db)
 
         db.RecordView(nameof(EvidenceDocument), document.Id.ToString(), request.ChildId, $"Evidence file of request {request.Reference}");
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return File(document.Content, document.ContentType, document.FileName);
+        return EvidenceFiles.Download(document.Content, document.FileName);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using ShortBreaks.Core.Requests;
+using ShortBreaks.Web.Infrastructure;
 
 namespace ShortBreaks.Web.Pages.Apply;
 
@@ -7,7 +8,7 @@ namespace ShortBreaks.Web.Pages.Apply;
 /// One question of a request. Answers are saved on every "Continue", so a family can stop at any point and
 /// come back; "Save and come back later" saves without checking the answer is complete.
 /// </summary>
-public abstract class QuestionPageModel(RequestService requests) : ApplyPageModel(requests)
+public abstract class QuestionPageModel(RequestService requests) : ApplyPageModel(requests), IChecksPlainText
 {
     /// <summary>Set when the person came from "Check your answers", to go back there afterwards.</summary>
     [BindProperty(SupportsGet = true)] public bool Change { get; set; }

@@ -7,6 +7,7 @@ using ShortBreaks.Web.Infrastructure;
 namespace ShortBreaks.Web.Pages.Account.Family;
 
 /// <summary>A letter to the family, printable. Only for an account linked to the letter's child, and only if meant for the family.</summary>
+[NoStore]
 public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.SchemeCatalog schemes) : GovukPageModel
 {
     public override string Title => Letter.Title;

@@ -7,6 +7,7 @@ using ShortBreaks.Web.Infrastructure;
 namespace ShortBreaks.Web.Pages.Staff.Letters;
 
 /// <summary>A letter exactly as it was sent, ready to print. Reading it is a view of the child's record.</summary>
+[NoStore]
 public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.SchemeCatalog schemes) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

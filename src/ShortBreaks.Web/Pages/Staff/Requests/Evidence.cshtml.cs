@@ -9,14 +9,6 @@ namespace ShortBreaks.Web.Pages.Staff.Requests;
 /// <summary>Downloads one evidence file, always as an attachment, and records that it was looked at.</summary>
 public class EvidenceModel(ShortBreaksDbContext db) : GovukPageModel
 {
-    // Types a browser may be told a file is; anything else is sent as plain bytes, so a file the family
-    // uploaded can never be opened by the browser as a page of this site.
-    private static readonly HashSet<string> KnownTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "application/pdf", "image/jpeg", "image/png", "image/heic", "image/gif", "text/plain",
-        "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    };
-
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public Guid DocId { get; set; }
 
@@ -32,7 +24,8 @@ public class EvidenceModel(ShortBreaksDbContext db) : GovukPageModel
         db.RecordView(nameof(EvidenceDocument), document.Id.ToString(), childId, System.Text.Json.JsonSerializer.Serialize(new { requestId = Id, document.FileName }));
         await db.SaveChangesAsync(ct);
 
-        var contentType = KnownTypes.Contains(document.ContentType) ? document.ContentType : "application/octet-stream";
-        return File(document.Content, contentType, document.FileName);
+        // Sent as the type its bytes show, under a name with that type's extension, so a file the family uploaded
+        // can never be opened by the browser as a page of this site, nor pass for another kind of file.
+        return EvidenceFiles.Download(document.Content, document.FileName);
     }
 }
