@@ -32,7 +32,7 @@ public static class AccountSecurity
         services.AddScoped<IPasswordValidator<AppUser>, PasswordRules>();
         services.AddSingleton(config.GetSection("SignInLimits").Get<SignInLimitOptions>() ?? new SignInLimitOptions());
         services.AddSingleton<SignInThrottle>();
-        services.AddSingleton<SignInTiming>();
+        services.AddScoped<SignInTiming>();
         services.AddScoped<AccountEmails>();
 
         // Every request checks the cookie's security stamp against the account's: signing out changes the
@@ -250,8 +250,12 @@ public sealed class SignInThrottle : IDisposable
 /// <summary>Makes refusing an unknown email address take as long as refusing a wrong password.</summary>
 public sealed class SignInTiming(IPasswordHasher<AppUser> hasher)
 {
-    private readonly Lazy<string> _dummyHash = new(() => hasher.HashPassword(new AppUser(), Guid.NewGuid().ToString("N")));
+    // Made once by the service's own hasher, so checking it costs what checking a real password costs.
+    private static string? _dummyHash;
 
-    public void CheckAgainstNothing(string password) =>
-        hasher.VerifyHashedPassword(new AppUser(), _dummyHash.Value, password);
+    public void CheckAgainstNothing(string password)
+    {
+        var hash = _dummyHash ??= hasher.HashPassword(new AppUser(), Guid.NewGuid().ToString("N"));
+        hasher.VerifyHashedPassword(new AppUser(), hash, password);
+    }
 }
