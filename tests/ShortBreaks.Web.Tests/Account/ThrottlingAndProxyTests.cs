@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Web.Tests.Infrastructure;
 
@@ -93,6 +96,43 @@ public class ThrottlingAndProxyTests
         context.Response.Headers.SetCookie.ShouldAllBe(c => c!.Contains("secure"));
     }
 
+    [Fact]
+    public async Task SignIn_WithAnUnknownAddress_ChecksAPasswordHashAsAWrongPasswordDoes_AndGivesTheSameMessage()
+    {
+        var hasher = new CountingHasher();
+        using var app = new SettingsFactory([], configure: services => services.AddScoped<IPasswordHasher<AppUser>>(_ => hasher));
+        var family = await app.CreateUserAsync(Roles.Family);
+        using var browser = app.NewBrowser();
+
+        var before = hasher.Verified;
+        using var unknown = await SignInSecurityTests.PostSignInAsync(browser, $"nobody-{Guid.NewGuid():N}@example.org", "some long wrong password");
+        var forUnknown = hasher.Verified - before;
+        using var wrong = await SignInSecurityTests.PostSignInAsync(browser, family.Email, "some long wrong password");
+        var forWrong = hasher.Verified - before - forUnknown;
+
+        forUnknown.ShouldBe(1);
+        forWrong.ShouldBe(1);
+        (await Browser.ParseAsync(unknown)).QuerySelector("#Email-error")!.TextContent
+            .ShouldBe((await Browser.ParseAsync(wrong)).QuerySelector("#Email-error")!.TextContent);
+    }
+
+    /// <summary>Identity's hasher, counting how many passwords it checks.</summary>
+    private sealed class CountingHasher : IPasswordHasher<AppUser>
+    {
+        private readonly PasswordHasher<AppUser> _inner = new();
+        private int _verified;
+
+        public int Verified => _verified;
+
+        public string HashPassword(AppUser user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verified);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
     private static Task<HttpContext> SignInPageThroughProxyAsync(SettingsFactory app, string proxy) =>
         app.Server.SendAsync(c =>
         {
@@ -105,7 +145,7 @@ public class ThrottlingAndProxyTests
         });
 
     /// <summary>The test host with some settings of its own.</summary>
-    private sealed class SettingsFactory(Dictionary<string, string> settings, bool unthrottled = true) : WebAppFactory
+    private sealed class SettingsFactory(Dictionary<string, string> settings, bool unthrottled = true, Action<IServiceCollection>? configure = null) : WebAppFactory
     {
         protected override bool Unthrottled => unthrottled;
 
@@ -113,6 +153,7 @@ public class ThrottlingAndProxyTests
         {
             base.ConfigureWebHost(builder);
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            if (configure is not null) builder.ConfigureTestServices(configure);
         }
     }
 }
