@@ -26,7 +26,7 @@ fi
 
 dotnet run -c Release --no-build --project src/ShortBreaks.Web -- --urls "http://127.0.0.1:$port" \
   --Database:Provider "$provider" --Database:ConnectionString "$connection" --Logging:LogLevel:Default Warning \
-  --Email:PickupDirectory bench/data/mail > bench/data/server.log 2>&1 &
+  --Email:PickupDirectory bench/data/mail --SignInLimits:PerAccount 1000 --SignInLimits:PerClient 1000 > bench/data/server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

@@ -2,7 +2,7 @@ using System.Data.Common;
 using ShortBreaks.Cli;
 using ShortBreaks.Cli.Commands;
 
-Command[] commands = [MigrateCommand.Command, DemoDataCommand.Command, RasScoreCommand.Command, RasSimulateCommand.Command, RasCalibrateCommand.Command, RasCalibrationSampleCommand.Command];
+Command[] commands = [MigrateCommand.Command, DemoDataCommand.Command, RasScoreCommand.Command, RasSimulateCommand.Command, RasCalibrateCommand.Command, RasCalibrationSampleCommand.Command, DemoCodeCommand.Command];
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -29,10 +29,7 @@ public sealed class CalibrationJourneyTests
         var bad = string.Join('\n', lines);
 
         var page = await browser.NewPageAsync();
-        await browser.GoAsync(page, server.BaseUrl + "/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await browser.ClickAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }));
+        await browser.SignInAsync(page, server.BaseUrl, email, password);
         await page.WaitForURLAsync(new Regex("/rates$"));
 
         await browser.ClickAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Calibrate from last year's packages" }));

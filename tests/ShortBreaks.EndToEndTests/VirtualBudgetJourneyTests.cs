@@ -25,10 +25,7 @@ public sealed class VirtualBudgetJourneyTests
         var child = await AddCaseAsync(server);
         var page = await browser.NewPageAsync();
 
-        await browser.GoAsync(page, server.BaseUrl + "/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(finance.Email);
-        await page.GetByLabel("Password").FillAsync(finance.Password);
-        await browser.ClickAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync());
+        await browser.SignInAsync(page, server.BaseUrl, finance.Email, finance.Password);
 
         await browser.GoAsync(page, server.BaseUrl + "/rates/virtual-budgets");
         await browser.ClickAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Set the service budget for a year" }).ClickAsync());

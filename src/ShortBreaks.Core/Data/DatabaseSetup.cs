@@ -111,7 +111,36 @@ public static class DatabaseSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync(AuditAppendOnlySql, cancellationToken);
+        }
     }
+
+    /// <summary>
+    /// On PostgreSQL the audit trail can only grow: triggers refuse every UPDATE, DELETE and TRUNCATE of
+    /// "AuditEntries", whoever runs them. Applied on every migrate, so it is there however the database was made.
+    /// </summary>
+    public const string AuditAppendOnlySql = """
+        CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+            RAISE EXCEPTION 'The audit trail cannot be changed or deleted (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+        END
+        $fn$;
+        DO $do$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_entries_no_change' AND tgrelid = '"AuditEntries"'::regclass) THEN
+                CREATE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON "AuditEntries"
+                    FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+            END IF;
+            IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_entries_no_truncate' AND tgrelid = '"AuditEntries"'::regclass) THEN
+                CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON "AuditEntries"
+                    FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+            END IF;
+        END
+        $do$;
+        """;
 }
 
 /// <summary>

@@ -301,6 +301,13 @@ internal sealed class DemoCountyGenerator
         if (withPassword)
         {
             user.PasswordHash = _hasher.HashPassword(user, DemoCounty.Password);
+
+            // Staff sign in with a second factor: the demo staff logins come enrolled with the demo authenticator key.
+            if (role != Roles.Family)
+            {
+                user.TwoFactorEnabled = true;
+                _db.UserTokens.Add(Authenticator.KeyToken(user.Id, Authenticator.DemoKey));
+            }
         }
 
         _db.Users.Add(user);

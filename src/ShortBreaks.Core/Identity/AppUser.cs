@@ -27,6 +27,10 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [Family, PersonalisationOfficer, ReviewingOfficer, TeamManager, CommissioningOfficer, FinanceOfficer, Provider, Admin];
 
+    /// <summary>Everyone who is not a family: they sign in with a second factor (an authenticator app).</summary>
+    public static readonly IReadOnlyList<string> Staff =
+        [PersonalisationOfficer, ReviewingOfficer, TeamManager, CommissioningOfficer, FinanceOfficer, Provider, Admin];
+
     /// <summary>Council staff who work with children's records.</summary>
     public static readonly IReadOnlyList<string> CaseStaff = [PersonalisationOfficer, ReviewingOfficer, TeamManager, Admin];
 

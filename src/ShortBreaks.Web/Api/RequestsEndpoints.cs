@@ -152,8 +152,14 @@ public static class RequestsEndpoints
     }
 
     public static async Task<Results<Created<RequestDetail>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpContext http, RequestService requests, TriageQueue queue, TimeProvider clock, CancellationToken ct)
+        HttpContext http, RequestService requests, TriageQueue queue, TimeProvider clock, Microsoft.AspNetCore.Identity.UserManager<ShortBreaks.Core.Identity.AppUser> users, CancellationToken ct)
     {
+        if (!http.User.IsDecider() && await ShortBreaks.Web.Infrastructure.EmailConfirmation.NotConfirmedAsync(users, http.User))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Confirm your email address first",
+                detail: ShortBreaks.Web.Infrastructure.EmailConfirmation.Message);
+        }
+
         var body = await ApiJson.ReadAsync<RequestAnswers>(http);
         if (body.Problem is { } unreadable) return unreadable;
         var answers = body.Value!;

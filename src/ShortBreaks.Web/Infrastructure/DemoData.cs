@@ -58,6 +58,9 @@ public static class DemoData
                 Console.WriteLine($"  {login.Email,-30} {Roles.Name(login.Role)}");
             }
 
+            Console.WriteLine($"Staff logins also need a code from an authenticator app with the demo key {Authenticator.DemoKey}");
+            Console.WriteLine("  (or print the current code: dotnet run --project src/ShortBreaks.Cli -- demo-code)");
+
             Console.WriteLine();
         });
     }

@@ -81,6 +81,7 @@ public static class ServiceSetup
             .AddEntityFrameworkStores<ShortBreaksDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>();
+        builder.AddAccountSecurity();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -137,6 +138,7 @@ public static class ServiceSetup
 
     public static void UseShortBreaks(this WebApplication app)
     {
+        app.UseAccountSecurityFirst();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatus.For, ExceptionHandlingPath = "/error" });
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseApiProblems();
@@ -148,6 +150,7 @@ public static class ServiceSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
+        app.UseMiddleware<StaffSecondFactorGate>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });

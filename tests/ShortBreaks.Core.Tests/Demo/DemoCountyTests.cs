@@ -204,6 +204,23 @@ public sealed class DemoCountyTests(DemoCountyFixture county) : IClassFixture<De
             hasher.VerifyHashedPassword(user, user.PasswordHash!, DemoCounty.Password).ShouldBe(PasswordVerificationResult.Success);
         }
 
+        // Staff logins come enrolled with the demo authenticator key; families sign in with a password alone.
+        foreach (var login in DemoCounty.Logins)
+        {
+            var user = await db.Users.SingleAsync(u => u.NormalizedEmail == login.Email.ToUpperInvariant());
+            var key = await db.UserTokens.Where(t => t.UserId == user.Id && t.Name == "AuthenticatorKey").Select(t => t.Value).SingleOrDefaultAsync();
+            if (login.Role == Roles.Family)
+            {
+                user.TwoFactorEnabled.ShouldBeFalse();
+                key.ShouldBeNull();
+            }
+            else
+            {
+                user.TwoFactorEnabled.ShouldBeTrue(login.Email);
+                key.ShouldBe(Authenticator.DemoKey);
+            }
+        }
+
         var provider = await db.Users.SingleAsync(u => u.Email == "provider@demo.example");
         provider.ProviderId.ShouldNotBeNull();
         (await db.Providers.AnyAsync(p => p.Id == provider.ProviderId)).ShouldBeTrue();

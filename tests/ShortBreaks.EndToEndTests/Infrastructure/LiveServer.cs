@@ -44,9 +44,10 @@ public sealed class LiveServer : WebApplicationFactory<Program>
         builder.UseSetting("Schemes:Directory", Path.Combine(AppContext.BaseDirectory, "schemes"));
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in TestAccounts.UnthrottledSettings) builder.UseSetting(key, value);
     }
 
-    /// <summary>A staff account in a role, with a password, made through Identity as an administrator would.</summary>
+    /// <summary>An account in a role, with a password, made through Identity as an administrator would (staff enrolled with the test authenticator key).</summary>
     public async Task<(string Email, string Password)> CreateUserAsync(string role, string displayName)
     {
         using var scope = Services.CreateScope();
@@ -56,6 +57,9 @@ public sealed class LiveServer : WebApplicationFactory<Program>
         var user = new AppUser { UserName = email, Email = email, DisplayName = displayName, EmailConfirmed = true };
         (await users.CreateAsync(user, password)).Succeeded.ShouldBeTrue();
         (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+
+        // Staff sign in with a second factor: enrolled with the test authenticator key.
+        await TestAccounts.EnrolIfStaffAsync(users, user, [role]);
         return (email, password);
     }
 

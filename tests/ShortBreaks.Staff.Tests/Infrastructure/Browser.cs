@@ -48,10 +48,13 @@ public static class Browser
 
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, DisplayName = name, CreatedAt = DateTime.UtcNow };
+        var user = new AppUser { UserName = email, Email = email, DisplayName = name, CreatedAt = DateTime.UtcNow, EmailConfirmed = true };
         var created = await users.CreateAsync(user, password);
         created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Description)));
         (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+
+        // Staff sign in with a second factor: enrolled with the test authenticator key.
+        await ShortBreaks.TestCommon.TestAccounts.EnrolIfStaffAsync(users, user, [role]);
         return new TestUser(user.Id, email, password, name, role);
     }
 
@@ -62,6 +65,13 @@ public static class Browser
         var page = await browser.GetPageAsync("/account/sign-in");
         var response = await browser.SubmitAsync(page, "main form[method=post]", new() { ["Email"] = user.Email, ["Password"] = user.Password });
         response.Status.ShouldBe(HttpStatusCode.Redirect, $"Signing in as {user.Email} failed: {Page.Normalise(response.Text)}");
+        if (response.RedirectPath!.StartsWith("/account/two-factor", StringComparison.Ordinal))
+        {
+            var codePage = await browser.GetPageAsync(response.RedirectPath);
+            var second = await browser.SubmitAsync(codePage, "main form[method=post]", new() { ["Code"] = ShortBreaks.TestCommon.TestAccounts.CurrentCode() });
+            second.Status.ShouldBe(HttpStatusCode.Redirect, $"The authenticator code for {user.Email} was refused: {Page.Normalise(second.Text)}");
+        }
+
         return browser;
     }
 

@@ -35,6 +35,7 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Email:SmtpHost", "");
         builder.UseSetting("Schemes:Directory", Path.Combine(AppContext.BaseDirectory, "schemes"));
+        foreach (var (key, value) in ShortBreaks.TestCommon.TestAccounts.UnthrottledSettings) builder.UseSetting(key, value);
 
         // Keys in memory, so hosts running side by side never share (or race to write) a key folder.
         builder.ConfigureTestServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());

@@ -38,7 +38,14 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:SmtpHost", "");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Schemes:Directory", Path.Combine(AppContext.BaseDirectory, "schemes"));
+        if (Unthrottled)
+        {
+            foreach (var (key, value) in ShortBreaks.TestCommon.TestAccounts.UnthrottledSettings) builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>False for tests of sign-in throttling, which set their own limits.</summary>
+    protected virtual bool Unthrottled => true;
 
     /// <summary>A browser with its own cookies that does not follow redirects, so tests see where they lead.</summary>
     public Browser NewBrowser() => new(CreateBrowserClient());
@@ -46,17 +53,21 @@ public class WebAppFactory : WebApplicationFactory<Program>
     protected virtual HttpClient CreateBrowserClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>A new account with a role and the test password.</summary>
-    public async Task<TestUser> CreateUserAsync(string role, string? name = null)
+    /// <summary>
+    /// A new account with a role and the test password: a family's email address is confirmed, and staff are
+    /// enrolled with the test authenticator key (<see cref="ShortBreaks.TestCommon.TestAccounts"/>).
+    /// </summary>
+    public async Task<TestUser> CreateUserAsync(string role, string? name = null, bool emailConfirmed = true)
     {
         var n = Interlocked.Increment(ref _users);
         var email = $"{role.ToLowerInvariant()}{n}-{Guid.NewGuid():N}@example.org";
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, DisplayName = name ?? $"Test {role} {n}", CreatedAt = DateTime.UtcNow };
+        var user = new AppUser { UserName = email, Email = email, DisplayName = name ?? $"Test {role} {n}", CreatedAt = DateTime.UtcNow, EmailConfirmed = emailConfirmed };
         var created = await users.CreateAsync(user, Password);
         created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Description)));
         (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+        await ShortBreaks.TestCommon.TestAccounts.EnrolIfStaffAsync(users, user, [role]);
         return new TestUser(user.Id, email, user.DisplayName, role);
     }
 

@@ -7,9 +7,13 @@ using ShortBreaks.Web.Infrastructure;
 
 namespace ShortBreaks.Web.Pages.Account;
 
-/// <summary>Parent carers (and young people) create their own account; staff accounts are made by an administrator.</summary>
+/// <summary>
+/// Parent carers (and young people) create their own account; staff accounts are made by an administrator.
+/// The answer is the same whether or not the address already has an account: "check your email". The email
+/// says which: a link to confirm the address, or that the address has an account already.
+/// </summary>
 [AllowAnonymous]
-public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : GovukPageModel
+public class RegisterModel(UserManager<AppUser> users, AccountEmails emails, SignInTiming timing, SignInThrottle throttle, TimeProvider clock) : GovukPageModel
 {
     public override string Title => "Create an account";
 
@@ -31,16 +35,26 @@ public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> si
         if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), "Enter your email address");
         else if (!RequestRules.IsEmail(Email.Trim())) ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.com");
         if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Create a password");
-        else if (Password.Length < 12) ModelState.AddModelError(nameof(Password), "Your password must be at least 12 characters");
-        else if (Password.Length > 200) ModelState.AddModelError(nameof(Password), "Your password must be 200 characters or fewer");
+        else if (PasswordRules.Problems(Password, Email?.Trim()) is [var problem, ..]) ModelState.AddModelError(nameof(Password), problem);
         else if (Password != ConfirmPassword) ModelState.AddModelError(nameof(ConfirmPassword), "The passwords do not match");
         if (!ModelState.IsValid) return Page();
 
         var email = Email!.Trim();
+        if (!throttle.TryAttempt("register", email, HttpContext))
+        {
+            ModelState.AddModelError(nameof(Email), throttle.Refusal);
+            var refused = Page();
+            refused.StatusCode = StatusCodes.Status429TooManyRequests;
+            return refused;
+        }
+
+        var ct = HttpContext.RequestAborted;
         if (await users.FindByEmailAsync(email) is not null)
         {
-            ModelState.AddModelError(nameof(Email), "An account already uses this email address: sign in instead");
-            return Page();
+            // As slow as creating an account, and an email either way, so nothing tells the address has an account.
+            timing.CheckAgainstNothing(Password!);
+            await emails.SendAlreadyRegisteredAsync(email, ct);
+            return Redirect("/account/check-email");
         }
 
         var user = new AppUser { UserName = email, Email = email, DisplayName = DisplayName!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
@@ -56,7 +70,7 @@ public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> si
         }
 
         await users.AddToRoleAsync(user, Roles.Family);
-        await signIn.SignInAsync(user, isPersistent: false);
-        return !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : Redirect("/account");
+        await emails.SendConfirmationAsync(user, ReturnUrl, ct);
+        return Redirect("/account/check-email");
     }
 }

@@ -7,7 +7,7 @@ using ShortBreaks.Web.Infrastructure;
 namespace ShortBreaks.Web.Pages.Account;
 
 [AllowAnonymous]
-public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : GovukPageModel
+public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInThrottle throttle, SignInTiming timing) : GovukPageModel
 {
     public override string Title => "Sign in";
 
@@ -26,13 +26,38 @@ public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
         if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Enter your password");
         if (!ModelState.IsValid) return Page();
 
-        var user = await users.FindByEmailAsync(Email!.Trim());
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
+        var email = Email!.Trim();
+        if (!throttle.TryAttempt("sign-in", email, HttpContext))
+        {
+            ModelState.AddModelError(nameof(Email), throttle.Refusal);
+            var refused = Page();
+            refused.StatusCode = StatusCodes.Status429TooManyRequests;
+            return refused;
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user?.PasswordHash is null)
+        {
+            // As long as checking a real password, so the answer's timing does not tell whether the account exists.
+            timing.CheckAgainstNothing(Password!);
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        else
+        {
+            // Throttling, not locking the account, stops guessing passwords.
+            result = await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: false);
+        }
+
+        var next = AccountSecurity.LocalOrNull(ReturnUrl);
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect("/account/two-factor" + (next is null ? "" : "?returnUrl=" + Uri.EscapeDataString(next)));
+        }
+
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError(nameof(Email), "Your account is locked for 15 minutes after too many attempts. Try again later.");
+            ModelState.AddModelError(nameof(Email), "Your account is locked for 15 minutes after too many wrong codes. Try again later.");
             return Page();
         }
 
@@ -42,8 +67,13 @@ public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
             return Page();
         }
 
-        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl);
         var roles = await users.GetRolesAsync(user!);
-        return Redirect(roles.Any(Roles.CaseStaff.Contains) ? "/staff" : roles.Contains(Roles.Family) ? "/account" : "/");
+        if (roles.Any(Roles.Staff.Contains))
+        {
+            // Staff without an authenticator app set one up before anything else.
+            return Redirect("/account/authenticator" + (next is null ? "" : "?returnUrl=" + Uri.EscapeDataString(next)));
+        }
+
+        return Redirect(next ?? AccountSecurity.HomeFor(roles));
     }
 }

@@ -9,7 +9,7 @@ namespace ShortBreaks.Web.Pages.Apply;
 /// <summary>One answer on the check answers page: the question it belongs to and its value, line by line.</summary>
 public sealed record AnswerRow(string Step, string Question, IReadOnlyList<string> Lines);
 
-public class CheckAnswersModel(RequestService requests) : ApplyPageModel(requests)
+public class CheckAnswersModel(RequestService requests, Microsoft.AspNetCore.Identity.UserManager<ShortBreaks.Core.Identity.AppUser> users) : ApplyPageModel(requests)
 {
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
@@ -18,6 +18,9 @@ public class CheckAnswersModel(RequestService requests) : ApplyPageModel(request
     public IReadOnlyList<string> Missing { get; private set; } = [];
 
     public IReadOnlyList<EvidenceSummary> Files { get; private set; } = [];
+
+    /// <summary>True when a family tried to send the request before confirming their email address.</summary>
+    public bool EmailNotConfirmed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -31,6 +34,14 @@ public class CheckAnswersModel(RequestService requests) : ApplyPageModel(request
     {
         ClearBindingErrors();
         if (await LoadDraftAsync() is { } refused) return refused;
+        if (!OnBehalf && await EmailConfirmation.NotConfirmedAsync(users, User))
+        {
+            EmailNotConfirmed = true;
+            AddErrors([new FieldError("", EmailConfirmation.Message)]);
+            await LoadAsync();
+            return Page();
+        }
+
         var sent = await Requests.SubmitAsync(Answers, HttpContext.RequestAborted);
         if (!sent.Succeeded)
         {

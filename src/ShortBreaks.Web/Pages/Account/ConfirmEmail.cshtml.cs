@@ -1,0 +1,44 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.Web.Infrastructure;
+
+namespace ShortBreaks.Web.Pages.Account;
+
+/// <summary>The link in the confirmation email.</summary>
+[AllowAnonymous]
+public class ConfirmEmailModel(UserManager<AppUser> users) : GovukPageModel
+{
+    public override string Title => Confirmed ? "Your email address is confirmed" : "This link does not work";
+
+    [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public bool Confirmed { get; private set; }
+
+    public string Next => AccountSecurity.LocalOrNull(ReturnUrl) is { } next
+        ? User.Identity?.IsAuthenticated == true ? next : "/account/sign-in?returnUrl=" + Uri.EscapeDataString(next)
+        : User.Identity?.IsAuthenticated == true ? AccountSecurity.HomeFor(User) : "/account/sign-in";
+
+    public async Task OnGetAsync()
+    {
+        if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Code)) return;
+        var user = await users.FindByIdAsync(UserId);
+        if (user is null) return;
+        string token;
+        try
+        {
+            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Code));
+        }
+        catch (FormatException)
+        {
+            return;
+        }
+
+        Confirmed = (await users.ConfirmEmailAsync(user, token)).Succeeded;
+    }
+}
