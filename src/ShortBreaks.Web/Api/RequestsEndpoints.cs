@@ -368,17 +368,8 @@ public static class RequestsEndpoints
             d.AllowanceHoursPerYear, d.AllowanceDirectPaymentPerYear, d.AllowanceProviderPerYear,
             staff ? d.DecidedByName : null, staff ? Criteria(d.CriteriaJson) : null);
 
-    private static List<CriterionResult>? Criteria(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<List<CriterionResult>>(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The criteria as stored with the decision, read with the options they were written with.</summary>
+    private static IReadOnlyList<CriterionResult> Criteria(string json) => EligibilityJson.Deserialize(json);
 
     /// <summary>What a family is shown: a request routed to the MASH reads as still under review.</summary>
     internal static RequestStatus VisibleStatus(RequestStatus status, bool staff) =>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Children;
@@ -172,7 +171,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
         }
 
         Eligibility = request.Decision is { } decision
-            ? new EligibilityResult(decision.SchemeVersion, JsonSerializer.Deserialize<List<CriterionResult>>(decision.CriteriaJson) ?? [])
+            ? new EligibilityResult(decision.SchemeVersion, EligibilityJson.Deserialize(decision.CriteriaJson))
             : await requests.CheckEligibilityAsync(request, ct);
 
         if (request.Decision is not null)
