@@ -258,6 +258,20 @@ public sealed class DecisionTests(WebAppFactory factory)
     }
 
     [Fact]
+    public async Task Eligibility_IsAuditedAsAViewOfTheRequest()
+    {
+        var officer = await factory.SignInAsNewUserAsync(Roles.PersonalisationOfficer);
+        var request = await officer.CreateRequestAsync();
+        var before = (await factory.ViewsOfRequestAsync(request.Id())).Count;
+
+        (await officer.Http.GetAsync($"/api/requests/{request.Id()}/eligibility")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var views = await factory.ViewsOfRequestAsync(request.Id());
+        views.Count.ShouldBe(before + 1);
+        views.ShouldContain(v => v.UserId == officer.User.Id && v.Details == "eligibility check");
+    }
+
+    [Fact]
     public async Task Eligibility_ForStaff_ListsEachCriterionWithItsOutcome()
     {
         var officer = await factory.SignInAsNewUserAsync(Roles.ReviewingOfficer);

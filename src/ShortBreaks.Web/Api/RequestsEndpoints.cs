@@ -58,7 +58,7 @@ public static class RequestsEndpoints
         api.MapGet("/{id:guid}/eligibility", EligibilityAsync)
             .WithName("CheckRequestEligibility")
             .WithSummary("Check a request against the eligibility criteria")
-            .WithDescription("Each criterion of the scheme in force today, met, not met or unknown, with why.")
+            .WithDescription("Each criterion of the scheme in force today, met, not met or unknown, with why. Every check is audited as a view of the request.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.CaseStaff);
 
@@ -73,7 +73,10 @@ public static class RequestsEndpoints
             .WithName("ConfirmRequestChild")
             .WithSummary("Confirm which child a request is for")
             .WithDescription("childId is one of the possible matches, or null for a child new to the service. version is the request's " +
-                             "version as last read; if someone changed the request since, nothing is saved and the answer is 409.")
+                             "version as last read; if someone changed the request since, nothing is saved and the answer is 409. " +
+                             "Matching an existing record changes nothing on it and does not give the request's account access to it: " +
+                             "link the account with POST /api/children/{id}/family, with the identity and parental responsibility checks. " +
+                             "A new record is made from the request, and the family who sent it online is linked to it.")
             .Accepts<ConfirmChildBody>(JsonContentType)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -173,11 +176,16 @@ public static class RequestsEndpoints
         return TypedResults.Created($"/api/requests/{request.Id}", await DetailAsync(request, user, requests, queue, ct));
     }
 
-    public static async Task<Results<Ok<EligibilityDetail>, ProblemHttpResult>> EligibilityAsync(Guid id, RequestService requests, CancellationToken ct)
+    public static async Task<Results<Ok<EligibilityDetail>, ProblemHttpResult>> EligibilityAsync(
+        Guid id, RequestService requests, ShortBreaksDbContext db, CancellationToken ct)
     {
         var request = await requests.FindAsync(id, ct);
         if (request is null) return RequestNotFound();
         var result = await requests.CheckEligibilityAsync(request, ct);
+
+        // The check reads the child's age, needs and evidence: audited like any view of the request.
+        db.RecordView(nameof(ShortBreakRequest), request.Id.ToString(), request.ChildId, "eligibility check");
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new EligibilityDetail(result.SchemeVersion, result.AllMet, result.Criteria));
     }
 

@@ -98,6 +98,35 @@ public sealed class RequestServiceTests : IDisposable
     }
 
     [SkippableTheory, AllDatabases]
+    public async Task ConfirmChild_ExistingRecord_NeitherLinksTheRequesterNorChangesTheRecord(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var data = new TestData(db);
+        var child = await data.CreateChildAsync("Maya", "Example");
+        var before = await db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id);
+        var request = await data.CreateSubmittedRequestAsync(childFirstName: "Maya", childLastName: "Example", childDateOfBirth: child.DateOfBirth);
+        request.AddressLine1 = "99 Somewhere Else";
+        request.School = "Another School";
+        request.NeedsInOwnWords = "Words from a stranger.";
+        request.DisabilityCodes = "VIS";
+        await db.SaveChangesAsync();
+
+        var result = await Service(db).ConfirmChildAsync(request, child.Id, request.Version);
+
+        result.Succeeded.ShouldBeTrue();
+        (await db.Requests.AsNoTracking().SingleAsync(r => r.Id == request.Id)).ChildId.ShouldBe(child.Id);
+        (await db.ChildFamilyMembers.AnyAsync(m => m.ChildId == child.Id)).ShouldBeFalse();
+        var after = await db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id);
+        after.AddressLine1.ShouldBe(before.AddressLine1);
+        after.School.ShouldBe(before.School);
+        after.NeedsInFamilyWords.ShouldBe(before.NeedsInFamilyWords);
+        after.DisabilityCodes.ShouldBe(before.DisabilityCodes);
+        after.Version.ShouldBe(before.Version);
+        (await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Child) && a.EntityId == child.Id.ToString() && a.Action == "update")).ShouldBeFalse();
+    }
+
+    [SkippableTheory, AllDatabases]
     public async Task Decide_FlexibleShortBreaks_SetsTierAllowanceLetterAndEmail(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

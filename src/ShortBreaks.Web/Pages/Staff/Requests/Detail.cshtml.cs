@@ -30,7 +30,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
     /// <summary>The request's version when the officer loaded the page (see <see cref="ShortBreakRequest.Version"/>).</summary>
     [BindProperty] public string? Version { get; set; }
 
-    /// <summary>"decided" or "matched" after a successful post, for the success banner.</summary>
+    /// <summary>"decided", "matched", "linked" or "updated" after a successful post, for the success banner.</summary>
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public override string Title => Answers is null ? "Request" : $"Request {Answers.Reference}";
@@ -47,6 +47,9 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
     public EligibilityResult Eligibility { get; private set; } = null!;
     public IReadOnlyList<Referral> Referrals { get; private set; } = [];
     public IReadOnlyList<SentEmail> MashEmails { get; private set; } = [];
+
+    /// <summary>Whether the account that sent the request is linked to the child it is matched to.</summary>
+    public bool RequesterLinked { get; private set; }
 
     /// <summary>Set when the officer's decision lost to someone else's: their reasons are shown so nothing is lost.</summary>
     public bool LostDecision { get; private set; }
@@ -165,9 +168,17 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
             : $"Sent online from the account of {takenBy.DisplayName} ({takenBy.Email})";
 
         Child = request.ChildId is { } childId ? await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == childId, ct) : null;
+        RequesterLinked = request.FamilyUserId is { } familyUserId && Child is not null
+            && await db.ChildFamilyMembers.AnyAsync(m => m.ChildId == Child.Id && m.UserId == familyUserId, ct);
         if (request.Status == RequestStatus.Submitted && !request.ChildConfirmed)
         {
             Matches = await requests.PossibleMatchesAsync(request, ct);
+
+            // Each possible match is shown with its date of birth, postcode and tier: a view of that child's record.
+            foreach (var match in Matches)
+            {
+                db.RecordView(nameof(Child), match.Id.ToString(), match.Id, $"Possible match for request {request.Reference}");
+            }
         }
 
         Eligibility = request.Decision is { } decision
