@@ -314,7 +314,7 @@ public sealed class RequestService(
     /// </summary>
     public async Task<CommandResult> DecideAsync(ShortBreakRequest request, DecisionOutcome outcome, string? reasons, long versionSeen, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(outcome))
+        if (!ThresholdDecisions.Outcomes.Contains(outcome))
         {
             return CommandResult.Fail("Outcome", "Select a decision");
         }
@@ -331,31 +331,9 @@ public sealed class RequestService(
             return CommandResult.Concurrent;
         }
 
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(reasons)) errors.Add(new("Reasons", "Enter the reasons for the decision"));
-        else if (reasons.Length > RequestRules.TextMaxLength) errors.Add(new("Reasons", $"Reasons must be {RequestRules.TextMaxLength} characters or fewer"));
-        if (!request.ChildConfirmed && outcome != DecisionOutcome.Safeguarding)
-        {
-            errors.Add(new("ChildId", "Confirm which child's record this request is for before deciding"));
-        }
-
         var eligibility = await CheckEligibilityAsync(request, ct);
         var child = request.ChildId is { } childId ? await db.Children.FirstAsync(c => c.Id == childId, ct) : null;
-        if (outcome == DecisionOutcome.FlexibleShortBreaksApproved)
-        {
-            var unmet = eligibility.Criteria.Where(c => c.Outcome != CriterionOutcome.Met).ToList();
-            if (unmet.Count > 0)
-            {
-                errors.Add(new("Outcome", "Flexible Short Breaks can only be approved when every criterion is met. Not met: " +
-                                          string.Join("; ", unmet.Select(c => c.Criterion.ToLowerInvariant()))));
-            }
-
-            if (child?.Tier is Tier.TargetedShortBreaks or Tier.SocialCare)
-            {
-                errors.Add(new("Outcome", $"{child.FirstName} is already on {Tiers.Name(child.Tier)}: a move to Flexible Short Breaks is a step down, not a new request"));
-            }
-        }
-
+        var errors = ThresholdDecisions.Check(outcome, reasons, request.ChildConfirmed, eligibility, child);
         if (errors.Count > 0)
         {
             return CommandResult.Fail(errors);
@@ -386,48 +364,29 @@ public sealed class RequestService(
             CriteriaJson = EligibilityJson.Serialize(eligibility.Criteria),
         };
 
-        switch (outcome)
+        if (outcome == DecisionOutcome.FlexibleShortBreaksApproved)
         {
-            case DecisionOutcome.FlexibleShortBreaksApproved:
-                decision.AllowanceHoursPerYear = scheme.Tiers.FlexibleShortBreaks.HoursPerYear;
-                decision.AllowanceDirectPaymentPerYear = scheme.Tiers.FlexibleShortBreaks.DirectPaymentPerYear;
-                decision.AllowanceProviderPerYear = scheme.Tiers.FlexibleShortBreaks.ProviderPerYear;
-                if (child.Tier != Tier.FlexibleShortBreaks)
-                {
-                    // The decision itself is on the timeline; the move is kept with the other tier changes.
-                    db.TierChanges.Add(new Plans.TierChange
-                    {
-                        ChildId = child.Id,
-                        Move = Plans.TierMove.FlexibleShortBreaksApproved,
-                        From = child.Tier,
-                        To = Tier.FlexibleShortBreaks,
-                        At = db.UtcNow,
-                        ByUserId = db.Actor.UserId,
-                        ByName = db.Actor.Name,
-                        Reason = decision.Reasons,
-                    });
-                }
-
-                child.Tier = Tier.FlexibleShortBreaks;
-                child.KeyWorkerId ??= db.Actor.UserId;
-                break;
-            case DecisionOutcome.Universal:
-                if (child.Tier == Tier.None) child.Tier = Tier.Universal;
-                break;
-            case DecisionOutcome.ReferToSocialCare:
-                db.Referrals.Add(NewReferral(request, child, ReferralKind.SocialCare, decision.Reasons));
-                break;
-            case DecisionOutcome.Safeguarding:
-                db.Referrals.Add(NewReferral(request, child, ReferralKind.MultiAgencySafeguardingHub, decision.Reasons));
-                break;
+            decision.AllowanceHoursPerYear = scheme.Tiers.FlexibleShortBreaks.HoursPerYear;
+            decision.AllowanceDirectPaymentPerYear = scheme.Tiers.FlexibleShortBreaks.DirectPaymentPerYear;
+            decision.AllowanceProviderPerYear = scheme.Tiers.FlexibleShortBreaks.ProviderPerYear;
+            child.KeyWorkerId ??= db.Actor.UserId;
         }
 
-        request.Status = outcome == DecisionOutcome.Safeguarding ? RequestStatus.RoutedToMash : RequestStatus.Decided;
+        // The tier changes only by the named move, on the timeline like every other move.
+        if (ThresholdDecisions.MoveFor(outcome, child.Tier) is { } move)
+        {
+            await new Plans.TierService(db, schemes).ApplyAsync(child, move, decision.Reasons, ct);
+        }
+
+        if (ThresholdDecisions.SignpostedTier(outcome, child.Tier) is { } signposted) child.Tier = signposted;
+        if (ThresholdDecisions.ReferralFor(outcome) is { } referral) db.Referrals.Add(NewReferral(request, child, referral, decision.Reasons));
+
+        request.Status = ThresholdDecisions.StatusAfter(outcome);
         request.UpdatedAt = db.UtcNow;
         db.Decisions.Add(decision);
 
         Letter? letter = null;
-        if (outcome != DecisionOutcome.Safeguarding)
+        if (ThresholdDecisions.TellsFamily(outcome))
         {
             var (title, body) = DecisionLetter.Compose(scheme, request, decision);
             letter = new Letter
@@ -465,7 +424,7 @@ public sealed class RequestService(
             throw;
         }
 
-        if (outcome == DecisionOutcome.Safeguarding)
+        if (!ThresholdDecisions.TellsFamily(outcome))
         {
             await TryEmailAsync(scheme.Council.MashEmail, child.Id,
                 $"Safeguarding referral from short breaks: {request.Reference}",

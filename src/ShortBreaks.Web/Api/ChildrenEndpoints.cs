@@ -93,17 +93,15 @@ public static class ChildrenEndpoints
     private static ChildDetail ForFamily(ChildRecord record)
     {
         var routedToMash = record.Requests.Where(r => r.Status == RequestStatus.RoutedToMash).Select(r => r.Id).ToHashSet();
-        var timeline = record.Timeline.Where(e =>
-            e.Kind is not (TimelineKinds.Safeguarding or TimelineKinds.Merged) &&
-            (e.RequestId is not { } requestId || !routedToMash.Contains(requestId) || e.Kind == TimelineKinds.RequestSubmitted));
+        var timeline = record.Timeline.Where(e => FamilyView.SeesTimelineEvent(e, routedToMash));
         var requests = record.Requests.Select(r =>
         {
             var status = RequestsEndpoints.VisibleStatus(r.Status, staff: false);
-            var outcome = r.Status == RequestStatus.Decided ? r.Outcome : null;
+            var outcome = FamilyView.SeesDecision(r.Status, r.Outcome) ? r.Outcome : null;
             return new ChildRequest(r.Id, r.Reference, status, RequestsEndpoints.StatusText(status), r.Channel, r.SubmittedAt,
                 outcome, outcome is { } o ? DecisionOutcomes.Name(o) : null, outcome is null ? null : r.DecidedAt);
         });
-        return Detail(record, timeline, requests, record.Letters.Where(l => l.VisibleToFamily), null, null, null);
+        return Detail(record, timeline, requests, record.Letters.Where(l => FamilyView.SeesLetter(l.VisibleToFamily)), null, null, null);
     }
 
     private static ChildDetail Detail(

@@ -122,7 +122,7 @@ public static class RequestsEndpoints
         }
 
         var userId = user.UserId();
-        var own = db.Requests.AsNoTracking().Where(r => r.FamilyUserId != null && r.FamilyUserId == userId);
+        var own = db.Requests.AsNoTracking().OwnRequests(userId);
         var total = await own.CountAsync(ct);
         var pageSize = TriageQueue.PageSize;
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
@@ -255,13 +255,13 @@ public static class RequestsEndpoints
         {
             if (!property.Name.Equals("outcome", StringComparison.OrdinalIgnoreCase) || property.Value.ValueKind == JsonValueKind.Null) continue;
             var given = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
-            if (Enum.GetNames<DecisionOutcome>().Any(n => n.Equals(given, StringComparison.OrdinalIgnoreCase))) continue;
+            if (ThresholdDecisions.Parse(given) is not null) continue;
 
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "That is not a decision that can be made on a request",
                 detail: "Targeted Short Breaks is reached only by stepping up from Flexible Short Breaks or stepping down from social care, " +
-                        "never from a new request. The outcome of a request is one of: " + string.Join(", ", Enum.GetNames<DecisionOutcome>()) + ".");
+                        "never from a new request. The outcome of a request is one of: " + string.Join(", ", ThresholdDecisions.Outcomes) + ".");
         }
 
         return null;
@@ -332,7 +332,7 @@ public static class RequestsEndpoints
             .ToList();
 
         // A safeguarding concern is never shown to the family: to them the request is still under review.
-        var decision = r.Decision is { } d && (staff || (r.Status == RequestStatus.Decided && d.Outcome != DecisionOutcome.Safeguarding))
+        var decision = r.Decision is { } d && (staff || FamilyView.SeesDecision(r.Status, d.Outcome))
             ? Decision(d, staff)
             : null;
         var waiting = staff && r.Status == RequestStatus.Submitted && r.SubmittedAt is { } submitted
@@ -379,9 +379,9 @@ public static class RequestsEndpoints
     /// <summary>The criteria as stored with the decision, read with the options they were written with.</summary>
     private static IReadOnlyList<CriterionResult> Criteria(string json) => EligibilityJson.Deserialize(json);
 
-    /// <summary>What a family is shown: a request routed to the MASH reads as still under review.</summary>
+    /// <summary>What the reader is shown: staff see the status as it is, a family as <see cref="FamilyView.Status"/> says.</summary>
     internal static RequestStatus VisibleStatus(RequestStatus status, bool staff) =>
-        !staff && status == RequestStatus.RoutedToMash ? RequestStatus.Submitted : status;
+        staff ? status : FamilyView.Status(status);
 
     internal static string StatusText(RequestStatus status) => status switch
     {

@@ -146,6 +146,9 @@ public sealed class RequestServiceTests : IDisposable
         (await db.Children.AsNoTracking().SingleAsync()).Tier.ShouldBe(Tier.FlexibleShortBreaks);
         var move = await db.TierChanges.AsNoTracking().SingleAsync();
         (move.Move, move.From, move.To, move.ByName).ShouldBe((Core.Plans.TierMove.FlexibleShortBreaksApproved, Tier.None, Tier.FlexibleShortBreaks, "Amira Hughes"));
+        var moveEvent = await db.TimelineEvents.AsNoTracking().SingleAsync(e => e.ChildId == child.Id && e.Kind == Core.Plans.TierService.TimelineKind);
+        (moveEvent.Summary, moveEvent.Detail, moveEvent.ActorName).ShouldBe(
+            ("Flexible Short Breaks approved: Not receiving short breaks to Flexible Short Breaks", "Needs a lot more care than other children.", "Amira Hughes"));
         var letter = await db.Letters.AsNoTracking().SingleAsync();
         letter.VisibleToFamily.ShouldBeTrue();
         letter.BodyHtml.ShouldContain("80 hours");

@@ -93,9 +93,9 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
         var request = await requests.FindAsync(Id, HttpContext.RequestAborted);
         if (request is null) return NotFound();
 
-        // Only the four outcomes on the form are accepted: Targeted Short Breaks is never a direct decision,
-        // and a number or unknown name is treated as no choice at all.
-        var outcome = StaffDisplay.ParseName<DecisionOutcome>(Outcome);
+        // Only the outcomes of a request are accepted (Targeted Short Breaks is never one), and a number or
+        // unknown name is treated as no choice at all.
+        var outcome = ThresholdDecisions.Parse(Outcome);
         if (outcome is null)
         {
             ModelState.AddModelError(nameof(Outcome), "Select a decision");
@@ -157,7 +157,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
         Evidence = await requests.EvidenceAsync(Id, ct);
         if (request.Status == RequestStatus.Submitted && request.SubmittedAt is { } submitted)
         {
-            Waiting = triage.Waiting(submitted, requests.Today, requests.SchemeInForce);
+            Waiting = triage.Waiting(submitted, requests.Today, requests.SchemeFor(request));
         }
 
         var takenById = request.Channel == RequestChannel.DutyPoint ? request.CreatedByUserId : request.FamilyUserId;
