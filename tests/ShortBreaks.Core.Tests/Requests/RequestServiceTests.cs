@@ -271,6 +271,27 @@ public sealed class RequestServiceTests : IDisposable
     }
 
     [SkippableTheory, AllDatabases]
+    public async Task Merge_DoesNotGiveTheDuplicatesFamilyTheRecordThatStays_AndNamesThemForLinking(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var data = new TestData(db);
+        var keep = await data.CreateChildAsync("Maya", "Example");
+        var duplicate = await data.CreateChildAsync("Maya", "Example");
+        db.Users.Add(new Identity.AppUser { Id = "family-dup", UserName = "dup@example.org", Email = "dup@example.org", DisplayName = "Dana Duplicate" });
+        db.ChildFamilyMembers.Add(new ChildFamilyMember { ChildId = duplicate.Id, UserId = "family-dup", Relationship = "Mother", AddedAt = Now.UtcDateTime });
+        await db.SaveChangesAsync();
+
+        var result = await new ChildService(db).MergeAsync(keep.Id, duplicate.Id, "Same child, entered twice", keep.Version, duplicate.Version);
+
+        result.Succeeded.ShouldBeTrue();
+        (await db.ChildFamilyMembers.AnyAsync(m => m.UserId == "family-dup")).ShouldBeFalse();
+        var merged = await db.TimelineEvents.AsNoTracking().SingleAsync(e => e.ChildId == keep.Id && e.Kind == TimelineKinds.Merged);
+        merged.Detail!.ShouldContain("were not carried across");
+        merged.Detail!.ShouldContain("Dana Duplicate (dup@example.org)");
+    }
+
+    [SkippableTheory, AllDatabases]
     public async Task Search_FindsByNameReferenceBirthDateAndPostcode(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
