@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ShortBreaks.Api.Tests.Infrastructure;
 using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Requests;
 using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
 
 namespace ShortBreaks.Api.Tests;
@@ -37,6 +38,47 @@ public sealed class DecisionTests(WebAppFactory factory)
         seenByFamily["decision"]!["outcome"].Text().ShouldBe("FlexibleShortBreaksApproved");
         seenByFamily["decision"]!["decidedByName"].ShouldBeNull();
         seenByFamily["decision"]!["criteria"].ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("FlexibleShortBreaksApproved")]
+    [InlineData("Universal")]
+    [InlineData("ReferToSocialCare")]
+    [InlineData("Safeguarding")]
+    public async Task GetRequest_AfterAnyDecision_ShowsStaffEachCriterionAsItWasChecked(string outcome)
+    {
+        var officer = await factory.SignInAsNewUserAsync(Roles.PersonalisationOfficer);
+        var request = await officer.CreateRequestAsync();
+        var approving = outcome == "FlexibleShortBreaksApproved";
+        if (approving) await factory.AddEvidenceAsync(request.Id());
+        var version = await officer.ConfirmNewChildAsync(request.Id());
+        (await officer.DecideAsync(request.Id(), outcome, version)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Evidence arriving after the decision must not change what the decision records.
+        await factory.InDatabaseAsync(async db =>
+        {
+            db.EvidenceDocuments.Add(new EvidenceDocument
+            {
+                RequestId = request.Id(), KindId = "professional-letter", FileName = "late.pdf", ContentType = "application/pdf",
+                Content = "%PDF-1.4 synthetic test file"u8.ToArray(), SizeBytes = 28, UploadedAt = DateTime.UtcNow, UploadedByUserId = "test",
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var read = await officer.GetRequestAsync(request.Id());
+
+        var criteria = read["decision"]!["criteria"]!.AsArray()
+            .Select(c => (c!["id"].Text(), c["criterion"].Text(), c["outcome"].Text(), c["explanation"].Text())).ToList();
+        criteria.ShouldBe(
+        [
+            ("age", "Aged 5 to 17", "Met", "Aged 9."),
+            ("needs", "At least one need that meets the threshold", "Met",
+                "Needs a lot more care and supervision than other children of the same age; Needs care or supervision during the night."),
+            approving
+                ? ("evidence", "Evidence of the child's disability", "Met", "A Disability Living Allowance or Personal Independence Payment award letter.")
+                : ("evidence", "Evidence of the child's disability", "Unknown",
+                    "The family says the child has an EHC plan, but no copy is with the request: check it with the SEND team."),
+        ]);
     }
 
     [Fact]
@@ -213,6 +255,20 @@ public sealed class DecisionTests(WebAppFactory factory)
         var stale = await officer.Http.PostAsync($"/api/requests/{request.Id()}/child",
             Json(new JsonObject { ["childId"] = null, ["version"] = request["version"]!.GetValue<long>() - 1 }));
         await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Eligibility_IsAuditedAsAViewOfTheRequest()
+    {
+        var officer = await factory.SignInAsNewUserAsync(Roles.PersonalisationOfficer);
+        var request = await officer.CreateRequestAsync();
+        var before = (await factory.ViewsOfRequestAsync(request.Id())).Count;
+
+        (await officer.Http.GetAsync($"/api/requests/{request.Id()}/eligibility")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var views = await factory.ViewsOfRequestAsync(request.Id());
+        views.Count.ShouldBe(before + 1);
+        views.ShouldContain(v => v.UserId == officer.User.Id && v.Details == "eligibility check");
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class OpenApiAndHealthTests(WebAppFactory factory)
             "POST /api/requests/{id}/child",
             "POST /api/requests/{id}/decision",
             "GET /api/children/{id}",
+            "POST /api/children/{id}/family",
         ], ignoreOrder: true);
 
         foreach (var (path, item) in paths)

@@ -40,6 +40,8 @@ public sealed class StaffAddresses : IAsyncLifetime
             $"/staff/requests/{request.Id}/evidence/{docId}",
             $"/staff/children/{child.Id}",
             $"/staff/children/{child.Id}/merge",
+            $"/staff/children/{child.Id}/family/link",
+            $"/staff/requests/{request.Id}/record",
             "/staff/search?q=smith",
             $"/staff/letters/{letterId}",
             $"/staff/children/{child.Id}/ras/start",
@@ -102,7 +104,7 @@ public class AccessTests(StaffAddresses addresses) : IClassFixture<StaffAddresse
             var response = await browser.GetAsync(url);
 
             // An administrator is case staff but not a decider, so is refused the decider-only pages.
-            var deciderOnly = url.EndsWith("/merge") || url == "/staff/duty/new";
+            var deciderOnly = url.EndsWith("/merge") || url.EndsWith("/family/link") || url.EndsWith("/record") || url == "/staff/duty/new";
             if (role == Roles.Admin && deciderOnly) response.StatusCode.ShouldBe(HttpStatusCode.Redirect, url);
             else response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
         }
@@ -112,7 +114,7 @@ public class AccessTests(StaffAddresses addresses) : IClassFixture<StaffAddresse
     public async Task Posts_from_accounts_that_are_not_case_staff_are_refused()
     {
         var (officer, _) = await Factory.SignedInAsAsync(Roles.PersonalisationOfficer);
-        var requestUrl = addresses.Urls.Single(u => u.StartsWith("/staff/requests/") && !u.Contains("/evidence/"));
+        var requestUrl = addresses.Urls.Single(u => u.StartsWith("/staff/requests/") && !u.Contains("/evidence/") && !u.EndsWith("/record"));
         var officerPage = await officer.GetPageAsync(requestUrl);
         var version = officerPage.Get($"{StaffSteps.DecideForm} input[name=Version]").GetAttribute("value")!;
         var (family, _) = await Factory.SignedInAsAsync(Roles.Family);

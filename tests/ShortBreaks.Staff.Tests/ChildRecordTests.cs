@@ -33,10 +33,11 @@ public class ChildRecordTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         page.Get("#letters a").GetAttribute("href").ShouldStartWith("/staff/letters/");
 
         var items = page.Html.QuerySelectorAll("#timeline .app-timeline__item").Select(i => Page.Normalise(i.TextContent)).ToList();
-        items.Count.ShouldBe(4);
-        items[0].ShouldStartWith("Flexible Short Breaks approved");
-        items[0].ShouldContain("by Kim Keyworker");
-        items[0].ShouldContain("Needs care at night. Evidence of DLA.");
+        items.Count.ShouldBe(5);
+        items.Take(2).ShouldAllBe(i => i.StartsWith("Flexible Short Breaks approved") && i.Contains("by Kim Keyworker") && i.Contains("Needs care at night. Evidence of DLA."));
+
+        // The decision moves the tier by the named move, on the timeline like every move.
+        items.ShouldContain(i => i.StartsWith("Flexible Short Breaks approved: Not receiving short breaks to Flexible Short Breaks"));
         items.ShouldContain(i => i.StartsWith($"Request {request.Reference} made online"));
         items.ShouldContain(i => i.StartsWith("Request confirmed as a child new to the service"));
 

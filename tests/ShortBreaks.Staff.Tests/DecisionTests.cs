@@ -49,6 +49,49 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         Page.Normalise(letterPage.Get(".app-letter").TextContent).ShouldContain("up to 80 hours of short breaks a year");
     }
 
+    [Theory]
+    [InlineData("FlexibleShortBreaksApproved")]
+    [InlineData("Universal")]
+    [InlineData("ReferToSocialCare")]
+    [InlineData("Safeguarding")]
+    public async Task A_decided_request_shows_each_criterion_as_it_was_checked_for_every_outcome(string outcome)
+    {
+        // Approval needs every criterion met; the other outcomes are checked with the evidence criterion not met.
+        var approving = outcome == "FlexibleShortBreaksApproved";
+        var (request, _) = await factory.Data.MatchedRequestAsync(r => r.HasEhcPlan = false, withEvidence: approving);
+        var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
+        (await browser.DecideAsync(request.Id, outcome, "Reasons for this decision.")).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        // Evidence arriving after the decision must not change what the decision records.
+        await factory.Data.WithDbAsync(async db =>
+        {
+            db.EvidenceDocuments.Add(new EvidenceDocument
+            {
+                RequestId = request.Id, KindId = "disability-benefit", FileName = "late.pdf", ContentType = "application/pdf",
+                Content = "%PDF-1.4 synthetic test file"u8.ToArray(), SizeBytes = 28, UploadedAt = DateTime.UtcNow, UploadedByUserId = "test",
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var page = await browser.RequestPageAsync(request.Id);
+
+        var rows = page.Html.QuerySelectorAll("#criteria .govuk-summary-list__row")
+            .Select(r => (Criterion: Page.Normalise(r.QuerySelector("dt")!.TextContent), Tag: Page.Normalise(r.QuerySelector(".govuk-tag")!.TextContent),
+                Explanation: Page.Normalise(r.QuerySelector("p")!.TextContent)))
+            .ToList();
+        rows.ShouldBe(
+        [
+            ("Aged 5 to 17", "Met", "Aged 9."),
+            ("At least one need that meets the threshold", "Met",
+                "Needs a lot more care and supervision than other children of the same age; Needs care or supervision during the night."),
+            ("Evidence of the child's disability", approving ? "Met" : "Not met",
+                approving ? "A Disability Living Allowance or Personal Independence Payment award letter." : "No accepted evidence is with the request."),
+        ]);
+        var stored = await factory.Data.WithDbAsync(db => db.Decisions.SingleAsync(d => d.RequestId == request.Id));
+        rows.Select(r => r.Criterion).ShouldBe(Core.Eligibility.EligibilityJson.Deserialize(stored.CriteriaJson).Select(c => c.Criterion));
+        page.Get("#eligibility-scheme").TextContent.ShouldBe(stored.SchemeVersion);
+    }
+
     [Fact]
     public async Task Signposting_to_universal_services_sets_the_tier_and_sends_the_local_offer()
     {

@@ -210,7 +210,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task Possible_matches_are_offered_and_choosing_one_links_the_existing_record_and_the_family()
+    public async Task Choosing_a_possible_match_says_which_child_the_request_is_about_without_linking_the_account_or_changing_the_record()
     {
         var family = await factory.CreateUserAsync(Roles.Family);
         var request = await factory.Data.SubmittedRequestAsync(r => r.FamilyUserId = family.Id);
@@ -220,6 +220,8 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
             c.LastName = request.ChildLastName!;
             c.DateOfBirth = request.ChildDateOfBirth!.Value;
             c.Tier = Tier.Universal;
+            c.School = "Record Academy";
+            c.NeedsInFamilyWords = "As the record had it.";
         });
         var (browser, _) = await factory.SignedInAsAsync(Roles.TeamManager);
         var page = await browser.RequestPageAsync(request.Id);
@@ -238,7 +240,21 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         var timeline = await factory.Data.WithDbAsync(db => db.TimelineEvents.Where(e => e.ChildId == known.Id).Select(e => e.Summary).ToListAsync());
         timeline.ShouldContain("Request matched to this record");
         (await factory.Data.WithDbAsync(db => db.Children.CountAsync(c => c.NameKey == known.NameKey))).ShouldBe(1);
-        (await factory.Data.WithDbAsync(db => db.ChildFamilyMembers.Where(m => m.ChildId == known.Id).Select(m => m.UserId).ToListAsync())).ShouldBe([family.Id]);
+
+        // The requester is not given the record, and the record keeps what it said.
+        (await factory.Data.WithDbAsync(db => db.ChildFamilyMembers.CountAsync(m => m.ChildId == known.Id))).ShouldBe(0);
+        var record = await factory.Data.WithDbAsync(db => db.Children.SingleAsync(c => c.Id == known.Id));
+        record.AddressLine1.ShouldBe(known.AddressLine1);
+        record.Postcode.ShouldBe(known.Postcode);
+        record.School.ShouldBe("Record Academy");
+        record.NeedsInFamilyWords.ShouldBe("As the record had it.");
+        record.DisabilityCodes.ShouldBe(known.DisabilityCodes);
+        record.Version.ShouldBe(known.Version);
+
+        var after = await browser.FollowAsync(result);
+        after.Get("#requester-not-linked").TextContent.ShouldContain("cannot see the record, plan or letters");
+        after.Get("#link-family").GetAttribute("href").ShouldBe($"/staff/children/{known.Id}/family/link?requestId={request.Id}");
+        after.Get("#update-record").GetAttribute("href").ShouldBe($"/staff/requests/{request.Id}/record");
     }
 
     [Fact]

@@ -55,13 +55,25 @@ public sealed class Child : IVersioned
     public string FullName => $"{FirstName} {LastName}";
 }
 
-/// <summary>A family account allowed to see a child's record.</summary>
+/// <summary>
+/// A family account allowed to see a child's record. An officer links an account only after checking who the
+/// person is and that they have parental responsibility, and records how (see <see cref="FamilyLinkService"/>).
+/// </summary>
 public sealed class ChildFamilyMember
 {
     public Guid ChildId { get; set; }
     public string UserId { get; set; } = "";
     public string Relationship { get; set; } = "";
     public DateTime AddedAt { get; set; }
+
+    /// <summary>How the officer confirmed the person's identity; empty for a record made from the family's own request.</summary>
+    public string? IdentityCheck { get; set; }
+
+    /// <summary>How the officer confirmed the person's parental responsibility for the child.</summary>
+    public string? ParentalResponsibilityCheck { get; set; }
+
+    public string? LinkedByUserId { get; set; }
+    public string? LinkedByName { get; set; }
 }
 
 /// <summary>One step in a child's journey, shown on their timeline.</summary>
@@ -86,6 +98,8 @@ public static class TimelineKinds
     public const string Safeguarding = "safeguarding";
     public const string Merged = "merged";
     public const string RecordCreated = "record-created";
+    public const string FamilyLinked = "family-linked";
+    public const string RecordUpdatedFromRequest = "record-updated-from-request";
 }
 
 /// <summary>Two records of the same child joined into one.</summary>

@@ -54,9 +54,11 @@ public sealed class ChildService(ShortBreaksDbContext db)
         db.ChildFamilyMembers.AnyAsync(m => m.ChildId == childId && m.UserId == userId, ct);
 
     /// <summary>
-    /// Joins a duplicate record into the record that stays: its requests, decisions, letters, referrals,
-    /// timeline and family links move across; the duplicate is kept, marked as merged, so its reference
-    /// still leads to the right child.
+    /// Joins a duplicate record into the record that stays: its requests, decisions, letters, referrals and
+    /// timeline move across; the duplicate is kept, marked as merged, so its reference still leads to the right
+    /// child. Family accounts linked to the duplicate are not carried across: merging must not give an account
+    /// the other record, so each is named on the timeline for the officer to link with the identity and
+    /// parental responsibility checks (<see cref="FamilyLinkService"/>).
     /// </summary>
     public async Task<CommandResult> MergeAsync(Guid survivingId, Guid duplicateId, string? reason, long survivingVersion, long duplicateVersion, CancellationToken ct = default)
     {
@@ -78,15 +80,9 @@ public sealed class ChildService(ShortBreaksDbContext db)
         await db.Letters.Where(l => l.ChildId == duplicateId).ForEachAsync(l => l.ChildId = survivingId, ct);
         await db.Referrals.Where(r => r.ChildId == duplicateId).ForEachAsync(r => r.ChildId = survivingId, ct);
         await db.TimelineEvents.Where(e => e.ChildId == duplicateId).ForEachAsync(e => e.ChildId = survivingId, ct);
-        foreach (var member in duplicate.FamilyMembers.ToList())
-        {
-            if (surviving.FamilyMembers.All(m => m.UserId != member.UserId))
-            {
-                surviving.FamilyMembers.Add(new ChildFamilyMember { ChildId = survivingId, UserId = member.UserId, Relationship = member.Relationship, AddedAt = db.UtcNow });
-            }
-
-            db.ChildFamilyMembers.Remove(member);
-        }
+        var notCarried = duplicate.FamilyMembers.Where(d => surviving.FamilyMembers.All(m => m.UserId != d.UserId)).Select(d => d.UserId).ToList();
+        var notCarriedNames = await db.Users.Where(u => notCarried.Contains(u.Id)).Select(u => u.DisplayName + " (" + u.Email + ")").ToListAsync(ct);
+        db.ChildFamilyMembers.RemoveRange(duplicate.FamilyMembers);
 
         var codes = CinDisabilityCodes.Parse(surviving.DisabilityCodes).Union(CinDisabilityCodes.Parse(duplicate.DisabilityCodes));
         surviving.DisabilityCodes = CinDisabilityCodes.Format(codes);
@@ -105,7 +101,9 @@ public sealed class ChildService(ShortBreaksDbContext db)
             MergedByUserId = db.Actor.UserId ?? "",
             MergedByName = db.Actor.Name,
         });
-        db.AddTimeline(survivingId, TimelineKinds.Merged, $"Record {duplicate.Reference} merged into this record", reason.Trim());
+        db.AddTimeline(survivingId, TimelineKinds.Merged, $"Record {duplicate.Reference} merged into this record",
+            notCarriedNames.Count == 0 ? reason.Trim()
+                : $"{reason.Trim()}\nFamily accounts linked to {duplicate.Reference} were not carried across; link them after checking who they are: {string.Join("; ", notCarriedNames.Order())}.");
         db.AuditEntries.Add(new AuditEntry
         {
             At = db.UtcNow,

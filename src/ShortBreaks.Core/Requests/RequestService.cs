@@ -223,8 +223,12 @@ public sealed class RequestService(
     }
 
     /// <summary>
-    /// Links a submitted request to the child's record: an existing one the officer confirmed as the same
-    /// child, or a new record made from the request.
+    /// Says which child a submitted request is about: an existing record the officer confirmed as the same
+    /// child, or a new record made from the request. Matching to an existing record changes nothing on it and
+    /// gives the requester no access to it: the officer links an account to the child as its own step, with its
+    /// own checks (<see cref="FamilyLinkService"/>), and chooses field by field which answers replace the
+    /// record's (<see cref="UpdateRecordFromRequestAsync"/>). A new record is made from the request, so the
+    /// family who sent it online is linked to it: it holds nothing but their own answers.
     /// </summary>
     public async Task<CommandResult> ConfirmChildAsync(ShortBreakRequest request, Guid? existingChildId, long versionSeen, CancellationToken ct = default)
     {
@@ -242,11 +246,10 @@ public sealed class RequestService(
         Child child;
         if (existingChildId is { } id)
         {
-            var found = await db.Children.Include(c => c.FamilyMembers).FirstOrDefaultAsync(c => c.Id == id, ct);
+            var found = await db.Children.FirstOrDefaultAsync(c => c.Id == id, ct);
             if (found is null) return CommandResult.Fail("ChildId", "Select a child's record from the list");
             if (found.MergedIntoChildId is not null) return CommandResult.Fail("ChildId", "That record has been merged into another: select the other record");
             child = found;
-            UpdateChildFromRequest(child, request);
         }
         else
         {
@@ -256,20 +259,21 @@ public sealed class RequestService(
                 CreatedAt = db.UtcNow,
                 Tier = Tier.None,
             };
-            UpdateChildFromRequest(child, request);
+            foreach (var field in RecordFromRequest.Fields) RecordFromRequest.Apply(field, child, request);
             db.Children.Add(child);
             AddTimeline(child.Id, request.Id, TimelineKinds.RecordCreated, $"Record created from request {request.Reference}", null);
-        }
-
-        if (request.FamilyUserId is { } familyUserId && child.FamilyMembers.All(m => m.UserId != familyUserId))
-        {
-            child.FamilyMembers.Add(new ChildFamilyMember
+            if (request.FamilyUserId is { } familyUserId)
             {
-                ChildId = child.Id,
-                UserId = familyUserId,
-                Relationship = request.ContactRelationship ?? "",
-                AddedAt = db.UtcNow,
-            });
+                child.FamilyMembers.Add(new ChildFamilyMember
+                {
+                    ChildId = child.Id,
+                    UserId = familyUserId,
+                    Relationship = request.ContactRelationship ?? "",
+                    AddedAt = db.UtcNow,
+                    LinkedByUserId = db.Actor.UserId,
+                    LinkedByName = db.Actor.Name,
+                });
+            }
         }
 
         request.ChildId = child.Id;
@@ -301,6 +305,47 @@ public sealed class RequestService(
         }
     }
 
+    /// <summary>
+    /// Copies the request's answers the officer chose, and only those, onto the record it is matched to. The
+    /// change is audited with the old and new values and put on the child's timeline.
+    /// </summary>
+    public async Task<CommandResult> UpdateRecordFromRequestAsync(ShortBreakRequest request, IReadOnlyCollection<RecordField> fields, long childVersionSeen, CancellationToken ct = default)
+    {
+        if (!request.ChildConfirmed || request.ChildId is not { } childId)
+        {
+            return CommandResult.Fail("", "Match this request to a child's record before updating the record from it.");
+        }
+
+        if (fields.Count == 0)
+        {
+            return CommandResult.Fail("Fields", "Select the answers from the request that should replace the record's");
+        }
+
+        var child = await db.Children.FirstOrDefaultAsync(c => c.Id == childId, ct);
+        if (child is null || child.MergedIntoChildId is not null)
+        {
+            return CommandResult.Fail("", "The record this request is matched to has been merged into another: update the record that stays.");
+        }
+
+        db.ExpectVersion(child, childVersionSeen);
+        var chosen = RecordFromRequest.Fields.Where(fields.Contains).ToList();
+        foreach (var field in chosen) RecordFromRequest.Apply(field, child, request);
+        AddTimeline(child.Id, request.Id, TimelineKinds.RecordUpdatedFromRequest, $"Record updated from request {request.Reference}",
+            string.Join("; ", chosen.Select(RecordFromRequest.Label)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Concurrent with
+            {
+                Errors = [new FieldError("", "Someone else changed this child's record while you were working on it. Nothing has been saved: check the record as it is now and choose again.")],
+            };
+        }
+    }
+
     /// <summary>The request checked against the eligibility criteria in force on the day of the check.</summary>
     public async Task<EligibilityResult> CheckEligibilityAsync(ShortBreakRequest request, CancellationToken ct = default)
     {
@@ -317,7 +362,7 @@ public sealed class RequestService(
     /// </summary>
     public async Task<CommandResult> DecideAsync(ShortBreakRequest request, DecisionOutcome outcome, string? reasons, long versionSeen, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(outcome))
+        if (!ThresholdDecisions.Outcomes.Contains(outcome))
         {
             return CommandResult.Fail("Outcome", "Select a decision");
         }
@@ -334,31 +379,9 @@ public sealed class RequestService(
             return CommandResult.Concurrent;
         }
 
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(reasons)) errors.Add(new("Reasons", "Enter the reasons for the decision"));
-        else if (reasons.Length > RequestRules.TextMaxLength) errors.Add(new("Reasons", $"Reasons must be {RequestRules.TextMaxLength} characters or fewer"));
-        if (!request.ChildConfirmed && outcome != DecisionOutcome.Safeguarding)
-        {
-            errors.Add(new("ChildId", "Confirm which child's record this request is for before deciding"));
-        }
-
         var eligibility = await CheckEligibilityAsync(request, ct);
         var child = request.ChildId is { } childId ? await db.Children.FirstAsync(c => c.Id == childId, ct) : null;
-        if (outcome == DecisionOutcome.FlexibleShortBreaksApproved)
-        {
-            var unmet = eligibility.Criteria.Where(c => c.Outcome != CriterionOutcome.Met).ToList();
-            if (unmet.Count > 0)
-            {
-                errors.Add(new("Outcome", "Flexible Short Breaks can only be approved when every criterion is met. Not met: " +
-                                          string.Join("; ", unmet.Select(c => c.Criterion.ToLowerInvariant()))));
-            }
-
-            if (child?.Tier is Tier.TargetedShortBreaks or Tier.SocialCare)
-            {
-                errors.Add(new("Outcome", $"{child.FirstName} is already on {Tiers.Name(child.Tier)}: a move to Flexible Short Breaks is a step down, not a new request"));
-            }
-        }
-
+        var errors = ThresholdDecisions.Check(outcome, reasons, request.ChildConfirmed, eligibility, child);
         if (errors.Count > 0)
         {
             return CommandResult.Fail(errors);
@@ -389,48 +412,29 @@ public sealed class RequestService(
             CriteriaJson = EligibilityJson.Serialize(eligibility.Criteria),
         };
 
-        switch (outcome)
+        if (outcome == DecisionOutcome.FlexibleShortBreaksApproved)
         {
-            case DecisionOutcome.FlexibleShortBreaksApproved:
-                decision.AllowanceHoursPerYear = scheme.Tiers.FlexibleShortBreaks.HoursPerYear;
-                decision.AllowanceDirectPaymentPerYear = scheme.Tiers.FlexibleShortBreaks.DirectPaymentPerYear;
-                decision.AllowanceProviderPerYear = scheme.Tiers.FlexibleShortBreaks.ProviderPerYear;
-                if (child.Tier != Tier.FlexibleShortBreaks)
-                {
-                    // The decision itself is on the timeline; the move is kept with the other tier changes.
-                    db.TierChanges.Add(new Plans.TierChange
-                    {
-                        ChildId = child.Id,
-                        Move = Plans.TierMove.FlexibleShortBreaksApproved,
-                        From = child.Tier,
-                        To = Tier.FlexibleShortBreaks,
-                        At = db.UtcNow,
-                        ByUserId = db.Actor.UserId,
-                        ByName = db.Actor.Name,
-                        Reason = decision.Reasons,
-                    });
-                }
-
-                child.Tier = Tier.FlexibleShortBreaks;
-                child.KeyWorkerId ??= db.Actor.UserId;
-                break;
-            case DecisionOutcome.Universal:
-                if (child.Tier == Tier.None) child.Tier = Tier.Universal;
-                break;
-            case DecisionOutcome.ReferToSocialCare:
-                db.Referrals.Add(NewReferral(request, child, ReferralKind.SocialCare, decision.Reasons));
-                break;
-            case DecisionOutcome.Safeguarding:
-                db.Referrals.Add(NewReferral(request, child, ReferralKind.MultiAgencySafeguardingHub, decision.Reasons));
-                break;
+            decision.AllowanceHoursPerYear = scheme.Tiers.FlexibleShortBreaks.HoursPerYear;
+            decision.AllowanceDirectPaymentPerYear = scheme.Tiers.FlexibleShortBreaks.DirectPaymentPerYear;
+            decision.AllowanceProviderPerYear = scheme.Tiers.FlexibleShortBreaks.ProviderPerYear;
+            child.KeyWorkerId ??= db.Actor.UserId;
         }
 
-        request.Status = outcome == DecisionOutcome.Safeguarding ? RequestStatus.RoutedToMash : RequestStatus.Decided;
+        // The tier changes only by the named move, on the timeline like every other move.
+        if (ThresholdDecisions.MoveFor(outcome, child.Tier) is { } move)
+        {
+            await new Plans.TierService(db, schemes).ApplyAsync(child, move, decision.Reasons, ct);
+        }
+
+        if (ThresholdDecisions.SignpostedTier(outcome, child.Tier) is { } signposted) child.Tier = signposted;
+        if (ThresholdDecisions.ReferralFor(outcome) is { } referral) db.Referrals.Add(NewReferral(request, child, referral, decision.Reasons));
+
+        request.Status = ThresholdDecisions.StatusAfter(outcome);
         request.UpdatedAt = db.UtcNow;
         db.Decisions.Add(decision);
 
         Letter? letter = null;
-        if (outcome != DecisionOutcome.Safeguarding)
+        if (ThresholdDecisions.TellsFamily(outcome))
         {
             var (title, body) = DecisionLetter.Compose(scheme, request, decision);
             letter = new Letter
@@ -468,7 +472,7 @@ public sealed class RequestService(
             throw;
         }
 
-        if (outcome == DecisionOutcome.Safeguarding)
+        if (!ThresholdDecisions.TellsFamily(outcome))
         {
             await TryEmailAsync(scheme.Council.MashEmail, child.Id,
                 $"Safeguarding referral from short breaks: {request.Reference}",
@@ -502,42 +506,11 @@ public sealed class RequestService(
         ReferredByName = db.Actor.Name,
     };
 
-    private void UpdateChildFromRequest(Child child, ShortBreakRequest request)
-    {
-        child.FirstName = request.ChildFirstName?.Trim() ?? "";
-        child.LastName = request.ChildLastName?.Trim() ?? "";
-        child.NameKey = MatchKeys.Name(child.FirstName, child.LastName);
-        child.LastNameKey = MatchKeys.LastName(child.LastName);
-        child.DateOfBirth = request.ChildDateOfBirth ?? child.DateOfBirth;
-        child.AddressLine1 = request.AddressLine1?.Trim() ?? "";
-        child.AddressLine2 = request.AddressLine2?.Trim();
-        child.Town = request.Town?.Trim() ?? "";
-        child.Postcode = Postcodes.Format(request.Postcode ?? "");
-        child.PostcodeKey = MatchKeys.Postcode(request.Postcode);
-        child.School = request.AttendsSchool == true ? request.School?.Trim() : null;
-        child.HasEhcPlan = request.HasEhcPlan == true;
-        child.EhcPlanReviewDate = request.HasEhcPlan == true ? request.EhcPlanReviewDate : null;
-        child.DisabilityCodes = request.DisabilityCodes ?? "";
-        child.NeedsInFamilyWords = request.NeedsInOwnWords;
-    }
-
     private void AddTimeline(Guid childId, Guid? requestId, string kind, string summary, string? detail) =>
         db.AddTimeline(childId, kind, summary, detail, requestId);
 
-    private async Task TryEmailAsync(string to, Guid? childId, string subject, string body, CancellationToken ct)
-    {
-        try
-        {
-            await email.SendAsync(to, subject, body, ct);
-            db.SentEmails.Add(new SentEmail { ChildId = childId, To = to, Subject = subject, SentAt = db.UtcNow, Transport = email.Transport });
-            await db.SaveChangesAsync(ct);
-        }
-        catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException or FormatException or MimeKit.ParseException)
-        {
-            // The decision is saved whatever happens to the email; the failure is logged for the team to follow up.
-            logger.LogError(ex, "Could not send email '{Subject}'", subject);
-        }
-    }
+    private Task TryEmailAsync(string to, Guid? childId, string subject, string body, CancellationToken ct) =>
+        email.TrySendAsync(db, logger, to, childId, subject, body, ct);
 }
 
 public sealed record EvidenceSummary(Guid Id, string KindId, string FileName, string ContentType, long SizeBytes, DateTime UploadedAt);

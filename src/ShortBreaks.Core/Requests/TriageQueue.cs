@@ -46,24 +46,18 @@ public sealed class TriageQueue(ShortBreaksDbContext db, SchemeCatalog schemes, 
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var rows = await query.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(r => new { r.Id, r.Reference, r.ChildFirstName, r.ChildLastName, r.ChildDateOfBirth, r.Postcode, r.Channel, r.SubmittedAt, r.ChildConfirmed })
+            .Select(r => new { r.Id, r.Reference, r.ChildFirstName, r.ChildLastName, r.ChildDateOfBirth, r.Postcode, r.Channel, r.SubmittedAt, r.ChildConfirmed, r.SchemeVersion })
             .ToListAsync(ct);
 
         var items = rows.Select(r => new TriageItem(r.Id, r.Reference, $"{r.ChildFirstName} {r.ChildLastName}", r.ChildDateOfBirth, r.Postcode, r.Channel,
-            r.SubmittedAt!.Value, r.ChildConfirmed, Waiting(r.SubmittedAt.Value, today, scheme))).ToList();
+            r.SubmittedAt!.Value, r.ChildConfirmed,
+            // Each request's target is the one promised when it was sent (see DecisionTarget).
+            Waiting(r.SubmittedAt.Value, today, (r.SchemeVersion is null ? null : schemes.Find(r.SchemeVersion)) ?? scheme))).ToList();
         return new TriagePage(items, total, page, PageSize, overdue);
     }
 
-    public WaitingTime Waiting(DateTime submittedAt, DateOnly today, Scheme scheme)
-    {
-        var submitted = DateOnly.FromDateTime(submittedAt);
-        var waited = workingDays.Between(submitted, today);
-        var target = scheme.Triage.DecisionTargetWorkingDays;
-        var state = waited > target ? WaitingState.Overdue
-            : target - waited <= scheme.Triage.DueSoonWorkingDays ? WaitingState.DueSoon
-            : WaitingState.WithinTarget;
-        return new WaitingTime(waited, target, workingDays.Add(submitted, target), state);
-    }
+    public WaitingTime Waiting(DateTime submittedAt, DateOnly today, Scheme scheme) =>
+        DecisionTarget.Waiting(submittedAt, today, scheme.Triage, workingDays);
 
     /// <summary>The earliest submission day that has waited fewer than <paramref name="waited"/> working days by today, as a UTC instant.</summary>
     private DateTime SubmittedBeforeForWaited(DateOnly today, int waited)

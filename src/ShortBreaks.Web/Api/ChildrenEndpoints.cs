@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
@@ -27,7 +29,41 @@ public static class ChildrenEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(p => p.RequireRole([.. Roles.CaseStaff, Roles.Family]));
 
+        api.MapPost("/{id:guid}/family", LinkFamilyAsync)
+            .WithName("LinkFamilyToChild")
+            .WithSummary("Link a family account to a child")
+            .WithDescription("Gives a family account access to the child's record, plan and letters. accountEmail is the email of an " +
+                             "existing family account; identityCheck and parentalResponsibilityCheck say how the officer confirmed who the " +
+                             "person is and that they have parental responsibility; all four fields are required. Confirming which child a " +
+                             "request is for never links its account: this is the only way. Every account already linked is told by email. " +
+                             "Returns the accounts now linked.")
+            .Accepts<FamilyLinkBody>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .RequireAuthorization(Policies.Decider);
+
         return app;
+    }
+
+    public static async Task<Results<Ok<List<ChildFamilyContact>>, ValidationProblem, ProblemHttpResult>> LinkFamilyAsync(
+        Guid id, HttpContext http, FamilyLinkService links, ShortBreaksDbContext db, CancellationToken ct)
+    {
+        if (!await db.Children.AnyAsync(c => c.Id == id, ct)) return ChildNotFound();
+        var body = await ApiJson.ReadAsync<FamilyLinkBody>(http);
+        if (body.Problem is { } unreadable) return unreadable;
+        var b = body.Value!;
+
+        var result = await links.LinkAsync(id, new FamilyLinkDetails(b.AccountEmail, b.Relationship, b.IdentityCheck, b.ParentalResponsibilityCheck), ct);
+        if (!result.Succeeded)
+        {
+            if (result.Errors.Any(e => e.Field.Length > 0)) return RequestsEndpoints.Invalid(result.Errors.Where(e => e.Field.Length > 0));
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The account cannot be linked to this record",
+                detail: string.Join(" ", result.Errors.Select(e => e.Message)));
+        }
+
+        return TypedResults.Ok((await links.LinkedAsync(id, ct)).Select(f => new ChildFamilyContact(f.Name, f.Email, f.Relationship)).ToList());
     }
 
     public static async Task<Results<Ok<ChildDetail>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, ChildService children, CancellationToken ct)
@@ -57,17 +93,15 @@ public static class ChildrenEndpoints
     private static ChildDetail ForFamily(ChildRecord record)
     {
         var routedToMash = record.Requests.Where(r => r.Status == RequestStatus.RoutedToMash).Select(r => r.Id).ToHashSet();
-        var timeline = record.Timeline.Where(e =>
-            e.Kind is not (TimelineKinds.Safeguarding or TimelineKinds.Merged) &&
-            (e.RequestId is not { } requestId || !routedToMash.Contains(requestId) || e.Kind == TimelineKinds.RequestSubmitted));
+        var timeline = record.Timeline.Where(e => FamilyView.SeesTimelineEvent(e, routedToMash));
         var requests = record.Requests.Select(r =>
         {
             var status = RequestsEndpoints.VisibleStatus(r.Status, staff: false);
-            var outcome = r.Status == RequestStatus.Decided ? r.Outcome : null;
+            var outcome = FamilyView.SeesDecision(r.Status, r.Outcome) ? r.Outcome : null;
             return new ChildRequest(r.Id, r.Reference, status, RequestsEndpoints.StatusText(status), r.Channel, r.SubmittedAt,
                 outcome, outcome is { } o ? DecisionOutcomes.Name(o) : null, outcome is null ? null : r.DecidedAt);
         });
-        return Detail(record, timeline, requests, record.Letters.Where(l => l.VisibleToFamily), null, null, null);
+        return Detail(record, timeline, requests, record.Letters.Where(l => FamilyView.SeesLetter(l.VisibleToFamily)), null, null, null);
     }
 
     private static ChildDetail Detail(
@@ -136,3 +170,19 @@ public sealed record ChildRequest(
 public sealed record ChildLetter(Guid Id, string Title, DateTime CreatedAt);
 
 public sealed record ChildFamilyContact(string Name, string Email, string Relationship);
+
+/// <summary>An officer's link of a family account to a child, with how they checked the person.</summary>
+public sealed record FamilyLinkBody
+{
+    [System.ComponentModel.Description("The email address of an existing family account.")]
+    public string? AccountEmail { get; init; }
+
+    [System.ComponentModel.Description("The person's relationship to the child, for example \"Mother\".")]
+    public string? Relationship { get; init; }
+
+    [System.ComponentModel.Description("How the officer confirmed who the person is. Up to 500 characters.")]
+    public string? IdentityCheck { get; init; }
+
+    [System.ComponentModel.Description("How the officer confirmed the person has parental responsibility for the child. Up to 500 characters.")]
+    public string? ParentalResponsibilityCheck { get; init; }
+}

@@ -58,7 +58,7 @@ public static class RequestsEndpoints
         api.MapGet("/{id:guid}/eligibility", EligibilityAsync)
             .WithName("CheckRequestEligibility")
             .WithSummary("Check a request against the eligibility criteria")
-            .WithDescription("Each criterion of the scheme in force today, met, not met or unknown, with why.")
+            .WithDescription("Each criterion of the scheme in force today, met, not met or unknown, with why. Every check is audited as a view of the request.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.CaseStaff);
 
@@ -73,7 +73,10 @@ public static class RequestsEndpoints
             .WithName("ConfirmRequestChild")
             .WithSummary("Confirm which child a request is for")
             .WithDescription("childId is one of the possible matches, or null for a child new to the service. version is the request's " +
-                             "version as last read; if someone changed the request since, nothing is saved and the answer is 409.")
+                             "version as last read; if someone changed the request since, nothing is saved and the answer is 409. " +
+                             "Matching an existing record changes nothing on it and does not give the request's account access to it: " +
+                             "link the account with POST /api/children/{id}/family, with the identity and parental responsibility checks. " +
+                             "A new record is made from the request, and the family who sent it online is linked to it.")
             .Accepts<ConfirmChildBody>(JsonContentType)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -119,7 +122,7 @@ public static class RequestsEndpoints
         }
 
         var userId = user.UserId();
-        var own = db.Requests.AsNoTracking().Where(r => r.FamilyUserId != null && r.FamilyUserId == userId);
+        var own = db.Requests.AsNoTracking().OwnRequests(userId);
         var total = await own.CountAsync(ct);
         var pageSize = TriageQueue.PageSize;
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
@@ -179,11 +182,16 @@ public static class RequestsEndpoints
         return TypedResults.Created($"/api/requests/{request.Id}", await DetailAsync(request, user, requests, queue, ct));
     }
 
-    public static async Task<Results<Ok<EligibilityDetail>, ProblemHttpResult>> EligibilityAsync(Guid id, RequestService requests, CancellationToken ct)
+    public static async Task<Results<Ok<EligibilityDetail>, ProblemHttpResult>> EligibilityAsync(
+        Guid id, RequestService requests, ShortBreaksDbContext db, CancellationToken ct)
     {
         var request = await requests.FindAsync(id, ct);
         if (request is null) return RequestNotFound();
         var result = await requests.CheckEligibilityAsync(request, ct);
+
+        // The check reads the child's age, needs and evidence: audited like any view of the request.
+        db.RecordView(nameof(ShortBreakRequest), request.Id.ToString(), request.ChildId, "eligibility check");
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new EligibilityDetail(result.SchemeVersion, result.AllMet, result.Criteria));
     }
 
@@ -253,13 +261,13 @@ public static class RequestsEndpoints
         {
             if (!property.Name.Equals("outcome", StringComparison.OrdinalIgnoreCase) || property.Value.ValueKind == JsonValueKind.Null) continue;
             var given = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
-            if (Enum.GetNames<DecisionOutcome>().Any(n => n.Equals(given, StringComparison.OrdinalIgnoreCase))) continue;
+            if (ThresholdDecisions.Parse(given) is not null) continue;
 
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "That is not a decision that can be made on a request",
                 detail: "Targeted Short Breaks is reached only by stepping up from Flexible Short Breaks or stepping down from social care, " +
-                        "never from a new request. The outcome of a request is one of: " + string.Join(", ", Enum.GetNames<DecisionOutcome>()) + ".");
+                        "never from a new request. The outcome of a request is one of: " + string.Join(", ", ThresholdDecisions.Outcomes) + ".");
         }
 
         return null;
@@ -330,7 +338,7 @@ public static class RequestsEndpoints
             .ToList();
 
         // A safeguarding concern is never shown to the family: to them the request is still under review.
-        var decision = r.Decision is { } d && (staff || (r.Status == RequestStatus.Decided && d.Outcome != DecisionOutcome.Safeguarding))
+        var decision = r.Decision is { } d && (staff || FamilyView.SeesDecision(r.Status, d.Outcome))
             ? Decision(d, staff)
             : null;
         var waiting = staff && r.Status == RequestStatus.Submitted && r.SubmittedAt is { } submitted
@@ -374,21 +382,12 @@ public static class RequestsEndpoints
             d.AllowanceHoursPerYear, d.AllowanceDirectPaymentPerYear, d.AllowanceProviderPerYear,
             staff ? d.DecidedByName : null, staff ? Criteria(d.CriteriaJson) : null);
 
-    private static List<CriterionResult>? Criteria(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<List<CriterionResult>>(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The criteria as stored with the decision, read with the options they were written with.</summary>
+    private static IReadOnlyList<CriterionResult> Criteria(string json) => EligibilityJson.Deserialize(json);
 
-    /// <summary>What a family is shown: a request routed to the MASH reads as still under review.</summary>
+    /// <summary>What the reader is shown: staff see the status as it is, a family as <see cref="FamilyView.Status"/> says.</summary>
     internal static RequestStatus VisibleStatus(RequestStatus status, bool staff) =>
-        !staff && status == RequestStatus.RoutedToMash ? RequestStatus.Submitted : status;
+        staff ? status : FamilyView.Status(status);
 
     internal static string StatusText(RequestStatus status) => status switch
     {

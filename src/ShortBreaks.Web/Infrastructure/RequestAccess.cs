@@ -16,12 +16,16 @@ public static class RequestAccess
 
     public static bool IsDecider(this ClaimsPrincipal user) => Roles.Deciders.Any(user.IsInRole);
 
+    /// <summary>A family account that sent the request (see <see cref="FamilyView.OwnsRequest"/>).</summary>
+    public static bool IsFamilyOwner(this ClaimsPrincipal user, ShortBreakRequest request) =>
+        user.IsInRole(Roles.Family) && FamilyView.OwnsRequest(user.UserId(), request);
+
     public static bool CanView(ClaimsPrincipal user, ShortBreakRequest request) =>
-        user.IsCaseStaff() || (user.IsInRole(Roles.Family) && request.FamilyUserId is not null && request.FamilyUserId == user.UserId());
+        user.IsCaseStaff() || user.IsFamilyOwner(request);
 
     /// <summary>Answers can be changed by the family who owns the draft, or by duty officers on a phone request.</summary>
     public static bool CanEditAnswers(ClaimsPrincipal user, ShortBreakRequest request) =>
         request.Status == RequestStatus.Draft &&
-        ((user.IsInRole(Roles.Family) && request.FamilyUserId is not null && request.FamilyUserId == user.UserId()) ||
+        (user.IsFamilyOwner(request) ||
          (request.Channel == RequestChannel.DutyPoint && user.IsDecider()));
 }

@@ -52,6 +52,7 @@ public static class ServiceSetup
         services.AddScoped<RequestService>();
         services.AddScoped<TriageQueue>();
         services.AddScoped<ChildService>();
+        services.AddScoped<FamilyLinkService>();
         services.AddScoped<StaffSearch>();
         services.AddScoped<SchemeRegistry>();
         services.AddScoped<ShortBreaks.Core.Ras.RasAssessmentService>();

@@ -160,6 +160,35 @@ public sealed class RequestServiceTests : IDisposable
     }
 
     [SkippableTheory, AllDatabases]
+    public async Task ConfirmChild_ExistingRecord_NeitherLinksTheRequesterNorChangesTheRecord(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var data = new TestData(db);
+        var child = await data.CreateChildAsync("Maya", "Example");
+        var before = await db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id);
+        var request = await data.CreateSubmittedRequestAsync(childFirstName: "Maya", childLastName: "Example", childDateOfBirth: child.DateOfBirth);
+        request.AddressLine1 = "99 Somewhere Else";
+        request.School = "Another School";
+        request.NeedsInOwnWords = "Words from a stranger.";
+        request.DisabilityCodes = "VIS";
+        await db.SaveChangesAsync();
+
+        var result = await Service(db).ConfirmChildAsync(request, child.Id, request.Version);
+
+        result.Succeeded.ShouldBeTrue();
+        (await db.Requests.AsNoTracking().SingleAsync(r => r.Id == request.Id)).ChildId.ShouldBe(child.Id);
+        (await db.ChildFamilyMembers.AnyAsync(m => m.ChildId == child.Id)).ShouldBeFalse();
+        var after = await db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id);
+        after.AddressLine1.ShouldBe(before.AddressLine1);
+        after.School.ShouldBe(before.School);
+        after.NeedsInFamilyWords.ShouldBe(before.NeedsInFamilyWords);
+        after.DisabilityCodes.ShouldBe(before.DisabilityCodes);
+        after.Version.ShouldBe(before.Version);
+        (await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Child) && a.EntityId == child.Id.ToString() && a.Action == "update")).ShouldBeFalse();
+    }
+
+    [SkippableTheory, AllDatabases]
     public async Task Decide_FlexibleShortBreaks_SetsTierAllowanceLetterAndEmail(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -179,6 +208,9 @@ public sealed class RequestServiceTests : IDisposable
         (await db.Children.AsNoTracking().SingleAsync()).Tier.ShouldBe(Tier.FlexibleShortBreaks);
         var move = await db.TierChanges.AsNoTracking().SingleAsync();
         (move.Move, move.From, move.To, move.ByName).ShouldBe((Core.Plans.TierMove.FlexibleShortBreaksApproved, Tier.None, Tier.FlexibleShortBreaks, "Amira Hughes"));
+        var moveEvent = await db.TimelineEvents.AsNoTracking().SingleAsync(e => e.ChildId == child.Id && e.Kind == Core.Plans.TierService.TimelineKind);
+        (moveEvent.Summary, moveEvent.Detail, moveEvent.ActorName).ShouldBe(
+            ("Flexible Short Breaks approved: Not receiving short breaks to Flexible Short Breaks", "Needs a lot more care than other children.", "Amira Hughes"));
         var letter = await db.Letters.AsNoTracking().SingleAsync();
         letter.VisibleToFamily.ShouldBeTrue();
         letter.BodyHtml.ShouldContain("80 hours");
@@ -298,6 +330,27 @@ public sealed class RequestServiceTests : IDisposable
         (await db.Children.AsNoTracking().SingleAsync(c => c.Id == keep.Id)).Tier.ShouldBe(Tier.FlexibleShortBreaks);
         (await db.ChildMerges.SingleAsync()).MergedChildReference.ShouldBe(duplicate.Reference);
         (await db.AuditEntries.AnyAsync(a => a.Action == "merge" && a.ChildId == keep.Id)).ShouldBeTrue();
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Merge_DoesNotGiveTheDuplicatesFamilyTheRecordThatStays_AndNamesThemForLinking(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Officer(database);
+        var data = new TestData(db);
+        var keep = await data.CreateChildAsync("Maya", "Example");
+        var duplicate = await data.CreateChildAsync("Maya", "Example");
+        db.Users.Add(new Identity.AppUser { Id = "family-dup", UserName = "dup@example.org", Email = "dup@example.org", DisplayName = "Dana Duplicate" });
+        db.ChildFamilyMembers.Add(new ChildFamilyMember { ChildId = duplicate.Id, UserId = "family-dup", Relationship = "Mother", AddedAt = Now.UtcDateTime });
+        await db.SaveChangesAsync();
+
+        var result = await new ChildService(db).MergeAsync(keep.Id, duplicate.Id, "Same child, entered twice", keep.Version, duplicate.Version);
+
+        result.Succeeded.ShouldBeTrue();
+        (await db.ChildFamilyMembers.AnyAsync(m => m.UserId == "family-dup")).ShouldBeFalse();
+        var merged = await db.TimelineEvents.AsNoTracking().SingleAsync(e => e.ChildId == keep.Id && e.Kind == TimelineKinds.Merged);
+        merged.Detail!.ShouldContain("were not carried across");
+        merged.Detail!.ShouldContain("Dana Duplicate (dup@example.org)");
     }
 
     [SkippableTheory, AllDatabases]

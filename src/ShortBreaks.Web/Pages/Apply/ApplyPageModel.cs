@@ -23,7 +23,7 @@ public abstract class ApplyPageModel(RequestService requests) : GovukPageModel
     public DateOnly Today => requests.Today;
 
     /// <summary>Whether the family who owns the request is the person signed in.</summary>
-    public bool IsOwner => User.IsInRole(Roles.Family) && Answers.FamilyUserId is not null && Answers.FamilyUserId == User.UserId();
+    public bool IsOwner => User.IsFamilyOwner(Answers);
 
     /// <summary>An officer filling in a phone request for the family: the pages speak to the officer.</summary>
     public bool OnBehalf => Answers.Channel == RequestChannel.DutyPoint && !IsOwner;
@@ -62,6 +62,6 @@ public abstract class ApplyPageModel(RequestService requests) : GovukPageModel
     }
 
     private bool CanSeeSent(ShortBreakRequest request) =>
-        (User.IsInRole(Roles.Family) && request.FamilyUserId is not null && request.FamilyUserId == User.UserId()) ||
+        User.IsFamilyOwner(request) ||
         (request.Channel == RequestChannel.DutyPoint && User.IsDecider());
 }

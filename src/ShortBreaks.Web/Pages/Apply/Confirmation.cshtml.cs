@@ -18,7 +18,7 @@ public class ConfirmationModel(RequestService requests, WorkingDays workingDays)
     /// Waiting for a decision, as the family sees it. A request routed to the safeguarding hub looks exactly
     /// like one waiting, so nothing on the family's pages reveals a referral.
     /// </summary>
-    public bool Waiting => Answers.Status is RequestStatus.Submitted or RequestStatus.RoutedToMash;
+    public bool Waiting => FamilyView.Waiting(Answers.Status);
 
     // Without a POST handler, Razor Pages would render the page for a POST without running OnGet.
     public IActionResult OnPost() => NotFound();
@@ -27,8 +27,9 @@ public class ConfirmationModel(RequestService requests, WorkingDays workingDays)
     {
         ClearBindingErrors();
         if (await LoadSentAsync() is { } refused) return refused;
-        TargetWorkingDays = Requests.SchemeFor(Answers).Triage.DecisionTargetWorkingDays;
-        DecideBy = workingDays.Add(DateOnly.FromDateTime(Answers.SubmittedAt ?? Answers.UpdatedAt), TargetWorkingDays);
+        var triage = Requests.SchemeFor(Answers).Triage;
+        TargetWorkingDays = triage.DecisionTargetWorkingDays;
+        DecideBy = DecisionTarget.DueBy(Answers.SubmittedAt ?? Answers.UpdatedAt, triage, workingDays);
         HasEvidence = (await Requests.EvidenceAsync(Id, HttpContext.RequestAborted)).Count > 0;
         return Page();
     }

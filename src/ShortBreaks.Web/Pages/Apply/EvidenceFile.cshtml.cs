@@ -21,7 +21,7 @@ public class EvidenceFileModel(RequestService requests, ShortBreaksDbContext db)
     {
         var request = await requests.FindAsync(id, HttpContext.RequestAborted);
         if (request is null) return NotFound();
-        var owner = User.IsInRole(Roles.Family) && request.FamilyUserId is not null && request.FamilyUserId == User.UserId();
+        var owner = User.IsFamilyOwner(request);
         if (!owner && !RequestAccess.CanEditAnswers(User, request)) return NotFound();
 
         var document = await db.EvidenceDocuments.AsNoTracking()

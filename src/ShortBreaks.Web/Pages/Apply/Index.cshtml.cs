@@ -62,8 +62,8 @@ public class StartModel(RequestService requests, ShortBreaksDbContext db) : Govu
     {
         if (!IsFamily) return;
         var userId = User.UserId();
-        var drafts = await db.Requests.AsNoTracking()
-            .Where(r => r.FamilyUserId == userId && r.Status == RequestStatus.Draft)
+        var drafts = await db.Requests.AsNoTracking().OwnRequests(userId)
+            .Where(r => r.Status == RequestStatus.Draft)
             .OrderByDescending(r => r.UpdatedAt)
             .ToListAsync(HttpContext.RequestAborted);
         Drafts = drafts.Select(r => DraftSummary.Of(r, Scheme, requests.Today)).ToList();

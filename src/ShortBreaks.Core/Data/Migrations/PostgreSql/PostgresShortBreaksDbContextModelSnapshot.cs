@@ -323,6 +323,18 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<DateTime>("AddedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("IdentityCheck")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LinkedByName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LinkedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ParentalResponsibilityCheck")
+                        .HasColumnType("text");
+
                     b.Property<string>("Relationship")
                         .IsRequired()
                         .HasColumnType("text");

@@ -312,6 +312,18 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("AddedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdentityCheck")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedByName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentalResponsibilityCheck")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Relationship")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -43,12 +43,12 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
         var userId = User.UserId();
         var ct = HttpContext.RequestAborted;
         var mine = await db.Requests.AsNoTracking().Include(r => r.Decision)
-            .Where(r => r.FamilyUserId == userId)
+            .OwnRequests(userId)
             .OrderByDescending(r => r.UpdatedAt)
             .ToListAsync(ct);
 
         Letters = await db.Letters.AsNoTracking()
-            .Where(l => l.VisibleToFamily && db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == l.ChildId))
+            .LettersFor(db.ChildFamilyMembers, userId)
             .OrderByDescending(l => l.CreatedAt)
             .Select(l => new FamilyLetter(l.Id, l.Title, l.CreatedAt))
             .ToListAsync(ct);
@@ -71,18 +71,19 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
     {
         var submitted = r.SubmittedAt ?? r.UpdatedAt;
         var childName = string.IsNullOrWhiteSpace(r.ChildName) ? "your child" : r.ChildName;
-        switch (r.Status)
+        // What the family may see decides what each card says (see FamilyView): a request routed to the MASH
+        // reads exactly like one waiting.
+        switch (FamilyView.Status(r.Status))
         {
             case RequestStatus.Decided:
                 var letter = r.Decision?.LetterId is { } id && visibleLetters.Contains(id) ? id : (Guid?)null;
                 return new SentRequest(r.Id, r.Reference, childName, submitted, "Decided", "govuk-tag--green",
-                    r.Decision is null ? null : $"We made a decision on {r.Decision.DecidedAt.ToString("d MMMM yyyy", UkCulture)}.", letter);
+                    r.Decision is { } d && FamilyView.SeesDecision(r.Status, d.Outcome) ? $"We made a decision on {d.DecidedAt.ToString("d MMMM yyyy", UkCulture)}." : null, letter);
             case RequestStatus.Withdrawn:
                 return new SentRequest(r.Id, r.Reference, childName, submitted, "Withdrawn", "govuk-tag--grey", null, null);
             default:
-                // Submitted and RoutedToMash read exactly the same: a family is never told of a safeguarding referral here.
                 var scheme = requests.SchemeFor(r);
-                var by = workingDays.Add(DateOnly.FromDateTime(submitted), scheme.Triage.DecisionTargetWorkingDays);
+                var by = DecisionTarget.DueBy(submitted, scheme.Triage, workingDays);
                 return new SentRequest(r.Id, r.Reference, childName, submitted, "We are looking at your request", "govuk-tag--blue",
                     $"We aim to decide by {by.ToString("d MMMM yyyy", UkCulture)}.", null);
         }

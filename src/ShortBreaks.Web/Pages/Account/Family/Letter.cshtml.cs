@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Letters;
+using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Infrastructure;
 
 namespace ShortBreaks.Web.Pages.Account.Family;
@@ -35,9 +36,8 @@ public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.Schem
     private async Task<Letter?> FindAsync(Guid letterId, string how)
     {
         var userId = User.UserId();
-        var letter = await db.Letters.AsNoTracking()
-            .FirstOrDefaultAsync(l => l.Id == letterId && l.VisibleToFamily && db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == l.ChildId),
-                HttpContext.RequestAborted);
+        var letter = await db.Letters.AsNoTracking().LettersFor(db.ChildFamilyMembers, userId)
+            .FirstOrDefaultAsync(l => l.Id == letterId, HttpContext.RequestAborted);
         if (letter is null) return null;
         db.RecordView(nameof(Core.Letters.Letter), letter.Id.ToString(), letter.ChildId, how);
         await db.SaveChangesAsync(HttpContext.RequestAborted);

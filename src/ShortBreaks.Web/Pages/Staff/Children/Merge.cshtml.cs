@@ -38,7 +38,11 @@ public class MergeModel(ShortBreaksDbContext db, ChildService children) : GovukP
         if (await LoadSurvivingAsync() is not { } surviving) return NotFound();
         Surviving = surviving;
         // The lookup form was sent when its field is in the address, even empty.
-        if (!Request.Query.ContainsKey(nameof(DuplicateReference)) || Surviving.Child.MergedIntoChildId is not null) return Page();
+        if (!Request.Query.ContainsKey(nameof(DuplicateReference)) || Surviving.Child.MergedIntoChildId is not null)
+        {
+            await RecordSurvivingViewAsync();
+            return Page();
+        }
 
         if (await FindDuplicateAsync() is { } duplicate)
         {
@@ -46,6 +50,10 @@ public class MergeModel(ShortBreaksDbContext db, ChildService children) : GovukP
             SurvivingVersion = Surviving.Child.Version.ToString();
             DuplicateVersion = duplicate.Child.Version.ToString();
             await RecordComparisonAsync();
+        }
+        else
+        {
+            await RecordSurvivingViewAsync();
         }
 
         return Page();
@@ -88,6 +96,10 @@ public class MergeModel(ShortBreaksDbContext db, ChildService children) : GovukP
             }
 
             await RecordComparisonAsync();
+        }
+        else
+        {
+            await RecordSurvivingViewAsync();
         }
 
         return Page();
@@ -144,6 +156,13 @@ public class MergeModel(ShortBreaksDbContext db, ChildService children) : GovukP
             : await db.Users.AsNoTracking().Where(u => u.Id == child.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var requests = await db.Requests.CountAsync(r => r.ChildId == id, ct);
         return new RecordSide(child, keyWorker, requests);
+    }
+
+    /// <summary>The record that stays is shown on its own until a duplicate is found: still a view of it.</summary>
+    private async Task RecordSurvivingViewAsync()
+    {
+        db.RecordView(nameof(Child), Surviving.Child.Id.ToString(), Surviving.Child.Id, "merge page");
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
     }
 
     /// <summary>Showing two records side by side is a view of both, and is audited as one.</summary>

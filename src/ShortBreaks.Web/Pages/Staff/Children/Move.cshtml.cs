@@ -68,6 +68,10 @@ public sealed class MoveModel(ShortBreaksDbContext db, TierService tiers) : Govu
         ChildTier = child.Tier;
         if (!keepSeenVersion) SeenVersion = child.Version;
         Moves = TierMoves.AllowedFrom(child.Tier).Where(TierService.DirectMoves.Contains).ToList();
+
+        // The page shows the child's name and tier: a view of their record like any other.
+        db.RecordView(nameof(Child), child.Id.ToString(), child.Id, "tier move page");
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
         return true;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Children;
@@ -31,7 +30,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
     /// <summary>The request's version when the officer loaded the page (see <see cref="ShortBreakRequest.Version"/>).</summary>
     [BindProperty] public string? Version { get; set; }
 
-    /// <summary>"decided" or "matched" after a successful post, for the success banner.</summary>
+    /// <summary>"decided", "matched", "linked" or "updated" after a successful post, for the success banner.</summary>
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public override string Title => Answers is null ? "Request" : $"Request {Answers.Reference}";
@@ -48,6 +47,9 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
     public EligibilityResult Eligibility { get; private set; } = null!;
     public IReadOnlyList<Referral> Referrals { get; private set; } = [];
     public IReadOnlyList<SentEmail> MashEmails { get; private set; } = [];
+
+    /// <summary>Whether the account that sent the request is linked to the child it is matched to.</summary>
+    public bool RequesterLinked { get; private set; }
 
     /// <summary>Set when the officer's decision lost to someone else's: their reasons are shown so nothing is lost.</summary>
     public bool LostDecision { get; private set; }
@@ -91,9 +93,9 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
         var request = await requests.FindAsync(Id, HttpContext.RequestAborted);
         if (request is null) return NotFound();
 
-        // Only the four outcomes on the form are accepted: Targeted Short Breaks is never a direct decision,
-        // and a number or unknown name is treated as no choice at all.
-        var outcome = StaffDisplay.ParseName<DecisionOutcome>(Outcome);
+        // Only the outcomes of a request are accepted (Targeted Short Breaks is never one), and a number or
+        // unknown name is treated as no choice at all.
+        var outcome = ThresholdDecisions.Parse(Outcome);
         if (outcome is null)
         {
             ModelState.AddModelError(nameof(Outcome), "Select a decision");
@@ -155,7 +157,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
         Evidence = await requests.EvidenceAsync(Id, ct);
         if (request.Status == RequestStatus.Submitted && request.SubmittedAt is { } submitted)
         {
-            Waiting = triage.Waiting(submitted, requests.Today, requests.SchemeInForce);
+            Waiting = triage.Waiting(submitted, requests.Today, requests.SchemeFor(request));
         }
 
         var takenById = request.Channel == RequestChannel.DutyPoint ? request.CreatedByUserId : request.FamilyUserId;
@@ -166,13 +168,21 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
             : $"Sent online from the account of {takenBy.DisplayName} ({takenBy.Email})";
 
         Child = request.ChildId is { } childId ? await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == childId, ct) : null;
+        RequesterLinked = request.FamilyUserId is { } familyUserId && Child is not null
+            && await db.ChildFamilyMembers.AnyAsync(m => m.ChildId == Child.Id && m.UserId == familyUserId, ct);
         if (request.Status == RequestStatus.Submitted && !request.ChildConfirmed)
         {
             Matches = await requests.PossibleMatchesAsync(request, ct);
+
+            // Each possible match is shown with its date of birth, postcode and tier: a view of that child's record.
+            foreach (var match in Matches)
+            {
+                db.RecordView(nameof(Child), match.Id.ToString(), match.Id, $"Possible match for request {request.Reference}");
+            }
         }
 
         Eligibility = request.Decision is { } decision
-            ? new EligibilityResult(decision.SchemeVersion, JsonSerializer.Deserialize<List<CriterionResult>>(decision.CriteriaJson) ?? [])
+            ? new EligibilityResult(decision.SchemeVersion, EligibilityJson.Deserialize(decision.CriteriaJson))
             : await requests.CheckEligibilityAsync(request, ct);
 
         if (request.Decision is not null)
