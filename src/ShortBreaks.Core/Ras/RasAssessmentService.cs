@@ -103,7 +103,7 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         {
             RasRouting.Universal => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, universal services (version {result.Version})",
             RasRouting.SocialWorkAssessment => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, a social work assessment (version {result.Version})",
-            _ => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, indicative budget {RasSchemeDiff.Money(result.Amount)} a year (version {result.Version})",
+            _ => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, indicative budget {Money.Format(result.Amount)} a year (version {result.Version})",
         }, null));
         return await SaveAsync(ct);
     }
@@ -140,7 +140,7 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         assessment.OverrideAgreedBy = agreedBy!.Trim();
         assessment.OverrideRecordedByName = db.Actor.Name;
         assessment.OverrideRecordedAt = db.UtcNow;
-        db.TimelineEvents.Add(Timeline(assessment.ChildId, $"RAS: {RasSchemeDiff.Money(amount!.Value)} a year agreed instead of the indicative budget, agreed by {assessment.OverrideAgreedBy}", assessment.OverrideReason));
+        db.TimelineEvents.Add(Timeline(assessment.ChildId, $"RAS: {Money.Format(amount!.Value)} a year agreed instead of the indicative budget, agreed by {assessment.OverrideAgreedBy}", assessment.OverrideReason));
         return await SaveAsync(ct);
     }
 

@@ -61,7 +61,7 @@ public static class RasSchemeDiff
                 if (o.Name != n.Name) changes.Add($"{phase}: band '{o.Name}' is now called '{n.Name}'.");
                 if (o.From != n.From || o.To != n.To)
                     changes.Add($"{phase}, band '{n.Name}': {Points(n.From)} to {Points(n.To)} points (was {Points(o.From)} to {Points(o.To)}).");
-                if (o.Amount != n.Amount) changes.Add($"{phase}, band '{n.Name}': {Money(n.Amount)} a year (was {Money(o.Amount)}).");
+                if (o.Amount != n.Amount) changes.Add($"{phase}, band '{n.Name}': {Money.Format(n.Amount)} a year (was {Money.Format(o.Amount)}).");
                 if (o.Routing != n.Routing) changes.Add($"{phase}, band '{n.Name}': route {n.Routing?.ToString() ?? "none"} (was {o.Routing?.ToString() ?? "none"}).");
                 if (o.Hours != n.Hours) changes.Add($"{phase}, band '{n.Name}': {n.Hours?.ToString(EnGb) ?? "no"} hours (was {o.Hours?.ToString(EnGb) ?? "none"}).");
                 if (o.ProviderAmount != n.ProviderAmount)
@@ -71,9 +71,9 @@ public static class RasSchemeDiff
         else if (now.Method == "pricePerPoint")
         {
             Figure(changes, phase, "threshold", old.Threshold, now.Threshold, Points);
-            Figure(changes, phase, "price per point", old.PricePerPoint, now.PricePerPoint, Money);
-            Figure(changes, phase, "floor", old.Floor, now.Floor, Money);
-            Figure(changes, phase, "cap", old.Cap, now.Cap, Money);
+            Figure(changes, phase, "price per point", old.PricePerPoint, now.PricePerPoint, Money.Format);
+            Figure(changes, phase, "floor", old.Floor, now.Floor, Money.Format);
+            Figure(changes, phase, "cap", old.Cap, now.Cap, Money.Format);
         }
     }
 
@@ -149,18 +149,15 @@ public static class RasSchemeDiff
 
     public static string Rounding(RasRounding rounding) => rounding.Mode switch
     {
-        RasRoundingMode.Up => $"up to the next {Money(rounding.To)}",
-        RasRoundingMode.Down => $"down to a multiple of {Money(rounding.To)}",
-        RasRoundingMode.AwayFromZero => $"to the nearest {Money(rounding.To)}, halves up",
-        _ => $"to the nearest {Money(rounding.To)}, halves to even",
+        RasRoundingMode.Up => $"up to the next {Money.Format(rounding.To)}",
+        RasRoundingMode.Down => $"down to a multiple of {Money.Format(rounding.To)}",
+        RasRoundingMode.AwayFromZero => $"to the nearest {Money.Format(rounding.To)}, halves up",
+        _ => $"to the nearest {Money.Format(rounding.To)}, halves to even",
     };
 
     public static string Method(string method) => method == "bands" ? "bands" : "a price per point";
 
-    public static string Money(decimal amount) =>
-        amount == decimal.Truncate(amount) ? amount.ToString("£#,##0", EnGb) : amount.ToString("£#,##0.00", EnGb);
-
-    private static string MoneyOrNone(decimal? amount) => amount is { } a ? Money(a) : "none";
+    private static string MoneyOrNone(decimal? amount) => amount is { } a ? Money.Format(a) : "none";
 
     public static string Points(decimal points) => points.ToString("0.##", CultureInfo.InvariantCulture);
 }

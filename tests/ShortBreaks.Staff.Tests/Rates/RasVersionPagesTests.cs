@@ -197,6 +197,16 @@ public class RasVersionPagesTests(WebAppFactory factory) : IClassFixture<WebAppF
         broken.ErrorSummary().ShouldContain(e => e.Contains("not a valid RAS file"));
 
         var json = (await admin.GetPageAsync($"/rates/versions/{label}?handler=json")).Text;
+
+        // A null in a list (a stray comma, "null" in the file) is named, not a server error.
+        var withNull = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        withNull["phases"]![0]!["conversion"]!["bands"]!.AsArray().Insert(1, null);
+        withNull["phases"]![0]!["questionnaire"]!["domains"]![0]!["questions"]!.AsArray().Add(null);
+        var nulls = await SendAsync(withNull.ToJsonString());
+        nulls.Status.ShouldBe(HttpStatusCode.OK);
+        nulls.ErrorSummary().ShouldContain(e => e.Contains("conversion.bands: band 2 is empty (null)"));
+        nulls.ErrorSummary().ShouldContain(e => e.Contains("questions: question 5 is empty (null)"));
+
         var doc = JsonSerializer.Deserialize<RasScheme>(json, RasSchemeCatalog.JsonOptions)!;
         var replaced = doc with { Description = "Uploaded with new wording", Rounding = new RasRounding { Mode = RasRoundingMode.Down, To = 10 } };
         var ok = await SendAsync(JsonSerializer.Serialize(replaced, RasSchemeCatalog.JsonOptions));

@@ -249,7 +249,7 @@ public static class RasCalibrator
 
             if (amount < previous)
             {
-                note = (note is null ? "" : note + " ") + $"Raised from {RasEngine.Money(amount)} to {RasEngine.Money(previous)}, the band before's amount: more points must never give less money.";
+                note = (note is null ? "" : note + " ") + $"Raised from {Money.Format(amount)} to {Money.Format(previous)}, the band before's amount: more points must never give less money.";
                 amount = previous;
             }
 
@@ -322,11 +322,11 @@ public static class RasCalibrator
         var roundTo = scheme.Rounding.To;
         var floor = options.Floor ?? c.Floor ?? 0m;
         var cap = options.Cap ?? c.Cap ?? RasEngine.Round(used.Max(p => p.Package.ActualAnnualCost), scheme.Rounding with { Mode = RasRoundingMode.Up });
-        if (options.Floor is null && c.Floor is null) notes.Add($"The base version has no least amount here, so it is {RasEngine.Money(floor)}.");
-        if (options.Cap is null && c.Cap is null) notes.Add($"The base version has no most amount here, so it is the dearest package, {RasEngine.Money(cap)}.");
+        if (options.Floor is null && c.Floor is null) notes.Add($"The base version has no least amount here, so it is {Money.Format(floor)}.");
+        if (options.Cap is null && c.Cap is null) notes.Add($"The base version has no most amount here, so it is the dearest package, {Money.Format(cap)}.");
         if (floor % roundTo != 0 || cap % roundTo != 0)
             errors.Add($"{phase.Name}: the least and most amounts must be whole multiples of the version's rounding step ({roundTo.ToString("0.##", CultureInfo.InvariantCulture)}).");
-        if (floor > cap) errors.Add($"{phase.Name}: the least amount ({RasEngine.Money(floor)}) is more than the most amount ({RasEngine.Money(cap)}).");
+        if (floor > cap) errors.Add($"{phase.Name}: the least amount ({Money.Format(floor)}) is more than the most amount ({Money.Format(cap)}).");
 
         var routing = phase.Routing;
         if (c.Method == CalibrationOptions.Bands && c.Bands is { Count: > 0 } bands)

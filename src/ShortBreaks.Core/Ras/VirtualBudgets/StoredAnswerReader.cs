@@ -67,7 +67,7 @@ internal sealed class StoredAnswerReader
             if (missing >= 0) problem = $"Question '{phase.QuestionIds[missing]}' has no answer.";
         }
 
-        return problem is null ? new RasAnswerSheet(_scheme, phaseIndex, steps, support) : null;
+        return problem is null ? new RasAnswerSheet(_scheme, phaseIndex, steps, support, phase.Funded.Length == 0 ? [] : new decimal[phase.Funded.Length]) : null;
     }
 
     private string? ReadLevels(CompiledRasPhase phase, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> questions, string json, int[] steps, bool[] answered)

@@ -1,3 +1,4 @@
+using ShortBreaks.Core;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -212,8 +213,6 @@ public abstract class RasPageModel(ShortBreaksDbContext db, RasAssessmentService
     public string Date(DateTime? utc) => Pages.Staff.StaffDisplay.Date(utc);
 
     public string When(DateTime? utc) => Pages.Staff.StaffDisplay.When(utc);
-
-    public static string Money(decimal amount) => RasEngine.Money(amount);
 
     public static string RouteText(RasRouting routing) => routing switch
     {
