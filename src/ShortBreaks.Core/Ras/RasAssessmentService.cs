@@ -71,6 +71,7 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         assessment.PhaseId = answers.PhaseId;
         assessment.LevelsJson = JsonSerializer.Serialize(answers.Levels);
         assessment.SupportJson = JsonSerializer.Serialize(answers.Support);
+        assessment.FundedSupportJson = answers.FundedSupport.Count == 0 ? null : JsonSerializer.Serialize(answers.FundedSupport);
         return await SaveAsync(ct);
     }
 
@@ -151,7 +152,12 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         PhaseId = assessment.PhaseId,
         Levels = JsonSerializer.Deserialize<Dictionary<string, string>>(assessment.LevelsJson) ?? [],
         Support = JsonSerializer.Deserialize<Dictionary<string, string>>(assessment.SupportJson) ?? [],
+        FundedSupport = FundedSupportOf(assessment.FundedSupportJson),
     };
+
+    /// <summary>The support already funded kept with an assessment: none when nothing was entered.</summary>
+    public static IReadOnlyDictionary<string, decimal> FundedSupportOf(string? json) =>
+        json is null ? new Dictionary<string, decimal>() : JsonSerializer.Deserialize<Dictionary<string, decimal>>(json) ?? [];
 
     private async Task<CommandResult> SaveAsync(CancellationToken ct)
     {

@@ -136,7 +136,7 @@ public static class VirtualBudgetSimulation
 
     private sealed record CaseRow(
         Guid ChildId, string Reference, string FirstName, string LastName, string? KeyWorkerId, Tier Tier,
-        int? AgeYears, string? PhaseId, string LevelsJson, string SupportJson, decimal? Indicative, decimal? Override);
+        int? AgeYears, string? PhaseId, string LevelsJson, string SupportJson, decimal? Indicative, decimal? Override, string? FundedSupportJson);
 
     private sealed class Tally(string id, string name)
     {
@@ -177,7 +177,7 @@ public static class VirtualBudgetSimulation
                   && c.MergedIntoChildId == null
             orderby a.ChildId, a.CompletedAt descending, a.CreatedAt descending
             select new CaseRow(a.ChildId, c.Reference, c.FirstName, c.LastName, c.KeyWorkerId, c.Tier,
-                a.AgeYears, a.PhaseId, a.LevelsJson, a.SupportJson, a.IndicativeAmount, a.OverrideAmount);
+                a.AgeYears, a.PhaseId, a.LevelsJson, a.SupportJson, a.IndicativeAmount, a.OverrideAmount, a.FundedSupportJson);
 
         // One long read of the whole caseload: a busy database (say, vacuuming after a large load) may take longer
         // than the default 30 seconds to start sending it, and a run should wait rather than fail.
@@ -199,7 +199,7 @@ public static class VirtualBudgetSimulation
                 tier.Cases++;
                 tier.Current += current;
 
-                var sheet = reader.Read(row.AgeYears, row.PhaseId, row.LevelsJson, row.SupportJson, out var problem);
+                var sheet = reader.Read(row.AgeYears, row.PhaseId, row.LevelsJson, row.SupportJson, out var problem, row.FundedSupportJson);
                 if (sheet is null)
                 {
                     notScorable++;
