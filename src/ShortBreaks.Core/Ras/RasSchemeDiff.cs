@@ -34,6 +34,7 @@ public static class RasSchemeDiff
             Conversion(changes, name, old.Conversion, phase.Conversion);
             Routing(changes, name, old.Routing, phase.Routing);
             Support(changes, name, old, phase);
+            FundedSupport(changes, name, old, phase);
             Questions(changes, name, old.Questionnaire, phase.Questionnaire);
         }
 
@@ -66,8 +67,18 @@ public static class RasSchemeDiff
                 if (o.Hours != n.Hours) changes.Add($"{phase}, band '{n.Name}': {n.Hours?.ToString(EnGb) ?? "no"} hours (was {o.Hours?.ToString(EnGb) ?? "none"}).");
                 if (o.ProviderAmount != n.ProviderAmount)
                     changes.Add($"{phase}, band '{n.Name}': through a provider {MoneyOrNone(n.ProviderAmount)} (was {MoneyOrNone(o.ProviderAmount)}).");
+                if ((o.FlagForAssessment == true) != (n.FlagForAssessment == true))
+                    changes.Add($"{phase}, band '{n.Name}': {(n.FlagForAssessment == true ? "now also asks" : "no longer asks")} for a social work assessment.");
             }
+
+            if ((old.BandEdges ?? RasBandEdges.HalfOpen) != (now.BandEdges ?? RasBandEdges.HalfOpen))
+                changes.Add($"{phase}: band edges are now {(now.BandEdges == RasBandEdges.Inclusive ? "whole points, both ends included" : "from, up to but not including to")}.");
         }
+
+        if (old.HoursAt != now.HoursAt)
+            changes.Add(now.HoursAt is { } h
+                ? $"{phase}: the result is shown as hours at {Money.Format(h.HourlyRate)} an hour, rounded {HoursRounding(h.Rounding)}{(old.HoursAt is null ? " (was not shown as hours)" : "")}."
+                : $"{phase}: the result is no longer shown as hours.");
         else if (now.Method == "pricePerPoint")
         {
             Figure(changes, phase, "threshold", old.Threshold, now.Threshold, Points);
@@ -75,6 +86,16 @@ public static class RasSchemeDiff
             Figure(changes, phase, "floor", old.Floor, now.Floor, Money.Format);
             Figure(changes, phase, "cap", old.Cap, now.Cap, Money.Format);
         }
+    }
+
+    private static void FundedSupport(List<string> changes, string phase, RasPhase old, RasPhase now)
+    {
+        string Describe(RasFundedSupport f) => f.Unit == RasFundedSupportUnit.Money
+            ? $"{f.Name} (pounds a year)"
+            : $"{f.Name} (hours a year at {Money.Format(f.HourlyRate ?? 0)} an hour, rounded {HoursRounding(f.HoursRounding ?? new RasRounding { Mode = RasRoundingMode.Down, To = 1 })})";
+        var before = string.Join("; ", (old.FundedSupport ?? []).Select(Describe));
+        var after = string.Join("; ", (now.FundedSupport ?? []).Select(Describe));
+        if (before != after) changes.Add($"{phase}: support already funded taken off: {(after.Length == 0 ? "none" : after)} (was {(before.Length == 0 ? "none" : before)}).");
     }
 
     private static void Routing(List<string> changes, string phase, RasRoutingThresholds? old, RasRoutingThresholds? now)
@@ -154,6 +175,18 @@ public static class RasSchemeDiff
         RasRoundingMode.AwayFromZero => $"to the nearest {Money.Format(rounding.To)}, halves up",
         _ => $"to the nearest {Money.Format(rounding.To)}, halves to even",
     };
+
+    /// <summary>How hours are rounded, in words: "down to whole hours", "to the nearest 0.5 hours".</summary>
+    public static string HoursRounding(RasRounding rounding)
+    {
+        var step = rounding.To == 1 ? "whole hours" : $"{Points(rounding.To)} hours";
+        return rounding.Mode switch
+        {
+            RasRoundingMode.Up => $"up to {step}",
+            RasRoundingMode.Down => $"down to {step}",
+            _ => $"to the nearest {step}",
+        };
+    }
 
     public static string Method(string method) => method == "bands" ? "bands" : "a price per point";
 
