@@ -262,7 +262,8 @@ public static class RasCalibrator
             fittedBands.Add(band with { Amount = amount });
         }
 
-        var fittedPhase = phase with { Conversion = new RasConversion { Method = CalibrationOptions.Bands, Bands = fittedBands } };
+        // The base's band edges (inclusive or not) and its hours at a rate stay: only the amounts are fitted.
+        var fittedPhase = phase with { Conversion = phase.Conversion with { Method = CalibrationOptions.Bands, Bands = fittedBands } };
         if (phase.Conversion.Method != CalibrationOptions.Bands) notes.Add("The base version's price per point is replaced by bands.");
         return (fittedPhase, new CalibrationPhaseFit
         {
@@ -334,19 +335,21 @@ public static class RasCalibrator
             // Routing bands keep routing: their edges become the phase's routing thresholds.
             var universal = bands.TakeWhile(b => b.Routing == RasRouting.Universal).LastOrDefault();
             var socialWork = bands.SkipWhile(b => b.Routing != RasRouting.SocialWorkAssessment).FirstOrDefault();
+            // An inclusive universal band "0–19" sends totals below 20 there.
+            var universalEnd = universal is null ? (decimal?)null : c.BandEdges == RasBandEdges.Inclusive ? universal.To + 1 : universal.To;
             routing = new RasRoutingThresholds
             {
-                UniversalBelow = routing?.UniversalBelow ?? universal?.To,
+                UniversalBelow = routing?.UniversalBelow ?? universalEnd,
                 SocialWorkAssessmentAbove = routing?.SocialWorkAssessmentAbove ?? socialWork?.From,
             };
-            if (universal is not null) notes.Add($"Below {Pts(universal.To)} points still goes to universal services, as in the band \"{universal.Name}\".");
+            if (universal is not null) notes.Add($"Below {Pts(universalEnd!.Value)} points still goes to universal services, as in the band \"{universal.Name}\".");
             if (socialWork is not null) notes.Add($"More than {Pts(socialWork.From)} points still goes to a social work assessment, as in the band \"{socialWork.Name}\"; exactly {Pts(socialWork.From)} points now gets a budget.");
             if (routing.UniversalBelow is null && routing.SocialWorkAssessmentAbove is null) routing = null;
         }
 
         var fittedPhase = phase with
         {
-            Conversion = new RasConversion { Method = CalibrationOptions.PricePerPoint, Threshold = threshold, PricePerPoint = price, Floor = floor, Cap = cap },
+            Conversion = new RasConversion { Method = CalibrationOptions.PricePerPoint, Threshold = threshold, PricePerPoint = price, Floor = floor, Cap = cap, HoursAt = c.HoursAt },
             Routing = routing,
         };
         return (fittedPhase, new CalibrationPhaseFit
