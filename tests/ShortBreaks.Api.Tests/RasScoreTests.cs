@@ -68,9 +68,54 @@ public sealed class RasScoreTests(WebAppFactory factory)
         var response = await client.Http.PostAsJsonAsync("/api/ras/score", answers);
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
-        var errors = problem["errors"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
-        errors.ShouldContain(e => e.Contains("no-such-question"));
-        errors.ShouldContain(e => e.Contains("enormous"));
+        var errors = problem["errors"]!.AsObject();
+        errors["levels.no-such-question"]!.AsArray().ShouldHaveSingleItem()!.GetValue<string>().ShouldContain("no-such-question");
+        errors[$"levels.{Shipped.Phases[0].Questionnaire.Domains[0].Questions[0].Id}"]!.AsArray()[0]!.GetValue<string>().ShouldContain("enormous");
+    }
+
+    [Fact]
+    public async Task Score_NullAnswer_Returns400ByField()
+    {
+        var client = await factory.SignInAsNewUserAsync(Roles.Family);
+        var answers = Answers(lots: 0);
+        var first = Shipped.Phases[0].Questionnaire.Domains[0].Questions[0].Id;
+        answers["levels"]![first] = null;
+        answers["support"] = new JsonObject { ["sleep"] = null };
+
+        var response = await client.Http.PostAsJsonAsync("/api/ras/score", answers);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var errors = problem["errors"]!.AsObject();
+        errors[$"levels.{first}"]!.AsArray()[0]!.GetValue<string>().ShouldBe($"Question '{first}' has no answer: give a level, like 'none'.");
+        errors["support.sleep"]!.AsArray()[0]!.GetValue<string>().ShouldStartWith("Support for domain 'sleep' has no level");
+    }
+
+    [Fact]
+    public async Task Score_NullFundedSupportFigure_Returns400ByField()
+    {
+        var client = await factory.SignInAsNewUserAsync(Roles.Family);
+        var answers = Answers(lots: 8);
+        answers["fundedSupport"] = new JsonObject { ["equipment"] = null };
+
+        var response = await client.Http.PostAsJsonAsync("/api/ras/score", answers);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem["errors"]!["fundedSupport"]!.AsArray()[0]!.GetValue<string>().ShouldContain("numbers");
+    }
+
+    [Fact]
+    public async Task Score_ReturnsTheNewFields()
+    {
+        var client = await factory.SignInAsNewUserAsync(Roles.PersonalisationOfficer);
+
+        var response = await client.Http.PostAsJsonAsync("/api/ras/score", Answers(lots: 8));
+
+        var result = (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        result.ContainsKey("hours").ShouldBeTrue();
+        result["hours"].ShouldBeNull();
+        result["flaggedForAssessment"]!.GetValue<bool>().ShouldBeFalse();
+        result["fundedSupportDeducted"]!.GetValue<decimal>().ShouldBe(0m);
+        result["working"]!.AsArray().ShouldContain(l => l!["kind"]!.GetValue<string>() == "Rounding");
     }
 
     [Fact]

@@ -19,16 +19,16 @@ internal static class RasScoreCommand
         ras-score --answers <file.json> [--version 2026.1] [--format json|csv] [--schemes <folder>]
 
           --answers <file.json>   a JSON list of { "reference", "ageYears" or "phaseId", "levels": { question id: level },
-                                  "support": { domain id: level } }
+                                  "support": { domain id: level }, "fundedSupport": { item id: pounds or hours a year } }
           --version <version>     the RAS version to score under (default: the one in force today)
           --format json|csv       json (default) gives each result with its working; csv gives one line a result
           --schemes <folder>      the scheme files (default the schemes folder beside the tool; RAS files in its ras/)
 
         Every row is checked before any is scored: a file with a bad row prints each bad row's problems and no results.
         """,
-        RunAsync);
+        (options, ct) => RunAsync(options, Console.Out, Console.Error, ct));
 
-    private static async Task<int> RunAsync(CommandOptions options, CancellationToken ct)
+    internal static async Task<int> RunAsync(CommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var file = options.String("answers") ?? throw new UsageException("Give the answers file with --answers <file.json>.");
         var version = options.String("version");
@@ -45,7 +45,7 @@ internal static class RasScoreCommand
         }
         catch (RasSchemeValidationException ex)
         {
-            Console.Error.WriteLine(ex.Message);
+            await stderr.WriteLineAsync(ex.Message);
             return 1;
         }
 
@@ -59,19 +59,19 @@ internal static class RasScoreCommand
         }
         catch (JsonException ex)
         {
-            Console.Error.WriteLine($"ras-score: '{file}' is not a list of answers: {ex.Message}");
+            await stderr.WriteLineAsync($"ras-score: '{file}' is not a list of answers: {ex.Message}");
             return 1;
         }
 
         var (results, errors) = RasBatch.Score(scheme, rows);
         if (errors.Count > 0)
         {
-            Console.Error.WriteLine($"ras-score: {errors.Count} problem(s); nothing was scored:");
-            foreach (var error in errors) Console.Error.WriteLine("  " + error);
+            await stderr.WriteLineAsync($"ras-score: {errors.Count} problem(s); nothing was scored:");
+            foreach (var error in errors) await stderr.WriteLineAsync("  " + error);
             return 1;
         }
 
-        Console.Write(format == "csv"
+        await stdout.WriteAsync(format == "csv"
             ? RasBatch.ToCsv(results)
             : JsonSerializer.Serialize(results.Select(r => new
             {
@@ -82,6 +82,9 @@ internal static class RasScoreCommand
                 r.Result.Amount,
                 Band = r.Result.Band?.Name,
                 r.Result.Routing,
+                r.Result.Hours,
+                r.Result.FlaggedForAssessment,
+                r.Result.FundedSupportDeducted,
                 Working = r.Working,
             }), Output) + Environment.NewLine);
         return 0;

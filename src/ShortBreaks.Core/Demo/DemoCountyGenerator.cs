@@ -798,8 +798,8 @@ internal sealed class DemoCountyGenerator
         {
             case DecisionOutcome.FlexibleShortBreaksApproved:
                 body.Append("<p>").Append(E($"{child.FirstName} can have up to {fsb.HoursPerYear} hours of short breaks a year: " +
-                                             $"{Money(fsb.DirectPaymentPerYear)} a year as a direct payment, or " +
-                                             $"{Money(fsb.ProviderPerYear)} a year of services from an approved provider.")).Append("</p>");
+                                             $"{Money.Format(fsb.DirectPaymentPerYear)} a year as a direct payment, or " +
+                                             $"{Money.Format(fsb.ProviderPerYear)} a year of services from an approved provider.")).Append("</p>");
                 body.Append("<p>").Append(E($"Your key worker, {(keyWorker ?? decider).Name}, will contact you to plan the breaks with you.")).Append("</p>");
                 break;
             case DecisionOutcome.Universal:
@@ -943,7 +943,4 @@ internal sealed class DemoCountyGenerator
 
     private static string LowerFirst(string text) =>
         text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
-
-    private static string Money(decimal amount) =>
-        "£" + amount.ToString(decimal.Truncate(amount) == amount ? "N0" : "N2", CultureInfo.InvariantCulture);
 }

@@ -71,8 +71,7 @@ public static class DecisionLetter
         return (WebUtility.HtmlDecode(title), html.ToString());
     }
 
-    public static string Money(decimal? amount) =>
-        amount is null ? "" : amount.Value.ToString(amount.Value % 1 == 0 ? "£#,##0" : "£#,##0.00", UkCulture);
+    public static string Money(decimal? amount) => amount is null ? "" : Core.Money.Format(amount.Value);
 
     private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 }

@@ -253,5 +253,5 @@ public static class PlanCosting
     /// <summary>To the penny, half a penny up.</summary>
     public static decimal Pence(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
 
-    public static string Money(decimal amount) => amount.ToString("£#,##0.00", EnGb);
+    public static string Money(decimal amount) => Core.Money.FormatPence(amount);
 }

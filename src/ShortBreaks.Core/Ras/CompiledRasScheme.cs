@@ -29,24 +29,27 @@ public sealed class CompiledRasScheme
     /// <summary>The compiled form of a scheme, built on first use and kept while the scheme is.</summary>
     public static CompiledRasScheme For(RasScheme scheme) => Cache.GetValue(scheme, s => new CompiledRasScheme(s));
 
+    /// <summary>The most pounds or hours a year of one item of support already funded: more is a typing mistake.</summary>
+    public const decimal MaxFundedSupport = 1_000_000m;
+
     /// <summary>Checks answers against this scheme and holds them as indexes. Throws <see cref="RasAnswersException"/> listing every problem.</summary>
     public RasAnswerSheet Prepare(RasAnswers answers)
     {
-        var errors = new List<string>();
+        var errors = new List<RasAnswerError>();
         var phaseIndex = -1;
         if (answers.PhaseId is not null)
         {
             phaseIndex = Array.FindIndex(Phases, p => p.Phase.Id == answers.PhaseId);
-            if (phaseIndex < 0) errors.Add($"There is no phase '{answers.PhaseId}' in RAS version {Version}.");
+            if (phaseIndex < 0) errors.Add(new("phaseId", $"There is no phase '{answers.PhaseId}' in RAS version {Version}."));
         }
         else if (answers.AgeYears is { } age)
         {
             phaseIndex = Array.FindIndex(Phases, p => p.Phase.MinimumAge <= age && age <= p.Phase.MaximumAge);
-            if (phaseIndex < 0) errors.Add($"No phase of RAS version {Version} covers a child aged {age}.");
+            if (phaseIndex < 0) errors.Add(new("ageYears", $"No phase of RAS version {Version} covers a child aged {age}."));
         }
         else
         {
-            errors.Add("Give the child's age or the phase.");
+            errors.Add(new("ageYears", "Give the child's age or the phase."));
         }
 
         if (phaseIndex < 0)
@@ -56,32 +59,61 @@ public sealed class CompiledRasScheme
 
         var phase = Phases[phaseIndex];
         var steps = new int[phase.QuestionIds.Length];
-        foreach (var (questionId, levelId) in answers.Levels)
+        var answered = new bool[phase.QuestionIds.Length];
+        foreach (var (questionId, levelId) in answers.Levels ?? new Dictionary<string, string>())
         {
             if (!phase.QuestionIndex.TryGetValue(questionId, out var q))
             {
-                errors.Add($"There is no question '{questionId}' in the {phase.Phase.Name} questionnaire.");
+                errors.Add(new($"levels.{questionId}", $"There is no question '{questionId}' in the {phase.Phase.Name} questionnaire."));
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(levelId))
+            {
+                errors.Add(new($"levels.{questionId}", $"Question '{questionId}' has no answer: give a level, like '{phase.Questions[q].Levels[0].Id}'."));
+                answered[q] = true;
                 continue;
             }
 
             var step = phase.StepOf(q, levelId, out var error);
-            if (error is not null) errors.Add(error);
+            if (error is not null) errors.Add(new($"levels.{questionId}", error));
             steps[q] = step;
+            answered[q] = true;
         }
 
-        foreach (var missing in phase.QuestionIds.Where(id => !answers.Levels.ContainsKey(id)))
+        for (var q = 0; q < answered.Length; q++)
         {
-            errors.Add($"Question '{missing}' has no answer.");
+            if (!answered[q]) errors.Add(new($"levels.{phase.QuestionIds[q]}", $"Question '{phase.QuestionIds[q]}' has no answer."));
         }
 
         var support = new int[phase.DomainIds.Length];
-        foreach (var (domainId, levelId) in answers.Support)
+        foreach (var (domainId, levelId) in answers.Support ?? new Dictionary<string, string>())
         {
             var d = Array.IndexOf(phase.DomainIds, domainId);
-            if (d < 0) { errors.Add($"There is no domain '{domainId}' in the {phase.Phase.Name} questionnaire."); continue; }
+            if (d < 0) { errors.Add(new($"support.{domainId}", $"There is no domain '{domainId}' in the {phase.Phase.Name} questionnaire.")); continue; }
+            if (string.IsNullOrWhiteSpace(levelId)) { errors.Add(new($"support.{domainId}", $"Support for domain '{domainId}' has no level: give one, like '{phase.SupportLevels[0].Id}', or leave the domain out.")); continue; }
             var s = phase.SupportLevels.FindIndex(l => l.Id == levelId);
-            if (s < 0) { errors.Add($"There is no support level '{levelId}' (domain '{domainId}')."); continue; }
+            if (s < 0) { errors.Add(new($"support.{domainId}", $"There is no support level '{levelId}' (domain '{domainId}').")); continue; }
             support[d] = s;
+        }
+
+        var funded = new decimal[phase.Funded.Length];
+        foreach (var (itemId, value) in answers.FundedSupport ?? new Dictionary<string, decimal>())
+        {
+            var f = Array.FindIndex(phase.Funded, x => x.Id == itemId);
+            if (f < 0)
+            {
+                errors.Add(new($"fundedSupport.{itemId}", phase.Funded.Length == 0
+                    ? $"The {phase.Phase.Name} questionnaire takes no support already funded ('{itemId}')."
+                    : $"There is no support already funded '{itemId}' in the {phase.Phase.Name} questionnaire: use one of {string.Join(", ", phase.Funded.Select(x => x.Id))}."));
+                continue;
+            }
+
+            var unit = phase.Funded[f].Unit == RasFundedSupportUnit.Hours ? "hours" : "pounds";
+            if (value < 0) errors.Add(new($"fundedSupport.{itemId}", $"Support already funded '{itemId}' must be 0 or more {unit} a year."));
+            else if (value > MaxFundedSupport) errors.Add(new($"fundedSupport.{itemId}", $"Support already funded '{itemId}' must be no more than {MaxFundedSupport:#,0} {unit} a year."));
+            else if (phase.Funded[f].Unit == RasFundedSupportUnit.Money && !Money.IsWholePence(value)) errors.Add(new($"fundedSupport.{itemId}", $"Support already funded '{itemId}' must be in pounds and pence."));
+            else funded[f] = value;
         }
 
         if (errors.Count > 0)
@@ -89,7 +121,7 @@ public sealed class CompiledRasScheme
             throw new RasAnswersException(errors);
         }
 
-        return new RasAnswerSheet(this, phaseIndex, steps, support);
+        return new RasAnswerSheet(this, phaseIndex, steps, support, funded);
     }
 }
 
@@ -146,6 +178,11 @@ internal sealed class CompiledRasPhase
         Cap = c.Cap ?? 0;
         HasUniversalBelow = phase.Routing?.UniversalBelow is not null;
         UniversalBelow = phase.Routing?.UniversalBelow ?? 0;
+        // Inclusive whole-point bands ("0–69", "70–115") hold totals below the next band's start.
+        if (c.BandEdges == RasBandEdges.Inclusive) BandTo = Bands.Select(b => b.To + 1).ToArray();
+        Inclusive = c.BandEdges == RasBandEdges.Inclusive;
+        HoursAt = c.HoursAt;
+        Funded = phase.FundedSupport?.ToArray() ?? [];
         HasSocialWorkAbove = phase.Routing?.SocialWorkAssessmentAbove is not null;
         SocialWorkAbove = phase.Routing?.SocialWorkAssessmentAbove ?? 0;
     }
@@ -165,6 +202,9 @@ internal sealed class CompiledRasPhase
     public bool IsBands { get; }
     public RasBand[] Bands { get; }
     public decimal[] BandTo { get; }
+    public bool Inclusive { get; }
+    public RasHoursConversion? HoursAt { get; }
+    public RasFundedSupport[] Funded { get; }
     public decimal Threshold { get; }
     public decimal PricePerPoint { get; }
     public decimal Floor { get; }

@@ -19,14 +19,29 @@ public sealed record RasAnswers
 
     /// <summary>Domain id to support level id. A domain not listed has the first support level (usually none).</summary>
     public IReadOnlyDictionary<string, string> Support { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Support already funded, by the id of the phase's funded support item: pounds a year for an item in money,
+    /// hours a year for an item in hours. An item not listed is 0.
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal> FundedSupport { get; init; } = new Dictionary<string, decimal>();
 }
 
-/// <summary>Answers that cannot be scored with the scheme, each problem listed.</summary>
-public sealed class RasAnswersException(IReadOnlyList<string> errors)
+/// <summary>One problem with answers, with the field it is about: "ageYears", "levels.{question id}", "support.{domain id}", "fundedSupport.{item id}".</summary>
+public sealed record RasAnswerError(string Field, string Message);
+
+/// <summary>Answers that cannot be scored with the scheme, each problem listed with its field.</summary>
+public sealed class RasAnswersException(IReadOnlyList<RasAnswerError> problems)
     : Exception("The RAS answers cannot be scored:" + Environment.NewLine +
-                string.Join(Environment.NewLine, errors.Select(e => "  - " + e)))
+                string.Join(Environment.NewLine, problems.Select(e => "  - " + e.Message)))
 {
-    public IReadOnlyList<string> Errors { get; } = errors;
+    public IReadOnlyList<RasAnswerError> Problems { get; } = problems;
+
+    public IReadOnlyList<string> Errors { get; } = problems.Select(p => p.Message).ToList();
+
+    /// <summary>The messages by field, in the order found, for a validation problem.</summary>
+    public IDictionary<string, string[]> ByField() =>
+        Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
 }
 
 /// <summary>
@@ -35,12 +50,13 @@ public sealed class RasAnswersException(IReadOnlyList<string> errors)
 /// </summary>
 public sealed class RasAnswerSheet
 {
-    internal RasAnswerSheet(CompiledRasScheme scheme, int phase, int[] steps, int[] support)
+    internal RasAnswerSheet(CompiledRasScheme scheme, int phase, int[] steps, int[] support, decimal[] funded)
     {
         Scheme = scheme;
         Phase = phase;
         Steps = steps;
         Support = support;
+        Funded = funded;
     }
 
     internal CompiledRasScheme Scheme { get; }
@@ -51,4 +67,7 @@ public sealed class RasAnswerSheet
 
     /// <summary>Per domain: the support level index.</summary>
     internal int[] Support { get; }
+
+    /// <summary>Per funded support item of the phase: the pounds or hours a year entered (0 when none).</summary>
+    internal decimal[] Funded { get; }
 }

@@ -29,6 +29,9 @@ public sealed class RasAssessment : IVersioned
     /// <summary>The support present per domain id, as JSON.</summary>
     public string SupportJson { get; set; } = "{}";
 
+    /// <summary>Support already funded per item id of the phase (pounds or hours a year), as JSON; null when none was entered.</summary>
+    public string? FundedSupportJson { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public string CreatedByUserId { get; set; } = "";
 

@@ -71,6 +71,7 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         assessment.PhaseId = answers.PhaseId;
         assessment.LevelsJson = JsonSerializer.Serialize(answers.Levels);
         assessment.SupportJson = JsonSerializer.Serialize(answers.Support);
+        assessment.FundedSupportJson = answers.FundedSupport.Count == 0 ? null : JsonSerializer.Serialize(answers.FundedSupport);
         return await SaveAsync(ct);
     }
 
@@ -103,7 +104,7 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         {
             RasRouting.Universal => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, universal services (version {result.Version})",
             RasRouting.SocialWorkAssessment => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, a social work assessment (version {result.Version})",
-            _ => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, indicative budget {RasSchemeDiff.Money(result.Amount)} a year (version {result.Version})",
+            _ => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, indicative budget {Money.Format(result.Amount)} a year (version {result.Version})",
         }, null));
         return await SaveAsync(ct);
     }
@@ -140,7 +141,7 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         assessment.OverrideAgreedBy = agreedBy!.Trim();
         assessment.OverrideRecordedByName = db.Actor.Name;
         assessment.OverrideRecordedAt = db.UtcNow;
-        db.TimelineEvents.Add(Timeline(assessment.ChildId, $"RAS: {RasSchemeDiff.Money(amount!.Value)} a year agreed instead of the indicative budget, agreed by {assessment.OverrideAgreedBy}", assessment.OverrideReason));
+        db.TimelineEvents.Add(Timeline(assessment.ChildId, $"RAS: {Money.Format(amount!.Value)} a year agreed instead of the indicative budget, agreed by {assessment.OverrideAgreedBy}", assessment.OverrideReason));
         return await SaveAsync(ct);
     }
 
@@ -151,7 +152,12 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         PhaseId = assessment.PhaseId,
         Levels = JsonSerializer.Deserialize<Dictionary<string, string>>(assessment.LevelsJson) ?? [],
         Support = JsonSerializer.Deserialize<Dictionary<string, string>>(assessment.SupportJson) ?? [],
+        FundedSupport = FundedSupportOf(assessment.FundedSupportJson),
     };
+
+    /// <summary>The support already funded kept with an assessment: none when nothing was entered.</summary>
+    public static IReadOnlyDictionary<string, decimal> FundedSupportOf(string? json) =>
+        json is null ? new Dictionary<string, decimal>() : JsonSerializer.Deserialize<Dictionary<string, decimal>>(json) ?? [];
 
     private async Task<CommandResult> SaveAsync(CancellationToken ct)
     {

@@ -12,6 +12,7 @@ public sealed record RasBatchRow
     public string? PhaseId { get; init; }
     public Dictionary<string, string>? Levels { get; init; }
     public Dictionary<string, string>? Support { get; init; }
+    public Dictionary<string, decimal>? FundedSupport { get; init; }
 }
 
 public sealed record RasBatchResult(string? Reference, RasResult Result, IReadOnlyList<RasWorkingLine> Working);
@@ -30,6 +31,12 @@ public static class RasBatch
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
+            if (row is null)
+            {
+                errors.Add($"Row {i + 1}: is empty (null): give the answers, or remove the row.");
+                continue;
+            }
+
             try
             {
                 sheets[i] = compiled.Prepare(new RasAnswers
@@ -38,12 +45,13 @@ public static class RasBatch
                     PhaseId = row.PhaseId,
                     Levels = row.Levels ?? [],
                     Support = row.Support ?? [],
+                    FundedSupport = row.FundedSupport ?? [],
                 });
             }
             catch (RasAnswersException ex)
             {
                 var name = row.Reference is null ? $"Row {i + 1}" : $"Row {i + 1} ({row.Reference})";
-                errors.AddRange(ex.Errors.Select(e => $"{name}: {e}"));
+                errors.AddRange(ex.Problems.Select(e => $"{name}: {e.Field}: {e.Message}"));
             }
         }
 
@@ -63,21 +71,15 @@ public static class RasBatch
         JsonSerializer.Deserialize<List<RasBatchRow>>(json, RasSchemeCatalog.JsonOptions)
         ?? throw new JsonException("The file holds no list of answers.");
 
-    /// <summary>One line a result: reference, version, phase, points, amount, band, routing (RFC 4180 quoting).</summary>
-    public static string ToCsv(IEnumerable<RasBatchResult> results)
-    {
-        var csv = new StringBuilder("reference,version,phase,total_points,amount,band,routing\n");
-        foreach (var r in results)
+    /// <summary>One line a result: reference, version, phase, points, amount, band, routing, hours, flagged for assessment, support already funded taken off.</summary>
+    public static string ToCsv(IEnumerable<RasBatchResult> results) =>
+        SpreadsheetCsv.Write(["reference", "version", "phase", "total_points", "amount", "band", "routing", "hours", "flagged_for_assessment", "funded_support_deducted"], csv =>
         {
-            csv.Append(Quote(r.Reference)).Append(',').Append(Quote(r.Result.Version)).Append(',').Append(Quote(r.Result.PhaseId)).Append(',')
-                .Append(r.Result.TotalPoints.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(r.Result.Amount.ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
-                .Append(Quote(r.Result.Band?.Name)).Append(',').Append(r.Result.Routing).Append('\n');
-        }
-
-        return csv.ToString();
-    }
-
-    private static string Quote(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+            foreach (var r in results)
+            {
+                csv.Text(r.Reference).Text(r.Result.Version).Text(r.Result.PhaseId).Number(r.Result.TotalPoints, "G").Number(r.Result.Amount)
+                    .Text(r.Result.Band?.Name).Text(r.Result.Routing.ToString()).Number(r.Result.Hours, "G")
+                    .Text(r.Result.FlaggedForAssessment ? "yes" : "no").Number(r.Result.FundedSupportDeducted).EndRow();
+            }
+        });
 }

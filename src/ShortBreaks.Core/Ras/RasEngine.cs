@@ -9,7 +9,17 @@ public readonly record struct RasResult(
     decimal TotalPoints,
     decimal Amount,
     RasBand? Band,
-    RasRouting Routing);
+    RasRouting Routing)
+{
+    /// <summary>The amount as hours of short breaks a year, where the version converts money to hours; otherwise null.</summary>
+    public decimal? Hours { get; init; }
+
+    /// <summary>The band gives its amount and asks for a social work assessment too: the family keeps the amount meanwhile.</summary>
+    public bool FlaggedForAssessment { get; init; }
+
+    /// <summary>Pounds taken off the amount for support already funded (never more than the amount).</summary>
+    public decimal FundedSupportDeducted { get; init; }
+}
 
 public enum RasWorkingKind
 {
@@ -21,6 +31,15 @@ public enum RasWorkingKind
     Conversion,
     Rounding,
     Amount,
+
+    /// <summary>Support already funded taken off the amount.</summary>
+    FundedSupport,
+
+    /// <summary>The amount as hours at the version's hourly rate.</summary>
+    Hours,
+
+    /// <summary>The band also asks for a social work assessment, keeping its amount meanwhile.</summary>
+    Assessment,
 }
 
 /// <summary>
@@ -51,8 +70,6 @@ public sealed class RasWorking(RasResult result, IReadOnlyList<RasWorkingLine> l
 /// </summary>
 public static class RasEngine
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
-
     public static RasResult Score(CompiledRasScheme scheme, RasAnswerSheet answers) => Run(scheme, answers, null);
 
     public static RasResult Score(RasScheme scheme, RasAnswers answers)
@@ -136,16 +153,19 @@ public static class RasEngine
 
         lines?.Add(new RasWorkingLine(RasWorkingKind.Total, $"In all, the answers come to {Pts(total)}.", Points: total));
 
-        var (routing, band, amount) = Convert(scheme, p, total, lines);
+        var result = Convert(scheme, p, total, answers.Funded, lines);
 
         if (lines is not null)
         {
-            lines.Add(new RasWorkingLine(RasWorkingKind.Amount, routing == RasRouting.None
-                ? $"Your child's indicative budget is {Money(amount)} a year. It is a starting point for the plan, not the final word."
-                : "The questionnaire does not set a budget in money.", Amount: amount));
+            var amount = Money.Format(result.Amount);
+            lines.Add(new RasWorkingLine(RasWorkingKind.Amount, result.Routing != RasRouting.None
+                ? "The questionnaire does not set a budget in money."
+                : result.FlaggedForAssessment
+                    ? $"Your child's indicative budget is {amount} a year, which you keep while a social worker assesses your child's needs with you. It is a starting point for the plan, not the final word."
+                    : $"Your child's indicative budget is {amount} a year. It is a starting point for the plan, not the final word.", Amount: result.Amount));
         }
 
-        return new RasResult(scheme.Version, p.Phase.Id, total, amount, band, routing);
+        return result;
     }
 
     /// <summary>
@@ -156,16 +176,16 @@ public static class RasEngine
     {
         var index = Array.FindIndex(scheme.Phases, ph => ph.Phase.Id == phaseId);
         if (index < 0) throw new ArgumentException($"There is no phase '{phaseId}' in RAS version {scheme.Version}.", nameof(phaseId));
-        var p = scheme.Phases[index];
-        var (routing, band, amount) = Convert(scheme, p, totalPoints, null);
-        return new RasResult(scheme.Version, p.Phase.Id, totalPoints, amount, band, routing);
+        return Convert(scheme, scheme.Phases[index], totalPoints, null, null);
     }
 
-    private static (RasRouting Routing, RasBand? Band, decimal Amount) Convert(CompiledRasScheme scheme, CompiledRasPhase p, decimal total, List<RasWorkingLine>? lines)
+    // Points to money, then support already funded off, then the rounding, then hours: each step written down when explaining.
+    private static RasResult Convert(CompiledRasScheme scheme, CompiledRasPhase p, decimal total, decimal[]? funded, List<RasWorkingLine>? lines)
     {
         var routing = RasRouting.None;
         RasBand? band = null;
         var amount = 0m;
+        var flagged = false;
         if (p.HasUniversalBelow && total < p.UniversalBelow)
         {
             routing = RasRouting.Universal;
@@ -192,9 +212,18 @@ public static class RasEngine
             else
             {
                 amount = band.Amount;
-                lines?.Add(new RasWorkingLine(RasWorkingKind.Conversion,
-                    $"{Pts(total)} is in the band \"{band.Name}\" ({Range(band, i == bandTo.Length - 1)}), which gives {Money(band.Amount)} a year" +
-                    (band.Hours is { } h ? $" (about {h} hours of short breaks)" : "") + ".", Amount: amount));
+                flagged = band.FlagForAssessment == true;
+                if (lines is not null)
+                {
+                    lines.Add(new RasWorkingLine(RasWorkingKind.Conversion,
+                        $"{Pts(total)} is in the band \"{band.Name}\" ({Range(band, i == bandTo.Length - 1, p.Inclusive, total)}), which gives {Money.Format(band.Amount)} a year" +
+                        (band.Hours is { } h ? $" (about {h} hours of short breaks)" : "") + ".", Amount: amount));
+                    if (flagged)
+                    {
+                        lines.Add(new RasWorkingLine(RasWorkingKind.Assessment,
+                            $"The band \"{band.Name}\" also asks for a social work assessment: a social worker will assess your child's needs with you, and you keep this amount while that happens."));
+                    }
+                }
             }
         }
         else if (total > p.Threshold)
@@ -203,8 +232,8 @@ public static class RasEngine
             amount = raw < p.Floor ? p.Floor : raw > p.Cap ? p.Cap : raw;
             if (lines is not null)
             {
-                var text = $"{Pts(total)} is {Pts(total - p.Threshold)} above the starting point of {P(p.Threshold)}; at {Money(p.PricePerPoint)} a point that is {Money(raw)} a year";
-                text += raw < p.Floor ? $", raised to the least budget of {Money(p.Floor)}." : raw > p.Cap ? $", limited to the most the questionnaire gives, {Money(p.Cap)}." : ".";
+                var text = $"{Pts(total)} is {Pts(total - p.Threshold)} above the starting point of {P(p.Threshold)}; at {Money.FormatExact(p.PricePerPoint)} a point that is {Money.FormatExact(raw)} a year";
+                text += raw < p.Floor ? $", raised to the least budget of {Money.Format(p.Floor)}." : raw > p.Cap ? $", limited to the most the questionnaire gives, {Money.Format(p.Cap)}." : ".";
                 lines.Add(new RasWorkingLine(RasWorkingKind.Conversion, text, Amount: amount));
             }
         }
@@ -214,19 +243,59 @@ public static class RasEngine
                 $"{Pts(total)} is not above the starting point of {P(p.Threshold)}, so the questionnaire gives no budget.", Amount: 0m));
         }
 
+        var deducted = 0m;
+        if (routing == RasRouting.None && funded is not null)
+        {
+            for (var f = 0; f < funded.Length; f++)
+            {
+                if (funded[f] <= 0) continue;
+                var item = p.Funded[f];
+                var value = item.Unit == RasFundedSupportUnit.Hours ? Round(funded[f], item.HoursRounding!) * item.HourlyRate!.Value : funded[f];
+                var taken = value < amount ? value : amount;
+                amount -= taken;
+                deducted += taken;
+                if (lines is not null) AddFunded(lines, item, funded[f], value, taken, amount);
+            }
+        }
+
         if (amount != 0)
         {
             var rounded = Round(amount, scheme.Scheme.Rounding);
-            if (lines is not null && rounded != amount)
-            {
-                lines.Add(new RasWorkingLine(RasWorkingKind.Rounding,
-                    $"{Money(amount)} is rounded {RoundingWords(scheme.Scheme.Rounding)} to {Money(rounded)}.", Amount: rounded));
-            }
-
+            lines?.Add(new RasWorkingLine(RasWorkingKind.Rounding, rounded != amount
+                ? $"Before rounding the amount is {Money.FormatExact(amount)}; rounded {RoundingWords(scheme.Scheme.Rounding)} it is {Money.Format(rounded)}."
+                : $"Before rounding the amount is {Money.FormatExact(amount)}; rounded {RoundingWords(scheme.Scheme.Rounding)} it stays {Money.Format(rounded)}.", Amount: rounded));
             amount = rounded;
         }
 
-        return (routing, band, amount);
+        decimal? hours = null;
+        if (routing == RasRouting.None && p.HoursAt is { } at)
+        {
+            var exact = amount / at.HourlyRate;
+            hours = Round(exact, at.Rounding);
+            lines?.Add(new RasWorkingLine(RasWorkingKind.Hours,
+                $"At {Money.Format(at.HourlyRate)} an hour, {Money.Format(amount)} a year is {Hrs(exact)}" +
+                (hours != exact ? $", rounded {HoursRoundingWords(at.Rounding)}: {Hrs(hours.Value)} of short breaks a year." : " of short breaks a year."), Amount: amount));
+        }
+
+        return new RasResult(scheme.Version, p.Phase.Id, total, amount, band, routing)
+        {
+            Hours = hours,
+            FlaggedForAssessment = flagged,
+            FundedSupportDeducted = deducted,
+        };
+    }
+
+    private static void AddFunded(List<RasWorkingLine> lines, RasFundedSupport item, decimal entered, decimal value, decimal taken, decimal left)
+    {
+        var text = item.Unit == RasFundedSupportUnit.Hours
+            ? $"{Capital(item.Name)}: {Hrs(entered)} a year" +
+              (value / item.HourlyRate!.Value != entered ? $", rounded {HoursRoundingWords(item.HoursRounding!)} to {Hrs(value / item.HourlyRate.Value)}" : "") +
+              $", at {Money.Format(item.HourlyRate.Value)} an hour is {Money.FormatExact(value)}"
+            : $"{Capital(item.Name)}: {Money.FormatExact(value)} a year";
+        text += taken == value
+            ? $", which comes off, leaving {Money.FormatExact(left)}."
+            : $", but the amount never goes below £0, so {Money.FormatExact(taken)} comes off, leaving £0.";
+        lines.Add(new RasWorkingLine(RasWorkingKind.FundedSupport, text, Amount: -taken));
     }
 
     private static void AddAnswer(List<RasWorkingLine> lines, CompiledRasPhase p, int d, int q, int step, decimal points)
@@ -256,21 +325,32 @@ public static class RasEngine
         ? $"{Pts(total)} is in the band \"{band.Name}\", so universal and early help services are the right place to start, rather than a budget."
         : $"{Pts(total)} is in the band \"{band.Name}\", so a social worker will assess your child's needs with you, rather than the questionnaire setting a budget.";
 
-    private static string Range(RasBand band, bool last) =>
-        last ? $"{P(band.From)} to {P(band.To)} points" : $"from {P(band.From)} points up to, but not including, {P(band.To)}";
+    private static string Range(RasBand band, bool last, bool inclusive, decimal total)
+    {
+        if (!inclusive) return last ? $"{P(band.From)} to {P(band.To)} points" : $"from {P(band.From)} points up to, but not including, {P(band.To)}";
+        var range = $"{P(band.From)} to {P(band.To)} points";
+        return total > band.To && !last ? $"{range}; a total between {P(band.To)} and {P(band.To + 1)} counts in this band" : range;
+    }
+
+    private static string HoursRoundingWords(RasRounding r) => r.Mode switch
+    {
+        RasRoundingMode.Up => r.To == 1 ? "up to whole hours" : $"up to a multiple of {Hrs(r.To)}",
+        RasRoundingMode.Down => r.To == 1 ? "down to whole hours" : $"down to a multiple of {Hrs(r.To)}",
+        _ => r.To == 1 ? "to the nearest whole hour" : $"to the nearest multiple of {Hrs(r.To)}",
+    };
+
+    private static string Hrs(decimal value) => value == 1 ? "1 hour" : $"{P(value)} hours";
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string RoundingWords(RasRounding r) => r.Mode switch
     {
-        RasRoundingMode.Up => $"up to a multiple of {Money(r.To)}",
-        RasRoundingMode.Down => $"down to a multiple of {Money(r.To)}",
-        _ => $"to the nearest {Money(r.To)}",
+        RasRoundingMode.Up => $"up to a multiple of {Money.Format(r.To)}",
+        RasRoundingMode.Down => $"down to a multiple of {Money.Format(r.To)}",
+        _ => $"to the nearest {Money.Format(r.To)}",
     };
 
     private static string P(decimal value) => value.ToString("#,0.####", CultureInfo.InvariantCulture);
 
     private static string Pts(decimal value) => value == 1 ? "1 point" : $"{P(value)} points";
-
-    /// <summary>Money as a family reads it: "£1,234", or "£1,234.50" when there are pence.</summary>
-    public static string Money(decimal value) =>
-        "£" + (value == decimal.Truncate(value) ? value.ToString("#,0", EnGb) : value.ToString("#,0.00", EnGb));
 }

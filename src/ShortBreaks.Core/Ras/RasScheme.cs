@@ -43,7 +43,10 @@ public enum RasRoundingMode
     Down,
 }
 
-/// <summary>Round the annual amount to a multiple of <see cref="To"/> (1.00 for whole pounds, 0.01 for pence, 10 for tens).</summary>
+/// <summary>
+/// Round the annual amount to a multiple of <see cref="To"/> (1.00 for whole pounds, 0.01 for pence, 10 for tens; never
+/// less than a penny). Also used for hours, where <see cref="To"/> is in hours.
+/// </summary>
 public sealed record RasRounding
 {
     public required RasRoundingMode Mode { get; init; }
@@ -68,6 +71,42 @@ public sealed record RasPhase
 
     /// <summary>Optional points thresholds that send a result to universal services or a social work assessment instead of money.</summary>
     public RasRoutingThresholds? Routing { get; init; }
+
+    /// <summary>
+    /// Support already funded for the child (equipment, hours from another service) that comes off the amount: the
+    /// officer enters each item's pounds or hours a year with the answers. Optional: without it nothing comes off.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RasFundedSupport>? FundedSupport { get; init; }
+}
+
+/// <summary>How a kind of support already funded is entered and taken off the amount.</summary>
+public enum RasFundedSupportUnit
+{
+    /// <summary>Pounds a year, taken off as they are.</summary>
+    Money,
+
+    /// <summary>Hours a year, rounded by <see cref="RasFundedSupport.HoursRounding"/> and taken off at <see cref="RasFundedSupport.HourlyRate"/>.</summary>
+    Hours,
+}
+
+/// <summary>A kind of support already funded, for example "Equipment already funded" (money) or "Hours from the school's holiday club" (hours).</summary>
+public sealed record RasFundedSupport
+{
+    public required string Id { get; init; }
+
+    /// <summary>Read in a sentence, for example "equipment already funded".</summary>
+    public required string Name { get; init; }
+
+    public required RasFundedSupportUnit Unit { get; init; }
+
+    /// <summary>For hours: the pounds an hour taken off.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? HourlyRate { get; init; }
+
+    /// <summary>For hours: how the hours entered are rounded before they are priced (down to whole hours is common: mode Down, to 1).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RasRounding? HoursRounding { get; init; }
 }
 
 public sealed record RasQuestionnaire
@@ -159,6 +198,36 @@ public sealed record RasConversion
 
     /// <summary>For "pricePerPoint": the most amount.</summary>
     public decimal? Cap { get; init; }
+
+    /// <summary>
+    /// For "bands": how the edges are written. Left out, a band holds <c>from</c> up to but not including <c>to</c>.
+    /// "Inclusive" is how councils print them: whole points, both ends included ("0–69", "70–115"), each band starting
+    /// one point after the band before ends; a total between two whole points (69.5) counts in the lower band.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RasBandEdges? BandEdges { get; init; }
+
+    /// <summary>Optional: the result shown as hours too, at a stated hourly rate with a stated rounding of the hours.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RasHoursConversion? HoursAt { get; init; }
+}
+
+public enum RasBandEdges
+{
+    /// <summary>From (included) up to, but not including, to; the last band includes its to.</summary>
+    HalfOpen,
+
+    /// <summary>Whole points, both ends included: "0–69", "70–115".</summary>
+    Inclusive,
+}
+
+/// <summary>Money turned into hours of short breaks: the amount divided by <see cref="HourlyRate"/>, the hours rounded by <see cref="Rounding"/>.</summary>
+public sealed record RasHoursConversion
+{
+    public required decimal HourlyRate { get; init; }
+
+    /// <summary>How the hours are rounded, for example down to whole hours (mode Down, to 1).</summary>
+    public required RasRounding Rounding { get; init; }
 }
 
 public sealed record RasBand
@@ -176,6 +245,13 @@ public sealed record RasBand
 
     /// <summary>What the same hours cost through an approved provider: a delivery route, not a different band.</summary>
     public decimal? ProviderAmount { get; init; }
+
+    /// <summary>
+    /// When true, the band gives its amount and also asks for a social work assessment: the family keeps the amount
+    /// while the assessment happens. Unlike a band routed to a social work assessment, which gives no money.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? FlagForAssessment { get; init; }
 }
 
 public sealed record RasRoutingThresholds

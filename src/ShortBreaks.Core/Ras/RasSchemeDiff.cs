@@ -34,6 +34,7 @@ public static class RasSchemeDiff
             Conversion(changes, name, old.Conversion, phase.Conversion);
             Routing(changes, name, old.Routing, phase.Routing);
             Support(changes, name, old, phase);
+            FundedSupport(changes, name, old, phase);
             Questions(changes, name, old.Questionnaire, phase.Questionnaire);
         }
 
@@ -61,20 +62,40 @@ public static class RasSchemeDiff
                 if (o.Name != n.Name) changes.Add($"{phase}: band '{o.Name}' is now called '{n.Name}'.");
                 if (o.From != n.From || o.To != n.To)
                     changes.Add($"{phase}, band '{n.Name}': {Points(n.From)} to {Points(n.To)} points (was {Points(o.From)} to {Points(o.To)}).");
-                if (o.Amount != n.Amount) changes.Add($"{phase}, band '{n.Name}': {Money(n.Amount)} a year (was {Money(o.Amount)}).");
+                if (o.Amount != n.Amount) changes.Add($"{phase}, band '{n.Name}': {Money.Format(n.Amount)} a year (was {Money.Format(o.Amount)}).");
                 if (o.Routing != n.Routing) changes.Add($"{phase}, band '{n.Name}': route {n.Routing?.ToString() ?? "none"} (was {o.Routing?.ToString() ?? "none"}).");
                 if (o.Hours != n.Hours) changes.Add($"{phase}, band '{n.Name}': {n.Hours?.ToString(EnGb) ?? "no"} hours (was {o.Hours?.ToString(EnGb) ?? "none"}).");
                 if (o.ProviderAmount != n.ProviderAmount)
                     changes.Add($"{phase}, band '{n.Name}': through a provider {MoneyOrNone(n.ProviderAmount)} (was {MoneyOrNone(o.ProviderAmount)}).");
+                if ((o.FlagForAssessment == true) != (n.FlagForAssessment == true))
+                    changes.Add($"{phase}, band '{n.Name}': {(n.FlagForAssessment == true ? "now also asks" : "no longer asks")} for a social work assessment.");
             }
+
+            if ((old.BandEdges ?? RasBandEdges.HalfOpen) != (now.BandEdges ?? RasBandEdges.HalfOpen))
+                changes.Add($"{phase}: band edges are now {(now.BandEdges == RasBandEdges.Inclusive ? "whole points, both ends included" : "from, up to but not including to")}.");
         }
+
+        if (old.HoursAt != now.HoursAt)
+            changes.Add(now.HoursAt is { } h
+                ? $"{phase}: the result is shown as hours at {Money.Format(h.HourlyRate)} an hour, rounded {HoursRounding(h.Rounding)}{(old.HoursAt is null ? " (was not shown as hours)" : "")}."
+                : $"{phase}: the result is no longer shown as hours.");
         else if (now.Method == "pricePerPoint")
         {
             Figure(changes, phase, "threshold", old.Threshold, now.Threshold, Points);
-            Figure(changes, phase, "price per point", old.PricePerPoint, now.PricePerPoint, Money);
-            Figure(changes, phase, "floor", old.Floor, now.Floor, Money);
-            Figure(changes, phase, "cap", old.Cap, now.Cap, Money);
+            Figure(changes, phase, "price per point", old.PricePerPoint, now.PricePerPoint, Money.Format);
+            Figure(changes, phase, "floor", old.Floor, now.Floor, Money.Format);
+            Figure(changes, phase, "cap", old.Cap, now.Cap, Money.Format);
         }
+    }
+
+    private static void FundedSupport(List<string> changes, string phase, RasPhase old, RasPhase now)
+    {
+        string Describe(RasFundedSupport f) => f.Unit == RasFundedSupportUnit.Money
+            ? $"{f.Name} (pounds a year)"
+            : $"{f.Name} (hours a year at {Money.Format(f.HourlyRate ?? 0)} an hour, rounded {HoursRounding(f.HoursRounding ?? new RasRounding { Mode = RasRoundingMode.Down, To = 1 })})";
+        var before = string.Join("; ", (old.FundedSupport ?? []).Select(Describe));
+        var after = string.Join("; ", (now.FundedSupport ?? []).Select(Describe));
+        if (before != after) changes.Add($"{phase}: support already funded taken off: {(after.Length == 0 ? "none" : after)} (was {(before.Length == 0 ? "none" : before)}).");
     }
 
     private static void Routing(List<string> changes, string phase, RasRoutingThresholds? old, RasRoutingThresholds? now)
@@ -149,18 +170,27 @@ public static class RasSchemeDiff
 
     public static string Rounding(RasRounding rounding) => rounding.Mode switch
     {
-        RasRoundingMode.Up => $"up to the next {Money(rounding.To)}",
-        RasRoundingMode.Down => $"down to a multiple of {Money(rounding.To)}",
-        RasRoundingMode.AwayFromZero => $"to the nearest {Money(rounding.To)}, halves up",
-        _ => $"to the nearest {Money(rounding.To)}, halves to even",
+        RasRoundingMode.Up => $"up to the next {Money.Format(rounding.To)}",
+        RasRoundingMode.Down => $"down to a multiple of {Money.Format(rounding.To)}",
+        RasRoundingMode.AwayFromZero => $"to the nearest {Money.Format(rounding.To)}, halves up",
+        _ => $"to the nearest {Money.Format(rounding.To)}, halves to even",
     };
+
+    /// <summary>How hours are rounded, in words: "down to whole hours", "to the nearest 0.5 hours".</summary>
+    public static string HoursRounding(RasRounding rounding)
+    {
+        var step = rounding.To == 1 ? "whole hours" : $"{Points(rounding.To)} hours";
+        return rounding.Mode switch
+        {
+            RasRoundingMode.Up => $"up to {step}",
+            RasRoundingMode.Down => $"down to {step}",
+            _ => $"to the nearest {step}",
+        };
+    }
 
     public static string Method(string method) => method == "bands" ? "bands" : "a price per point";
 
-    public static string Money(decimal amount) =>
-        amount == decimal.Truncate(amount) ? amount.ToString("£#,##0", EnGb) : amount.ToString("£#,##0.00", EnGb);
-
-    private static string MoneyOrNone(decimal? amount) => amount is { } a ? Money(a) : "none";
+    private static string MoneyOrNone(decimal? amount) => amount is { } a ? Money.Format(a) : "none";
 
     public static string Points(decimal points) => points.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -7,6 +7,17 @@ public static class SchemeValidator
     {
         var e = new List<string>();
 
+        // A section written as null ("council": null) is named, and nothing below it is read.
+        (string Name, object? Value)[] sections =
+        [
+            ("council", s.Council), ("ages", s.Ages), ("triage", s.Triage), ("tiers", s.Tiers), ("tiers.flexibleShortBreaks", s.Tiers?.FlexibleShortBreaks),
+            ("tiers.targetedShortBreaks", s.Tiers?.TargetedShortBreaks), ("overnightRates", s.OvernightRates), ("reviews", s.Reviews),
+            ("caseloads", s.Caseloads), ("eligibility", s.Eligibility), ("eligibility.needs", s.Eligibility?.Needs),
+            ("eligibility.evidence", s.Eligibility?.Evidence), ("localOffer", s.LocalOffer),
+        ];
+        foreach (var (name, value) in sections.Where(x => x.Value is null)) e.Add($"{name} is required: it is empty (null).");
+        if (e.Count > 0) return e;
+
         if (string.IsNullOrWhiteSpace(s.Version)) e.Add("version is required.");
         if (string.IsNullOrWhiteSpace(s.Council.Name)) e.Add("council.name is required.");
         if (string.IsNullOrWhiteSpace(s.Council.ServiceName)) e.Add("council.serviceName is required.");
@@ -22,7 +33,7 @@ public static class SchemeValidator
         if (s.Triage.DueSoonWorkingDays < 0 || s.Triage.DueSoonWorkingDays >= s.Triage.DecisionTargetWorkingDays)
             e.Add("triage.dueSoonWorkingDays must be at least 0 and less than triage.decisionTargetWorkingDays.");
 
-        var fsb = s.Tiers.FlexibleShortBreaks;
+        var fsb = s.Tiers!.FlexibleShortBreaks;
         if (fsb.HoursPerYear <= 0) e.Add("tiers.flexibleShortBreaks.hoursPerYear must be more than 0.");
         if (fsb.DirectPaymentPerYear <= 0) e.Add("tiers.flexibleShortBreaks.directPaymentPerYear must be more than 0.");
         if (fsb.ProviderPerYear <= 0) e.Add("tiers.flexibleShortBreaks.providerPerYear must be more than 0.");
@@ -54,37 +65,53 @@ public static class SchemeValidator
         if (c.ReviewingOfficerReviews <= 0 || c.ReviewingOfficerFamilies <= 0 || c.SocialWorker <= 0)
             e.Add("caseloads must all be more than 0.");
 
-        var el = s.Eligibility;
-        if (el.Needs.Count == 0) e.Add("eligibility.needs must list at least one need.");
-        foreach (var dup in el.Needs.GroupBy(n => n.Id).Where(g => g.Count() > 1))
+        var el = s.Eligibility!;
+        var needs = NonNull(e, "eligibility.needs", el.Needs, "need");
+        var evidence = NonNull(e, "eligibility.evidence", el.Evidence, "kind of evidence");
+        var links = NonNull(e, "localOffer", s.LocalOffer, "link");
+        if (needs.Count == 0) e.Add("eligibility.needs must list at least one need.");
+        foreach (var dup in needs.GroupBy(n => n.Id).Where(g => g.Count() > 1))
             e.Add($"eligibility.needs: id '{dup.Key}' is used more than once.");
-        foreach (var n in el.Needs)
+        foreach (var n in needs)
         {
             if (!IsId(n.Id)) e.Add($"eligibility.needs: id '{n.Id}' must be lower-case letters, digits and hyphens.");
             if (string.IsNullOrWhiteSpace(n.Question)) e.Add($"eligibility.needs '{n.Id}': question is required.");
         }
 
-        var thresholdNeeds = el.Needs.Count(n => n.MeetsThreshold);
+        var thresholdNeeds = needs.Count(n => n.MeetsThreshold);
         if (el.MinimumThresholdNeeds < 1 || el.MinimumThresholdNeeds > thresholdNeeds)
             e.Add($"eligibility.minimumThresholdNeeds must be between 1 and the number of needs that meet the threshold ({thresholdNeeds}).");
 
-        if (el.EvidenceRequired && el.Evidence.Count == 0)
+        if (el.EvidenceRequired && evidence.Count == 0)
             e.Add("eligibility.evidence must list at least one kind when evidenceRequired is true.");
-        foreach (var dup in el.Evidence.GroupBy(n => n.Id).Where(g => g.Count() > 1))
+        foreach (var dup in evidence.GroupBy(n => n.Id).Where(g => g.Count() > 1))
             e.Add($"eligibility.evidence: id '{dup.Key}' is used more than once.");
-        foreach (var ev in el.Evidence)
+        foreach (var ev in evidence)
         {
             if (!IsId(ev.Id)) e.Add($"eligibility.evidence: id '{ev.Id}' must be lower-case letters, digits and hyphens.");
             if (string.IsNullOrWhiteSpace(ev.Label)) e.Add($"eligibility.evidence '{ev.Id}': label is required.");
         }
 
-        foreach (var link in s.LocalOffer)
+        foreach (var link in links)
         {
             if (string.IsNullOrWhiteSpace(link.Title)) e.Add("localOffer: every link needs a title.");
             if (!IsHttpUrl(link.Url)) e.Add($"localOffer: '{link.Url}' must be an http(s) address.");
         }
 
         return e;
+    }
+
+    /// <summary>The items of a list that are there; each null is reported by its place in the list.</summary>
+    private static List<T> NonNull<T>(List<string> e, string where, IReadOnlyList<T?> items, string what) where T : class
+    {
+        var list = new List<T>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item) list.Add(item);
+            else e.Add($"{where}: {what} {i + 1} is empty (null): remove it or fill it in.");
+        }
+
+        return list;
     }
 
     private static void CheckRange(List<string> e, string name, decimal min, decimal max)

@@ -56,12 +56,18 @@ public static class RasEndpoints
                 PhaseId = request.PhaseId,
                 Levels = request.Levels ?? new Dictionary<string, string>(),
                 Support = request.Support ?? new Dictionary<string, string>(),
+                FundedSupport = request.FundedSupport ?? new Dictionary<string, decimal>(),
             }));
         }
         catch (RasAnswersException ex)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The answers cannot be scored",
-                detail: string.Join(" ", ex.Errors), extensions: new Dictionary<string, object?> { ["errors"] = ex.Errors });
+            // Each problem under its field ("levels.{question id}", "support.{domain id}", ...), as a validation problem.
+            return TypedResults.Problem(new HttpValidationProblemDetails(ex.ByField())
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The answers cannot be scored",
+                Detail = string.Join(" ", ex.Errors),
+            });
         }
 
         var result = working.Result;
@@ -72,6 +78,9 @@ public static class RasEndpoints
             result.Amount,
             result.Band?.Name,
             result.Routing,
+            result.Hours,
+            result.FlaggedForAssessment,
+            result.FundedSupportDeducted,
             working.Lines.Select(l => new RasScoreLine(l.Kind, l.Text, l.DomainId, l.QuestionId, l.Points, l.Amount)).ToList(),
             IndicativeNote));
     }
@@ -82,7 +91,8 @@ public sealed record RasScoreRequest(
     [property: Description("The child's age in whole years, which chooses the questionnaire's age phase.")] int? AgeYears,
     [property: Description("The age phase, instead of the age.")] string? PhaseId,
     [property: Description("The level chosen for every question, by question id: \"lots\", or a half level \"some/lots\".")] Dictionary<string, string>? Levels,
-    [property: Description("The support already present around the child, by domain id.")] Dictionary<string, string>? Support);
+    [property: Description("The support already present around the child, by domain id.")] Dictionary<string, string>? Support,
+    [property: Description("Support already funded, by the phase's funded support id: pounds a year, or hours a year for an item in hours.")] Dictionary<string, decimal>? FundedSupport = null);
 
 public sealed record RasScoreResponse(
     string Version,
@@ -91,6 +101,9 @@ public sealed record RasScoreResponse(
     decimal Amount,
     string? Band,
     RasRouting Routing,
+    [property: Description("The amount as hours of short breaks a year, where the version converts money to hours at a stated rate; otherwise null.")] decimal? Hours,
+    [property: Description("True when the band gives its amount and also asks for a social work assessment: the family keeps the amount meanwhile.")] bool FlaggedForAssessment,
+    [property: Description("Pounds taken off the amount for support already funded.")] decimal FundedSupportDeducted,
     IReadOnlyList<RasScoreLine> Working,
     string Note);
 

@@ -30,11 +30,14 @@ public abstract class GovukPageModel : PageModel
     public string? ErrorFor(string field) =>
         ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    /// <summary>Each field's first error, in the order the fields were checked, for the error summary.</summary>
+    /// <summary>
+    /// Each field's first error, in the order the fields were checked, for the error summary. Errors of no field
+    /// (the problems of an uploaded file, say) are all listed: there is no field to show the rest by.
+    /// </summary>
     public IReadOnlyList<(string Field, string Message)> ErrorSummary() =>
         ModelState.Where(kv => kv.Value is { ValidationState: ModelValidationState.Invalid, Errors.Count: > 0 })
-            .Select(kv => (kv.Key, FriendlyMessage(kv.Key, kv.Value!.Errors[0].ErrorMessage)))
-            .OrderBy(e => _errorOrder.IndexOf(e.Key) is var i and >= 0 ? i : int.MaxValue)
+            .OrderBy(kv => _errorOrder.IndexOf(kv.Key) is var i and >= 0 ? i : int.MaxValue)
+            .SelectMany(kv => (kv.Key.Length == 0 ? kv.Value!.Errors : kv.Value!.Errors.Take(1)).Select(e => (kv.Key, FriendlyMessage(kv.Key, e.ErrorMessage))))
             .ToList();
 
     /// <summary>

@@ -47,8 +47,8 @@ public sealed class RasBatchTests
 
         var lines = RasBatch.ToCsv(results).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        lines[0].ShouldBe("reference,version,phase,total_points,amount,band,routing");
-        lines[1].ShouldBe("C-AAAA-BBBB,2026.1,primary,32,750.00,Flexible Short Breaks,None");
+        lines[0].ShouldBe("reference,version,phase,total_points,amount,band,routing,hours,flagged_for_assessment,funded_support_deducted");
+        lines[1].ShouldBe("C-AAAA-BBBB,2026.1,primary,32,750.00,Flexible Short Breaks,None,,no,0.00");
         lines.Length.ShouldBe(3);
     }
 

@@ -46,6 +46,23 @@ public class RasPropertyTests
     }
 
     [Theory, MemberData(nameof(Sources))]
+    public void MoreSupportAlreadyFunded_NeverRaisesTheAmount(string source)
+    {
+        ForEachCase(source, 7, (random, scheme, assessment) =>
+        {
+            if (assessment.Funded.Length == 0) return;
+            var before = Score(scheme, assessment);
+            var f = random.Next(assessment.Funded.Length);
+            var more = assessment with { Funded = [.. assessment.Funded.Select((v, i) => i == f ? v + random.Next(1, 400) : v)] };
+
+            var after = Score(scheme, more);
+            after.Routing.ShouldBe(before.Routing);
+            after.Amount.ShouldBeLessThanOrEqualTo(before.Amount, $"more funded support in item {f}: {before} then {after}");
+            after.FundedSupportDeducted.ShouldBeGreaterThanOrEqualTo(before.FundedSupportDeducted);
+        });
+    }
+
+    [Theory, MemberData(nameof(Sources))]
     public void Working_AlwaysAddsUpToTheResult(string source)
     {
         ForEachCase(source, 3, (_, scheme, assessment) =>
@@ -60,7 +77,39 @@ public class RasPropertyTests
             working.Lines[^1].Kind.ShouldBe(RasWorkingKind.Amount);
             working.Lines[^1].Amount.ShouldBe(result.Amount);
             working.Lines.Count(l => l.Kind == RasWorkingKind.Answer).ShouldBe(assessment.Steps.Length);
-            if (result.Routing == RasRouting.None && result.Amount > 0) working.Text.ShouldContain(RasEngine.Money(result.Amount) + " a year.");
+            if (result.Routing == RasRouting.None && result.Amount > 0) working.Text.ShouldContain(Money.Format(result.Amount) + " a year");
+
+            // The money: the conversion's amount, less each item of support already funded, then the rounding.
+            var conversion = working.Lines.SingleOrDefault(l => l.Kind == RasWorkingKind.Conversion);
+            var funded = working.Lines.Where(l => l.Kind == RasWorkingKind.FundedSupport).Sum(l => l.Amount!.Value);
+            funded.ShouldBe(-result.FundedSupportDeducted);
+            if (result.Routing == RasRouting.None)
+            {
+                var beforeRounding = conversion!.Amount!.Value + funded;
+                beforeRounding.ShouldBeGreaterThanOrEqualTo(0);
+                RasEngine.Round(beforeRounding, scheme.Rounding).ShouldBe(result.Amount);
+                var rounding = working.Lines.SingleOrDefault(l => l.Kind == RasWorkingKind.Rounding);
+                if (beforeRounding != 0) rounding!.Amount.ShouldBe(result.Amount);
+                if (rounding is not null) rounding.Text.ShouldStartWith($"Before rounding the amount is {Money.FormatExact(beforeRounding)};");
+            }
+            else
+            {
+                result.FundedSupportDeducted.ShouldBe(0);
+            }
+
+            var phase = scheme.Phases.Single(p => p.Id == result.PhaseId);
+            if (phase.Conversion.HoursAt is { } at && result.Routing == RasRouting.None)
+            {
+                result.Hours.ShouldBe(RasEngine.Round(result.Amount / at.HourlyRate, at.Rounding));
+                working.Lines.Single(l => l.Kind == RasWorkingKind.Hours).Text.ShouldContain($"{Money.Format(result.Amount)} a year is ");
+            }
+            else
+            {
+                result.Hours.ShouldBeNull();
+            }
+
+            result.FlaggedForAssessment.ShouldBe(result.Band?.FlagForAssessment == true && result.Routing == RasRouting.None);
+            working.Lines.Any(l => l.Kind == RasWorkingKind.Assessment).ShouldBe(result.FlaggedForAssessment);
         });
     }
 
@@ -80,12 +129,14 @@ public class RasPropertyTests
 
             if (c.Method == "bands" && result.Band is { } band)
             {
+                // Inclusive whole-point bands hold totals up to, but not including, the next whole point.
+                var end = c.BandEdges == RasBandEdges.Inclusive ? band.To + 1 : band.To;
                 result.TotalPoints.ShouldBeGreaterThanOrEqualTo(band.From);
                 if (band == c.Bands![^1]) result.TotalPoints.ShouldBeLessThanOrEqualTo(band.To);
-                else result.TotalPoints.ShouldBeLessThan(band.To);
-                if (result.Routing == RasRouting.None) result.Amount.ShouldBe(band.Amount);
+                else result.TotalPoints.ShouldBeLessThan(end);
+                if (result.Routing == RasRouting.None && assessment.Funded.All(v => v == 0)) result.Amount.ShouldBe(band.Amount);
             }
-            else if (c.Method == "pricePerPoint" && result.Routing == RasRouting.None)
+            else if (c.Method == "pricePerPoint" && result.Routing == RasRouting.None && assessment.Funded.All(v => v == 0))
             {
                 if (result.TotalPoints > c.Threshold)
                 {
@@ -164,7 +215,7 @@ public class RasPropertyTests
     }
 
     /// <summary>An assessment as steps: per question twice the level index, plus one for a half level.</summary>
-    private sealed record Assessment(RasPhase Phase, int[] Steps, int[] Support)
+    private sealed record Assessment(RasPhase Phase, int[] Steps, int[] Support, decimal[] Funded)
     {
         private IReadOnlyList<RasQuestion> Questions => Phase.Questionnaire.Domains.SelectMany(d => d.Questions).ToList();
 
@@ -178,7 +229,8 @@ public class RasPropertyTests
                 return phase.Questionnaire.AllowHalfLevels ? step : step / 2 * 2;
             }).ToArray();
             var support = phase.Questionnaire.Domains.Select(_ => random.Next(phase.SupportRules.Levels.Count)).ToArray();
-            return new Assessment(phase, steps, support);
+            var funded = (phase.FundedSupport ?? []).Select(f => random.Next(3) == 0 ? 0 : f.Unit == RasFundedSupportUnit.Hours ? random.Next(0, 400) / 4m : random.Next(0, 200000) / 100m).ToArray();
+            return new Assessment(phase, steps, support, funded);
         }
 
         public Assessment? RaiseNeed(int question)
@@ -215,10 +267,13 @@ public class RasPropertyTests
                 support[Phase.Questionnaire.Domains[d].Id] = Phase.SupportRules.Levels[Support[d]].Id;
             }
 
-            return new RasAnswers { PhaseId = Phase.Id, Levels = levels, Support = support };
+            var funded = new Dictionary<string, decimal>();
+            for (var f = 0; f < Funded.Length; f++) funded[Phase.FundedSupport![f].Id] = Funded[f];
+
+            return new RasAnswers { PhaseId = Phase.Id, Levels = levels, Support = support, FundedSupport = funded };
         }
 
-        public override string ToString() => $"phase {Phase.Id}, steps [{string.Join(",", Steps)}], support [{string.Join(",", Support)}]";
+        public override string ToString() => $"phase {Phase.Id}, steps [{string.Join(",", Steps)}], support [{string.Join(",", Support)}], funded [{string.Join(",", Funded)}]";
     }
 
     private static RasScheme RandomScheme(Random random)
@@ -290,6 +345,30 @@ public class RasPropertyTests
                 Cap = floor + random.Next(0, 500) * roundTo * 10,
             };
         }
+        else if (random.Next(2) == 0)
+        {
+            // Inclusive whole-point bands, as councils print them, some giving money and flagging an assessment.
+            var bands = new List<RasBand>();
+            var from = 0m;
+            var amount = 0m;
+            var rank = 0;
+            var top = Math.Ceiling(most);
+            while (from <= top || bands.Count == 0)
+            {
+                var to = bands.Count >= 5 ? Math.Max(top, from) : from + random.Next(0, 20);
+                rank = Math.Max(rank, random.Next(0, 10) switch { 0 => 0, 8 => 2, 9 => 3, _ => 1 });
+                var routing = rank switch { 0 => RasRouting.Universal, 3 => RasRouting.SocialWorkAssessment, _ => (RasRouting?)null };
+                if (rank is 1 or 2) amount += random.Next(0, 40) * roundTo * 10;
+                bands.Add(new RasBand
+                {
+                    From = from, To = to, Amount = rank is 1 or 2 ? amount : 0, Name = $"band {bands.Count}", Routing = routing,
+                    FlagForAssessment = rank == 2 ? true : null,
+                });
+                from = to + 1;
+            }
+
+            conversion = new RasConversion { Method = "bands", Bands = bands, BandEdges = RasBandEdges.Inclusive };
+        }
         else
         {
             var bands = new List<RasBand>();
@@ -308,6 +387,26 @@ public class RasPropertyTests
 
             conversion = new RasConversion { Method = "bands", Bands = bands };
         }
+
+        if (random.Next(3) == 0)
+        {
+            conversion = conversion with
+            {
+                HoursAt = new RasHoursConversion
+                {
+                    HourlyRate = random.Next(500, 3000) / 100m,
+                    Rounding = new RasRounding { Mode = (RasRoundingMode)random.Next(4), To = random.Next(2) == 0 ? 1 : 0.5m },
+                },
+            };
+        }
+
+        var fundedSupport = random.Next(3) == 0 ? null : Enumerable.Range(0, random.Next(0, 3)).Select(f => random.Next(2) == 0
+            ? new RasFundedSupport { Id = $"f{f}", Name = $"funded {f}", Unit = RasFundedSupportUnit.Money }
+            : new RasFundedSupport
+            {
+                Id = $"f{f}", Name = $"funded {f}", Unit = RasFundedSupportUnit.Hours, HourlyRate = random.Next(500, 3000) / 100m,
+                HoursRounding = new RasRounding { Mode = (RasRoundingMode)random.Next(4), To = random.Next(2) == 0 ? 1 : 0.25m },
+            }).ToList();
 
         RasRoutingThresholds? routingThresholds = null;
         if (random.Next(3) == 0)
@@ -330,6 +429,7 @@ public class RasPropertyTests
             SupportRules = new RasSupportRules { Levels = supportLevels, Domains = rules },
             Conversion = conversion,
             Routing = routingThresholds,
+            FundedSupport = fundedSupport,
         };
     }
 }

@@ -27,6 +27,20 @@ public sealed class RasSchemeDiffTests
     }
 
     [Fact]
+    public void TheCouncilsForms_AreEachListed()
+    {
+        var changed = ShortBreaks.TestCommon.RasCouncilForms.From(Shipped, Shipped.EffectiveFrom);
+
+        var changes = RasSchemeDiff.Compare(Shipped, changed);
+
+        changes.ShouldContain("Primary school age, band 'Targeted Short Breaks, band 3': now also asks for a social work assessment.");
+        changes.ShouldContain("Primary school age: band edges are now whole points, both ends included.");
+        changes.ShouldContain("Primary school age: the result is shown as hours at £15 an hour, rounded down to whole hours (was not shown as hours).");
+        changes.ShouldContain("Primary school age: support already funded taken off: equipment already funded (pounds a year); hours at a holiday club already funded (hours a year at £15 an hour, rounded down to whole hours) (was none).");
+        changes.ShouldNotContain(c => c.StartsWith("Secondary"));
+    }
+
+    [Fact]
     public void PointsSupportAndRounding_AreEachListed()
     {
         var phase = Shipped.Phases.Single(p => p.Id == "secondary");

@@ -31,7 +31,7 @@ public class RasSchemeValidatorTests
             new RasBand { From = 0, To = 10, Amount = 0, Name = "Low" },
             new RasBand { From = 10.5m, To = 27, Amount = 100, Name = "High" })));
 
-        errors.ShouldContain("phase 'primary', band 'High': leaves a gap: it starts at 10.5 but the band before ends at 10.");
+        errors.ShouldContain("phase 'primary', band 'High': leaves a gap: it starts at 10.5 but the band before ends at 10; start it at 10.");
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class RasSchemeValidatorTests
             new RasBand { From = 0, To = 10, Amount = 0, Name = "Low" },
             new RasBand { From = 9, To = 27, Amount = 100, Name = "High" })));
 
-        errors.ShouldContain("phase 'primary', band 'High': overlaps the band before: it starts at 9 but the band before ends at 10.");
+        errors.ShouldContain("phase 'primary', band 'High': overlaps the band before: it starts at 9 but the band before ends at 10; start it at 10.");
     }
 
     [Fact]
@@ -134,12 +134,19 @@ public class RasSchemeValidatorTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(-1)]
-    public void Validate_RoundingNotPositive_IsAnError(decimal to)
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("0.005")]
+    [InlineData("0.0099")]
+    public void Validate_RoundingBelowAPenny_IsAnError(string to)
     {
-        Validate(With(rounding: new RasRounding { Mode = RasRoundingMode.Up, To = to })).ShouldContain("rounding.to must be more than 0.");
+        Validate(With(rounding: new RasRounding { Mode = RasRoundingMode.Up, To = decimal.Parse(to, System.Globalization.CultureInfo.InvariantCulture) }))
+            .ShouldContain($"rounding.to must be at least 0.01 (a penny), not {decimal.Parse(to, System.Globalization.CultureInfo.InvariantCulture):0.####}.");
     }
+
+    [Fact]
+    public void Validate_RoundingToAPenny_IsAllowed() =>
+        Validate(With(rounding: new RasRounding { Mode = RasRoundingMode.Up, To = 0.01m })).ShouldBeEmpty();
 
     [Fact]
     public void Validate_CapNotAMultipleOfTheRounding_IsAnError()

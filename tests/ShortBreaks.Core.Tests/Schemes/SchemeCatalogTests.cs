@@ -125,6 +125,25 @@ public sealed class SchemeCatalogTests : IDisposable
         errors.ShouldContain("range.json: ages.maximumAgeYearsExclusive must be greater than ages.minimumAgeYears.");
     }
 
+    [Theory]
+    [InlineData("needs", "nulls.json: eligibility.needs: need 2 is empty (null): remove it or fill it in.")]
+    [InlineData("evidence", "nulls.json: eligibility.evidence: kind of evidence 2 is empty (null): remove it or fill it in.")]
+    [InlineData("localOffer", "nulls.json: localOffer: link 2 is empty (null): remove it or fill it in.")]
+    public void LoadFrom_ANullInAList_IsNamedNotACrash(string list, string expected)
+    {
+        WriteScheme("nulls.json", s => (list == "localOffer" ? s["localOffer"]! : s["eligibility"]![list]!).AsArray().Insert(1, null));
+
+        LoadErrors().ShouldContain(expected);
+    }
+
+    [Fact]
+    public void LoadFrom_ANullSection_IsNamedNotACrash()
+    {
+        WriteScheme("nulls.json", s => s["council"] = null);
+
+        LoadErrors().ShouldContain("nulls.json: council is required: it is empty (null).");
+    }
+
     [Fact]
     public void LoadFrom_DuplicateNeedIds_Refused()
     {

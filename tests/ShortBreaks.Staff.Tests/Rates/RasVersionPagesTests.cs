@@ -197,11 +197,33 @@ public class RasVersionPagesTests(WebAppFactory factory) : IClassFixture<WebAppF
         broken.ErrorSummary().ShouldContain(e => e.Contains("not a valid RAS file"));
 
         var json = (await admin.GetPageAsync($"/rates/versions/{label}?handler=json")).Text;
+
+        // A null in a list (a stray comma, "null" in the file) is named, not a server error.
+        var withNull = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        withNull["phases"]![0]!["conversion"]!["bands"]!.AsArray().Insert(1, null);
+        withNull["phases"]![0]!["questionnaire"]!["domains"]![0]!["questions"]!.AsArray().Add(null);
+        var nulls = await SendAsync(withNull.ToJsonString());
+        nulls.Status.ShouldBe(HttpStatusCode.OK);
+        nulls.ErrorSummary().ShouldContain(e => e.Contains("conversion.bands: band 2 is empty (null)"));
+        nulls.ErrorSummary().ShouldContain(e => e.Contains("questions: question 5 is empty (null)"));
+
         var doc = JsonSerializer.Deserialize<RasScheme>(json, RasSchemeCatalog.JsonOptions)!;
         var replaced = doc with { Description = "Uploaded with new wording", Rounding = new RasRounding { Mode = RasRoundingMode.Down, To = 10 } };
         var ok = await SendAsync(JsonSerializer.Serialize(replaced, RasSchemeCatalog.JsonOptions));
         ok.RedirectPath.ShouldBe($"/rates/versions/{label}?saved=changes", Page.Normalise(ok.Text));
         (await admin.GetPageAsync($"/rates/versions/{label}")).Text.ShouldContain("Rounding: down to a multiple of £10 (was up to the next £1)");
+
+        // The forms councils publish: inclusive bands, a band that also asks for an assessment, hours, support already funded.
+        var forms = ShortBreaks.TestCommon.RasCouncilForms.From(doc, doc.EffectiveFrom) with { Version = doc.Version };
+        seen = (await admin.GetPageAsync($"/rates/versions/{label}/upload")).Get("input[name=SeenVersion]").GetAttribute("value")!;
+        var councils = await SendAsync(JsonSerializer.Serialize(forms, RasSchemeCatalog.JsonOptions));
+        councils.RedirectPath.ShouldBe($"/rates/versions/{label}?saved=changes", Page.Normalise(councils.Text));
+        var shown = await admin.GetPageAsync($"/rates/versions/{label}");
+        var primaryBands = shown.Html.QuerySelectorAll("table").First(t => t.TextContent.Contains("Bands for Primary school age"));
+        Page.Normalise(primaryBands.TextContent).ShouldContain("Targeted Short Breaks, band 3 100–129 £3,000, and a social work assessment");
+        shown.Get("#hours-at-primary").TextContent.ShouldBe("Shown as hours at £15 an hour, the hours rounded down to whole hours.");
+        shown.Get("#funded-primary").TextContent.ShouldContain("hours at a holiday club already funded (hours a year at £15 an hour, the hours rounded down to whole hours)");
+        shown.Text.ShouldContain("band edges are now whole points, both ends included");
     }
 
     [Fact]

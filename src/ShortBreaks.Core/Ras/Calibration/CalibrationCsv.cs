@@ -291,36 +291,21 @@ public static class CalibrationCsv
         return lower >= 0 && upper == lower + 1 ? null : $"A half level must name two levels next to each other, lower first, like {ids[0]}/{ids[1]}";
     }
 
-    /// <summary>Pounds as people type them: "1234.50", "£1,234.50"; never negative, never in another culture's format.</summary>
+    /// <summary>The annual cost as people type it (see <see cref="Money.TryParse"/>): never negative, never more than pence.</summary>
     public static decimal ParseMoney(string text, out string? error)
     {
         error = null;
-        var t = text.Trim();
-        if (t.Length == 0) { error = "Enter what the package actually cost for the year, in pounds"; return 0; }
-        var negative = t.StartsWith('-');
-        if (negative) t = t[1..].TrimStart();
-        if (t.StartsWith('£')) t = t[1..].TrimStart();
-        if (t.StartsWith('-')) { negative = true; t = t[1..]; }
-        var parts = t.Split('.');
-        var valid = t.Length > 0 && t.All(c => char.IsAsciiDigit(c) || c is ',' or '.') && parts.Length <= 2
-                    && (parts.Length == 1 || !parts[1].Contains(','))
-                    && (!parts[0].Contains(',') || ThousandsGroupsValid(parts[0]));
-        if (!valid || !decimal.TryParse(t.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (string.IsNullOrWhiteSpace(text)) { error = "Enter what the package actually cost for the year, in pounds"; return 0; }
+        if (!Money.TryParse(text, out var value))
         {
             error = "The cost must be an amount in pounds, like 2400 or £2,400.50";
             return 0;
         }
 
-        if (negative && value != 0) { error = "The cost must not be negative"; return 0; }
-        if (value != Math.Round(value, 2)) { error = "The cost must be in pounds and pence, with no more than 2 decimal places"; return 0; }
-        if (value > MaxAnnualCost) { error = $"The cost must be no more than {MaxAnnualCost.ToString("£#,0", CultureInfo.InvariantCulture)} a year: check it is in pounds, not pence"; return 0; }
+        if (value < 0) { error = "The cost must not be negative"; return 0; }
+        if (!Money.IsWholePence(value)) { error = "The cost must be in pounds and pence, with no more than 2 decimal places"; return 0; }
+        if (value > MaxAnnualCost) { error = $"The cost must be no more than {Money.Format(MaxAnnualCost)} a year: check it is in pounds, not pence"; return 0; }
         return value;
-    }
-
-    private static bool ThousandsGroupsValid(string whole)
-    {
-        var groups = whole.Split(',');
-        return groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3);
     }
 
     /// <summary>A header and one example row per phase, for the officer to fill in from last year's records.</summary>
@@ -339,70 +324,55 @@ public static class CalibrationCsv
         }
 
         header.Add(CostColumn);
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', header.Select(Quote)).Append('\n');
-        var n = 0;
-        foreach (var phase in scheme.Phases)
+        return SpreadsheetCsv.Write(header, csv =>
         {
-            n++;
-            var cells = new List<string> { $"EXAMPLE-{n}", phase.MinimumAge.ToString(CultureInfo.InvariantCulture) };
-            var questions = phase.Questionnaire.Domains.SelectMany(d => d.Questions).ToDictionary(q => q.Id);
-            if (format == CalibrationFileFormat.Answers)
+            var n = 0;
+            foreach (var phase in scheme.Phases)
             {
-                cells.AddRange(layout.QuestionPhases.Keys.Select(q => questions.TryGetValue(q, out var question) ? question.Levels[Math.Min(2, question.Levels.Count - 1)].Id : ""));
-                cells.AddRange(layout.DomainIds.Select(d => phase.Questionnaire.Domains.Any(x => x.Id == d) ? phase.SupportRules.Levels[0].Id : ""));
-            }
-            else
-            {
-                cells.AddRange(layout.DomainIds.Select(d => phase.Questionnaire.Domains.FirstOrDefault(x => x.Id == d) is { } domain
-                    ? domain.Questions.Sum(q => q.Levels[Math.Min(2, q.Levels.Count - 1)].Points).ToString("0.##", CultureInfo.InvariantCulture)
-                    : ""));
-            }
+                n++;
+                csv.Text($"EXAMPLE-{n}").Number(phase.MinimumAge);
+                var questions = phase.Questionnaire.Domains.SelectMany(d => d.Questions).ToDictionary(q => q.Id);
+                if (format == CalibrationFileFormat.Answers)
+                {
+                    foreach (var q in layout.QuestionPhases.Keys) csv.Text(questions.TryGetValue(q, out var question) ? question.Levels[Math.Min(2, question.Levels.Count - 1)].Id : "");
+                    foreach (var d in layout.DomainIds) csv.Text(phase.Questionnaire.Domains.Any(x => x.Id == d) ? phase.SupportRules.Levels[0].Id : "");
+                }
+                else
+                {
+                    foreach (var d in layout.DomainIds)
+                    {
+                        if (phase.Questionnaire.Domains.FirstOrDefault(x => x.Id == d) is { } domain) csv.Number(domain.Questions.Sum(q => q.Levels[Math.Min(2, q.Levels.Count - 1)].Points), "0.##");
+                        else csv.Text("");
+                    }
+                }
 
-            cells.Add("2400.00");
-            csv.AppendJoin(',', cells.Select(Quote)).Append('\n');
-        }
-
-        return csv.ToString();
+                csv.Number(2400m);
+                csv.EndRow();
+            }
+        });
     }
 
     /// <summary>The problems as CSV: row, column, value, problem.</summary>
-    public static string ErrorsCsv(IEnumerable<CalibrationRowError> errors)
-    {
-        var csv = new StringBuilder("row,column,value,problem\n");
-        foreach (var e in errors)
+    public static string ErrorsCsv(IEnumerable<CalibrationRowError> errors) =>
+        SpreadsheetCsv.Write(["row", "column", "value", "problem"], csv =>
         {
-            csv.Append(e.Row.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Quote(e.Column)).Append(',')
-                .Append(Quote(SafeForSpreadsheet(e.Value))).Append(',').Append(Quote(e.Message)).Append('\n');
-        }
-
-        return csv.ToString();
-    }
+            foreach (var e in errors)
+            {
+                csv.Number(e.Row).Text(e.Column).Text(e.Value).Text(e.Message).EndRow();
+            }
+        });
 
     /// <summary>Each package under the base and the fitted version, one line a package.</summary>
-    public static string ResultsCsv(IEnumerable<CalibrationPackageResult> results)
-    {
-        var csv = new StringBuilder("row,child_reference,phase,total_points,main_need,actual_annual_cost,base_amount,base_routing,fitted_amount,fitted_routing,change\n");
-        foreach (var r in results)
+    public static string ResultsCsv(IEnumerable<CalibrationPackageResult> results) =>
+        SpreadsheetCsv.Write(["row", "child_reference", "phase", "total_points", "main_need", "actual_annual_cost", "base_amount", "base_routing", "fitted_amount", "fitted_routing", "change"], csv =>
         {
-            csv.Append(r.Row.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Quote(SafeForSpreadsheet(r.ChildReference))).Append(',')
-                .Append(Quote(r.PhaseId)).Append(',').Append(r.Points.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(Quote(r.MainNeed)).Append(',').Append(M(r.Actual)).Append(',').Append(M(r.BaseAmount)).Append(',')
-                .Append(r.BaseRouting).Append(',').Append(M(r.FittedAmount)).Append(',').Append(r.FittedRouting).Append(',')
-                .Append(M(r.FittedAmount - r.BaseAmount)).Append('\n');
-        }
-
-        return csv.ToString();
-
-        static string M(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
-    }
-
-    private static string Quote(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-
-    /// <summary>A value that a spreadsheet would run as a formula is written with a leading apostrophe.</summary>
-    private static string SafeForSpreadsheet(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+            foreach (var r in results)
+            {
+                csv.Number(r.Row).Text(r.ChildReference).Text(r.PhaseId).Number(r.Points, "G").Text(r.MainNeed)
+                    .Number(r.Actual).Number(r.BaseAmount).Text(r.BaseRouting.ToString()).Number(r.FittedAmount).Text(r.FittedRouting.ToString())
+                    .Number(r.FittedAmount - r.BaseAmount).EndRow();
+            }
+        });
 
     private static string Shorten(string value) => value.Length > 60 ? value[..60] + "…" : value;
 

@@ -82,18 +82,17 @@ public static class CalibrationSample
             foreach (var q in domain.Questions.Where(q => !questions.Contains(q.Id))) questions.Add(q.Id);
         }
 
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', new[] { CalibrationCsv.ChildReferenceColumn, CalibrationCsv.AgeColumn }
-            .Concat(questions).Concat(domains.Select(d => CalibrationCsv.SupportPrefix + d)).Append(CalibrationCsv.CostColumn)).Append('\n');
-        foreach (var p in packages)
+        string[] header = [CalibrationCsv.ChildReferenceColumn, CalibrationCsv.AgeColumn, .. questions, .. domains.Select(d => CalibrationCsv.SupportPrefix + d), CalibrationCsv.CostColumn];
+        return SpreadsheetCsv.Write(header, csv =>
         {
-            var answers = p.Answers ?? throw new ArgumentException("Only packages with answers can be written as answers.", nameof(packages));
-            csv.Append(p.ChildReference).Append(',').Append(p.AgeYears.ToString(CultureInfo.InvariantCulture)).Append(',');
-            csv.AppendJoin(',', questions.Select(q => answers.Levels.GetValueOrDefault(q, ""))).Append(',');
-            csv.AppendJoin(',', domains.Select(d => answers.Support.GetValueOrDefault(d, ""))).Append(',');
-            csv.Append(p.ActualAnnualCost.ToString("0.00", CultureInfo.InvariantCulture)).Append('\n');
-        }
-
-        return csv.ToString();
+            foreach (var p in packages)
+            {
+                var answers = p.Answers ?? throw new ArgumentException("Only packages with answers can be written as answers.", nameof(packages));
+                csv.Text(p.ChildReference).Number(p.AgeYears);
+                foreach (var q in questions) csv.Text(answers.Levels.GetValueOrDefault(q, ""));
+                foreach (var d in domains) csv.Text(answers.Support.GetValueOrDefault(d, ""));
+                csv.Number(p.ActualAnnualCost).EndRow();
+            }
+        });
     }
 }

@@ -249,7 +249,7 @@ public static class RasCalibrator
 
             if (amount < previous)
             {
-                note = (note is null ? "" : note + " ") + $"Raised from {RasEngine.Money(amount)} to {RasEngine.Money(previous)}, the band before's amount: more points must never give less money.";
+                note = (note is null ? "" : note + " ") + $"Raised from {Money.Format(amount)} to {Money.Format(previous)}, the band before's amount: more points must never give less money.";
                 amount = previous;
             }
 
@@ -262,7 +262,8 @@ public static class RasCalibrator
             fittedBands.Add(band with { Amount = amount });
         }
 
-        var fittedPhase = phase with { Conversion = new RasConversion { Method = CalibrationOptions.Bands, Bands = fittedBands } };
+        // The base's band edges (inclusive or not) and its hours at a rate stay: only the amounts are fitted.
+        var fittedPhase = phase with { Conversion = phase.Conversion with { Method = CalibrationOptions.Bands, Bands = fittedBands } };
         if (phase.Conversion.Method != CalibrationOptions.Bands) notes.Add("The base version's price per point is replaced by bands.");
         return (fittedPhase, new CalibrationPhaseFit
         {
@@ -322,11 +323,11 @@ public static class RasCalibrator
         var roundTo = scheme.Rounding.To;
         var floor = options.Floor ?? c.Floor ?? 0m;
         var cap = options.Cap ?? c.Cap ?? RasEngine.Round(used.Max(p => p.Package.ActualAnnualCost), scheme.Rounding with { Mode = RasRoundingMode.Up });
-        if (options.Floor is null && c.Floor is null) notes.Add($"The base version has no least amount here, so it is {RasEngine.Money(floor)}.");
-        if (options.Cap is null && c.Cap is null) notes.Add($"The base version has no most amount here, so it is the dearest package, {RasEngine.Money(cap)}.");
+        if (options.Floor is null && c.Floor is null) notes.Add($"The base version has no least amount here, so it is {Money.Format(floor)}.");
+        if (options.Cap is null && c.Cap is null) notes.Add($"The base version has no most amount here, so it is the dearest package, {Money.Format(cap)}.");
         if (floor % roundTo != 0 || cap % roundTo != 0)
             errors.Add($"{phase.Name}: the least and most amounts must be whole multiples of the version's rounding step ({roundTo.ToString("0.##", CultureInfo.InvariantCulture)}).");
-        if (floor > cap) errors.Add($"{phase.Name}: the least amount ({RasEngine.Money(floor)}) is more than the most amount ({RasEngine.Money(cap)}).");
+        if (floor > cap) errors.Add($"{phase.Name}: the least amount ({Money.Format(floor)}) is more than the most amount ({Money.Format(cap)}).");
 
         var routing = phase.Routing;
         if (c.Method == CalibrationOptions.Bands && c.Bands is { Count: > 0 } bands)
@@ -334,19 +335,21 @@ public static class RasCalibrator
             // Routing bands keep routing: their edges become the phase's routing thresholds.
             var universal = bands.TakeWhile(b => b.Routing == RasRouting.Universal).LastOrDefault();
             var socialWork = bands.SkipWhile(b => b.Routing != RasRouting.SocialWorkAssessment).FirstOrDefault();
+            // An inclusive universal band "0–19" sends totals below 20 there.
+            var universalEnd = universal is null ? (decimal?)null : c.BandEdges == RasBandEdges.Inclusive ? universal.To + 1 : universal.To;
             routing = new RasRoutingThresholds
             {
-                UniversalBelow = routing?.UniversalBelow ?? universal?.To,
+                UniversalBelow = routing?.UniversalBelow ?? universalEnd,
                 SocialWorkAssessmentAbove = routing?.SocialWorkAssessmentAbove ?? socialWork?.From,
             };
-            if (universal is not null) notes.Add($"Below {Pts(universal.To)} points still goes to universal services, as in the band \"{universal.Name}\".");
+            if (universal is not null) notes.Add($"Below {Pts(universalEnd!.Value)} points still goes to universal services, as in the band \"{universal.Name}\".");
             if (socialWork is not null) notes.Add($"More than {Pts(socialWork.From)} points still goes to a social work assessment, as in the band \"{socialWork.Name}\"; exactly {Pts(socialWork.From)} points now gets a budget.");
             if (routing.UniversalBelow is null && routing.SocialWorkAssessmentAbove is null) routing = null;
         }
 
         var fittedPhase = phase with
         {
-            Conversion = new RasConversion { Method = CalibrationOptions.PricePerPoint, Threshold = threshold, PricePerPoint = price, Floor = floor, Cap = cap },
+            Conversion = new RasConversion { Method = CalibrationOptions.PricePerPoint, Threshold = threshold, PricePerPoint = price, Floor = floor, Cap = cap, HoursAt = c.HoursAt },
             Routing = routing,
         };
         return (fittedPhase, new CalibrationPhaseFit

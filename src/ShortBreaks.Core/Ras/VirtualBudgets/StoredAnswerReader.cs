@@ -25,7 +25,7 @@ internal sealed class StoredAnswerReader
     }
 
     /// <summary>The answer sheet, or null with the first problem that stops the answers being scored.</summary>
-    public RasAnswerSheet? Read(int? ageYears, string? phaseId, string levelsJson, string supportJson, out string? problem)
+    public RasAnswerSheet? Read(int? ageYears, string? phaseId, string levelsJson, string supportJson, out string? problem, string? fundedSupportJson = null)
     {
         problem = null;
         var phases = _scheme.Phases;
@@ -67,7 +67,33 @@ internal sealed class StoredAnswerReader
             if (missing >= 0) problem = $"Question '{phase.QuestionIds[missing]}' has no answer.";
         }
 
-        return problem is null ? new RasAnswerSheet(_scheme, phaseIndex, steps, support) : null;
+        var funded = phase.Funded.Length == 0 ? [] : new decimal[phase.Funded.Length];
+        if (problem is null && fundedSupportJson is not null) problem = ReadFunded(phase, fundedSupportJson, funded);
+        return problem is null ? new RasAnswerSheet(_scheme, phaseIndex, steps, support, funded) : null;
+    }
+
+    // Rare (most families have none), so read simply; the checks are Prepare's.
+    private static string? ReadFunded(CompiledRasPhase phase, string json, decimal[] funded)
+    {
+        Dictionary<string, decimal>? values;
+        try
+        {
+            values = JsonSerializer.Deserialize<Dictionary<string, decimal>>(json);
+        }
+        catch (JsonException)
+        {
+            return "The stored answers cannot be read.";
+        }
+
+        foreach (var (id, value) in values ?? [])
+        {
+            var f = Array.FindIndex(phase.Funded, x => x.Id == id);
+            if (f < 0) return $"There is no support already funded '{id}' in the {phase.Phase.Name} questionnaire.";
+            if (value < 0 || value > CompiledRasScheme.MaxFundedSupport) return $"Support already funded '{id}' must be between 0 and {CompiledRasScheme.MaxFundedSupport:#,0} a year.";
+            funded[f] = value;
+        }
+
+        return null;
     }
 
     private string? ReadLevels(CompiledRasPhase phase, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> questions, string json, int[] steps, bool[] answered)

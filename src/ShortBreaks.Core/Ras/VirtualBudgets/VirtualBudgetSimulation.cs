@@ -136,7 +136,7 @@ public static class VirtualBudgetSimulation
 
     private sealed record CaseRow(
         Guid ChildId, string Reference, string FirstName, string LastName, string? KeyWorkerId, Tier Tier,
-        int? AgeYears, string? PhaseId, string LevelsJson, string SupportJson, decimal? Indicative, decimal? Override);
+        int? AgeYears, string? PhaseId, string LevelsJson, string SupportJson, decimal? Indicative, decimal? Override, string? FundedSupportJson);
 
     private sealed class Tally(string id, string name)
     {
@@ -176,7 +176,7 @@ public static class VirtualBudgetSimulation
                   && c.MergedIntoChildId == null
             orderby a.ChildId, a.CompletedAt descending, a.CreatedAt descending
             select new CaseRow(a.ChildId, c.Reference, c.FirstName, c.LastName, c.KeyWorkerId, c.Tier,
-                a.AgeYears, a.PhaseId, a.LevelsJson, a.SupportJson, a.IndicativeAmount, a.OverrideAmount);
+                a.AgeYears, a.PhaseId, a.LevelsJson, a.SupportJson, a.IndicativeAmount, a.OverrideAmount, a.FundedSupportJson);
 
         // One long read of the whole caseload: a busy database (say, vacuuming after a large load) may take longer
         // than the default 30 seconds to start sending it, and a run should wait rather than fail.
@@ -198,7 +198,7 @@ public static class VirtualBudgetSimulation
                 tier.Cases++;
                 tier.Current += current;
 
-                var sheet = reader.Read(row.AgeYears, row.PhaseId, row.LevelsJson, row.SupportJson, out var problem);
+                var sheet = reader.Read(row.AgeYears, row.PhaseId, row.LevelsJson, row.SupportJson, out var problem, row.FundedSupportJson);
                 if (sheet is null)
                 {
                     notScorable++;
@@ -321,22 +321,16 @@ public static class VirtualBudgetSimulation
     /// Every family in a run, one line each (RFC 4180 quoting): today's budget, the version's, the change and the
     /// outcome; the reason when the answers cannot be scored.
     /// </summary>
-    public static string CasesCsv(IEnumerable<VirtualBudgetCase> cases, IReadOnlyDictionary<string, string> keyWorkers)
-    {
-        var csv = new StringBuilder("reference,child,key_worker,tier,phase,current,new,change,outcome,routing,problem\n");
-        foreach (var c in cases)
+    public static string CasesCsv(IEnumerable<VirtualBudgetCase> cases, IReadOnlyDictionary<string, string> keyWorkers) =>
+        SpreadsheetCsv.Write(["reference", "child", "key_worker", "tier", "phase", "current", "new", "change", "outcome", "routing", "problem"], csv =>
         {
-            csv.Append(Quote(c.Reference)).Append(',').Append(Quote(c.ChildName)).Append(',')
-                .Append(Quote(c.KeyWorkerId is { } k && keyWorkers.TryGetValue(k, out var name) ? name : null)).Append(',')
-                .Append(Quote(Tiers.Name(c.Tier))).Append(',').Append(Quote(c.PhaseId)).Append(',')
-                .Append(c.Current.ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
-                .Append(c.New?.ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
-                .Append((c.New - c.Current)?.ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
-                .Append(c.Outcome).Append(',').Append(c.Routing).Append(',').Append(Quote(c.Problem)).Append('\n');
-        }
-
-        return csv.ToString();
-    }
+            foreach (var c in cases)
+            {
+                csv.Text(c.Reference).Text(c.ChildName).Text(c.KeyWorkerId is { } k && keyWorkers.TryGetValue(k, out var name) ? name : null)
+                    .Text(Tiers.Name(c.Tier)).Text(c.PhaseId).Number(c.Current).Number(c.New).Number(c.New - c.Current)
+                    .Text(c.Outcome.ToString()).Text(c.Routing.ToString()).Text(c.Problem).EndRow();
+            }
+        });
 
     private static Tally PhaseTally(Dictionary<string, Tally> phases, string? phaseId)
     {
@@ -361,28 +355,13 @@ public static class VirtualBudgetSimulation
     }
 
     /// <summary>The families whose budget would fall, one line each (RFC 4180 quoting), for a spreadsheet.</summary>
-    public static string FallsCsv(IEnumerable<VirtualBudgetFall> falls)
-    {
-        var csv = new StringBuilder("reference,child,key_worker,tier,phase,current,new,change,routing,takes_effect_from\n");
-        foreach (var f in falls)
+    public static string FallsCsv(IEnumerable<VirtualBudgetFall> falls) =>
+        SpreadsheetCsv.Write(["reference", "child", "key_worker", "tier", "phase", "current", "new", "change", "routing", "takes_effect_from"], csv =>
         {
-            csv.Append(Quote(f.Reference)).Append(',').Append(Quote(f.ChildName)).Append(',').Append(Quote(f.KeyWorker)).Append(',')
-                .Append(Quote(Tiers.Name(f.Tier))).Append(',').Append(Quote(f.PhaseId)).Append(',')
-                .Append(f.Current.ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
-                .Append(f.New.ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
-                .Append(f.Change.ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
-                .Append(f.Routing).Append(',')
-                .Append(f.TakesEffectFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
-        }
-
-        return csv.ToString();
-    }
-
-    private static string Quote(string? value)
-    {
-        if (value is null) return "";
-        // A cell starting with these would be run as a formula by a spreadsheet.
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+            foreach (var f in falls)
+            {
+                csv.Text(f.Reference).Text(f.ChildName).Text(f.KeyWorker).Text(Tiers.Name(f.Tier)).Text(f.PhaseId)
+                    .Number(f.Current).Number(f.New).Number(f.Change).Text(f.Routing.ToString()).Date(f.TakesEffectFrom).EndRow();
+            }
+        });
 }

@@ -1,3 +1,4 @@
+using ShortBreaks.Core;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -120,6 +121,17 @@ public abstract class RasPageModel(ShortBreaksDbContext db, RasAssessmentService
 
     public IReadOnlyList<RasDomainSupportRule> SupportRules => Phase?.SupportRules.Domains ?? [];
 
+    /// <summary>The support already funded the phase takes off the amount (equipment, hours from another service), if any.</summary>
+    public IReadOnlyList<RasFundedSupport> FundedSupport => Phase?.FundedSupport ?? [];
+
+    public static string FundedField(string id) => "f-" + id;
+
+    /// <summary>An item of support already funded as entered: "£250.50 a year", "40.5 hours a year", or "None".</summary>
+    public string FundedText(RasFundedSupport item) =>
+        !Answers.FundedSupport.TryGetValue(item.Id, out var value) ? "None"
+        : item.Unit == RasFundedSupportUnit.Money ? $"{Money.Format(value)} a year"
+        : $"{value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} hours a year (at {Money.Format(item.HourlyRate ?? 0)} an hour)";
+
     public RasDomain? Domain(string id) => Phase?.Questionnaire.Domains.FirstOrDefault(d => d.Id == id);
 
     public IReadOnlyList<RasTask> Tasks()
@@ -131,9 +143,12 @@ public abstract class RasPageModel(ShortBreaksDbContext db, RasAssessmentService
             return new RasTask(d.Id, d.Name, StatusOf(answered, d.Questions.Count), answered, d.Questions.Count);
         }).ToList();
         var supported = SupportRules.Count(r => Answers.Support.ContainsKey(r.DomainId));
-        if (SupportRules.Count > 0)
+        if (SupportRules.Count > 0 || FundedSupport.Count > 0)
         {
-            tasks.Add(new RasTask(SupportSection, ForFamily ? "Help you already get" : "Support already around the child", StatusOf(supported, SupportRules.Count), supported, SupportRules.Count));
+            // Support already funded is optional (most families have none), so only the support levels count towards done.
+            var status = SupportRules.Count > 0 ? StatusOf(supported, SupportRules.Count)
+                : Answers.FundedSupport.Count > 0 ? RasTaskStatus.Completed : RasTaskStatus.NotStarted;
+            tasks.Add(new RasTask(SupportSection, ForFamily ? "Help you already get" : "Support already around the child", status, supported, SupportRules.Count));
         }
 
         return tasks;
@@ -213,8 +228,6 @@ public abstract class RasPageModel(ShortBreaksDbContext db, RasAssessmentService
     public string Date(DateTime? utc) => Pages.Staff.StaffDisplay.Date(utc);
 
     public string When(DateTime? utc) => Pages.Staff.StaffDisplay.When(utc);
-
-    public static string Money(decimal amount) => RasEngine.Money(amount);
 
     public static string RouteText(RasRouting routing) => routing switch
     {

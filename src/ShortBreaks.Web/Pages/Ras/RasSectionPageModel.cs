@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using ShortBreaks.Core;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Requests;
@@ -38,6 +40,7 @@ public abstract class RasSectionPageModel(ShortBreaksDbContext db, RasAssessment
         if (IsSupport)
         {
             foreach (var (domainId, level) in Answers.Support) Chosen[SupportField(domainId)] = level;
+            foreach (var (id, value) in Answers.FundedSupport) Chosen[FundedField(id)] = value.ToString("0.##", CultureInfo.InvariantCulture);
         }
         else
         {
@@ -66,6 +69,7 @@ public abstract class RasSectionPageModel(ShortBreaksDbContext db, RasAssessment
         var errors = new List<FieldError>();
         var levels = new Dictionary<string, string>(Answers.Levels, StringComparer.Ordinal);
         var support = new Dictionary<string, string>(Answers.Support, StringComparer.Ordinal);
+        var funded = new Dictionary<string, decimal>(Answers.FundedSupport, StringComparer.Ordinal);
         if (IsSupport)
         {
             var allowed = Phase!.SupportRules.Levels.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
@@ -83,6 +87,19 @@ public abstract class RasSectionPageModel(ShortBreaksDbContext db, RasAssessment
                 Chosen[field] = value;
                 if (!allowed.Contains(value)) errors.Add(new(field, $"Select one of the answers for {LowerFirst(domain.Name)}"));
                 else support[domain.Id] = value;
+            }
+
+            foreach (var item in FundedSupport)
+            {
+                var field = FundedField(item.Id);
+                var text = Request.Form[field].ToString().Trim();
+                funded.Remove(item.Id);
+                Chosen[field] = text;
+                if (text.Length == 0) continue;
+                if (ReadFunded(item, text) is { } value) funded[item.Id] = value;
+                else errors.Add(new(field, item.Unit == RasFundedSupportUnit.Money
+                    ? $"Enter {LowerFirst(item.Name)} as an amount in pounds a year, like 250 or 250.50, or leave it empty"
+                    : $"Enter {LowerFirst(item.Name)} as a number of hours a year, like 40 or 40.5, or leave it empty"));
             }
         }
         else
@@ -110,7 +127,7 @@ public abstract class RasSectionPageModel(ShortBreaksDbContext db, RasAssessment
             return Page();
         }
 
-        var answers = new RasAnswers { AgeYears = Assessment.AgeYears, PhaseId = Assessment.PhaseId ?? Phase!.Id, Levels = levels, Support = support };
+        var answers = new RasAnswers { AgeYears = Assessment.AgeYears, PhaseId = Assessment.PhaseId ?? Phase!.Id, Levels = levels, Support = support, FundedSupport = funded };
         var result = await Assessments.SaveAnswersAsync(Assessment, answers, VersionSeen, HttpContext.RequestAborted);
         if (result.Conflict)
         {
@@ -132,10 +149,26 @@ public abstract class RasSectionPageModel(ShortBreaksDbContext db, RasAssessment
     /// <summary>Where "Save and continue" goes after the last task: check answers for staff, send for the family.</summary>
     protected abstract string CheckPage { get; }
 
+    /// <summary>Pounds (as <see cref="Money.TryParse"/> reads them, to the penny) or hours a year; null when not a figure the engine takes.</summary>
+    private static decimal? ReadFunded(RasFundedSupport item, string text)
+    {
+        decimal value;
+        if (item.Unit == RasFundedSupportUnit.Money)
+        {
+            if (!Money.TryParse(text, out value) || !Money.IsWholePence(value)) return null;
+        }
+        else if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+        {
+            return null;
+        }
+
+        return value is >= 0 and <= CompiledRasScheme.MaxFundedSupport ? value : null;
+    }
+
     private IActionResult? FindSection()
     {
         if (Phase is null) return NotFound();
-        if (IsSupport) return SupportRules.Count > 0 ? null : NotFound();
+        if (IsSupport) return SupportRules.Count > 0 || FundedSupport.Count > 0 ? null : NotFound();
         CurrentDomain = Domain(Section);
         return CurrentDomain is null ? NotFound() : null;
     }

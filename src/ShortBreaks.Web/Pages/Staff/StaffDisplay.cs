@@ -59,7 +59,7 @@ public static class StaffDisplay
         _ => ("Check needed", "govuk-tag--yellow"),
     };
 
-    public static string Money(decimal amount) => Core.Letters.DecisionLetter.Money(amount);
+    public static string Money(decimal amount) => Core.Money.Format(amount);
 
     public static string YesNo(bool? value) => value switch
     {

@@ -92,6 +92,50 @@ public sealed class RasCalibratorTests
         fitted.Select(b => (b.From, b.To, b.Routing, b.Name)).ShouldBe(original.Select(b => (b.From, b.To, b.Routing, b.Name)));
     }
 
+    /// <summary>The standard bands as a council prints them: 0–4, 5–9, 10–19, 20–27, a flagged top band, and hours at £15.</summary>
+    private static RasConversion PrintedBands() => new()
+    {
+        Method = "bands",
+        BandEdges = RasBandEdges.Inclusive,
+        HoursAt = new RasHoursConversion { HourlyRate = 15, Rounding = new RasRounding { Mode = RasRoundingMode.Down, To = 1 } },
+        Bands =
+        [
+            new RasBand { From = 0, To = 4, Amount = 0, Name = "Universal", Routing = RasRouting.Universal },
+            new RasBand { From = 5, To = 9, Amount = 750, Name = "Flexible" },
+            new RasBand { From = 10, To = 19, Amount = 1800, Name = "Targeted" },
+            new RasBand { From = 20, To = 27, Amount = 3000, Name = "Targeted with assessment", FlagForAssessment = true },
+        ],
+    };
+
+    [Fact]
+    public void Bands_OnAnInclusiveBase_KeepTheEdgesTheFlagAndTheHours_AndTheFittedVersionIsValid()
+    {
+        var scheme = RasTestSchemes.With(PrintedBands());
+        var packages = CalibrationSample.Generate(scheme, 200, 3, (_, points, _) => 100 + points * 100);
+
+        var result = RasCalibrator.Calibrate(scheme, packages, new CalibrationOptions { Method = CalibrationOptions.Bands });
+
+        var fitted = result.Fitted.Phases[0].Conversion;
+        fitted.BandEdges.ShouldBe(RasBandEdges.Inclusive);
+        fitted.HoursAt.ShouldBe(PrintedBands().HoursAt);
+        fitted.Bands!.Select(b => (b.From, b.To, b.FlagForAssessment)).ShouldBe(PrintedBands().Bands!.Select(b => (b.From, b.To, b.FlagForAssessment)));
+        RasSchemeValidator.Validate(result.Fitted).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void PricePerPoint_OnAnInclusiveBandsBase_SendsTotalsBelowTheNextWholePointToUniversalServices()
+    {
+        var scheme = RasTestSchemes.With(PrintedBands(), allowHalfLevels: false, rounding: Pence);
+        var packages = CalibrationSample.Generate(scheme, 200, 5, (_, points, _) => (points - 2) * 30);
+
+        var result = RasCalibrator.Calibrate(scheme, packages, new CalibrationOptions { Method = CalibrationOptions.PricePerPoint });
+
+        // "0–4" is universal: below 5 points.
+        result.Fitted.Phases[0].Routing!.UniversalBelow.ShouldBe(5);
+        result.Fitted.Phases[0].Conversion.HoursAt.ShouldBe(PrintedBands().HoursAt);
+        RasSchemeValidator.Validate(result.Fitted).ShouldBeEmpty();
+    }
+
     [Fact]
     public void Bands_WithTooFewPackages_KeepTheirAmount_AndAreFlagged()
     {

@@ -33,6 +33,25 @@ public sealed class StoredAnswerReaderTests
         }
     }
 
+    [Fact]
+    public void Read_TakesOffSupportAlreadyFunded_AsPrepareDoes()
+    {
+        var scheme = ShortBreaks.TestCommon.RasCouncilForms.From(RasTestSchemes.Shipped, new DateOnly(2026, 4, 2));
+        var compiled = CompiledRasScheme.For(scheme);
+        var levels = ShortBreaks.TestCommon.RasCouncilForms.PrimaryLevels(scheme, lots: 28);
+        var funded = new Dictionary<string, decimal> { ["equipment"] = 250.50m, ["holiday-club"] = 10.6m };
+        var answers = new RasAnswers { PhaseId = "primary", Levels = levels, FundedSupport = funded };
+
+        var sheet = new StoredAnswerReader(compiled).Read(null, "primary", JsonSerializer.Serialize(levels), "{}", out var problem, JsonSerializer.Serialize(funded));
+
+        problem.ShouldBeNull();
+        var result = RasEngine.Score(compiled, sheet!);
+        result.ShouldBe(RasEngine.Score(compiled, compiled.Prepare(answers)));
+        (result.Amount, result.FundedSupportDeducted, result.Hours, result.FlaggedForAssessment).ShouldBe((2600m, 400.50m, 173m, true));
+        new StoredAnswerReader(compiled).Read(null, "primary", JsonSerializer.Serialize(levels), "{}", out var unknown, """{"bus-pass": 5}""").ShouldBeNull();
+        unknown.ShouldBe("There is no support already funded 'bus-pass' in the Primary school age questionnaire.");
+    }
+
     [Theory]
     [InlineData("""{"wash":"some","dress":"some","settle":"some","swim":"none"}""", "{}", "There is no question 'swim' in the Primary school age questionnaire.")]
     [InlineData("""{"wash":"some","dress":"loads","settle":"some"}""", "{}", "Question 'dress' has no level 'loads'.")]

@@ -1247,6 +1247,9 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("FundedSupportJson")
+                        .HasColumnType("text");
+
                     b.Property<decimal?>("IndicativeAmount")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");

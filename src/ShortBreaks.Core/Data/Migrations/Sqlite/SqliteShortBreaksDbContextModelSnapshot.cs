@@ -1236,6 +1236,9 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FundedSupportJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("IndicativeAmount")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");

@@ -1,3 +1,4 @@
+using ShortBreaks.Core;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ShortBreaks.Core.Ras;
@@ -76,10 +77,6 @@ public sealed class ReportModel(CalibrationService calibrations) : GovukPageMode
     }
 
     public string? DateError => ModelState.Keys.Where(k => k.StartsWith("EffectiveFrom", StringComparison.Ordinal)).Select(ErrorFor).FirstOrDefault(e => e is not null);
-
-    public static string Money(decimal value) => RasEngine.Money(value);
-
-    public static string Change(decimal value) => value > 0 ? "+" + RasEngine.Money(value) : value < 0 ? "−" + RasEngine.Money(-value) : "£0";
 
     public static string Points(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using ShortBreaks.Core;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ShortBreaks.Core.Identity;
@@ -57,22 +58,19 @@ public abstract class VersionPageModel(RasVersionService versions) : GovukPageMo
 
     public static string VersionUrl(string label) => "/rates/versions/" + Uri.EscapeDataString(label);
 
-    public static string Money(decimal amount) => RasSchemeDiff.Money(amount);
-
     public static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>Reads a figure typed in a box: empty is null; anything else must be a number of at most two decimal places.</summary>
     protected decimal? ReadNumber(string field, string? text, string what, bool required = true, bool money = false)
     {
-        text = text?.Trim().Replace(",", "", StringComparison.Ordinal);
-        if (money) text = text?.TrimStart('£');
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrWhiteSpace(text))
         {
             if (required) ModelState.AddModelError(field, $"Enter {what}");
             return null;
         }
 
-        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ||
+        // Figures that are not money (points, percentages) are read the same way, without the "£".
+        if ((!money && text.Contains('£')) || !Money.TryParse(text, out var value) ||
             decimal.Round(value, 2) != value || Math.Abs(value) > 10_000_000m)
         {
             ModelState.AddModelError(field, $"{char.ToUpperInvariant(what[0])}{what[1..]} must be a number, like 12 or 12.5");

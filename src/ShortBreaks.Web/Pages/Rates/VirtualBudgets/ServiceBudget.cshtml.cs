@@ -1,3 +1,4 @@
+using ShortBreaks.Core;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -43,8 +44,7 @@ public sealed class ServiceBudgetModel(VirtualBudgetService service) : GovukPage
         decimal? amount = null;
         if (!string.IsNullOrWhiteSpace(Amount))
         {
-            var text = Amount.Trim().TrimStart('£').Replace(",", "", StringComparison.Ordinal);
-            if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var a)) amount = a;
+            if (Money.TryParse(Amount, out var a) && a >= 0) amount = a;
             else errors.Add(new("Amount", "Enter the service budget as an amount in pounds, like 4500000"));
         }
 

@@ -1,3 +1,4 @@
+using ShortBreaks.Core;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ShortBreaks.Core.Data;
@@ -52,10 +53,9 @@ public class OverrideModel(ShortBreaksDbContext db, RasAssessmentService assessm
         if (!MayEdit) return Forbid();
 
         decimal? amount = null;
-        var amountText = Amount?.Trim().Replace("£", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
-        if (!string.IsNullOrEmpty(amountText))
+        if (!string.IsNullOrWhiteSpace(Amount))
         {
-            if (decimal.TryParse(amountText, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) && parsed < 100_000_000m)
+            if (Money.TryParse(Amount, out var parsed) && parsed < 100_000_000m)
             {
                 amount = parsed;
             }

@@ -173,9 +173,15 @@ public sealed class PlanForm
 
     private static decimal? Number(List<FieldError> errors, string field, string? text, string message, bool money = false)
     {
-        text = text?.Trim().Replace(",", "", StringComparison.Ordinal);
-        if (money) text = text?.TrimStart('£');
-        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, Invariant, out var value)) return value;
+        if (money)
+        {
+            if (Core.Money.TryParse(text, out var pounds) && pounds >= 0) return pounds;
+        }
+        else if (decimal.TryParse(text?.Trim().Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, Invariant, out var value))
+        {
+            return value;
+        }
+
         errors.Add(new(field, message));
         return null;
     }
