@@ -340,7 +340,7 @@ public sealed class RequestServiceTests : IDisposable
         var data = new TestData(db);
         var keep = await data.CreateChildAsync("Maya", "Example");
         var duplicate = await data.CreateChildAsync("Maya", "Example");
-        db.Users.Add(new Identity.AppUser { Id = "family-dup", UserName = "dup@example.org", Email = "dup@example.org", DisplayName = "Dana Duplicate" });
+        db.Users.Add(new ShortBreaks.Core.Identity.AppUser { Id = "family-dup", UserName = "dup@example.org", Email = "dup@example.org", DisplayName = "Dana Duplicate" });
         db.ChildFamilyMembers.Add(new ChildFamilyMember { ChildId = duplicate.Id, UserId = "family-dup", Relationship = "Mother", AddedAt = Now.UtcDateTime });
         await db.SaveChangesAsync();
 
