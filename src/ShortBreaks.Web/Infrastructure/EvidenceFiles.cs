@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ShortBreaks.Web.Infrastructure;
@@ -45,7 +46,21 @@ public static class EvidenceFiles
     public static string SafeName(string? name)
     {
         var bare = Path.GetFileName((name ?? "").Replace('\\', '/'));
-        var clean = new string(bare.Where(ch => !char.IsControl(ch) && !IsDirectionMark(ch) && !char.IsSurrogate(ch) && ch is not ('"' or '/' or '\\')).ToArray()).Trim();
+        var kept = new StringBuilder(bare.Length);
+        for (var i = 0; i < bare.Length; i++)
+        {
+            var ch = bare[i];
+            if (char.IsHighSurrogate(ch) && i + 1 < bare.Length && char.IsLowSurrogate(bare[i + 1]))
+            {
+                kept.Append(ch).Append(bare[++i]); // a pair is one character (an emoji, say); alone, a surrogate is not text
+            }
+            else if (!char.IsControl(ch) && !IsDirectionMark(ch) && !char.IsSurrogate(ch) && ch is not ('"' or '/' or '\\'))
+            {
+                kept.Append(ch);
+            }
+        }
+
+        var clean = kept.ToString().Trim();
         if (clean.Length > 150) clean = clean[..100] + clean[^50..];
         return clean.Length == 0 ? "evidence" : clean;
     }
