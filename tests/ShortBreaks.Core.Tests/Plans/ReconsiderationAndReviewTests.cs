@@ -5,6 +5,9 @@ using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Letters;
 using ShortBreaks.Core.Plans;
+using ShortBreaks.Core.Ras;
+using ShortBreaks.Core.Ras.VirtualBudgets;
+using ShortBreaks.Core.Tests.Ras;
 using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Core.Tests.Plans;
@@ -104,6 +107,49 @@ public sealed class ReconsiderationAndReviewTests
         (await s.Plans.InForceAsync(planId, notice.TakesEffectOn.AddYears(1)))!.Number.ShouldBe(1, "nothing falls until the panel decides");
         var versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId).ToListAsync();
         PlanInForce.Of(versions, notice.TakesEffectOn.AddMonths(1))!.Number.ShouldBe(1, "the pages holding every version agree with the query");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task VirtualBudgets_CountTodaysBudgetAsThePlanInForce_HoldingTheOldPackageWhileAReconsiderationIsOpen(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = NewClock();
+        await using var db = database.NewContext(Officer, clock);
+        var s = For(db, clock);
+        var (child, planId, notice) = await LowerBudgetUnderNoticeAsync(s);
+        db.RasAssessments.Add(new RasAssessment
+        {
+            ChildId = child.Id,
+            Status = RasAssessmentStatus.Completed,
+            PhaseId = "primary",
+            AgeYears = 8,
+            LevelsJson = """{"wash":"some","dress":"some","settle":"some"}""",
+            SupportJson = """{"care":"none","sleep":"none"}""",
+            CreatedAt = db.UtcNow.AddDays(-2),
+            CompletedAt = db.UtcNow.AddDays(-1),
+            RasVersion = "2026.1",
+            IndicativeAmount = 750m,
+        });
+        await db.SaveChangesAsync();
+        var costs = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId).ToDictionaryAsync(v => v.Number, v => v.AnnualCost);
+        costs[1].ShouldBeGreaterThan(costs[2]);
+
+        async Task<decimal> TodaysBudgetOn(DateOnly day)
+        {
+            decimal? current = null;
+            await VirtualBudgetSimulation.RunAsync(db, RasTestSchemes.With(), day, 3, eachCase: c => { if (c.ChildId == child.Id) current = c.Current; });
+            return current.ShouldNotBeNull();
+        }
+
+        var afterNotice = notice.TakesEffectOn.AddDays(1);
+        (await TodaysBudgetOn(Today)).ShouldBe(costs[1], "the plan in force, not the assessment's amount");
+        (await TodaysBudgetOn(afterNotice)).ShouldBe(costs[2], "the lower plan once its notice has run");
+
+        await AskForReconsiderationAsync(s, notice);
+
+        (await TodaysBudgetOn(afterNotice)).ShouldBe(costs[1], "the old package holds while the panel looks again");
+        var versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId).ToListAsync();
+        PlanInForce.Of(versions, afterNotice)!.AnnualCost.ShouldBe(await TodaysBudgetOn(afterNotice), "the plan pages and virtual budgets agree");
     }
 
     [SkippableTheory, AllDatabases]

@@ -146,6 +146,21 @@ public static class VirtualBudgetSimulation
         public VirtualBudgetGroup ToGroup() => new(id, name, Cases, Up, Down, Same, Routed, NotScorable, Current, New);
     }
 
+    /// <summary>
+    /// The yearly cost of each child's plan in force on <paramref name="today"/> (<see cref="Plans.PlanInForce"/>: a lower
+    /// version under reconsideration is not in force until the panel decides), for children whose plan has not ended.
+    /// </summary>
+    private static async Task<Dictionary<Guid, decimal>> PlanCostsInForceAsync(ShortBreaksDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var versions = await db.PlanVersions.AsNoTracking()
+            .Where(Plans.PlanInForce.TakenEffectBy(today))
+            .Join(db.SupportPlans.AsNoTracking().Where(p => p.EndedAt == null), v => v.PlanId, p => p.Id, (v, p) => v)
+            .Select(v => new Plans.PlanVersion { Id = v.Id, PlanId = v.PlanId, ChildId = v.ChildId, Number = v.Number, Status = v.Status, EffectiveFrom = v.EffectiveFrom, AnnualCost = v.AnnualCost })
+            .ToListAsync(ct);
+        return versions.GroupBy(v => v.ChildId)
+            .ToDictionary(g => g.Key, g => Plans.PlanInForce.Of(g, today)!.AnnualCost);
+    }
+
     /// <param name="noticeMonths">Months of notice before a lower budget takes effect (the scheme's <c>reviews.reductionNoticeMonths</c>).</param>
     /// <param name="eachCase">Told of every case as it is scored, for a per-family list (the command line's CSV).</param>
     public static async Task<VirtualBudgetResult> RunAsync(ShortBreaksDbContext db, RasScheme version, DateOnly today, int noticeMonths,
@@ -167,6 +182,8 @@ public static class VirtualBudgetSimulation
         var falls = new List<(CaseRow Row, decimal Current, decimal New, RasRouting Routing, string PhaseId)>();
         int cases = 0, up = 0, down = 0, same = 0, universal = 0, socialWork = 0, notScorable = 0;
         decimal currentTotal = 0, newTotal = 0, carried = 0;
+
+        var plansInForce = await PlanCostsInForceAsync(db, today, ct);
 
         var query =
             from a in db.RasAssessments.AsNoTracking()
@@ -192,7 +209,7 @@ public static class VirtualBudgetSimulation
                 previousChild = row.ChildId;
 
                 cases++;
-                var current = row.Override ?? row.Indicative ?? 0m;
+                var current = plansInForce.TryGetValue(row.ChildId, out var planCost) ? planCost : row.Override ?? row.Indicative ?? 0m;
                 currentTotal += current;
                 var tier = tiers[row.Tier];
                 tier.Cases++;
