@@ -29,8 +29,8 @@ public static class DecisionLetter
                 title = $"{name} can have {Encode(fsb.Name)}";
                 P($"We have looked at what you told us, and {name} can have {Encode(fsb.Name)}.");
                 P($"This gives {name} up to <strong>{decision.AllowanceHoursPerYear} hours</strong> of short breaks a year. " +
-                  $"You can have this as a direct payment of <strong>{Money(decision.AllowanceDirectPaymentPerYear)}</strong> a year to arrange breaks yourself, " +
-                  $"or as breaks from one of our approved providers worth up to <strong>{Money(decision.AllowanceProviderPerYear)}</strong> a year.");
+                  $"You can have this as a direct payment of <strong>{Core.Money.Format(decision.AllowanceDirectPaymentPerYear.GetValueOrDefault())}</strong> a year to arrange breaks yourself, " +
+                  $"or as breaks from one of our approved providers worth up to <strong>{Core.Money.Format(decision.AllowanceProviderPerYear.GetValueOrDefault())}</strong> a year.");
                 P("A personalisation officer will contact you to talk about how you would like to use it.");
                 break;
             case DecisionOutcome.Universal:
@@ -70,8 +70,6 @@ public static class DecisionLetter
         P($"{Encode(decision.DecidedByName)}<br>{Encode(scheme.Council.ServiceName)}, {Encode(scheme.Council.Name)}");
         return (WebUtility.HtmlDecode(title), html.ToString());
     }
-
-    public static string Money(decimal? amount) => amount is null ? "" : Core.Money.Format(amount.Value);
 
     private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 }

@@ -26,8 +26,8 @@ public static class NoticeLetter
         P("Dear parent or carer,");
         P($"We are writing about {name}'s short breaks budget. Your child's reference is <strong>{Encode(child.Reference)}</strong>.");
         html.Append("<h2 class=\"govuk-heading-m\">What is changing</h2>\n");
-        P($"{name}'s budget will change from <strong>{DecisionLetter.Money(notice.CurrentAnnualAmount)}</strong> a year to " +
-          $"<strong>{DecisionLetter.Money(notice.NewAnnualAmount)}</strong> a year on <strong>{notice.TakesEffectOn.ToString("d MMMM yyyy", UkCulture)}</strong>.");
+        P($"{name}'s budget will change from <strong>{Money.Format(notice.CurrentAnnualAmount)}</strong> a year to " +
+          $"<strong>{Money.Format(notice.NewAnnualAmount)}</strong> a year on <strong>{notice.TakesEffectOn.ToString("d MMMM yyyy", UkCulture)}</strong>.");
         P($"Until then, {name}'s support carries on exactly as it is now. We are giving you {scheme.Reviews.ReductionNoticeMonths} months' notice so you have time to plan.");
         html.Append("<h2 class=\"govuk-heading-m\">Why</h2>\n");
         foreach (var paragraph in notice.Reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -54,12 +54,12 @@ public static class NoticeLetter
 
         P(decidedAt.ToString("d MMMM yyyy", UkCulture));
         P("Dear parent or carer,");
-        P($"You asked us to look again at our decision to change {name}'s short breaks budget from {DecisionLetter.Money(notice.CurrentAnnualAmount)} " +
-          $"to {DecisionLetter.Money(notice.NewAnnualAmount)} a year. Your child's reference is <strong>{Encode(child.Reference)}</strong>. The panel has looked at it again.");
+        P($"You asked us to look again at our decision to change {name}'s short breaks budget from {Money.Format(notice.CurrentAnnualAmount)} " +
+          $"to {Money.Format(notice.NewAnnualAmount)} a year. Your child's reference is <strong>{Encode(child.Reference)}</strong>. The panel has looked at it again.");
         html.Append("<h2 class=\"govuk-heading-m\">What the panel decided</h2>\n");
         P(upheld
-            ? $"The panel agreed with you. {name}'s budget stays at <strong>{DecisionLetter.Money(notice.CurrentAnnualAmount)}</strong> a year and the support carries on as it is."
-            : $"The panel did not change the decision. {name}'s budget will be <strong>{DecisionLetter.Money(notice.NewAnnualAmount)}</strong> a year from " +
+            ? $"The panel agreed with you. {name}'s budget stays at <strong>{Money.Format(notice.CurrentAnnualAmount)}</strong> a year and the support carries on as it is."
+            : $"The panel did not change the decision. {name}'s budget will be <strong>{Money.Format(notice.NewAnnualAmount)}</strong> a year from " +
               $"<strong>{notice.TakesEffectOn.ToString("d MMMM yyyy", UkCulture)}</strong>. Until then, {name}'s support carries on as it is now.");
         html.Append("<h2 class=\"govuk-heading-m\">Why</h2>\n");
         foreach (var paragraph in reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -22,7 +22,7 @@ public static class PlanDecisionLetter
         P(version.DecidedAt.Value.ToString("d MMMM yyyy", UkCulture));
         P("Dear parent or carer,");
         P($"We have looked at version {version.Number} of {name}'s support plan, which you agreed with your officer. " +
-          $"It costs {PlanCosting.Money(version.AnnualCost)} a year. It has not been approved.");
+          $"It costs {Money.FormatPence(version.AnnualCost)} a year. It has not been approved.");
         html.Append("<h2 class=\"govuk-heading-m\">Why</h2>\n");
         foreach (var paragraph in reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             P(Encode(paragraph));

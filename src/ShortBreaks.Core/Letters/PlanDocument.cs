@@ -49,18 +49,18 @@ public static class PlanDocument
             var who = l.ProvidedBy is null ? "" : $" from {Encode(l.ProvidedBy)}";
             var rate = l.RateName is null ? "" : $" ({Encode(l.RateName)})";
             var paid = l.Route switch { PaymentRoute.DirectPayment => "paid by direct payment", PaymentRoute.CommissionedFromProvider => "arranged with the provider by the council", _ => "managed by the council" };
-            html.Append($"<li>{Encode(l.Description)}{rate}{who}: {l.Quantity.ToString("0.##", UkCulture)} {how} at {PlanCosting.Money(l.UnitCost)}, {paid}. {PlanCosting.Money(line.AnnualCost)} a year.</li>\n");
+            html.Append($"<li>{Encode(l.Description)}{rate}{who}: {l.Quantity.ToString("0.##", UkCulture)} {how} at {Money.FormatPence(l.UnitCost)}, {paid}. {Money.FormatPence(line.AnnualCost)} a year.</li>\n");
         }
 
         foreach (var onCost in cost.OnCosts)
-            html.Append($"<li>{Encode(onCost.OnCost.Description)}: {PlanCosting.Money(onCost.OnCost.MonthlyAmount)} a month. {PlanCosting.Money(onCost.AnnualCost)} a year.</li>\n");
+            html.Append($"<li>{Encode(onCost.OnCost.Description)}: {Money.FormatPence(onCost.OnCost.MonthlyAmount)} a month. {Money.FormatPence(onCost.AnnualCost)} a year.</li>\n");
         html.Append("</ul>\n");
-        P($"In all, the plan costs <strong>{PlanCosting.Money(cost.AnnualTotal)}</strong> a year.");
+        P($"In all, the plan costs <strong>{Money.FormatPence(cost.AnnualTotal)}</strong> a year.");
         if (cost.IndicativeBudget is { } budget)
         {
             P(cost.AnnualTotal > budget
-                ? $"The indicative budget from the questionnaire was {PlanCosting.Money(budget)} a year. The plan costs more because it must meet {name}'s assessed needs."
-                : $"The indicative budget from the questionnaire was {PlanCosting.Money(budget)} a year.");
+                ? $"The indicative budget from the questionnaire was {Money.FormatPence(budget)} a year. The plan costs more because it must meet {name}'s assessed needs."
+                : $"The indicative budget from the questionnaire was {Money.FormatPence(budget)} a year.");
         }
 
         H("If you want to change the plan");

@@ -153,7 +153,7 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
             Kind = PanelItemKind.Reconsideration,
             Status = PanelItemStatus.Awaiting,
             BudgetNoticeId = notice.Id,
-            Summary = $"Reconsideration of the budget falling from {PlanCosting.Money(notice.CurrentAnnualAmount)} to {PlanCosting.Money(notice.NewAnnualAmount)} a year: {why.Trim()}",
+            Summary = $"Reconsideration of the budget falling from {Money.FormatPence(notice.CurrentAnnualAmount)} to {Money.FormatPence(notice.NewAnnualAmount)} a year: {why.Trim()}",
             AddedAt = db.UtcNow,
             AddedByName = db.Actor.Name,
         });

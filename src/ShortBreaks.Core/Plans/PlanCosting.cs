@@ -226,9 +226,9 @@ public static class PlanCosting
             if (line.Type is SupportType.DayCareHours or SupportType.PersonalAssistantHours)
             {
                 if (line.UnitCost < rules.HourlyRateMinimum)
-                    warnings.Add($"{name}: {Money(line.UnitCost)} an hour is below the scheme's least hourly rate of {Money(rules.HourlyRateMinimum.Value)}.");
+                    warnings.Add($"{name}: {Core.Money.FormatPence(line.UnitCost)} an hour is below the scheme's least hourly rate of {Core.Money.FormatPence(rules.HourlyRateMinimum.Value)}.");
                 if (line.UnitCost > rules.HourlyRateMaximum)
-                    warnings.Add($"{name}: {Money(line.UnitCost)} an hour is above the scheme's highest hourly rate of {Money(rules.HourlyRateMaximum.Value)}.");
+                    warnings.Add($"{name}: {Core.Money.FormatPence(line.UnitCost)} an hour is above the scheme's highest hourly rate of {Core.Money.FormatPence(rules.HourlyRateMaximum.Value)}.");
             }
 
             var nightMaximum = line.Type switch
@@ -239,7 +239,7 @@ public static class PlanCosting
                 _ => null,
             };
             if (line.UnitCost > nightMaximum)
-                warnings.Add($"{name}: {Money(line.UnitCost)} a night is above the scheme's {Money(nightMaximum.Value)}.");
+                warnings.Add($"{name}: {Core.Money.FormatPence(line.UnitCost)} a night is above the scheme's {Core.Money.FormatPence(nightMaximum.Value)}.");
         }
 
         if (hours > rules.MaximumHoursPerYear)
@@ -252,6 +252,4 @@ public static class PlanCosting
 
     /// <summary>To the penny, half a penny up.</summary>
     public static decimal Pence(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
-
-    public static string Money(decimal amount) => Core.Money.FormatPence(amount);
 }

@@ -450,7 +450,7 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes, 
             notice.LetterId = letter.Id;
             db.BudgetNotices.Add(notice);
             db.TimelineEvents.Add(Timeline(plan.ChildId,
-                $"Notice given: the budget falls from {PlanCosting.Money(notice.CurrentAnnualAmount)} to {PlanCosting.Money(notice.NewAnnualAmount)} a year on {takesEffect:d MMMM yyyy}", notice.Reasons));
+                $"Notice given: the budget falls from {Money.FormatPence(notice.CurrentAnnualAmount)} to {Money.FormatPence(notice.NewAnnualAmount)} a year on {takesEffect:d MMMM yyyy}", notice.Reasons));
         }
 
         db.TimelineEvents.Add(Timeline(plan.ChildId, $"Plan version {version.Number} approved, in force from {version.EffectiveFrom:d MMMM yyyy}", reasons));

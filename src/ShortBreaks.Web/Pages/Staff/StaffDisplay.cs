@@ -59,8 +59,6 @@ public static class StaffDisplay
         _ => ("Check needed", "govuk-tag--yellow"),
     };
 
-    public static string Money(decimal amount) => Core.Money.Format(amount);
-
     public static string YesNo(bool? value) => value switch
     {
         true => "Yes",

@@ -86,7 +86,7 @@ public sealed class ItemModel(ShortBreaksDbContext db, PanelService panel, PlanS
             {
                 Working = assessments.Recompute(assessment);
                 if (assessment.OverrideAmount is { } amount)
-                    OverrideText = $"{PlanCosting.Money(amount)} a year was agreed instead by {assessment.OverrideAgreedBy}: {assessment.OverrideReason}";
+                    OverrideText = $"{ShortBreaks.Core.Money.FormatPence(amount)} a year was agreed instead by {assessment.OverrideAgreedBy}: {assessment.OverrideReason}";
             }
         }
 
