@@ -42,18 +42,20 @@ public sealed class RequestService(
     public Scheme SchemeFor(ShortBreakRequest request) =>
         (request.SchemeVersion is null ? null : schemes.Find(request.SchemeVersion)) ?? SchemeInForce;
 
+    private ShortBreakRequest NewDraft(RequestChannel channel, string? familyUserId, string createdByUserId) => new()
+    {
+        Reference = References.NewRequest(),
+        Channel = channel,
+        Status = RequestStatus.Draft,
+        FamilyUserId = familyUserId,
+        CreatedByUserId = createdByUserId,
+        CreatedAt = db.UtcNow,
+        UpdatedAt = db.UtcNow,
+    };
+
     public async Task<ShortBreakRequest> StartAsync(RequestChannel channel, string? familyUserId, string createdByUserId, CancellationToken ct = default)
     {
-        var request = new ShortBreakRequest
-        {
-            Reference = References.NewRequest(),
-            Channel = channel,
-            Status = RequestStatus.Draft,
-            FamilyUserId = familyUserId,
-            CreatedByUserId = createdByUserId,
-            CreatedAt = db.UtcNow,
-            UpdatedAt = db.UtcNow,
-        };
+        var request = NewDraft(channel, familyUserId, createdByUserId);
         db.Requests.Add(request);
         await db.SaveChangesAsync(ct);
         return request;
@@ -152,16 +154,7 @@ public sealed class RequestService(
     public async Task<(ShortBreakRequest? Request, CommandResult Result)> CreateSubmittedAsync(
         RequestChannel channel, string? familyUserId, string createdByUserId, Action<ShortBreakRequest> answer, CancellationToken ct = default)
     {
-        var request = new ShortBreakRequest
-        {
-            Reference = References.NewRequest(),
-            Channel = channel,
-            Status = RequestStatus.Draft,
-            FamilyUserId = familyUserId,
-            CreatedByUserId = createdByUserId,
-            CreatedAt = db.UtcNow,
-            UpdatedAt = db.UtcNow,
-        };
+        var request = NewDraft(channel, familyUserId, createdByUserId);
         answer(request);
         var scheme = SchemeInForce;
         if (MarkSubmitted(request, scheme) is { } incomplete) return (null, incomplete);

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.WebUtilities;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Infrastructure;
 
@@ -15,7 +13,7 @@ namespace ShortBreaks.Web.Pages.Apply;
 /// message on this page, with everything saved before still there, rather than with an error page.
 /// </summary>
 [IgnoreAntiforgeryToken] // checked in OnPageHandlerExecutionAsync, once the form has been read safely
-[RequestSizeLimit(EvidenceFiles.MaxDiscardedBytes)] // but never parsed beyond MaxRequestBytes: see ReadFormAsync
+[RequestSizeLimit(EvidenceFiles.MaxDiscardedBytes)] // but never parsed beyond MaxRequestBytes: see UploadForms.ReadAsync
 [RequestFormLimits(MultipartBodyLengthLimit = ServiceSetup.MaxRequestBytes)]
 public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, ILogger<EvidenceModel> logger) : QuestionPageModel(requests)
 {
@@ -67,7 +65,7 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
     {
         if (HttpMethods.IsPost(Request.Method))
         {
-            var form = await ReadFormAsync();
+            (var form, _formProblem) = await UploadForms.ReadAsync(HttpContext, logger, TooLarge, "The selected file could not be uploaded. Try again");
             if (form is not null)
             {
                 if (!await antiforgery.IsRequestValidAsync(HttpContext))
@@ -85,44 +83,6 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
         }
 
         await next();
-    }
-
-    /// <summary>
-    /// The posted form, or null with <see cref="_formProblem"/> set when it is too large or cannot be read. A body
-    /// over the limit is not parsed: it is read to its end and thrown away, so the browser gets the page with the
-    /// message. Nothing is saved from it, and nothing saved before is touched.
-    /// </summary>
-    private async Task<IFormCollection?> ReadFormAsync()
-    {
-        var ct = HttpContext.RequestAborted;
-        if (Request.ContentLength is null && HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            // A body of unknown length is held to the usual limit, as it cannot be told to be too large until it is read.
-            limit.MaxRequestBodySize = ServiceSetup.MaxRequestBytes;
-        }
-
-        try
-        {
-            if (Request.ContentLength > ServiceSetup.MaxRequestBytes)
-            {
-                _formProblem = TooLarge;
-                await Request.Body.DrainAsync(ct);
-                return null;
-            }
-
-            return await Request.ReadFormAsync(ct);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException)
-        {
-            // The multipart reader refuses a body over its limit or malformed (InvalidDataException); Kestrel refuses one
-            // over the request's size limit (BadHttpRequestException, 413, and then closes the connection); a browser
-            // that gives up part way is an IOException too.
-            logger.LogInformation("Evidence form for request {RequestId} could not be read: {Reason}", Id, ex.Message);
-            _formProblem ??= ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                ? TooLarge
-                : "The selected file could not be uploaded. Try again";
-            return null;
-        }
     }
 
     protected override async Task LoadedAsync() => Files = await Requests.EvidenceAsync(Id, HttpContext.RequestAborted);

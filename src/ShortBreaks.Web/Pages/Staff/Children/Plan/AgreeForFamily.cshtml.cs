@@ -1,10 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
@@ -82,7 +80,7 @@ public sealed class AgreeForFamilyModel(ShortBreaksDbContext db, PlanService pla
 
         if (HttpMethods.IsPost(Request.Method))
         {
-            _form = await ReadFormAsync();
+            (_form, _formProblem) = await UploadForms.ReadAsync(HttpContext, logger, TooLarge, "The signed copy could not be uploaded. Try again");
             if (_form is not null && !await antiforgery.IsRequestValidAsync(HttpContext))
             {
                 context.Result = BadRequest();
@@ -196,36 +194,6 @@ public sealed class AgreeForFamilyModel(ShortBreaksDbContext db, PlanService pla
         return EvidenceFiles.ContentTypeOf(content) is { } contentType
             ? (new AgreementFile(EvidenceFiles.SafeName(upload.FileName), contentType, content), null)
             : (null, "The signed copy must be a PDF, JPG or PNG");
-    }
-
-    /// <summary>
-    /// The posted form, or null with <see cref="_formProblem"/> set when it is too large or cannot be read: a body over
-    /// the limit is read to its end and thrown away, so the browser gets this page with the message.
-    /// </summary>
-    private async Task<IFormCollection?> ReadFormAsync()
-    {
-        var ct = HttpContext.RequestAborted;
-        if (Request.ContentLength is null && HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = ServiceSetup.MaxRequestBytes;
-        try
-        {
-            if (Request.ContentLength > ServiceSetup.MaxRequestBytes)
-            {
-                _formProblem = TooLarge;
-                await Request.Body.DrainAsync(ct);
-                return null;
-            }
-
-            return await Request.ReadFormAsync(ct);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException)
-        {
-            logger.LogInformation("Agreement form for child {ChildId} could not be read: {Reason}", ChildId, ex.Message);
-            _formProblem = ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                ? TooLarge
-                : "The signed copy could not be uploaded. Try again";
-            return null;
-        }
     }
 
     private async Task<bool> LoadAsync()
