@@ -1,0 +1,289 @@
+using System.Collections;
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace ShortBreaks.Web.TagHelpers;
+
+public sealed class ChoiceParts : FormFieldParts
+{
+    public List<ChoiceItem> Items { get; } = [];
+}
+
+/// <summary>A radio or checkbox, or a divider (when <see cref="Divider"/> is set).</summary>
+public sealed class ChoiceItem
+{
+    public IHtmlContent? Divider { get; init; }
+    public string? Value { get; init; }
+    public IHtmlContent Label { get; init; } = HtmlString.Empty;
+    public bool? Checked { get; init; }
+    public bool Disabled { get; init; }
+    public string? Id { get; init; }
+    public string? Name { get; init; }
+    public string? Behaviour { get; init; }
+    public string? LabelClass { get; init; }
+    public Dictionary<string, string?> Attributes { get; init; } = [];
+    public GovUkPart? Hint { get; set; }
+    public IHtmlContent? Conditional { get; set; }
+}
+
+/// <summary>Radios and checkboxes: the same markup with a different class prefix and input type.</summary>
+public abstract class ChoicesTagHelper : FormFieldTagHelper
+{
+    /// <summary>The prefix of the items' ids (the name unless given); the first item's id is the prefix itself.</summary>
+    [HtmlAttributeName("id-prefix")]
+    public string? IdPrefix { get; set; }
+
+    /// <summary>The checked value (radios); the bound value, or what was posted, unless given.</summary>
+    [HtmlAttributeName("value")]
+    public string? Value { get; set; }
+
+    protected abstract string Kind { get; }
+
+    protected abstract string InputType { get; }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var parts = await ChildParts<ChoiceParts>(context, output);
+        var name = ResolvedName;
+        var idPrefix = IdPrefix ?? Id ?? name;
+        var error = ErrorFor(parts, name);
+        var chosen = Chosen(name);
+        var attributes = GovUkHtml.Rest(output);
+
+        var inner = new HtmlContentBuilder();
+        var hintId = parts.Hint is null ? null : idPrefix + "-hint";
+        var errorId = error is null ? null : idPrefix + "-error";
+        var describedBy = GovUkHtml.DescribedBy(DescribedBy, hintId, errorId);
+        inner.AppendHtml(HintFor(parts.Hint, idPrefix + "-hint") ?? HtmlString.Empty);
+        inner.AppendHtml(ErrorMessage(error, parts.ErrorMessage, idPrefix + "-error") ?? HtmlString.Empty);
+
+        var list = GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}", attributes.GetValueOrDefault("class"))).Set("data-module", $"govuk-{Kind}");
+        attributes.Remove("class");
+        list.Merge(attributes);
+        var index = 0;
+        foreach (var item in parts.Items)
+        {
+            index++;
+            if (item.Divider is not null)
+            {
+                list.Add(GovUkHtml.Element("div", $"govuk-{Kind}__divider", item.Divider));
+                continue;
+            }
+
+            var itemId = item.Id ?? idPrefix + (index > 1 ? "-" + index.ToString(CultureInfo.InvariantCulture) : "");
+            var isChecked = item.Checked ?? (item.Value is not null && chosen.Contains(item.Value));
+            var itemHintId = item.Hint is null ? null : itemId + "-item-hint";
+            var itemDescribedBy = Kind == "checkboxes" && !parts.HasFieldset ? GovUkHtml.DescribedBy(describedBy, itemHintId) : itemHintId;
+            var input = GovUkHtml.Void("input", $"govuk-{Kind}__input")
+                .Set("id", itemId).Set("name", item.Name ?? name).Set("type", InputType).Set("value", item.Value ?? "")
+                .Flag("checked", isChecked).Flag("disabled", item.Disabled)
+                .Set("data-aria-controls", item.Conditional is null ? null : "conditional-" + itemId)
+                .Set("data-behaviour", item.Behaviour)
+                .Set("aria-describedby", itemDescribedBy)
+                .Merge(item.Attributes);
+            var row = GovUkHtml.Element("div", $"govuk-{Kind}__item").Add(input)
+                .Add(GovUkHtml.Element("label", GovUkHtml.Classes("govuk-label", $"govuk-{Kind}__label", item.LabelClass), item.Label).Set("for", itemId));
+            if (item.Hint is { } hint) row.Add(GovUkHtml.Hint(itemHintId, hint.Content, GovUkHtml.Classes($"govuk-{Kind}__hint", hint.Class), hint.OtherAttributes));
+            list.Add(row);
+            if (item.Conditional is not null)
+            {
+                list.Add(GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}__conditional", isChecked ? null : $"govuk-{Kind}__conditional--hidden"), item.Conditional)
+                    .Set("id", "conditional-" + itemId));
+            }
+        }
+
+        inner.AppendHtml(list);
+        var group = FormGroup(error is not null);
+        group.Add(parts.HasFieldset ? FieldsetTagHelper.Fieldset(parts.Legend, parts.FieldsetAttributes, describedBy, null, inner) : inner);
+        output.Render(group);
+    }
+
+    /// <summary>The values to check: the given value, what was posted, or the bound model's value or values.</summary>
+    private HashSet<string> Chosen(string name)
+    {
+        if (Value is not null) return [Value];
+        if (ViewContext is not null && ViewContext.ModelState.TryGetValue(name, out var entry) && entry.RawValue is not null)
+        {
+            return entry.RawValue switch
+            {
+                string s => [s],
+                string[] many => [.. many],
+                var other => [other.ToString() ?? ""],
+            };
+        }
+
+        return For?.Model switch
+        {
+            null => [],
+            string s => [s],
+            bool b => [b ? "true" : "false"],
+            IEnumerable many => [.. many.Cast<object?>().Select(Text)],
+            var one => [Text(one)],
+        };
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
+
+/// <summary>
+/// GOV.UK radios: <c>&lt;govuk-radios asp-for="Answer"&gt;&lt;govuk-radios-fieldset&gt;&lt;govuk-radios-fieldset-legend&gt;..&lt;/govuk-radios-fieldset-legend&gt;
+/// &lt;govuk-radios-item value="yes"&gt;Yes&lt;/govuk-radios-item&gt;..&lt;/govuk-radios-fieldset&gt;&lt;/govuk-radios&gt;</c>.
+/// </summary>
+[HtmlTargetElement("govuk-radios")]
+public sealed class RadiosTagHelper : ChoicesTagHelper
+{
+    protected override string Kind => "radios";
+
+    protected override string InputType => "radio";
+}
+
+/// <summary>GOV.UK checkboxes, shaped like <see cref="RadiosTagHelper"/>; an item may have its own <c>name</c> and <c>behavior="exclusive"</c>.</summary>
+[HtmlTargetElement("govuk-checkboxes")]
+public sealed class CheckboxesTagHelper : ChoicesTagHelper
+{
+    protected override string Kind => "checkboxes";
+
+    protected override string InputType => "checkbox";
+}
+
+[HtmlTargetElement("govuk-radios-item")]
+[HtmlTargetElement("govuk-checkboxes-item")]
+public sealed class ChoiceItemTagHelper : TagHelper
+{
+    [HtmlAttributeName("value")]
+    public string? Value { get; set; }
+
+    /// <summary>Checked or not, whatever the bound value.</summary>
+    [HtmlAttributeName("checked")]
+    public bool? Checked { get; set; }
+
+    [HtmlAttributeName("disabled")]
+    public bool Disabled { get; set; }
+
+    [HtmlAttributeName("id")]
+    public string? Id { get; set; }
+
+    [HtmlAttributeName("name")]
+    public string? Name { get; set; }
+
+    /// <summary>"exclusive" for a "None of these" checkbox.</summary>
+    [HtmlAttributeName("behavior")]
+    public string? Behavior { get; set; }
+
+    [HtmlAttributeName("label-class")]
+    public string? LabelClass { get; set; }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var parts = (ChoiceParts)context.Get<FormFieldParts>();
+        var item = new ChoiceItem { Value = Value, Checked = Checked, Disabled = Disabled, Id = Id, Name = Name, Behaviour = Behavior, LabelClass = LabelClass, Attributes = GovUkHtml.Rest(output) };
+        context.Put(item);
+        var label = await output.GetChildContentAsync();
+        parts.Items.Add(new ChoiceItem
+        {
+            Value = item.Value, Checked = item.Checked, Disabled = item.Disabled, Id = item.Id, Name = item.Name, Behaviour = item.Behaviour,
+            LabelClass = item.LabelClass, Attributes = item.Attributes, Hint = item.Hint, Conditional = item.Conditional, Label = new HtmlString(Trimmed(label)),
+        });
+        output.SuppressOutput();
+    }
+
+    private static string Trimmed(TagHelperContent content) => content.GetContent().Trim();
+}
+
+[HtmlTargetElement("govuk-radios-item-hint", ParentTag = "govuk-radios-item")]
+[HtmlTargetElement("govuk-checkboxes-item-hint", ParentTag = "govuk-checkboxes-item")]
+public sealed class ChoiceItemHintTagHelper : TagHelper
+{
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        context.Get<ChoiceItem>().Hint = new GovUkPart { Content = (await output.GetChildContentAsync()).Snapshot(), Attributes = GovUkHtml.Rest(output) };
+        output.SuppressOutput();
+    }
+}
+
+/// <summary>Content shown under the item when it is chosen (conditional reveal).</summary>
+[HtmlTargetElement("govuk-radios-item-conditional", ParentTag = "govuk-radios-item")]
+[HtmlTargetElement("govuk-checkboxes-item-conditional", ParentTag = "govuk-checkboxes-item")]
+public sealed class ChoiceItemConditionalTagHelper : TagHelper
+{
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        context.Get<ChoiceItem>().Conditional = (await output.GetChildContentAsync()).Snapshot();
+        output.SuppressOutput();
+    }
+}
+
+[HtmlTargetElement("govuk-radios-divider")]
+[HtmlTargetElement("govuk-checkboxes-divider")]
+public sealed class ChoiceDividerTagHelper : TagHelper
+{
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var parts = (ChoiceParts)context.Get<FormFieldParts>();
+        parts.Items.Add(new ChoiceItem { Divider = new HtmlString((await output.GetChildContentAsync()).GetContent().Trim()) });
+        output.SuppressOutput();
+    }
+}
+
+/// <summary>
+/// A GOV.UK fieldset around any content: <c>&lt;govuk-fieldset&gt;&lt;govuk-fieldset-legend is-page-heading="true" class="govuk-fieldset__legend--l"&gt;..&lt;/govuk-fieldset-legend&gt;..&lt;/govuk-fieldset&gt;</c>.
+/// </summary>
+[HtmlTargetElement("govuk-fieldset")]
+public sealed class FieldsetTagHelper : TagHelper
+{
+    [HtmlAttributeName("described-by")]
+    public string? DescribedBy { get; set; }
+
+    [HtmlAttributeName("role")]
+    public string? Role { get; set; }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var parts = new FormFieldParts();
+        context.Put(parts);
+        var content = (await output.GetChildContentAsync()).Snapshot();
+        output.Render(Fieldset(parts.Legend, GovUkHtml.Rest(output), DescribedBy, Role, content));
+    }
+
+    internal static TagBuilder Fieldset(GovUkPart? legend, Dictionary<string, string?>? attributes, string? describedBy, string? role, IHtmlContent content)
+    {
+        var fieldset = GovUkHtml.Element("fieldset", GovUkHtml.Classes("govuk-fieldset", attributes?.GetValueOrDefault("class")))
+            .Set("role", role).Set("aria-describedby", describedBy);
+        if (attributes is not null)
+        {
+            fieldset.Merge(attributes.Where(a => a.Key != "class").ToDictionary(a => a.Key, a => a.Value));
+        }
+
+        if (legend is not null)
+        {
+            var tag = GovUkHtml.Element("legend", GovUkHtml.Classes("govuk-fieldset__legend", legend.Class)).Merge(legend.OtherAttributes);
+            if (legend.IsPageHeading)
+            {
+                if (legend.Caption is not null) tag.Add(GovUkHtml.Element("span", "govuk-caption-l", legend.Caption));
+                tag.Add(GovUkHtml.Element("h1", "govuk-fieldset__heading", legend.Content));
+            }
+            else
+            {
+                tag.Add(legend.Content);
+            }
+
+            fieldset.Add(tag);
+        }
+
+        return fieldset.Add(content);
+    }
+}
+
+[HtmlTargetElement("govuk-fieldset-legend", ParentTag = "govuk-fieldset")]
+public sealed class FieldsetLegendTagHelper : FormFieldPartTagHelper
+{
+    protected override void Give(FormFieldParts parts, GovUkPart part, TagHelperContent content) => parts.Legend = part;
+}

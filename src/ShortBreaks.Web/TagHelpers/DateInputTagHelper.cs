@@ -1,0 +1,124 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace ShortBreaks.Web.TagHelpers;
+
+public sealed class DateInputParts : FormFieldParts
+{
+    public string? ErrorItems { get; set; }
+}
+
+/// <summary>
+/// A GOV.UK date input. The boxes are named and id'd <c>{name}-day</c>, <c>{name}-month</c>, <c>{name}-year</c> (as our
+/// pages read them), with the date input's id the name: <c>&lt;govuk-date-input name="DateOfBirth" day=".." month=".." year=".."
+/// error-items="day"&gt;&lt;govuk-date-input-fieldset&gt;&lt;govuk-date-input-fieldset-legend&gt;..&lt;/govuk-date-input-fieldset-legend&gt;
+/// &lt;/govuk-date-input-fieldset&gt;&lt;/govuk-date-input&gt;</c>. The error is the first ModelState error of the boxes or the
+/// name, unless an error-message tag gives one.
+/// </summary>
+[HtmlTargetElement("govuk-date-input")]
+[RestrictChildren("govuk-date-input-fieldset", "govuk-date-input-hint", "govuk-date-input-error-message")]
+public sealed class DateInputTagHelper : FormFieldTagHelper
+{
+    private static readonly string[] Boxes = ["day", "month", "year"];
+
+    /// <summary>The start of the boxes' names ("{prefix}-day"); the name, or asp-for's name, unless given. None when only an id is given.</summary>
+    [HtmlAttributeName("name-prefix")]
+    public string? NamePrefix { get; set; }
+
+    [HtmlAttributeName("day")]
+    public string? Day { get; set; }
+
+    [HtmlAttributeName("month")]
+    public string? Month { get; set; }
+
+    [HtmlAttributeName("year")]
+    public string? Year { get; set; }
+
+    /// <summary>The boxes to show in red, comma-separated ("day,month"); all three when there is an error and none are named.</summary>
+    [HtmlAttributeName("error-items")]
+    public string? ErrorItems { get; set; }
+
+    /// <summary>Written on each box (our pages write "off").</summary>
+    [HtmlAttributeName("autocomplete")]
+    public string? Autocomplete { get; set; }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var parts = await ChildParts<DateInputParts>(context, output);
+        var prefix = NamePrefix ?? (Name is not null || For is not null ? ResolvedName : null);
+        var id = Id ?? prefix ?? throw new InvalidOperationException("A GOV.UK date input needs asp-for, name or id.");
+        string BoxName(string box) => prefix is null ? box : $"{prefix}-{box}";
+
+        IHtmlContent? error = parts.ErrorMessage is { } given && !GovUkHtml.IsBlank(given.Content) ? given.Content : null;
+        if (error is null && !IgnoreModelStateErrors && ViewContext is not null)
+        {
+            foreach (var key in Boxes.Select(BoxName).Prepend(prefix ?? id))
+            {
+                if (ViewContext.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+                {
+                    error = GovUkHtml.Text(entry.Errors[0].ErrorMessage);
+                    break;
+                }
+            }
+        }
+
+        var errorItems = (parts.ErrorItems ?? ErrorItems)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(i => i.ToLowerInvariant()).ToList();
+        var date = For?.Model switch
+        {
+            DateOnly d => d,
+            DateTime t => DateOnly.FromDateTime(t),
+            _ => (DateOnly?)null,
+        };
+        string? ValueOf(string box, string? given, Func<DateOnly, int> part) =>
+            given ?? BoundBox(BoxName(box)) ?? (date is { } d ? part(d).ToString(CultureInfo.InvariantCulture) : null);
+        var values = new[] { ValueOf("day", Day, d => d.Day), ValueOf("month", Month, d => d.Month), ValueOf("year", Year, d => d.Year) };
+
+        var hintId = parts.Hint is null ? null : id + "-hint";
+        var errorId = error is null ? null : id + "-error";
+        var inner = new HtmlContentBuilder();
+        inner.AppendHtml(HintFor(parts.Hint, id + "-hint") ?? HtmlString.Empty);
+        inner.AppendHtml(ErrorMessage(error, parts.ErrorMessage, id + "-error") ?? HtmlString.Empty);
+        var attributes = GovUkHtml.Rest(output);
+        var boxes = GovUkHtml.Element("div", GovUkHtml.Classes("govuk-date-input", attributes.GetValueOrDefault("class"))).Set("id", id);
+        attributes.Remove("class");
+        boxes.Merge(attributes);
+        for (var i = 0; i < 3; i++)
+        {
+            var box = Boxes[i];
+            var boxId = $"{id}-{box}";
+            var inError = error is not null && (errorItems is null || errorItems.Contains(box));
+            var input = GovUkHtml.Void("input", GovUkHtml.Classes("govuk-input", "govuk-date-input__input", inError ? "govuk-input--error" : null, box == "year" ? "govuk-input--width-4" : "govuk-input--width-2"))
+                .Set("id", boxId).Set("name", BoxName(box)).Set("type", "text").Set("inputmode", "numeric")
+                .Set("value", values[i]).Set("autocomplete", Autocomplete).Flag("disabled", Disabled);
+            var label = GovUkHtml.Element("label", "govuk-label govuk-date-input__label", CultureInfo.InvariantCulture.TextInfo.ToTitleCase(box)).Set("for", boxId);
+            boxes.Add(GovUkHtml.Element("div", "govuk-date-input__item").Add(GovUkHtml.Element("div", "govuk-form-group").Add(label).Add(input)));
+        }
+
+        inner.AppendHtml(boxes);
+        var group = FormGroup(error is not null);
+        var fieldsetAttributes = parts.FieldsetAttributes ?? [];
+        group.Add(parts.HasFieldset
+            ? FieldsetTagHelper.Fieldset(parts.Legend, fieldsetAttributes, GovUkHtml.DescribedBy(DescribedBy, hintId, errorId), "group", inner)
+            : inner);
+        output.Render(group);
+    }
+
+    private string? BoundBox(string key) =>
+        ViewContext is not null && ViewContext.ModelState.TryGetValue(key, out var entry) ? entry.AttemptedValue : null;
+}
+
+[HtmlTargetElement("govuk-date-input-error-message", ParentTag = "govuk-date-input")]
+public sealed class DateInputErrorMessageTagHelper : FormFieldPartTagHelper
+{
+    /// <summary>The boxes to show in red, comma-separated ("day,month").</summary>
+    [HtmlAttributeName("error-items")]
+    public string? ErrorItems { get; set; }
+
+    protected override void Give(FormFieldParts parts, GovUkPart part, TagHelperContent content)
+    {
+        parts.ErrorMessage = part;
+        if (ErrorItems is not null) ((DateInputParts)parts).ErrorItems = ErrorItems;
+    }
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace ShortBreaks.Web.TagHelpers;
+
+/// <summary>
+/// A GOV.UK text input. <c>&lt;govuk-input asp-for="Amount" input-class="govuk-input--width-10" inputmode="decimal"&gt;
+/// &lt;govuk-input-label&gt;Amount&lt;/govuk-input-label&gt;&lt;govuk-input-hint&gt;..&lt;/govuk-input-hint&gt;&lt;/govuk-input&gt;</c>.
+/// Any <c>input-*</c> attribute (input-class, input-data-x) goes on the input element.
+/// </summary>
+[HtmlTargetElement("govuk-input")]
+[RestrictChildren("govuk-input-label", "govuk-input-hint", "govuk-input-error-message", "govuk-input-prefix", "govuk-input-suffix")]
+public sealed class InputTagHelper : FormFieldTagHelper
+{
+    [HtmlAttributeName("type")]
+    public string Type { get; set; } = "text";
+
+    /// <summary>The value; the bound value (or what was posted) unless given.</summary>
+    [HtmlAttributeName("value")]
+    public string? Value { get; set; }
+
+    [HtmlAttributeName("autocomplete")]
+    public string? Autocomplete { get; set; }
+
+    [HtmlAttributeName("inputmode")]
+    public string? InputMode { get; set; }
+
+    [HtmlAttributeName("pattern")]
+    public string? Pattern { get; set; }
+
+    /// <summary>Written as spellcheck="true" or "false" when set; left out otherwise.</summary>
+    [HtmlAttributeName("spellcheck")]
+    public bool? Spellcheck { get; set; }
+
+    [HtmlAttributeName("autocapitalize")]
+    public string? Autocapitalize { get; set; }
+
+
+    [HtmlAttributeName(DictionaryAttributePrefix = "input-")]
+    public IDictionary<string, string?> InputAttributes { get; set; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var parts = await ChildParts<FormFieldParts>(context, output);
+        var name = ResolvedName;
+        var id = ResolvedId;
+        var error = ErrorFor(parts, name);
+        var group = FormGroup(error is not null);
+        group.Add(Label(parts.Label, id)).Add(HintFor(parts.Hint, id + "-hint")).Add(ErrorMessage(error, parts.ErrorMessage, id + "-error"));
+
+        var input = GovUkHtml.Void("input", GovUkHtml.Classes("govuk-input", error is null ? null : "govuk-input--error"))
+            .Set("id", id).Set("name", name).Set("type", Type)
+            .Set("spellcheck", Spellcheck is null ? null : Spellcheck.Value ? "true" : "false")
+            .Set("value", Value ?? BoundValue(name))
+            .Flag("disabled", Disabled)
+            .Set("aria-describedby", GovUkHtml.DescribedBy(DescribedBy, parts.Hint is null ? null : id + "-hint", error is null ? null : id + "-error"))
+            .Set("autocomplete", Autocomplete).Set("autocapitalize", Autocapitalize).Set("pattern", Pattern).Set("inputmode", InputMode)
+            .Merge(InputAttributes);
+
+        if (parts.Prefix is null && parts.Suffix is null)
+        {
+            group.Add(input);
+        }
+        else
+        {
+            var wrapper = GovUkHtml.Element("div", "govuk-input__wrapper");
+            if (parts.Prefix is { } prefix)
+            {
+                wrapper.Add(GovUkHtml.Element("div", GovUkHtml.Classes("govuk-input__prefix", prefix.Class), prefix.Content).Set("aria-hidden", "true").Merge(prefix.OtherAttributes));
+            }
+
+            wrapper.Add(input);
+            if (parts.Suffix is { } suffix)
+            {
+                wrapper.Add(GovUkHtml.Element("div", GovUkHtml.Classes("govuk-input__suffix", suffix.Class), suffix.Content).Set("aria-hidden", "true").Merge(suffix.OtherAttributes));
+            }
+
+            group.Add(wrapper);
+        }
+
+        output.Render(group.Merge(GovUkHtml.Rest(output)));
+    }
+}
+
+/// <summary>
+/// A GOV.UK textarea: <c>&lt;govuk-textarea asp-for="Reason" rows="8"&gt;&lt;govuk-textarea-label&gt;..&lt;/govuk-textarea-label&gt;&lt;/govuk-textarea&gt;</c>.
+/// </summary>
+[HtmlTargetElement("govuk-textarea")]
+[RestrictChildren("govuk-textarea-label", "govuk-textarea-hint", "govuk-textarea-error-message", "govuk-textarea-value")]
+public class TextareaTagHelper : FormFieldTagHelper
+{
+    [HtmlAttributeName("rows")]
+    public int Rows { get; set; } = 5;
+
+    [HtmlAttributeName("autocomplete")]
+    public string? Autocomplete { get; set; }
+
+    [HtmlAttributeName("spellcheck")]
+    public bool? Spellcheck { get; set; }
+
+
+    [HtmlAttributeName(DictionaryAttributePrefix = "textarea-")]
+    public IDictionary<string, string?> TextareaAttributes { get; set; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var parts = await ChildParts<FormFieldParts>(context, output);
+        output.Render(Build(parts, GovUkHtml.Rest(output), null, null, null));
+    }
+
+    /// <summary>The form group; a character count adds its classes, its data attributes and its message.</summary>
+    protected IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> groupAttributes, string? groupClass, string? textareaClass, Func<string, IHtmlContent>? after)
+    {
+        var name = ResolvedName;
+        var id = ResolvedId;
+        var error = ErrorFor(parts, name);
+        var group = FormGroup(error is not null, groupClass).Merge(groupAttributes);
+        group.Add(Label(parts.Label, id)).Add(HintFor(parts.Hint, id + "-hint")).Add(ErrorMessage(error, parts.ErrorMessage, id + "-error"));
+        var textarea = GovUkHtml.Element("textarea", GovUkHtml.Classes("govuk-textarea", error is null ? null : "govuk-textarea--error", textareaClass))
+            .Set("id", id).Set("name", name).Set("rows", Rows.ToString(CultureInfo.InvariantCulture))
+            .Set("spellcheck", Spellcheck is null ? null : Spellcheck.Value ? "true" : "false")
+            .Flag("disabled", Disabled)
+            .Set("aria-describedby", GovUkHtml.DescribedBy(DescribedBy, parts.Hint is null ? null : id + "-hint", error is null ? null : id + "-error", after is null ? null : id + "-info"))
+            .Set("autocomplete", Autocomplete)
+            .Merge(TextareaAttributes);
+        if (parts.Value is not null) textarea.InnerHtml.AppendHtml(parts.Value);
+        else textarea.InnerHtml.Append(BoundValue(name) ?? "");
+        group.Add(textarea);
+        if (after is not null) group.Add(after(id));
+        return group;
+    }
+}
+
+/// <summary>
+/// A GOV.UK character count: a textarea with <c>max-length</c> or <c>max-words</c>, and <c>threshold</c>.
+/// <c>&lt;govuk-character-count asp-for="Notes" max-length="500"&gt;&lt;govuk-character-count-label&gt;..&lt;/govuk-character-count-label&gt;&lt;/govuk-character-count&gt;</c>.
+/// </summary>
+[HtmlTargetElement("govuk-character-count")]
+[RestrictChildren("govuk-character-count-label", "govuk-character-count-hint", "govuk-character-count-error-message", "govuk-character-count-value")]
+public sealed class CharacterCountTagHelper : TextareaTagHelper
+{
+    [HtmlAttributeName("max-length")]
+    public int? MaxLength { get; set; }
+
+    [HtmlAttributeName("max-words")]
+    public int? MaxWords { get; set; }
+
+    /// <summary>The percentage of the limit at which the count is shown.</summary>
+    [HtmlAttributeName("threshold")]
+    public int? Threshold { get; set; }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var parts = await ChildParts<FormFieldParts>(context, output);
+        var attributes = GovUkHtml.Rest(output);
+        attributes["data-module"] = "govuk-character-count";
+        if (MaxLength is { } length) attributes["data-maxlength"] = length.ToString(CultureInfo.InvariantCulture);
+        if (MaxWords is { } words) attributes["data-maxwords"] = words.ToString(CultureInfo.InvariantCulture);
+        if (Threshold is { } threshold) attributes["data-threshold"] = threshold.ToString(CultureInfo.InvariantCulture);
+        var limit = MaxWords ?? MaxLength;
+        var message = limit is null ? "" : $"You can enter up to {limit.Value.ToString(CultureInfo.InvariantCulture)} {(MaxWords is null ? "characters" : "words")}";
+        output.Render(Build(parts, attributes, "govuk-character-count", "govuk-js-character-count",
+            id => GovUkHtml.Hint(id + "-info", GovUkHtml.Text(message), "govuk-character-count__message")));
+    }
+}
+
+/// <summary>
+/// A GOV.UK select: <c>&lt;govuk-select asp-for="Tier"&gt;&lt;govuk-select-label&gt;..&lt;/govuk-select-label&gt;
+/// &lt;govuk-select-item value="1"&gt;One&lt;/govuk-select-item&gt;&lt;/govuk-select&gt;</c>. The item whose value is the bound value is selected.
+/// </summary>
+[HtmlTargetElement("govuk-select")]
+[RestrictChildren("govuk-select-label", "govuk-select-hint", "govuk-select-error-message", "govuk-select-item")]
+public sealed class SelectTagHelper : FormFieldTagHelper
+{
+    /// <summary>The selected value; the bound value (or what was posted) unless given.</summary>
+    [HtmlAttributeName("value")]
+    public string? Value { get; set; }
+
+
+    [HtmlAttributeName(DictionaryAttributePrefix = "select-")]
+    public IDictionary<string, string?> SelectAttributes { get; set; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var parts = await ChildParts<SelectParts>(context, output);
+        var name = ResolvedName;
+        var id = ResolvedId;
+        var error = ErrorFor(parts, name);
+        var value = Value ?? BoundValue(name);
+        var group = FormGroup(error is not null).Merge(GovUkHtml.Rest(output));
+        group.Add(Label(parts.Label, id)).Add(HintFor(parts.Hint, id + "-hint")).Add(ErrorMessage(error, parts.ErrorMessage, id + "-error"));
+        var select = GovUkHtml.Element("select", GovUkHtml.Classes("govuk-select", error is null ? null : "govuk-select--error"))
+            .Set("id", id).Set("name", name).Flag("disabled", Disabled)
+            .Set("aria-describedby", GovUkHtml.DescribedBy(DescribedBy, parts.Hint is null ? null : id + "-hint", error is null ? null : id + "-error"))
+            .Merge(SelectAttributes);
+        foreach (var item in parts.Items)
+        {
+            var selected = item.Selected ?? (value is not null && item.Value == value);
+            select.Add(GovUkHtml.Element("option", null, item.Content).Set("value", item.Value).Flag("selected", selected).Flag("disabled", item.Disabled).Merge(item.Attributes));
+        }
+
+        output.Render(group.Add(select));
+    }
+}
+
+public sealed class SelectParts : FormFieldParts
+{
+    public List<SelectItem> Items { get; } = [];
+}
+
+public sealed record SelectItem(string? Value, IHtmlContent Content, bool? Selected, bool Disabled, Dictionary<string, string?> Attributes);
+
+[HtmlTargetElement("govuk-select-item", ParentTag = "govuk-select")]
+public sealed class SelectItemTagHelper : TagHelper
+{
+    [HtmlAttributeName("value")]
+    public string? Value { get; set; }
+
+    /// <summary>Selected or not, whatever the bound value.</summary>
+    [HtmlAttributeName("selected")]
+    public bool? Selected { get; set; }
+
+    [HtmlAttributeName("disabled")]
+    public bool Disabled { get; set; }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var parts = (SelectParts)context.Get<FormFieldParts>();
+        var content = (await output.GetChildContentAsync()).Snapshot();
+        parts.Items.Add(new SelectItem(Value, content, Selected, Disabled, GovUkHtml.Rest(output)));
+        output.SuppressOutput();
+    }
+}
