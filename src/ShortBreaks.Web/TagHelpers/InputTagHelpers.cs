@@ -122,7 +122,7 @@ public class TextareaTagHelper : FormFieldTagHelper
             .Set("id", id).Set("name", name).Set("rows", Rows.ToString(CultureInfo.InvariantCulture))
             .Set("spellcheck", Spellcheck is null ? null : Spellcheck.Value ? "true" : "false")
             .Flag("disabled", Disabled)
-            .Set("aria-describedby", GovUkHtml.DescribedBy(DescribedBy, parts.Hint is null ? null : id + "-hint", error is null ? null : id + "-error", after is null ? null : id + "-info"))
+            .Set("aria-describedby", GovUkHtml.DescribedBy(after is null ? null : id + "-info", DescribedBy, parts.Hint is null ? null : id + "-hint", error is null ? null : id + "-error"))
             .Set("autocomplete", Autocomplete)
             .Merge(TextareaAttributes);
         if (parts.Value is not null) textarea.InnerHtml.AppendHtml(parts.Value);
@@ -157,7 +157,12 @@ public sealed class CharacterCountTagHelper : TextareaTagHelper
         var attributes = GovUkHtml.Rest(output);
         attributes["data-module"] = "govuk-character-count";
         if (MaxLength is { } length) attributes["data-maxlength"] = length.ToString(CultureInfo.InvariantCulture);
-        if (MaxWords is { } words) attributes["data-maxwords"] = words.ToString(CultureInfo.InvariantCulture);
+        if (MaxWords is { } words)
+        {
+            attributes["data-maxwords"] = words.ToString(CultureInfo.InvariantCulture);
+            attributes["data-count-type"] = "words";
+        }
+
         if (Threshold is { } threshold) attributes["data-threshold"] = threshold.ToString(CultureInfo.InvariantCulture);
         var limit = MaxWords ?? MaxLength;
         var message = limit is null ? "" : $"You can enter up to {limit.Value.ToString(CultureInfo.InvariantCulture)} {(MaxWords is null ? "characters" : "words")}";
