@@ -179,7 +179,7 @@ public static class RequestsEndpoints
             r => Write(r, answers, now), ct);
         if (request is null) return Refused(submitted);
 
-        return TypedResults.Created($"/api/requests/{request.Id}", await DetailAsync(request, user, requests, queue, ct));
+        return TypedResults.Created(http.RequestServices.GetRequiredService<ShortBreaks.Web.Infrastructure.ShortBreaksLinks>().ApiRequest(request.Id), await DetailAsync(request, user, requests, queue, ct));
     }
 
     public static async Task<Results<Ok<EligibilityDetail>, ProblemHttpResult>> EligibilityAsync(

@@ -11,7 +11,7 @@ namespace ShortBreaks.Web.Infrastructure;
 /// The emails about an account: confirming the address, resetting a password, and the ones sent instead when
 /// the address has (or has no) account, so the pages answer the same either way and never say which.
 /// </summary>
-public sealed class AccountEmails(UserManager<AppUser> users, EmailSender email, SchemeCatalog schemes, TimeProvider clock)
+public sealed class AccountEmails(UserManager<AppUser> users, EmailSender email, SchemeCatalog schemes, TimeProvider clock, ShortBreaksLinks links)
 {
     private string Service
     {
@@ -27,8 +27,7 @@ public sealed class AccountEmails(UserManager<AppUser> users, EmailSender email,
     public async Task SendConfirmationAsync(AppUser user, string? returnUrl, CancellationToken ct)
     {
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = Url($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={token}"
-                       + (AccountSecurity.LocalOrNull(returnUrl) is { } next ? "&returnUrl=" + Uri.EscapeDataString(next) : ""));
+        var link = Url(links.ConfirmEmail(user.Id, token, AccountSecurity.LocalOrNull(returnUrl)));
         await email.SendAsync(user.Email!, "Confirm your email address",
             $"""
             Dear {user.DisplayName},
@@ -49,9 +48,9 @@ public sealed class AccountEmails(UserManager<AppUser> users, EmailSender email,
             $"""
             Someone, probably you, tried to create an account for {Service} with this email address.
 
-            You already have an account. Sign in at {Url("/account/sign-in")}
+            You already have an account. Sign in at {Url(links.SignIn())}
 
-            If you have forgotten your password, reset it at {Url("/account/forgot-password")}
+            If you have forgotten your password, reset it at {Url(links.ForgotPassword())}
 
             If it was not you, you can ignore this email: nothing has changed.
             """, ct);
@@ -59,7 +58,7 @@ public sealed class AccountEmails(UserManager<AppUser> users, EmailSender email,
     public async Task SendPasswordResetAsync(AppUser user, CancellationToken ct)
     {
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var link = Url($"/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={token}");
+        var link = Url(links.ResetPassword(user.Id, token));
         await email.SendAsync(user.Email!, "Reset your password",
             $"""
             Dear {user.DisplayName},
@@ -78,7 +77,7 @@ public sealed class AccountEmails(UserManager<AppUser> users, EmailSender email,
             $"""
             Someone, probably you, asked to reset the password for {Service} for this email address.
 
-            There is no account with this address. You can create one at {Url("/account/register")}
+            There is no account with this address. You can create one at {Url(links.Register())}
 
             If it was not you, you can ignore this email.
             """, ct);

@@ -112,13 +112,6 @@ public static class AccountSecurity
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
             ? returnUrl
             : null;
-
-    /// <summary>Where a person goes after signing in when no page asked for them.</summary>
-    public static string HomeFor(ClaimsPrincipal user) =>
-        Roles.CaseStaff.Any(user.IsInRole) ? "/staff" : Roles.RatesStaff.Any(user.IsInRole) ? "/rates" : user.IsInRole(Roles.Family) ? "/account" : "/";
-
-    public static string HomeFor(IList<string> roles) =>
-        roles.Any(Roles.CaseStaff.Contains) ? "/staff" : roles.Any(Roles.RatesStaff.Contains) ? "/rates" : roles.Contains(Roles.Family) ? "/account" : "/";
 }
 
 /// <summary>The "Hosting" and "ForwardedHeaders" settings for running behind a proxy that ends TLS.</summary>
@@ -185,7 +178,8 @@ public sealed class StaffSecondFactorGate(RequestDelegate next)
         }
 
         var here = context.Request.Path + context.Request.QueryString;
-        context.Response.Redirect("/account/authenticator" + (HttpMethods.IsGet(context.Request.Method) ? "?returnUrl=" + Uri.EscapeDataString(here) : ""));
+        context.Response.Redirect(context.RequestServices.GetRequiredService<ShortBreaksLinks>()
+            .Authenticator(returnUrl: HttpMethods.IsGet(context.Request.Method) ? here : null));
         return Task.CompletedTask;
     }
 }

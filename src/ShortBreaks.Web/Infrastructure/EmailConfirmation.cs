@@ -9,8 +9,6 @@ public static class EmailConfirmation
 {
     public const string Message = "Confirm your email address before you send your request: open the link in the email we sent you";
 
-    public const string ResendPath = "/account/confirm-email/resend";
-
     /// <summary>True when the signed-in person has not confirmed their email address yet.</summary>
     public static async Task<bool> NotConfirmedAsync(UserManager<AppUser> users, ClaimsPrincipal user)
     {

@@ -15,6 +15,9 @@ public abstract class GovukPageModel : PageModel
 
     public bool HasErrors => !ModelState.IsValid;
 
+    /// <summary>The address of every page (<see cref="ShortBreaksLinks"/>), for redirects and links built in the model.</summary>
+    public ShortBreaksLinks Links => HttpContext.RequestServices.GetRequiredService<ShortBreaksLinks>();
+
     // ModelState does not keep the order errors were added in; the error summary must follow the page's order.
     private readonly List<string> _errorOrder = [];
 

@@ -66,6 +66,7 @@ public static class ServiceSetup
         services.AddSingleton<VirtualBudgetQueue>();
         services.AddHostedService<VirtualBudgetWorker>();
         services.AddScoped<ShortBreaks.Core.Ras.Calibration.CalibrationService>();
+        services.AddSingleton<ShortBreaksLinks>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

@@ -2,18 +2,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Schemes;
+using ShortBreaks.Web.Infrastructure;
 
 namespace ShortBreaks.Web.Pages;
 
-public class IndexModel(SchemeCatalog schemes, TimeProvider clock) : PageModel
+public class IndexModel(SchemeCatalog schemes, TimeProvider clock, ShortBreaksLinks links) : PageModel
 {
     public string ServiceName { get; private set; } = "";
 
     public IActionResult OnGet()
     {
-        if (Roles.CaseStaff.Any(User.IsInRole)) return Redirect("/staff");
-        if (User.IsInRole(Roles.Family)) return Redirect("/account");
-        if (Roles.RatesStaff.Any(User.IsInRole)) return Redirect("/rates");
+        if (Roles.CaseStaff.Any(User.IsInRole)) return Redirect(links.StaffHome());
+        if (User.IsInRole(Roles.Family)) return Redirect(links.FamilyAccount());
+        if (Roles.RatesStaff.Any(User.IsInRole)) return Redirect(links.Rates());
         ServiceName = schemes.InForceOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Council.ServiceName;
         return Page();
     }

@@ -29,12 +29,12 @@ public class AuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUse
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
     public int RecoveryCodesLeft { get; private set; }
 
-    public string Next => AccountSecurity.LocalOrNull(ReturnUrl) ?? AccountSecurity.HomeFor(User);
+    public string Next => AccountSecurity.LocalOrNull(ReturnUrl) ?? Links.HomeFor(User);
 
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
-        if (user is null) return Redirect("/account/sign-in");
+        if (user is null) return Redirect(Links.SignIn());
         await LoadAsync(user);
         return Page();
     }
@@ -43,7 +43,7 @@ public class AuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUse
     {
         ClearBindingErrors();
         var user = await users.GetUserAsync(User);
-        if (user is null) return Redirect("/account/sign-in");
+        if (user is null) return Redirect(Links.SignIn());
         if (user.TwoFactorEnabled)
         {
             await LoadAsync(user);
@@ -73,7 +73,7 @@ public class AuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUse
     {
         ClearBindingErrors();
         var user = await users.GetUserAsync(User);
-        if (user is null) return Redirect("/account/sign-in");
+        if (user is null) return Redirect(Links.SignIn());
         if (!user.TwoFactorEnabled) return RedirectToPage();
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
         Enrolled = true;

@@ -21,8 +21,8 @@ public class ConfirmEmailModel(UserManager<AppUser> users) : GovukPageModel
     public bool Confirmed { get; private set; }
 
     public string Next => AccountSecurity.LocalOrNull(ReturnUrl) is { } next
-        ? User.Identity?.IsAuthenticated == true ? next : "/account/sign-in?returnUrl=" + Uri.EscapeDataString(next)
-        : User.Identity?.IsAuthenticated == true ? AccountSecurity.HomeFor(User) : "/account/sign-in";
+        ? User.Identity?.IsAuthenticated == true ? next : Links.SignIn(returnUrl: next)
+        : User.Identity?.IsAuthenticated == true ? Links.HomeFor(User) : Links.SignIn();
 
     public async Task OnGetAsync()
     {

@@ -54,7 +54,7 @@ public class RegisterModel(UserManager<AppUser> users, AccountEmails emails, Sig
             // As slow as creating an account, and an email either way, so nothing tells the address has an account.
             timing.CheckAgainstNothing(Password!);
             await emails.SendAlreadyRegisteredAsync(email, ct);
-            return Redirect("/account/check-email");
+            return Redirect(Links.CheckEmail());
         }
 
         var user = new AppUser { UserName = email, Email = email, DisplayName = DisplayName!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
@@ -71,6 +71,6 @@ public class RegisterModel(UserManager<AppUser> users, AccountEmails emails, Sig
 
         await users.AddToRoleAsync(user, Roles.Family);
         await emails.SendConfirmationAsync(user, ReturnUrl, ct);
-        return Redirect("/account/check-email");
+        return Redirect(Links.CheckEmail());
     }
 }

@@ -21,7 +21,7 @@ public class ResendConfirmationModel(UserManager<AppUser> users, AccountEmails e
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
-        if (user is null) return Redirect("/account/sign-in");
+        if (user is null) return Redirect(Links.SignIn());
         AlreadyConfirmed = user.EmailConfirmed;
         Email = user.Email;
         return Page();
@@ -31,7 +31,7 @@ public class ResendConfirmationModel(UserManager<AppUser> users, AccountEmails e
     {
         ClearBindingErrors();
         var user = await users.GetUserAsync(User);
-        if (user is null) return Redirect("/account/sign-in");
+        if (user is null) return Redirect(Links.SignIn());
         Email = user.Email;
         AlreadyConfirmed = user.EmailConfirmed;
         if (AlreadyConfirmed) return Page();

@@ -52,7 +52,7 @@ public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
         var next = AccountSecurity.LocalOrNull(ReturnUrl);
         if (result.RequiresTwoFactor)
         {
-            return Redirect("/account/two-factor" + (next is null ? "" : "?returnUrl=" + Uri.EscapeDataString(next)));
+            return Redirect(Links.TwoFactor(returnUrl: next));
         }
 
         if (result.IsLockedOut)
@@ -71,9 +71,9 @@ public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
         if (roles.Any(Roles.Staff.Contains))
         {
             // Staff without an authenticator app set one up before anything else.
-            return Redirect("/account/authenticator" + (next is null ? "" : "?returnUrl=" + Uri.EscapeDataString(next)));
+            return Redirect(Links.Authenticator(returnUrl: next));
         }
 
-        return Redirect(next ?? AccountSecurity.HomeFor(roles));
+        return Redirect(next ?? Links.HomeFor(roles));
     }
 }

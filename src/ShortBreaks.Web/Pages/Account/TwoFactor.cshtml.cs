@@ -19,13 +19,13 @@ public class TwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppUser> 
     [BindProperty(SupportsGet = true, Name = "recovery")] public bool UseRecoveryCode { get; set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/sign-in") : Page();
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect(Links.SignIn()) : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
         ClearBindingErrors();
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null) return Redirect("/account/sign-in");
+        if (user is null) return Redirect(Links.SignIn());
 
         // Recovery codes are "xxxxx-xxxxx"; app codes are digits, sometimes typed with spaces.
         var code = new string((Code ?? "").Where(c => !char.IsWhiteSpace(c) && (UseRecoveryCode || c != '-')).ToArray());
@@ -60,6 +60,6 @@ public class TwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppUser> 
             return Page();
         }
 
-        return Redirect(AccountSecurity.LocalOrNull(ReturnUrl) ?? AccountSecurity.HomeFor(await users.GetRolesAsync(user)));
+        return Redirect(AccountSecurity.LocalOrNull(ReturnUrl) ?? Links.HomeFor(await users.GetRolesAsync(user)));
     }
 }

@@ -38,7 +38,7 @@ public abstract class ApplyPageModel(RequestService requests) : GovukPageModel
         if (request.Status != RequestStatus.Draft)
         {
             // Once sent, the answers are read-only: the owner and the officer who took it see the confirmation.
-            return CanSeeSent(request) ? Redirect($"/apply/{Id}/confirmation") : NotFound();
+            return CanSeeSent(request) ? Redirect(Links.ApplyConfirmation(Id)) : NotFound();
         }
 
         if (!RequestAccess.CanEditAnswers(User, request)) return NotFound();
@@ -53,7 +53,7 @@ public abstract class ApplyPageModel(RequestService requests) : GovukPageModel
         if (request is null) return NotFound();
         if (request.Status == RequestStatus.Draft)
         {
-            return RequestAccess.CanEditAnswers(User, request) ? Redirect($"/apply/{Id}/check-answers") : NotFound();
+            return RequestAccess.CanEditAnswers(User, request) ? Redirect(Links.ApplyCheckAnswers(Id)) : NotFound();
         }
 
         if (!CanSeeSent(request)) return NotFound();

@@ -51,7 +51,7 @@ public class CheckAnswersModel(RequestService requests, Microsoft.AspNetCore.Ide
         }
 
         // An officer taking a phone request goes on to work on it; a family is told what happens next.
-        return Redirect(OnBehalf ? $"/staff/requests/{Id}" : $"/apply/{Id}/confirmation");
+        return Redirect(OnBehalf ? Links.StaffRequest(Id) : Links.ApplyConfirmation(Id));
     }
 
     private async Task LoadAsync()
@@ -60,7 +60,7 @@ public class CheckAnswersModel(RequestService requests, Microsoft.AspNetCore.Ide
         Files = await Requests.EvidenceAsync(Id, HttpContext.RequestAborted);
     }
 
-    public string ChangeLink(string step) => $"/apply/{Id}/{step}?change=true";
+    public string ChangeLink(string step) => Links.ApplyStep(Id, step, change: true);
 
     public IReadOnlyList<AnswerRow> Rows()
     {

@@ -39,9 +39,9 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
 
     public bool CanAddMore => Files.Count < EvidenceFiles.MaxFilesPerRequest;
 
-    public string PageUrl => Change ? $"/apply/{Id}/evidence?change=true" : $"/apply/{Id}/evidence";
+    public string PageUrl => Links.ApplyEvidence(Id, Change);
 
-    public string HandlerUrl(string handler) => $"/apply/{Id}/evidence?handler={handler}{(Change ? "&change=true" : "")}";
+    public string HandlerUrl(string handler) => Links.ApplyEvidenceHandler(Id, handler, Change);
 
     public string KindLabel(string kindId) => Scheme.Eligibility.Evidence.FirstOrDefault(k => k.Id == kindId)?.Label ?? kindId;
 

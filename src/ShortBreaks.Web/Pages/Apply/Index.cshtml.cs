@@ -11,12 +11,12 @@ namespace ShortBreaks.Web.Pages.Apply;
 /// <summary>A draft the family has started, as their pages list it.</summary>
 public sealed record DraftSummary(Guid Id, string Reference, string? ChildName, DateTime UpdatedAt, int Answered, int Questions, string ContinueUrl)
 {
-    public static DraftSummary Of(ShortBreakRequest r, Scheme scheme, DateOnly today)
+    public static DraftSummary Of(ShortBreakRequest r, Scheme scheme, DateOnly today, ShortBreaksLinks links)
     {
         var missing = RequestRules.MissingSteps(r, scheme, today);
         var next = missing.Count == 0 ? "check-answers" : missing[0];
         return new DraftSummary(r.Id, r.Reference, string.IsNullOrWhiteSpace(r.ChildName) ? null : r.ChildName, r.UpdatedAt,
-            RequestSteps.All.Count - missing.Count, RequestSteps.All.Count, $"/apply/{r.Id}/{next}");
+            RequestSteps.All.Count - missing.Count, RequestSteps.All.Count, links.ApplyStep(r.Id, next));
     }
 }
 
@@ -43,7 +43,7 @@ public class StartModel(RequestService requests, ShortBreaksDbContext db) : Govu
     public async Task<IActionResult> OnPostStartAsync(bool startNew)
     {
         ClearBindingErrors();
-        if (User.Identity?.IsAuthenticated != true) return Redirect("/account/sign-in?returnUrl=/apply");
+        if (User.Identity?.IsAuthenticated != true) return Redirect(Links.SignInToApply());
         if (!IsFamily) return Forbid();
 
         await LoadDraftsAsync();
@@ -55,7 +55,7 @@ public class StartModel(RequestService requests, ShortBreaksDbContext db) : Govu
 
         var userId = User.UserId()!;
         var request = await requests.StartAsync(RequestChannel.Online, userId, userId, HttpContext.RequestAborted);
-        return Redirect($"/apply/{request.Id}/{RequestSteps.ChildName}");
+        return Redirect(Links.ApplyChildName(request.Id));
     }
 
     private async Task LoadDraftsAsync()
@@ -66,6 +66,6 @@ public class StartModel(RequestService requests, ShortBreaksDbContext db) : Govu
             .Where(r => r.Status == RequestStatus.Draft)
             .OrderByDescending(r => r.UpdatedAt)
             .ToListAsync(HttpContext.RequestAborted);
-        Drafts = drafts.Select(r => DraftSummary.Of(r, Scheme, requests.Today)).ToList();
+        Drafts = drafts.Select(r => DraftSummary.Of(r, Scheme, requests.Today, Links)).ToList();
     }
 }

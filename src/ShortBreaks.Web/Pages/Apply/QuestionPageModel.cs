@@ -21,9 +21,9 @@ public abstract class QuestionPageModel(RequestService requests) : ApplyPageMode
 
     public override string Title => RequestSteps.Title(Step);
 
-    public string BackLink => Change ? $"/apply/{Id}/check-answers"
-        : RequestSteps.Previous(Step) is { } previous ? $"/apply/{Id}/{previous}"
-        : OnBehalf ? "/staff/triage" : "/account";
+    public string BackLink => Change ? Links.ApplyCheckAnswers(Id)
+        : RequestSteps.Previous(Step) is { } previous ? Links.ApplyStep(Id, previous)
+        : OnBehalf ? Links.StaffTriage() : Links.FamilyAccount();
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -64,10 +64,10 @@ public abstract class QuestionPageModel(RequestService requests) : ApplyPageMode
             return Page();
         }
 
-        if (later) return Redirect(OnBehalf ? $"/staff/triage?saved={Answers.Reference}" : $"/account?saved={Answers.Reference}");
-        if (Change) return Redirect($"/apply/{Id}/check-answers");
+        if (later) return Redirect(OnBehalf ? Links.StaffTriage(saved: Answers.Reference) : Links.FamilyAccount(saved: Answers.Reference));
+        if (Change) return Redirect(Links.ApplyCheckAnswers(Id));
         var next = RequestSteps.Next(Step);
-        return Redirect(next is null ? $"/apply/{Id}/check-answers" : $"/apply/{Id}/{next}");
+        return Redirect(next is null ? Links.ApplyCheckAnswers(Id) : Links.ApplyStep(Id, next));
     }
 
     /// <summary>Loads anything else the question needs once the request is known (its evidence, say).</summary>

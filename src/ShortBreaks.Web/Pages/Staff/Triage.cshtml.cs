@@ -43,15 +43,7 @@ public class TriageModel(TriageQueue triage) : GovukPageModel
     }
 
     /// <summary>The address of a page of the queue with the current filters.</summary>
-    public string PageLink(int page)
-    {
-        var query = new List<string>();
-        if (Channel is { } channel) query.Add($"channel={channel}");
-        if (Waiting is { } waiting) query.Add($"waiting={waiting}");
-        if (Unmatched) query.Add("unmatched=true");
-        if (page > 1) query.Add($"page={page}");
-        return "/staff/triage" + (query.Count == 0 ? "" : "?" + string.Join("&", query));
-    }
+    public string PageLink(int page) => Links.StaffTriage(Channel?.ToString(), Waiting?.ToString(), Unmatched, page);
 
     /// <summary>
     /// The page numbers to show, GOV.UK style: the first, the last, and those either side of the current one,

@@ -54,7 +54,7 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
             .ToListAsync(ct);
         var letterIds = Letters.Select(l => l.Id).ToHashSet();
 
-        Drafts = mine.Where(r => r.Status == RequestStatus.Draft).Select(r => DraftSummary.Of(r, requests.SchemeInForce, requests.Today)).ToList();
+        Drafts = mine.Where(r => r.Status == RequestStatus.Draft).Select(r => DraftSummary.Of(r, requests.SchemeInForce, requests.Today, Links)).ToList();
         Sent = mine.Where(r => r.Status != RequestStatus.Draft)
             .OrderByDescending(r => r.SubmittedAt)
             .Select(r => Describe(r, letterIds))

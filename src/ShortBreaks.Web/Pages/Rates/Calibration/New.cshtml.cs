@@ -183,14 +183,14 @@ public sealed class NewModel(
             return Page();
         }
 
-        return Redirect($"/rates/calibration/{outcome.Run!.Id}");
+        return Redirect(Links.RatesCalibration(outcome.Run!.Id));
     }
 
     /// <summary>Another page of the problems of the file just uploaded.</summary>
     public async Task<IActionResult> OnPostProblemsAsync()
     {
         await LoadAsync();
-        if (!ReadProblems()) return Redirect("/rates/calibration/new");
+        if (!ReadProblems()) return Redirect(Links.RatesCalibrationNew());
         BaseVersion = _form!["BaseVersion"].FirstOrDefault() ?? InForce;
         Method = _form["Method"].FirstOrDefault() ?? CalibrationOptions.AsBase;
         ProblemsPage = int.TryParse(_form["ProblemsPage"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? Math.Clamp(page, 1, ProblemPages) : 1;
@@ -201,7 +201,7 @@ public sealed class NewModel(
     /// <summary>The problems of the file just uploaded, as a CSV to fix the file from.</summary>
     public IActionResult OnPostProblemsCsv()
     {
-        if (!ReadProblems()) return Redirect("/rates/calibration/new");
+        if (!ReadProblems()) return Redirect(Links.RatesCalibrationNew());
         var name = Path.GetFileNameWithoutExtension(ProblemsFileName) is { Length: > 0 } stem ? $"{stem}-problems.csv" : "calibration-problems.csv";
         return File(Encoding.UTF8.GetBytes(CalibrationCsv.ErrorsCsv(Problems)), "text/csv; charset=utf-8", name);
     }

@@ -56,7 +56,7 @@ public sealed class ReportModel(CalibrationService calibrations) : GovukPageMode
         if (errors.Count == 0)
         {
             var (_, result) = await calibrations.SaveDraftAsync(Run, Label, date.Date, Notes, RunVersion ?? -1, HttpContext.RequestAborted);
-            if (result.Succeeded) return Redirect($"/rates/calibration/{Id}?saved=true");
+            if (result.Succeeded) return Redirect(Links.RatesCalibration(Id, saved: true));
             errors.AddRange(result.Errors.Select(e => e.Field == "EffectiveFrom" ? e with { Field = DateInput.Key("EffectiveFrom", DateInput.DayPart) } : e));
             if (result.Errors.Any(e => e.Field == "EffectiveFrom")) DateErrorParts = DateInput.AllParts;
             if (result.Conflict) await LoadAsync();

@@ -17,7 +17,7 @@ public sealed class DeleteModel(RasVersionService versions) : VersionPageModel(v
         ClearBindingErrors();
         if (await LoadDraftAsync() is { } stop) return stop;
         var result = await Versions.DeleteDraftAsync(Record, SeenVersion ?? -1, HttpContext.RequestAborted);
-        if (result.Succeeded) return Redirect("/rates/versions");
+        if (result.Succeeded) return Redirect(Links.RatesVersions());
         AddErrors(result.Errors.Select(e => e with { Field = "" }));
         if (result.Conflict) SeenVersion = await Versions.CurrentVersionAsync(Record.Id, HttpContext.RequestAborted);
         return Page();

@@ -76,7 +76,7 @@ public sealed class DetailsModel(RasVersionService versions) : VersionPageModel(
             EffectiveFrom = reading.Date!.Value,
             Rounding = new RasRounding { Mode = mode, To = step!.Value },
         };
-        if (await SaveAsync(changed, Notes)) return Redirect(VersionUrl(changed.Version) + "?saved=changes");
+        if (await SaveAsync(changed, Notes)) return Redirect(Links.RatesVersion(changed.Version, saved: "changes"));
         foreach (var key in new[] { "Label", "EffectiveFrom" })
         {
             if (ModelState.TryGetValue(key, out var entry))

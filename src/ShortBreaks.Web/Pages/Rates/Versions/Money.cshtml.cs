@@ -113,7 +113,7 @@ public sealed class MoneyModel(RasVersionService versions) : VersionPageModel(ve
             Routing = universal is null && social is null ? null : new RasRoutingThresholds { UniversalBelow = universal, SocialWorkAssessmentAbove = social },
         };
         var changed = Scheme with { Phases = Scheme.Phases.Select(p => p.Id == PhaseId ? phase : p).ToList() };
-        if (await SaveAsync(changed, Record.Notes)) return Redirect(VersionUrl(Record.Label) + "?saved=changes");
+        if (await SaveAsync(changed, Record.Notes)) return Redirect(Links.RatesVersion(Record.Label, saved: "changes"));
         return Page();
     }
 

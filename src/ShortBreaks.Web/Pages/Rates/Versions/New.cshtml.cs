@@ -46,7 +46,7 @@ public sealed class NewModel(RasVersionService versions) : GovukPageModel
         }
 
         var (draft, result) = await versions.CreateDraftAsync(From ?? "", NewLabel, reading.Date, Notes, HttpContext.RequestAborted);
-        if (reading.Error is null && result.Succeeded) return Redirect(VersionPageModel.VersionUrl(draft!.Label) + "?saved=created");
+        if (reading.Error is null && result.Succeeded) return Redirect(Links.RatesVersion(draft!.Label, saved: "created"));
 
         AddErrors(result.Errors
             .Where(e => reading.Error is null || e.Field != "EffectiveFrom")

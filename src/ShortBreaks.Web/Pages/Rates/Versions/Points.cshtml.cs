@@ -80,7 +80,7 @@ public sealed class PointsModel(RasVersionService versions) : VersionPageModel(v
             SupportRules = Phase.SupportRules with { Domains = rules.OrderBy(r => Phase.Questionnaire.Domains.ToList().FindIndex(d => d.Id == r.DomainId)).ToList() },
         };
         var changed = Scheme with { Phases = Scheme.Phases.Select(p => p.Id == PhaseId ? phase : p).ToList() };
-        if (await SaveAsync(changed, Record.Notes)) return Redirect(VersionUrl(Record.Label) + "?saved=changes");
+        if (await SaveAsync(changed, Record.Notes)) return Redirect(Links.RatesVersion(Record.Label, saved: "changes"));
         return Page();
     }
 

@@ -27,7 +27,7 @@ public sealed class PublishModel(RasVersionService versions, SchemeCatalog schem
         ClearBindingErrors();
         if (await LoadDraftAsync() is { } stop) return stop;
         var result = await Versions.PublishAsync(Record, SeenVersion ?? -1, HttpContext.RequestAborted);
-        if (result.Succeeded) return Redirect(VersionUrl(Record.Label) + "?saved=published");
+        if (result.Succeeded) return Redirect(Links.RatesVersion(Record.Label, saved: "published"));
         AddErrors(result.Errors.Select(e => e with { Field = "" }));
         if (result.Conflict) SeenVersion = await Versions.CurrentVersionAsync(Record.Id, HttpContext.RequestAborted);
         await CountChangesAsync();

@@ -48,7 +48,7 @@ public sealed class UploadModel(RasVersionService versions) : VersionPageModel(v
             return Page();
         }
 
-        if (await SaveAsync(scheme, Record.Notes)) return Redirect(VersionUrl(scheme.Version) + "?saved=changes");
+        if (await SaveAsync(scheme, Record.Notes)) return Redirect(Links.RatesVersion(scheme.Version, saved: "changes"));
         return Page();
     }
 }

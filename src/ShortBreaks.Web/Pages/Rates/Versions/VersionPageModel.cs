@@ -39,7 +39,7 @@ public abstract class VersionPageModel(RasVersionService versions) : GovukPageMo
     protected async Task<IActionResult?> LoadDraftAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        if (Record.Status != RasVersionStatus.Draft) return Redirect(VersionUrl(Record.Label));
+        if (Record.Status != RasVersionStatus.Draft) return Redirect(Links.RatesVersion(Record.Label));
         // A post keeps the version it was sent with (none, if none was): assuming the current one could overwrite an unseen change.
         if (!HttpMethods.IsPost(Request.Method)) SeenVersion = Record.Version;
         return null;
@@ -55,8 +55,6 @@ public abstract class VersionPageModel(RasVersionService versions) : GovukPageMo
         if (result.Conflict) SeenVersion = await versions.CurrentVersionAsync(Record.Id, HttpContext.RequestAborted);
         return false;
     }
-
-    public static string VersionUrl(string label) => "/rates/versions/" + Uri.EscapeDataString(label);
 
     public static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
 

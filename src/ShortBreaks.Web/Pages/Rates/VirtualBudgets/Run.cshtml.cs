@@ -54,7 +54,7 @@ public sealed class RunModel(VirtualBudgetService service, ShortBreaksDbContext 
             $"virtual-budgets-{run.VersionLabel}-falls-{run.FinishedAt:yyyy-MM-dd}.csv");
     }
 
-    public string PageLink(int page) => $"/rates/virtual-budgets/{Run.Id}?p={page}#falls";
+    public string PageLink(int page) => Links.RatesVirtualBudgetRun(Run.Id, page) + "#falls";
 
     // Each family named is a view of that child's record.
     private async Task RecordViewsAsync(IEnumerable<VirtualBudgetFall> falls, string details, CancellationToken ct)

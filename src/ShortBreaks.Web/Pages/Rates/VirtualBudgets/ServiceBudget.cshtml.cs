@@ -51,7 +51,7 @@ public sealed class ServiceBudgetModel(VirtualBudgetService service) : GovukPage
         if (errors.Count == 0)
         {
             var result = await service.SetServiceBudgetAsync(year, amount, VersionSeen, ct);
-            if (result.Succeeded) return Redirect("/rates/virtual-budgets");
+            if (result.Succeeded) return Redirect(Links.RatesVirtualBudgets());
             errors.AddRange(result.Errors);
             if (result.Conflict && year is not null)
             {

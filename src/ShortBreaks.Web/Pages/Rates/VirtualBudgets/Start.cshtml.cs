@@ -36,6 +36,6 @@ public sealed class StartModel(VirtualBudgetService service, RasVersionService v
         }
 
         queue.Enqueue(run!.Id);
-        return Redirect($"/rates/virtual-budgets/{run.Id}");
+        return Redirect(Links.RatesVirtualBudgetRun(run.Id));
     }
 }

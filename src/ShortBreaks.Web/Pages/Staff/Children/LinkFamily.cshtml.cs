@@ -55,7 +55,7 @@ public class LinkFamilyModel(ShortBreaksDbContext db, FamilyLinkService links) :
         var result = await links.LinkAsync(Id, new FamilyLinkDetails(AccountEmail, Relationship, IdentityCheck, ParentalResponsibilityCheck), HttpContext.RequestAborted);
         if (result.Succeeded)
         {
-            return Redirect(RequestId is { } requestId ? $"/staff/requests/{requestId}?done=linked" : $"/staff/children/{Id}");
+            return Redirect(RequestId is { } requestId ? Links.StaffRequest(requestId, done: "linked") : Links.StaffChild(Id));
         }
 
         AddErrors(result.Errors);

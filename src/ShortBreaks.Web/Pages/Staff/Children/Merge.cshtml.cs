@@ -72,7 +72,7 @@ public class MergeModel(ShortBreaksDbContext db, ChildService children) : GovukP
         var duplicateReference = await db.Children.AsNoTracking().Where(c => c.Id == duplicateId).Select(c => c.Reference).FirstOrDefaultAsync(ct);
         var result = await children.MergeAsync(Id, duplicateId, Reason,
             long.TryParse(SurvivingVersion, out var sv) ? sv : -1, long.TryParse(DuplicateVersion, out var dv) ? dv : -1, ct);
-        if (result.Succeeded) return Redirect($"/staff/children/{Id}?merged={duplicateReference}");
+        if (result.Succeeded) return Redirect(Links.StaffChild(Id, merged: duplicateReference));
 
         // The service names the duplicate's id; on this page the officer typed a reference, so the error points there.
         AddErrors(result.Errors.Select(e => e.Field == nameof(DuplicateId) ? e with { Field = nameof(DuplicateReference) } : e));

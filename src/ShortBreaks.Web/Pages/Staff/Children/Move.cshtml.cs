@@ -48,7 +48,7 @@ public sealed class MoveModel(ShortBreaksDbContext db, TierService tiers) : Govu
         }
 
         var result = await tiers.MoveAsync(Id, move, Reason, seen, HttpContext.RequestAborted);
-        if (result.Succeeded) return Redirect($"/staff/children/{Id}");
+        if (result.Succeeded) return Redirect(Links.StaffChild(Id));
         AddErrors(result.Errors);
         if (result.Conflict)
         {

@@ -38,6 +38,6 @@ public class NewModel(ShortBreaksDbContext db, RequestService requests) : GovukP
     public async Task<IActionResult> OnPostAsync()
     {
         var request = await requests.StartAsync(RequestChannel.DutyPoint, familyUserId: null, createdByUserId: User.UserId()!, HttpContext.RequestAborted);
-        return Redirect($"/apply/{request.Id}/{RequestSteps.ChildName}");
+        return Redirect(Links.ApplyChildName(request.Id));
     }
 }

@@ -23,7 +23,7 @@ public sealed class IndexModel(PanelService panel) : GovukPageModel
         Agenda = await panel.AgendaAsync(page, Meeting, HttpContext.RequestAborted);
     }
 
-    public string PageLink(int page) => $"/staff/panel?p={page}" + (Meeting is { } m ? $"&meeting={m:yyyy-MM-dd}" : "");
+    public string PageLink(int page) => Links.StaffPanel(page, Meeting);
 
     public static string KindName(PanelItemKind kind) => kind switch
     {

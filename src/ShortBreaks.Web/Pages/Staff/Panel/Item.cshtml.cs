@@ -59,7 +59,7 @@ public sealed class ItemModel(ShortBreaksDbContext db, PanelService panel, PlanS
         }
 
         var result = await panel.DecideAsync(Id, outcome, Reasons, seen, HttpContext.RequestAborted);
-        if (result.Succeeded) return Redirect($"/staff/panel/{Id}");
+        if (result.Succeeded) return Redirect(Links.StaffPanelItem(Id));
         AddErrors(result.Errors);
         db.ChangeTracker.Clear();
         if (!await LoadAsync()) return NotFound();

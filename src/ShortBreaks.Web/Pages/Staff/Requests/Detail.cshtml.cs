@@ -80,7 +80,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
         }
 
         var result = await requests.ConfirmChildAsync(request, existing, VersionSeen, HttpContext.RequestAborted);
-        if (result.Succeeded) return Redirect($"/staff/requests/{Id}?done=matched");
+        if (result.Succeeded) return Redirect(Links.StaffRequest(Id, done: "matched"));
 
         AddErrors(result.Errors);
         return await ShowAgainAsync(result.Conflict);
@@ -105,7 +105,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
 
         Outcome = outcome.ToString();
         var result = await requests.DecideAsync(request, outcome.Value, Reasons, VersionSeen, HttpContext.RequestAborted);
-        if (result.Succeeded) return Redirect($"/staff/requests/{Id}?done=decided");
+        if (result.Succeeded) return Redirect(Links.StaffRequest(Id, done: "decided"));
 
         if (!result.Conflict)
         {

@@ -71,7 +71,7 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Panel
         }
 
         var result = await plans.AgreeAsync(Shown!.Id, asFamily: true, seen, HttpContext.RequestAborted);
-        if (result.Succeeded) return Redirect($"/account/plans/{ChildId}?sent=agreed");
+        if (result.Succeeded) return Redirect(Links.FamilyPlan(ChildId, sent: "agreed"));
         AddErrors(result.Errors.Select(e => e with { Field = "" }));
         return await AgainAsync();
     }
@@ -81,7 +81,7 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Panel
         ClearBindingErrors();
         if (!await LoadAsync(null)) return NotFound();
         var result = await asks.AskForChangeAsync(ChildId, What, HttpContext.RequestAborted);
-        if (result.Succeeded) return Redirect($"/account/plans/{ChildId}?sent=asked");
+        if (result.Succeeded) return Redirect(Links.FamilyPlan(ChildId, sent: "asked"));
         AddErrors(result.Errors);
         return Page();
     }
@@ -98,7 +98,7 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Panel
         }
 
         var result = await panel.RequestReconsiderationAsync(noticeId, Why, noticeSeen, HttpContext.RequestAborted);
-        if (result.Succeeded) return Redirect($"/account/plans/{ChildId}?sent=reconsider");
+        if (result.Succeeded) return Redirect(Links.FamilyPlan(ChildId, sent: "reconsider"));
         AddErrors(result.Errors);
         return await AgainAsync();
     }

@@ -161,7 +161,7 @@ public sealed class AgreeForFamilyModel(ShortBreaksDbContext db, PlanService pla
         else
         {
             result = await plans.AgreeOnBehalfOfFamilyAsync(Latest.Id, input, seen, HttpContext.RequestAborted);
-            if (result.Succeeded) return Redirect($"/staff/children/{ChildId}/plan");
+            if (result.Succeeded) return Redirect(Links.StaffPlan(ChildId));
         }
 
         var errors = result.Errors.Select(e => e.Field switch

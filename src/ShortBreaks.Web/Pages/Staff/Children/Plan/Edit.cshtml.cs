@@ -116,7 +116,7 @@ public sealed class EditModel(ShortBreaksDbContext db, PlanService plans) : Govu
             (_, result) = await plans.ChangeAsync(await PlanIdAsync(), BasedOn.Value, content, ChangeSummary, seen, ct);
         }
 
-        if (result.Succeeded) return Redirect($"/staff/children/{ChildId}/plan?saved=true");
+        if (result.Succeeded) return Redirect(Links.StaffPlan(ChildId, saved: true));
         AddErrors(result.Errors.Select(e => e.Field switch
         {
             "PeriodStart" => e with { Field = "start-day" },

@@ -105,7 +105,7 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Schem
 
     private async Task<IActionResult> AfterAsync(Core.Requests.CommandResult result)
     {
-        if (result.Succeeded) return Redirect($"/staff/children/{ChildId}/plan");
+        if (result.Succeeded) return Redirect(Links.StaffPlan(ChildId));
         AddErrors(result.Errors);
         db.ChangeTracker.Clear();
         await LoadAsync();
