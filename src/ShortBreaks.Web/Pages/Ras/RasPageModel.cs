@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Eligibility;
-using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Infrastructure;
