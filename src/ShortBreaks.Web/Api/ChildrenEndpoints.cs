@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
@@ -27,7 +25,8 @@ public static class ChildrenEndpoints
                              "to their account, without safeguarding events, letters not meant for them or other family members' details; " +
                              "any other child is not found.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization(p => p.RequireRole([.. Roles.CaseStaff, Roles.Family]));
+            .RequireAuthorization(p => p.RequireRole([.. Roles.CaseStaff, Roles.Family]))
+            .RequireChildAccess(ChildRecordKind.Child);
 
         api.MapPost("/{id:guid}/family", LinkFamilyAsync)
             .WithName("LinkFamilyToChild")
@@ -42,15 +41,15 @@ public static class ChildrenEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .RequireAuthorization(Policies.Decider);
+            .RequireAuthorization(Policies.Decider)
+            .RequireChildAccess(ChildRecordKind.Child);
 
         return app;
     }
 
     public static async Task<Results<Ok<List<ChildFamilyContact>>, ValidationProblem, ProblemHttpResult>> LinkFamilyAsync(
-        Guid id, HttpContext http, FamilyLinkService links, ShortBreaksDbContext db, CancellationToken ct)
+        Guid id, HttpContext http, FamilyLinkService links, CancellationToken ct)
     {
-        if (!await db.Children.AnyAsync(c => c.Id == id, ct)) return ChildNotFound();
         var body = await ApiJson.ReadAsync<FamilyLinkBody>(http);
         if (body.Problem is { } unreadable) return unreadable;
         var b = body.Value!;
@@ -69,8 +68,6 @@ public static class ChildrenEndpoints
     public static async Task<Results<Ok<ChildDetail>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, ChildService children, CancellationToken ct)
     {
         var staff = user.IsCaseStaff();
-        if (!staff && !await children.IsFamilyMemberAsync(id, user.UserId() ?? "", ct)) return ChildNotFound();
-
         var record = await children.ViewAsync(id, ct);
         if (record is null) return ChildNotFound();
         return TypedResults.Ok(staff ? ForStaff(record) : ForFamily(record));
@@ -124,7 +121,7 @@ public static class ChildrenEndpoints
             family, version, mergedInto);
     }
 
-    private static ProblemHttpResult ChildNotFound() =>
+    internal static ProblemHttpResult ChildNotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Child not found", detail: "There is no child's record with this id that you can see.");
 }
 

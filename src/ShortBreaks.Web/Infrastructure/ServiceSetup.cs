@@ -112,11 +112,13 @@ public static class ServiceSetup
             .AddPolicy(Policies.Rates, p => p.RequireRole(Roles.RatesStaff))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(VirtualBudgetPolicies.ServiceBudget, p => p.RequireRole(Roles.FinanceOfficer, Roles.Admin));
+        services.AddScoped<IAuthorizationHandler, ChildAccessHandler>();
 
         services.AddRazorPages(o =>
         {
             o.Conventions.ConfigureFilter(new HandlerRequiredFilter());
             o.Conventions.ConfigureFilter(new PlainTextFormFilter());
+            o.Conventions.ConfigureFilter(new ChildAccessPageFilter());
             o.Conventions.AuthorizeFolder("/Staff", Policies.CaseStaff);
             o.Conventions.AuthorizeFolder("/Rates", Policies.Rates);
             o.Conventions.AuthorizeFolder("/Apply");

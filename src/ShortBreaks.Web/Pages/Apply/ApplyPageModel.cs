@@ -10,6 +10,7 @@ namespace ShortBreaks.Web.Pages.Apply;
 /// A page of one request's application: the questions, check answers and confirmation. Anyone who may not
 /// see the request is told it does not exist (404), so request ids cannot be probed.
 /// </summary>
+[ChildAccess(ChildRecordKind.Request, "id")]
 public abstract class ApplyPageModel(RequestService requests) : GovukPageModel
 {
     protected RequestService Requests => requests;

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Eligibility;
-using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Infrastructure;
@@ -27,6 +26,7 @@ public sealed record RasTask(string Section, string Name, RasTaskStatus Status, 
 /// change it, the questionnaire of the child's age phase, and the words each audience reads. The staff pages
 /// and the family pages differ only in who may open them, their addresses and their wording.
 /// </summary>
+[ChildAccess(ChildRecordKind.RasAssessment, "assessmentId")]
 public abstract class RasPageModel(ShortBreaksDbContext db, RasAssessmentService assessments, RasSchemeCatalog catalog) : GovukPageModel
 {
     /// <summary>The section a task list links to for the support already around the child.</summary>
@@ -51,14 +51,17 @@ public abstract class RasPageModel(ShortBreaksDbContext db, RasAssessmentService
 
     public RasAnswers Answers { get; private set; } = null!;
 
+    /// <summary>Staff or the family: where the pages live and how they end (<see cref="RasAudience"/>).</summary>
+    public RasAudience Audience => RasAudience.Of(PageContext);
+
     /// <summary>True on the family's pages: plain family wording, no staff-only details.</summary>
-    public abstract bool ForFamily { get; }
+    public bool ForFamily => Audience.ForFamily;
 
     /// <summary>The address of this assessment's task list; the other pages are below it.</summary>
-    public abstract string BaseUrl { get; }
+    public string BaseUrl => Audience.AssessmentUrl(Assessment.ChildId, AssessmentId);
 
     /// <summary>Whether the person may change the answers (the assessment must also still be a draft).</summary>
-    public abstract bool MayEdit { get; }
+    public bool MayEdit => HttpContext.ChildAccess().MayChange;
 
     public bool CanEdit => MayEdit && Assessment.Status == RasAssessmentStatus.Draft;
 
@@ -72,15 +75,12 @@ public abstract class RasPageModel(ShortBreaksDbContext db, RasAssessmentService
 
     protected long VersionSeen => long.TryParse(Version, out var v) ? v : -1;
 
-    /// <summary>May this person open this assessment at all? False gives 404, so nobody learns it exists.</summary>
-    protected abstract Task<bool> MayOpenAsync(RasAssessment assessment, CancellationToken ct);
-
-    /// <summary>Loads the assessment, or gives the result to return (404) when there is none this person may see.</summary>
+    /// <summary>Loads the assessment (who may see it is checked before the page runs), or gives 404 when it is gone.</summary>
     protected async Task<IActionResult?> LoadAsync(bool recordView)
     {
         var ct = HttpContext.RequestAborted;
         var assessment = await assessments.FindAsync(AssessmentId, ct);
-        if (assessment is null || !await MayOpenAsync(assessment, ct)) return NotFound();
+        if (assessment is null) return NotFound();
         var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == assessment.ChildId, ct);
         if (child is null) return NotFound();
 
@@ -108,7 +108,7 @@ public abstract class RasPageModel(ShortBreaksDbContext db, RasAssessmentService
     }
 
     /// <summary>Which page was viewed, for the audit.</summary>
-    protected virtual string PageName => GetType().Name.Replace("Model", "", StringComparison.Ordinal);
+    protected string PageName => RasAudience.PageName(PageContext);
 
     private void Refresh()
     {
@@ -237,8 +237,7 @@ public abstract class RasPageModel(ShortBreaksDbContext db, RasAssessmentService
     };
 
     /// <summary>The staff who may fill in, complete and override an assessment; reviewing officers may look.</summary>
-    public static bool IsAssessor(System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole(Roles.PersonalisationOfficer) || user.IsInRole(Roles.TeamManager) || user.IsInRole(Roles.Admin);
+    public static bool IsAssessor(System.Security.Claims.ClaimsPrincipal user) => ChildAccessHandler.IsAssessor(user);
 
     public static string UpperFirst(string text) => text.Length == 0 ? text : char.ToUpper(text[0], UkCulture) + text[1..];
 

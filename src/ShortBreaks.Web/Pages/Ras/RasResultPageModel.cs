@@ -8,10 +8,12 @@ namespace ShortBreaks.Web.Pages.Ras;
 /// The indicative budget (or the route the answers lead to) with its whole working, recomputed under the version
 /// the assessment was scored with, so it reads the same whatever has been published since.
 /// </summary>
-public abstract class RasResultPageModel(ShortBreaksDbContext db, RasAssessmentService assessments, RasSchemeCatalog catalog)
+public class RasResultPageModel(ShortBreaksDbContext db, RasAssessmentService assessments, RasSchemeCatalog catalog)
     : RasPageModel(db, assessments, catalog)
 {
     public RasWorking Working { get; private set; } = null!;
+
+    public override string Title => ForFamily ? $"{Child.FirstName}'s indicative budget" : "Indicative budget and how it was worked out";
 
     public RasPhase ScoredPhase => Scheme.Phases.First(p => p.Id == Working.Result.PhaseId);
 

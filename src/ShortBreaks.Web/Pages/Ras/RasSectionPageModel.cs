@@ -12,7 +12,7 @@ namespace ShortBreaks.Web.Pages.Ras;
 /// are saved as a draft; "Save and continue" asks for every question on the page, "Save and come back later"
 /// keeps whatever has been answered.
 /// </summary>
-public abstract class RasSectionPageModel(ShortBreaksDbContext db, RasAssessmentService assessments, RasSchemeCatalog catalog)
+public class RasSectionPageModel(ShortBreaksDbContext db, RasAssessmentService assessments, RasSchemeCatalog catalog)
     : RasPageModel(db, assessments, catalog)
 {
     [BindProperty(SupportsGet = true)] public string Section { get; set; } = "";
@@ -143,11 +143,8 @@ public abstract class RasSectionPageModel(ShortBreaksDbContext db, RasAssessment
         }
 
         if (!continuing) return Redirect(BaseUrl + "?saved=true");
-        return Redirect(NextSection(Section) is { } next ? $"{BaseUrl}/answers/{next}" : BaseUrl + "/" + CheckPage);
+        return Redirect(NextSection(Section) is { } next ? $"{BaseUrl}/answers/{next}" : BaseUrl + "/" + Audience.CheckPage);
     }
-
-    /// <summary>Where "Save and continue" goes after the last task: check answers for staff, send for the family.</summary>
-    protected abstract string CheckPage { get; }
 
     /// <summary>Pounds (as <see cref="Money.TryParse"/> reads them, to the penny) or hours a year; null when not a figure the engine takes.</summary>
     private static decimal? ReadFunded(RasFundedSupport item, string text)

@@ -12,7 +12,8 @@ namespace ShortBreaks.Web.Pages.Ras;
 /// Starting an assessment: the questionnaire comes from the age phase covering the child's age today, under the
 /// RAS version in force. A child has one assessment being filled in at a time; starting again opens that one.
 /// </summary>
-public abstract class RasStartPageModel(ShortBreaksDbContext db, RasAssessmentService assessments, RasSchemeCatalog catalog) : GovukPageModel
+[ChildAccess(ChildRecordKind.Child, "childId")]
+public class RasStartPageModel(ShortBreaksDbContext db, RasAssessmentService assessments, RasSchemeCatalog catalog) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ChildId { get; set; }
 
@@ -27,16 +28,19 @@ public abstract class RasStartPageModel(ShortBreaksDbContext db, RasAssessmentSe
     /// <summary>The assessment already being filled in, if there is one.</summary>
     public RasAssessment? Draft { get; private set; }
 
-    public abstract bool ForFamily { get; }
+    /// <summary>Staff or the family: where the pages live (<see cref="RasAudience"/>).</summary>
+    public RasAudience Audience => RasAudience.Of(PageContext);
+
+    public bool ForFamily => Audience.ForFamily;
+
+    public override string Title => ForFamily ? $"Fill in the questions about {Child.FirstName}" : "Start a RAS assessment";
 
     /// <summary>The address of an assessment's task list.</summary>
-    public abstract string TasksUrl(Guid assessmentId);
+    public string TasksUrl(Guid assessmentId) => Audience.AssessmentUrl(ChildId, assessmentId);
 
-    public abstract string BackUrl { get; }
+    public string BackUrl => Audience.StartBackUrl(ChildId);
 
-    protected abstract Task<bool> MayOpenAsync(Guid childId, CancellationToken ct);
-
-    protected abstract bool MayStart { get; }
+    private bool MayStart => HttpContext.ChildAccess().MayChange;
 
     public int QuestionCount => Phase?.Questionnaire.Domains.Sum(d => d.Questions.Count) ?? 0;
 
@@ -64,7 +68,6 @@ public abstract class RasStartPageModel(ShortBreaksDbContext db, RasAssessmentSe
     private async Task<IActionResult?> LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
-        if (!await MayOpenAsync(ChildId, ct)) return NotFound();
         var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == ChildId && c.MergedIntoChildId == null, ct);
         if (child is null) return NotFound();
         Child = child;

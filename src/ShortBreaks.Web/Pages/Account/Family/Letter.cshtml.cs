@@ -9,6 +9,7 @@ namespace ShortBreaks.Web.Pages.Account.Family;
 
 /// <summary>A letter to the family, printable. Only for an account linked to the letter's child, and only if meant for the family.</summary>
 [NoStore]
+[ChildAccess(ChildRecordKind.Letter, "letterId")]
 public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.SchemeCatalog schemes) : GovukPageModel
 {
     public override string Title => Letter.Title;
@@ -35,10 +36,9 @@ public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.Schem
 
     private async Task<Letter?> FindAsync(Guid letterId, string how)
     {
-        var userId = User.UserId();
-        var letter = await db.Letters.AsNoTracking().LettersFor(db.ChildFamilyMembers, userId)
-            .FirstOrDefaultAsync(l => l.Id == letterId, HttpContext.RequestAborted);
-        if (letter is null) return null;
+        // Whose letters these are is checked before the page runs ([ChildAccess]); a family reads only those meant for them.
+        var letter = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == letterId, HttpContext.RequestAborted);
+        if (letter is null || !FamilyView.SeesLetter(letter.VisibleToFamily)) return null;
         db.RecordView(nameof(Core.Letters.Letter), letter.Id.ToString(), letter.ChildId, how);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         return letter;

@@ -10,6 +10,7 @@ namespace ShortBreaks.Web.Pages.Staff.Children;
 
 /// <summary>Who changed or looked at a child's record, and when: for team managers and administrators only.</summary>
 [Authorize(Policy = Policies.Manager)]
+[ChildAccess(ChildRecordKind.Child, "id")]
 public class AuditModel(ShortBreaksDbContext db) : GovukPageModel
 {
     public const int PageSize = 100;

@@ -15,6 +15,7 @@ namespace ShortBreaks.Web.Pages.Staff.Children;
 /// family who asked by phone and has since made an account).
 /// </summary>
 [Authorize(Policy = Policies.Decider)]
+[ChildAccess(ChildRecordKind.Child, "id")]
 public class LinkFamilyModel(ShortBreaksDbContext db, FamilyLinkService links) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -13,6 +13,7 @@ namespace ShortBreaks.Web.Pages.Staff.Children;
 /// side by side, and gives a reason; both records' versions are carried so a change made meanwhile is not lost.
 /// </summary>
 [Authorize(Policy = Policies.Decider)]
+[ChildAccess(ChildRecordKind.Child, "id")]
 public class MergeModel(ShortBreaksDbContext db, ChildService children) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

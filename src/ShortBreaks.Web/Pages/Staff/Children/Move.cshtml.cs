@@ -11,6 +11,7 @@ namespace ShortBreaks.Web.Pages.Staff.Children;
 
 /// <summary>The moves an officer records directly: up to social care, down to Flexible Short Breaks, to adult services, closure.</summary>
 [Authorize(Policy = Policies.Decider)]
+[ChildAccess(ChildRecordKind.Child, "id")]
 public sealed class MoveModel(ShortBreaksDbContext db, TierService tiers) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -8,6 +8,7 @@ using ShortBreaks.Web.Infrastructure;
 namespace ShortBreaks.Web.Pages.Staff.Children;
 
 /// <summary>A child's record and timeline. Every view is audited (by <see cref="ChildService.ViewAsync"/>).</summary>
+[ChildAccess(ChildRecordKind.Child, "id")]
 public class RecordModel(ChildService children, ShortBreaksDbContext db, RequestService requests) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -8,6 +8,7 @@ namespace ShortBreaks.Web.Pages.Staff.Letters;
 
 /// <summary>A letter exactly as it was sent, ready to print. Reading it is a view of the child's record.</summary>
 [NoStore]
+[ChildAccess(ChildRecordKind.Letter, "id")]
 public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.SchemeCatalog schemes) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -13,6 +13,7 @@ namespace ShortBreaks.Web.Pages.Staff.Panel;
 
 /// <summary>One case before the panel: why it is there, the RAS working, the plan, and the panel's decision.</summary>
 [Authorize(Policy = Policies.Manager)]
+[ChildAccess(ChildRecordKind.PanelItem, "id")]
 public sealed class ItemModel(ShortBreaksDbContext db, PanelService panel, PlanService plans, RasAssessmentService assessments) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

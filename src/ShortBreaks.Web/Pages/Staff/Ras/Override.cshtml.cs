@@ -14,8 +14,6 @@ namespace ShortBreaks.Web.Pages.Staff.Ras;
 /// </summary>
 public class OverrideModel(ShortBreaksDbContext db, RasAssessmentService assessments, RasSchemeCatalog catalog) : RasPageModel(db, assessments, catalog)
 {
-    [BindProperty(SupportsGet = true)] public Guid ChildId { get; set; }
-
     [BindProperty] public string? Amount { get; set; }
 
     [BindProperty] public string? Reason { get; set; }
@@ -24,15 +22,7 @@ public class OverrideModel(ShortBreaksDbContext db, RasAssessmentService assessm
 
     public override string Title => "Record a different amount";
 
-    public override bool ForFamily => false;
-
-    public override string BaseUrl => $"/staff/children/{ChildId}/ras/{AssessmentId}";
-
-    public override bool MayEdit => IsAssessor(User);
-
     public int ReasonMaxLength => RasAssessmentService.ReasonMaxLength;
-
-    protected override Task<bool> MayOpenAsync(RasAssessment assessment, CancellationToken ct) => Task.FromResult(assessment.ChildId == ChildId);
 
     public async Task<IActionResult> OnGetAsync()
     {

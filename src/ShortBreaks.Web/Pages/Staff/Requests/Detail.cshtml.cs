@@ -15,7 +15,8 @@ namespace ShortBreaks.Web.Pages.Staff.Requests;
 /// threshold decision. Any case staff may read it; only deciders may match the child or decide, and that is
 /// checked here on the server whatever the page showed.
 /// </summary>
-public class DetailModel(ShortBreaksDbContext db, RequestService requests, TriageQueue triage, SchemeCatalog schemes) : GovukPageModel
+[ChildAccess(ChildRecordKind.Request, "id")]
+public class DetailModel(ShortBreaksDbContext db, RequestService requests, TriageQueue triage, SchemeCatalog schemes, ChildService children) : GovukPageModel
 {
     public const string NewChild = "new";
 
@@ -169,7 +170,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
 
         Child = request.ChildId is { } childId ? await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == childId, ct) : null;
         RequesterLinked = request.FamilyUserId is { } familyUserId && Child is not null
-            && await db.ChildFamilyMembers.AnyAsync(m => m.ChildId == Child.Id && m.UserId == familyUserId, ct);
+            && await children.IsFamilyMemberAsync(Child.Id, familyUserId, ct);
         if (request.Status == RequestStatus.Submitted && !request.ChildConfirmed)
         {
             Matches = await requests.PossibleMatchesAsync(request, ct);

@@ -7,6 +7,7 @@ using ShortBreaks.Web.Infrastructure;
 namespace ShortBreaks.Web.Pages.Staff.Requests;
 
 /// <summary>Downloads one evidence file, always as an attachment, and records that it was looked at.</summary>
+[ChildAccess(ChildRecordKind.Request, "id")]
 public class EvidenceModel(ShortBreaksDbContext db) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

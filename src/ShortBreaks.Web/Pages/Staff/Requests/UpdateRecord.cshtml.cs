@@ -14,6 +14,7 @@ namespace ShortBreaks.Web.Pages.Staff.Requests;
 /// officer chooses the answers that replace it; the change is audited and put on the child's timeline.
 /// </summary>
 [Authorize(Policy = Policies.Decider)]
+[ChildAccess(ChildRecordKind.Request, "id")]
 public class UpdateRecordModel(ShortBreaksDbContext db, RequestService requests) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -15,6 +15,7 @@ namespace ShortBreaks.Web.Pages.Account.Family.Plan;
 /// agree it, ask for a review or a change, and ask for a lower budget to be looked at again. Only for an account
 /// linked to the child; anyone else gets "not found".
 /// </summary>
+[ChildAccess(ChildRecordKind.Child, "childId")]
 public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, PanelService panel, PlanRequests asks, SchemeCatalog schemes) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ChildId { get; set; }
@@ -113,8 +114,6 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Panel
     private async Task<bool> LoadAsync(string? view)
     {
         var ct = HttpContext.RequestAborted;
-        var userId = User.UserId();
-        if (!await db.ChildFamilyMembers.AnyAsync(m => m.ChildId == ChildId && m.UserId == userId, ct)) return false;
         var child = await db.Children.AsNoTracking().FirstAsync(c => c.Id == ChildId, ct);
         FirstName = child.FirstName;
         var plan = await db.SupportPlans.AsNoTracking().Where(p => p.ChildId == ChildId).OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct);

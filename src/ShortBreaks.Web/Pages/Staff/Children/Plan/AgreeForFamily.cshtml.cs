@@ -20,6 +20,7 @@ namespace ShortBreaks.Web.Pages.Staff.Children.Plan;
 [IgnoreAntiforgeryToken] // checked in OnPageHandlerExecutionAsync, once the form has been read safely
 [RequestSizeLimit(EvidenceFiles.MaxDiscardedBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ServiceSetup.MaxRequestBytes)]
+[ChildAccess(ChildRecordKind.Child, "childId")]
 public sealed class AgreeForFamilyModel(ShortBreaksDbContext db, PlanService plans, IAntiforgery antiforgery, ILogger<AgreeForFamilyModel> logger) : GovukPageModel
 {
     public static readonly IReadOnlyList<(AgreementMethod Value, string Text)> Methods =

@@ -17,6 +17,7 @@ namespace ShortBreaks.Web.Pages.Staff.Children.Plan;
 /// saved first, the page comes back with it.
 /// </summary>
 [Authorize(Policy = Policies.Decider)]
+[ChildAccess(ChildRecordKind.Child, "childId")]
 public sealed class EditModel(ShortBreaksDbContext db, PlanService plans) : GovukPageModel
 {
     public static readonly IReadOnlyList<(SupportType Value, string Text)> Types =

@@ -12,6 +12,7 @@ using ShortBreaks.Web.Infrastructure;
 namespace ShortBreaks.Web.Pages.Staff.Children.Plan;
 
 /// <summary>A child's plan: the newest version, the one in force, notice of a lower budget, agreement, a manager's decision, every version.</summary>
+[ChildAccess(ChildRecordKind.Child, "childId")]
 public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, SchemeCatalog schemes, PlanContentCache contents) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ChildId { get; set; }

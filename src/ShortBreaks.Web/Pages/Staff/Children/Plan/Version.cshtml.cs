@@ -8,6 +8,7 @@ using ShortBreaks.Web.Infrastructure;
 namespace ShortBreaks.Web.Pages.Staff.Children.Plan;
 
 /// <summary>Any earlier version of a plan, exactly as it was.</summary>
+[ChildAccess(ChildRecordKind.Child, "childId")]
 public sealed class VersionModel(ShortBreaksDbContext db, PlanService plans) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ChildId { get; set; }
