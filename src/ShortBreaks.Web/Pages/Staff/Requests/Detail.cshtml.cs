@@ -15,7 +15,7 @@ namespace ShortBreaks.Web.Pages.Staff.Requests;
 /// threshold decision. Any case staff may read it; only deciders may match the child or decide, and that is
 /// checked here on the server whatever the page showed.
 /// </summary>
-public class DetailModel(ShortBreaksDbContext db, RequestService requests, TriageQueue triage, SchemeCatalog schemes) : GovukPageModel
+public class DetailModel(ShortBreaksDbContext db, RequestService requests, RequestMatching matching, ThresholdDecisionService decisions, TriageQueue triage, SchemeCatalog schemes) : GovukPageModel
 {
     public const string NewChild = "new";
 
@@ -79,7 +79,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
             return await ShowAgainAsync(conflict: false);
         }
 
-        var result = await requests.ConfirmChildAsync(request, existing, VersionSeen, HttpContext.RequestAborted);
+        var result = await matching.ConfirmChildAsync(request, existing, VersionSeen, HttpContext.RequestAborted);
         if (result.Succeeded) return Redirect($"/staff/requests/{Id}?done=matched");
 
         AddErrors(result.Errors);
@@ -104,7 +104,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
         }
 
         Outcome = outcome.ToString();
-        var result = await requests.DecideAsync(request, outcome.Value, Reasons, VersionSeen, HttpContext.RequestAborted);
+        var result = await decisions.DecideAsync(request, outcome.Value, Reasons, VersionSeen, HttpContext.RequestAborted);
         if (result.Succeeded) return Redirect($"/staff/requests/{Id}?done=decided");
 
         if (!result.Conflict)
@@ -172,7 +172,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
             && await db.ChildFamilyMembers.AnyAsync(m => m.ChildId == Child.Id && m.UserId == familyUserId, ct);
         if (request.Status == RequestStatus.Submitted && !request.ChildConfirmed)
         {
-            Matches = await requests.PossibleMatchesAsync(request, ct);
+            Matches = await matching.PossibleMatchesAsync(request, ct);
 
             // Each possible match is shown with its date of birth, postcode and tier: a view of that child's record.
             foreach (var match in Matches)
@@ -183,7 +183,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
 
         Eligibility = request.Decision is { } decision
             ? new EligibilityResult(decision.SchemeVersion, EligibilityJson.Deserialize(decision.CriteriaJson))
-            : await requests.CheckEligibilityAsync(request, ct);
+            : await decisions.CheckEligibilityAsync(request, ct);
 
         if (request.Decision is not null)
         {

@@ -14,7 +14,7 @@ namespace ShortBreaks.Web.Pages.Staff.Requests;
 /// officer chooses the answers that replace it; the change is audited and put on the child's timeline.
 /// </summary>
 [Authorize(Policy = Policies.Decider)]
-public class UpdateRecordModel(ShortBreaksDbContext db, RequestService requests) : GovukPageModel
+public class UpdateRecordModel(ShortBreaksDbContext db, RequestService requests, RequestMatching matching) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -45,7 +45,7 @@ public class UpdateRecordModel(ShortBreaksDbContext db, RequestService requests)
 
         // Only field names on the form are accepted; anything else is treated as no choice.
         var chosen = Fields.Select(StaffDisplay.ParseName<RecordField>).OfType<RecordField>().Distinct().ToList();
-        var result = await requests.UpdateRecordFromRequestAsync(request, chosen, long.TryParse(ChildVersion, out var v) ? v : -1, ct);
+        var result = await matching.UpdateRecordFromRequestAsync(request, chosen, long.TryParse(ChildVersion, out var v) ? v : -1, ct);
         if (result.Succeeded) return Redirect($"/staff/requests/{Id}?done=updated");
 
         AddErrors(result.Errors);
