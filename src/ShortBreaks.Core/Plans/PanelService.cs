@@ -94,39 +94,45 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans, Pla
         else if (item.BudgetNoticeId is { } noticeId)
         {
             var notice = await db.BudgetNotices.FirstAsync(n => n.Id == noticeId, ct);
-            if (outcome == PanelOutcome.Approved)
-            {
-                // The reconsideration is upheld: the lower budget is withdrawn and the plan in force stays.
-                notice.Status = BudgetNoticeStatus.Withdrawn;
-                var lower = await db.PlanVersions.FirstAsync(v => v.PlanId == notice.PlanId && v.Number == notice.ToNumber, ct);
-                lower.Status = PlanVersionStatus.NotApproved;
-                lower.DecisionReasons = $"Withdrawn on reconsideration: {item.Reasons}";
-                var plan = await db.SupportPlans.FirstAsync(p => p.Id == notice.PlanId, ct);
-                plan.ApprovedNumber = notice.FromNumber;
-                AddTimeline(item.ChildId, "Reconsideration upheld: the budget stays as it was", item.Reasons);
-                await LetterAsync(notice, upheld: true, item, ct);
-            }
-            else
-            {
-                // Not upheld: the lower budget applies from the later of its notice date and today, never back-dated over
-                // the time the old package carried on while the panel looked again.
-                var lower = await db.PlanVersions.FirstAsync(v => v.PlanId == notice.PlanId && v.Number == notice.ToNumber, ct);
-                var today = DateOnly.FromDateTime(db.UtcNow);
-                var takesEffect = NoticeDates.AfterReconsideration(notice.TakesEffectOn, today);
-                lower.EffectiveFrom = takesEffect;
-                notice.TakesEffectOn = takesEffect;
-                notice.Status = BudgetNoticeStatus.Confirmed;
-                AddTimeline(item.ChildId, $"Reconsideration not upheld: the new budget takes effect on {takesEffect:d MMMM yyyy}", item.Reasons);
-                await LetterAsync(notice, upheld: false, item, ct);
-                if (takesEffect <= today)
-                {
-                    var plan = await db.SupportPlans.FirstAsync(p => p.Id == notice.PlanId, ct);
-                    await plans.CameIntoForceAsync(plan, lower, ct);
-                }
-            }
+            if (outcome == PanelOutcome.Approved) await UpholdAsync(item, notice, ct);
+            else await ConfirmLowerBudgetAsync(item, notice, ct);
         }
 
         return await SaveAsync(ct);
+    }
+
+    /// <summary>The reconsideration is upheld: the lower budget is withdrawn and the plan in force stays.</summary>
+    private async Task UpholdAsync(PanelItem item, BudgetNotice notice, CancellationToken ct)
+    {
+        notice.Status = BudgetNoticeStatus.Withdrawn;
+        var lower = await db.PlanVersions.FirstAsync(v => v.PlanId == notice.PlanId && v.Number == notice.ToNumber, ct);
+        lower.Status = PlanVersionStatus.NotApproved;
+        lower.DecisionReasons = $"Withdrawn on reconsideration: {item.Reasons}";
+        var plan = await db.SupportPlans.FirstAsync(p => p.Id == notice.PlanId, ct);
+        plan.ApprovedNumber = notice.FromNumber;
+        AddTimeline(item.ChildId, "Reconsideration upheld: the budget stays as it was", item.Reasons);
+        await LetterAsync(notice, upheld: true, item, ct);
+    }
+
+    /// <summary>
+    /// Not upheld: the lower budget applies from the later of its notice date and today, never back-dated over the
+    /// time the old package carried on while the panel looked again.
+    /// </summary>
+    private async Task ConfirmLowerBudgetAsync(PanelItem item, BudgetNotice notice, CancellationToken ct)
+    {
+        var lower = await db.PlanVersions.FirstAsync(v => v.PlanId == notice.PlanId && v.Number == notice.ToNumber, ct);
+        var today = DateOnly.FromDateTime(db.UtcNow);
+        var takesEffect = NoticeDates.AfterReconsideration(notice.TakesEffectOn, today);
+        lower.EffectiveFrom = takesEffect;
+        notice.TakesEffectOn = takesEffect;
+        notice.Status = BudgetNoticeStatus.Confirmed;
+        AddTimeline(item.ChildId, $"Reconsideration not upheld: the new budget takes effect on {takesEffect:d MMMM yyyy}", item.Reasons);
+        await LetterAsync(notice, upheld: false, item, ct);
+        if (takesEffect <= today)
+        {
+            var plan = await db.SupportPlans.FirstAsync(p => p.Id == notice.PlanId, ct);
+            await plans.CameIntoForceAsync(plan, lower, ct);
+        }
     }
 
     /// <summary>The family (or an officer for them) asks for a lower budget to be looked at again; it goes on the agenda.</summary>
