@@ -90,18 +90,6 @@ public sealed class TimelineEvent
     public string ActorName { get; set; } = "";
 }
 
-public static class TimelineKinds
-{
-    public const string RequestSubmitted = "request-submitted";
-    public const string RequestMatched = "request-matched";
-    public const string Decision = "decision";
-    public const string Safeguarding = "safeguarding";
-    public const string Merged = "merged";
-    public const string RecordCreated = "record-created";
-    public const string FamilyLinked = "family-linked";
-    public const string RecordUpdatedFromRequest = "record-updated-from-request";
-}
-
 /// <summary>Two records of the same child joined into one.</summary>
 public sealed class ChildMerge
 {

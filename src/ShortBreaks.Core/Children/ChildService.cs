@@ -116,14 +116,6 @@ public sealed class ChildService(ShortBreaksDbContext db)
             Details = System.Text.Json.JsonSerializer.Serialize(new { merged = duplicate.Reference, mergedId = duplicateId, reason = reason.Trim() }),
         });
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return CommandResult.Ok;
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-        {
-            return CommandResult.Concurrent;
-        }
+        return await db.SaveOrConflictAsync(CommandResult.Concurrent, ct);
     }
 }

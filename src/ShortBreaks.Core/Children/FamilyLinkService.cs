@@ -108,12 +108,7 @@ public sealed class FamilyLinkService(ShortBreaksDbContext db, SchemeCatalog sch
         var council = schemes.InForceOn(DateOnly.FromDateTime(db.UtcNow)).Council;
         foreach (var family in alreadyLinked.Where(f => !string.IsNullOrWhiteSpace(f.Email)))
         {
-            await email.TrySendAsync(db, logger, family.Email, childId,
-                $"Another account can now see {child.FirstName}'s short breaks record",
-                $"Dear {family.Name},\n\nAn officer has linked another account to {child.FirstName}'s short breaks record, after checking the person's " +
-                $"identity and parental responsibility: {account.DisplayName} ({relationship}). They can now see {child.FirstName}'s plan and letters " +
-                "in their account.\n\nIf you did not expect this, contact us at once: " +
-                $"email {council.ContactEmail} or call {council.ContactPhone}, and quote {child.Reference}.\n\n{council.ServiceName}\n{council.Name}", ct);
+            await email.TrySendAsync(db, logger, family.Email, childId, Emails.AnotherAccountLinked(family, child, account.DisplayName, relationship, council), ct);
         }
 
         return CommandResult.Ok;

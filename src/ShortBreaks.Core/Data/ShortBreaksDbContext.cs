@@ -75,24 +75,6 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public void ExpectVersion<T>(T entity, long versionSeen) where T : class, IVersioned =>
         Entry(entity).Property(e => e.Version).OriginalValue = versionSeen;
 
-    /// <summary>Adds an event to a child's timeline, now, by whoever is acting.</summary>
-    public void AddTimeline(Guid childId, string kind, string summary, string? detail, Guid? requestId = null) =>
-        TimelineEvents.Add(NewTimelineEvent(childId, kind, summary, detail, requestId));
-
-    /// <summary>An event for a child's timeline, now, by whoever is acting; not yet added.</summary>
-    public TimelineEvent NewTimelineEvent(Guid childId, string kind, string summary, string? detail, Guid? requestId = null) =>
-        new()
-        {
-            ChildId = childId,
-            RequestId = requestId,
-            At = UtcNow,
-            Kind = kind,
-            Summary = summary,
-            Detail = detail,
-            ActorUserId = actor.UserId,
-            ActorName = actor.Name,
-        };
-
     /// <summary>Records that someone looked at a child's record (or part of it).</summary>
     public void RecordView(string entityType, string entityId, Guid? childId, string? details = null) =>
         AuditEntries.Add(new AuditEntry

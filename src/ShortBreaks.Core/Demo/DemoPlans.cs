@@ -21,7 +21,8 @@ internal static class DemoPlans
     {
         var schemes = new SchemeCatalog([options.Scheme]);
         var tiers = new TierService(db, schemes);
-        var plans = new PlanService(db, schemes, tiers);
+        var plans = new PlanService(db, schemes);
+        var approvals = new PlanApprovalService(db, schemes, plans, tiers);
         var (actorId, actorName) = (db.Actor.UserId, db.Actor.Name);
         var officer = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == "officer@" + DemoCounty.EmailDomain, ct);
         var manager = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == "manager@" + DemoCounty.EmailDomain, ct);
@@ -48,10 +49,10 @@ internal static class DemoPlans
                 var (plan, result) = await plans.StartAsync(child.Id, PlanPurpose.Targeted, child.AssessmentId, Content(options.Today, child.Amount, i), ct);
                 if (!result.Succeeded) continue;
                 var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == plan!.Id, ct);
-                await plans.AgreeAsync(version.Id, asFamily: true, await VersionOf(db, plan!.Id, ct), ct);
-                await plans.AgreeAsync(version.Id, asFamily: false, await VersionOf(db, plan.Id, ct), ct);
+                await approvals.AgreeAsync(version.Id, asFamily: true, await VersionOf(db, plan!.Id, ct), ct);
+                await approvals.AgreeAsync(version.Id, asFamily: false, await VersionOf(db, plan.Id, ct), ct);
                 As(db, manager?.Id, manager?.DisplayName ?? "Demo manager");
-                await plans.ManagerDecideAsync(version.Id, true, "Meets the outcomes within the indicative budget.", await VersionOf(db, plan.Id, ct), ct);
+                await approvals.ManagerDecideAsync(version.Id, true, "Meets the outcomes within the indicative budget.", await VersionOf(db, plan.Id, ct), ct);
                 db.ChangeTracker.Clear();
                 made++;
             }
@@ -62,8 +63,8 @@ internal static class DemoPlans
                 var (plan, result) = await plans.StartAsync(child.Id, PlanPurpose.StepUp, child.AssessmentId, Content(options.Today, child.Amount, i), ct);
                 if (!result.Succeeded) continue;
                 var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == plan!.Id, ct);
-                await plans.AgreeAsync(version.Id, asFamily: true, await VersionOf(db, plan!.Id, ct), ct);
-                await plans.AgreeAsync(version.Id, asFamily: false, await VersionOf(db, plan.Id, ct), ct);
+                await approvals.AgreeAsync(version.Id, asFamily: true, await VersionOf(db, plan!.Id, ct), ct);
+                await approvals.AgreeAsync(version.Id, asFamily: false, await VersionOf(db, plan.Id, ct), ct);
                 db.ChangeTracker.Clear();
                 made++;
             }

@@ -6,6 +6,10 @@ namespace ShortBreaks.Core.Notifications;
 /// <summary>Sends an email after a change is saved, and records that it was sent.</summary>
 public static class EmailRecord
 {
+    /// <summary>Sends and records an email whose words come from <see cref="Emails"/>.</summary>
+    public static Task<bool> TrySendAsync(this EmailSender sender, ShortBreaksDbContext db, ILogger logger, string to, Guid? childId, Email email, CancellationToken ct) =>
+        sender.TrySendAsync(db, logger, to, childId, email.Subject, email.Body, ct);
+
     /// <summary>
     /// Sends and records the email. A failure to send is logged for the team to follow up and never undoes the
     /// change the email is about, which is already saved.

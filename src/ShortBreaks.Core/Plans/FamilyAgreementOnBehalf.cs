@@ -1,3 +1,5 @@
+using ShortBreaks.Core.Requests;
+
 namespace ShortBreaks.Core.Plans;
 
 /// <summary>How a family without an online account told the officer they agree the plan.</summary>
@@ -62,6 +64,27 @@ public sealed record AgreementOnBehalfInput
 
     /// <summary>The signed copy, already checked as an evidence upload (its type from its first bytes).</summary>
     public AgreementFile? File { get; init; }
+
+    public const int AgreedByNameMaxLength = 200;
+    public const int RelationshipMaxLength = 100;
+
+    /// <summary>Problems with what was entered, in the order of the page's fields.</summary>
+    public List<FieldError> Check(PlanVersion version, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(AgreedByName)) errors.Add(new("AgreedByName", "Enter the name of the person who agreed the plan"));
+        else if (AgreedByName.Trim().Length > AgreedByNameMaxLength) errors.Add(new("AgreedByName", $"The name must be {AgreedByNameMaxLength} characters or fewer"));
+        if (string.IsNullOrWhiteSpace(Relationship)) errors.Add(new("Relationship", "Enter how they are related to the child"));
+        else if (Relationship.Trim().Length > RelationshipMaxLength) errors.Add(new("Relationship", $"The relationship must be {RelationshipMaxLength} characters or fewer"));
+        if (Method is not { } method || !Enum.IsDefined(method)) errors.Add(new("Method", "Choose how they agreed the plan"));
+        var made = DateOnly.FromDateTime(version.CreatedAt);
+        if (AgreedOn is not { } agreedOn) errors.Add(new("AgreedOn", "Enter the date they agreed the plan"));
+        else if (agreedOn > today) errors.Add(new("AgreedOn", "The date they agreed the plan must be today or in the past"));
+        else if (agreedOn < made) errors.Add(new("AgreedOn", $"The date they agreed the plan must be on or after {made:d MMMM yyyy}, when version {version.Number} was made"));
+        if (Method == AgreementMethod.SignedPaperCopy && File is null) errors.Add(new("SignedCopy", "Upload the signed copy of the plan"));
+        if (Comments?.Length > RequestRules.TextMaxLength) errors.Add(new("Comments", $"Comments must be {RequestRules.TextMaxLength} characters or fewer"));
+        return errors;
+    }
 }
 
 public sealed record AgreementFile(string FileName, string ContentType, byte[] Content);

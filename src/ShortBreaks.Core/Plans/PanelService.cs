@@ -17,7 +17,7 @@ public sealed record PanelAgenda(IReadOnlyList<PanelAgendaItem> Items, int Total
 /// The panel: entry to Targeted Short Breaks, plans above the indicative budget or above the plan in force, and
 /// reconsiderations. The panel records its decision and reasons; an approval puts the plan in force.
 /// </summary>
-public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
+public sealed class PanelService(ShortBreaksDbContext db, PlanService plans, PlanApprovalService approvals)
 {
     public const int PageSize = 200;
 
@@ -80,7 +80,7 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
         item.DecidedByName = db.Actor.Name;
         if (outcome == PanelOutcome.Deferred)
         {
-            db.TimelineEvents.Add(Timeline(item.ChildId, "The panel deferred its decision", item.Reasons));
+            AddTimeline(item.ChildId, "The panel deferred its decision", item.Reasons);
             return await SaveAsync(ct);
         }
 
@@ -89,44 +89,50 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
         {
             var plan = await db.SupportPlans.FirstAsync(p => p.Id == version.PlanId, ct);
             db.Entry(plan).State = EntityState.Modified;
-            await plans.DecideAsync(plan, version, outcome == PanelOutcome.Approved, $"Panel: {item.Reasons}", ct);
+            await approvals.DecideAsync(plan, version, outcome == PanelOutcome.Approved, $"Panel: {item.Reasons}", ct);
         }
         else if (item.BudgetNoticeId is { } noticeId)
         {
             var notice = await db.BudgetNotices.FirstAsync(n => n.Id == noticeId, ct);
-            if (outcome == PanelOutcome.Approved)
-            {
-                // The reconsideration is upheld: the lower budget is withdrawn and the plan in force stays.
-                notice.Status = BudgetNoticeStatus.Withdrawn;
-                var lower = await db.PlanVersions.FirstAsync(v => v.PlanId == notice.PlanId && v.Number == notice.ToNumber, ct);
-                lower.Status = PlanVersionStatus.NotApproved;
-                lower.DecisionReasons = $"Withdrawn on reconsideration: {item.Reasons}";
-                var plan = await db.SupportPlans.FirstAsync(p => p.Id == notice.PlanId, ct);
-                plan.ApprovedNumber = notice.FromNumber;
-                db.TimelineEvents.Add(Timeline(item.ChildId, "Reconsideration upheld: the budget stays as it was", item.Reasons));
-                await LetterAsync(notice, upheld: true, item, ct);
-            }
-            else
-            {
-                // Not upheld: the lower budget applies from the later of its notice date and today, never back-dated over
-                // the time the old package carried on while the panel looked again.
-                var lower = await db.PlanVersions.FirstAsync(v => v.PlanId == notice.PlanId && v.Number == notice.ToNumber, ct);
-                var today = DateOnly.FromDateTime(db.UtcNow);
-                var takesEffect = NoticeDates.AfterReconsideration(notice.TakesEffectOn, today);
-                lower.EffectiveFrom = takesEffect;
-                notice.TakesEffectOn = takesEffect;
-                notice.Status = BudgetNoticeStatus.Confirmed;
-                db.TimelineEvents.Add(Timeline(item.ChildId, $"Reconsideration not upheld: the new budget takes effect on {takesEffect:d MMMM yyyy}", item.Reasons));
-                await LetterAsync(notice, upheld: false, item, ct);
-                if (takesEffect <= today)
-                {
-                    var plan = await db.SupportPlans.FirstAsync(p => p.Id == notice.PlanId, ct);
-                    await plans.CameIntoForceAsync(plan, lower, ct);
-                }
-            }
+            if (outcome == PanelOutcome.Approved) await UpholdAsync(item, notice, ct);
+            else await ConfirmLowerBudgetAsync(item, notice, ct);
         }
 
         return await SaveAsync(ct);
+    }
+
+    /// <summary>The reconsideration is upheld: the lower budget is withdrawn and the plan in force stays.</summary>
+    private async Task UpholdAsync(PanelItem item, BudgetNotice notice, CancellationToken ct)
+    {
+        notice.Status = BudgetNoticeStatus.Withdrawn;
+        var lower = await db.PlanVersions.FirstAsync(v => v.PlanId == notice.PlanId && v.Number == notice.ToNumber, ct);
+        lower.Status = PlanVersionStatus.NotApproved;
+        lower.DecisionReasons = $"Withdrawn on reconsideration: {item.Reasons}";
+        var plan = await db.SupportPlans.FirstAsync(p => p.Id == notice.PlanId, ct);
+        plan.ApprovedNumber = notice.FromNumber;
+        AddTimeline(item.ChildId, "Reconsideration upheld: the budget stays as it was", item.Reasons);
+        await LetterAsync(notice, upheld: true, item, ct);
+    }
+
+    /// <summary>
+    /// Not upheld: the lower budget applies from the later of its notice date and today, never back-dated over the
+    /// time the old package carried on while the panel looked again.
+    /// </summary>
+    private async Task ConfirmLowerBudgetAsync(PanelItem item, BudgetNotice notice, CancellationToken ct)
+    {
+        var lower = await db.PlanVersions.FirstAsync(v => v.PlanId == notice.PlanId && v.Number == notice.ToNumber, ct);
+        var today = DateOnly.FromDateTime(db.UtcNow);
+        var takesEffect = NoticeDates.AfterReconsideration(notice.TakesEffectOn, today);
+        lower.EffectiveFrom = takesEffect;
+        notice.TakesEffectOn = takesEffect;
+        notice.Status = BudgetNoticeStatus.Confirmed;
+        AddTimeline(item.ChildId, $"Reconsideration not upheld: the new budget takes effect on {takesEffect:d MMMM yyyy}", item.Reasons);
+        await LetterAsync(notice, upheld: false, item, ct);
+        if (takesEffect <= today)
+        {
+            var plan = await db.SupportPlans.FirstAsync(p => p.Id == notice.PlanId, ct);
+            await plans.CameIntoForceAsync(plan, lower, ct);
+        }
     }
 
     /// <summary>The family (or an officer for them) asks for a lower budget to be looked at again; it goes on the agenda.</summary>
@@ -157,7 +163,7 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
             AddedAt = db.UtcNow,
             AddedByName = db.Actor.Name,
         });
-        db.TimelineEvents.Add(Timeline(notice.ChildId, "Reconsideration asked for: the current package carries on until the panel decides", why.Trim()));
+        AddTimeline(notice.ChildId, "Reconsideration asked for: the current package carries on until the panel decides", why.Trim());
         return await SaveAsync(ct);
     }
 
@@ -167,24 +173,11 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans)
     {
         var child = await db.Children.AsNoTracking().FirstAsync(c => c.Id == notice.ChildId, ct);
         var (title, body) = NoticeLetter.Reconsidered(plans.SchemeInForce, child, notice, upheld, item.Reasons!, db.UtcNow, db.Actor.Name);
-        plans.AddFamilyLetter(notice.ChildId, LetterKinds.ReconsiderationDecision, title, body);
+        db.AddLetter(notice.ChildId, LetterKinds.ReconsiderationDecision, title, body);
     }
 
-    private async Task<CommandResult> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return CommandResult.Ok;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Concurrent with
-            {
-                Errors = [new FieldError("", "Someone else recorded something on this item while you were working on it. Check it as it is now and try again.")],
-            };
-        }
-    }
+    private Task<CommandResult> SaveAsync(CancellationToken ct) => db.SaveOrConflictAsync(
+        CommandResult.Conflicted("Someone else recorded something on this item while you were working on it. Check it as it is now and try again."), ct);
 
-    private TimelineEvent Timeline(Guid childId, string summary, string? detail) => db.NewTimelineEvent(childId, "panel", summary, detail);
+    private void AddTimeline(Guid childId, string summary, string? detail) => db.AddTimeline(childId, TimelineKinds.Panel, summary, detail);
 }

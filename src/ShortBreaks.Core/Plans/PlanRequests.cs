@@ -7,13 +7,11 @@ namespace ShortBreaks.Core.Plans;
 /// <summary>A family asks for a review of, or a change to, their child's plan: on the record for the officer.</summary>
 public sealed class PlanRequests(ShortBreaksDbContext db)
 {
-    public const string TimelineKind = "plan-change-asked";
-
     public async Task<CommandResult> AskForChangeAsync(Guid childId, string? what, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(what)) return CommandResult.Fail("What", "Tell us what you would like to change or review");
         if (what.Length > RequestRules.TextMaxLength) return CommandResult.Fail("What", $"This must be {RequestRules.TextMaxLength} characters or fewer");
-        db.AddTimeline(childId, TimelineKind, "The family asked for a review or a change to the plan", what.Trim());
+        db.AddTimeline(childId, TimelineKinds.PlanChangeAsked, "The family asked for a review or a change to the plan", what.Trim());
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok;
     }

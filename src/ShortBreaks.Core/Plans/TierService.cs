@@ -9,8 +9,6 @@ namespace ShortBreaks.Core.Plans;
 /// <summary>Moves a child between tiers by the named moves only, each on the timeline with who, when and why.</summary>
 public sealed class TierService(ShortBreaksDbContext db, SchemeCatalog schemes)
 {
-    public const string TimelineKind = "tier-change";
-
     /// <summary>Moves an officer makes directly. Entry to Targeted Short Breaks happens when the plan is approved.</summary>
     public static readonly IReadOnlySet<TierMove> DirectMoves = new HashSet<TierMove>
     {
@@ -39,18 +37,8 @@ public sealed class TierService(ShortBreaksDbContext db, SchemeCatalog schemes)
 
         db.ExpectVersion(child, childVersionSeen);
         await ApplyAsync(child, move, reason!, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return CommandResult.Ok;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Concurrent with
-            {
-                Errors = [new FieldError("", "Someone else changed this child's record while you were working on it. Check it as it is now and try again.")],
-            };
-        }
+        return await db.SaveOrConflictAsync(
+            CommandResult.Conflicted("Someone else changed this child's record while you were working on it. Check it as it is now and try again."), ct);
     }
 
     /// <summary>Whether a move may be made now, with the reasons it may not.</summary>
@@ -92,7 +80,7 @@ public sealed class TierService(ShortBreaksDbContext db, SchemeCatalog schemes)
             Reason = reason.Trim(),
         };
         db.TierChanges.Add(change);
-        db.AddTimeline(child.Id, TimelineKind,
+        db.AddTimeline(child.Id, TimelineKinds.TierChange,
             $"{TierMoves.Name(move)}: {Tiers.Name(change.From)} to {(to == Tier.None ? "no service" : Tiers.Name(to.Value))}", change.Reason);
         child.Tier = to.Value;
 

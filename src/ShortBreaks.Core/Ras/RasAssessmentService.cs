@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Requests;
 
@@ -100,12 +101,12 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         assessment.Routing = result.Routing;
         assessment.CompletedAt = db.UtcNow;
         assessment.CompletedByName = db.Actor.Name;
-        db.TimelineEvents.Add(Timeline(assessment.ChildId, result.Routing switch
+        AddTimeline(assessment.ChildId, result.Routing switch
         {
             RasRouting.Universal => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, universal services (version {result.Version})",
             RasRouting.SocialWorkAssessment => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, a social work assessment (version {result.Version})",
             _ => $"RAS assessment completed: {RasSchemeDiff.Points(result.TotalPoints)} points, indicative budget {Money.Format(result.Amount)} a year (version {result.Version})",
-        }, null));
+        }, null);
         return await SaveAsync(ct);
     }
 
@@ -141,7 +142,7 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
         assessment.OverrideAgreedBy = agreedBy!.Trim();
         assessment.OverrideRecordedByName = db.Actor.Name;
         assessment.OverrideRecordedAt = db.UtcNow;
-        db.TimelineEvents.Add(Timeline(assessment.ChildId, $"RAS: {Money.Format(amount!.Value)} a year agreed instead of the indicative budget, agreed by {assessment.OverrideAgreedBy}", assessment.OverrideReason));
+        AddTimeline(assessment.ChildId, $"RAS: {Money.Format(amount!.Value)} a year agreed instead of the indicative budget, agreed by {assessment.OverrideAgreedBy}", assessment.OverrideReason);
         return await SaveAsync(ct);
     }
 
@@ -159,21 +160,8 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
     public static IReadOnlyDictionary<string, decimal> FundedSupportOf(string? json) =>
         json is null ? new Dictionary<string, decimal>() : JsonSerializer.Deserialize<Dictionary<string, decimal>>(json) ?? [];
 
-    private async Task<CommandResult> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return CommandResult.Ok;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Concurrent with
-            {
-                Errors = [new FieldError("", "Someone else changed this assessment while you were working on it. Check it as it is now and try again.")],
-            };
-        }
-    }
+    private Task<CommandResult> SaveAsync(CancellationToken ct) => db.SaveOrConflictAsync(
+        CommandResult.Conflicted("Someone else changed this assessment while you were working on it. Check it as it is now and try again."), ct);
 
-    private Children.TimelineEvent Timeline(Guid childId, string summary, string? detail) => db.NewTimelineEvent(childId, "ras", summary, detail);
+    private void AddTimeline(Guid childId, string summary, string? detail) => db.AddTimeline(childId, TimelineKinds.Ras, summary, detail);
 }

@@ -216,24 +216,16 @@ public sealed class RasVersionService(ShortBreaksDbContext db, RasSchemeCatalog 
         return errors;
     }
 
-    private async Task<CommandResult> SaveAsync(CancellationToken ct)
+    private Task<CommandResult> SaveAsync(CancellationToken ct) => db.SaveOrConflictAsync(
+        CommandResult.Conflicted("Someone else changed this RAS version while you were working on it. Check it as it is now and try again."),
+        _ => Task.FromResult(LabelTaken()), ct);
+
+    /// <summary>A new version refused by the unique label: someone else made one with that label at the same moment.</summary>
+    private CommandResult? LabelTaken()
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return CommandResult.Ok;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommandResult.Concurrent with
-            {
-                Errors = [new FieldError("", "Someone else changed this RAS version while you were working on it. Check it as it is now and try again.")],
-            };
-        }
-        catch (DbUpdateException) when (db.ChangeTracker.Entries<RasVersionRecord>().Any(e => e.State == EntityState.Added))
-        {
-            foreach (var entry in db.ChangeTracker.Entries<RasVersionRecord>().Where(e => e.State == EntityState.Added).ToList()) entry.State = EntityState.Detached;
-            return CommandResult.Fail("Label", "Someone else has just made a version with that label: choose another label");
-        }
+        var added = db.ChangeTracker.Entries<RasVersionRecord>().Where(e => e.State == EntityState.Added).ToList();
+        if (added.Count == 0) return null;
+        foreach (var entry in added) entry.State = EntityState.Detached;
+        return CommandResult.Fail("Label", "Someone else has just made a version with that label: choose another label");
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Eligibility;
@@ -188,11 +189,11 @@ public static class RequestsEndpoints
     }
 
     public static async Task<Results<Ok<EligibilityDetail>, ProblemHttpResult>> EligibilityAsync(
-        Guid id, RequestService requests, ShortBreaksDbContext db, CancellationToken ct)
+        Guid id, RequestService requests, ThresholdDecisionService decisions, ShortBreaksDbContext db, CancellationToken ct)
     {
         var request = await requests.FindAsync(id, ct);
         if (request is null) return RequestNotFound();
-        var result = await requests.CheckEligibilityAsync(request, ct);
+        var result = await decisions.CheckEligibilityAsync(request, ct);
 
         // The check reads the child's age, needs and evidence: audited like any view of the request.
         db.RecordView(nameof(ShortBreakRequest), request.Id.ToString(), request.ChildId, "eligibility check");
@@ -201,12 +202,12 @@ public static class RequestsEndpoints
     }
 
     public static async Task<Results<Ok<List<PossibleMatch>>, ProblemHttpResult>> MatchesAsync(
-        Guid id, RequestService requests, ShortBreaksDbContext db, CancellationToken ct)
+        Guid id, RequestService requests, RequestMatching matching, ShortBreaksDbContext db, CancellationToken ct)
     {
         var request = await requests.FindAsync(id, ct);
         if (request is null) return RequestNotFound();
 
-        var matches = await requests.PossibleMatchesAsync(request, ct);
+        var matches = await matching.PossibleMatchesAsync(request, ct);
         foreach (var child in matches)
         {
             db.RecordView(nameof(Child), child.Id.ToString(), child.Id, $"Possible match for request {request.Reference}");
@@ -219,7 +220,7 @@ public static class RequestsEndpoints
     }
 
     public static async Task<Results<Ok<RequestDetail>, ValidationProblem, ProblemHttpResult>> ConfirmChildAsync(
-        Guid id, HttpContext http, RequestService requests, TriageQueue queue, CancellationToken ct)
+        Guid id, HttpContext http, RequestService requests, RequestMatching matching, TriageQueue queue, CancellationToken ct)
     {
         var request = await requests.FindAsync(id, ct);
         if (request is null) return RequestNotFound();
@@ -228,13 +229,13 @@ public static class RequestsEndpoints
         if (body.Problem is { } unreadable) return unreadable;
         if (body.Value!.Version is not { } version) return Invalid([VersionMissing]);
 
-        var result = await requests.ConfirmChildAsync(request, body.Value.ChildId, version, ct);
+        var result = await matching.ConfirmChildAsync(request, body.Value.ChildId, version, ct);
         if (!result.Succeeded) return Refused(result);
         return TypedResults.Ok(await DetailAsync(request, http.User, requests, queue, ct));
     }
 
     public static async Task<Results<Ok<DecisionMade>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        Guid id, HttpContext http, RequestService requests, ShortBreaksDbContext db, CancellationToken ct)
+        Guid id, HttpContext http, RequestService requests, ThresholdDecisionService decisions, ShortBreaksDbContext db, CancellationToken ct)
     {
         var request = await requests.FindAsync(id, ct);
         if (request is null) return RequestNotFound();
@@ -248,7 +249,7 @@ public static class RequestsEndpoints
         if (decision.Version is null) missing.Add(VersionMissing);
         if (missing.Count > 0) return Invalid(missing);
 
-        var result = await requests.DecideAsync(request, decision.Outcome!.Value, decision.Reasons, decision.Version!.Value, ct);
+        var result = await decisions.DecideAsync(request, decision.Outcome!.Value, decision.Reasons, decision.Version!.Value, ct);
         if (!result.Succeeded) return Refused(result);
 
         var made = request.Decision ?? await db.Decisions.AsNoTracking().FirstAsync(d => d.RequestId == request.Id, ct);

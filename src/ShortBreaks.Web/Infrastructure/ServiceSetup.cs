@@ -50,6 +50,8 @@ public static class ServiceSetup
         services.AddSingleton<EmailSender>();
 
         services.AddScoped<RequestService>();
+        services.AddScoped<RequestMatching>();
+        services.AddScoped<ThresholdDecisionService>();
         services.AddScoped<TriageQueue>();
         services.AddScoped<ChildService>();
         services.AddScoped<FamilyLinkService>();
@@ -59,6 +61,7 @@ public static class ServiceSetup
         services.AddScoped<ShortBreaks.Core.Ras.RasVersionService>();
         services.AddScoped<ShortBreaks.Core.Plans.TierService>();
         services.AddScoped<ShortBreaks.Core.Plans.PlanService>();
+        services.AddScoped<ShortBreaks.Core.Plans.PlanApprovalService>();
         services.AddScoped<ShortBreaks.Core.Plans.PanelService>();
         services.AddScoped<ShortBreaks.Core.Plans.PlanRequests>();
         services.AddSingleton<ShortBreaks.Core.Plans.PlanContentCache>();

@@ -17,13 +17,14 @@ public sealed class PlanServiceTests
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private static readonly Actor Officer = new() { UserId = "o1", Name = "Amira Hughes" };
 
-    private sealed record Services(ShortBreaksDbContext Db, TierService Tiers, PlanService Plans, PanelService Panel);
+    private sealed record Services(ShortBreaksDbContext Db, TierService Tiers, PlanService Plans, PlanApprovalService Approvals, PanelService Panel);
 
     private static Services For(ShortBreaksDbContext db)
     {
         var tiers = new TierService(db, ShippedSchemes.Catalog);
-        var plans = new PlanService(db, ShippedSchemes.Catalog, tiers);
-        return new Services(db, tiers, plans, new PanelService(db, plans));
+        var plans = new PlanService(db, ShippedSchemes.Catalog);
+        var approvals = new PlanApprovalService(db, ShippedSchemes.Catalog, plans, tiers);
+        return new Services(db, tiers, plans, approvals, new PanelService(db, plans, approvals));
     }
 
     private static SupportLine PaHours(decimal perWeek, decimal rate = 12m) => new()
@@ -59,9 +60,9 @@ public sealed class PlanServiceTests
     {
         var version = await s.Db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == planId && v.Number == number);
         var plan = await s.Db.SupportPlans.AsNoTracking().SingleAsync(p => p.Id == planId);
-        (await s.Plans.AgreeAsync(version.Id, asFamily: true, plan.Version)).Succeeded.ShouldBeTrue();
+        (await s.Approvals.AgreeAsync(version.Id, asFamily: true, plan.Version)).Succeeded.ShouldBeTrue();
         plan = await s.Db.SupportPlans.AsNoTracking().SingleAsync(p => p.Id == planId);
-        var agreed = await s.Plans.AgreeAsync(version.Id, asFamily: false, plan.Version);
+        var agreed = await s.Approvals.AgreeAsync(version.Id, asFamily: false, plan.Version);
         agreed.Errors.ShouldBeEmpty();
         return await s.Db.PlanVersions.AsNoTracking().SingleAsync(v => v.Id == version.Id);
     }
@@ -78,7 +79,7 @@ public sealed class PlanServiceTests
         else if (agreed.ApprovalRoute == PlanApprovalRoute.Manager)
         {
             var seen = (await s.Db.SupportPlans.AsNoTracking().SingleAsync(p => p.Id == planId)).Version;
-            (await s.Plans.ManagerDecideAsync(agreed.Id, true, reasons, seen)).Errors.ShouldBeEmpty();
+            (await s.Approvals.ManagerDecideAsync(agreed.Id, true, reasons, seen)).Errors.ShouldBeEmpty();
         }
 
         return await s.Db.PlanVersions.AsNoTracking().SingleAsync(v => v.Id == agreed.Id);
@@ -159,7 +160,7 @@ public sealed class PlanServiceTests
         changed.Errors.ShouldBeEmpty();
         var agreed = await AgreeBothAsync(s, plan.Id, 2);
         seen = (await db.SupportPlans.AsNoTracking().SingleAsync(p => p.Id == plan.Id)).Version;
-        (await s.Plans.ManagerDecideAsync(agreed.Id, true, "Agreed at review.", seen)).Errors.ShouldBeEmpty();
+        (await s.Approvals.ManagerDecideAsync(agreed.Id, true, "Agreed at review.", seen)).Errors.ShouldBeEmpty();
 
         var notice = await db.BudgetNotices.AsNoTracking().SingleAsync(n => n.ChildId == child.Id);
         notice.CurrentAnnualAmount.ShouldBe(4 * 52 * 12m);
@@ -190,7 +191,7 @@ public sealed class PlanServiceTests
         await ApproveAsync(s, plan!.Id, 1, "Carried over.");
         await s.Plans.ChangeAsync(plan.Id, 1, Content(PaHours(1)), "One hour a week.", (await db.SupportPlans.AsNoTracking().SingleAsync()).Version);
         var lower = await AgreeBothAsync(s, plan.Id, 2);
-        await s.Plans.ManagerDecideAsync(lower.Id, true, "Review.", (await db.SupportPlans.AsNoTracking().SingleAsync()).Version);
+        await s.Approvals.ManagerDecideAsync(lower.Id, true, "Review.", (await db.SupportPlans.AsNoTracking().SingleAsync()).Version);
         var notice = await db.BudgetNotices.AsNoTracking().SingleAsync();
 
         (await s.Panel.RequestReconsiderationAsync(notice.Id, "", notice.Version)).Errors.ShouldContain(e => e.Field == "Why");
@@ -345,7 +346,7 @@ public sealed class PlanServiceTests
         var child = await new TestData(db).CreateChildAsync(tier: Tier.SocialCare);
         var (plan, _) = await s.Plans.StartAsync(child.Id, PlanPurpose.StepDownFromSocialCare, null, Content() with { Outcomes = [] });
         var version = await s.Plans.VersionAsync(plan!.Id, 1);
-        var result = await s.Plans.AgreeAsync(version!.Id, asFamily: true, plan.Version);
+        var result = await s.Approvals.AgreeAsync(version!.Id, asFamily: true, plan.Version);
         result.Errors.Select(e => e.Message).ShouldBe(["Add at least one outcome before the plan is agreed", "Add at least one line of support before the plan is agreed"], ignoreOrder: true);
     }
 }

@@ -21,12 +21,13 @@ public sealed class ReconsiderationAndReviewTests
     private static readonly DateOnly Today = new(2026, 11, 23);
     private static readonly Actor Officer = new() { UserId = "o1", Name = "Amira Hughes" };
 
-    private sealed record Services(ShortBreaksDbContext Db, PlanService Plans, PanelService Panel, FakeTimeProvider Clock);
+    private sealed record Services(ShortBreaksDbContext Db, PlanService Plans, PlanApprovalService Approvals, PanelService Panel, FakeTimeProvider Clock);
 
     private static Services For(ShortBreaksDbContext db, FakeTimeProvider clock)
     {
-        var plans = new PlanService(db, ShippedSchemes.Catalog, new TierService(db, ShippedSchemes.Catalog));
-        return new Services(db, plans, new PanelService(db, plans), clock);
+        var plans = new PlanService(db, ShippedSchemes.Catalog);
+        var approvals = new PlanApprovalService(db, ShippedSchemes.Catalog, plans, new TierService(db, ShippedSchemes.Catalog));
+        return new Services(db, plans, approvals, new PanelService(db, plans, approvals), clock);
     }
 
     private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
@@ -59,8 +60,8 @@ public sealed class ReconsiderationAndReviewTests
     private static async Task ApproveAsync(Services s, Guid planId, int number)
     {
         var version = await s.Db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == planId && v.Number == number);
-        (await s.Plans.AgreeAsync(version.Id, true, await SeenAsync(s, planId))).Errors.ShouldBeEmpty();
-        (await s.Plans.AgreeAsync(version.Id, false, await SeenAsync(s, planId))).Errors.ShouldBeEmpty();
+        (await s.Approvals.AgreeAsync(version.Id, true, await SeenAsync(s, planId))).Errors.ShouldBeEmpty();
+        (await s.Approvals.AgreeAsync(version.Id, false, await SeenAsync(s, planId))).Errors.ShouldBeEmpty();
         version = await s.Db.PlanVersions.AsNoTracking().SingleAsync(v => v.Id == version.Id);
         if (version.ApprovalRoute == PlanApprovalRoute.Panel)
         {
@@ -69,7 +70,7 @@ public sealed class ReconsiderationAndReviewTests
         }
         else if (version.ApprovalRoute == PlanApprovalRoute.Manager)
         {
-            (await s.Plans.ManagerDecideAsync(version.Id, true, "Agreed.", await SeenAsync(s, planId))).Errors.ShouldBeEmpty();
+            (await s.Approvals.ManagerDecideAsync(version.Id, true, "Agreed.", await SeenAsync(s, planId))).Errors.ShouldBeEmpty();
         }
     }
 
@@ -241,13 +242,13 @@ public sealed class ReconsiderationAndReviewTests
         var child = await new TestData(db).CreateChildAsync(tier: Tier.SocialCare);
         var (plan, _) = await s.Plans.StartAsync(child.Id, PlanPurpose.StepDownFromSocialCare, null, Content(Today, PaHours(3)));
         var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == plan!.Id);
-        (await s.Plans.AgreeAsync(version.Id, true, await SeenAsync(s, plan!.Id))).Errors.ShouldBeEmpty();
-        (await s.Plans.AgreeAsync(version.Id, false, await SeenAsync(s, plan.Id))).Errors.ShouldBeEmpty();
+        (await s.Approvals.AgreeAsync(version.Id, true, await SeenAsync(s, plan!.Id))).Errors.ShouldBeEmpty();
+        (await s.Approvals.AgreeAsync(version.Id, false, await SeenAsync(s, plan.Id))).Errors.ShouldBeEmpty();
 
         var item = (await s.Panel.AgendaAsync()).Items.ShouldHaveSingleItem();
         item.Kind.ShouldBe(PanelItemKind.EntryToTargeted);
         item.Summary.ShouldContain("step down from social care");
-        (await s.Plans.ManagerDecideAsync(version.Id, true, "A manager alone", await SeenAsync(s, plan.Id))).Succeeded.ShouldBeFalse();
+        (await s.Approvals.ManagerDecideAsync(version.Id, true, "A manager alone", await SeenAsync(s, plan.Id))).Succeeded.ShouldBeFalse();
         (await db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id)).Tier.ShouldBe(Tier.SocialCare);
     }
 
@@ -310,15 +311,15 @@ public sealed class ReconsiderationAndReviewTests
             Comments = "Happy with the weekend hours.", File = signed,
         };
 
-        (await s.Plans.AgreeOnBehalfOfFamilyAsync(version.Id, input, await SeenAsync(s, plan!.Id))).Errors.ShouldBeEmpty();
-        (await s.Plans.AgreeAsync(version.Id, false, await SeenAsync(s, plan.Id))).Errors.ShouldBeEmpty();
+        (await s.Approvals.AgreeOnBehalfOfFamilyAsync(version.Id, input, await SeenAsync(s, plan!.Id))).Errors.ShouldBeEmpty();
+        (await s.Approvals.AgreeAsync(version.Id, false, await SeenAsync(s, plan.Id))).Errors.ShouldBeEmpty();
         var item = (await s.Panel.AgendaAsync()).Items.Single();
         (await s.Panel.DecideAsync(item.Id, PanelOutcome.Approved, "Carried over.", item.Version)).Errors.ShouldBeEmpty();
 
         var agreed = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.Id == version.Id);
         agreed.Status.ShouldBe(PlanVersionStatus.Approved);
         agreed.FamilyAgreedByName.ShouldBe("Sam Patel (Mother)");
-        var record = (await s.Plans.AgreementOnBehalfAsync(version.Id)).ShouldNotBeNull();
+        var record = (await s.Approvals.AgreementOnBehalfAsync(version.Id)).ShouldNotBeNull();
         record.Describe().ShouldBe($"Sam Patel (Mother), by signing a paper copy on {Today:d MMMM yyyy}, recorded by Amira Hughes");
         record.FileName.ShouldBe("signed.pdf");
         (await db.FamilyAgreementsOnBehalf.AsNoTracking().SingleAsync()).Content.ShouldBe(signed.Content);
@@ -344,12 +345,12 @@ public sealed class ReconsiderationAndReviewTests
         var (plan, _) = await s.Plans.StartAsync(child.Id, PlanPurpose.StepDownFromSocialCare, null, Content(Today, PaHours(3)));
         var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == plan!.Id);
 
-        var empty = await s.Plans.AgreeOnBehalfOfFamilyAsync(version.Id, new AgreementOnBehalfInput(), await SeenAsync(s, plan!.Id));
+        var empty = await s.Approvals.AgreeOnBehalfOfFamilyAsync(version.Id, new AgreementOnBehalfInput(), await SeenAsync(s, plan!.Id));
         empty.Errors.Select(e => e.Field).ShouldBe(["AgreedByName", "Relationship", "Method", "AgreedOn"]);
-        var paper = await s.Plans.AgreeOnBehalfOfFamilyAsync(version.Id,
+        var paper = await s.Approvals.AgreeOnBehalfOfFamilyAsync(version.Id,
             new AgreementOnBehalfInput { AgreedByName = "Sam", Relationship = "Father", Method = AgreementMethod.SignedPaperCopy, AgreedOn = Today.AddDays(1) }, await SeenAsync(s, plan.Id));
         paper.Errors.Select(e => e.Message).ShouldBe(["The date they agreed the plan must be today or in the past", "Upload the signed copy of the plan"]);
-        var stale = await s.Plans.AgreeOnBehalfOfFamilyAsync(version.Id,
+        var stale = await s.Approvals.AgreeOnBehalfOfFamilyAsync(version.Id,
             new AgreementOnBehalfInput { AgreedByName = "Sam", Relationship = "Father", Method = AgreementMethod.ByPhone, AgreedOn = Today }, await SeenAsync(s, plan.Id) - 1);
         stale.Conflict.ShouldBeTrue();
         (await db.FamilyAgreementsOnBehalf.CountAsync()).ShouldBe(0);

@@ -21,7 +21,14 @@ public sealed class RequestServiceTests : IDisposable
     public void Dispose() => Directory.Delete(_mail, recursive: true);
 
     private RequestService Service(ShortBreaksDbContext db) =>
-        new(db, ShippedSchemes.Catalog, new EmailSender(new EmailOptions { PickupDirectory = _mail }, NullLogger<EmailSender>.Instance), NullLogger<RequestService>.Instance);
+        new(db, ShippedSchemes.Catalog, Email(), NullLogger<RequestService>.Instance);
+
+    private static RequestMatching Matching(ShortBreaksDbContext db) => new(db);
+
+    private ThresholdDecisionService Decisions(ShortBreaksDbContext db) =>
+        new(db, ShippedSchemes.Catalog, new RequestMatching(db), new Core.Plans.TierService(db, ShippedSchemes.Catalog), Email(), NullLogger<ThresholdDecisionService>.Instance);
+
+    private EmailSender Email() => new(new EmailOptions { PickupDirectory = _mail }, NullLogger<EmailSender>.Instance);
 
     private ShortBreaksDbContext Officer(TestDatabase database) =>
         database.NewContext(new Actor { UserId = "officer-1", Name = "Amira Hughes" }, _clock);
@@ -136,7 +143,7 @@ public sealed class RequestServiceTests : IDisposable
         var request = await data.CreateSubmittedRequestAsync(childFirstName: " maya ", childLastName: "EXAMPLE", childDateOfBirth: new DateOnly(2016, 3, 3));
         request.Postcode = "dc9 9zz";
 
-        var matches = await Service(db).PossibleMatchesAsync(request);
+        var matches = await Matching(db).PossibleMatchesAsync(request);
 
         matches.Select(c => c.Id).ShouldBe([sameDob.Id, samePostcode.Id], ignoreOrder: true);
     }
@@ -148,7 +155,7 @@ public sealed class RequestServiceTests : IDisposable
         await using var db = Officer(database);
         var request = await new TestData(db).CreateSubmittedRequestAsync(childFirstName: "Maya", childLastName: "Example");
 
-        var result = await Service(db).ConfirmChildAsync(request, null, request.Version);
+        var result = await Matching(db).ConfirmChildAsync(request, null, request.Version);
 
         result.Succeeded.ShouldBeTrue();
         var child = await db.Children.AsNoTracking().SingleAsync();
@@ -174,7 +181,7 @@ public sealed class RequestServiceTests : IDisposable
         request.DisabilityCodes = "VIS";
         await db.SaveChangesAsync();
 
-        var result = await Service(db).ConfirmChildAsync(request, child.Id, request.Version);
+        var result = await Matching(db).ConfirmChildAsync(request, child.Id, request.Version);
 
         result.Succeeded.ShouldBeTrue();
         (await db.Requests.AsNoTracking().SingleAsync(r => r.Id == request.Id)).ChildId.ShouldBe(child.Id);
@@ -197,7 +204,7 @@ public sealed class RequestServiceTests : IDisposable
         var child = await data.CreateChildAsync();
         var request = await data.CreateSubmittedRequestAsync(child);
 
-        var result = await Service(db).DecideAsync(request, DecisionOutcome.FlexibleShortBreaksApproved, "Needs a lot more care than other children.", request.Version);
+        var result = await Decisions(db).DecideAsync(request, DecisionOutcome.FlexibleShortBreaksApproved, "Needs a lot more care than other children.", request.Version);
 
         result.Succeeded.ShouldBeTrue();
         var decision = await db.Decisions.AsNoTracking().SingleAsync();
@@ -208,7 +215,7 @@ public sealed class RequestServiceTests : IDisposable
         (await db.Children.AsNoTracking().SingleAsync()).Tier.ShouldBe(Tier.FlexibleShortBreaks);
         var move = await db.TierChanges.AsNoTracking().SingleAsync();
         (move.Move, move.From, move.To, move.ByName).ShouldBe((Core.Plans.TierMove.FlexibleShortBreaksApproved, Tier.None, Tier.FlexibleShortBreaks, "Amira Hughes"));
-        var moveEvent = await db.TimelineEvents.AsNoTracking().SingleAsync(e => e.ChildId == child.Id && e.Kind == Core.Plans.TierService.TimelineKind);
+        var moveEvent = await db.TimelineEvents.AsNoTracking().SingleAsync(e => e.ChildId == child.Id && e.Kind == TimelineKinds.TierChange);
         (moveEvent.Summary, moveEvent.Detail, moveEvent.ActorName).ShouldBe(
             ("Flexible Short Breaks approved: Not receiving short breaks to Flexible Short Breaks", "Needs a lot more care than other children.", "Amira Hughes"));
         var letter = await db.Letters.AsNoTracking().SingleAsync();
@@ -228,7 +235,7 @@ public sealed class RequestServiceTests : IDisposable
         var child = await data.CreateChildAsync();
         var request = await data.CreateSubmittedRequestAsync(child, needIds: ["carer-strain"], evidenceKindIds: []);
 
-        var result = await Service(db).DecideAsync(request, DecisionOutcome.FlexibleShortBreaksApproved, "Reasons", request.Version);
+        var result = await Decisions(db).DecideAsync(request, DecisionOutcome.FlexibleShortBreaksApproved, "Reasons", request.Version);
 
         result.Succeeded.ShouldBeFalse();
         result.Errors.Single(e => e.Field == "Outcome").Message.ShouldContain("evidence");
@@ -242,7 +249,7 @@ public sealed class RequestServiceTests : IDisposable
         await using var db = Officer(database);
         var request = await new TestData(db).CreateSubmittedRequestAsync();
 
-        var result = await Service(db).DecideAsync(request, DecisionOutcome.Safeguarding, "Disclosure during the call.", request.Version);
+        var result = await Decisions(db).DecideAsync(request, DecisionOutcome.Safeguarding, "Disclosure during the call.", request.Version);
 
         result.Succeeded.ShouldBeTrue();
         (await db.Requests.AsNoTracking().SingleAsync()).Status.ShouldBe(RequestStatus.RoutedToMash);
@@ -268,8 +275,8 @@ public sealed class RequestServiceTests : IDisposable
         var firstRequest = await first.Requests.SingleAsync(r => r.Id == requestId);
         var secondRequest = await second.Requests.SingleAsync(r => r.Id == requestId);
 
-        var firstResult = await Service(first).DecideAsync(firstRequest, DecisionOutcome.Universal, "First", firstRequest.Version);
-        var secondResult = await Service(second).DecideAsync(secondRequest, DecisionOutcome.ReferToSocialCare, "Second", secondRequest.Version);
+        var firstResult = await Decisions(first).DecideAsync(firstRequest, DecisionOutcome.Universal, "First", firstRequest.Version);
+        var secondResult = await Decisions(second).DecideAsync(secondRequest, DecisionOutcome.ReferToSocialCare, "Second", secondRequest.Version);
 
         firstResult.Succeeded.ShouldBeTrue();
         secondResult.Conflict.ShouldBeTrue();
@@ -286,7 +293,7 @@ public sealed class RequestServiceTests : IDisposable
         var child = await data.CreateChildAsync(tier: Tier.TargetedShortBreaks);
         var request = await data.CreateSubmittedRequestAsync(child);
 
-        var result = await Service(db).DecideAsync(request, DecisionOutcome.FlexibleShortBreaksApproved, "Reasons", request.Version);
+        var result = await Decisions(db).DecideAsync(request, DecisionOutcome.FlexibleShortBreaksApproved, "Reasons", request.Version);
 
         result.Errors.ShouldContain(e => e.Message.Contains("step down"));
         (await db.Children.AsNoTracking().SingleAsync()).Tier.ShouldBe(Tier.TargetedShortBreaks);

@@ -63,13 +63,13 @@ public class FormVersionTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     {
         var (child, _) = await factory.AssessedChildAsync(Tier.TargetedShortBreaks);
         var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
-        var planId = await WithServicesAsync(async (plans, db) =>
+        var planId = await WithServicesAsync(async (plans, approvals, db) =>
         {
             var (plan, started) = await plans.StartAsync(child.Id, PlanPurpose.Targeted, null, PlanSteps.Content(1));
             started.Errors.ShouldBeEmpty();
             var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == plan!.Id);
-            (await plans.AgreeAsync(version.Id, true, await db.SupportPlans.AsNoTracking().Where(p => p.Id == plan!.Id).Select(p => p.Version).SingleAsync())).Errors.ShouldBeEmpty();
-            (await plans.AgreeAsync(version.Id, false, await db.SupportPlans.AsNoTracking().Where(p => p.Id == plan!.Id).Select(p => p.Version).SingleAsync())).Errors.ShouldBeEmpty();
+            (await approvals.AgreeAsync(version.Id, true, await db.SupportPlans.AsNoTracking().Where(p => p.Id == plan!.Id).Select(p => p.Version).SingleAsync())).Errors.ShouldBeEmpty();
+            (await approvals.AgreeAsync(version.Id, false, await db.SupportPlans.AsNoTracking().Where(p => p.Id == plan!.Id).Select(p => p.Version).SingleAsync())).Errors.ShouldBeEmpty();
             return plan!.Id;
         });
         var page = await manager.GetPageAsync($"/staff/children/{child.Id}/plan");
@@ -185,12 +185,13 @@ public class FormVersionTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         (await factory.Data.WithDbAsync(db => db.RasVersions.AnyAsync(v => v.Label == label))).ShouldBeFalse();
     }
 
-    private async Task<T> WithServicesAsync<T>(Func<PlanService, Core.Data.ShortBreaksDbContext, Task<T>> action)
+    private async Task<T> WithServicesAsync<T>(Func<PlanService, PlanApprovalService, Core.Data.ShortBreaksDbContext, Task<T>> action)
     {
         using var scope = factory.Services.CreateScope();
         var actor = scope.ServiceProvider.GetRequiredService<Core.Auditing.Actor>();
         actor.UserId = "officer-1";
         actor.Name = "Amira Hughes";
-        return await action(scope.ServiceProvider.GetRequiredService<PlanService>(), scope.ServiceProvider.GetRequiredService<Core.Data.ShortBreaksDbContext>());
+        return await action(scope.ServiceProvider.GetRequiredService<PlanService>(), scope.ServiceProvider.GetRequiredService<PlanApprovalService>(),
+            scope.ServiceProvider.GetRequiredService<Core.Data.ShortBreaksDbContext>());
     }
 }

@@ -88,8 +88,9 @@ public static class PlanSteps
         started.Errors.ShouldBeEmpty();
         var db = scope.ServiceProvider.GetRequiredService<Core.Data.ShortBreaksDbContext>();
         var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == plan!.Id);
-        (await plans.AgreeAsync(version.Id, asFamily: true, await db.SupportPlans.AsNoTracking().Where(p => p.Id == plan!.Id).Select(p => p.Version).SingleAsync())).Errors.ShouldBeEmpty();
-        (await plans.AgreeAsync(version.Id, asFamily: false, await db.SupportPlans.AsNoTracking().Where(p => p.Id == plan!.Id).Select(p => p.Version).SingleAsync())).Errors.ShouldBeEmpty();
+        var approvals = scope.ServiceProvider.GetRequiredService<PlanApprovalService>();
+        (await approvals.AgreeAsync(version.Id, asFamily: true, await db.SupportPlans.AsNoTracking().Where(p => p.Id == plan!.Id).Select(p => p.Version).SingleAsync())).Errors.ShouldBeEmpty();
+        (await approvals.AgreeAsync(version.Id, asFamily: false, await db.SupportPlans.AsNoTracking().Where(p => p.Id == plan!.Id).Select(p => p.Version).SingleAsync())).Errors.ShouldBeEmpty();
         var item = await db.PanelItems.AsNoTracking().Where(p => p.PlanVersionId == version.Id).Select(p => (Guid?)p.Id).SingleOrDefaultAsync();
         return new StepUp(child, plan!.Id, assessment.Id, item);
     }

@@ -51,7 +51,7 @@ public class FamilyLinkTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         {
             var requests = s.GetRequiredService<RequestService>();
             var request = (await requests.FindAsync(theirs.Id))!;
-            return await requests.ConfirmChildAsync(request, childId, request.Version);
+            return await s.GetRequiredService<RequestMatching>().ConfirmChildAsync(request, childId, request.Version);
         }, officer.Id)).Succeeded.ShouldBeTrue();
 
         var home = await browser.GetDocumentAsync("/account");
@@ -76,8 +76,8 @@ public class FamilyLinkTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         {
             var requests = s.GetRequiredService<RequestService>();
             var request = (await requests.FindAsync(byPhone.Id))!;
-            (await requests.ConfirmChildAsync(request, null, request.Version)).Succeeded.ShouldBeTrue();
-            return await requests.DecideAsync(request, DecisionOutcome.Universal, "The Local Offer has clubs for Alex.", request.Version);
+            (await s.GetRequiredService<RequestMatching>().ConfirmChildAsync(request, null, request.Version)).Succeeded.ShouldBeTrue();
+            return await s.GetRequiredService<ThresholdDecisionService>().DecideAsync(request, DecisionOutcome.Universal, "The Local Offer has clubs for Alex.", request.Version);
         }, officer.Id);
         decided.Succeeded.ShouldBeTrue();
         var childId = (await app.FindRequestAsync(byPhone.Id))!.ChildId!.Value;

@@ -29,7 +29,7 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     private static async Task AgreeAndApproveAsync(IServiceProvider s, Guid planId, int number)
     {
         var db = s.GetRequiredService<ShortBreaksDbContext>();
-        var plans = s.GetRequiredService<PlanService>();
+        var plans = s.GetRequiredService<PlanApprovalService>();
         async Task<long> Seen() => await db.SupportPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Version).SingleAsync();
         var v = await db.PlanVersions.AsNoTracking().SingleAsync(x => x.PlanId == planId && x.Number == number);
         if (v.FamilyAgreedAt is null) (await plans.AgreeAsync(v.Id, true, await Seen())).Errors.ShouldBeEmpty();
@@ -120,7 +120,7 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         (await browser.PostForRedirectAsync($"/account/plans/{child.Id}?handler=Ask", ("What", "Maya has started a new school and needs help after school.")))
             .ShouldBe($"/account/plans/{child.Id}?sent=asked");
         var asked = await app.WithServicesAsync(s => s.GetRequiredService<ShortBreaksDbContext>().TimelineEvents.AsNoTracking()
-            .SingleAsync(t => t.ChildId == child.Id && t.Kind == PlanRequests.TimelineKind));
+            .SingleAsync(t => t.ChildId == child.Id && t.Kind == TimelineKinds.PlanChangeAsked));
         asked.Detail.ShouldBe("Maya has started a new school and needs help after school.");
     }
 
@@ -194,7 +194,7 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
             var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == planId);
             var seen = await db.SupportPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Version).SingleAsync();
             var input = new AgreementOnBehalfInput { AgreedByName = "Sam Plan", Relationship = "Mother", Method = AgreementMethod.InPerson, AgreedOn = DateOnly.FromDateTime(DateTime.UtcNow) };
-            (await s.GetRequiredService<PlanService>().AgreeOnBehalfOfFamilyAsync(version.Id, input, seen)).Errors.ShouldBeEmpty();
+            (await s.GetRequiredService<PlanApprovalService>().AgreeOnBehalfOfFamilyAsync(version.Id, input, seen)).Errors.ShouldBeEmpty();
             await AgreeAndApproveAsync(s, planId, 1);
             return true;
         }, "officer-1");

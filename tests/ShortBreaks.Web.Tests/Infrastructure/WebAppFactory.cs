@@ -119,8 +119,8 @@ public class WebAppFactory : WebApplicationFactory<Program>
             var requests = s.GetRequiredService<RequestService>();
             var request = (await requests.FindAsync(draft.Id))!;
             (await requests.SubmitAsync(request)).Succeeded.ShouldBeTrue();
-            (await requests.ConfirmChildAsync(request, null, request.Version)).Succeeded.ShouldBeTrue();
-            var decided = await requests.DecideAsync(request, outcome, reasons, request.Version);
+            (await s.GetRequiredService<RequestMatching>().ConfirmChildAsync(request, null, request.Version)).Succeeded.ShouldBeTrue();
+            var decided = await s.GetRequiredService<ThresholdDecisionService>().DecideAsync(request, outcome, reasons, request.Version);
             decided.Succeeded.ShouldBeTrue(string.Join("; ", decided.Errors.Select(e => e.Message)));
             return request;
         }, officer.Id);

@@ -7,10 +7,7 @@ using ShortBreaks.Core.Requests;
 namespace ShortBreaks.Core.Ras.Calibration;
 
 /// <summary>The outcome of running a calibration on a file: the run kept, or the problems and nothing kept.</summary>
-public sealed record CalibrationOutcome(CalibrationRun? Run, CalibrationImport Import, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Run is not null;
-}
+public sealed record CalibrationOutcome(CalibrationRun? Run, CalibrationImport Import, CommandResult Result);
 
 /// <summary>
 /// Calibrations for commissioning and finance officers: import last year's packages, fit the rates, keep the
@@ -32,10 +29,10 @@ public sealed class CalibrationService(ShortBreaksDbContext db, RasVersionServic
     public async Task<CalibrationOutcome> RunAsync(string fileName, Stream file, string baseVersion, CalibrationOptions options, long maxBytes, CancellationToken ct = default)
     {
         var scheme = await versions.SchemeAsync(baseVersion, ct);
-        if (scheme is null) return new(null, new CalibrationImport(), [new FieldError("BaseVersion", "Select a RAS version to start from")]);
+        if (scheme is null) return new(null, new CalibrationImport(), CommandResult.Fail("BaseVersion", "Select a RAS version to start from"));
 
         var import = CalibrationCsv.Read(file, scheme, maxBytes);
-        if (!import.Succeeded) return new(null, import, [new FieldError("Upload", ImportSummary(import))]);
+        if (!import.Succeeded) return new(null, import, CommandResult.Fail("Upload", ImportSummary(import)));
 
         CalibrationResult result;
         try
@@ -44,7 +41,7 @@ public sealed class CalibrationService(ShortBreaksDbContext db, RasVersionServic
         }
         catch (CalibrationException ex)
         {
-            return new(null, import, ex.Errors.Select(e => new FieldError("Upload", e)).ToList());
+            return new(null, import, CommandResult.Fail(ex.Errors.Select(e => new FieldError("Upload", e)).ToList()));
         }
 
         var run = new CalibrationRun
@@ -64,7 +61,7 @@ public sealed class CalibrationService(ShortBreaksDbContext db, RasVersionServic
         };
         db.CalibrationRuns.Add(run);
         await db.SaveChangesAsync(ct);
-        return new(run, import, []);
+        return new(run, import, CommandResult.Ok);
     }
 
     /// <summary>"The file has 3 problems", for the error summary; the rows are in the table below it.</summary>

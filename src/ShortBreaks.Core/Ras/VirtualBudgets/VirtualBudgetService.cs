@@ -69,14 +69,7 @@ public sealed class VirtualBudgetService(ShortBreaksDbContext db, RasVersionServ
 
         run.Status = VirtualBudgetRunStatus.Running;
         run.StartedAt = db.UtcNow;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
+        if (!(await db.SaveOrConflictAsync(CommandResult.Conflicted("Another worker claimed this run."), ct)).Succeeded) return false;
 
         try
         {
@@ -145,26 +138,19 @@ public sealed class VirtualBudgetService(ShortBreaksDbContext db, RasVersionServ
         budget.SetByUserId = db.Actor.UserId;
         budget.SetByName = db.Actor.Name;
         budget.SetAt = db.UtcNow;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return CommandResult.Ok;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Changed();
-        }
-        catch (DbUpdateException) when (db.Entry(budget).State == EntityState.Added)
-        {
-            db.Entry(budget).State = EntityState.Detached;
-            return Changed();
-        }
+        return await db.SaveOrConflictAsync(Changed(), _ => Task.FromResult(SetAtTheSameMoment(budget)), ct);
     }
 
-    private static CommandResult Changed() => CommandResult.Concurrent with
+    /// <summary>A first budget for the year refused by the unique year: someone else set one at the same moment.</summary>
+    private CommandResult? SetAtTheSameMoment(ServiceBudget budget)
     {
-        Errors = [new FieldError("", "Someone else set the service budget for this year while you were working on it. Check it as it is now and try again.")],
-    };
+        if (db.Entry(budget).State != EntityState.Added) return null;
+        db.Entry(budget).State = EntityState.Detached;
+        return Changed();
+    }
+
+    private static CommandResult Changed() => CommandResult.Conflicted(
+        "Someone else set the service budget for this year while you were working on it. Check it as it is now and try again.");
 }
 
 /// <summary>A run that cannot go ahead, with the reason in words staff can act on.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using ShortBreaks.Core;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Requests;

@@ -37,7 +37,7 @@ public sealed class CalibrationServiceTests
         {
             var outcome = await (await ServiceAsync(db)).RunAsync("packages 2025-26.csv", File(SampleCsv), "2026.1",
                 new CalibrationOptions { Method = CalibrationOptions.PricePerPoint }, CalibrationCsv.MaxBytes);
-            outcome.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Errors.Select(e => e.Message)));
+            outcome.Result.Succeeded.ShouldBeTrue(string.Join("; ", outcome.Result.Errors.Select(e => e.Message)));
             id = outcome.Run!.Id;
         }
 
@@ -67,9 +67,9 @@ public sealed class CalibrationServiceTests
         await using (var db = database.NewContext(Finance, Clock))
         {
             var outcome = await (await ServiceAsync(db)).RunAsync("bad.csv", File(bad), "2026.1", new CalibrationOptions(), CalibrationCsv.MaxBytes);
-            outcome.Succeeded.ShouldBeFalse();
+            outcome.Result.Succeeded.ShouldBeFalse();
             outcome.Import.Errors.ShouldHaveSingleItem().Row.ShouldBe(6);
-            outcome.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("Row 6: The cost must not be negative");
+            outcome.Result.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("Row 6: The cost must not be negative");
         }
 
         await using var check = database.NewContext();

@@ -174,9 +174,9 @@ public sealed class NewModel(
         await using var stream = upload!.OpenReadStream();
         var outcome = await calibrations.RunAsync(upload.FileName, stream, BaseVersion!,
             new CalibrationOptions { Method = Method, Floor = floor, Cap = cap, MinimumPackagesPerBand = minimum }, MaxFileBytes, HttpContext.RequestAborted);
-        if (!outcome.Succeeded)
+        if (!outcome.Result.Succeeded)
         {
-            AddErrors(outcome.Errors);
+            AddErrors(outcome.Result.Errors);
             Problems = outcome.Import.Errors;
             ProblemCount = outcome.Import.ErrorCount;
             ProblemsFileName = EvidenceFiles.SafeName(upload.FileName);

@@ -14,7 +14,7 @@ namespace ShortBreaks.Web.Pages.Staff.Panel;
 /// <summary>One case before the panel: why it is there, the RAS working, the plan, and the panel's decision.</summary>
 [Authorize(Policy = Policies.Manager)]
 [ChildAccess(ChildRecordKind.PanelItem, "id")]
-public sealed class ItemModel(ShortBreaksDbContext db, PanelService panel, PlanService plans, RasAssessmentService assessments) : GovukPageModel
+public sealed class ItemModel(ShortBreaksDbContext db, PanelService panel, PlanService plans, PlanApprovalService approvals, RasAssessmentService assessments) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? Outcome { get; set; }
@@ -82,7 +82,7 @@ public sealed class ItemModel(ShortBreaksDbContext db, PanelService panel, PlanS
             var number = await db.PlanVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => new { v.PlanId, v.Number }).FirstAsync(ct);
             Version = await plans.VersionAsync(number.PlanId, number.Number, ct);
             Cost = plans.CostOf(Version!, Tier.TargetedShortBreaks);
-            AgreedOnBehalf = await plans.AgreementOnBehalfAsync(versionId, ct);
+            AgreedOnBehalf = await approvals.AgreementOnBehalfAsync(versionId, ct);
             if (Version!.RasAssessmentId is { } assessmentId && await db.RasAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assessmentId, ct) is { RasVersion: not null } assessment)
             {
                 Working = assessments.Recompute(assessment);

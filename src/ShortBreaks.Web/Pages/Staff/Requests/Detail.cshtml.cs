@@ -16,7 +16,7 @@ namespace ShortBreaks.Web.Pages.Staff.Requests;
 /// checked here on the server whatever the page showed.
 /// </summary>
 [ChildAccess(ChildRecordKind.Request, "id")]
-public class DetailModel(ShortBreaksDbContext db, RequestService requests, TriageQueue triage, SchemeCatalog schemes, ChildService children) : GovukPageModel
+public class DetailModel(ShortBreaksDbContext db, RequestService requests, RequestMatching matching, ThresholdDecisionService decisions, TriageQueue triage, SchemeCatalog schemes, ChildService children) : GovukPageModel
 {
     public const string NewChild = "new";
 
@@ -80,7 +80,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
             return await ShowAgainAsync(conflict: false);
         }
 
-        var result = await requests.ConfirmChildAsync(request, existing, VersionSeen, HttpContext.RequestAborted);
+        var result = await matching.ConfirmChildAsync(request, existing, VersionSeen, HttpContext.RequestAborted);
         if (result.Succeeded) return Redirect(Links.StaffRequest(Id, done: "matched"));
 
         AddErrors(result.Errors);
@@ -105,7 +105,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
         }
 
         Outcome = outcome.ToString();
-        var result = await requests.DecideAsync(request, outcome.Value, Reasons, VersionSeen, HttpContext.RequestAborted);
+        var result = await decisions.DecideAsync(request, outcome.Value, Reasons, VersionSeen, HttpContext.RequestAborted);
         if (result.Succeeded) return Redirect(Links.StaffRequest(Id, done: "decided"));
 
         if (!result.Conflict)
@@ -173,7 +173,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
             && await children.IsFamilyMemberAsync(Child.Id, familyUserId, ct);
         if (request.Status == RequestStatus.Submitted && !request.ChildConfirmed)
         {
-            Matches = await requests.PossibleMatchesAsync(request, ct);
+            Matches = await matching.PossibleMatchesAsync(request, ct);
 
             // Each possible match is shown with its date of birth, postcode and tier: a view of that child's record.
             foreach (var match in Matches)
@@ -184,7 +184,7 @@ public class DetailModel(ShortBreaksDbContext db, RequestService requests, Triag
 
         Eligibility = request.Decision is { } decision
             ? new EligibilityResult(decision.SchemeVersion, EligibilityJson.Deserialize(decision.CriteriaJson))
-            : await requests.CheckEligibilityAsync(request, ct);
+            : await decisions.CheckEligibilityAsync(request, ct);
 
         if (request.Decision is not null)
         {

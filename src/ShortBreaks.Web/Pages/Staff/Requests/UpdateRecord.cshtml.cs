@@ -15,7 +15,7 @@ namespace ShortBreaks.Web.Pages.Staff.Requests;
 /// </summary>
 [Authorize(Policy = Policies.Decider)]
 [ChildAccess(ChildRecordKind.Request, "id")]
-public class UpdateRecordModel(ShortBreaksDbContext db, RequestService requests) : GovukPageModel
+public class UpdateRecordModel(ShortBreaksDbContext db, RequestService requests, RequestMatching matching) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -46,7 +46,7 @@ public class UpdateRecordModel(ShortBreaksDbContext db, RequestService requests)
 
         // Only field names on the form are accepted; anything else is treated as no choice.
         var chosen = Fields.Select(StaffDisplay.ParseName<RecordField>).OfType<RecordField>().Distinct().ToList();
-        var result = await requests.UpdateRecordFromRequestAsync(request, chosen, long.TryParse(ChildVersion, out var v) ? v : -1, ct);
+        var result = await matching.UpdateRecordFromRequestAsync(request, chosen, long.TryParse(ChildVersion, out var v) ? v : -1, ct);
         if (result.Succeeded) return Redirect(Links.StaffRequest(Id, done: "updated"));
 
         AddErrors(result.Errors);

@@ -16,7 +16,7 @@ namespace ShortBreaks.Web.Pages.Account.Family.Plan;
 /// linked to the child; anyone else gets "not found".
 /// </summary>
 [ChildAccess(ChildRecordKind.Child, "childId")]
-public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, PanelService panel, PlanRequests asks, SchemeCatalog schemes) : GovukPageModel
+public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, PlanApprovalService approvals, PanelService panel, PlanRequests asks, SchemeCatalog schemes) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ChildId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sent { get; set; }
@@ -71,7 +71,7 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Panel
             return Page();
         }
 
-        var result = await plans.AgreeAsync(Shown!.Id, asFamily: true, seen, HttpContext.RequestAborted);
+        var result = await approvals.AgreeAsync(Shown!.Id, asFamily: true, seen, HttpContext.RequestAborted);
         if (result.Succeeded) return Redirect(Links.FamilyPlan(ChildId, sent: "agreed"));
         AddErrors(result.Errors.Select(e => e with { Field = "" }));
         return await AgainAsync();
@@ -129,7 +129,7 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Panel
             if (Shown is not null)
             {
                 Cost = plans.CostOf(Shown, Tier.TargetedShortBreaks);
-                var onBehalf = Shown.FamilyAgreedAt is null ? null : await plans.AgreementOnBehalfAsync(Shown.Id, ct);
+                var onBehalf = Shown.FamilyAgreedAt is null ? null : await approvals.AgreementOnBehalfAsync(Shown.Id, ct);
                 var agreedBy = onBehalf is null ? null : $"{onBehalf.AgreedByName} ({onBehalf.Relationship}) agreed this plan {FamilyAgreementOnBehalf.MethodText(onBehalf.Method)}; your officer recorded it.";
                 CanAgree = plan.EndedAt is null && Shown.Status == PlanVersionStatus.Draft && Shown.FamilyAgreedAt is null;
                 StatusForFamily = Shown.Status switch

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Plans;
@@ -21,7 +22,7 @@ namespace ShortBreaks.Web.Pages.Staff.Children.Plan;
 [RequestSizeLimit(EvidenceFiles.MaxDiscardedBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ServiceSetup.MaxRequestBytes)]
 [ChildAccess(ChildRecordKind.Child, "childId")]
-public sealed class AgreeForFamilyModel(ShortBreaksDbContext db, PlanService plans, IAntiforgery antiforgery, ILogger<AgreeForFamilyModel> logger) : GovukPageModel
+public sealed class AgreeForFamilyModel(ShortBreaksDbContext db, PlanService plans, PlanApprovalService approvals, IAntiforgery antiforgery, ILogger<AgreeForFamilyModel> logger) : GovukPageModel
 {
     public static readonly IReadOnlyList<(AgreementMethod Value, string Text)> Methods =
     [
@@ -155,13 +156,13 @@ public sealed class AgreeForFamilyModel(ShortBreaksDbContext db, PlanService pla
         if (pageErrors.Count > 0)
         {
             // Every problem at once: the service's checks for the fields the page could read, the page's for the rest.
-            var checks = plans.CheckAgreementOnBehalf(input, Latest)
+            var checks = approvals.CheckAgreementOnBehalf(input, Latest)
                 .Where(e => !(e.Field == "AgreedOn" && date.Error is not null) && !(e.Field == "SignedCopy" && fileError is not null));
             result = CommandResult.Fail(pageErrors.Concat(checks).ToList());
         }
         else
         {
-            result = await plans.AgreeOnBehalfOfFamilyAsync(Latest.Id, input, seen, HttpContext.RequestAborted);
+            result = await approvals.AgreeOnBehalfOfFamilyAsync(Latest.Id, input, seen, HttpContext.RequestAborted);
             if (result.Succeeded) return Redirect(Links.StaffPlan(ChildId));
         }
 

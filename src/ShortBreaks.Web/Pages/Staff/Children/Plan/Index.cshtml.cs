@@ -13,7 +13,7 @@ namespace ShortBreaks.Web.Pages.Staff.Children.Plan;
 
 /// <summary>A child's plan: the newest version, the one in force, notice of a lower budget, agreement, a manager's decision, every version.</summary>
 [ChildAccess(ChildRecordKind.Child, "childId")]
-public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, SchemeCatalog schemes, PlanContentCache contents) : GovukPageModel
+public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, PlanApprovalService approvals, SchemeCatalog schemes, PlanContentCache contents) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ChildId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
@@ -82,7 +82,7 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Schem
         if (!await LoadAsync()) return NotFound();
         if (SeenVersion is not { } seen) return VersionMissing();
         if (Latest is null || Latest.Number != Number) return ChangedMeanwhile();
-        var result = await plans.AgreeAsync(Latest.Id, asFamily: false, seen, HttpContext.RequestAborted);
+        var result = await approvals.AgreeAsync(Latest.Id, asFamily: false, seen, HttpContext.RequestAborted);
         return await AfterAsync(result);
     }
 
@@ -100,11 +100,11 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Schem
             return Page();
         }
 
-        var result = await plans.ManagerDecideAsync(Latest.Id, approve, Reasons, seen, HttpContext.RequestAborted);
+        var result = await approvals.ManagerDecideAsync(Latest.Id, approve, Reasons, seen, HttpContext.RequestAborted);
         return await AfterAsync(result);
     }
 
-    private async Task<IActionResult> AfterAsync(Core.Requests.CommandResult result)
+    private async Task<IActionResult> AfterAsync(Core.CommandResult result)
     {
         if (result.Succeeded) return Redirect(Links.StaffPlan(ChildId));
         AddErrors(result.Errors);
@@ -154,14 +154,14 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, Schem
                 InForceCost = plans.CostOf(InForce, Tier.TargetedShortBreaks);
             }
 
-            if (Latest is not null) AgreedOnBehalf = await plans.AgreementOnBehalfAsync(Latest.Id, ct);
+            if (Latest is not null) AgreedOnBehalf = await approvals.AgreementOnBehalfAsync(Latest.Id, ct);
             Review = InForce is not null ? plans.ReviewScheduleOf(InForce, InForce.EffectiveFrom!.Value, child.EhcPlanReviewDate)
                 : Latest is not null ? plans.ReviewScheduleOf(Latest, Latest.PeriodStart, child.EhcPlanReviewDate)
                 : null;
             Notices = await db.BudgetNotices.AsNoTracking()
                 .Where(n => n.PlanId == Plan.Id && (n.Status == BudgetNoticeStatus.Reconsidering || (n.Status != BudgetNoticeStatus.Withdrawn && n.TakesEffectOn > plans.Today))).ToListAsync(ct);
             FamilyAskedForChange = await db.TimelineEvents.AsNoTracking()
-                .Where(t => t.ChildId == ChildId && t.Kind == PlanRequests.TimelineKind && t.At >= Plan.CreatedAt)
+                .Where(t => t.ChildId == ChildId && t.Kind == TimelineKinds.PlanChangeAsked && t.At >= Plan.CreatedAt)
                 .OrderByDescending(t => t.At).FirstOrDefaultAsync(ct);
         }
 

@@ -1,0 +1,68 @@
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Letters;
+
+namespace ShortBreaks.Core.Children;
+
+/// <summary>Every kind of event on a child's timeline: the one list, so a page or a rule never spells one by hand.</summary>
+public static class TimelineKinds
+{
+    public const string RequestSubmitted = "request-submitted";
+    public const string RequestMatched = "request-matched";
+    public const string Decision = "decision";
+    public const string Safeguarding = "safeguarding";
+    public const string Merged = "merged";
+    public const string RecordCreated = "record-created";
+    public const string FamilyLinked = "family-linked";
+    public const string RecordUpdatedFromRequest = "record-updated-from-request";
+    public const string TierChange = "tier-change";
+    public const string Plan = "plan";
+    public const string PlanChangeAsked = "plan-change-asked";
+    public const string Panel = "panel";
+    public const string Ras = "ras";
+}
+
+/// <summary>
+/// Puts what happened on a child's timeline, and keeps the letters sent about it, in the current unit of work (the
+/// command saves them with its change, so an event or a letter is never kept for a change that was not).
+/// </summary>
+public static class ChildTimeline
+{
+    /// <summary>Adds an event to a child's timeline, now, by whoever is acting.</summary>
+    public static TimelineEvent AddTimeline(this ShortBreaksDbContext db, Guid childId, string kind, string summary, string? detail, Guid? requestId = null)
+    {
+        var timelineEvent = new TimelineEvent
+        {
+            ChildId = childId,
+            RequestId = requestId,
+            At = db.UtcNow,
+            Kind = kind,
+            Summary = summary,
+            Detail = detail,
+            ActorUserId = db.Actor.UserId,
+            ActorName = db.Actor.Name,
+        };
+        db.TimelineEvents.Add(timelineEvent);
+        return timelineEvent;
+    }
+
+    /// <summary>
+    /// Keeps a letter to the family on the child's record exactly as it is sent: its title and HTML body, from which
+    /// the letter pages and the PDF are made. The family sees it in their account.
+    /// </summary>
+    public static Letter AddLetter(this ShortBreaksDbContext db, Guid childId, string kind, string title, string bodyHtml, Guid? requestId = null)
+    {
+        var letter = new Letter
+        {
+            ChildId = childId,
+            RequestId = requestId,
+            Kind = kind,
+            Title = title,
+            BodyHtml = bodyHtml,
+            CreatedAt = db.UtcNow,
+            CreatedByUserId = db.Actor.UserId ?? "",
+            VisibleToFamily = true,
+        };
+        db.Letters.Add(letter);
+        return letter;
+    }
+}
