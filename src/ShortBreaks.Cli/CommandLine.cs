@@ -137,6 +137,9 @@ internal static class CommandLine
     /// <summary>The generated help, then the command's notes (what a reader needs to know beyond its options).</summary>
     private sealed class HelpWithNotes(HelpAction help) : SynchronousCommandLineAction
     {
+        // As the help it wraps: asking for help is answered even when the rest of the line has a mistake.
+        public override bool ClearsParseErrors => help.ClearsParseErrors;
+
         public override int Invoke(ParseResult parseResult)
         {
             var exit = help.Invoke(parseResult);

@@ -69,6 +69,16 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Help_WithAMistakeElsewhereOnTheLine_IsStillTheHelp()
+    {
+        var (exit, output, error) = await RunAsync("migrate", "--bogus", "x", "--help");
+
+        exit.ShouldBe(0);
+        error.ShouldBeEmpty();
+        output.ShouldContain("  --connection <value>");
+    }
+
+    [Fact]
     public async Task NoCommand_PrintsTheHelp_AndExitsOne()
     {
         var (exit, output, _) = await RunAsync();
