@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace ShortBreaks.Cli;
@@ -6,23 +8,36 @@ namespace ShortBreaks.Cli;
 internal sealed class UsageException(string message) : Exception(message);
 
 /// <summary>
-/// A command's options, written <c>--name value</c> or <c>--name=value</c>. A command reads the ones it
-/// knows, then calls <see cref="ThrowIfAnyUnread"/> so a mistyped option is reported, not ignored.
+/// A command's options, written <c>--name value</c> or <c>--name=value</c>, as text. System.CommandLine declares
+/// and parses them (<see cref="CommandLine"/>); the command reads and checks the values it knows, in its own words,
+/// then calls <see cref="ThrowIfAnyUnread"/> so a mistyped option is reported, not ignored.
 /// </summary>
 internal sealed class CommandOptions
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
-    public bool Help { get; private init; }
+    /// <summary>The options System.CommandLine matched to the command.</summary>
+    public static CommandOptions From(ParseResult parse)
+    {
+        var options = new CommandOptions();
+        foreach (var option in parse.CommandResult.Command.Options)
+        {
+            if (parse.GetResult(option) is OptionResult { Implicit: false, Tokens.Count: > 0 } result)
+            {
+                options.Add(option.Name[2..], result.Tokens[0].Value);
+            }
+        }
+
+        return options;
+    }
 
     public static CommandOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new CommandOptions { Help = args.Any(a => a is "--help" or "-h") };
+        var options = new CommandOptions();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg is "--help" or "-h") continue;
             if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
             {
                 throw new UsageException($"Unexpected argument '{arg}': options are written --name value.");
@@ -46,13 +61,18 @@ internal sealed class CommandOptions
                 value = args[++i];
             }
 
-            if (!options._values.TryAdd(name, value))
-            {
-                throw new UsageException($"Option --{name} is given more than once.");
-            }
+            options.Add(name, value);
         }
 
         return options;
+    }
+
+    private void Add(string name, string value)
+    {
+        if (!_values.TryAdd(name, value))
+        {
+            throw new UsageException($"Option --{name} is given more than once.");
+        }
     }
 
     public string? String(string name)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using ShortBreaks.Core.Data;
@@ -9,11 +10,13 @@ internal static class DatabaseArguments
 {
     public const string DefaultSqlitePath = "data/shortbreaks.db";
 
-    public const string Usage = """
-          --provider Sqlite|PostgreSql   the database (default Sqlite; or set Database__Provider)
-          --connection <value>           a connection string, or for SQLite a file path
-                                         (default data/shortbreaks.db; or set Database__ConnectionString)
-        """;
+    /// <summary>--provider and --connection, for every command that uses the database.</summary>
+    public static Option[] Options() =>
+    [
+        CommandLine.Option("--provider", "Sqlite|PostgreSql", "the database (default Sqlite; or set Database__Provider)"),
+        CommandLine.Option("--connection", "value",
+            "a connection string, or for SQLite a file path (default data/shortbreaks.db; or set Database__ConnectionString)"),
+    ];
 
     public static DatabaseOptions Read(CommandOptions options)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ShortBreaks.Core.Identity;
 
 namespace ShortBreaks.Cli.Commands;
@@ -5,17 +6,16 @@ namespace ShortBreaks.Cli.Commands;
 /// <summary>Prints the current second factor code of the demo staff logins, so a demonstration needs no phone.</summary>
 internal static class DemoCodeCommand
 {
-    public static Command Command { get; } = new(
+    public static Command Create() => CommandLine.Create(
         "demo-code",
         "Prints the current authenticator code for the demo staff logins (the demo authenticator key).",
+        [],
+        RunAsync,
         $"""
-        demo-code
-
         Demo staff logins sign in with a password and a code from an authenticator app. Their key is
         {Authenticator.DemoKey}: add it to an app, or run this command for the code it shows now. Each code
         lasts 30 seconds.
-        """,
-        RunAsync);
+        """);
 
     private static Task<int> RunAsync(CommandOptions options, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core;
 using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Demo;
@@ -11,24 +12,18 @@ namespace ShortBreaks.Cli.Commands;
 
 internal static class DemoDataCommand
 {
-    public static Command Command { get; } = new(
+    public static Command Create() => CommandLine.Create(
         "demo-data",
         "Migrates an empty database and fills it with a synthetic demo county.",
-        """
-        demo-data [--seed 2026] [--children 1550] [--today yyyy-MM-dd] [--schemes <folder>]
-                  [--provider Sqlite|PostgreSql] [--connection <value>]
-
-          --seed <number>                the same seed and day always give the same county (default 2026)
-          --children <number>            how many children (default 1550, a council of the seeds' size)
-          --today yyyy-MM-dd             the day the county is seen from (default today)
-          --schemes <folder>             the scheme files (default the schemes folder beside the tool)
-
-        """ + DatabaseArguments.Usage + $"""
-
-
-        The database must have no children yet. Every demo login's password is {DemoCounty.Password}.
-        """,
-        RunAsync);
+        [
+            CommandLine.Option("--seed", "number", "the same seed and day always give the same county (default 2026)"),
+            CommandLine.Option("--children", "number", "how many children (default 1550, a council of the seeds' size)"),
+            CommandLine.Option("--today", "yyyy-MM-dd", "the day the county is seen from (default today)"),
+            CommandLine.Option("--schemes", "folder", "the scheme files (default the schemes folder beside the tool)"),
+            .. DatabaseArguments.Options(),
+        ],
+        RunAsync,
+        $"The database must have no children yet. Every demo login's password is {DemoCounty.Password}.");
 
     private static async Task<int> RunAsync(CommandOptions options, CancellationToken ct)
     {
@@ -70,7 +65,8 @@ internal static class DemoDataCommand
         Console.WriteLine($"(seed {seed}, today {today:yyyy-MM-dd}, scheme {scheme.Version})...");
 
         var stopwatch = Stopwatch.StartNew();
-        await using var db = DatabaseSetup.Create(database, new Actor { Name = "Command line: demo-data" });
+        await using var core = CoreScope.Open(new CoreOptions { Database = database, Schemes = catalog, Ras = ras, WorkingDays = workingDays }, "demo-data");
+        var db = core.Db;
         await DatabaseSetup.MigrateAsync(db, ct);
         var migrated = stopwatch.Elapsed;
 

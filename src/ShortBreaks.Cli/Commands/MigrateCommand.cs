@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using ShortBreaks.Core.Auditing;
 using ShortBreaks.Core.Data;
@@ -6,10 +7,10 @@ namespace ShortBreaks.Cli.Commands;
 
 internal static class MigrateCommand
 {
-    public static Command Command { get; } = new(
+    public static Command Create() => CommandLine.Create(
         "migrate",
         "Creates the database, or brings it up to date with the latest migrations.",
-        "migrate [--provider Sqlite|PostgreSql] [--connection <value>]\n\n" + DatabaseArguments.Usage,
+        DatabaseArguments.Options(),
         RunAsync);
 
     private static async Task<int> RunAsync(CommandOptions options, CancellationToken ct)

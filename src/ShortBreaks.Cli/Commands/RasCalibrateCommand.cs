@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ShortBreaks.Core.Ras;
@@ -17,29 +18,29 @@ internal static class RasCalibrateCommand
 
     private static readonly JsonSerializerOptions SchemeFile = new(RasSchemeCatalog.JsonOptions) { WriteIndented = true };
 
-    public static Command Command { get; } = new(
+    public static Command Create() => CommandLine.Create(
         "ras-calibrate",
         "Fits the RAS band amounts or price per point to last year's packages (CSV) and reports how well they fit.",
-        """
-        ras-calibrate --packages <file.csv> [--version 2026.1] [--method bands|price-per-point] [--min-band-packages 5]
-                      [--floor <pounds>] [--cap <pounds>]
-                      [--format json|csv] [--draft <out.json> --label <label> --effective-from <yyyy-MM-dd>] [--schemes <folder>]
-
-          --packages <file.csv>   last year's packages: child_reference, age, then a column per question id (a level id) with
-                                  optional support_<domain id> columns, or a domain_<domain id> column per domain (points after
-                                  support), and actual_annual_cost in pounds
-          --version <version>     the RAS version to start from (default: the one in force today)
-          --method <method>       bands (each band's amount becomes the median cost of its packages) or price-per-point (least
-                                  squares of cost on points); default: each phase keeps its version's method
-          --min-band-packages <n> a band with fewer packages keeps its amount (default 5)
-          --floor, --cap <pounds> the least and most amount for price per point (default: the version's)
-          --format json|csv       json (default) prints the report; csv prints each package under both versions
-          --draft <out.json>      also write the fitted version as a RAS file, with --label and --effective-from
-          --schemes <folder>      the scheme files (default the schemes folder beside the tool; RAS files in its ras/)
-
-        Every row is checked before any is used: a file with a bad row prints each problem (row, column, value) and exits 1.
-        """,
-        (options, ct) => RunAsync(options, Console.Out, Console.Error, ct));
+        [
+            CommandLine.Option("--packages", "file.csv",
+                "last year's packages: child_reference, age, then a column per question id (a level id) with optional " +
+                "support_<domain id> columns, or a domain_<domain id> column per domain (points after support), and " +
+                "actual_annual_cost in pounds"),
+            CommandLine.Option("--version", "version", "the RAS version to start from (default: the one in force today)"),
+            CommandLine.Option("--method", "bands|price-per-point",
+                "bands (each band's amount becomes the median cost of its packages) or price-per-point (least squares of " +
+                "cost on points); default: each phase keeps its version's method"),
+            CommandLine.Option("--min-band-packages", "n", "a band with fewer packages keeps its amount (default 5)"),
+            CommandLine.Option("--floor", "pounds", "the least amount for price per point (default: the version's)"),
+            CommandLine.Option("--cap", "pounds", "the most amount for price per point (default: the version's)"),
+            CommandLine.Option("--format", "json|csv", "json (default) prints the report; csv prints each package under both versions"),
+            CommandLine.Option("--draft", "out.json", "also write the fitted version as a RAS file, with --label and --effective-from"),
+            CommandLine.Option("--label", "label", "the fitted version's label, for --draft"),
+            CommandLine.Option("--effective-from", "yyyy-MM-dd", "the day the fitted version takes effect, for --draft"),
+            CommandLine.Option("--schemes", "folder", "the scheme files (default the schemes folder beside the tool; RAS files in its ras/)"),
+        ],
+        (options, ct) => RunAsync(options, Console.Out, Console.Error, ct),
+        "Every row is checked before any is used: a file with a bad row prints each problem (row, column, value) and exits 1.");
 
     internal static async Task<int> RunAsync(CommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Ras.Calibration;
 
@@ -6,20 +7,18 @@ namespace ShortBreaks.Cli.Commands;
 /// <summary>Writes a synthetic file of last year's packages, the same for the same seed, to try a calibration with.</summary>
 internal static class RasCalibrationSampleCommand
 {
-    public static Command Command { get; } = new(
+    public static Command Create() => CommandLine.Create(
         "ras-calibration-sample",
         "Writes a synthetic CSV of last year's packages (made-up children, costs about £28 a point above 15 points, give or take 20%).",
-        """
-        ras-calibration-sample [--rows 300] [--seed 2025] [--version 2026.1] [--out <file.csv>] [--schemes <folder>]
-
-          --rows <n>          how many packages (default 300)
-          --seed <n>          the same seed always gives the same file (default 2025)
-          --version <version> the RAS version whose questions the answers are for (default: the one in force today)
-          --out <file.csv>    where to write it (default: print it)
-
-        The shipped samples/calibration/packages-2025-26.csv is: ras-calibration-sample --rows 300 --seed 2025 --version 2026.1
-        """,
-        (options, ct) => RunAsync(options, Console.Out, ct));
+        [
+            CommandLine.Option("--rows", "n", "how many packages (default 300)"),
+            CommandLine.Option("--seed", "n", "the same seed always gives the same file (default 2025)"),
+            CommandLine.Option("--version", "version", "the RAS version whose questions the answers are for (default: the one in force today)"),
+            CommandLine.Option("--out", "file.csv", "where to write it (default: print it)"),
+            CommandLine.Option("--schemes", "folder", "the scheme files (default the schemes folder beside the tool; RAS files in its ras/)"),
+        ],
+        (options, ct) => RunAsync(options, Console.Out, ct),
+        "The shipped samples/calibration/packages-2025-26.csv is: ras-calibration-sample --rows 300 --seed 2025 --version 2026.1");
 
     internal static async Task<int> RunAsync(CommandOptions options, TextWriter stdout, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using ShortBreaks.Core.Ras;
 
@@ -12,21 +13,19 @@ internal static class RasScoreCommand
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    public static Command Command { get; } = new(
+    public static Command Create() => CommandLine.Create(
         "ras-score",
         "Scores a JSON file of RAS answers and prints each indicative budget (JSON with its working, or CSV).",
-        """
-        ras-score --answers <file.json> [--version 2026.1] [--format json|csv] [--schemes <folder>]
-
-          --answers <file.json>   a JSON list of { "reference", "ageYears" or "phaseId", "levels": { question id: level },
-                                  "support": { domain id: level }, "fundedSupport": { item id: pounds or hours a year } }
-          --version <version>     the RAS version to score under (default: the one in force today)
-          --format json|csv       json (default) gives each result with its working; csv gives one line a result
-          --schemes <folder>      the scheme files (default the schemes folder beside the tool; RAS files in its ras/)
-
-        Every row is checked before any is scored: a file with a bad row prints each bad row's problems and no results.
-        """,
-        (options, ct) => RunAsync(options, Console.Out, Console.Error, ct));
+        [
+            CommandLine.Option("--answers", "file.json",
+                "a JSON list of { \"reference\", \"ageYears\" or \"phaseId\", \"levels\": { question id: level }, " +
+                "\"support\": { domain id: level }, \"fundedSupport\": { item id: pounds or hours a year } }"),
+            CommandLine.Option("--version", "version", "the RAS version to score under (default: the one in force today)"),
+            CommandLine.Option("--format", "json|csv", "json (default) gives each result with its working; csv gives one line a result"),
+            CommandLine.Option("--schemes", "folder", "the scheme files (default the schemes folder beside the tool; RAS files in its ras/)"),
+        ],
+        (options, ct) => RunAsync(options, Console.Out, Console.Error, ct),
+        "Every row is checked before any is scored: a file with a bad row prints each bad row's problems and no results.");
 
     internal static async Task<int> RunAsync(CommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {

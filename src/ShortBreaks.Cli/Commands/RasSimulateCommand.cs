@@ -1,5 +1,6 @@
+using System.CommandLine;
 using System.Text.Json;
-using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Ras.VirtualBudgets;
@@ -12,27 +13,21 @@ internal static class RasSimulateCommand
 {
     private static readonly JsonSerializerOptions Output = new(VirtualBudgetSimulation.JsonOptions) { WriteIndented = true };
 
-    public static Command Command { get; } = new(
+    public static Command Create() => CommandLine.Create(
         "ras-simulate",
         "Runs a RAS version over the current caseload without changing anything, and prints the summary (JSON) or every family's change (CSV).",
-        """
-        ras-simulate --version <label> [--format json|csv] [--today yyyy-MM-dd] [--schemes <folder>]
-                     [--provider Sqlite|PostgreSql] [--connection <value>]
-
-          --version <label>       the RAS version to try: a published one, or a draft kept in the service
-          --format json|csv       json (default): the summary, with how many go up, down or stay the same, the routed,
-                                  the cases that cannot be scored and why, totals by phase and tier, against the
-                                  service budget; csv: one line for each family, with today's budget, the version's,
-                                  the change and the outcome (Up, Down, Same, SocialWorkAssessment, NotScorable)
-          --today yyyy-MM-dd      the day the run is seen from, for notice dates (default today)
-          --schemes <folder>      the scheme files (default the schemes folder beside the tool; RAS files in its ras/)
-
-        """ + DatabaseArguments.Usage + """
-
-
-        Nothing in the database is changed.
-        """,
-        RunAsync);
+        [
+            CommandLine.Option("--version", "label", "the RAS version to try: a published one, or a draft kept in the service"),
+            CommandLine.Option("--format", "json|csv",
+                "json (default): the summary, with how many go up, down or stay the same, the routed, the cases that cannot " +
+                "be scored and why, totals by phase and tier, against the service budget; csv: one line for each family, " +
+                "with today's budget, the version's, the change and the outcome (Up, Down, Same, SocialWorkAssessment, NotScorable)"),
+            CommandLine.Option("--today", "yyyy-MM-dd", "the day the run is seen from, for notice dates (default today)"),
+            CommandLine.Option("--schemes", "folder", "the scheme files (default the schemes folder beside the tool; RAS files in its ras/)"),
+            .. DatabaseArguments.Options(),
+        ],
+        RunAsync,
+        "Nothing in the database is changed.");
 
     private static async Task<int> RunAsync(CommandOptions options, CancellationToken ct)
     {
@@ -57,8 +52,9 @@ internal static class RasSimulateCommand
             return 1;
         }
 
-        await using var db = DatabaseSetup.Create(database, new Actor { Name = "Command line: ras-simulate" });
-        var scheme = await new RasVersionService(db, ras).SchemeAsync(label, ct);
+        await using var core = CoreScope.Open(new CoreOptions { Database = database, Schemes = schemes, Ras = ras }, "ras-simulate");
+        var db = core.Db;
+        var scheme = await core.Get<RasVersionService>().SchemeAsync(label, ct);
         if (scheme is null) throw new UsageException($"There is no RAS version '{label}' in the scheme files or the database.");
 
         var noticeMonths = schemes.InForceOn(today).Reviews.ReductionNoticeMonths;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using ShortBreaks.Core;
 using ShortBreaks.Core.Auditing;
 using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
@@ -36,39 +37,13 @@ public static class ServiceSetup
         var config = builder.Configuration;
 
         var schemesFolder = config["Schemes:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "schemes");
-        var catalog = SchemeCatalog.LoadFrom(schemesFolder);
-        services.AddSingleton(catalog);
-        services.AddSingleton(ShortBreaks.Core.Ras.RasSchemeCatalog.LoadFrom(Path.Combine(schemesFolder, "ras")));
-        services.AddSingleton(WorkingDays.LoadFrom(Path.Combine(schemesFolder, "calendar", "bank-holidays.json")));
-        services.AddSingleton(TimeProvider.System);
-
         var database = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddShortBreaksDatabase(database);
-
         var email = config.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions();
-        services.AddSingleton(email);
-        services.AddSingleton<EmailSender>();
+        services.AddShortBreaksCore(CoreOptions.FromSchemesFolder(schemesFolder, database, email));
 
-        services.AddScoped<RequestService>();
-        services.AddScoped<RequestMatching>();
-        services.AddScoped<ThresholdDecisionService>();
-        services.AddScoped<TriageQueue>();
-        services.AddScoped<ChildService>();
-        services.AddScoped<FamilyLinkService>();
-        services.AddScoped<StaffSearch>();
         services.AddScoped<SchemeRegistry>();
-        services.AddScoped<ShortBreaks.Core.Ras.RasAssessmentService>();
-        services.AddScoped<ShortBreaks.Core.Ras.RasVersionService>();
-        services.AddScoped<ShortBreaks.Core.Plans.TierService>();
-        services.AddScoped<ShortBreaks.Core.Plans.PlanService>();
-        services.AddScoped<ShortBreaks.Core.Plans.PlanApprovalService>();
-        services.AddScoped<ShortBreaks.Core.Plans.PanelService>();
-        services.AddScoped<ShortBreaks.Core.Plans.PlanRequests>();
-        services.AddSingleton<ShortBreaks.Core.Plans.PlanContentCache>();
-        services.AddScoped<ShortBreaks.Core.Ras.VirtualBudgets.VirtualBudgetService>();
         services.AddSingleton<VirtualBudgetQueue>();
         services.AddHostedService<VirtualBudgetWorker>();
-        services.AddScoped<ShortBreaks.Core.Ras.Calibration.CalibrationService>();
         services.AddSingleton<ShortBreaksLinks>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>

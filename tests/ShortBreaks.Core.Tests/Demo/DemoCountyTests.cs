@@ -249,6 +249,29 @@ public sealed class DemoCountyTests(DemoCountyFixture county) : IClassFixture<De
     }
 
     [Fact]
+    public async Task Generate_DecidesEachRequestByTheServicesRules_AndSendsTheLetterTheServiceWrites()
+    {
+        await using var db = county.Database.Open();
+        var decided = await db.Requests.AsNoTracking().Include(r => r.Decision).Where(r => r.Decision != null).ToListAsync();
+        var letters = await db.Letters.AsNoTracking().Where(l => l.Kind == Core.Letters.LetterKinds.Decision).ToDictionaryAsync(l => l.Id);
+        var referrals = await db.Referrals.AsNoTracking().ToDictionaryAsync(r => r.RequestId);
+
+        decided.Select(r => r.Decision!.Outcome).Distinct().Order()
+            .ShouldBe([DecisionOutcome.FlexibleShortBreaksApproved, DecisionOutcome.Universal, DecisionOutcome.ReferToSocialCare], ignoreOrder: true);
+        letters.Count.ShouldBe(decided.Count);
+        foreach (var request in decided)
+        {
+            var decision = request.Decision!;
+            request.Status.ShouldBe(ThresholdDecisions.StatusAfter(decision.Outcome));
+            var letter = letters[decision.LetterId!.Value];
+            (letter.RequestId, letter.ChildId, letter.VisibleToFamily).ShouldBe((request.Id, decision.ChildId, true));
+            (letter.Title, letter.BodyHtml).ShouldBe(Core.Letters.DecisionLetter.Compose(county.Scheme, request, decision));
+            referrals.TryGetValue(request.Id, out var referral);
+            ((ReferralKind?)referral?.Kind).ShouldBe(ThresholdDecisions.ReferralFor(decision.Outcome));
+        }
+    }
+
+    [Fact]
     public async Task Generate_FillsEachChildsRecordConsistently()
     {
         await using var db = county.Database.Open();

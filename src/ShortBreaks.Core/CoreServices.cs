@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Calendar;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Notifications;
+using ShortBreaks.Core.Plans;
+using ShortBreaks.Core.Ras;
+using ShortBreaks.Core.Ras.Calibration;
+using ShortBreaks.Core.Ras.VirtualBudgets;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Core.Schemes;
+using ShortBreaks.Core.Search;
+
+namespace ShortBreaks.Core;
+
+/// <summary>
+/// What the core services need from the host that runs them: the database, the schemes in force, the clock and
+/// where email goes. The web host reads them from its configuration; the command line from its options.
+/// </summary>
+public sealed record CoreOptions
+{
+    public required DatabaseOptions Database { get; init; }
+
+    public required SchemeCatalog Schemes { get; init; }
+
+    /// <summary>The RAS versions; a command that never scores or plans may run without them.</summary>
+    public RasSchemeCatalog? Ras { get; init; }
+
+    /// <summary>Bank holidays for working-day deadlines; without them only weekends are skipped.</summary>
+    public WorkingDays? WorkingDays { get; init; }
+
+    public EmailOptions Email { get; init; } = new();
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Everything from a schemes folder as shipped: the schemes, its ras/ folder and calendar/bank-holidays.json.</summary>
+    public static CoreOptions FromSchemesFolder(string folder, DatabaseOptions database, EmailOptions? email = null) => new()
+    {
+        Database = database,
+        Schemes = SchemeCatalog.LoadFrom(folder),
+        Ras = RasSchemeCatalog.LoadFrom(Path.Combine(folder, "ras")),
+        WorkingDays = WorkingDays.LoadFrom(Path.Combine(folder, "calendar", "bank-holidays.json")),
+        Email = email ?? new EmailOptions(),
+    };
+}
+
+/// <summary>Registers the core's services in one place, so the web host and the command line run the same ones.</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddShortBreaksCore(this IServiceCollection services, CoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options.Schemes);
+        if (options.Ras is not null) services.AddSingleton(options.Ras);
+        services.AddSingleton(options.WorkingDays ?? new WorkingDays([]));
+        services.AddSingleton(options.Clock);
+
+        services.AddShortBreaksDatabase(options.Database);
+
+        services.AddSingleton(options.Email);
+        services.AddSingleton<EmailSender>();
+
+        services.AddScoped<RequestService>();
+        services.AddScoped<RequestMatching>();
+        services.AddScoped<ThresholdDecisionService>();
+        services.AddScoped<TriageQueue>();
+        services.AddScoped<ChildService>();
+        services.AddScoped<FamilyLinkService>();
+        services.AddScoped<StaffSearch>();
+        services.AddScoped<RasAssessmentService>();
+        services.AddScoped<RasVersionService>();
+        services.AddScoped<TierService>();
+        services.AddScoped<PlanService>();
+        services.AddScoped<PlanApprovalService>();
+        services.AddScoped<PanelService>();
+        services.AddScoped<PlanRequests>();
+        services.AddSingleton<PlanContentCache>();
+        services.AddScoped<VirtualBudgetService>();
+        services.AddScoped<CalibrationService>();
+        return services;
+    }
+}
