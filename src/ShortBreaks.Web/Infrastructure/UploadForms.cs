@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ShortBreaks.Web.Infrastructure;
@@ -45,5 +48,28 @@ public static class UploadForms
                             || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase);
             return (null, overLimit ? tooLarge : unreadable);
         }
+    }
+
+    /// <summary>
+    /// Leaves the posted form out of model binding, which then binds the route and query only: call it from the page's
+    /// OnPageHandlerSelectionAsync, and read the form in OnPageHandlerExecutionAsync with <see cref="ReadCheckedAsync"/>.
+    /// </summary>
+    public static void BindRouteAndQueryOnly(PageContext page)
+    {
+        var factories = page.ValueProviderFactories;
+        factories.RemoveType<FormValueProviderFactory>();
+        factories.RemoveType<FormFileValueProviderFactory>();
+        factories.RemoveType<JQueryFormValueProviderFactory>();
+    }
+
+    /// <summary>
+    /// The posted form as <see cref="ReadAsync"/> reads it, and whether its antiforgery token is missing or wrong
+    /// (<c>Forged</c>: answer 400), checked only once the form could be read.
+    /// </summary>
+    public static async Task<(IFormCollection? Form, string? Problem, bool Forged)> ReadCheckedAsync(HttpContext context,
+        IAntiforgery antiforgery, ILogger logger, string tooLarge, string unreadable)
+    {
+        var (form, problem) = await ReadAsync(context, logger, tooLarge, unreadable);
+        return (form, problem, form is not null && !await antiforgery.IsRequestValidAsync(context));
     }
 }

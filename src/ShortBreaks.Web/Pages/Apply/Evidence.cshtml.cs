@@ -52,12 +52,7 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
 
     public override Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
     {
-        // Model binding runs next; without the form value providers it binds the route and query only, and the
-        // form is left for OnPageHandlerExecutionAsync to read inside its try/catch.
-        var factories = PageContext.ValueProviderFactories;
-        factories.RemoveType<FormValueProviderFactory>();
-        factories.RemoveType<FormFileValueProviderFactory>();
-        factories.RemoveType<JQueryFormValueProviderFactory>();
+        UploadForms.BindRouteAndQueryOnly(PageContext);
         return Task.CompletedTask;
     }
 
@@ -65,15 +60,15 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
     {
         if (HttpMethods.IsPost(Request.Method))
         {
-            (var form, _formProblem) = await UploadForms.ReadAsync(HttpContext, logger, TooLarge, "The selected file could not be uploaded. Try again");
+            (var form, _formProblem, var forged) = await UploadForms.ReadCheckedAsync(HttpContext, antiforgery, logger, TooLarge, "The selected file could not be uploaded. Try again");
+            if (forged)
+            {
+                context.Result = BadRequest();
+                return;
+            }
+
             if (form is not null)
             {
-                if (!await antiforgery.IsRequestValidAsync(HttpContext))
-                {
-                    context.Result = BadRequest();
-                    return;
-                }
-
                 Action = form["action"];
                 EvidenceChoice = form["EvidenceChoice"];
                 KindId = form["KindId"];

@@ -66,11 +66,7 @@ public sealed class NewModel(
 
     public override Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
     {
-        // Without the form value providers, model binding reads only the route and query; the form is read below.
-        var factories = PageContext.ValueProviderFactories;
-        factories.RemoveType<FormValueProviderFactory>();
-        factories.RemoveType<FormFileValueProviderFactory>();
-        factories.RemoveType<JQueryFormValueProviderFactory>();
+        UploadForms.BindRouteAndQueryOnly(PageContext);
         return Task.CompletedTask;
     }
 
@@ -78,8 +74,9 @@ public sealed class NewModel(
     {
         if (HttpMethods.IsPost(Request.Method))
         {
-            _form = await ReadFormAsync();
-            if (_form is not null && !await antiforgery.IsRequestValidAsync(HttpContext))
+            (_form, _formProblem, var forged) = await UploadForms.ReadCheckedAsync(HttpContext, antiforgery, logger,
+                $"The selected file must be smaller than {MaxFileText}", "The selected file could not be uploaded. Try again");
+            if (forged)
             {
                 context.Result = BadRequest();
                 return;
@@ -87,35 +84,6 @@ public sealed class NewModel(
         }
 
         await next();
-    }
-
-    private async Task<IFormCollection?> ReadFormAsync()
-    {
-        var ct = HttpContext.RequestAborted;
-        if (Request.ContentLength is null && HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = ServiceSetup.MaxRequestBytes;
-        }
-
-        try
-        {
-            if (Request.ContentLength > ServiceSetup.MaxRequestBytes)
-            {
-                _formProblem = $"The selected file must be smaller than {MaxFileText}";
-                await Request.Body.DrainAsync(ct);
-                return null;
-            }
-
-            return await Request.ReadFormAsync(ct);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException)
-        {
-            logger.LogInformation("Calibration upload could not be read: {Reason}", ex.Message);
-            _formProblem = ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                ? $"The selected file must be smaller than {MaxFileText}"
-                : "The selected file could not be uploaded. Try again";
-            return null;
-        }
     }
 
     public async Task OnGetAsync()

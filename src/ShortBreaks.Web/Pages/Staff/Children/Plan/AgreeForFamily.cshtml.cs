@@ -62,12 +62,7 @@ public sealed class AgreeForFamilyModel(ShortBreaksDbContext db, PlanService pla
 
     public override Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
     {
-        // Model binding runs next: without the form value providers it binds the route only, and the form is read
-        // in OnPageHandlerExecutionAsync, inside its own limits.
-        var factories = PageContext.ValueProviderFactories;
-        factories.RemoveType<FormValueProviderFactory>();
-        factories.RemoveType<FormFileValueProviderFactory>();
-        factories.RemoveType<JQueryFormValueProviderFactory>();
+        UploadForms.BindRouteAndQueryOnly(PageContext);
         return Task.CompletedTask;
     }
 
@@ -82,8 +77,8 @@ public sealed class AgreeForFamilyModel(ShortBreaksDbContext db, PlanService pla
 
         if (HttpMethods.IsPost(Request.Method))
         {
-            (_form, _formProblem) = await UploadForms.ReadAsync(HttpContext, logger, TooLarge, "The signed copy could not be uploaded. Try again");
-            if (_form is not null && !await antiforgery.IsRequestValidAsync(HttpContext))
+            (_form, _formProblem, var forged) = await UploadForms.ReadCheckedAsync(HttpContext, antiforgery, logger, TooLarge, "The signed copy could not be uploaded. Try again");
+            if (forged)
             {
                 context.Result = BadRequest();
                 return;
