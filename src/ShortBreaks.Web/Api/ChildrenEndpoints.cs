@@ -12,37 +12,27 @@ public static class ChildrenEndpoints
 {
     public static IEndpointRouteBuilder MapChildrenApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/children")
-            .WithTags("Children")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var api = app.MapApiGroup("/api/children", "Children");
 
         api.MapGet("/{id:guid}", GetAsync)
-            .WithName("GetChild")
-            .WithSummary("Read a child's record")
-            .WithDescription("The record, its timeline, requests and letters. Every view is audited. A family sees only a child linked " +
-                             "to their account, without safeguarding events, letters not meant for them or other family members' details; " +
-                             "any other child is not found.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Describe("GetChild", "Read a child's record",
+                "The record, its timeline, requests and letters. Every view is audited. A family sees only a child linked " +
+                "to their account, without safeguarding events, letters not meant for them or other family members' details; " +
+                "any other child is not found.")
             .RequireAuthorization(p => p.RequireRole([.. Roles.CaseStaff, Roles.Family]))
-            .RequireChildAccess(ChildRecordKind.Child);
+            .ForRecord(ChildRecordKind.Child);
 
         api.MapPost("/{id:guid}/family", LinkFamilyAsync)
-            .WithName("LinkFamilyToChild")
-            .WithSummary("Link a family account to a child")
-            .WithDescription("Gives a family account access to the child's record, plan and letters. accountEmail is the email of an " +
-                             "existing family account; identityCheck and parentalResponsibilityCheck say how the officer confirmed who the " +
-                             "person is and that they have parental responsibility; all four fields are required. Confirming which child a " +
-                             "request is for never links its account: this is the only way. Every account already linked is told by email. " +
-                             "Returns the accounts now linked.")
-            .Accepts<FamilyLinkBody>("application/json")
+            .Describe("LinkFamilyToChild", "Link a family account to a child",
+                "Gives a family account access to the child's record, plan and letters. accountEmail is the email of an " +
+                "existing family account; identityCheck and parentalResponsibilityCheck say how the officer confirmed who the " +
+                "person is and that they have parental responsibility; all four fields are required. Confirming which child a " +
+                "request is for never links its account: this is the only way. Every account already linked is told by email. " +
+                "Returns the accounts now linked.")
+            .AcceptsJson<FamilyLinkBody>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(Policies.Decider)
-            .RequireChildAccess(ChildRecordKind.Child);
+            .ForRecord(ChildRecordKind.Child);
 
         return app;
     }

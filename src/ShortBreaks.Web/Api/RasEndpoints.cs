@@ -18,10 +18,9 @@ public static class RasEndpoints
     {
         app.MapPost("/api/ras/score", ScoreAsync)
             .WithTags("Resource Allocation System")
-            .WithName("ScoreRas")
-            .WithSummary("Score RAS answers")
-            .WithDescription("Scores answers under a RAS version (the one in force today when none is given) and returns the " +
-                             "indicative budget with every step of its working. Nothing is stored.")
+            .Describe("ScoreRas", "Score RAS answers",
+                "Scores answers under a RAS version (the one in force today when none is given) and returns the " +
+                "indicative budget with every step of its working. Nothing is stored.")
             .RequireAuthorization(p => p.RequireRole([.. Roles.CaseStaff, Roles.Family, Roles.CommissioningOfficer, Roles.FinanceOfficer]))
             .Accepts<RasScoreRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)

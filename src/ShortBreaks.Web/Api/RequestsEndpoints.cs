@@ -19,90 +19,66 @@ namespace ShortBreaks.Web.Api;
 /// </summary>
 public static class RequestsEndpoints
 {
-    private const string JsonContentType = "application/json";
-
     public static IEndpointRouteBuilder MapRequestsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/requests")
-            .WithTags("Requests")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var api = app.MapApiGroup("/api/requests", "Requests");
 
         api.MapGet("/", ListAsync)
-            .WithName("ListRequests")
-            .WithSummary("List requests")
-            .WithDescription("Staff: the triage queue of requests awaiting a decision, oldest first, 50 to a page. " +
-                             "A family: their own requests, drafts and sent, newest first. The filters apply to the triage queue only.")
+            .Describe("ListRequests", "List requests",
+                "Staff: the triage queue of requests awaiting a decision, oldest first, 50 to a page. " +
+                "A family: their own requests, drafts and sent, newest first. The filters apply to the triage queue only.")
             .RequireAuthorization(p => p.RequireRole([.. Roles.CaseStaff, Roles.Family]));
 
         api.MapGet("/{id:guid}", GetAsync)
-            .WithName("GetRequest")
-            .WithSummary("Read a request")
-            .WithDescription("Every answer, the evidence sent (without the files), the status and any decision. " +
-                             "Waiting time, version and who decided are shown to staff only. A request you cannot see is not found. Every read is audited.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Describe("GetRequest", "Read a request",
+                "Every answer, the evidence sent (without the files), the status and any decision. " +
+                "Waiting time, version and who decided are shown to staff only. A request you cannot see is not found. Every read is audited.")
             .RequireAuthorization(p => p.RequireRole([.. Roles.CaseStaff, Roles.Family]))
-            .RequireChildAccess(ChildRecordKind.Request);
+            .ForRecord(ChildRecordKind.Request);
 
         api.MapPost("/", CreateAsync)
-            .WithName("CreateRequest")
-            .WithSummary("Send a complete request (evidence cannot be uploaded through the API)")
-            .WithDescription("Creates and sends a request in one call, checked with the same rules as the question pages; every problem is " +
-                             "returned at once, keyed by field. A family's request is made online for their own account; a duty officer's is " +
-                             "taken at the duty point. Evidence files are not accepted here: the family sends them later, so the evidence " +
-                             "criterion stays unmet until they do. consentToShare must be true.")
-            .Accepts<RequestAnswers>(JsonContentType)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .Describe("CreateRequest", "Send a complete request (evidence cannot be uploaded through the API)",
+                "Creates and sends a request in one call, checked with the same rules as the question pages; every problem is " +
+                "returned at once, keyed by field. A family's request is made online for their own account; a duty officer's is " +
+                "taken at the duty point. Evidence files are not accepted here: the family sends them later, so the evidence " +
+                "criterion stays unmet until they do. consentToShare must be true.")
+            .AcceptsJson<RequestAnswers>()
             .RequireAuthorization(p => p.RequireRole([.. Roles.Deciders, Roles.Family]));
 
         api.MapGet("/{id:guid}/eligibility", EligibilityAsync)
-            .WithName("CheckRequestEligibility")
-            .WithSummary("Check a request against the eligibility criteria")
-            .WithDescription("Each criterion of the scheme in force today, met, not met or unknown, with why. Every check is audited as a view of the request.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Describe("CheckRequestEligibility", "Check a request against the eligibility criteria",
+                "Each criterion of the scheme in force today, met, not met or unknown, with why. Every check is audited as a view of the request.")
             .RequireAuthorization(Policies.CaseStaff)
-            .RequireChildAccess(ChildRecordKind.Request);
+            .ForRecord(ChildRecordKind.Request);
 
         api.MapGet("/{id:guid}/matches", MatchesAsync)
-            .WithName("ListPossibleChildMatches")
-            .WithSummary("Children who may be the child in a request")
-            .WithDescription("Records with the same name and date of birth, or the same name and postcode. Each record shown is audited as viewed.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Describe("ListPossibleChildMatches", "Children who may be the child in a request",
+                "Records with the same name and date of birth, or the same name and postcode. Each record shown is audited as viewed.")
             .RequireAuthorization(Policies.Decider)
-            .RequireChildAccess(ChildRecordKind.Request);
+            .ForRecord(ChildRecordKind.Request);
 
         api.MapPost("/{id:guid}/child", ConfirmChildAsync)
-            .WithName("ConfirmRequestChild")
-            .WithSummary("Confirm which child a request is for")
-            .WithDescription("childId is one of the possible matches, or null for a child new to the service. version is the request's " +
-                             "version as last read; if someone changed the request since, nothing is saved and the answer is 409. " +
-                             "Matching an existing record changes nothing on it and does not give the request's account access to it: " +
-                             "link the account with POST /api/children/{id}/family, with the identity and parental responsibility checks. " +
-                             "A new record is made from the request, and the family who sent it online is linked to it.")
-            .Accepts<ConfirmChildBody>(JsonContentType)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Describe("ConfirmRequestChild", "Confirm which child a request is for",
+                "childId is one of the possible matches, or null for a child new to the service. version is the request's " +
+                "version as last read; if someone changed the request since, nothing is saved and the answer is 409. " +
+                "Matching an existing record changes nothing on it and does not give the request's account access to it: " +
+                "link the account with POST /api/children/{id}/family, with the identity and parental responsibility checks. " +
+                "A new record is made from the request, and the family who sent it online is linked to it.")
+            .AcceptsJson<ConfirmChildBody>()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(Policies.Decider)
-            .RequireChildAccess(ChildRecordKind.Request);
+            .ForRecord(ChildRecordKind.Request);
 
         api.MapPost("/{id:guid}/decision", DecideAsync)
-            .WithName("DecideRequest")
-            .WithSummary("Make the threshold decision on a request")
-            .WithDescription("outcome is Universal, FlexibleShortBreaksApproved, ReferToSocialCare or Safeguarding. Targeted Short Breaks " +
-                             "is not an outcome of a request: it is reached only by a step up from Flexible Short Breaks or a step down from " +
-                             "social care. Safeguarding routes the request to the MASH at once. version is the request's version as last " +
-                             "read; if someone changed or decided the request since, nothing is saved and the answer is 409.")
-            .Accepts<DecisionBody>(JsonContentType)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Describe("DecideRequest", "Make the threshold decision on a request",
+                "outcome is Universal, FlexibleShortBreaksApproved, ReferToSocialCare or Safeguarding. Targeted Short Breaks " +
+                "is not an outcome of a request: it is reached only by a step up from Flexible Short Breaks or a step down from " +
+                "social care. Safeguarding routes the request to the MASH at once. version is the request's version as last " +
+                "read; if someone changed or decided the request since, nothing is saved and the answer is 409.")
+            .AcceptsJson<DecisionBody>()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(Policies.Decider)
-            .RequireChildAccess(ChildRecordKind.Request);
+            .ForRecord(ChildRecordKind.Request);
 
         return app;
     }
