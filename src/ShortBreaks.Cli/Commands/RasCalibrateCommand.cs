@@ -69,19 +69,8 @@ internal static class RasCalibrateCommand
             throw new UsageException($"Option --label must be up to {RasVersionService.LabelMaxLength} letters, numbers, full stops, hyphens and underscores.");
         if (!File.Exists(file)) throw new UsageException($"There is no file '{file}'.");
 
-        RasSchemeCatalog catalog;
-        try
-        {
-            catalog = RasSchemeCatalog.LoadFrom(Path.Combine(schemes, "ras"));
-        }
-        catch (RasSchemeValidationException ex)
-        {
-            await stderr.WriteLineAsync(ex.Message);
-            return 1;
-        }
-
-        var scheme = version is null ? catalog.InForceOn(DateOnly.FromDateTime(DateTime.UtcNow)) : catalog.Find(version);
-        if (scheme is null) throw new UsageException($"There is no RAS version '{version}'.");
+        var scheme = await RasVersionFiles.LoadAsync(schemes, version, stderr);
+        if (scheme is null) return 1;
 
         CalibrationImport import;
         await using (var stream = File.OpenRead(file))

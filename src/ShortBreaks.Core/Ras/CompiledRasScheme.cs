@@ -214,7 +214,8 @@ internal sealed class CompiledRasPhase
     public bool HasSocialWorkAbove { get; }
     public decimal SocialWorkAbove { get; }
 
-    public int StepOf(int question, string levelId, out string? error)
+    /// <summary>The step of a level id ("b", or a half level "b/c"); over a span, so stored answers are read without copying.</summary>
+    public int StepOf(int question, ReadOnlySpan<char> levelId, out string? error)
     {
         error = null;
         var q = Questions[question];
@@ -257,11 +258,11 @@ internal sealed class CompiledRasPhase
             : $"between {levels[step / 2].Label} and {levels[step / 2 + 1].Label}";
     }
 
-    private static int IndexOfLevel(RasQuestion q, string id)
+    private static int IndexOfLevel(RasQuestion q, ReadOnlySpan<char> id)
     {
         for (var i = 0; i < q.Levels.Count; i++)
         {
-            if (q.Levels[i].Id == id) return i;
+            if (id.SequenceEqual(q.Levels[i].Id)) return i;
         }
 
         return -1;

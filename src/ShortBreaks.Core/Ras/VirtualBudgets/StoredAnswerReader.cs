@@ -110,7 +110,7 @@ internal sealed class StoredAnswerReader
                 return $"There is no question '{key}' in the {phase.Phase.Name} questionnaire.";
             }
 
-            var step = StepOf(phase, q, value, out var error);
+            var step = phase.StepOf(q, value, out var error);
             if (error is not null) return error;
             steps[q] = step;
             answered[q] = true;
@@ -141,52 +141,6 @@ internal sealed class StoredAnswerReader
         }
 
         return null;
-    }
-
-    // The same rules and words as CompiledRasPhase.StepOf, over a span.
-    private static int StepOf(CompiledRasPhase phase, int question, ReadOnlySpan<char> levelId, out string? error)
-    {
-        error = null;
-        var q = phase.Questions[question];
-        var slash = levelId.IndexOf('/');
-        if (slash < 0)
-        {
-            var l = IndexOfLevel(q, levelId);
-            if (l < 0) error = $"Question '{q.Id}' has no level '{levelId}'.";
-            return Math.Max(l, 0) * 2;
-        }
-
-        if (!phase.Phase.Questionnaire.AllowHalfLevels)
-        {
-            error = $"Question '{q.Id}': half levels ('{levelId}') are not allowed in the {phase.Phase.Name} questionnaire.";
-            return 0;
-        }
-
-        var lower = IndexOfLevel(q, levelId[..slash]);
-        var upper = IndexOfLevel(q, levelId[(slash + 1)..]);
-        if (lower < 0 || upper < 0)
-        {
-            error = $"Question '{q.Id}' has no level '{(lower < 0 ? levelId[..slash] : levelId[(slash + 1)..])}' (in half level '{levelId}').";
-            return 0;
-        }
-
-        if (upper != lower + 1)
-        {
-            error = $"Question '{q.Id}': a half level must be between two adjacent levels, lower first; '{levelId}' is not.";
-            return 0;
-        }
-
-        return lower * 2 + 1;
-    }
-
-    private static int IndexOfLevel(RasQuestion q, ReadOnlySpan<char> id)
-    {
-        for (var i = 0; i < q.Levels.Count; i++)
-        {
-            if (id.SequenceEqual(q.Levels[i].Id)) return i;
-        }
-
-        return -1;
     }
 
     private static int IndexOf(string[] ids, ReadOnlySpan<char> id)
