@@ -5,6 +5,7 @@ using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests.Plans;
 
