@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ShortBreaks.Api.Tests.Infrastructure;
 using ShortBreaks.Core.Identity;
 using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Api.Tests;
 
@@ -206,7 +207,7 @@ public sealed class AccessTests(WebAppFactory factory)
         first["items"]![0]!["waiting"]!["state"].Text().ShouldBe("WithinTarget");
     }
 
-    private static async Task<List<Guid>> AllPagesAsync(ApiClient client, string filter)
+    private static async Task<List<Guid>> AllPagesAsync(PageClient client, string filter)
     {
         var ids = new List<Guid>();
         for (var page = 1; ; page++)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Api.Tests.Infrastructure;
 using ShortBreaks.Core.Identity;
 using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Api.Tests;
 
@@ -20,7 +21,7 @@ public sealed class AccountTests(WebAppFactory factory)
             user.EmailConfirmed = false;
             return users.UpdateAsync(user);
         });
-        var client = await factory.SignInAsync(family.Email!);
+        var client = (await factory.SignInAsync(family)).Http;
 
         var response = await client.PostAsync("/api/requests", Json(ValidAnswers()));
 
@@ -37,7 +38,7 @@ public sealed class AccountTests(WebAppFactory factory)
     {
         var officer = await factory.CreateUserAsync(Roles.PersonalisationOfficer);
         await ChangeAsync(officer, (users, user) => users.SetTwoFactorEnabledAsync(user, false));
-        var client = await factory.SignInAsync(officer.Email!);
+        var client = (await factory.SignInAsync(officer)).Http;
 
         var response = await client.GetAsync("/api/requests");
 
@@ -46,7 +47,7 @@ public sealed class AccountTests(WebAppFactory factory)
         (await response.Content.ReadAsStringAsync()).ShouldContain("Set up an authenticator app");
     }
 
-    private async Task ChangeAsync(AppUser account, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change)
+    private async Task ChangeAsync(TestUser account, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change)
     {
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ShortBreaks.Api.Tests.Infrastructure;
 using ShortBreaks.Core.Identity;
 using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Api.Tests;
 

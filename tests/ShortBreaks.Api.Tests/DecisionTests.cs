@@ -4,6 +4,7 @@ using ShortBreaks.Api.Tests.Infrastructure;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
 using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Api.Tests;
 
@@ -14,7 +15,7 @@ public sealed class DecisionTests(WebAppFactory factory)
     public async Task Decide_ApprovingFlexibleShortBreaks_Returns200AndPutsTheChildOnFlexibleShortBreaks()
     {
         var family = await factory.SignInAsNewUserAsync(Roles.Family);
-        var officer = await factory.SignInAsNewUserAsync(Roles.PersonalisationOfficer);
+        var (officer, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer, "Amira Hughes");
         var request = await family.CreateRequestAsync();
         await factory.AddEvidenceAsync(request.Id());
         var version = await officer.ConfirmNewChildAsync(request.Id());
@@ -25,7 +26,7 @@ public sealed class DecisionTests(WebAppFactory factory)
         var made = await response.ReadObjectAsync();
         made["decision"]!["outcome"].Text().ShouldBe("FlexibleShortBreaksApproved");
         made["decision"]!["allowanceHoursPerYear"]!.GetValue<int>().ShouldBe(80);
-        made["decision"]!["decidedByName"].Text().ShouldBe("Test Personalisation officer");
+        made["decision"]!["decidedByName"].Text().ShouldBe("Amira Hughes");
         made["status"].Text().ShouldBe("Decided");
         made["childTier"].Text().ShouldBe("FlexibleShortBreaks");
 
@@ -55,7 +56,7 @@ public sealed class DecisionTests(WebAppFactory factory)
         (await officer.DecideAsync(request.Id(), outcome, version)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Evidence arriving after the decision must not change what the decision records.
-        await factory.InDatabaseAsync(async db =>
+        await factory.Data.WithDbAsync(async db =>
         {
             db.EvidenceDocuments.Add(new EvidenceDocument
             {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Api.Tests.Infrastructure;
 using ShortBreaks.Core.Identity;
 using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Api.Tests;
 
@@ -19,7 +20,7 @@ public sealed class FamilyLinkTests(WebAppFactory factory)
     };
 
     /// <summary>A child's record made from a request the first family sent online, and the first family.</summary>
-    private async Task<(Guid ChildId, ApiClient Family, JsonObject Request)> ChildOfAFamilyAsync(ApiClient officer)
+    private async Task<(Guid ChildId, PageClient Family, JsonObject Request)> ChildOfAFamilyAsync(PageClient officer)
     {
         var family = await factory.SignInAsNewUserAsync(Roles.Family);
         var request = await family.CreateRequestAsync();
@@ -43,7 +44,7 @@ public sealed class FamilyLinkTests(WebAppFactory factory)
 
         confirm.StatusCode.ShouldBe(HttpStatusCode.OK, await confirm.Content.ReadAsStringAsync());
         (await stranger.Http.GetAsync($"/api/children/{childId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await factory.InDatabaseAsync(db => db.Children.SingleAsync(c => c.Id == childId))).AddressLine1.ShouldBe("1 Example Street");
+        (await factory.Data.WithDbAsync(db => db.Children.SingleAsync(c => c.Id == childId))).AddressLine1.ShouldBe("1 Example Street");
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public sealed class FamilyLinkTests(WebAppFactory factory)
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         (await response.ReadArrayAsync()).Select(f => f!["email"].Text()).ShouldBe([first.User.Email, second.User.Email], ignoreOrder: true);
         (await second.Http.GetAsync($"/api/children/{childId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var member = await factory.InDatabaseAsync(db => db.ChildFamilyMembers.SingleAsync(m => m.ChildId == childId && m.UserId == second.User.Id));
+        var member = await factory.Data.WithDbAsync(db => db.ChildFamilyMembers.SingleAsync(m => m.ChildId == childId && m.UserId == second.User.Id));
         member.IdentityCheck.ShouldBe("Saw his passport at the office.");
         member.ParentalResponsibilityCheck.ShouldBe("Named on the birth certificate, which I saw.");
         Directory.GetFiles(factory.MailFolder, "*.eml").Select(File.ReadAllText)
@@ -109,6 +110,6 @@ public sealed class FamilyLinkTests(WebAppFactory factory)
         var response = await other.Http.PostAsync($"/api/children/{childId}/family", Json(Link(someone.User.Email)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-        (await factory.InDatabaseAsync(db => db.ChildFamilyMembers.CountAsync(m => m.ChildId == childId))).ShouldBe(1);
+        (await factory.Data.WithDbAsync(db => db.ChildFamilyMembers.CountAsync(m => m.ChildId == childId))).ShouldBe(1);
     }
 }

@@ -7,6 +7,7 @@ using ShortBreaks.Api.Tests.Infrastructure;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Text;
 using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Api.Tests;
 
@@ -17,8 +18,8 @@ namespace ShortBreaks.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class HiddenCharacterTests(WebAppFactory factory)
 {
-    private Task<int> RequestsOfAsync(ApiClient client) =>
-        factory.InDatabaseAsync(db => db.Requests.CountAsync(r => r.FamilyUserId == client.User.Id || r.CreatedByUserId == client.User.Id));
+    private Task<int> RequestsOfAsync(PageClient client) =>
+        factory.Data.WithDbAsync(db => db.Requests.CountAsync(r => r.FamilyUserId == client.User.Id || r.CreatedByUserId == client.User.Id));
 
     [Theory]
     [InlineData("childFirstName", "Ma\0ya")]

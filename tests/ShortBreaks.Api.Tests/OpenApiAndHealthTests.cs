@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ShortBreaks.Api.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Api.Tests;
 

@@ -2,11 +2,12 @@ using System.Net;
 using ShortBreaks.Api.Tests.Infrastructure;
 using ShortBreaks.Core.Identity;
 using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Api.Tests;
 
 /// <summary>Outside development the framework answers bad input with an empty body: the API still says what is wrong.</summary>
-public sealed class ProductionErrorResponseTests(ProductionWebAppFactory factory) : IClassFixture<ProductionWebAppFactory>
+public sealed class ProductionErrorResponseTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
     [Fact]
     public async Task List_WithAQueryValueThatCannotBeRead_Returns400ProblemJson()

@@ -21,7 +21,7 @@ public sealed class CalibrationJourneyTests
     {
         await using var browser = await Browser.LaunchAsync();
         await using var server = await LiveServer.StartAsync(provider);
-        var (email, password) = await server.CreateUserAsync(Roles.FinanceOfficer, "Fola Finance");
+        var finance = await server.CreateUserAsync(Roles.FinanceOfficer, "Fola Finance");
         var shipped = RasSchemeCatalog.LoadFrom(Path.Combine(AppContext.BaseDirectory, "schemes", "ras")).Find("2026.1")!;
         var csv = CalibrationSample.ToCsv(shipped, CalibrationSample.Generate(shipped, 120, 2025, CalibrationSample.RealisticCost));
         var lines = csv.Split('\n');
@@ -29,7 +29,7 @@ public sealed class CalibrationJourneyTests
         var bad = string.Join('\n', lines);
 
         var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, server.BaseUrl, email, password);
+        await browser.SignInAsync(page, server.BaseUrl, finance.Email, finance.Password);
         await page.WaitForURLAsync(new Regex("/rates$"));
 
         await browser.ClickAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Calibrate from last year's packages" }));

@@ -18,7 +18,7 @@ namespace ShortBreaks.EndToEndTests;
 public sealed class RasAssessmentJourneyTests
 {
     [SkippableTheory, AllDatabases]
-    public async Task Family_fills_in_part_Officer_completes_and_overrides_Family_reads_the_budget(DatabaseProvider provider)
+    public async Task FamilyFillsInPart_OfficerCompletesAndOverrides_FamilyReadsTheBudget(DatabaseProvider provider)
     {
         await using var browser = await Browser.LaunchAsync();
         await using var server = await LiveServer.StartAsync(provider);

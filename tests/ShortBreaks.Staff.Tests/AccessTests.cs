@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
@@ -60,7 +61,7 @@ public class AccessTests(StaffAddresses addresses) : IClassFixture<StaffAddresse
     private WebAppFactory Factory => addresses.Factory;
 
     [Fact]
-    public async Task Every_staff_page_sends_someone_not_signed_in_to_sign_in()
+    public async Task EveryStaffPage_SendsSomeoneNotSignedInToSignIn()
     {
         var browser = Factory.NewBrowser();
         foreach (var url in addresses.Urls)
@@ -77,7 +78,7 @@ public class AccessTests(StaffAddresses addresses) : IClassFixture<StaffAddresse
     [InlineData(Roles.Provider)]
     [InlineData(Roles.FinanceOfficer)]
     [InlineData(Roles.CommissioningOfficer)]
-    public async Task Every_staff_page_is_refused_to_accounts_that_are_not_case_staff(string role)
+    public async Task EveryStaffPage_IsRefusedToAccountsThatAreNotCaseStaff(string role)
     {
         var (browser, _) = await Factory.SignedInAsAsync(role);
         foreach (var url in addresses.Urls)
@@ -96,7 +97,7 @@ public class AccessTests(StaffAddresses addresses) : IClassFixture<StaffAddresse
     [InlineData(Roles.PersonalisationOfficer)]
     [InlineData(Roles.TeamManager)]
     [InlineData(Roles.Admin)]
-    public async Task Every_staff_page_opens_for_deciders_and_administrators(string role)
+    public async Task EveryStaffPage_OpensForDecidersAndAdministrators(string role)
     {
         var (browser, _) = await Factory.SignedInAsAsync(role);
         foreach (var url in addresses.Urls)
@@ -111,7 +112,7 @@ public class AccessTests(StaffAddresses addresses) : IClassFixture<StaffAddresse
     }
 
     [Fact]
-    public async Task Posts_from_accounts_that_are_not_case_staff_are_refused()
+    public async Task PostsFromAccountsThatAreNotCaseStaff_AreRefused()
     {
         var (officer, _) = await Factory.SignedInAsAsync(Roles.PersonalisationOfficer);
         var requestUrl = addresses.Urls.Single(u => u.StartsWith("/staff/requests/") && !u.Contains("/evidence/") && !u.EndsWith("/record"));

@@ -1,13 +1,14 @@
 using System.Net;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
 public class AuditPageTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
     [Fact]
-    public async Task Manager_sees_who_looked_at_and_changed_the_record_newest_first()
+    public async Task Manager_SeesWhoLookedAtAndChangedTheRecordNewestFirst()
     {
         var child = await factory.Data.ChildAsync();
         var (officerBrowser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer, "Olu Officer");
@@ -30,7 +31,7 @@ public class AuditPageTests(WebAppFactory factory) : IClassFixture<WebAppFactory
     [InlineData(Roles.ReviewingOfficer)]
     [InlineData(Roles.Family)]
     [InlineData(Roles.Provider)]
-    public async Task Others_cannot_read_the_audit(string role)
+    public async Task Others_CannotReadTheAudit(string role)
     {
         var child = await factory.Data.ChildAsync();
         var (browser, _) = await factory.SignedInAsAsync(role);
@@ -47,7 +48,7 @@ public class AuditPageTests(WebAppFactory factory) : IClassFixture<WebAppFactory
     }
 
     [Fact]
-    public async Task Anonymous_is_sent_to_sign_in()
+    public async Task Anonymous_IsSentToSignIn()
     {
         var child = await factory.Data.ChildAsync();
 

@@ -3,15 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
 public class ChildRecordTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
     [Fact]
-    public async Task Record_shows_the_child_and_the_timeline_newest_first_and_audits_the_view()
+    public async Task Record_ShowsTheChildAndTheTimelineNewestFirstAndAuditsTheView()
     {
-        var request = await factory.Data.SubmittedRequestAsync(r => r.ChildDateOfBirth = TestData.Today.AddYears(-11).AddDays(-3));
+        var request = await factory.Data.SubmittedRequestAsync(r => r.ChildDateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-11).AddDays(-3));
         var (browser, officer) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer, "Kim Keyworker");
         var requestPage = await browser.RequestPageAsync(request.Id);
         await browser.SubmitAsync(requestPage, StaffSteps.ConfirmChildForm, new() { ["ChildId"] = "new" });
@@ -46,7 +47,7 @@ public class ChildRecordTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task An_unknown_child_is_not_found()
+    public async Task AnUnknownChild_IsNotFound()
     {
         var (browser, _) = await factory.SignedInAsAsync(Roles.ReviewingOfficer);
 
@@ -54,7 +55,7 @@ public class ChildRecordTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task A_merged_record_points_to_the_record_that_stays()
+    public async Task AMergedRecord_PointsToTheRecordThatStays()
     {
         var surviving = await factory.Data.ChildAsync();
         var merged = await factory.Data.ChildAsync(c => c.MergedIntoChildId = surviving.Id);
@@ -68,7 +69,7 @@ public class ChildRecordTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task Only_deciders_are_offered_the_merge()
+    public async Task OnlyDeciders_AreOfferedTheMerge()
     {
         var child = await factory.Data.ChildAsync();
         var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
@@ -79,7 +80,7 @@ public class ChildRecordTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task A_letter_not_shown_to_the_family_says_so()
+    public async Task ALetterNotShownToTheFamily_SaysSo()
     {
         var child = await factory.Data.ChildAsync();
         var letterId = await factory.Data.WithDbAsync(async db =>

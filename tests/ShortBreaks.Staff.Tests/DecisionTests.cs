@@ -4,6 +4,7 @@ using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
@@ -13,7 +14,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         factory.Data.WithDbAsync(db => db.Requests.Include(r => r.Decision).Include(r => r.Child).SingleAsync(r => r.Id == id));
 
     [Fact]
-    public async Task Approving_flexible_short_breaks_sets_the_tier_writes_the_letter_and_emails_the_family()
+    public async Task ApprovingFlexibleShortBreaks_SetsTheTierWritesTheLetterAndEmailsTheFamily()
     {
         var (request, child) = await factory.Data.MatchedRequestAsync();
         var (browser, officer) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer, "Olu Officer");
@@ -54,7 +55,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     [InlineData("Universal")]
     [InlineData("ReferToSocialCare")]
     [InlineData("Safeguarding")]
-    public async Task A_decided_request_shows_each_criterion_as_it_was_checked_for_every_outcome(string outcome)
+    public async Task ADecidedRequest_ShowsEachCriterionAsItWasChecked_ForEveryOutcome(string outcome)
     {
         // Approval needs every criterion met; the other outcomes are checked with the evidence criterion not met.
         var approving = outcome == "FlexibleShortBreaksApproved";
@@ -93,7 +94,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Signposting_to_universal_services_sets_the_tier_and_sends_the_local_offer()
+    public async Task SignpostingToUniversalServices_SetsTheTierAndSendsTheLocalOffer()
     {
         var (request, _) = await factory.Data.MatchedRequestAsync(r => r.NeedIds = "carer-strain");
         var (browser, _) = await factory.SignedInAsAsync(Roles.TeamManager);
@@ -111,7 +112,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Referring_to_social_care_records_a_referral_and_a_letter()
+    public async Task ReferringToSocialCare_RecordsAReferralAndALetter()
     {
         var (request, child) = await factory.Data.MatchedRequestAsync();
         var (browser, officer) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -130,7 +131,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task A_safeguarding_concern_goes_to_the_mash_and_the_family_is_sent_nothing()
+    public async Task ASafeguardingConcern_GoesToTheMashAndTheFamilyIsSentNothing()
     {
         var request = await factory.Data.SubmittedRequestAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -158,7 +159,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Flexible_short_breaks_is_refused_when_a_criterion_is_not_met()
+    public async Task FlexibleShortBreaks_IsRefusedWhenACriterionIsNotMet()
     {
         var (request, _) = await factory.Data.MatchedRequestAsync(r => r.HasEhcPlan = false, withEvidence: false);
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -174,7 +175,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Missing_reasons_are_asked_for_and_the_chosen_decision_is_kept()
+    public async Task MissingReasons_AreAskedForAndTheChosenDecisionIsKept()
     {
         var (request, _) = await factory.Data.MatchedRequestAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -191,7 +192,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task A_missing_decision_is_asked_for_and_the_typed_reasons_are_kept()
+    public async Task AMissingDecision_IsAskedForAndTheTypedReasonsAreKept()
     {
         var (request, _) = await factory.Data.MatchedRequestAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -204,7 +205,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Reasons_that_are_too_long_are_refused_and_kept()
+    public async Task ReasonsThatAreTooLong_AreRefusedAndKept()
     {
         var (request, _) = await factory.Data.MatchedRequestAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -221,7 +222,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     [InlineData("99")]
     [InlineData("1")]
     [InlineData("")]
-    public async Task Any_other_outcome_is_refused_with_select_a_decision(string outcome)
+    public async Task AnyOtherOutcome_IsRefusedWithSelectADecision(string outcome)
     {
         var (request, child) = await factory.Data.MatchedRequestAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.TeamManager);
@@ -238,7 +239,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Targeted_short_breaks_is_never_offered()
+    public async Task TargetedShortBreaks_IsNeverOffered()
     {
         var (request, _) = await factory.Data.MatchedRequestAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -251,7 +252,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Two_officers_deciding_the_same_request_keep_only_the_first_decision_and_lose_no_typing()
+    public async Task TwoOfficersDecidingTheSameRequest_KeepOnlyTheFirstDecisionAndLoseNoTyping()
     {
         var (request, child) = await factory.Data.MatchedRequestAsync();
         var (first, firstOfficer) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer, "First Officer");
@@ -279,7 +280,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task A_change_made_meanwhile_is_reported_and_the_form_comes_back_with_the_typed_reasons()
+    public async Task AChangeMadeMeanwhile_IsReportedAndTheFormComesBackWithTheTypedReasons()
     {
         var request = await factory.Data.SubmittedRequestAsync();
         var (first, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -299,7 +300,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Deciding_before_the_child_is_matched_is_refused_unless_it_is_safeguarding()
+    public async Task DecidingBeforeTheChildIsMatched_IsRefused_UnlessItIsSafeguarding()
     {
         var request = await factory.Data.SubmittedRequestAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -312,7 +313,7 @@ public class DecisionTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task A_reviewing_officer_cannot_decide()
+    public async Task AReviewingOfficer_CannotDecide()
     {
         var (request, _) = await factory.Data.MatchedRequestAsync();
         var (officer, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
@@ -23,7 +24,7 @@ public class FamilyLinkPageTests(WebAppFactory factory) : IClassFixture<WebAppFa
         });
 
     [Fact]
-    public async Task Linking_without_the_identity_and_parental_responsibility_checks_is_refused_with_each_error()
+    public async Task LinkingWithoutTheIdentityAndParentalResponsibilityChecks_IsRefusedWithEachError()
     {
         var child = await factory.Data.ChildAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -46,7 +47,7 @@ public class FamilyLinkPageTests(WebAppFactory factory) : IClassFixture<WebAppFa
     }
 
     [Fact]
-    public async Task An_email_that_is_not_a_family_account_is_refused_and_the_checks_typed_are_kept()
+    public async Task AnEmailThatIsNotAFamilyAccount_IsRefusedAndTheChecksTypedAreKept()
     {
         var child = await factory.Data.ChildAsync();
         var staffAccount = await factory.CreateUserAsync(Roles.ReviewingOfficer);
@@ -68,7 +69,7 @@ public class FamilyLinkPageTests(WebAppFactory factory) : IClassFixture<WebAppFa
     }
 
     [Fact]
-    public async Task Linking_records_the_checks_puts_it_on_the_timeline_audits_it_and_emails_the_family_already_linked()
+    public async Task Linking_RecordsTheChecksPutsItOnTheTimelineAuditsItAndEmailsTheFamilyAlreadyLinked()
     {
         var child = await factory.Data.ChildAsync();
         var existing = await factory.CreateUserAsync(Roles.Family, "Existing Parent");
@@ -104,7 +105,7 @@ public class FamilyLinkPageTests(WebAppFactory factory) : IClassFixture<WebAppFa
     }
 
     [Fact]
-    public async Task An_account_already_linked_is_not_linked_twice()
+    public async Task AnAccountAlreadyLinked_IsNotLinkedTwice()
     {
         var child = await factory.Data.ChildAsync();
         var family = await factory.CreateUserAsync(Roles.Family);
@@ -122,7 +123,7 @@ public class FamilyLinkPageTests(WebAppFactory factory) : IClassFixture<WebAppFa
     }
 
     [Fact]
-    public async Task Opened_from_a_request_the_account_that_sent_it_is_filled_in_and_the_officer_returns_to_the_request()
+    public async Task OpenedFromARequestTheAccountThatSentIt_IsFilledInAndTheOfficerReturnsToTheRequest()
     {
         var family = await factory.CreateUserAsync(Roles.Family);
         var (request, child) = await factory.Data.MatchedRequestAsync(r => r.FamilyUserId = family.Id);
@@ -145,7 +146,7 @@ public class FamilyLinkPageTests(WebAppFactory factory) : IClassFixture<WebAppFa
     [InlineData(Roles.Admin)]
     [InlineData(Roles.Family)]
     [InlineData(Roles.Provider)]
-    public async Task Only_personalisation_officers_and_team_managers_may_link_an_account(string role)
+    public async Task OnlyPersonalisationOfficersAndTeamManagers_MayLinkAnAccount(string role)
     {
         var child = await factory.Data.ChildAsync();
         var family = await factory.CreateUserAsync(Roles.Family);

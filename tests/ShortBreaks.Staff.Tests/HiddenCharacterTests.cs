@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 

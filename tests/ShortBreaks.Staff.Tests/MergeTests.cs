@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
@@ -12,7 +13,7 @@ public class MergeTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     private const string MergeForm = "main form[method=post]";
 
     [Fact]
-    public async Task Merging_moves_the_duplicate_requests_and_timeline_and_is_audited()
+    public async Task Merging_MovesTheDuplicateRequestsAndTimelineAndIsAudited()
     {
         var (_, surviving) = await factory.Data.MatchedRequestAsync();
         var (duplicateRequest, duplicate) = await factory.Data.MatchedRequestAsync();
@@ -50,7 +51,7 @@ public class MergeTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Merging_without_a_reason_shows_an_error_and_changes_nothing()
+    public async Task MergingWithoutAReason_ShowsAnErrorAndChangesNothing()
     {
         var surviving = await factory.Data.ChildAsync();
         var duplicate = await factory.Data.ChildAsync();
@@ -69,7 +70,7 @@ public class MergeTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task A_record_changed_meanwhile_is_not_merged_and_the_reason_is_kept()
+    public async Task ARecordChangedMeanwhile_IsNotMergedAndTheReasonIsKept()
     {
         var surviving = await factory.Data.ChildAsync();
         var duplicate = await factory.Data.ChildAsync();
@@ -98,7 +99,7 @@ public class MergeTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     [InlineData("C-2222-2222", "No child's record has the reference C-2222-2222")]
     [InlineData("self", "Enter the reference of a different record: this is the record the duplicate will be merged into")]
     [InlineData("merged", "has already been merged into another record")]
-    public async Task The_duplicate_reference_is_checked(string typed, string error)
+    public async Task TheDuplicateReference_IsChecked(string typed, string error)
     {
         var surviving = await factory.Data.ChildAsync();
         var alreadyMerged = await factory.Data.ChildAsync(c => c.MergedIntoChildId = surviving.Id);
@@ -115,7 +116,7 @@ public class MergeTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task A_reviewing_officer_cannot_merge()
+    public async Task AReviewingOfficer_CannotMerge()
     {
         var surviving = await factory.Data.ChildAsync();
         var duplicate = await factory.Data.ChildAsync();

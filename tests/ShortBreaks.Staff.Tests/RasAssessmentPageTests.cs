@@ -5,6 +5,7 @@ using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
@@ -12,11 +13,11 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
 {
     private RasPhase Primary => factory.Services.GetRequiredService<RasSchemeCatalog>().Find("2026.1")!.Phases.Single(p => p.Id == "primary");
 
-    private Task<Child> PrimaryAgeChildAsync() => factory.Data.ChildAsync(c => c.DateOfBirth = TestData.Today.AddYears(-8).AddDays(-20));
+    private Task<Child> PrimaryAgeChildAsync() => factory.Data.ChildAsync(c => c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-8).AddDays(-20));
 
     private static string Url(Child child, Guid id, string rest = "") => $"/staff/children/{child.Id}/ras/{id}{rest}";
 
-    private async Task<Guid> StartAsync(HttpClient browser, Child child)
+    private async Task<Guid> StartAsync(PageClient browser, Child child)
     {
         var start = await browser.GetPageAsync($"/staff/children/{child.Id}/ras/start");
         start.Status.ShouldBe(HttpStatusCode.OK);
@@ -26,7 +27,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     /// <summary>Answers every question of a domain with the level given, from its page.</summary>
-    private async Task<Page> AnswerDomainAsync(HttpClient browser, Child child, Guid id, RasDomain domain, string level, string? action = null)
+    private async Task<Page> AnswerDomainAsync(PageClient browser, Child child, Guid id, RasDomain domain, string level, string? action = null)
     {
         var page = await browser.GetPageAsync(Url(child, id, "/answers/" + domain.Id));
         page.Status.ShouldBe(HttpStatusCode.OK);
@@ -35,7 +36,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
         return await browser.SubmitAsync(page, "main form[method=post]", values);
     }
 
-    private async Task AnswerEverythingAsync(HttpClient browser, Child child, Guid id, string level)
+    private async Task AnswerEverythingAsync(PageClient browser, Child child, Guid id, string level)
     {
         foreach (var domain in Primary.Questionnaire.Domains)
         {
@@ -48,7 +49,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     private static string Status(Page page, string section) => Page.Normalise(page.Get($"#status-{section}").TextContent);
 
     [Fact]
-    public async Task Starting_from_the_record_gives_a_task_list_for_the_phase_of_the_childs_age_and_audits_the_view()
+    public async Task StartingFromTheRecord_GivesATaskListForThePhaseOfTheChildsAgeAndAuditsTheView()
     {
         var child = await PrimaryAgeChildAsync();
         var (browser, officer) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer, "Olu Officer");
@@ -80,7 +81,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     [Fact]
-    public async Task Save_and_come_back_later_keeps_partial_answers_and_the_task_shows_in_progress()
+    public async Task SaveAndComeBackLater_KeepsPartialAnswersAndTheTaskShowsInProgress()
     {
         var child = await PrimaryAgeChildAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.TeamManager);
@@ -110,7 +111,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     [Fact]
-    public async Task Save_and_continue_asks_for_every_question_on_the_page_and_saves_nothing_until_then()
+    public async Task SaveAndContinue_AsksForEveryQuestionOnThePageAndSavesNothingUntilThen()
     {
         var child = await PrimaryAgeChildAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -141,7 +142,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     [Fact]
-    public async Task Completing_with_questions_unanswered_lists_each_domain_in_the_error_summary()
+    public async Task CompletingWithQuestionsUnanswered_ListsEachDomainInTheErrorSummary()
     {
         var child = await PrimaryAgeChildAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -162,7 +163,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     [Fact]
-    public async Task Completing_shows_the_indicative_budget_with_its_whole_working_the_version_and_the_note()
+    public async Task Completing_ShowsTheIndicativeBudgetWithItsWholeWorkingTheVersionAndTheNote()
     {
         var child = await PrimaryAgeChildAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer, "Priya Officer");
@@ -204,7 +205,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     [Fact]
-    public async Task Answers_below_the_first_band_route_to_universal_services_with_no_budget_and_the_view_is_audited()
+    public async Task AnswersBelowTheFirstBand_RouteToUniversalServicesWithNoBudgetAndTheViewIsAudited()
     {
         var child = await PrimaryAgeChildAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -235,7 +236,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     [Fact]
-    public async Task An_override_needs_an_amount_a_reason_and_who_agreed_and_then_shows_beside_the_indicative_budget()
+    public async Task AnOverride_NeedsAnAmountAReasonAndWhoAgreedAndThenShowsBesideTheIndicativeBudget()
     {
         var child = await PrimaryAgeChildAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer, "Ola Officer");
@@ -276,7 +277,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     [Fact]
-    public async Task When_two_people_save_the_same_assessment_the_second_is_told_and_their_answers_are_shown_back()
+    public async Task WhenTwoPeopleSaveTheSameAssessment_TheSecondIsToldAndTheirAnswersAreShownBack()
     {
         var child = await PrimaryAgeChildAsync();
         var (first, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -304,7 +305,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     [Fact]
-    public async Task A_reviewing_officer_may_look_but_not_start_change_or_override()
+    public async Task AReviewingOfficer_MayLookButNotStartChangeOrOverride()
     {
         var child = await PrimaryAgeChildAsync();
         var (officer, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -327,7 +328,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     [Fact]
-    public async Task The_task_list_says_when_the_family_filled_it_in_and_another_childs_address_is_not_found()
+    public async Task TheTaskList_SaysWhenTheFamilyFilledItInAndAnotherChildsAddressIsNotFound()
     {
         var child = await PrimaryAgeChildAsync();
         var other = await PrimaryAgeChildAsync();
@@ -350,9 +351,9 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     }
 
     [Fact]
-    public async Task A_child_too_young_for_any_questionnaire_cannot_be_started()
+    public async Task AChildTooYoungForAnyQuestionnaire_CannotBeStarted()
     {
-        var child = await factory.Data.ChildAsync(c => c.DateOfBirth = TestData.Today.AddYears(-3));
+        var child = await factory.Data.ChildAsync(c => c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-3));
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
 
         var start = await browser.GetPageAsync($"/staff/children/{child.Id}/ras/start");

@@ -6,6 +6,7 @@ using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Staff.Tests.Infrastructure;
 using RasCouncilForms = ShortBreaks.TestCommon.RasCouncilForms;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
@@ -31,9 +32,9 @@ public class RasCouncilFormsPageTests : IClassFixture<WebAppFactory>
     private static string Url(Child child, Guid id, string rest = "") => $"/staff/children/{child.Id}/ras/{id}{rest}";
 
     [Fact]
-    public async Task Support_already_funded_is_entered_checked_and_taken_off_and_the_result_shows_hours_and_the_assessment_asked_for()
+    public async Task SupportAlreadyFunded_IsEnteredCheckedAndTakenOffAndTheResultShowsHoursAndTheAssessmentAskedFor()
     {
-        var child = await _factory.Data.ChildAsync(c => c.DateOfBirth = TestData.Today.AddYears(-8).AddDays(-20));
+        var child = await _factory.Data.ChildAsync(c => c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-8).AddDays(-20));
         var (browser, _) = await _factory.SignedInAsAsync(Roles.PersonalisationOfficer);
         var started = await browser.SubmitAsync(await browser.GetPageAsync($"/staff/children/{child.Id}/ras/start"), "main form[method=post]", new());
         var id = Guid.Parse(started.RedirectPath!.Split('/').Last());
@@ -92,9 +93,9 @@ public class RasCouncilFormsPageTests : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task A_version_without_support_already_funded_asks_for_none()
+    public async Task AVersionWithoutSupportAlreadyFunded_AsksForNone()
     {
-        var child = await _factory.Data.ChildAsync(c => c.DateOfBirth = TestData.Today.AddYears(-13));
+        var child = await _factory.Data.ChildAsync(c => c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-13));
         var (browser, _) = await _factory.SignedInAsAsync(Roles.PersonalisationOfficer);
         var started = await browser.SubmitAsync(await browser.GetPageAsync($"/staff/children/{child.Id}/ras/start"), "main form[method=post]", new());
         var id = Guid.Parse(started.RedirectPath!.Split('/').Last());

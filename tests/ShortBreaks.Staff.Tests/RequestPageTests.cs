@@ -4,13 +4,14 @@ using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
 public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
     [Fact]
-    public async Task Request_page_shows_everything_the_family_said()
+    public async Task RequestPage_ShowsEverythingTheFamilySaid()
     {
         var family = await factory.CreateUserAsync(Roles.Family, "Pat Parent");
         var request = await factory.Data.SubmittedRequestAsync(r =>
@@ -54,7 +55,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task A_phone_request_says_who_took_it()
+    public async Task APhoneRequest_SaysWhoTookIt()
     {
         var officer = await factory.CreateUserAsync(Roles.PersonalisationOfficer, "Dana Duty");
         var request = await factory.Data.SubmittedRequestAsync(r => { r.Channel = RequestChannel.DutyPoint; r.CreatedByUserId = officer.Id; });
@@ -66,7 +67,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task Viewing_a_request_is_audited()
+    public async Task ViewingARequest_IsAudited()
     {
         var request = await factory.Data.SubmittedRequestAsync();
         var (browser, user) = await factory.SignedInAsAsync(Roles.ReviewingOfficer);
@@ -80,7 +81,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task Evidence_downloads_as_an_attachment_and_is_audited()
+    public async Task Evidence_DownloadsAsAnAttachmentAndIsAudited()
     {
         var request = await factory.Data.SubmittedRequestAsync();
         var (browser, user) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -91,7 +92,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
-        response.Content.Headers.ContentDisposition.FileNameStar.ShouldBe("dla-award-letter.pdf");
+        response.Content.Headers.ContentDisposition.FileNameStar.ShouldBe("disability-benefit.pdf", "the name the builder gave the disability benefit letter");
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         (await response.Content.ReadAsStringAsync()).ShouldStartWith("%PDF-1.4");
         (await factory.Data.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "view" && a.EntityType == "EvidenceDocument" && a.UserId == user.Id))).ShouldBe(1);
@@ -102,7 +103,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     [InlineData("\u2066photo\u2069\u200F.pdf", "\u0089PNG\r\n\u001A\n....", "image/png", "photo.png")]
     [InlineData("notes\u0085\u0007.docx", "Plain words from the family.", "text/plain", "notes.txt")]
     [InlineData("page.html", "<html><script>alert(1)</script>\u0000", "application/octet-stream", "page.bin")]
-    public async Task Evidence_downloads_under_its_name_without_control_or_direction_characters_with_the_extension_of_its_real_type(
+    public async Task Evidence_DownloadsUnderItsNameWithoutControlOrDirectionCharacters_WithTheExtensionOfItsRealType(
         string storedName, string content, string contentType, string downloadName)
     {
         var request = await factory.Data.SubmittedRequestAsync(withEvidence: false);
@@ -135,7 +136,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task Evidence_of_another_request_is_not_found()
+    public async Task EvidenceOfAnotherRequest_IsNotFound()
     {
         var request = await factory.Data.SubmittedRequestAsync();
         var other = await factory.Data.SubmittedRequestAsync();
@@ -148,7 +149,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task An_unknown_request_is_not_found()
+    public async Task AnUnknownRequest_IsNotFound()
     {
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
 
@@ -158,7 +159,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task Eligibility_shows_each_criterion_with_the_scheme_version()
+    public async Task Eligibility_ShowsEachCriterionWithTheSchemeVersion()
     {
         var request = await factory.Data.SubmittedRequestAsync(r => { r.HasEhcPlan = false; r.NeedIds = "carer-strain"; }, withEvidence: false);
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -173,7 +174,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task An_ehc_plan_without_a_copy_is_shown_as_check_needed()
+    public async Task AnEhcPlanWithoutACopy_IsShownAsCheckNeeded()
     {
         var request = await factory.Data.SubmittedRequestAsync(withEvidence: false);
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -185,7 +186,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task Confirming_a_new_child_makes_a_record_links_the_family_and_starts_the_timeline()
+    public async Task ConfirmingANewChild_MakesARecordLinksTheFamilyAndStartsTheTimeline()
     {
         var family = await factory.CreateUserAsync(Roles.Family);
         var request = await factory.Data.SubmittedRequestAsync(r => r.FamilyUserId = family.Id);
@@ -210,7 +211,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task Choosing_a_possible_match_says_which_child_the_request_is_about_without_linking_the_account_or_changing_the_record()
+    public async Task ChoosingAPossibleMatch_SaysWhichChildTheRequestIsAboutWithoutLinkingTheAccountOrChangingTheRecord()
     {
         var family = await factory.CreateUserAsync(Roles.Family);
         var request = await factory.Data.SubmittedRequestAsync(r => r.FamilyUserId = family.Id);
@@ -258,7 +259,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task Confirming_without_choosing_shows_an_error()
+    public async Task ConfirmingWithoutChoosing_ShowsAnError()
     {
         var request = await factory.Data.SubmittedRequestAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -275,7 +276,7 @@ public class RequestPageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task A_reviewing_officer_sees_the_request_read_only_and_cannot_match_it()
+    public async Task AReviewingOfficer_SeesTheRequestReadOnlyAndCannotMatchIt()
     {
         var request = await factory.Data.SubmittedRequestAsync();
         var (officer, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);

@@ -1,6 +1,7 @@
 using System.Net;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
@@ -13,9 +14,9 @@ public class SearchTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
         page.Html.QuerySelectorAll("#request-results tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
 
     [Fact]
-    public async Task Search_by_name_finds_children_and_unmatched_requests()
+    public async Task SearchByName_FindsChildrenAndUnmatchedRequests()
     {
-        var lastName = TestData.Name();
+        var lastName = TestData.NewName();
         var child = await factory.Data.ChildAsync(c => c.LastName = lastName);
         var request = await factory.Data.SubmittedRequestAsync(r => r.ChildLastName = lastName);
         var (browser, _) = await factory.SignedInAsAsync(Roles.ReviewingOfficer);
@@ -31,7 +32,7 @@ public class SearchTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Search_by_reference_finds_the_child_however_it_is_typed()
+    public async Task SearchByReference_FindsTheChildHoweverItIsTyped()
     {
         var child = await factory.Data.ChildAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -43,7 +44,7 @@ public class SearchTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Search_by_request_reference_finds_the_request()
+    public async Task SearchByRequestReference_FindsTheRequest()
     {
         var request = await factory.Data.SubmittedRequestAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -54,7 +55,7 @@ public class SearchTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Search_by_date_of_birth_says_which_date_it_read()
+    public async Task SearchByDateOfBirth_SaysWhichDateItRead()
     {
         var dob = new DateOnly(2014, 3, 3).AddDays(Random.Shared.Next(0, 2000));
         var child = await factory.Data.ChildAsync(c => c.DateOfBirth = dob);
@@ -67,7 +68,7 @@ public class SearchTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Search_by_postcode_finds_the_child_by_full_postcode_or_its_first_half()
+    public async Task SearchByPostcode_FindsTheChildByFullPostcodeOrItsFirstHalf()
     {
         var child = await factory.Data.ChildAsync(c => c.Postcode = "DC7 3QX");
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -82,9 +83,9 @@ public class SearchTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task A_merged_child_is_marked()
+    public async Task AMergedChild_IsMarked()
     {
-        var lastName = TestData.Name();
+        var lastName = TestData.NewName();
         var surviving = await factory.Data.ChildAsync(c => c.LastName = lastName);
         await factory.Data.ChildAsync(c => { c.LastName = lastName; c.MergedIntoChildId = surviving.Id; });
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -97,7 +98,7 @@ public class SearchTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    public async Task An_empty_search_asks_for_something_to_search_for(string q)
+    public async Task AnEmptySearch_AsksForSomethingToSearchFor(string q)
     {
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
 
@@ -113,7 +114,7 @@ public class SearchTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     [InlineData("'; drop table Children; --")]
     [InlineData("99/99/9999")]
     [InlineData("_")]
-    public async Task A_junk_search_finds_nothing_without_failing(string q)
+    public async Task AJunkSearch_FindsNothingWithoutFailing(string q)
     {
         await factory.Data.ChildAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -126,7 +127,7 @@ public class SearchTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task A_very_long_search_is_cut_short_not_refused()
+    public async Task AVeryLongSearch_IsCutShortNotRefused()
     {
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
 

@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
 public class StaffHomeTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
     [Fact]
-    public async Task Home_shows_what_is_waiting_the_caseload_and_recent_decisions()
+    public async Task Home_ShowsWhatIsWaitingTheCaseloadAndRecentDecisions()
     {
         var (browser, officer) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
         var before = await browser.GetPageAsync("/staff");
@@ -33,7 +34,7 @@ public class StaffHomeTests(WebAppFactory factory) : IClassFixture<WebAppFactory
     }
 
     [Fact]
-    public async Task A_reviewing_officer_is_not_offered_phone_requests_and_sees_their_own_guide()
+    public async Task AReviewingOfficer_IsNotOfferedPhoneRequestsAndSeesTheirOwnGuide()
     {
         var (browser, _) = await factory.SignedInAsAsync(Roles.ReviewingOfficer);
 
@@ -44,7 +45,7 @@ public class StaffHomeTests(WebAppFactory factory) : IClassFixture<WebAppFactory
     }
 
     [Fact]
-    public async Task Starting_a_phone_request_makes_a_duty_point_draft_and_opens_its_first_question()
+    public async Task StartingAPhoneRequest_MakesADutyPointDraftAndOpensItsFirstQuestion()
     {
         var (browser, officer) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
         var page = await browser.GetPageAsync("/staff/duty/new");
@@ -64,7 +65,7 @@ public class StaffHomeTests(WebAppFactory factory) : IClassFixture<WebAppFactory
     }
 
     [Fact]
-    public async Task Unsent_phone_requests_continue_at_the_first_unanswered_question_and_only_the_officers_own_are_listed()
+    public async Task UnsentPhoneRequests_ContinueAtTheFirstUnansweredQuestionAndOnlyTheOfficersOwnAreListed()
     {
         var (browser, officer) = await factory.SignedInAsAsync(Roles.TeamManager);
         var mine = await factory.Data.SubmittedRequestAsync(r =>
@@ -84,7 +85,7 @@ public class StaffHomeTests(WebAppFactory factory) : IClassFixture<WebAppFactory
     }
 
     [Fact]
-    public async Task A_reviewing_officer_cannot_take_a_phone_request()
+    public async Task AReviewingOfficer_CannotTakeAPhoneRequest()
     {
         var (browser, user) = await factory.SignedInAsAsync(Roles.ReviewingOfficer);
         var home = await browser.GetPageAsync("/staff");

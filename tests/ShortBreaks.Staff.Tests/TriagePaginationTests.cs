@@ -1,6 +1,7 @@
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
@@ -40,7 +41,7 @@ public class TriagePaginationTests(FullQueue queue) : IClassFixture<FullQueue>
         page.Html.QuerySelectorAll("#triage-queue tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
 
     [Fact]
-    public async Task Queue_shows_50_requests_a_page_with_numbered_pages()
+    public async Task Queue_Shows50RequestsAPageWithNumberedPages()
     {
         var (browser, _) = await Factory.SignedInAsAsync(Roles.PersonalisationOfficer);
 
@@ -55,7 +56,7 @@ public class TriagePaginationTests(FullQueue queue) : IClassFixture<FullQueue>
     }
 
     [Fact]
-    public async Task Pages_keep_the_filters_and_the_last_page_has_the_rest()
+    public async Task Pages_KeepTheFiltersAndTheLastPageHasTheRest()
     {
         var (browser, _) = await Factory.SignedInAsAsync(Roles.PersonalisationOfficer);
 
@@ -76,7 +77,7 @@ public class TriagePaginationTests(FullQueue queue) : IClassFixture<FullQueue>
     }
 
     [Fact]
-    public async Task A_page_past_the_end_shows_the_last_page()
+    public async Task APagePastTheEnd_ShowsTheLastPage()
     {
         var (browser, _) = await Factory.SignedInAsAsync(Roles.PersonalisationOfficer);
 

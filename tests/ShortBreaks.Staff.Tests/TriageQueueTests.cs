@@ -2,6 +2,7 @@ using System.Net;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
@@ -14,7 +15,7 @@ public class TriageQueueTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         page.Html.QuerySelectorAll("#triage-queue tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
 
     [Fact]
-    public async Task Queue_lists_the_oldest_request_first_with_how_long_each_has_waited()
+    public async Task Queue_ListsTheOldestRequestFirstWithHowLongEachHasWaited()
     {
         var newest = await factory.Data.SubmittedRequestAsync(r => r.SubmittedAt = DateTime.UtcNow.AddMinutes(-5));
         var dueSoon = await factory.Data.SubmittedRequestAsync(r => r.SubmittedAt = factory.SubmittedWorkingDaysAgo(9));
@@ -38,7 +39,7 @@ public class TriageQueueTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task Drafts_and_decided_requests_are_not_in_the_queue()
+    public async Task DraftsAndDecidedRequests_AreNotInTheQueue()
     {
         var draft = await factory.Data.SubmittedRequestAsync(r => { r.Status = RequestStatus.Draft; r.SubmittedAt = null; });
         var decided = await factory.Data.SubmittedRequestAsync(r => r.Status = RequestStatus.Decided);
@@ -51,7 +52,7 @@ public class TriageQueueTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task Filters_narrow_the_queue_and_keep_their_values()
+    public async Task Filters_NarrowTheQueueAndKeepTheirValues()
     {
         var phoneOverdueUnmatched = await factory.Data.SubmittedRequestAsync(r => { r.Channel = RequestChannel.DutyPoint; r.SubmittedAt = factory.SubmittedWorkingDaysAgo(20); });
         var onlineOverdue = await factory.Data.SubmittedRequestAsync(r => r.SubmittedAt = factory.SubmittedWorkingDaysAgo(20));
@@ -79,7 +80,7 @@ public class TriageQueueTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     [InlineData("?page=-4&waiting=99&unmatched=perhaps")]
     [InlineData("?page=999999&channel=1")]
     [InlineData("?channel=%3Cscript%3E&waiting=&page=")]
-    public async Task Bad_query_values_are_ignored(string query)
+    public async Task BadQueryValues_AreIgnored(string query)
     {
         var request = await factory.Data.SubmittedRequestAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -94,7 +95,7 @@ public class TriageQueueTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     }
 
     [Fact]
-    public async Task A_phone_request_saved_for_later_is_confirmed_in_a_banner()
+    public async Task APhoneRequestSavedForLater_IsConfirmedInABanner()
     {
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
 
@@ -106,7 +107,7 @@ public class TriageQueueTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("C-7KQ2-M9XD")]
-    public async Task A_saved_banner_is_not_shown_for_something_that_is_not_a_request_reference(string saved)
+    public async Task ASavedBanner_IsNotShownForSomethingThatIsNotARequestReference(string saved)
     {
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
 

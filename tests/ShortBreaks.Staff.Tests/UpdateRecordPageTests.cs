@@ -4,6 +4,7 @@ using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
@@ -28,7 +29,7 @@ public class UpdateRecordPageTests(WebAppFactory factory) : IClassFixture<WebApp
     }
 
     [Fact]
-    public async Task The_record_and_the_request_are_shown_side_by_side_with_a_choice_only_where_they_differ()
+    public async Task TheRecordAndTheRequest_AreShownSideBySideWithAChoiceOnlyWhereTheyDiffer()
     {
         var (request, child) = await MatchedToAnOlderRecordAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -46,7 +47,7 @@ public class UpdateRecordPageTests(WebAppFactory factory) : IClassFixture<WebApp
     }
 
     [Fact]
-    public async Task Choosing_nothing_is_refused_and_the_record_is_unchanged()
+    public async Task ChoosingNothing_IsRefusedAndTheRecordIsUnchanged()
     {
         var (request, child) = await MatchedToAnOlderRecordAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -62,7 +63,7 @@ public class UpdateRecordPageTests(WebAppFactory factory) : IClassFixture<WebApp
     }
 
     [Fact]
-    public async Task Only_the_chosen_answers_replace_the_record_and_the_change_is_audited_and_on_the_timeline()
+    public async Task OnlyTheChosenAnswers_ReplaceTheRecordAndTheChangeIsAuditedAndOnTheTimeline()
     {
         var (request, child) = await MatchedToAnOlderRecordAsync();
         var (browser, officer) = await factory.SignedInAsAsync(Roles.TeamManager);
@@ -87,7 +88,7 @@ public class UpdateRecordPageTests(WebAppFactory factory) : IClassFixture<WebApp
     }
 
     [Fact]
-    public async Task A_record_changed_meanwhile_is_reported_and_nothing_is_saved()
+    public async Task ARecordChangedMeanwhile_IsReportedAndNothingIsSaved()
     {
         var (request, child) = await MatchedToAnOlderRecordAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -108,7 +109,7 @@ public class UpdateRecordPageTests(WebAppFactory factory) : IClassFixture<WebApp
     }
 
     [Fact]
-    public async Task A_request_not_matched_to_a_record_has_no_such_page()
+    public async Task ARequestNotMatchedToARecord_HasNoSuchPage()
     {
         var request = await factory.Data.SubmittedRequestAsync();
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -121,7 +122,7 @@ public class UpdateRecordPageTests(WebAppFactory factory) : IClassFixture<WebApp
     [InlineData(Roles.Admin)]
     [InlineData(Roles.Family)]
     [InlineData(Roles.Provider)]
-    public async Task Only_personalisation_officers_and_team_managers_may_update_the_record(string role)
+    public async Task OnlyPersonalisationOfficersAndTeamManagers_MayUpdateTheRecord(string role)
     {
         var (request, child) = await MatchedToAnOlderRecordAsync();
         var (browser, _) = await factory.SignedInAsAsync(role);

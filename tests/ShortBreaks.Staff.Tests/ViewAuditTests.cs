@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests;
 
@@ -14,7 +15,7 @@ public class ViewAuditTests(WebAppFactory factory) : IClassFixture<WebAppFactory
             .Select(a => a.Details).ToListAsync());
 
     [Fact]
-    public async Task Opening_the_tier_move_page_is_audited_as_a_view_of_the_child()
+    public async Task OpeningTheTierMovePage_IsAuditedAsAViewOfTheChild()
     {
         var child = await factory.Data.ChildAsync(c => c.Tier = Core.Children.Tier.FlexibleShortBreaks);
         var (browser, officer) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
@@ -25,7 +26,7 @@ public class ViewAuditTests(WebAppFactory factory) : IClassFixture<WebAppFactory
     }
 
     [Fact]
-    public async Task Opening_the_merge_page_is_audited_and_comparing_audits_both_records()
+    public async Task OpeningTheMergePage_IsAuditedAndComparingAuditsBothRecords()
     {
         var surviving = await factory.Data.ChildAsync();
         var duplicate = await factory.Data.ChildAsync();
@@ -40,7 +41,7 @@ public class ViewAuditTests(WebAppFactory factory) : IClassFixture<WebAppFactory
     }
 
     [Fact]
-    public async Task Possible_matches_shown_on_a_request_are_audited_as_views_of_those_children()
+    public async Task PossibleMatchesShownOnARequest_AreAuditedAsViewsOfThoseChildren()
     {
         var known = await factory.Data.ChildAsync();
         var request = await factory.Data.SubmittedRequestAsync(r =>

@@ -9,6 +9,9 @@ namespace ShortBreaks.TestCommon;
 /// </summary>
 public static class TestAccounts
 {
+    /// <summary>The password of every test account.</summary>
+    public const string Password = "correct horse battery staple";
+
     /// <summary>The authenticator key every test staff account is enrolled with.</summary>
     public const string AuthenticatorKey = "TESTSTAFFAUTHENTICATORKEYABCDEF2";
 

@@ -1,14 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Data;
 
 namespace ShortBreaks.TestCommon;
 
 /// <summary>
 /// Builders of valid, synthetic records: every field a real record would have is filled, and a test overrides
-/// only what it is about. Each builder saves through the given DbContext, so the records are audited and
-/// versioned as real changes are. No value here belongs to a real person.
+/// only what it is about. Each builder saves through a DbContext (the one given to a service test, or a new one
+/// from a test host's services: <see cref="WebAppFactory.Data"/>), so the records are audited and versioned as
+/// real changes are. No value here belongs to a real person.
 /// </summary>
-public sealed partial class TestData(ShortBreaksDbContext db)
+public sealed partial class TestData
 {
+    private readonly ShortBreaksDbContext? _db;
+    private readonly Func<IServiceProvider>? _services;
+
+    /// <summary>Builders saving through one context, for tests of services.</summary>
+    public TestData(ShortBreaksDbContext db) => _db = db;
+
+    /// <summary>Builders saving through a new context of a running host for each record, for page and API tests.</summary>
+    public TestData(Func<IServiceProvider> services) => _services = services;
+
     /// <summary>The scheme version the builders' need and evidence ids come from.</summary>
     public const string SchemeVersion = "2026.1";
 
@@ -23,10 +34,19 @@ public sealed partial class TestData(ShortBreaksDbContext db)
     // Letters and digits that cannot be misread for one another when a reference is read out on the phone.
     private const string ReferenceAlphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    public ShortBreaksDbContext Db => db;
+    /// <summary>Today by the given context's clock, or by the real clock for a host's builders.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(_db?.UtcNow ?? DateTime.UtcNow);
 
-    /// <summary>Today by the context's clock.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(db.UtcNow);
+    /// <summary>Runs some work on the database: the given context, or a new one from the host's services.</summary>
+    public async Task<T> WithDbAsync<T>(Func<ShortBreaksDbContext, Task<T>> work)
+    {
+        if (_db is not null) return await work(_db);
+        using var scope = _services!().CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ShortBreaksDbContext>());
+    }
+
+    public Task WithDbAsync(Func<ShortBreaksDbContext, Task> work) =>
+        WithDbAsync(async db => { await work(db); return true; });
 
     private static string Pick(string[] values) => values[Random.Shared.Next(values.Length)];
 
@@ -40,12 +60,23 @@ public sealed partial class TestData(ShortBreaksDbContext db)
             for (var i = 0; i < span.Length; i++) span[i] = ReferenceAlphabet[Random.Shared.Next(ReferenceAlphabet.Length)];
         });
 
-    /// <summary>A postcode of the right shape in a district that does not exist (NG99), so it is nobody's address.</summary>
-    private static string NewPostcode() =>
-        $"NG99 {Random.Shared.Next(1, 10)}{"ABDEFGHJLNPQRSTUWXYZ"[Random.Shared.Next(20)]}{"ABDEFGHJLNPQRSTUWXYZ"[Random.Shared.Next(20)]}";
+    /// <summary>A well-formed postcode in an area that does not exist ("DC", the demo county's), so it is nobody's address.</summary>
+    public static string NewPostcode()
+    {
+        const string letters = "ABDEFGHJLNPQRSTUWXYZ";
+        return $"DC{Random.Shared.Next(1, 99)} {Random.Shared.Next(10)}{letters[Random.Shared.Next(letters.Length)]}{letters[Random.Shared.Next(letters.Length)]}";
+    }
 
-    private static string NameKey(string firstName, string lastName) =>
-        string.Join(' ', $"{firstName} {lastName}".Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+    /// <summary>A made-up name of nine letters, unlikely to be any other test's, so tests sharing a database do not find each other's rows.</summary>
+    public static string NewName()
+    {
+        const string letters = "abcdefghijklmnopqrstuvwxyz";
 
-    private static string PostcodeKey(string postcode) => postcode.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        // Never starting with C or R: staff search reads nine letters starting so (without I or O) as a reference.
+        const string firstLetters = "ABDEFGHJKLMNPSTUVWYZ";
+        var chars = new char[9];
+        for (var i = 0; i < chars.Length; i++) chars[i] = letters[Random.Shared.Next(letters.Length)];
+        chars[0] = firstLetters[Random.Shared.Next(firstLetters.Length)];
+        return new string(chars);
+    }
 }

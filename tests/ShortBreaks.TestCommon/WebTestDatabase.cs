@@ -18,6 +18,16 @@ public static class WebTestDatabase
             : DatabaseProvider.Sqlite;
 
     /// <summary>
+    /// The provider of the test project running in this process: the metadata of whichever loaded assembly
+    /// carries it (one test assembly per process), SQLite when none does.
+    /// </summary>
+    public static DatabaseProvider Current =>
+        AppDomain.CurrentDomain.GetAssemblies()
+            .FirstOrDefault(a => !a.IsDynamic && a.GetCustomAttributes<AssemblyMetadataAttribute>().Any(m => m.Key == MetadataKey)) is { } tests
+            ? ProviderOf(tests)
+            : DatabaseProvider.Sqlite;
+
+    /// <summary>
     /// A new migrated database for one app (a test class's factory). Called from a fixture, so a missing
     /// PostgreSQL fails the tests that need it (with the reason) rather than skipping them.
     /// </summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Auditing;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Requests;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Api.Tests.Infrastructure;
 
@@ -72,14 +73,14 @@ public static class ApiTestData
     public static IReadOnlyList<string> ErrorKeys(this JsonObject problem) =>
         problem["errors"]?.AsObject().Select(kv => kv.Key).ToList() ?? [];
 
-    public static async Task<JsonObject> CreateRequestAsync(this ApiClient client, JsonObject? answers = null)
+    public static async Task<JsonObject> CreateRequestAsync(this PageClient client, JsonObject? answers = null)
     {
         var response = await client.Http.PostAsync("/api/requests", Json(answers ?? ValidAnswers()));
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.ReadObjectAsync();
     }
 
-    public static async Task<JsonObject> GetRequestAsync(this ApiClient client, Guid id)
+    public static async Task<JsonObject> GetRequestAsync(this PageClient client, Guid id)
     {
         var response = await client.Http.GetAsync($"/api/requests/{id}");
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
@@ -87,7 +88,7 @@ public static class ApiTestData
     }
 
     /// <summary>Confirms the request is for a child new to the service and returns the request's new version.</summary>
-    public static async Task<long> ConfirmNewChildAsync(this ApiClient decider, Guid requestId)
+    public static async Task<long> ConfirmNewChildAsync(this PageClient decider, Guid requestId)
     {
         var request = await decider.GetRequestAsync(requestId);
         var response = await decider.Http.PostAsync($"/api/requests/{requestId}/child",
@@ -96,7 +97,7 @@ public static class ApiTestData
         return (await response.ReadObjectAsync())["version"]!.GetValue<long>();
     }
 
-    public static Task<HttpResponseMessage> DecideAsync(this ApiClient decider, Guid requestId, string outcome, long version, string reasons = "Meets the threshold: needs far more care than other children of the same age.") =>
+    public static Task<HttpResponseMessage> DecideAsync(this PageClient decider, Guid requestId, string outcome, long version, string reasons = "Meets the threshold: needs far more care than other children of the same age.") =>
         decider.Http.PostAsync($"/api/requests/{requestId}/decision",
             Json(new JsonObject { ["outcome"] = outcome, ["reasons"] = reasons, ["version"] = version }));
 
@@ -117,20 +118,14 @@ public static class ApiTestData
         added.Succeeded.ShouldBeTrue();
     }
 
-    public static async Task<T> InDatabaseAsync<T>(this WebAppFactory factory, Func<ShortBreaksDbContext, Task<T>> query)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShortBreaksDbContext>());
-    }
-
     public static Task<int> DecisionCountAsync(this WebAppFactory factory, Guid requestId) =>
-        factory.InDatabaseAsync(db => db.Decisions.CountAsync(d => d.RequestId == requestId));
+        factory.Data.WithDbAsync(db => db.Decisions.CountAsync(d => d.RequestId == requestId));
 
     public static Task<List<AuditEntry>> ViewsOfChildAsync(this WebAppFactory factory, Guid childId) =>
-        factory.InDatabaseAsync(db => db.AuditEntries.Where(a => a.EntityType == "Child" && a.EntityId == childId.ToString() && a.Action == "view").ToListAsync());
+        factory.Data.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Child" && a.EntityId == childId.ToString() && a.Action == "view").ToListAsync());
 
     public static Task<List<AuditEntry>> ViewsOfRequestAsync(this WebAppFactory factory, Guid requestId) =>
-        factory.InDatabaseAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(ShortBreakRequest) && a.EntityId == requestId.ToString() && a.Action == "view").ToListAsync());
+        factory.Data.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(ShortBreakRequest) && a.EntityId == requestId.ToString() && a.Action == "view").ToListAsync());
 
     public static Guid Id(this JsonObject body) => body["id"]!.GetValue<Guid>();
 

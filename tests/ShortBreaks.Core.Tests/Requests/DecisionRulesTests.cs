@@ -63,7 +63,7 @@ public sealed class DecisionRulesTests
     }
 
     [Fact]
-    public void A_safeguarding_concern_routes_to_the_mash_and_tells_the_family_nothing()
+    public void ASafeguardingConcern_RoutesToTheMashAndTellsTheFamilyNothing()
     {
         ThresholdDecisions.StatusAfter(DecisionOutcome.Safeguarding).ShouldBe(RequestStatus.RoutedToMash);
         ThresholdDecisions.TellsFamily(DecisionOutcome.Safeguarding).ShouldBeFalse();
@@ -85,7 +85,7 @@ public sealed class DecisionRulesTests
     }
 
     [Fact]
-    public void A_family_never_sees_a_safeguarding_referral()
+    public void AFamily_NeverSeesASafeguardingReferral()
     {
         FamilyView.Status(RequestStatus.RoutedToMash).ShouldBe(RequestStatus.Submitted);
         FamilyView.Waiting(RequestStatus.RoutedToMash).ShouldBeTrue();
@@ -102,7 +102,7 @@ public sealed class DecisionRulesTests
     }
 
     [Fact]
-    public void A_family_owns_only_the_requests_their_account_sent()
+    public void AFamily_OwnsOnlyTheRequestsTheirAccountSent()
     {
         var request = new ShortBreakRequest { FamilyUserId = "family-1" };
         FamilyView.OwnsRequest("family-1", request).ShouldBeTrue();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests.Plans;
 
@@ -19,14 +20,14 @@ public class AgreeForFamilyPagesTests(WebAppFactory factory) : IClassFixture<Web
         ["AgreedByName"] = "Sam Patel",
         ["Relationship"] = "Mother",
         ["Method"] = "ByPhone",
-        ["AgreedOn-day"] = TestData.Today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["AgreedOn-month"] = TestData.Today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["AgreedOn-year"] = TestData.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["AgreedOn-day"] = DateOnly.FromDateTime(DateTime.UtcNow).Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["AgreedOn-month"] = DateOnly.FromDateTime(DateTime.UtcNow).Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["AgreedOn-year"] = DateOnly.FromDateTime(DateTime.UtcNow).Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Comments"] = "Happy with the hours; asked about school holidays.",
     };
 
     /// <summary>Posts the page's form as a browser does with a file chosen: multipart, with the antiforgery token from the page.</summary>
-    private static async Task<Page> PostWithFileAsync(HttpClient browser, Page page, Dictionary<string, string?> values, string fileName, byte[] file)
+    private static async Task<Page> PostWithFileAsync(PageClient browser, Page page, Dictionary<string, string?> values, string fileName, byte[] file)
     {
         var content = new MultipartFormDataContent();
         foreach (var input in page.Html.QuerySelectorAll($"{Form} input[type=hidden]"))
@@ -55,7 +56,7 @@ public class AgreeForFamilyPagesTests(WebAppFactory factory) : IClassFixture<Web
         saved.RedirectPath.ShouldBe($"/staff/children/{child.Id}/plan");
 
         var after = await officer.GetPageAsync($"/staff/children/{child.Id}/plan");
-        after.Get("#agreed-on-behalf").TextContent.ShouldContain($"Sam Patel (Mother), by phone on {TestData.Today:d MMMM yyyy}, recorded by Amira Hughes");
+        after.Get("#agreed-on-behalf").TextContent.ShouldContain($"Sam Patel (Mother), by phone on {DateOnly.FromDateTime(DateTime.UtcNow):d MMMM yyyy}, recorded by Amira Hughes");
         after.Get("#agreed-on-behalf").TextContent.ShouldContain("asked about school holidays");
         after.Get("#latest-version").TextContent.ShouldContain("Agreed by the family, not yet by the officer");
         after.Find("#agree-for-family").ShouldBeNull();
@@ -85,7 +86,7 @@ public class AgreeForFamilyPagesTests(WebAppFactory factory) : IClassFixture<Web
         badDate.ErrorSummary().ShouldBe(["The date they agreed the plan must be a real date"]);
         badDate.Get("#AgreedByName").GetAttribute("value").ShouldBe("Sam Patel", "what was typed is kept");
 
-        var future = await officer.SubmitAsync(page, Form, ByPhone().With("AgreedOn-year", (TestData.Today.Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var future = await officer.SubmitAsync(page, Form, ByPhone().With("AgreedOn-year", (DateOnly.FromDateTime(DateTime.UtcNow).Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         future.ErrorSummary().ShouldBe(["The date they agreed the plan must be today or in the past"]);
 
         var paperWithoutCopy = await officer.SubmitAsync(page, Form, ByPhone().With("Method", "SignedPaperCopy").With("Relationship", ""));

@@ -5,6 +5,7 @@ using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests.Plans;
 
@@ -106,5 +107,44 @@ public static class PlanSteps
         var (plan, started) = await scope.ServiceProvider.GetRequiredService<PlanService>().StartAsync(child.Id, PlanPurpose.StepDownFromSocialCare, null, Content(hoursPerWeek));
         started.Errors.ShouldBeEmpty();
         return (child, plan!.Id);
+    }
+
+    /// <summary>Agrees a version as the family and the officer, and approves it by its route (a manager or the panel).</summary>
+    public static async Task ApproveVersionAsync(this WebAppFactory factory, Guid planId, int number)
+    {
+        using var scope = factory.Services.CreateScope();
+        var actor = scope.ServiceProvider.GetRequiredService<Actor>();
+        actor.UserId = "manager-1";
+        actor.Name = "Grace Okafor";
+        var plans = scope.ServiceProvider.GetRequiredService<PlanService>();
+        var db = scope.ServiceProvider.GetRequiredService<ShortBreaks.Core.Data.ShortBreaksDbContext>();
+        Task<long> SeenAsync() => db.SupportPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Version).SingleAsync();
+        var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == planId && v.Number == number);
+        (await plans.AgreeAsync(version.Id, true, await SeenAsync())).Errors.ShouldBeEmpty();
+        (await plans.AgreeAsync(version.Id, false, await SeenAsync())).Errors.ShouldBeEmpty();
+        version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.Id == version.Id);
+        if (version.ApprovalRoute == PlanApprovalRoute.Panel)
+        {
+            var panel = scope.ServiceProvider.GetRequiredService<PanelService>();
+            var item = (await panel.AgendaAsync()).Items.Single(i => i.PlanVersionId == version.Id);
+            (await panel.DecideAsync(item.Id, PanelOutcome.Approved, "Agreed.", item.Version)).Errors.ShouldBeEmpty();
+        }
+        else if (version.ApprovalRoute == PlanApprovalRoute.Manager)
+        {
+            (await plans.ManagerDecideAsync(version.Id, true, "Agreed.", await SeenAsync())).Errors.ShouldBeEmpty();
+        }
+    }
+
+    /// <summary>Changes a plan as an officer would: a new version from the one seen, with what changed.</summary>
+    public static async Task ChangePlanAsync(this WebAppFactory factory, Guid planId, int fromNumber, PlanContent content, string summary)
+    {
+        using var scope = factory.Services.CreateScope();
+        var actor = scope.ServiceProvider.GetRequiredService<Actor>();
+        actor.UserId = "officer-1";
+        actor.Name = "Amira Hughes";
+        var db = scope.ServiceProvider.GetRequiredService<ShortBreaks.Core.Data.ShortBreaksDbContext>();
+        var seen = await db.SupportPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Version).SingleAsync();
+        var changed = await scope.ServiceProvider.GetRequiredService<PlanService>().ChangeAsync(planId, fromNumber, content, summary, seen);
+        changed.Result.Errors.ShouldBeEmpty();
     }
 }

@@ -6,6 +6,7 @@ using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Ras.Calibration;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests.Rates;
 
@@ -23,7 +24,7 @@ public sealed class CalibrationPageTests : IClassFixture<WebAppFactory>
         CalibrationSample.ToCsv(Shipped.Value, CalibrationSample.Generate(Shipped.Value, count, seed, CalibrationSample.RealisticCost));
 
     /// <summary>Sends the upload form as a browser does: multipart, with the antiforgery token and the file.</summary>
-    private static async Task<Page> UploadAsync(HttpClient browser, string? csv, string fileName = "packages.csv", string method = CalibrationOptions.AsBase, string? floor = null, string? minimumPerBand = null)
+    private static async Task<Page> UploadAsync(PageClient browser, string? csv, string fileName = "packages.csv", string method = CalibrationOptions.AsBase, string? floor = null, string? minimumPerBand = null)
     {
         var form = await browser.GetPageAsync("/rates/calibration/new");
         form.Status.ShouldBe(HttpStatusCode.OK);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests.Rates;
 
@@ -27,7 +28,7 @@ public class RasVersionPagesTests(WebAppFactory factory) : IClassFixture<WebAppF
         ["EffectiveFrom-year"] = date.Year.ToString(),
     };
 
-    private async Task<(HttpClient Admin, string Label, DateOnly From)> DraftAsync()
+    private async Task<(PageClient Admin, string Label, DateOnly From)> DraftAsync()
     {
         var (admin, _) = await factory.SignedInAsAsync(Roles.Admin);
         var (label, from) = Fresh();
@@ -179,7 +180,7 @@ public class RasVersionPagesTests(WebAppFactory factory) : IClassFixture<WebAppF
         var token = upload.Get("input[name=__RequestVerificationToken]").GetAttribute("value")!;
         var seen = upload.Get("input[name=SeenVersion]").GetAttribute("value")!;
 
-        async Task<Infrastructure.Page> SendAsync(string json)
+        async Task<Page> SendAsync(string json)
         {
             using var form = new MultipartFormDataContent
             {
@@ -188,7 +189,7 @@ public class RasVersionPagesTests(WebAppFactory factory) : IClassFixture<WebAppF
                 { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(json)), "File", "ras.json" },
             };
             var response = await admin.PostAsync($"/rates/versions/{label}/upload", form);
-            return new Infrastructure.Page($"/rates/versions/{label}/upload", response.StatusCode,
+            return new Page($"/rates/versions/{label}/upload", response.StatusCode,
                 new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()), response);
         }
 

@@ -9,6 +9,7 @@ using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Ras.VirtualBudgets;
 using ShortBreaks.Staff.Tests.Infrastructure;
 using ShortBreaks.Web.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests.Rates;
 
@@ -137,7 +138,7 @@ public sealed class VirtualBudgetPagesTests(VirtualBudgetCaseload caseload) : IC
     }
 
     [Fact]
-    public async Task A_run_left_unfinished_when_the_service_stopped_is_run_when_it_starts_again()
+    public async Task ARunLeftUnfinishedWhenTheServiceStopped_IsRunWhenItStartsAgain()
     {
         var runId = await Factory.Data.WithDbAsync(async db =>
         {
@@ -157,7 +158,7 @@ public sealed class VirtualBudgetPagesTests(VirtualBudgetCaseload caseload) : IC
     }
 
     [Fact]
-    public async Task A_run_of_a_version_that_no_longer_exists_fails_with_the_reason()
+    public async Task ARunOfAVersionThatNoLongerExists_FailsWithTheReason()
     {
         var runId = await Factory.Data.WithDbAsync(async db =>
         {
@@ -227,7 +228,7 @@ public sealed class VirtualBudgetPagesTests(VirtualBudgetCaseload caseload) : IC
     [InlineData(Roles.ReviewingOfficer)]
     [InlineData(Roles.Family)]
     [InlineData(Roles.Provider)]
-    public async Task Every_virtual_budget_page_is_refused_to_accounts_outside_rates(string role)
+    public async Task EveryVirtualBudgetPage_IsRefusedToAccountsOutsideRates(string role)
     {
         var runId = await Factory.Data.WithDbAsync(db => db.VirtualBudgetRuns.Select(r => (Guid?)r.Id).FirstOrDefaultAsync());
         var (browser, _) = await Factory.SignedInAsAsync(role);
@@ -245,7 +246,7 @@ public sealed class VirtualBudgetPagesTests(VirtualBudgetCaseload caseload) : IC
     }
 
     [Fact]
-    public async Task A_run_that_does_not_exist_is_not_found()
+    public async Task ARunThatDoesNotExist_IsNotFound()
     {
         var (browser, _) = await Factory.SignedInAsAsync(Roles.FinanceOfficer);
 
@@ -258,22 +259,11 @@ public sealed class VirtualBudgetPagesTests(VirtualBudgetCaseload caseload) : IC
             r => Page.Normalise(r.QuerySelector("dd")!.ChildNodes.First().TextContent));
 
     /// <summary>Follows "Check again" as a person would, until the run has finished.</summary>
-    private static async Task<Page> WaitForCompletionAsync(HttpClient browser, string url, VirtualBudgetRunStatus expected = VirtualBudgetRunStatus.Completed)
+    private static async Task<Page> WaitForCompletionAsync(PageClient browser, string url, VirtualBudgetRunStatus expected = VirtualBudgetRunStatus.Completed)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var page = await browser.GetPageAsync(url);
-            page.Status.ShouldBe(HttpStatusCode.OK);
-            var checkAgain = page.Html.QuerySelectorAll("a").FirstOrDefault(a => a.TextContent.Trim() == "Check again");
-            if (checkAgain is null)
-            {
-                if (expected == VirtualBudgetRunStatus.Completed) page.Find(".govuk-warning-text").ShouldBeNull("the run failed");
-                return page;
-            }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the run did not finish within a minute");
-            await Task.Delay(200);
-        }
+        var page = await Eventually.UntilAsync(() => browser.GetPageAsync(url), seen => !seen.HasLink("Check again"), "the run finished");
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        if (expected == VirtualBudgetRunStatus.Completed) page.Find(".govuk-warning-text").ShouldBeNull("the run failed");
+        return page;
     }
 }

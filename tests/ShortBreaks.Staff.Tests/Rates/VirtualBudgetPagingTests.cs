@@ -4,6 +4,7 @@ using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests.Rates;
 
@@ -49,12 +50,7 @@ public sealed class ManyFallingBudgets : IAsyncLifetime
         var start = await browser.GetPageAsync("/rates/virtual-budgets/start");
         var started = await browser.SubmitAsync(start, "main form[method=post]", new() { ["VersionLabel"] = "2026.1" });
         RunUrl = started.RedirectPath!;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await browser.GetPageAsync(RunUrl)).Html.QuerySelectorAll("a").Any(a => a.TextContent.Trim() == "Check again"))
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The run did not finish within a minute.");
-            await Task.Delay(200);
-        }
+        await Eventually.UntilAsync(() => browser.GetPageAsync(RunUrl), page => !page.HasLink("Check again"), "the run finished");
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
@@ -87,7 +83,7 @@ public sealed class VirtualBudgetPagingTests(ManyFallingBudgets run) : IClassFix
     [InlineData("?p=99", 2)]
     [InlineData("?p=0", 25)]
     [InlineData("?p=abc", 25)]
-    public async Task A_page_number_out_of_range_or_not_a_number_shows_the_nearest_page(string query, int rows)
+    public async Task APageNumberOutOfRangeOrNotANumber_ShowsTheNearestPage(string query, int rows)
     {
         var (browser, _) = await run.Factory.SignedInAsAsync(Roles.FinanceOfficer);
 

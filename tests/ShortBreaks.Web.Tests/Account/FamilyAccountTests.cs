@@ -6,6 +6,7 @@ using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Letters;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Account;
 
@@ -14,7 +15,7 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
     [Fact]
     public async Task Get_WithNothingYet_OffersToApply()
     {
-        var (_, browser) = await app.SignedInAsync();
+        var (browser, _) = await app.SignedInAsAsync();
 
         var page = await browser.GetDocumentAsync("/account");
 
@@ -29,7 +30,7 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
     {
         var other = await app.CreateUserAsync(Roles.Family);
         var theirs = await app.StartDraftAsync(other.Id);
-        var (_, browser) = await app.SignedInAsync();
+        var (browser, _) = await app.SignedInAsAsync();
 
         var page = await browser.GetDocumentAsync($"/account?saved={theirs.Reference}");
 
@@ -40,7 +41,7 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
     [Fact]
     public async Task Get_WithARequestWaiting_SaysWeAreLookingAtIt()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
         await app.UpdateDraftAsync(draft.Id, Answers.Complete);
         await browser.PostForRedirectAsync($"/apply/{draft.Id}/check-answers");
@@ -55,7 +56,7 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
     [Fact]
     public async Task Get_WithARequestRoutedToTheSafeguardingHub_ReadsExactlyLikeOneWaiting()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var routed = await app.DecidedRequestAsync(user.Id, DecisionOutcome.Safeguarding, "A worry raised on the call.");
         (await app.FindRequestAsync(routed.Id))!.Status.ShouldBe(RequestStatus.RoutedToMash);
 
@@ -79,7 +80,7 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
     [Fact]
     public async Task Get_WithADecision_LinksToTheLetter()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var decided = await app.DecidedRequestAsync(user.Id, DecisionOutcome.Universal);
         var letterId = (await app.FindRequestAsync(decided.Id))!.Decision!.LetterId!.Value;
 
@@ -93,7 +94,7 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
     [Fact]
     public async Task Letter_OfTheirChild_IsShownAsWritten()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var decided = await app.DecidedRequestAsync(user.Id, DecisionOutcome.Universal, "Alex <b>can</b> join the clubs in the Local Offer.");
         var letterId = (await app.FindRequestAsync(decided.Id))!.Decision!.LetterId!.Value;
 
@@ -110,7 +111,7 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
     [Fact]
     public async Task Letter_OfTheirChild_DownloadsAsAPdf_AndAStrangerGetsNothing()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var decided = await app.DecidedRequestAsync(user.Id, DecisionOutcome.Universal, "Alex can join the clubs in the Local Offer.");
         var letterId = (await app.FindRequestAsync(decided.Id))!.Decision!.LetterId!.Value;
 
@@ -127,7 +128,7 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
         System.Text.Encoding.ASCII.GetString(bytes, 0, 8).ShouldBe("%PDF-1.7");
         System.Text.Encoding.Latin1.GetString(bytes).ShouldContain("/Title(Activities and support for Alex)");
 
-        var (_, stranger) = await app.SignedInAsync();
+        var (stranger, _) = await app.SignedInAsAsync();
         using var refused = await stranger.GetAsync($"/account/letters/{letterId}?handler=pdf");
         refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
@@ -138,7 +139,7 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
         var owner = await app.CreateUserAsync(Roles.Family);
         var decided = await app.DecidedRequestAsync(owner.Id, DecisionOutcome.Universal);
         var letterId = (await app.FindRequestAsync(decided.Id))!.Decision!.LetterId!.Value;
-        var (_, stranger) = await app.SignedInAsync();
+        var (stranger, _) = await app.SignedInAsAsync();
 
         using var response = await stranger.GetAsync($"/account/letters/{letterId}");
 
@@ -148,7 +149,7 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
     [Fact]
     public async Task Letter_NotMeantForTheFamily_IsNotFound()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var decided = await app.DecidedRequestAsync(user.Id, DecisionOutcome.Universal);
         var letterId = (await app.FindRequestAsync(decided.Id))!.Decision!.LetterId!.Value;
         await app.WithServicesAsync(async s =>
@@ -170,7 +171,7 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
         var owner = await app.CreateUserAsync(Roles.Family);
         var decided = await app.DecidedRequestAsync(owner.Id, DecisionOutcome.Universal);
         var letterId = (await app.FindRequestAsync(decided.Id))!.Decision!.LetterId!.Value;
-        var (_, provider) = await app.SignedInAsync(Roles.Provider);
+        var (provider, _) = await app.SignedInAsAsync(Roles.Provider);
 
         using var response = await provider.GetAsync($"/account/letters/{letterId}");
 
@@ -181,7 +182,7 @@ public class FamilyAccountTests(WebAppFactory app) : IClassFixture<WebAppFactory
     [Fact]
     public async Task Letter_WhenRead_IsRecordedInTheAudit()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var decided = await app.DecidedRequestAsync(user.Id, DecisionOutcome.Universal);
         var letterId = (await app.FindRequestAsync(decided.Id))!.Decision!.LetterId!.Value;
 

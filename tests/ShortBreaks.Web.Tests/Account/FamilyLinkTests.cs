@@ -6,6 +6,7 @@ using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Account;
 
@@ -37,13 +38,13 @@ public class FamilyLinkTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         app.WithServicesAsync(s => s.GetRequiredService<ShortBreaksDbContext>().Decisions.Where(d => d.RequestId == requestId).Select(d => d.LetterId!.Value).SingleAsync());
 
     [Fact]
-    public async Task A_stranger_who_asks_about_an_existing_child_sees_nothing_of_that_child_until_an_officer_links_them()
+    public async Task AStrangerWhoAsksAboutAnExistingChild_SeesNothingOfThatChildUntilAnOfficerLinksThem()
     {
         var parent = await app.CreateUserAsync(Roles.Family);
         var decided = await app.DecidedRequestAsync(parent.Id, DecisionOutcome.Universal);
         var childId = (await app.FindRequestAsync(decided.Id))!.ChildId!.Value;
         var letterId = await LetterOfAsync(decided.Id);
-        var (stranger, browser) = await app.SignedInAsync();
+        var (browser, stranger) = await app.SignedInAsAsync();
         var theirs = await SentRequestAsync(stranger.Id);
 
         var officer = await app.CreateUserAsync(Roles.PersonalisationOfficer);
@@ -68,7 +69,7 @@ public class FamilyLinkTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task A_family_who_asked_by_phone_and_later_makes_an_account_sees_the_child_once_linked()
+    public async Task AFamilyWhoAskedByPhoneAndLaterMakesAnAccount_SeesTheChildOnceLinked()
     {
         var officer = await app.CreateUserAsync(Roles.PersonalisationOfficer);
         var byPhone = await SentRequestAsync(null, RequestChannel.DutyPoint);
@@ -82,7 +83,7 @@ public class FamilyLinkTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         decided.Succeeded.ShouldBeTrue();
         var childId = (await app.FindRequestAsync(byPhone.Id))!.ChildId!.Value;
         var letterId = await LetterOfAsync(byPhone.Id);
-        var (family, browser) = await app.SignedInAsync();
+        var (browser, family) = await app.SignedInAsAsync();
         (await browser.GetAsync($"/account/letters/{letterId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         await LinkAsync(childId, family);

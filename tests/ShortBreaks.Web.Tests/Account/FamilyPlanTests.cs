@@ -6,6 +6,7 @@ using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Account;
 
@@ -84,7 +85,7 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task TheFamily_ReadsAndAgreesThePlan_FromTheirAccount()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var (child, planId) = await ChildWithPlanAsync(user.Id);
 
         var account = await browser.GetDocumentAsync("/account");
@@ -106,7 +107,7 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task TheFamily_DownloadsThePlan_AndAsksForAChange()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var (child, _) = await ChildWithPlanAsync(user.Id);
 
         using var pdf = await browser.GetAsync($"/account/plans/{child.Id}?handler=pdf");
@@ -129,10 +130,10 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     {
         var owner = await app.CreateUserAsync(Roles.Family);
         var (child, _) = await ChildWithPlanAsync(owner.Id);
-        var (_, stranger) = await app.SignedInAsync();
+        var (stranger, _) = await app.SignedInAsAsync();
         (await stranger.GetAsync($"/account/plans/{child.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await stranger.GetAsync($"/account/plans/{child.Id}?handler=pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var (_, provider) = await app.SignedInAsync(Roles.Provider);
+        var (provider, _) = await app.SignedInAsAsync(Roles.Provider);
         using var refused = await provider.GetAsync($"/account/plans/{child.Id}");
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         refused.Headers.Location!.OriginalString.ShouldContain("access-denied");
@@ -141,7 +142,7 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task ALowerBudget_ShowsItsNotice_AndTheFamilyAsksForItToBeLookedAtAgain()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var (child, planId) = await ChildWithPlanAsync(user.Id);
         await LowerBudgetUnderNoticeAsync(planId);
 
@@ -165,7 +166,7 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task AFormWithoutThePlansVersion_IsRefused_AndNothingIsAgreedOrAsked()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var (child, planId) = await ChildWithPlanAsync(user.Id);
 
         var agree = await browser.PostForPageAsync($"/account/plans/{child.Id}?handler=Agree", ("Number", "1"));
@@ -199,7 +200,7 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
             return true;
         }, "officer-1");
 
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         (await browser.GetAsync($"/account/plans/{child.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "not theirs until the account is linked to the child");
         await app.WithServicesAsync(async s =>
         {

@@ -49,9 +49,9 @@ public class FamilyRasCouncilFormsTests : IClassFixture<WebAppFactory>
         });
 
     [Fact]
-    public async Task The_family_reads_the_hours_what_was_taken_off_and_that_they_keep_the_budget_while_a_social_worker_assesses()
+    public async Task TheFamily_ReadsTheHoursWhatWasTakenOffAndThatTheyKeepTheBudgetWhileASocialWorkerAssesses()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var child = await LinkedChildAsync(user.Id);
         var officer = await app.CreateUserAsync(Roles.PersonalisationOfficer);
         var id = await app.WithServicesAsync(async s =>

@@ -7,6 +7,7 @@ using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Account;
 
@@ -39,7 +40,7 @@ public class FamilyRasTests(WebAppFactory app) : IClassFixture<WebAppFactory>
             return child;
         });
 
-    private async Task<Guid> StartAsync(Browser browser, Child child)
+    private async Task<Guid> StartAsync(PageClient browser, Child child)
     {
         (await browser.GetDocumentAsync($"/account/ras/start/{child.Id}")).QuerySelector("h1")!.TextContent.ShouldBe($"Fill in the questions about {child.FirstName}");
         var location = await browser.PostForRedirectAsync($"/account/ras/start/{child.Id}");
@@ -80,9 +81,9 @@ public class FamilyRasTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task The_account_offers_the_questions_for_a_linked_child_in_family_words()
+    public async Task TheAccount_OffersTheQuestionsForALinkedChildInFamilyWords()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var child = await LinkedChildAsync(user.Id);
 
         var account = await browser.GetDocumentAsync("/account");
@@ -105,9 +106,9 @@ public class FamilyRasTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task The_family_saves_part_of_the_answers_and_sends_them_to_their_officer()
+    public async Task TheFamily_SavesPartOfTheAnswersAndSendsThemToTheirOfficer()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var child = await LinkedChildAsync(user.Id);
         var id = await StartAsync(browser, child);
         var page = await browser.GetDocumentAsync($"/account/ras/{id}/answers/personal-care");
@@ -141,9 +142,9 @@ public class FamilyRasTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task When_the_officer_saves_first_the_family_is_told_and_their_answers_are_kept_on_the_page()
+    public async Task WhenTheOfficerSavesFirstTheFamily_IsToldAndTheirAnswersAreKeptOnThePage()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var child = await LinkedChildAsync(user.Id);
         var id = await StartAsync(browser, child);
         var page = await browser.GetDocumentAsync($"/account/ras/{id}/answers/sleep");
@@ -168,9 +169,9 @@ public class FamilyRasTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task The_family_cannot_complete_or_override_an_assessment()
+    public async Task TheFamily_CannotCompleteOrOverrideAnAssessment()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var child = await LinkedChildAsync(user.Id);
         var id = await StartAsync(browser, child);
 
@@ -185,9 +186,9 @@ public class FamilyRasTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Once_completed_the_family_reads_the_budget_how_it_was_worked_out_and_the_agreed_amount()
+    public async Task OnceCompletedTheFamily_ReadsTheBudgetHowItWasWorkedOutAndTheAgreedAmount()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var child = await LinkedChildAsync(user.Id);
         var id = await StartAsync(browser, child);
         await CompleteAsOfficerAsync(id, "small", withOverride: true);
@@ -216,12 +217,12 @@ public class FamilyRasTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task Another_familys_child_and_their_assessment_are_not_found()
+    public async Task AnotherFamilysChildAndTheirAssessment_AreNotFound()
     {
-        var (owner, ownerBrowser) = await app.SignedInAsync();
+        var (ownerBrowser, owner) = await app.SignedInAsAsync();
         var child = await LinkedChildAsync(owner.Id);
         var id = await StartAsync(ownerBrowser, child);
-        var (_, stranger) = await app.SignedInAsync();
+        var (stranger, _) = await app.SignedInAsAsync();
 
         foreach (var url in new[] { $"/account/ras/start/{child.Id}", $"/account/ras/{id}", $"/account/ras/{id}/answers/personal-care", $"/account/ras/{id}/send", $"/account/ras/{id}/result" })
         {
@@ -240,12 +241,12 @@ public class FamilyRasTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Theory]
     [InlineData(Roles.Provider)]
     [InlineData(Roles.PersonalisationOfficer)]
-    public async Task The_family_pages_are_refused_to_other_accounts(string role)
+    public async Task TheFamilyPages_AreRefusedToOtherAccounts(string role)
     {
-        var (owner, ownerBrowser) = await app.SignedInAsync();
+        var (ownerBrowser, owner) = await app.SignedInAsAsync();
         var child = await LinkedChildAsync(owner.Id);
         var id = await StartAsync(ownerBrowser, child);
-        var (_, other) = await app.SignedInAsync(role);
+        var (other, _) = await app.SignedInAsAsync(role);
 
         foreach (var url in new[] { $"/account/ras/start/{child.Id}", $"/account/ras/{id}", $"/account/ras/{id}/answers/personal-care", $"/account/ras/{id}/send", $"/account/ras/{id}/result" })
         {
@@ -256,13 +257,13 @@ public class FamilyRasTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task A_provider_is_refused_the_staff_assessment_pages_too()
+    public async Task AProvider_IsRefusedTheStaffAssessmentPagesToo()
     {
-        var (owner, ownerBrowser) = await app.SignedInAsync();
+        var (ownerBrowser, owner) = await app.SignedInAsAsync();
         var child = await LinkedChildAsync(owner.Id);
         var id = await StartAsync(ownerBrowser, child);
         await CompleteAsOfficerAsync(id, "small", withOverride: false);
-        var (_, provider) = await app.SignedInAsync(Roles.Provider);
+        var (provider, _) = await app.SignedInAsAsync(Roles.Provider);
 
         foreach (var url in new[] { $"/staff/children/{child.Id}/ras/{id}", $"/staff/children/{child.Id}/ras/{id}/result", $"/staff/children/{child.Id}/ras/{id}/override" })
         {

@@ -18,7 +18,7 @@ public class SignInSecurityTests(WebAppFactory app) : IClassFixture<WebAppFactor
     {
         var user = await app.CreateUserAsync(Roles.Family);
         var cookies = new CookieContainer();
-        using var browser = new Browser(app.CreateDefaultClient(new CookieContainerHandler(cookies)));
+        using var browser = new PageClient(app.CreateDefaultClient(new CookieContainerHandler(cookies)));
         await browser.SignInAsync(user.Email, WebAppFactory.Password);
         var copied = cookies.GetCookies(app.Server.BaseAddress)["shortbreaks"]!.Value;
         using (var before = await Replay(copied))
@@ -78,7 +78,7 @@ public class SignInSecurityTests(WebAppFactory app) : IClassFixture<WebAppFactor
         }
 
         using var done = await PostFormAsync(browser, "/account/authenticator", "/account/authenticator", ("Code", Authenticator.CurrentCode(key)), ("returnUrl", "/staff"));
-        var codes = (await Browser.ParseAsync(done)).QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
+        var codes = (await PageClient.ParseAsync(done)).QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
         codes.Count.ShouldBe(10);
         (await browser.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -123,7 +123,7 @@ public class SignInSecurityTests(WebAppFactory app) : IClassFixture<WebAppFactor
     [Fact]
     public async Task Family_MayEnrolAnAuthenticator_FromTheirAccount_AndThenSignsInWithACode()
     {
-        var (family, browser) = await app.SignedInAsync();
+        var (browser, family) = await app.SignedInAsAsync();
         using (browser)
         {
             var account = await browser.GetDocumentAsync("/account");
@@ -203,7 +203,7 @@ public class SignInSecurityTests(WebAppFactory app) : IClassFixture<WebAppFactor
     }
 
     /// <summary>The first step of signing in, by hand, so a test sees where it leads.</summary>
-    internal static async Task<HttpResponseMessage> PostSignInAsync(Browser browser, string email, string password = WebAppFactory.Password)
+    internal static async Task<HttpResponseMessage> PostSignInAsync(PageClient browser, string email, string password = WebAppFactory.Password)
     {
         var form = await browser.GetDocumentAsync("/account/sign-in");
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -215,7 +215,7 @@ public class SignInSecurityTests(WebAppFactory app) : IClassFixture<WebAppFactor
         }));
     }
 
-    private static async Task<HttpResponseMessage> PostCodeAsync(Browser browser, string code, bool recovery)
+    private static async Task<HttpResponseMessage> PostCodeAsync(PageClient browser, string code, bool recovery)
     {
         var url = recovery ? "/account/two-factor?recovery=true" : "/account/two-factor";
         var form = await browser.GetDocumentAsync(url);
@@ -229,7 +229,7 @@ public class SignInSecurityTests(WebAppFactory app) : IClassFixture<WebAppFactor
     }
 
     /// <summary>Posts a form with the antiforgery token of a page the person can open now.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(Browser browser, string tokenPage, string url, params (string Name, string Value)[] fields)
+    private static async Task<HttpResponseMessage> PostFormAsync(PageClient browser, string tokenPage, string url, params (string Name, string Value)[] fields)
     {
         var form = await browser.GetDocumentAsync(tokenPage);
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -237,6 +237,6 @@ public class SignInSecurityTests(WebAppFactory app) : IClassFixture<WebAppFactor
             .Append(new("__RequestVerificationToken", token))));
     }
 
-    private static Task<HttpResponseMessage> SignOutAsync(Browser browser, string tokenPage) =>
+    private static Task<HttpResponseMessage> SignOutAsync(PageClient browser, string tokenPage) =>
         PostFormAsync(browser, tokenPage, "/account/sign-out");
 }

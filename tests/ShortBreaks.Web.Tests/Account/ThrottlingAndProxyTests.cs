@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Account;
 
@@ -28,7 +29,7 @@ public class ThrottlingAndProxyTests
 
         using var refused = await SignInSecurityTests.PostSignInAsync(browser, target.Email);
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
-        var page = await Browser.ParseAsync(refused);
+        var page = await PageClient.ParseAsync(refused);
         page.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain("Too many attempts");
         page.QuerySelector("title")!.TextContent.ShouldStartWith("Error: ");
 
@@ -112,8 +113,8 @@ public class ThrottlingAndProxyTests
 
         forUnknown.ShouldBe(1);
         forWrong.ShouldBe(1);
-        (await Browser.ParseAsync(unknown)).QuerySelector("#Email-error")!.TextContent
-            .ShouldBe((await Browser.ParseAsync(wrong)).QuerySelector("#Email-error")!.TextContent);
+        (await PageClient.ParseAsync(unknown)).QuerySelector("#Email-error")!.TextContent
+            .ShouldBe((await PageClient.ParseAsync(wrong)).QuerySelector("#Email-error")!.TextContent);
     }
 
     /// <summary>Identity's hasher, counting how many passwords it checks.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Apply;
 
@@ -20,7 +21,7 @@ public class AccessTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     public async Task EveryPage_OfAnotherFamilysDraft_IsNotFound(string role)
     {
         var draft = await OwnedDraftAsync();
-        var (_, other) = await app.SignedInAsync(role);
+        var (other, _) = await app.SignedInAsAsync(role);
 
         foreach (var page in PageSlugs)
         {
@@ -39,11 +40,11 @@ public class AccessTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [MemberData(nameof(Refused))]
     public async Task Evidence_OfAnotherFamilysDraft_CannotBeUploadedRemovedOrDownloaded(string role)
     {
-        var (owner, ownerBrowser) = await app.SignedInAsync();
+        var (ownerBrowser, owner) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(owner.Id);
         (await EvidenceTests.UploadAsync(ownerBrowser, draft, TestFiles.Pdf(), "private.pdf", "ehc-plan")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var file = (await app.WithServicesAsync(s => s.GetRequiredService<RequestService>().EvidenceAsync(draft.Id))).Single();
-        var (_, other) = await app.SignedInAsync(role);
+        var (other, _) = await app.SignedInAsAsync(role);
 
         using var download = await other.GetAsync($"/apply/{draft.Id}/evidence/{file.Id}");
         using var upload = await EvidenceTests.UploadAsync(other, draft, TestFiles.Pdf(), "planted.pdf", "ehc-plan");
@@ -58,9 +59,9 @@ public class AccessTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task EvidenceDownload_OfAnotherRequestsFile_IsNotFound()
     {
-        var (owner, browser) = await app.SignedInAsync();
+        var (browser, owner) = await app.SignedInAsAsync();
         var mine = await app.StartDraftAsync(owner.Id);
-        var (stranger, strangerBrowser) = await app.SignedInAsync();
+        var (strangerBrowser, stranger) = await app.SignedInAsAsync();
         var theirs = await app.StartDraftAsync(stranger.Id);
         (await EvidenceTests.UploadAsync(strangerBrowser, theirs, TestFiles.Pdf(), "theirs.pdf", "ehc-plan")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var file = (await app.WithServicesAsync(s => s.GetRequiredService<RequestService>().EvidenceAsync(theirs.Id))).Single();
@@ -86,7 +87,7 @@ public class AccessTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Page_OfARequestThatDoesNotExist_IsNotFound()
     {
-        var (_, browser) = await app.SignedInAsync();
+        var (browser, _) = await app.SignedInAsAsync();
 
         using var response = await browser.GetAsync($"/apply/{Guid.NewGuid()}/child-name");
 

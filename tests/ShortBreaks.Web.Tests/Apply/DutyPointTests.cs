@@ -1,6 +1,7 @@
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Apply;
 
@@ -10,7 +11,7 @@ public class DutyPointTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Consent_OnAPhoneRequest_AsksTheOfficerToReadTheStatement()
     {
-        var (officer, browser) = await app.SignedInAsync(Roles.PersonalisationOfficer);
+        var (browser, officer) = await app.SignedInAsAsync(Roles.PersonalisationOfficer);
         var draft = await app.StartDraftAsync(null, RequestChannel.DutyPoint, officer.Id);
 
         var page = await browser.GetDocumentAsync($"/apply/{draft.Id}/consent");
@@ -23,7 +24,7 @@ public class DutyPointTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Consent_OnAPhoneRequestNotTicked_ShowsTheOfficersError()
     {
-        var (officer, browser) = await app.SignedInAsync(Roles.PersonalisationOfficer);
+        var (browser, officer) = await app.SignedInAsAsync(Roles.PersonalisationOfficer);
         var draft = await app.StartDraftAsync(null, RequestChannel.DutyPoint, officer.Id);
 
         var page = await browser.PostForPageAsync($"/apply/{draft.Id}/consent", Answers.Continue());
@@ -34,7 +35,7 @@ public class DutyPointTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Contact_OnAPhoneRequest_SpeaksAboutTheParentOrCarer()
     {
-        var (officer, browser) = await app.SignedInAsync(Roles.TeamManager);
+        var (browser, officer) = await app.SignedInAsAsync(Roles.TeamManager);
         var draft = await app.StartDraftAsync(null, RequestChannel.DutyPoint, officer.Id);
 
         var page = await browser.PostForPageAsync($"/apply/{draft.Id}/contact", Answers.Continue(("ContactRelationship", "Father"), ("PreferredContact", "Post")));
@@ -47,7 +48,7 @@ public class DutyPointTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Send_OnAPhoneRequest_TakesTheOfficerToTheStaffRequestPage()
     {
-        var (officer, browser) = await app.SignedInAsync(Roles.PersonalisationOfficer);
+        var (browser, officer) = await app.SignedInAsAsync(Roles.PersonalisationOfficer);
         var draft = await app.StartDraftAsync(null, RequestChannel.DutyPoint, officer.Id);
         await app.UpdateDraftAsync(draft.Id, Answers.Complete);
 
@@ -62,7 +63,7 @@ public class DutyPointTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task SaveLater_OnAPhoneRequest_GoesBackToTheStaffPages()
     {
-        var (officer, browser) = await app.SignedInAsync(Roles.PersonalisationOfficer);
+        var (browser, officer) = await app.SignedInAsAsync(Roles.PersonalisationOfficer);
         var draft = await app.StartDraftAsync(null, RequestChannel.DutyPoint, officer.Id);
 
         var location = await browser.PostForRedirectAsync($"/apply/{draft.Id}/child-name", Answers.Later(("ChildFirstName", "Jo"), ("ChildLastName", "")));
@@ -76,7 +77,7 @@ public class DutyPointTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     {
         var officer = await app.CreateUserAsync(Roles.PersonalisationOfficer);
         var draft = await app.StartDraftAsync(null, RequestChannel.DutyPoint, officer.Id);
-        var (_, reviewer) = await app.SignedInAsync(Roles.ReviewingOfficer);
+        var (reviewer, _) = await app.SignedInAsAsync(Roles.ReviewingOfficer);
 
         using var response = await reviewer.GetAsync($"/apply/{draft.Id}/child-name");
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Web.Infrastructure;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Apply;
 
@@ -26,13 +27,13 @@ public class EvidenceOnKestrelTests(KestrelWebAppFactory app) : IClassFixture<Ke
     [Fact]
     public async Task Upload_WithABodyOver30MB_ShowsAFriendlyMessage()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
 
         using var response = await EvidenceTests.UploadAsync(browser, draft, TestFiles.Pdf((int)ServiceSetup.MaxRequestBytes + 1024), "huge.pdf", "ehc-plan");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var page = await Browser.ParseAsync(response);
+        var page = await PageClient.ParseAsync(response);
         page.ShouldShowError("Upload", "The selected file must be smaller than 10MB");
     }
 }

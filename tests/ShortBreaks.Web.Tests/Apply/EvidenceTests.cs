@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Infrastructure;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Apply;
 
@@ -219,7 +220,7 @@ public class EvidenceTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         location.ShouldBe($"/apply/{draft.Id}/check-answers");
     }
 
-    internal static async Task<HttpResponseMessage> UploadAsync(Browser browser, ShortBreakRequest draft, byte[] bytes, string name, string kind, string contentType = "application/pdf")
+    internal static async Task<HttpResponseMessage> UploadAsync(PageClient browser, ShortBreakRequest draft, byte[] bytes, string name, string kind, string contentType = "application/pdf")
     {
         using var content = FileContent(bytes, name, kind, contentType);
         return await browser.PostMultipartAsync($"/apply/{draft.Id}/evidence?handler=upload", content);
@@ -235,15 +236,15 @@ public class EvidenceTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PageOf(HttpResponseMessage response)
     {
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return await Browser.ParseAsync(response);
+        return await PageClient.ParseAsync(response);
     }
 
     private async Task ShouldHaveNoFilesAsync(ShortBreakRequest draft) =>
         (await app.WithServicesAsync(s => s.GetRequiredService<RequestService>().EvidenceAsync(draft.Id))).ShouldBeEmpty();
 
-    private async Task<(Browser Browser, ShortBreakRequest Draft)> DraftAsync()
+    private async Task<(PageClient PageClient, ShortBreakRequest Draft)> DraftAsync()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         return (browser, await app.StartDraftAsync(user.Id));
     }
 }

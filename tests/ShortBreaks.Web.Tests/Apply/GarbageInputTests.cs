@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Apply;
 
@@ -19,7 +20,7 @@ public class GarbageInputTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Post_JunkInEveryFieldOfEveryPage_NeverGivesA500()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
         var names = Answers.Form().SelectMany(s => s.Fields.Select(f => f.Name)).Distinct()
             .Concat(["action", "change", "handler", "Id", "DocumentId", "startNew", "Upload"]).ToList();
@@ -41,7 +42,7 @@ public class GarbageInputTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Post_JunkToEachPage_ShowsAGovukErrorWhereAnAnswerIsExpected()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
         var names = Answers.Form().SelectMany(s => s.Fields.Select(f => f.Name)).Distinct().ToList();
 
@@ -52,7 +53,7 @@ public class GarbageInputTests(WebAppFactory app) : IClassFixture<WebAppFactory>
             using var response = await browser.PostAsync($"/apply/{draft.Id}/{step}", fields.Append(("action", "continue")));
 
             response.StatusCode.ShouldBe(HttpStatusCode.OK, step);
-            var page = await Browser.ParseAsync(response);
+            var page = await PageClient.ParseAsync(response);
             page.Title.ShouldNotBeNull().ShouldStartWith("Error: ", customMessage: step);
             page.QuerySelector(".govuk-error-summary").ShouldNotBeNull(step);
         }
@@ -61,7 +62,7 @@ public class GarbageInputTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Post_BrokenMultipartBodyToEachPage_NeverGivesA500()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
         var token = await browser.TokenAsync();
 
@@ -79,7 +80,7 @@ public class GarbageInputTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Get_WithJunkInTheQueryString_NeverGivesA500()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
 
         foreach (var page in Pages)
@@ -102,7 +103,7 @@ public class GarbageInputTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Post_StartWithJunk_NeverGivesA500()
     {
-        var (_, browser) = await app.SignedInAsync();
+        var (browser, _) = await app.SignedInAsAsync();
 
         foreach (var junk in Junk)
         {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Apply;
 
@@ -24,7 +25,7 @@ public class HiddenCharacterTests(WebAppFactory app) : IClassFixture<WebAppFacto
     [InlineData("siblings", "SiblingDetails", "One brother\0", "Details must not include hidden characters such as control characters")]
     public async Task AnAnswer_WithAHiddenCharacter_ShowsTheErrorOnTheField_AndSavesNothing(string step, string field, string value, string message)
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
         var fields = Answers.Form().Single(s => s.Step == step).Fields.Select(f => f.Name == field ? (f.Name, value) : (f.Name, f.Value));
 
@@ -42,7 +43,7 @@ public class HiddenCharacterTests(WebAppFactory app) : IClassFixture<WebAppFacto
     [Fact]
     public async Task LongText_KeepsItsLineBreaks()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
 
         await browser.PostForRedirectAsync($"/apply/{draft.Id}/own-words", ("NeedsInOwnWords", "Wakes most nights.\r\nNeeds two carers\tfor lifting."), ("action", "continue"));
@@ -53,7 +54,7 @@ public class HiddenCharacterTests(WebAppFactory app) : IClassFixture<WebAppFacto
     [Fact]
     public async Task AnAnswer_InBytesThatAreNotUtf8_IsRefused()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
         var token = await browser.TokenAsync();
         var body = new ByteArrayContent(Encoding.ASCII.GetBytes($"ChildFirstName=Ma%FF%FEya&ChildLastName=Example&action=continue&__RequestVerificationToken={Uri.EscapeDataString(token)}"));
@@ -62,20 +63,20 @@ public class HiddenCharacterTests(WebAppFactory app) : IClassFixture<WebAppFacto
         using var response = await browser.Http.PostAsync($"/apply/{draft.Id}/child-name", body);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Browser.ParseAsync(response)).ShouldShowError("ChildFirstName", "First name must not include hidden characters such as control characters");
+        (await PageClient.ParseAsync(response)).ShouldShowError("ChildFirstName", "First name must not include hidden characters such as control characters");
         (await app.FindRequestAsync(draft.Id))!.ChildFirstName.ShouldBeNull();
     }
 
     [Fact]
     public async Task AnyOtherForm_WithAHiddenCharacter_IsShownAgainWithTheError_AndDoesNothing()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         async Task<int> DraftsAsync() => await app.WithServicesAsync(s => s.GetRequiredService<ShortBreaksDbContext>().Requests.CountAsync(r => r.FamilyUserId == user.Id));
 
         using var response = await browser.PostAsync("/apply?handler=start", ("startNew", "true\0"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        var page = await Browser.ParseAsync(response);
+        var page = await PageClient.ParseAsync(response);
         page.Title.ShouldNotBeNull().ShouldStartWith("Error: ");
         page.QuerySelector(".govuk-error-summary").ShouldNotBeNull().TextContent.ShouldContain("Start new must not include hidden characters such as control characters");
         (await DraftsAsync()).ShouldBe(0);
@@ -89,12 +90,12 @@ public class HiddenCharacterTests(WebAppFactory app) : IClassFixture<WebAppFacto
     [InlineData("/?q=%ED%A0%80")]
     public async Task AnAddress_WithAHiddenCharacterInItsQuery_GetsAClearErrorPage_NeverA500(string address)
     {
-        var (_, browser) = await app.SignedInAsync();
+        var (browser, _) = await app.SignedInAsAsync();
 
         using var response = await browser.GetAsync(address);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var page = await Browser.ParseAsync(response);
+        var page = await PageClient.ParseAsync(response);
         page.QuerySelector("h1")!.TextContent.Trim().ShouldBe("There is a problem with what was sent");
         page.Body!.TextContent.ShouldContain("The web address has hidden characters such as control characters in it.");
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Apply;
 
@@ -10,7 +11,7 @@ public class JourneyTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task EveryQuestionAnswered_ThenSent_ShowsTheReferenceAndSubmitsTheRequest()
     {
-        var (_, browser) = await app.SignedInAsync();
+        var (browser, _) = await app.SignedInAsAsync();
         var location = await browser.PostForRedirectAsync("/apply?handler=start");
         var id = Guid.Parse(location.Split('/')[2]);
 
@@ -60,7 +61,7 @@ public class JourneyTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task SaveAndComeBackLater_KeepsPartialAnswersAndShowsTheSavedBanner()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
         await browser.PostForRedirectAsync($"/apply/{draft.Id}/child-name", Answers.Continue(Answers.For(RequestSteps.ChildName)));
 
@@ -81,7 +82,7 @@ public class JourneyTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task SaveAndComeBackLater_WithTextThatCannotBeStored_ShowsTheErrorInstead()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
 
         var page = await browser.PostForPageAsync($"/apply/{draft.Id}/own-words", Answers.Later(("NeedsInOwnWords", new string('x', 3001))));
@@ -93,7 +94,7 @@ public class JourneyTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task SaveAndComeBackLater_OnConsentWithoutTicking_SavesWithoutConsent()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
 
         var location = await browser.PostForRedirectAsync($"/apply/{draft.Id}/consent", Answers.Later());
@@ -105,7 +106,7 @@ public class JourneyTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task CheckAnswers_WithQuestionsMissing_ListsThemAndDoesNotOfferToSend()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
         await app.UpdateDraftAsync(draft.Id, r => { Answers.Complete(r); r.ConsentToShare = null; r.SiblingCount = null; });
 
@@ -119,7 +120,7 @@ public class JourneyTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task CheckAnswers_SendingWithQuestionsMissing_ShowsErrorsAndDoesNotSubmit()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
         await app.UpdateDraftAsync(draft.Id, r => { Answers.Complete(r); r.ConsentToShare = null; });
 
@@ -132,7 +133,7 @@ public class JourneyTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task ChangeLink_SavesAndReturnsToCheckAnswers()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
         await app.UpdateDraftAsync(draft.Id, Answers.Complete);
 
@@ -147,7 +148,7 @@ public class JourneyTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task QuestionPage_OfASentRequest_GoesToTheConfirmation()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
         await app.UpdateDraftAsync(draft.Id, Answers.Complete);
         await browser.PostForRedirectAsync($"/apply/{draft.Id}/check-answers");
@@ -163,7 +164,7 @@ public class JourneyTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Confirmation_OfADraft_GoesBackToCheckAnswers()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
 
         using var response = await browser.GetAsync($"/apply/{draft.Id}/confirmation");

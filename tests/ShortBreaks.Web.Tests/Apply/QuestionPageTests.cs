@@ -1,5 +1,6 @@
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Apply;
 
@@ -225,7 +226,7 @@ public class QuestionPageTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Get_Contact_OffersTheAccountsNameAndEmail()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
 
         var page = await browser.GetDocumentAsync($"/apply/{draft.Id}/contact");
@@ -279,9 +280,9 @@ public class QuestionPageTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         }
     }
 
-    private async Task<(Browser Browser, ShortBreakRequest Draft)> DraftAsync()
+    private async Task<(PageClient PageClient, ShortBreakRequest Draft)> DraftAsync()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
         return (browser, draft);
     }

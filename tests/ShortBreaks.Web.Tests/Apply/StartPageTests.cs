@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Apply;
 
@@ -36,7 +37,7 @@ public class StartPageTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task PostStart_AsFamily_CreatesADraftAndGoesToTheFirstQuestion()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
 
         var location = await browser.PostForRedirectAsync("/apply?handler=start");
 
@@ -52,7 +53,7 @@ public class StartPageTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task PostStart_WithADraftAlreadyStarted_OffersToContinueItInsteadOfStartingAnother()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         var draft = await app.StartDraftAsync(user.Id);
 
         var page = await browser.PostForPageAsync("/apply?handler=start");
@@ -65,7 +66,7 @@ public class StartPageTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task PostStart_WithADraftAndStartNew_StartsASecondApplication()
     {
-        var (user, browser) = await app.SignedInAsync();
+        var (browser, user) = await app.SignedInAsAsync();
         await app.StartDraftAsync(user.Id);
 
         var location = await browser.PostForRedirectAsync("/apply?handler=start", ("startNew", "true"));
@@ -77,7 +78,7 @@ public class StartPageTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task PostStart_AsStaff_IsRefused()
     {
-        var (_, browser) = await app.SignedInAsync(Core.Identity.Roles.PersonalisationOfficer);
+        var (browser, _) = await app.SignedInAsAsync(Core.Identity.Roles.PersonalisationOfficer);
 
         using var response = await browser.PostAsync("/apply?handler=start");
 

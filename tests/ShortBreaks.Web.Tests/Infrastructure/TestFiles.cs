@@ -1,3 +1,4 @@
+
 namespace ShortBreaks.Web.Tests.Infrastructure;
 
 /// <summary>Small files made here, with the first bytes of each kind.</summary>

@@ -6,6 +6,7 @@ using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Schemes;
 using ShortBreaks.Web.Infrastructure;
 using ShortBreaks.Web.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Startup;
 
