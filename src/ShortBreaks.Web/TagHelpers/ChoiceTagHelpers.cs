@@ -26,6 +26,9 @@ public sealed class ChoiceItem
     public Dictionary<string, string?> Attributes { get; init; } = [];
     public GovUkPart? Hint { get; set; }
     public IHtmlContent? Conditional { get; set; }
+
+    /// <summary>The conditional content is always shown: the item does not reveal it (no data-aria-controls, never hidden).</summary>
+    public bool ConditionalAlwaysShown { get; set; }
 }
 
 /// <summary>Radios and checkboxes: the same markup with a different class prefix and input type.</summary>
@@ -79,7 +82,7 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
             var input = GovUkHtml.Void("input", $"govuk-{Kind}__input")
                 .Set("id", itemId).Set("name", item.Name ?? name).Set("type", InputType).Set("value", item.Value ?? "")
                 .Flag("checked", isChecked).Flag("disabled", item.Disabled)
-                .Set("data-aria-controls", item.Conditional is null ? null : "conditional-" + itemId)
+                .Set("data-aria-controls", item.Conditional is null || item.ConditionalAlwaysShown ? null : "conditional-" + itemId)
                 .Set("data-behaviour", item.Behaviour)
                 .Set("aria-describedby", itemDescribedBy)
                 .Merge(item.Attributes);
@@ -89,7 +92,7 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
             list.Add(row);
             if (item.Conditional is not null)
             {
-                list.Add(GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}__conditional", isChecked ? null : $"govuk-{Kind}__conditional--hidden"), item.Conditional)
+                list.Add(GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}__conditional", isChecked || item.ConditionalAlwaysShown ? null : $"govuk-{Kind}__conditional--hidden"), item.Conditional)
                     .Set("id", "conditional-" + itemId));
             }
         }
@@ -190,7 +193,8 @@ public sealed class ChoiceItemTagHelper : TagHelper
         parts.Items.Add(new ChoiceItem
         {
             Value = item.Value, Checked = item.Checked, Disabled = item.Disabled, Id = item.Id, Name = item.Name, Behaviour = item.Behaviour,
-            LabelClass = item.LabelClass, Attributes = item.Attributes, Hint = item.Hint, Conditional = item.Conditional, Label = new HtmlString(Trimmed(label)),
+            LabelClass = item.LabelClass, Attributes = item.Attributes, Hint = item.Hint, Conditional = item.Conditional,
+            ConditionalAlwaysShown = item.ConditionalAlwaysShown, Label = new HtmlString(Trimmed(label)),
         });
         output.SuppressOutput();
     }
@@ -214,9 +218,18 @@ public sealed class ChoiceItemHintTagHelper : TagHelper
 [HtmlTargetElement("govuk-checkboxes-item-conditional", ParentTag = "govuk-checkboxes-item")]
 public sealed class ChoiceItemConditionalTagHelper : TagHelper
 {
+    /// <summary>
+    /// Shows the content whatever is chosen, without the reveal: GOV.UK Frontend 6.6 sets aria-expanded on a
+    /// revealing radio, which ARIA does not allow there (see CONTRIBUTING, "No conditional reveals on radios").
+    /// </summary>
+    [HtmlAttributeName("always-shown")]
+    public bool AlwaysShown { get; set; }
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        context.Get<ChoiceItem>().Conditional = (await output.GetChildContentAsync()).Snapshot();
+        var item = context.Get<ChoiceItem>();
+        item.ConditionalAlwaysShown = AlwaysShown;
+        item.Conditional = (await output.GetChildContentAsync()).Snapshot();
         output.SuppressOutput();
     }
 }
@@ -245,12 +258,17 @@ public sealed class FieldsetTagHelper : TagHelper
     [HtmlAttributeName("role")]
     public string? Role { get; set; }
 
+    /// <summary>Puts the fieldset in a form group (a group of fields under one legend, such as an address).</summary>
+    [HtmlAttributeName("in-form-group")]
+    public bool InFormGroup { get; set; }
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var parts = new FormFieldParts();
         context.Put(parts);
         var content = (await output.GetChildContentAsync()).Snapshot();
-        output.Render(Fieldset(parts.Legend, GovUkHtml.Rest(output), DescribedBy, Role, content));
+        var fieldset = Fieldset(parts.Legend, GovUkHtml.Rest(output), DescribedBy, Role, content);
+        output.Render(InFormGroup ? GovUkHtml.Element("div", "govuk-form-group", fieldset) : fieldset);
     }
 
     internal static TagBuilder Fieldset(GovUkPart? legend, Dictionary<string, string?>? attributes, string? describedBy, string? role, IHtmlContent content)

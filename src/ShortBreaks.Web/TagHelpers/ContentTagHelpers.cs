@@ -199,7 +199,7 @@ public sealed class BackLinkTagHelper : TagHelper
 /// <summary>
 /// A GOV.UK button: <c>&lt;govuk-button name="action" value="continue" class="govuk-button--secondary"&gt;Save&lt;/govuk-button&gt;</c>;
 /// <c>type</c> is submit unless given; <c>is-start-button</c> adds the arrow; <c>prevent-double-click</c> writes
-/// data-prevent-double-click.
+/// data-prevent-double-click; a <c>data-module</c> given replaces govuk-button (our print button is <c>app-print</c>).
 /// </summary>
 [HtmlTargetElement("govuk-button")]
 public sealed class ButtonTagHelper : TagHelper
@@ -224,7 +224,7 @@ public sealed class ButtonTagHelper : TagHelper
             .Flag("disabled", Disabled).Set("aria-disabled", Disabled ? "true" : null)
             .Set("data-prevent-double-click", PreventDoubleClick is null ? null : PreventDoubleClick.Value ? "true" : "false")
             .Merge(attributes.Where(a => a.Key != "class").ToDictionary(a => a.Key, a => a.Value))
-            .Set("data-module", "govuk-button")
+            .Set("data-module", attributes.GetValueOrDefault("data-module") ?? "govuk-button")
             .Add(content);
         if (IsStartButton) button.Add(ButtonLinkTagHelper.StartIcon);
         output.Render(button);
@@ -245,6 +245,13 @@ public sealed class ButtonLinkTagHelper : TagHelper
     [HtmlAttributeName("is-start-button")]
     public bool IsStartButton { get; set; }
 
+    /// <summary>
+    /// Keeps the link a link to assistive technology: no role="button" (nor draggable="false"). For links that
+    /// lead to another page, which screen reader users (and the browser journeys) find among the links.
+    /// </summary>
+    [HtmlAttributeName("keep-link-role")]
+    public bool KeepLinkRole { get; set; }
+
     internal static string Classes(bool start, Dictionary<string, string?> attributes) =>
         GovUkHtml.Classes("govuk-button", start ? "govuk-button--start" : null, attributes.GetValueOrDefault("class"));
 
@@ -252,7 +259,7 @@ public sealed class ButtonLinkTagHelper : TagHelper
     {
         var content = (await output.GetChildContentAsync()).Snapshot();
         var attributes = GovUkHtml.Rest(output);
-        var link = GovUkHtml.Element("a", Classes(IsStartButton, attributes)).Set("href", Href).Set("role", "button").Set("draggable", "false")
+        var link = GovUkHtml.Element("a", Classes(IsStartButton, attributes)).Set("href", Href).Set("role", KeepLinkRole ? null : "button").Set("draggable", KeepLinkRole ? null : "false")
             .Merge(attributes.Where(a => a.Key != "class").ToDictionary(a => a.Key, a => a.Value))
             .Set("data-module", "govuk-button")
             .Add(content);

@@ -101,6 +101,7 @@ public abstract class FormFieldTagHelper : TagHelper
 [HtmlTargetElement("govuk-textarea-label", ParentTag = "govuk-textarea")]
 [HtmlTargetElement("govuk-character-count-label", ParentTag = "govuk-character-count")]
 [HtmlTargetElement("govuk-select-label", ParentTag = "govuk-select")]
+[HtmlTargetElement("govuk-file-upload-label", ParentTag = "govuk-file-upload")]
 public sealed class LabelTagHelper : FormFieldPartTagHelper
 {
     protected override void Give(FormFieldParts parts, GovUkPart part, TagHelperContent content) => parts.Label = part;
@@ -110,6 +111,7 @@ public sealed class LabelTagHelper : FormFieldPartTagHelper
 [HtmlTargetElement("govuk-textarea-hint", ParentTag = "govuk-textarea")]
 [HtmlTargetElement("govuk-character-count-hint", ParentTag = "govuk-character-count")]
 [HtmlTargetElement("govuk-select-hint", ParentTag = "govuk-select")]
+[HtmlTargetElement("govuk-file-upload-hint", ParentTag = "govuk-file-upload")]
 [HtmlTargetElement("govuk-radios-hint", ParentTag = "govuk-radios")]
 [HtmlTargetElement("govuk-checkboxes-hint", ParentTag = "govuk-checkboxes")]
 [HtmlTargetElement("govuk-date-input-hint", ParentTag = "govuk-date-input")]
@@ -126,6 +128,7 @@ public sealed class HintTagHelper : FormFieldPartTagHelper
 [HtmlTargetElement("govuk-textarea-error-message", ParentTag = "govuk-textarea")]
 [HtmlTargetElement("govuk-character-count-error-message", ParentTag = "govuk-character-count")]
 [HtmlTargetElement("govuk-select-error-message", ParentTag = "govuk-select")]
+[HtmlTargetElement("govuk-file-upload-error-message", ParentTag = "govuk-file-upload")]
 [HtmlTargetElement("govuk-radios-error-message", ParentTag = "govuk-radios")]
 [HtmlTargetElement("govuk-checkboxes-error-message", ParentTag = "govuk-checkboxes")]
 public sealed class FieldErrorMessageTagHelper : FormFieldPartTagHelper

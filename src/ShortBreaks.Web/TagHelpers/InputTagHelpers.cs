@@ -17,7 +17,7 @@ public sealed class InputTagHelper : FormFieldTagHelper
     [HtmlAttributeName("type")]
     public string Type { get; set; } = "text";
 
-    /// <summary>The value; the bound value (or what was posted) unless given.</summary>
+    /// <summary>The value; the bound value (or what was posted) unless given. A password is never written back unless given.</summary>
     [HtmlAttributeName("value")]
     public string? Value { get; set; }
 
@@ -53,7 +53,7 @@ public sealed class InputTagHelper : FormFieldTagHelper
         var input = GovUkHtml.Void("input", GovUkHtml.Classes("govuk-input", error is null ? null : "govuk-input--error"))
             .Set("id", id).Set("name", name).Set("type", Type)
             .Set("spellcheck", Spellcheck is null ? null : Spellcheck.Value ? "true" : "false")
-            .Set("value", Value ?? BoundValue(name))
+            .Set("value", Value ?? (Type == "password" ? null : BoundValue(name)))
             .Flag("disabled", Disabled)
             .Set("aria-describedby", GovUkHtml.DescribedBy(DescribedBy, parts.Hint is null ? null : id + "-hint", error is null ? null : id + "-error"))
             .Set("autocomplete", Autocomplete).Set("autocapitalize", Autocapitalize).Set("pattern", Pattern).Set("inputmode", InputMode)
@@ -81,6 +81,37 @@ public sealed class InputTagHelper : FormFieldTagHelper
         }
 
         output.Render(group.Merge(GovUkHtml.Rest(output)));
+    }
+}
+
+/// <summary>
+/// A GOV.UK file upload: <c>&lt;govuk-file-upload name="Upload" accept=".pdf"&gt;&lt;govuk-file-upload-label&gt;Upload a file&lt;/govuk-file-upload-label&gt;&lt;/govuk-file-upload&gt;</c>.
+/// It never has a value. Any <c>input-*</c> attribute goes on the input element.
+/// </summary>
+[HtmlTargetElement("govuk-file-upload")]
+[RestrictChildren("govuk-file-upload-label", "govuk-file-upload-hint", "govuk-file-upload-error-message")]
+public sealed class FileUploadTagHelper : FormFieldTagHelper
+{
+    [HtmlAttributeName("accept")]
+    public string? Accept { get; set; }
+
+    [HtmlAttributeName(DictionaryAttributePrefix = "input-")]
+    public IDictionary<string, string?> InputAttributes { get; set; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var parts = await ChildParts<FormFieldParts>(context, output);
+        var name = ResolvedName;
+        var id = ResolvedId;
+        var error = ErrorFor(parts, name);
+        var group = FormGroup(error is not null).Merge(GovUkHtml.Rest(output));
+        group.Add(Label(parts.Label, id)).Add(HintFor(parts.Hint, id + "-hint")).Add(ErrorMessage(error, parts.ErrorMessage, id + "-error"));
+        group.Add(GovUkHtml.Void("input", GovUkHtml.Classes("govuk-file-upload", error is null ? null : "govuk-file-upload--error"))
+            .Set("id", id).Set("name", name).Set("type", "file").Set("accept", Accept)
+            .Flag("disabled", Disabled)
+            .Set("aria-describedby", GovUkHtml.DescribedBy(DescribedBy, parts.Hint is null ? null : id + "-hint", error is null ? null : id + "-error"))
+            .Merge(InputAttributes));
+        output.Render(group);
     }
 }
 

@@ -75,6 +75,29 @@ public class ChoiceAndDateTagHelperTests
                 Radio("text", "Text message", T("govuk-radios-item-conditional", new ChoiceItemConditionalTagHelper(), TextConditional)))),
         "radios", "with conditional item checked");
 
+    [Fact]
+    public async Task Radios_conditional_content_that_is_always_shown_is_not_revealed_by_its_item()
+    {
+        var html = await Render(T("govuk-radios", new RadiosTagHelper { Name = "AttendsSchool" },
+            Radio("true", "Yes", T("govuk-radios-item-conditional", new ChoiceItemConditionalTagHelper { AlwaysShown = true }, "<p>School</p>")),
+            Radio("false", "No")));
+        html.ShouldBeSameHtmlAs("""
+            <div class="govuk-form-group">
+              <div class="govuk-radios" data-module="govuk-radios">
+                <div class="govuk-radios__item">
+                  <input class="govuk-radios__input" id="AttendsSchool" name="AttendsSchool" type="radio" value="true">
+                  <label class="govuk-label govuk-radios__label" for="AttendsSchool">Yes</label>
+                </div>
+                <div class="govuk-radios__conditional" id="conditional-AttendsSchool"><p>School</p></div>
+                <div class="govuk-radios__item">
+                  <input class="govuk-radios__input" id="AttendsSchool-2" name="AttendsSchool" type="radio" value="false">
+                  <label class="govuk-label govuk-radios__label" for="AttendsSchool-2">No</label>
+                </div>
+              </div>
+            </div>
+            """);
+    }
+
     private static Tag Checkbox(string value, string label, params object[] children) =>
         T("govuk-checkboxes-item", new ChoiceItemTagHelper { Value = value }, [label, .. children]);
 

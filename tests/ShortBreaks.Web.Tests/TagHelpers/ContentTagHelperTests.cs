@@ -168,6 +168,16 @@ public class ContentTagHelperTests
     public Task Button_link_renders_the_fixture() => ShouldRenderFixture(T("govuk-button-link", new ButtonLinkTagHelper { Href = "/" }, "Link button"), "button", "link");
 
     [Fact]
+    public async Task Button_link_that_keeps_its_link_role_has_no_button_role() =>
+        (await Render(T("govuk-button-link", new ButtonLinkTagHelper { Href = "/next", KeepLinkRole = true }, "Continue")))
+            .ShouldBeSameHtmlAs("""<a href="/next" class="govuk-button" data-module="govuk-button">Continue</a>""");
+
+    [Fact]
+    public async Task Button_keeps_a_data_module_it_is_given() =>
+        (await Render(T("govuk-button", new ButtonTagHelper { Type = "button" }, [("class", "govuk-button--secondary"), ("data-module", "app-print")], "Print")))
+            .ShouldBeSameHtmlAs("""<button type="button" class="govuk-button govuk-button--secondary" data-module="app-print">Print</button>""");
+
+    [Fact]
     public Task Start_button_link_renders_the_fixture() => ShouldRenderFixture(
         T("govuk-button-link", new ButtonLinkTagHelper { Href = "/", IsStartButton = true }, "Start now link button"), "button", "start link");
 

@@ -48,6 +48,20 @@ public class FormFieldTagHelperTests
     }
 
     [Fact]
+    public async Task Password_input_does_not_write_back_what_was_posted()
+    {
+        var html = await Render(T("govuk-input", new InputTagHelper { Name = "Password", Type = "password", ViewContext = ViewWith(("Password", "correct horse", "Enter your password")) },
+            T("govuk-input-label", new LabelTagHelper(), "Password")));
+        html.ShouldBeSameHtmlAs("""
+            <div class="govuk-form-group govuk-form-group--error">
+              <label class="govuk-label" for="Password">Password</label>
+              <p id="Password-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Enter your password</p>
+              <input class="govuk-input govuk-input--error" id="Password" name="Password" type="password" aria-describedby="Password-error">
+            </div>
+            """);
+    }
+
+    [Fact]
     public async Task Input_keeps_our_ids_inputmode_spellcheck_width_and_page_heading_label()
     {
         var html = await Render(T("govuk-input", new InputTagHelper
@@ -118,6 +132,22 @@ public class FormFieldTagHelperTests
         "select", "with hint text and error message");
 
     [Fact]
+    public async Task File_upload_with_a_hint_and_an_error_from_ModelState_renders_GOV_UK_markup_without_a_value()
+    {
+        var html = await Render(T("govuk-file-upload", new FileUploadTagHelper { Name = "Upload", Accept = ".pdf", ViewContext = ViewWith(("Upload", "scan.pdf", "Select a file")) },
+            T("govuk-file-upload-label", new LabelTagHelper(), "Upload a file"),
+            T("govuk-file-upload-hint", new HintTagHelper(), "A PDF")));
+        html.ShouldBeSameHtmlAs("""
+            <div class="govuk-form-group govuk-form-group--error">
+              <label class="govuk-label" for="Upload">Upload a file</label>
+              <div id="Upload-hint" class="govuk-hint">A PDF</div>
+              <p id="Upload-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Select a file</p>
+              <input class="govuk-file-upload govuk-file-upload--error" id="Upload" name="Upload" type="file" accept=".pdf" aria-describedby="Upload-hint Upload-error">
+            </div>
+            """);
+    }
+
+    [Fact]
     public Task Fieldset_renders_the_default_fixture() => ShouldRenderFixture(
         T("govuk-fieldset", new FieldsetTagHelper(), T("govuk-fieldset-legend", new FieldsetLegendTagHelper(), "What is your address?")),
         "fieldset", "default");
@@ -127,4 +157,19 @@ public class FormFieldTagHelperTests
         T("govuk-fieldset", new FieldsetTagHelper(),
             T("govuk-fieldset-legend", new FieldsetLegendTagHelper { IsPageHeading = true }, [("class", "govuk-fieldset__legend--l")], "What is your address?")),
         "fieldset", "as page heading l");
+
+    [Fact]
+    public async Task Fieldset_in_a_form_group_is_wrapped_in_one() =>
+        (await Render(T("govuk-fieldset", new FieldsetTagHelper { InFormGroup = true },
+            T("govuk-fieldset-legend", new FieldsetLegendTagHelper { IsPageHeading = true, Caption = "About the child" }, [("class", "govuk-fieldset__legend--l")], "What is the child's name?"))))
+        .ShouldBeSameHtmlAs("""
+            <div class="govuk-form-group">
+              <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
+                  <span class="govuk-caption-l">About the child</span>
+                  <h1 class="govuk-fieldset__heading">What is the child's name?</h1>
+                </legend>
+              </fieldset>
+            </div>
+            """);
 }

@@ -19,14 +19,7 @@ public class DateOfBirthModel(RequestService requests) : QuestionPageModel(reque
 
     private DateOnly? _date;
 
-    public DateInput DateOfBirthInput => new(Field, "What is the child's date of birth?", Day, Month, Year)
-    {
-        Hint = $"For example, 27 3 {Today.Year - 8}",
-        Error = ErrorFor(DateInput.Key(Field, DateInput.DayPart)) ?? ErrorFor(DateInput.Key(Field, DateInput.MonthPart)) ?? ErrorFor(DateInput.Key(Field, DateInput.YearPart)),
-        ErrorParts = ErrorParts,
-        LegendIsPageHeading = true,
-        Caption = Caption,
-    };
+    public string DateHint => $"For example, 27 3 {Today.Year - 8}";
 
     protected override void Read(ShortBreakRequest request) => (Day, Month, Year) = DateInput.Split(request.ChildDateOfBirth);
 

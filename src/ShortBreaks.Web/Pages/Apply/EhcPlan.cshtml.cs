@@ -19,12 +19,7 @@ public class EhcPlanModel(RequestService requests) : QuestionPageModel(requests)
 
     private DateOnly? _reviewDate;
 
-    public DateInput ReviewDateInput => new(DateField, "When is the plan's next review?", Day, Month, Year)
-    {
-        Hint = $"For example, 15 9 {Today.Year + 1}. It is on the plan, or ask the child's school",
-        Error = ErrorFor(DateInput.Key(DateField, DateInput.DayPart)) ?? ErrorFor(DateInput.Key(DateField, DateInput.MonthPart)) ?? ErrorFor(DateInput.Key(DateField, DateInput.YearPart)),
-        ErrorParts = ErrorParts,
-    };
+    public string ReviewDateHint => $"For example, 15 9 {Today.Year + 1}. It is on the plan, or ask the child's school";
 
     protected override void Read(ShortBreakRequest request)
     {
