@@ -204,13 +204,9 @@ public sealed class ChoiceItemTagHelper : TagHelper
 
 [HtmlTargetElement("govuk-radios-item-hint", ParentTag = "govuk-radios-item")]
 [HtmlTargetElement("govuk-checkboxes-item-hint", ParentTag = "govuk-checkboxes-item")]
-public sealed class ChoiceItemHintTagHelper : TagHelper
+public sealed class ChoiceItemHintTagHelper : ChildPartTagHelper<ChoiceItem>
 {
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        context.Get<ChoiceItem>().Hint = new GovUkPart { Content = (await output.GetChildContentAsync()).Snapshot(), Attributes = GovUkHtml.Rest(output) };
-        output.SuppressOutput();
-    }
+    protected override void Give(ChoiceItem parts, GovUkPart part) => parts.Hint = part;
 }
 
 /// <summary>Content shown under the item when it is chosen (conditional reveal).</summary>

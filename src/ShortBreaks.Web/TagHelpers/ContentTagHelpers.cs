@@ -129,19 +129,15 @@ public sealed class NotificationBannerTagHelper : TagHelper
     }
 }
 
-internal sealed class BannerTitle
+public sealed class BannerTitle
 {
     public IHtmlContent? Content { get; set; }
 }
 
 [HtmlTargetElement("govuk-notification-banner-title", ParentTag = "govuk-notification-banner")]
-public sealed class NotificationBannerTitleTagHelper : TagHelper
+public sealed class NotificationBannerTitleTagHelper : ChildPartTagHelper<BannerTitle>
 {
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        context.Get<BannerTitle>().Content = (await output.GetChildContentAsync()).Snapshot();
-        output.SuppressOutput();
-    }
+    protected override void Give(BannerTitle parts, GovUkPart part) => parts.Content = part.Content;
 }
 
 /// <summary>GOV.UK inset text: <c>&lt;govuk-inset-text&gt;..&lt;/govuk-inset-text&gt;</c>.</summary>

@@ -76,23 +76,15 @@ public sealed class ErrorSummaryTagHelper : TagHelper
 }
 
 [HtmlTargetElement("govuk-error-summary-title", ParentTag = "govuk-error-summary")]
-public sealed class ErrorSummaryTitleTagHelper : TagHelper
+public sealed class ErrorSummaryTitleTagHelper : ChildPartTagHelper<ErrorSummaryParts>
 {
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        context.Get<ErrorSummaryParts>().Title = (await output.GetChildContentAsync()).Snapshot();
-        output.SuppressOutput();
-    }
+    protected override void Give(ErrorSummaryParts parts, GovUkPart part) => parts.Title = part.Content;
 }
 
 [HtmlTargetElement("govuk-error-summary-description", ParentTag = "govuk-error-summary")]
-public sealed class ErrorSummaryDescriptionTagHelper : TagHelper
+public sealed class ErrorSummaryDescriptionTagHelper : ChildPartTagHelper<ErrorSummaryParts>
 {
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        context.Get<ErrorSummaryParts>().Description = (await output.GetChildContentAsync()).Snapshot();
-        output.SuppressOutput();
-    }
+    protected override void Give(ErrorSummaryParts parts, GovUkPart part) => parts.Description = part.Content;
 }
 
 /// <summary>One error: <c>href</c> (or <c>for</c>, the field's id) links to the field; without either it is plain text.</summary>

@@ -181,6 +181,21 @@ public class FormFieldParts
 }
 
 /// <summary>
+/// A child tag that hands its content and attributes to the parts of the tag around it (a title, a hint, a row's key)
+/// and writes nothing itself.
+/// </summary>
+public abstract class ChildPartTagHelper<TParts> : TagHelper where TParts : class
+{
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        Give(context.Get<TParts>(), new GovUkPart { Content = (await output.GetChildContentAsync()).Snapshot(), Attributes = GovUkHtml.Rest(output) });
+        output.SuppressOutput();
+    }
+
+    protected abstract void Give(TParts parts, GovUkPart part);
+}
+
+/// <summary>
 /// A child tag that hands its content to the form field around it (label, hint, error message, prefix and so on)
 /// and writes nothing itself.
 /// </summary>

@@ -138,7 +138,7 @@ internal sealed class TaskListParts
     public int Count { get; set; }
 }
 
-internal sealed class TaskItemParts
+public sealed class TaskItemParts
 {
     public string? Href { get; set; }
     public GovUkPart? Title { get; set; }
@@ -213,21 +213,13 @@ public sealed class TaskListItemTitleTagHelper : TagHelper
 }
 
 [HtmlTargetElement("govuk-task-list-item-hint", ParentTag = "govuk-task-list-item")]
-public sealed class TaskListItemHintTagHelper : TagHelper
+public sealed class TaskListItemHintTagHelper : ChildPartTagHelper<TaskItemParts>
 {
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        context.Get<TaskItemParts>().Hint = (await output.GetChildContentAsync()).Snapshot();
-        output.SuppressOutput();
-    }
+    protected override void Give(TaskItemParts parts, GovUkPart part) => parts.Hint = part.Content;
 }
 
 [HtmlTargetElement("govuk-task-list-item-status", ParentTag = "govuk-task-list-item")]
-public sealed class TaskListItemStatusTagHelper : TagHelper
+public sealed class TaskListItemStatusTagHelper : ChildPartTagHelper<TaskItemParts>
 {
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        context.Get<TaskItemParts>().Status = new GovUkPart { Content = (await output.GetChildContentAsync()).Snapshot(), Attributes = GovUkHtml.Rest(output) };
-        output.SuppressOutput();
-    }
+    protected override void Give(TaskItemParts parts, GovUkPart part) => parts.Status = part;
 }

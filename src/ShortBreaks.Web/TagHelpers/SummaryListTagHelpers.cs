@@ -89,23 +89,15 @@ public sealed class SummaryListRowTagHelper : TagHelper
 }
 
 [HtmlTargetElement("govuk-summary-list-row-key", ParentTag = "govuk-summary-list-row")]
-public sealed class SummaryListRowKeyTagHelper : TagHelper
+public sealed class SummaryListRowKeyTagHelper : ChildPartTagHelper<SummaryRowParts>
 {
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        context.Get<SummaryRowParts>().Key = new GovUkPart { Content = (await output.GetChildContentAsync()).Snapshot(), Attributes = GovUkHtml.Rest(output) };
-        output.SuppressOutput();
-    }
+    protected override void Give(SummaryRowParts parts, GovUkPart part) => parts.Key = part;
 }
 
 [HtmlTargetElement("govuk-summary-list-row-value", ParentTag = "govuk-summary-list-row")]
-public sealed class SummaryListRowValueTagHelper : TagHelper
+public sealed class SummaryListRowValueTagHelper : ChildPartTagHelper<SummaryRowParts>
 {
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        context.Get<SummaryRowParts>().Value = new GovUkPart { Content = (await output.GetChildContentAsync()).Snapshot(), Attributes = GovUkHtml.Rest(output) };
-        output.SuppressOutput();
-    }
+    protected override void Give(SummaryRowParts parts, GovUkPart part) => parts.Value = part;
 }
 
 [HtmlTargetElement("govuk-summary-list-row-actions", ParentTag = "govuk-summary-list-row")]
@@ -122,9 +114,10 @@ public sealed class SummaryListRowActionsTagHelper : TagHelper
     }
 }
 
-/// <summary>A row's link; <c>visually-hidden-text</c> names what it changes ("Change&lt;span class="govuk-visually-hidden"&gt; name&lt;/span&gt;").</summary>
+/// <summary>A row's or a card's link; <c>visually-hidden-text</c> names what it changes ("Change&lt;span class="govuk-visually-hidden"&gt; name&lt;/span&gt;").</summary>
 [HtmlTargetElement("govuk-summary-list-row-action", ParentTag = "govuk-summary-list-row-actions")]
-public sealed class SummaryListRowActionTagHelper : TagHelper
+[HtmlTargetElement("govuk-summary-card-action", ParentTag = "govuk-summary-card-actions")]
+public sealed class SummaryActionTagHelper : TagHelper
 {
     [HtmlAttributeName("href")]
     public string? Href { get; set; }
@@ -135,7 +128,8 @@ public sealed class SummaryListRowActionTagHelper : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var content = (await output.GetChildContentAsync()).Snapshot();
-        context.Get<SummaryRowParts>().Actions.Add(new GovUkAction(Href, content, VisuallyHiddenText, GovUkHtml.Rest(output)));
+        var actions = context.TagName == "govuk-summary-card-action" ? context.Get<SummaryCardParts>().Actions : context.Get<SummaryRowParts>().Actions;
+        actions.Add(new GovUkAction(Href, content, VisuallyHiddenText, GovUkHtml.Rest(output)));
         output.SuppressOutput();
     }
 }
@@ -212,19 +206,3 @@ public sealed class SummaryCardActionsTagHelper : TagHelper
     }
 }
 
-[HtmlTargetElement("govuk-summary-card-action", ParentTag = "govuk-summary-card-actions")]
-public sealed class SummaryCardActionTagHelper : TagHelper
-{
-    [HtmlAttributeName("href")]
-    public string? Href { get; set; }
-
-    [HtmlAttributeName("visually-hidden-text")]
-    public string? VisuallyHiddenText { get; set; }
-
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        var content = (await output.GetChildContentAsync()).Snapshot();
-        context.Get<SummaryCardParts>().Actions.Add(new GovUkAction(Href, content, VisuallyHiddenText, GovUkHtml.Rest(output)));
-        output.SuppressOutput();
-    }
-}

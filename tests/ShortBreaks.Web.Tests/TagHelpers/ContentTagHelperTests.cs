@@ -49,7 +49,7 @@ public class ContentTagHelperTests
         if (actions.Length > 0)
         {
             children.Add(T("govuk-summary-list-row-actions", new SummaryListRowActionsTagHelper(),
-                [.. actions.Select(a => T("govuk-summary-list-row-action", new SummaryListRowActionTagHelper { Href = "#", VisuallyHiddenText = a.Hidden }, a.Text))]));
+                [.. actions.Select(a => T("govuk-summary-list-row-action", new SummaryActionTagHelper { Href = "#", VisuallyHiddenText = a.Hidden }, a.Text))]));
         }
 
         return T("govuk-summary-list-row", new SummaryListRowTagHelper(), [.. children]);
@@ -78,7 +78,7 @@ public class ContentTagHelperTests
     private static Tag Card(string[] actions) => T("govuk-summary-card", new SummaryCardTagHelper(),
         T("govuk-summary-card-title", new SummaryCardTitleTagHelper(), "Undergraduate teaching assistant"),
         T("govuk-summary-card-actions", new SummaryCardActionsTagHelper(),
-            [.. actions.Select(a => T("govuk-summary-card-action", new SummaryCardActionTagHelper { Href = "#" }, a))]),
+            [.. actions.Select(a => T("govuk-summary-card-action", new SummaryActionTagHelper { Href = "#" }, a))]),
         T("govuk-summary-list", new SummaryListTagHelper(), Row("Name", "Firstname Lastname"), Row("Date of birth", "13/08/1980")));
 
     [Fact]
