@@ -23,6 +23,7 @@ public sealed class ChoiceItem
     public string? Name { get; init; }
     public string? Behaviour { get; init; }
     public string? LabelClass { get; init; }
+    public string? ItemClass { get; init; }
     public Dictionary<string, string?> Attributes { get; init; } = [];
     public GovUkPart? Hint { get; set; }
     public IHtmlContent? Conditional { get; set; }
@@ -41,6 +42,10 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
     /// <summary>The checked value (radios); the bound value, or what was posted, unless given.</summary>
     [HtmlAttributeName("value")]
     public string? Value { get; set; }
+
+    /// <summary>An id for the <c>govuk-radios</c> or <c>govuk-checkboxes</c> div itself (the items keep theirs).</summary>
+    [HtmlAttributeName("list-id")]
+    public string? ListId { get; set; }
 
     protected abstract string Kind { get; }
 
@@ -62,7 +67,7 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
         inner.AppendHtml(HintFor(parts.Hint, idPrefix + "-hint") ?? HtmlString.Empty);
         inner.AppendHtml(ErrorMessage(error, parts.ErrorMessage, idPrefix + "-error") ?? HtmlString.Empty);
 
-        var list = GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}", attributes.GetValueOrDefault("class"))).Set("data-module", $"govuk-{Kind}");
+        var list = GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}", attributes.GetValueOrDefault("class"))).Set("data-module", $"govuk-{Kind}").Set("id", ListId);
         attributes.Remove("class");
         list.Merge(attributes);
         var index = 0;
@@ -86,7 +91,7 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
                 .Set("data-behaviour", item.Behaviour)
                 .Set("aria-describedby", itemDescribedBy)
                 .Merge(item.Attributes);
-            var row = GovUkHtml.Element("div", $"govuk-{Kind}__item").Add(input)
+            var row = GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}__item", item.ItemClass)).Add(input)
                 .Add(GovUkHtml.Element("label", GovUkHtml.Classes("govuk-label", $"govuk-{Kind}__label", item.LabelClass), item.Label).Set("for", itemId));
             if (item.Hint is { } hint) row.Add(GovUkHtml.Hint(itemHintId, hint.Content, GovUkHtml.Classes($"govuk-{Kind}__hint", hint.Class), hint.OtherAttributes));
             list.Add(row);
@@ -184,16 +189,20 @@ public sealed class ChoiceItemTagHelper : TagHelper
     [HtmlAttributeName("label-class")]
     public string? LabelClass { get; set; }
 
+    /// <summary>Extra classes for the item's <c>govuk-radios__item</c> div (not the input).</summary>
+    [HtmlAttributeName("item-class")]
+    public string? ItemClass { get; set; }
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var parts = (ChoiceParts)context.Get<FormFieldParts>();
-        var item = new ChoiceItem { Value = Value, Checked = Checked, Disabled = Disabled, Id = Id, Name = Name, Behaviour = Behavior, LabelClass = LabelClass, Attributes = GovUkHtml.Rest(output) };
+        var item = new ChoiceItem { Value = Value, Checked = Checked, Disabled = Disabled, Id = Id, Name = Name, Behaviour = Behavior, LabelClass = LabelClass, ItemClass = ItemClass, Attributes = GovUkHtml.Rest(output) };
         context.Put(item);
         var label = await output.GetChildContentAsync();
         parts.Items.Add(new ChoiceItem
         {
             Value = item.Value, Checked = item.Checked, Disabled = item.Disabled, Id = item.Id, Name = item.Name, Behaviour = item.Behaviour,
-            LabelClass = item.LabelClass, Attributes = item.Attributes, Hint = item.Hint, Conditional = item.Conditional,
+            LabelClass = item.LabelClass, ItemClass = item.ItemClass, Attributes = item.Attributes, Hint = item.Hint, Conditional = item.Conditional,
             ConditionalAlwaysShown = item.ConditionalAlwaysShown, Label = new HtmlString(Trimmed(label)),
         });
         output.SuppressOutput();

@@ -33,6 +33,13 @@ public abstract class FormFieldTagHelper : TagHelper
     [HtmlAttributeName("form-group-class")]
     public string? FormGroupClass { get; set; }
 
+    /// <summary>
+    /// Writes the label, hint, error and control without the form group around them (inputs and selects in a
+    /// table's cells or a row of small boxes, whose group is the row or the fieldset around them).
+    /// </summary>
+    [HtmlAttributeName("without-form-group")]
+    public bool WithoutFormGroup { get; set; }
+
     /// <summary>Leaves ModelState's errors out: only an error-message tag shows an error.</summary>
     [HtmlAttributeName("ignore-modelstate-errors")]
     public bool IgnoreModelStateErrors { get; set; }
@@ -76,6 +83,9 @@ public abstract class FormFieldTagHelper : TagHelper
         await output.GetChildContentAsync();
         return parts;
     }
+
+    /// <summary>The form group, or only what is in it when <see cref="WithoutFormGroup"/> is set.</summary>
+    protected IHtmlContent Grouped(TagBuilder group) => WithoutFormGroup ? group.InnerHtml : group;
 
     protected TagBuilder FormGroup(bool hasError, params string?[] classes) =>
         GovUkHtml.Element("div", GovUkHtml.Classes(["govuk-form-group", hasError ? "govuk-form-group--error" : null, .. classes, FormGroupClass]));

@@ -80,7 +80,7 @@ public sealed class InputTagHelper : FormFieldTagHelper
             group.Add(wrapper);
         }
 
-        output.Render(group.Merge(GovUkHtml.Rest(output)));
+        output.Render(Grouped(group.Merge(GovUkHtml.Rest(output))));
     }
 }
 
@@ -237,7 +237,7 @@ public sealed class SelectTagHelper : FormFieldTagHelper
             select.Add(GovUkHtml.Element("option", null, item.Content).Set("value", item.Value).Flag("selected", selected).Flag("disabled", item.Disabled).Merge(item.Attributes));
         }
 
-        output.Render(group.Add(select));
+        output.Render(Grouped(group.Add(select)));
     }
 }
 

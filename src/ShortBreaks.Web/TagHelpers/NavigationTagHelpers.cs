@@ -170,6 +170,10 @@ public sealed class TaskListTagHelper : TagHelper
 [RestrictChildren("govuk-task-list-item-title", "govuk-task-list-item-hint", "govuk-task-list-item-status")]
 public sealed class TaskListItemTagHelper : TagHelper
 {
+    /// <summary>The status's id, which the link is described by; "{id-prefix}-{n}-status" unless given.</summary>
+    [HtmlAttributeName("status-id")]
+    public string? StatusId { get; set; }
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var list = context.Get<TaskListParts>();
@@ -179,7 +183,7 @@ public sealed class TaskListItemTagHelper : TagHelper
         context.Put(parts);
         await output.GetChildContentAsync();
         var hintId = $"{prefix}-{index.ToString(CultureInfo.InvariantCulture)}-hint";
-        var statusId = $"{prefix}-{index.ToString(CultureInfo.InvariantCulture)}-status";
+        var statusId = StatusId ?? $"{prefix}-{index.ToString(CultureInfo.InvariantCulture)}-status";
         var attributes = GovUkHtml.Rest(output);
         var nameAndHint = GovUkHtml.Element("div", "govuk-task-list__name-and-hint");
         var titleContent = parts.Title?.Content ?? HtmlString.Empty;

@@ -42,25 +42,31 @@ public sealed class SummaryListTagHelper : TagHelper
             var rowClass = attributes.GetValueOrDefault("class");
             var tag = GovUkHtml.Element("div", GovUkHtml.Classes("govuk-summary-list__row", anyActions && row.Actions.Count == 0 ? "govuk-summary-list__row--no-actions" : null, rowClass))
                 .Merge(attributes.Where(a => a.Key != "class").ToDictionary(a => a.Key, a => a.Value));
-            if (row.Key is { } key) tag.Add(GovUkHtml.Element("dt", GovUkHtml.Classes("govuk-summary-list__key", key.Class), key.Content).Merge(key.OtherAttributes));
+            if (row.Key is { } key) tag.Add(GovUkHtml.Element("dt", GovUkHtml.Classes("govuk-summary-list__key", key.Class), key.Content).Merge(key.OtherAttributes)).Add(Break);
             var value = row.Value;
             tag.Add(GovUkHtml.Element("dd", GovUkHtml.Classes("govuk-summary-list__value", value?.Class), value?.Content ?? HtmlString.Empty).Merge(value?.OtherAttributes));
             if (row.Actions.Count == 1)
             {
-                tag.Add(GovUkHtml.Element("dd", GovUkHtml.Classes("govuk-summary-list__actions", row.ActionsClass), Link(row.Actions[0], null)));
+                tag.Add(Break).Add(GovUkHtml.Element("dd", GovUkHtml.Classes("govuk-summary-list__actions", row.ActionsClass), Link(row.Actions[0], null)));
             }
             else if (row.Actions.Count > 1)
             {
                 var ul = GovUkHtml.Element("ul", "govuk-summary-list__actions-list");
                 foreach (var action in row.Actions) ul.Add(GovUkHtml.Element("li", "govuk-summary-list__actions-list-item", Link(action, null)));
-                tag.Add(GovUkHtml.Element("dd", GovUkHtml.Classes("govuk-summary-list__actions", row.ActionsClass), ul));
+                tag.Add(Break).Add(GovUkHtml.Element("dd", GovUkHtml.Classes("govuk-summary-list__actions", row.ActionsClass), ul));
             }
 
-            list.Add(tag);
+            list.Add(Break).Add(tag);
         }
 
-        output.Render(list);
+        output.Render(list.Add(Break));
     }
+
+    /// <summary>
+    /// The white space GOV.UK Frontend's template leaves between a list's rows and a row's key, value and actions, so
+    /// the text reads "Key Value" (as screen readers and text extraction see it), not "KeyValue".
+    /// </summary>
+    internal static readonly IHtmlContent Break = new HtmlString("\n");
 
     /// <summary>An action's link, with its visually hidden words (a card's adds its title in brackets).</summary>
     internal static TagBuilder Link(GovUkAction action, string? cardTitle)
@@ -156,7 +162,7 @@ public sealed class SummaryCardTagHelper : TagHelper
         context.Put(parts);
         var content = (await output.GetChildContentAsync()).Snapshot();
         var header = GovUkHtml.Element("div", "govuk-summary-card__title-wrapper");
-        if (parts.Title is not null) header.Add(GovUkHtml.Element("h" + parts.HeadingLevel, "govuk-summary-card__title", parts.Title));
+        if (parts.Title is not null) header.Add(GovUkHtml.Element("h" + parts.HeadingLevel, "govuk-summary-card__title", parts.Title)).Add(SummaryListTagHelper.Break);
         if (parts.Actions.Count == 1)
         {
             header.Add(GovUkHtml.Element("div", "govuk-summary-card__actions", SummaryListTagHelper.Link(parts.Actions[0], parts.TitleText)));
@@ -171,7 +177,7 @@ public sealed class SummaryCardTagHelper : TagHelper
         var attributes = GovUkHtml.Rest(output);
         var card = GovUkHtml.Element("div", GovUkHtml.Classes("govuk-summary-card", attributes.GetValueOrDefault("class")))
             .Merge(attributes.Where(a => a.Key != "class").ToDictionary(a => a.Key, a => a.Value))
-            .Add(header)
+            .Add(header).Add(SummaryListTagHelper.Break)
             .Add(GovUkHtml.Element("div", "govuk-summary-card__content", content));
         output.Render(card);
     }
