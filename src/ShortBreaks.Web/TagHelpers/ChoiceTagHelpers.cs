@@ -39,6 +39,13 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
     [HtmlAttributeName("value")]
     public string? Value { get; set; }
 
+    /// <summary>
+    /// The id of the <c>govuk-radios</c> or <c>govuk-checkboxes</c> div itself, for pages whose items have ids of their
+    /// own (<c>Move-StepUp</c>): the error summary's <c>#Move</c> then lands on the list. None unless given.
+    /// </summary>
+    [HtmlAttributeName("list-id")]
+    public string? ListId { get; set; }
+
     protected abstract string Kind { get; }
 
     protected abstract string InputType { get; }
@@ -59,7 +66,7 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
         inner.AppendHtml(HintFor(parts.Hint, idPrefix + "-hint") ?? HtmlString.Empty);
         inner.AppendHtml(ErrorMessage(error, parts.ErrorMessage, idPrefix + "-error") ?? HtmlString.Empty);
 
-        var list = GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}", attributes.GetValueOrDefault("class"))).Set("data-module", $"govuk-{Kind}");
+        var list = GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}", attributes.GetValueOrDefault("class"))).Set("data-module", $"govuk-{Kind}").Set("id", ListId);
         attributes.Remove("class");
         list.Merge(attributes);
         var index = 0;
