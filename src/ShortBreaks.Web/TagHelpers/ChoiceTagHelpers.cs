@@ -43,7 +43,10 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
     [HtmlAttributeName("value")]
     public string? Value { get; set; }
 
-    /// <summary>An id for the <c>govuk-radios</c> or <c>govuk-checkboxes</c> div itself (the items keep theirs).</summary>
+    /// <summary>
+    /// The id of the <c>govuk-radios</c> or <c>govuk-checkboxes</c> div itself, for pages whose items have ids of their
+    /// own (<c>Move-StepUp</c>): the error summary's <c>#Move</c> then lands on the list. None unless given.
+    /// </summary>
     [HtmlAttributeName("list-id")]
     public string? ListId { get; set; }
 

@@ -98,6 +98,24 @@ public class ChoiceAndDateTagHelperTests
             """);
     }
 
+    [Fact]
+    public async Task Radios_with_ids_of_their_own_put_the_list_id_on_the_radios_so_the_error_summary_lands_there()
+    {
+        var html = await Render(T("govuk-radios", new RadiosTagHelper { Name = "Move", ListId = "Move", ViewContext = ViewWith(("Move", null, "Choose a move")) },
+            T("govuk-radios-item", new ChoiceItemTagHelper { Value = "StepUp", Id = "Move-StepUp" }, "Step up"),
+            T("govuk-radios-item", new ChoiceItemTagHelper { Value = "StepDown", Id = "Move-StepDown" }, "Step down")));
+
+        html.ShouldBeSameHtmlAs("""
+            <div class="govuk-form-group govuk-form-group--error">
+                <p id="Move-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Choose a move</p>
+                <div class="govuk-radios" data-module="govuk-radios" id="Move">
+                    <div class="govuk-radios__item"><input class="govuk-radios__input" id="Move-StepUp" name="Move" type="radio" value="StepUp"><label class="govuk-label govuk-radios__label" for="Move-StepUp">Step up</label></div>
+                    <div class="govuk-radios__item"><input class="govuk-radios__input" id="Move-StepDown" name="Move" type="radio" value="StepDown"><label class="govuk-label govuk-radios__label" for="Move-StepDown">Step down</label></div>
+                </div>
+            </div>
+            """);
+    }
+
     private static Tag Checkbox(string value, string label, params object[] children) =>
         T("govuk-checkboxes-item", new ChoiceItemTagHelper { Value = value }, [label, .. children]);
 
