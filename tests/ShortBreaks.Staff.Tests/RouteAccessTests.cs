@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Staff.Tests.Infrastructure;
+using ShortBreaks.TestCommon;
 using ShortBreaks.Web.Infrastructure;
 
 namespace ShortBreaks.Staff.Tests;
@@ -201,7 +202,8 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
 
     private static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> host, TestUser user)
     {
-        var browser = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var http = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var browser = new PageClient(http);
         var page = await browser.GetPageAsync("/account/sign-in");
         var response = await browser.SubmitAsync(page, "main form[method=post]", new() { ["Email"] = user.Email, ["Password"] = user.Password });
         if (response.RedirectPath!.StartsWith("/account/two-factor", StringComparison.Ordinal))
@@ -210,7 +212,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
             await browser.SubmitAsync(codePage, "main form[method=post]", new() { ["Code"] = ShortBreaks.TestCommon.TestAccounts.CurrentCode() });
         }
 
-        return browser;
+        return http;
     }
 
     /// <summary>Refuses every operation on one child and one request, whoever asks.</summary>
