@@ -26,6 +26,7 @@ public sealed class ChoiceItem
     public Dictionary<string, string?> Attributes { get; init; } = [];
     public GovUkPart? Hint { get; set; }
     public IHtmlContent? Conditional { get; set; }
+    public bool ConditionalAlwaysShown { get; set; }
 }
 
 /// <summary>Radios and checkboxes: the same markup with a different class prefix and input type.</summary>
@@ -38,6 +39,10 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
     /// <summary>The checked value (radios); the bound value, or what was posted, unless given.</summary>
     [HtmlAttributeName("value")]
     public string? Value { get; set; }
+
+    /// <summary>An id for the list of items (the <c>govuk-radios</c> div), so an error summary may link to the list as a whole.</summary>
+    [HtmlAttributeName("list-id")]
+    public string? ListId { get; set; }
 
     protected abstract string Kind { get; }
 
@@ -59,7 +64,7 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
         inner.AppendHtml(HintFor(parts.Hint, idPrefix + "-hint") ?? HtmlString.Empty);
         inner.AppendHtml(ErrorMessage(error, parts.ErrorMessage, idPrefix + "-error") ?? HtmlString.Empty);
 
-        var list = GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}", attributes.GetValueOrDefault("class"))).Set("data-module", $"govuk-{Kind}");
+        var list = GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}", attributes.GetValueOrDefault("class"))).Set("data-module", $"govuk-{Kind}").Set("id", ListId);
         attributes.Remove("class");
         list.Merge(attributes);
         var index = 0;
@@ -74,12 +79,12 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
 
             var itemId = item.Id ?? idPrefix + (index > 1 ? "-" + index.ToString(CultureInfo.InvariantCulture) : "");
             var isChecked = item.Checked ?? (item.Value is not null && chosen.Contains(item.Value));
-            var itemHintId = item.Hint is null ? null : itemId + "-item-hint";
+            var itemHintId = item.Hint is null ? null : item.Hint.Attributes.GetValueOrDefault("id") ?? itemId + "-item-hint";
             var itemDescribedBy = Kind == "checkboxes" && !parts.HasFieldset ? GovUkHtml.DescribedBy(describedBy, itemHintId) : itemHintId;
             var input = GovUkHtml.Void("input", $"govuk-{Kind}__input")
                 .Set("id", itemId).Set("name", item.Name ?? name).Set("type", InputType).Set("value", item.Value ?? "")
                 .Flag("checked", isChecked).Flag("disabled", item.Disabled)
-                .Set("data-aria-controls", item.Conditional is null ? null : "conditional-" + itemId)
+                .Set("data-aria-controls", item.Conditional is null || item.ConditionalAlwaysShown ? null : "conditional-" + itemId)
                 .Set("data-behaviour", item.Behaviour)
                 .Set("aria-describedby", itemDescribedBy)
                 .Merge(item.Attributes);
@@ -89,7 +94,7 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
             list.Add(row);
             if (item.Conditional is not null)
             {
-                list.Add(GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}__conditional", isChecked ? null : $"govuk-{Kind}__conditional--hidden"), item.Conditional)
+                list.Add(GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}__conditional", isChecked || item.ConditionalAlwaysShown ? null : $"govuk-{Kind}__conditional--hidden"), item.Conditional)
                     .Set("id", "conditional-" + itemId));
             }
         }
@@ -190,7 +195,8 @@ public sealed class ChoiceItemTagHelper : TagHelper
         parts.Items.Add(new ChoiceItem
         {
             Value = item.Value, Checked = item.Checked, Disabled = item.Disabled, Id = item.Id, Name = item.Name, Behaviour = item.Behaviour,
-            LabelClass = item.LabelClass, Attributes = item.Attributes, Hint = item.Hint, Conditional = item.Conditional, Label = new HtmlString(Trimmed(label)),
+            LabelClass = item.LabelClass, Attributes = item.Attributes, Hint = item.Hint, Conditional = item.Conditional,
+            ConditionalAlwaysShown = item.ConditionalAlwaysShown, Label = new HtmlString(Trimmed(label)),
         });
         output.SuppressOutput();
     }
@@ -209,14 +215,22 @@ public sealed class ChoiceItemHintTagHelper : TagHelper
     }
 }
 
-/// <summary>Content shown under the item when it is chosen (conditional reveal).</summary>
+/// <summary>
+/// Content shown under the item when it is chosen (conditional reveal). <c>always-shown="true"</c> shows it whether
+/// chosen or not, without the reveal (GOV.UK Frontend's reveal sets aria-expanded on the radio, which ARIA does not allow).
+/// </summary>
 [HtmlTargetElement("govuk-radios-item-conditional", ParentTag = "govuk-radios-item")]
 [HtmlTargetElement("govuk-checkboxes-item-conditional", ParentTag = "govuk-checkboxes-item")]
 public sealed class ChoiceItemConditionalTagHelper : TagHelper
 {
+    [HtmlAttributeName("always-shown")]
+    public bool AlwaysShown { get; set; }
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        context.Get<ChoiceItem>().Conditional = (await output.GetChildContentAsync()).Snapshot();
+        var item = context.Get<ChoiceItem>();
+        item.ConditionalAlwaysShown = AlwaysShown;
+        item.Conditional = (await output.GetChildContentAsync()).Snapshot();
         output.SuppressOutput();
     }
 }
