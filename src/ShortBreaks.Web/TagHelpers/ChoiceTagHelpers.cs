@@ -85,7 +85,7 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
 
             var itemId = item.Id ?? idPrefix + (index > 1 ? "-" + index.ToString(CultureInfo.InvariantCulture) : "");
             var isChecked = item.Checked ?? (item.Value is not null && chosen.Contains(item.Value));
-            var itemHintId = item.Hint is null ? null : itemId + "-item-hint";
+            var itemHintId = item.Hint is null ? null : item.Hint.Attributes.GetValueOrDefault("id") ?? itemId + "-item-hint";
             var itemDescribedBy = Kind == "checkboxes" && !parts.HasFieldset ? GovUkHtml.DescribedBy(describedBy, itemHintId) : itemHintId;
             var input = GovUkHtml.Void("input", $"govuk-{Kind}__input")
                 .Set("id", itemId).Set("name", item.Name ?? name).Set("type", InputType).Set("value", item.Value ?? "")
@@ -221,7 +221,10 @@ public sealed class ChoiceItemHintTagHelper : ChildPartTagHelper<ChoiceItem>
     protected override void Give(ChoiceItem parts, GovUkPart part) => parts.Hint = part;
 }
 
-/// <summary>Content shown under the item when it is chosen (conditional reveal).</summary>
+/// <summary>
+/// Content shown under the item when it is chosen (conditional reveal). <c>always-shown="true"</c> shows it whether
+/// chosen or not, without the reveal (GOV.UK Frontend's reveal sets aria-expanded on the radio, which ARIA does not allow).
+/// </summary>
 [HtmlTargetElement("govuk-radios-item-conditional", ParentTag = "govuk-radios-item")]
 [HtmlTargetElement("govuk-checkboxes-item-conditional", ParentTag = "govuk-checkboxes-item")]
 public sealed class ChoiceItemConditionalTagHelper : TagHelper

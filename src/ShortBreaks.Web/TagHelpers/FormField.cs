@@ -90,13 +90,15 @@ public abstract class FormFieldTagHelper : TagHelper
     protected TagBuilder FormGroup(bool hasError, params string?[] classes) =>
         GovUkHtml.Element("div", GovUkHtml.Classes(["govuk-form-group", hasError ? "govuk-form-group--error" : null, .. classes, FormGroupClass]));
 
-    /// <summary>The label, wrapped in an h1 when it is the page's heading.</summary>
+    /// <summary>The label, wrapped in an h1 when it is the page's heading, or in the heading of the level given.</summary>
     protected static IHtmlContent? Label(GovUkPart? label, string forId, string? extraClass = null)
     {
         if (label is null) return null;
         var tag = GovUkHtml.Element("label", GovUkHtml.Classes("govuk-label", extraClass, label.Class), label.Content)
             .Merge(label.OtherAttributes).Set("for", forId);
-        return label.IsPageHeading ? GovUkHtml.Element("h1", "govuk-label-wrapper", tag) : tag;
+        return label.IsPageHeading ? GovUkHtml.Element("h1", "govuk-label-wrapper", tag)
+            : label.HeadingLevel is { } level ? GovUkHtml.Element("h" + level.ToString(CultureInfo.InvariantCulture), "govuk-label-wrapper", tag)
+            : tag;
     }
 
     protected static IHtmlContent? HintFor(GovUkPart? hint, string id) =>

@@ -158,6 +158,7 @@ public sealed class GovUkPart
     public string? Class => Attributes.TryGetValue("class", out var c) ? c : null;
     public bool IsPageHeading { get; init; }
     public string? Caption { get; init; }
+    public int? HeadingLevel { get; init; }
     public string? VisuallyHiddenText { get; init; }
 
     /// <summary>The attributes other than class, to copy onto the element.</summary>
@@ -211,6 +212,7 @@ public abstract class FormFieldPartTagHelper : TagHelper
             Attributes = GovUkHtml.Rest(output),
             IsPageHeading = IsPageHeading,
             Caption = Caption,
+            HeadingLevel = HeadingLevel,
             VisuallyHiddenText = VisuallyHiddenText,
         }, content);
         output.SuppressOutput();
@@ -219,6 +221,10 @@ public abstract class FormFieldPartTagHelper : TagHelper
     /// <summary>Shows the label or legend as the page's heading (inside an h1).</summary>
     [HtmlAttributeName("is-page-heading")]
     public bool IsPageHeading { get; set; }
+
+    /// <summary>A label inside a heading of this level (2 to 6) that is not the page's heading (our addition).</summary>
+    [HtmlAttributeName("heading-level")]
+    public int? HeadingLevel { get; set; }
 
     /// <summary>A caption shown above the page heading, inside the legend (our addition).</summary>
     [HtmlAttributeName("caption")]

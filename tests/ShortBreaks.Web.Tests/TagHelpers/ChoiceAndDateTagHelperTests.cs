@@ -210,4 +210,30 @@ public class ChoiceAndDateTagHelperTests
             </div>
             """);
     }
+
+    [Fact]
+    public async Task Radios_take_a_list_id_an_item_hint_id_and_a_conditional_shown_always()
+    {
+        var html = await Render(T("govuk-radios", new RadiosTagHelper { Name = "Outcome", ListId = "Outcome-list" },
+            T("govuk-radios-item", new ChoiceItemTagHelper { Value = "Universal" }, "Universal services",
+                T("govuk-radios-item-hint", new ChoiceItemHintTagHelper(), [("id", "Outcome-hint")], "Points to the Local Offer.")),
+            T("govuk-radios-item", new ChoiceItemTagHelper { Value = "Safeguarding", Id = "Outcome-safeguarding" }, "Safeguarding concern",
+                T("govuk-radios-item-conditional", new ChoiceItemConditionalTagHelper { AlwaysShown = true }, "Goes to the hub at once."))));
+        html.ShouldBeSameHtmlAs("""
+            <div class="govuk-form-group">
+              <div class="govuk-radios" data-module="govuk-radios" id="Outcome-list">
+                <div class="govuk-radios__item">
+                  <input class="govuk-radios__input" id="Outcome" name="Outcome" type="radio" value="Universal" aria-describedby="Outcome-hint">
+                  <label class="govuk-label govuk-radios__label" for="Outcome">Universal services</label>
+                  <div id="Outcome-hint" class="govuk-hint govuk-radios__hint">Points to the Local Offer.</div>
+                </div>
+                <div class="govuk-radios__item">
+                  <input class="govuk-radios__input" id="Outcome-safeguarding" name="Outcome" type="radio" value="Safeguarding">
+                  <label class="govuk-label govuk-radios__label" for="Outcome-safeguarding">Safeguarding concern</label>
+                </div>
+                <div class="govuk-radios__conditional" id="conditional-Outcome-safeguarding">Goes to the hub at once.</div>
+              </div>
+            </div>
+            """);
+    }
 }

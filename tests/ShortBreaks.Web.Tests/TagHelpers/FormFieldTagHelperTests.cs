@@ -172,4 +172,17 @@ public class FormFieldTagHelperTests
               </fieldset>
             </div>
             """);
+
+    [Fact]
+    public async Task Textarea_label_goes_in_a_heading_of_the_level_given()
+    {
+        var html = await Render(T("govuk-textarea", new TextareaTagHelper { Name = "Reasons", Rows = 8 },
+            T("govuk-textarea-label", new LabelTagHelper { HeadingLevel = 3 }, [("class", "govuk-label--m")], "Reasons for the decision")));
+        html.ShouldBeSameHtmlAs("""
+            <div class="govuk-form-group">
+              <h3 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="Reasons">Reasons for the decision</label></h3>
+              <textarea class="govuk-textarea" id="Reasons" name="Reasons" rows="8"></textarea>
+            </div>
+            """);
+    }
 }
