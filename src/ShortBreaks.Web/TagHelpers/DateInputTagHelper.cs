@@ -110,6 +110,7 @@ public sealed class DateInputTagHelper : FormFieldTagHelper
 }
 
 [HtmlTargetElement("govuk-date-input-error-message", ParentTag = "govuk-date-input")]
+[HtmlTargetElement("govuk-date-input-error-message", ParentTag = "govuk-date-input-fieldset")]
 public sealed class DateInputErrorMessageTagHelper : FormFieldPartTagHelper
 {
     /// <summary>The boxes to show in red, comma-separated ("day,month").</summary>

@@ -125,8 +125,12 @@ public sealed class LabelTagHelper : FormFieldPartTagHelper
 [HtmlTargetElement("govuk-select-hint", ParentTag = "govuk-select")]
 [HtmlTargetElement("govuk-file-upload-hint", ParentTag = "govuk-file-upload")]
 [HtmlTargetElement("govuk-radios-hint", ParentTag = "govuk-radios")]
+[HtmlTargetElement("govuk-radios-hint", ParentTag = "govuk-radios-fieldset")]
 [HtmlTargetElement("govuk-checkboxes-hint", ParentTag = "govuk-checkboxes")]
+[HtmlTargetElement("govuk-checkboxes-hint", ParentTag = "govuk-checkboxes-fieldset")]
 [HtmlTargetElement("govuk-date-input-hint", ParentTag = "govuk-date-input")]
+[HtmlTargetElement("govuk-date-input-hint", ParentTag = "govuk-date-input-fieldset")]
+/// <summary>A field's hint; for radios, checkboxes and a date input it may also sit inside their fieldset, after the legend.</summary>
 public sealed class HintTagHelper : FormFieldPartTagHelper
 {
     protected override void Give(FormFieldParts parts, GovUkPart part, TagHelperContent content)
@@ -142,7 +146,9 @@ public sealed class HintTagHelper : FormFieldPartTagHelper
 [HtmlTargetElement("govuk-select-error-message", ParentTag = "govuk-select")]
 [HtmlTargetElement("govuk-file-upload-error-message", ParentTag = "govuk-file-upload")]
 [HtmlTargetElement("govuk-radios-error-message", ParentTag = "govuk-radios")]
+[HtmlTargetElement("govuk-radios-error-message", ParentTag = "govuk-radios-fieldset")]
 [HtmlTargetElement("govuk-checkboxes-error-message", ParentTag = "govuk-checkboxes")]
+[HtmlTargetElement("govuk-checkboxes-error-message", ParentTag = "govuk-checkboxes-fieldset")]
 public sealed class FieldErrorMessageTagHelper : FormFieldPartTagHelper
 {
     protected override void Give(FormFieldParts parts, GovUkPart part, TagHelperContent content) => parts.ErrorMessage = part;

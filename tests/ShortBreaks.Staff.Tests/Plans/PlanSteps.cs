@@ -116,7 +116,7 @@ public static class PlanSteps
         var actor = scope.ServiceProvider.GetRequiredService<Actor>();
         actor.UserId = "manager-1";
         actor.Name = "Grace Okafor";
-        var plans = scope.ServiceProvider.GetRequiredService<PlanService>();
+        var plans = scope.ServiceProvider.GetRequiredService<PlanApprovalService>();
         var db = scope.ServiceProvider.GetRequiredService<ShortBreaks.Core.Data.ShortBreaksDbContext>();
         Task<long> SeenAsync() => db.SupportPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Version).SingleAsync();
         var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == planId && v.Number == number);

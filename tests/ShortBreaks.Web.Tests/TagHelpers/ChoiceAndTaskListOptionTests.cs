@@ -79,7 +79,7 @@ public class ChoiceAndTaskListOptionTests
                 T("govuk-summary-list-row-key", new SummaryListRowKeyTagHelper(), "2027 to 2028"),
                 T("govuk-summary-list-row-value", new SummaryListRowValueTagHelper(), "4,500,000"),
                 T("govuk-summary-list-row-actions", new SummaryListRowActionsTagHelper(),
-                    T("govuk-summary-list-row-action", new SummaryListRowActionTagHelper { Href = "/b", VisuallyHiddenText = "the budget" }, "Change")))));
+                    T("govuk-summary-list-row-action", new SummaryActionTagHelper { Href = "/b", VisuallyHiddenText = "the budget" }, "Change")))));
 
         var text = System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", ""), @"\s+", " ").Trim();
         text.ShouldBe("2027 to 2028 4,500,000 Change the budget");
