@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using System.Data.Common;
 using ShortBreaks.Cli.Commands;
 
 namespace ShortBreaks.Cli;

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using ShortBreaks.Core;
-using ShortBreaks.Core.Auditing;
-using ShortBreaks.Core.Data;
 
 namespace ShortBreaks.Cli;
 

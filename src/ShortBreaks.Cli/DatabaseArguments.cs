@@ -1,7 +1,4 @@
-using System.CommandLine;
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using ShortBreaks.Core.Data;
 
 namespace ShortBreaks.Cli;
 

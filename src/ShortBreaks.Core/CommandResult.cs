@@ -1,5 +1,3 @@
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Core;
 
 /// <summary>

@@ -1,14 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using ShortBreaks.Core.Calendar;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Notifications;
-using ShortBreaks.Core.Plans;
-using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Ras.Calibration;
 using ShortBreaks.Core.Ras.VirtualBudgets;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Schemes;
 using ShortBreaks.Core.Search;
 
 namespace ShortBreaks.Core;

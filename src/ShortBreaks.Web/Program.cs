@@ -1,6 +1,3 @@
-using ShortBreaks.Core.Schemes;
-using ShortBreaks.Web.Infrastructure;
-
 var builder = WebApplication.CreateBuilder(args);
 
 try

@@ -176,7 +176,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
             var url = records.Url(route);
             var browser = Pattern(route).StartsWith("/account/", StringComparison.Ordinal) ? familyBrowser : officerBrowser;
 
-            var response = await SendAsync(browser.Http, route, url);
+            var response = await SendAsync(browser, route, url);
 
             response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{Method(route)} {url}");
         }

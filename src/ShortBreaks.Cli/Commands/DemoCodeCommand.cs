@@ -1,6 +1,3 @@
-using System.CommandLine;
-using ShortBreaks.Core.Identity;
-
 namespace ShortBreaks.Cli.Commands;
 
 /// <summary>Prints the current second factor code of the demo staff logins, so a demonstration needs no phone.</summary>

@@ -1,12 +1,5 @@
-using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using ShortBreaks.Core;
 using ShortBreaks.Core.Calendar;
-using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Demo;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Schemes;
 
 namespace ShortBreaks.Cli.Commands;
 

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Diagnostics;
-using ShortBreaks.Core.Auditing;
-using ShortBreaks.Core.Data;
-
 namespace ShortBreaks.Cli.Commands;
 
 internal static class MigrateCommand

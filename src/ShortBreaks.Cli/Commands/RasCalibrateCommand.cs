@@ -1,9 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Core.Ras.Calibration;
-
 namespace ShortBreaks.Cli.Commands;
 
 /// <summary>Fits a RAS version's rates to last year's packages from a CSV file, for scripts: the report, and optionally the fitted version as a file.</summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Core.Ras.Calibration;
-
 namespace ShortBreaks.Cli.Commands;
 
 /// <summary>Writes a synthetic file of last year's packages, the same for the same seed, to try a calibration with.</summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using ShortBreaks.Core.Ras;
-
 namespace ShortBreaks.Cli.Commands;
 
 /// <summary>Scores a file of RAS answers: for scripts, and to check a questionnaire by hand.</summary>

@@ -1,10 +1,4 @@
-using System.CommandLine;
-using System.Text.Json;
-using ShortBreaks.Core;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Ras.VirtualBudgets;
-using ShortBreaks.Core.Schemes;
 
 namespace ShortBreaks.Cli.Commands;
 

@@ -1,5 +1,3 @@
-using ShortBreaks.Core.Ras;
-
 namespace ShortBreaks.Cli.Commands;
 
 /// <summary>The RAS version a command works under, read from the scheme files the way every RAS command reads it.</summary>

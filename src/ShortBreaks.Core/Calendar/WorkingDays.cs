@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ShortBreaks.Core.Calendar;
 
 /// <summary>Working days in England: Monday to Friday, less bank holidays.</summary>

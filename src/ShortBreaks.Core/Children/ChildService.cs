@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Auditing;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Letters;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Core.Children;
 
 public sealed record ChildRecord(

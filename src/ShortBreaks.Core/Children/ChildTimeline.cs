@@ -1,6 +1,3 @@
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Letters;
-
 namespace ShortBreaks.Core.Children;
 
 /// <summary>Every kind of event on a child's timeline: the one list, so a page or a rule never spells one by hand.</summary>

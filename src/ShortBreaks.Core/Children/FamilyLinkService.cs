@@ -1,11 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Notifications;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Children;
 
 /// <summary>What the officer records when linking a family account to a child.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ShortBreaks.Core.Children;
 
 public static partial class Postcodes

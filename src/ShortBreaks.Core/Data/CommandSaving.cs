@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace ShortBreaks.Core.Data;
 
 /// <summary>

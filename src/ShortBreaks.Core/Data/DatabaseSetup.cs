@@ -1,8 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.Extensions.DependencyInjection;
-using ShortBreaks.Core.Auditing;
 
 namespace ShortBreaks.Core.Data;
 

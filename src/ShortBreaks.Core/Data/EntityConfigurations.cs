@@ -1,12 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ShortBreaks.Core.Auditing;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Letters;
-using ShortBreaks.Core.Notifications;
-using ShortBreaks.Core.Providers;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Schemes;
 
 namespace ShortBreaks.Core.Data;
 

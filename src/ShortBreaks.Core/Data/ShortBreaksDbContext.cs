@@ -1,16 +1,6 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using ShortBreaks.Core.Auditing;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Letters;
-using ShortBreaks.Core.Notifications;
-using ShortBreaks.Core.Providers;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Schemes;
 
 namespace ShortBreaks.Core.Data;
 

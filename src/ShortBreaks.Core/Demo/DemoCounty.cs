@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Identity;
-
 namespace ShortBreaks.Core.Demo;
 
 /// <summary>

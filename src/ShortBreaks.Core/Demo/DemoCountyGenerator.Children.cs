@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text;
-using ShortBreaks.Core.Calendar;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Eligibility;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Core.Demo;
 
 internal sealed partial class DemoCountyGenerator

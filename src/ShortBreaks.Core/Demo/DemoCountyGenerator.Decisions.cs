@@ -1,8 +1,3 @@
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Eligibility;
-using ShortBreaks.Core.Letters;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Core.Demo;
 
 internal sealed partial class DemoCountyGenerator

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Eligibility;
-
 namespace ShortBreaks.Core.Demo;
 
 internal sealed partial class DemoCountyGenerator

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Providers;
-
 namespace ShortBreaks.Core.Demo;
 
 internal sealed partial class DemoCountyGenerator

@@ -1,16 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Auditing;
-using ShortBreaks.Core.Calendar;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Eligibility;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Schemes;
 
 namespace ShortBreaks.Core.Demo;
 

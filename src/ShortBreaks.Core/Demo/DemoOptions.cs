@@ -1,6 +1,3 @@
-using ShortBreaks.Core.Calendar;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Demo;
 
 /// <summary>What the demo county should look like. The same seed and the same day always give the same county.</summary>

@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Plans;
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Demo;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Eligibility;
 
 /// <summary>What the rules know about a request when an officer checks it against the threshold.</summary>

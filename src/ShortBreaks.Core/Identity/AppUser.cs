@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace ShortBreaks.Core.Identity;
 
 public sealed class AppUser : IdentityUser

@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Identity;
 
 namespace ShortBreaks.Core.Identity;
 

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Letters;
 
 /// <summary>Writes the plain-English letter that tells a family the decision on their request. Pure.</summary>

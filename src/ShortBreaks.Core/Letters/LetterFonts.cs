@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using PdfSharp.Fonts;
 
 namespace ShortBreaks.Core.Letters;

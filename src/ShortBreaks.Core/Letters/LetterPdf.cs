@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;

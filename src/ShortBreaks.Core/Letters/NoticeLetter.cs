@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Plans;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Letters;
 
 /// <summary>

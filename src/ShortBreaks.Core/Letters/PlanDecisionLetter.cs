@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Plans;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Letters;
 
 /// <summary>The letter telling a family that a version of their child's plan was not approved, why, and what happens next. Pure.</summary>

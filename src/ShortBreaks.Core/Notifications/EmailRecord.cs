@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using ShortBreaks.Core.Data;
-
 namespace ShortBreaks.Core.Notifications;
 
 /// <summary>Sends an email after a change is saved, and records that it was sent.</summary>

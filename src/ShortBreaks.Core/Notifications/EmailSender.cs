@@ -1,6 +1,5 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Logging;
 using MimeKit;
 
 namespace ShortBreaks.Core.Notifications;

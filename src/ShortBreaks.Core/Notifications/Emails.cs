@@ -1,7 +1,3 @@
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Notifications;
 
 /// <summary>An email's words: its subject and plain-text body.</summary>

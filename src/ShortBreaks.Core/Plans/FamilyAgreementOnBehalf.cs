@@ -1,5 +1,3 @@
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Core.Plans;
 
 /// <summary>How a family without an online account told the officer they agree the plan.</summary>

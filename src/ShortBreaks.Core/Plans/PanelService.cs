@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Letters;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Core.Plans;
 
 /// <summary>One line of the panel's agenda: the case, why it is there, and the figures the panel weighs.</summary>

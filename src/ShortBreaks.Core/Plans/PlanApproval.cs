@@ -1,5 +1,3 @@
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Plans;
 
 /// <summary>Who approves an agreed plan version, and why: the scheme's rules applied to the figures. Pure.</summary>

@@ -1,6 +1,3 @@
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Core.Plans;
 
 /// <summary>What a plan version says, as written on the plan pages or carried over from social care.</summary>

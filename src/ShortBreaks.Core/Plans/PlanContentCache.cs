@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Data;
-
 namespace ShortBreaks.Core.Plans;
 
 /// <summary>

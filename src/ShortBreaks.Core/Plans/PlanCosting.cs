@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ShortBreaks.Core.Plans;
 
 /// <summary>The kind of support a plan line buys.</summary>

@@ -1,7 +1,3 @@
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Core.Plans;
 
 /// <summary>A family asks for a review of, or a change to, their child's plan: on the record for the officer.</summary>

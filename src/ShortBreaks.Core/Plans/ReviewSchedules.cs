@@ -1,5 +1,3 @@
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Plans;
 
 public enum ReviewKind

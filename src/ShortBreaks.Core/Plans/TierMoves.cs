@@ -1,5 +1,3 @@
-using ShortBreaks.Core.Children;
-
 namespace ShortBreaks.Core.Plans;
 
 /// <summary>The only ways a child's tier changes. Each is recorded with who, when and why.</summary>

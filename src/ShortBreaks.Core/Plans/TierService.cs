@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Plans;
 
 /// <summary>Moves a child between tiers by the named moves only, each on the timeline with who, when and why.</summary>

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Core.Ras;
 
 /// <summary>Keeps children's RAS assessments: answers, the scored figures with their version, and overrides.</summary>

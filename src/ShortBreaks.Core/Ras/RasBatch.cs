@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-
 namespace ShortBreaks.Core.Ras;
 
 /// <summary>One family's answers in a file to be scored, with the reference that identifies it.</summary>

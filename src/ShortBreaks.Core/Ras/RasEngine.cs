@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ShortBreaks.Core.Ras;
 
 /// <summary>A child's RAS result: the points, the indicative annual amount, and where it sends the child.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ShortBreaks.Core.Ras;
 
 /// <summary>Checks a RAS version for figures that cannot be right, before any child is scored with it.</summary>

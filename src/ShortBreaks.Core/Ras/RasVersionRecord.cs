@@ -1,5 +1,3 @@
-using ShortBreaks.Core.Children;
-
 namespace ShortBreaks.Core.Ras;
 
 public enum RasVersionStatus

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Core.Ras;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ShortBreaks.Core.Calendar;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Requests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Letters;
-
 namespace ShortBreaks.Core.Requests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ShortBreaks.Core.Children;
-
 namespace ShortBreaks.Core.Requests;
 
 /// <summary>A part of a child's record that a request's answers can replace.</summary>

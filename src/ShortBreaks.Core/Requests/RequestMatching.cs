@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-
 namespace ShortBreaks.Core.Requests;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using System.Net.Mail;
-using System.Text.RegularExpressions;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Eligibility;
-using ShortBreaks.Core.Schemes;
 using ShortBreaks.Core.Text;
 
 namespace ShortBreaks.Core.Requests;

@@ -1,13 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Eligibility;
-using ShortBreaks.Core.Letters;
-using ShortBreaks.Core.Notifications;
-using ShortBreaks.Core.Plans;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Requests;
 
 /// <summary>

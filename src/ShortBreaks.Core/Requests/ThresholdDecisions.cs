@@ -1,7 +1,3 @@
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Eligibility;
-using ShortBreaks.Core.Plans;
-
 namespace ShortBreaks.Core.Requests;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Calendar;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Requests;
 
 public sealed record TriageFilter(RequestChannel? Channel = null, WaitingState? Waiting = null, bool? Unmatched = null, int Page = 1);

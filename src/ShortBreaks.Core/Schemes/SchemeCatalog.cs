@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-
 namespace ShortBreaks.Core.Schemes;
 
 /// <summary>Every scheme version the service knows, and which one is in force on a day.</summary>

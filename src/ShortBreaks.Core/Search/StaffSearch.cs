@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Core.Search;
 
 public sealed record ChildHit(Guid Id, string Reference, string Name, DateOnly DateOfBirth, string Postcode, Tier Tier, Guid? MergedIntoChildId);

@@ -1,5 +1,3 @@
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Api;
 
 /// <summary>The metadata every API endpoint writes the same way, so that an endpoint's declaration says only what is its own.</summary>

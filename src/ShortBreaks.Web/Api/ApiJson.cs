@@ -1,10 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
-using ShortBreaks.Core.Text;
 
 namespace ShortBreaks.Web.Api;
 

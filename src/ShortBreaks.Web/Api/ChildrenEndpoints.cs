@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Api;
 
 /// <summary>A child's record: staff see it whole; a family sees only a child linked to them, without safeguarding details.</summary>

@@ -1,8 +1,3 @@
-using System.ComponentModel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Ras;
-
 namespace ShortBreaks.Web.Api;
 
 /// <summary>

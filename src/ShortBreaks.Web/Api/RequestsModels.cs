@@ -1,9 +1,3 @@
-using System.ComponentModel;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Eligibility;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Text;
-
 namespace ShortBreaks.Web.Api;
 
 /// <summary>Every answer of a request, as the question pages ask them. Sent to create a request; returned when reading one.</summary>

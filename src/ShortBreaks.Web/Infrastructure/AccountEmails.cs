@@ -1,10 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Notifications;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>

@@ -1,14 +1,6 @@
 using System.Net;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Identity;
 
 namespace ShortBreaks.Web.Infrastructure;
 

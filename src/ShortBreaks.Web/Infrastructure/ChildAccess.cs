@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Requests;
 
 namespace ShortBreaks.Web.Infrastructure;
 

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Api;
-
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>The kind of record a route's id names; each is resolved to the child it is about.</summary>

@@ -1,12 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Calendar;
-using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Demo;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Schemes;
 
 namespace ShortBreaks.Web.Infrastructure;
 

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
-using ShortBreaks.Core.Identity;
-
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>A family confirms their email address before they send a request (pages and API alike).</summary>

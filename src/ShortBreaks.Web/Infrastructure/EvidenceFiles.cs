@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Mvc;
-
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>

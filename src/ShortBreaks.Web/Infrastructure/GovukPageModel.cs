@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Letters;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>A letter kept on the record, as a PDF file to download: the same words as the page, from the letter as sent.</summary>

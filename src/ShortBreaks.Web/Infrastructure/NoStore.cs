@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Net.Http.Headers;
 
 namespace ShortBreaks.Web.Infrastructure;

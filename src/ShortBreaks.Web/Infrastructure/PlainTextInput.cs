@@ -1,10 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Text;
-
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>

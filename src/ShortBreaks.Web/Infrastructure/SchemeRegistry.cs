@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>

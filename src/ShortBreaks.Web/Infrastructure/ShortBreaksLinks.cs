@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using ShortBreaks.Core.Auditing;
-using ShortBreaks.Core.Ras.VirtualBudgets;
 
 namespace ShortBreaks.Web.Infrastructure;
 

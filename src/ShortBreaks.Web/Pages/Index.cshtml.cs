@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Schemes;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages;
 
 public class IndexModel(SchemeCatalog schemes, TimeProvider clock, ShortBreaksLinks links) : PageModel

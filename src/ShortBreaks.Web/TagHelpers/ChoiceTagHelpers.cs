@@ -1,8 +1,4 @@
 using System.Collections;
-using System.Globalization;
-using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace ShortBreaks.Web.TagHelpers;
 

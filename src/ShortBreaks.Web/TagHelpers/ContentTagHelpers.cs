@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Razor.TagHelpers;
-
 namespace ShortBreaks.Web.TagHelpers;
 
 /// <summary>Sets the element's name and puts the GOV.UK class before any written on the tag.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.AspNetCore.Razor.TagHelpers;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.TagHelpers;
 
 public sealed class ErrorSummaryParts

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Razor.TagHelpers;
-
 namespace ShortBreaks.Web.TagHelpers;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Razor.TagHelpers;
-
 namespace ShortBreaks.Web.TagHelpers;
 
 internal sealed class PaginationParts

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Razor.TagHelpers;
-
 namespace ShortBreaks.Web.TagHelpers;
 
 /// <summary>An action link of a summary list row or a summary card.</summary>

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Core.Ras.Calibration;
 
 /// <summary>The outcome of running a calibration on a file: the run kept, or the problems and nothing kept.</summary>

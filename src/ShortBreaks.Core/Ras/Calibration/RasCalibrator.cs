@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ShortBreaks.Core.Ras.Calibration;
 
 /// <summary>What the officer chooses for a calibration.</summary>

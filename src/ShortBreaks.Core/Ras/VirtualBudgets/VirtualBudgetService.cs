@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Core.Ras.VirtualBudgets;
 
 /// <summary>

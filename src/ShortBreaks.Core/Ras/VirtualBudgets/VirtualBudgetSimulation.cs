@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-
 namespace ShortBreaks.Core.Ras.VirtualBudgets;
 
 /// <summary>What a RAS version would do to the current caseload, counted and totalled.</summary>

@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using QRCoder;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Schemes;
-using ShortBreaks.Web.Infrastructure;
 
 namespace ShortBreaks.Web.Pages.Account;
 

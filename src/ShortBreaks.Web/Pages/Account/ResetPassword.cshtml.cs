@@ -1,11 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Account;
 
 /// <summary>The link in the reset email: choose a new password. Every session of the account ends.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Schemes;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Apply;
 
 /// <summary>

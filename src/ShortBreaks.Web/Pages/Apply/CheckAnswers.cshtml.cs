@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Apply;
 
 /// <summary>One answer on the check answers page: the question it belongs to and its value, line by line.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Web.Pages.Apply;
 
 public class ChildNameModel(RequestService requests) : QuestionPageModel(requests)

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Calendar;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Web.Pages.Apply;
 
 public class ConfirmationModel(RequestService requests, WorkingDays workingDays) : ApplyPageModel(requests)

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Apply;
 
 public class DateOfBirthModel(RequestService requests) : QuestionPageModel(requests)

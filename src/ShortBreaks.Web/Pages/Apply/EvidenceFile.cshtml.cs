@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Apply;
 
 /// <summary>

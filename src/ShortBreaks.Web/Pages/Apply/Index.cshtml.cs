@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Schemes;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Apply;
 
 /// <summary>A draft the family has started, as their pages list it.</summary>

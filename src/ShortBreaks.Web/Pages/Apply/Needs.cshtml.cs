@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Web.Pages.Apply;
 
 /// <summary>The eligibility needs, as the scheme in force words them; "None of these" is stored as an empty list.</summary>

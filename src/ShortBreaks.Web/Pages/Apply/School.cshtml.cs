@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Web.Pages.Apply;
 
 public class SchoolModel(RequestService requests) : QuestionPageModel(requests)

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Web.Pages.Apply;
 
 public class SiblingsModel(RequestService requests) : QuestionPageModel(requests)

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Ras;
-
 namespace ShortBreaks.Web.Pages.Ras;
 
 /// <summary>A child's RAS assessment as listed on their record and on the family's account.</summary>

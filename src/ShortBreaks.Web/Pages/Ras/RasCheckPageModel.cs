@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Web.Pages.Ras;
 
 /// <summary>

@@ -1,14 +1,3 @@
-using ShortBreaks.Core;
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Eligibility;
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Ras;
 
 public enum RasTaskStatus

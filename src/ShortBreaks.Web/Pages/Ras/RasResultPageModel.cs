@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Ras;
-
 namespace ShortBreaks.Web.Pages.Ras;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Web.Pages.Ras;
 
 /// <summary>

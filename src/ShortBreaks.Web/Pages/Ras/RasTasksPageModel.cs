@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Ras;
-
 namespace ShortBreaks.Web.Pages.Ras;
 
 /// <summary>The assessment's task list: one task per domain, the support already there, then the last step.</summary>

@@ -1,6 +1,3 @@
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Rates;
 
 /// <summary>The Resource Allocation System for the staff who keep it: versions, calibration and virtual budgets.</summary>

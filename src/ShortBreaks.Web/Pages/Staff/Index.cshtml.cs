@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Core.Schemes;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Staff;
 
 /// <summary>The staff home: what is waiting, the officer's own caseload, and their recent decisions.</summary>

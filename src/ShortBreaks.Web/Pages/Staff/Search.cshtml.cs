@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Search;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Staff;
 
 /// <summary>Results of the search box in the staff header, saying how the words typed were read.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using ShortBreaks.Core.Eligibility;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Web.Pages.Staff;
 
 /// <summary>How staff pages write dates, times, channels and states, so every page says them the same way.</summary>

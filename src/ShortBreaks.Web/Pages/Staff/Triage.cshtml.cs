@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Staff;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Calendar;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Infrastructure;
 using ShortBreaks.Web.Pages.Apply;
 
 namespace ShortBreaks.Web.Pages.Account.Family;

@@ -1,6 +1,3 @@
-using ShortBreaks.Core.Ras.Calibration;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Rates.Calibration;
 
 /// <summary>Every calibration run, newest first, with how well its rates fit and the draft made from it.</summary>

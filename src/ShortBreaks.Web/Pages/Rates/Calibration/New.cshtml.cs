@@ -1,17 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.WebUtilities;
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Core.Ras.Calibration;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Rates.Calibration;
 
 /// <summary>

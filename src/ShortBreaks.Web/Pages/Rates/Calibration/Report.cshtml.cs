@@ -1,11 +1,3 @@
-using ShortBreaks.Core;
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Core.Ras.Calibration;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Rates.Calibration;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Ras;
-
 namespace ShortBreaks.Web.Pages.Rates.Versions;
 
 [Authorize(Policy = Policies.Admin)]

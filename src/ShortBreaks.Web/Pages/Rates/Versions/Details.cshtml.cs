@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Rates.Versions;
 
 /// <summary>A draft's label, the day it takes effect, its rounding rule and notes.</summary>

@@ -1,6 +1,3 @@
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Rates.Versions;
 
 public sealed class IndexModel(RasVersionService versions, RasSchemeCatalog catalog) : GovukPageModel

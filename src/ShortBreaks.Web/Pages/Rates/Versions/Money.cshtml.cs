@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Ras;
-
 namespace ShortBreaks.Web.Pages.Rates.Versions;
 
 /// <summary>How points become money in one age phase of a draft: bands or a price per point, and routing.</summary>

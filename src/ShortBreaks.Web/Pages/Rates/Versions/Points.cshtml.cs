@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Ras;
-
 namespace ShortBreaks.Web.Pages.Rates.Versions;
 
 /// <summary>One domain of a draft: each question's wording and points, and how support already present lowers them.</summary>

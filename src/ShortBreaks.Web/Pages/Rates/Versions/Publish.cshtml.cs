@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Core.Schemes;
-
 namespace ShortBreaks.Web.Pages.Rates.Versions;
 
 /// <summary>An administrator publishes a draft. It cannot be undone or changed afterwards.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Web.Pages.Rates.Versions;
 
 /// <summary>Replaces a draft with a whole RAS file, checked in full first.</summary>

@@ -1,9 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Ras;
-
 namespace ShortBreaks.Web.Pages.Rates.Versions;
 
 /// <summary>One RAS version in full: money, routing, support rules and every question's points, and what a draft changes.</summary>

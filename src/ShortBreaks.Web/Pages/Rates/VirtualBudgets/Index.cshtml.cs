@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using ShortBreaks.Core.Ras.VirtualBudgets;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Rates.VirtualBudgets;
 
 /// <summary>Virtual budget runs, newest first, with their status, and the service budget for each year.</summary>

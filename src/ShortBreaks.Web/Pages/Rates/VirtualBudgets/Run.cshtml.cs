@@ -1,9 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Ras.VirtualBudgets;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Rates.VirtualBudgets;
 
 /// <summary>

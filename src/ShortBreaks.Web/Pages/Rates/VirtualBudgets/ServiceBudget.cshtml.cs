@@ -1,11 +1,3 @@
-using ShortBreaks.Core;
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Ras.VirtualBudgets;
-using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Rates.VirtualBudgets;
 
 /// <summary>Finance officers and administrators set the service budget for a financial year.</summary>

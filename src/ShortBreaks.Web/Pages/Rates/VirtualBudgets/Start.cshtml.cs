@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Core.Ras.VirtualBudgets;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Rates.VirtualBudgets;
 
 /// <summary>Asks for a virtual budget run of a version; the run goes in the background and the page returns at once.</summary>

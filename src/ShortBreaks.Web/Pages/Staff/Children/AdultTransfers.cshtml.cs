@@ -1,8 +1,3 @@
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Plans;
-using ShortBreaks.Core.Schemes;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Staff.Children;
 
 /// <summary>Young people within the scheme's planning window before they move to adult services.</summary>

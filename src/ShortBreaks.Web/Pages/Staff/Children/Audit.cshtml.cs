@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Auditing;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Staff.Children;
 
 /// <summary>Who changed or looked at a child's record, and when: for team managers and administrators only.</summary>

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Staff.Children;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Letters;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Staff.Letters;
 
 /// <summary>A letter exactly as it was sent, ready to print. Reading it is a view of the child's record.</summary>

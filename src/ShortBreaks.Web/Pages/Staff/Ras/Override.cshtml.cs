@@ -1,9 +1,3 @@
-using ShortBreaks.Core;
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Ras;
-using ShortBreaks.Core.Requests;
 using ShortBreaks.Web.Pages.Ras;
 
 namespace ShortBreaks.Web.Pages.Staff.Ras;

@@ -1,14 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Children;
-using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Identity;
-using ShortBreaks.Core.Letters;
-using ShortBreaks.Core.Plans;
-using ShortBreaks.Core.Schemes;
-using ShortBreaks.Web.Infrastructure;
-
 namespace ShortBreaks.Web.Pages.Staff.Children.Plan;
 
 /// <summary>A child's plan: the newest version, the one in force, notice of a lower budget, agreement, a manager's decision, every version.</summary>

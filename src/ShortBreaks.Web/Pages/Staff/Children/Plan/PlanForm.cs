@@ -1,7 +1,3 @@
-using System.Globalization;
-using ShortBreaks.Core.Plans;
-using ShortBreaks.Core.Requests;
-
 namespace ShortBreaks.Web.Pages.Staff.Children.Plan;
 
 /// <summary>
