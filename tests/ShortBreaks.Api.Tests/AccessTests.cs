@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ShortBreaks.Api.Tests.Infrastructure;
 using ShortBreaks.Core.Identity;
-using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
 using ShortBreaks.TestCommon;
+using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
 
 namespace ShortBreaks.Api.Tests;
 

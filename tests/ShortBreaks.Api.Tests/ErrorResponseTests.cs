@@ -1,8 +1,8 @@
 using System.Net;
 using ShortBreaks.Api.Tests.Infrastructure;
 using ShortBreaks.Core.Identity;
-using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
 using ShortBreaks.TestCommon;
+using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
 
 namespace ShortBreaks.Api.Tests;
 

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Api.Tests.Infrastructure;
 using ShortBreaks.Core.Identity;
-using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
 using ShortBreaks.TestCommon;
+using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
 
 namespace ShortBreaks.Api.Tests;
 

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Api.Tests.Infrastructure;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Text;
-using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
 using ShortBreaks.TestCommon;
+using static ShortBreaks.Api.Tests.Infrastructure.ApiTestData;
 
 namespace ShortBreaks.Api.Tests;
 

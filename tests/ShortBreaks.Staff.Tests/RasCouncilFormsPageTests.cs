@@ -5,8 +5,8 @@ using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Staff.Tests.Infrastructure;
-using RasCouncilForms = ShortBreaks.TestCommon.RasCouncilForms;
 using ShortBreaks.TestCommon;
+using RasCouncilForms = ShortBreaks.TestCommon.RasCouncilForms;
 
 namespace ShortBreaks.Staff.Tests;
 

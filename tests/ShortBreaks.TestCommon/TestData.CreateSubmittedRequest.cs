@@ -88,13 +88,13 @@ public sealed partial class TestData
                     Content = content,
                     UploadedAt = submitted.AddMinutes(-10),
                     UploadedByUserId = createdBy,
-            });
-        }
+                });
+            }
 
-        configure?.Invoke(request);
-        db.Requests.Add(request);
-        await db.SaveChangesAsync(cancellationToken);
-        return request;
+            configure?.Invoke(request);
+            db.Requests.Add(request);
+            await db.SaveChangesAsync(cancellationToken);
+            return request;
         });
     }
 }

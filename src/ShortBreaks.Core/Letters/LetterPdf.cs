@@ -60,7 +60,7 @@ public static partial class LetterPdf
     {
         var blocks = new List<Block>();
         List<Run>? runs = null;
-        string tag = "P";
+        var tag = "P";
         string? marker = null;
         var bold = 0;
         string? href = null;
@@ -104,7 +104,11 @@ public static partial class LetterPdf
                 case "ul" or "ol":
                     End();
                     if (closing) { if (lists.Count > 0) lists.Pop(); }
-                    else lists.Push((name == "ol", 0, listIds++));
+                    else
+                    {
+                        lists.Push((name == "ol", 0, listIds++));
+                    }
+
                     break;
                 case "li":
                     if (closing) { End(); break; }

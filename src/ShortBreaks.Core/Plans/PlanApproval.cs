@@ -16,11 +16,17 @@ public static class PlanApproval
         if (pendingMove == TierMove.StepDownFromSocialCare && (rules.PanelForStepDownFromSocialCare ?? rules.PanelForEntryToTargeted))
             return new(PlanApprovalRoute.Panel, PanelItemKind.EntryToTargeted, "Entry to Targeted Short Breaks: step down from social care");
         if (indicativeBudget is { } budget && annualCost > budget && rules.PanelWhenAboveIndicativeBudget)
+        {
             return new(PlanApprovalRoute.Panel, PanelItemKind.AboveIndicativeBudget,
                 $"Costs {Money.FormatPence(annualCost - budget)} a year more than the indicative budget of {Money.FormatPence(budget)}");
+        }
+
         if (inForceAnnualCost is { } current && annualCost > current && rules.PanelWhenBudgetRises)
+        {
             return new(PlanApprovalRoute.Panel, PanelItemKind.HigherBudget,
                 $"Costs {Money.FormatPence(annualCost - current)} a year more than the plan in force ({Money.FormatPence(current)})");
+        }
+
         return rules.ManagerApprovesOtherPlans
             ? new(PlanApprovalRoute.Manager, null, "A change to the plan within the budget")
             : new(PlanApprovalRoute.None, null, "Agreed by the family and the officer; the scheme needs no further approval");

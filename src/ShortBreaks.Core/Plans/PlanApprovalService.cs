@@ -63,29 +63,29 @@ public sealed class PlanApprovalService(ShortBreaksDbContext db, SchemeCatalog s
 
     private void RecordOnBehalf(SupportPlan plan, PlanVersion version, AgreementOnBehalfInput input)
     {
-    var agreedOn = input.AgreedOn!.Value;
-    var agreement = new FamilyAgreementOnBehalf
-    {
-        PlanVersionId = version.Id,
-        ChildId = plan.ChildId,
-        AgreedByName = input.AgreedByName!.Trim(),
-        Relationship = input.Relationship!.Trim(),
-        Method = input.Method!.Value,
-        AgreedOn = agreedOn,
-        Comments = PlanService.Trim(input.Comments),
-        RecordedAt = db.UtcNow,
-        RecordedByUserId = db.Actor.UserId ?? "",
-        RecordedByName = db.Actor.Name,
-        FileName = input.File?.FileName,
-        ContentType = input.File?.ContentType,
-        SizeBytes = input.File?.Content.LongLength,
-        Content = input.File?.Content,
-    };
-    db.FamilyAgreementsOnBehalf.Add(agreement);
-    version.FamilyAgreedAt = agreedOn == Today ? db.UtcNow : agreedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-    version.FamilyAgreedByName = $"{agreement.AgreedByName} ({agreement.Relationship})";
-    db.AddTimeline(plan.ChildId, TimelineKinds.Plan, $"The family's agreement to plan version {version.Number} recorded on their behalf",
-        agreement.Describe() + (agreement.Comments is null ? "" : $". {agreement.Comments}"));
+        var agreedOn = input.AgreedOn!.Value;
+        var agreement = new FamilyAgreementOnBehalf
+        {
+            PlanVersionId = version.Id,
+            ChildId = plan.ChildId,
+            AgreedByName = input.AgreedByName!.Trim(),
+            Relationship = input.Relationship!.Trim(),
+            Method = input.Method!.Value,
+            AgreedOn = agreedOn,
+            Comments = PlanService.Trim(input.Comments),
+            RecordedAt = db.UtcNow,
+            RecordedByUserId = db.Actor.UserId ?? "",
+            RecordedByName = db.Actor.Name,
+            FileName = input.File?.FileName,
+            ContentType = input.File?.ContentType,
+            SizeBytes = input.File?.Content.LongLength,
+            Content = input.File?.Content,
+        };
+        db.FamilyAgreementsOnBehalf.Add(agreement);
+        version.FamilyAgreedAt = agreedOn == Today ? db.UtcNow : agreedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        version.FamilyAgreedByName = $"{agreement.AgreedByName} ({agreement.Relationship})";
+        db.AddTimeline(plan.ChildId, TimelineKinds.Plan, $"The family's agreement to plan version {version.Number} recorded on their behalf",
+            agreement.Describe() + (agreement.Comments is null ? "" : $". {agreement.Comments}"));
     }
 
     /// <summary>

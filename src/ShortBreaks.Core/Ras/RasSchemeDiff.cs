@@ -74,9 +74,11 @@ public static class RasSchemeDiff
         }
 
         if (old.HoursAt != now.HoursAt)
+        {
             changes.Add(now.HoursAt is { } h
                 ? $"{phase}: the result is shown as hours at {Money.Format(h.HourlyRate)} an hour, rounded {HoursRounding(h.Rounding)}{(old.HoursAt is null ? " (was not shown as hours)" : "")}."
                 : $"{phase}: the result is no longer shown as hours.");
+        }
         else if (now.Method == "pricePerPoint")
         {
             Figure(changes, phase, "threshold", old.Threshold, now.Threshold, Points);

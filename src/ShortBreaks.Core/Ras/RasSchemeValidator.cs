@@ -7,7 +7,10 @@ public static class RasSchemeValidator
     {
         var e = new List<string>();
         if (string.IsNullOrWhiteSpace(s.Version)) e.Add("version is required.");
-        if (s.Rounding is null) e.Add("rounding is required.");
+        if (s.Rounding is null)
+        {
+            e.Add("rounding is required.");
+        }
         else
         {
             if (s.Rounding.To < MinimumRoundingStep) e.Add($"rounding.to must be at least 0.01 (a penny), not {P(s.Rounding.To)}.");
@@ -184,14 +187,19 @@ public static class RasSchemeValidator
                     var b = bands[i];
                     var bat = $"{at}, band '{b.Name}'";
                     if (string.IsNullOrWhiteSpace(b.Name)) e.Add($"{at}: band {i + 1} needs a name.");
-                    if (inclusive) ValidateInclusiveEdges(e, bat, b, i > 0 ? bands[i - 1] : null);
+                    if (inclusive)
+                    {
+                        ValidateInclusiveEdges(e, bat, b, i > 0 ? bands[i - 1] : null);
+                    }
                     else
                     {
                         if (b.To <= b.From) e.Add($"{bat}: to ({P(b.To)}) must be more than from ({P(b.From)}).");
                         if (i > 0 && b.From != bands[i - 1].To)
+                        {
                             e.Add(b.From > bands[i - 1].To
                                 ? $"{bat}: leaves a gap: it starts at {P(b.From)} but the band before ends at {P(bands[i - 1].To)}; start it at {P(bands[i - 1].To)}."
                                 : $"{bat}: overlaps the band before: it starts at {P(b.From)} but the band before ends at {P(bands[i - 1].To)}; start it at {P(bands[i - 1].To)}.");
+                        }
                     }
 
                     if (b.Amount < 0) e.Add($"{bat}: amount must not be negative.");
@@ -209,9 +217,12 @@ public static class RasSchemeValidator
                     if (b.Hours is < 0) e.Add($"{bat}: hours must not be negative.");
                     var bandRank = Rank(b);
                     if (bandRank < rank)
+                    {
                         e.Add(bandRank == 1 && rank == 2
                             ? $"{bat}: does not ask for a social work assessment but a band before it does; more points must never stop asking for one."
                             : $"{bat}: routing goes back down; bands must run from universal, through money, to a social work assessment.");
+                    }
+
                     if (bandRank is 1 or 2 && b.Amount < lastAmount) e.Add($"{bat}: amount is less than the band before; more points must never give less money.");
                     if (bandRank is 1 or 2) lastAmount = b.Amount;
                     rank = Math.Max(rank, bandRank);

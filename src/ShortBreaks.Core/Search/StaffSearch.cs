@@ -19,8 +19,8 @@ public sealed class StaffSearch(ShortBreaksDbContext db)
         if (query.Length == 0) return new SearchResults(query, "", [], []);
         if (query.Length > 100) query = query[..100];
 
-        IQueryable<Child> children = db.Children.AsNoTracking();
-        IQueryable<ShortBreakRequest> requests = db.Requests.AsNoTracking().Where(r => r.Status != RequestStatus.Draft);
+        var children = db.Children.AsNoTracking();
+        var requests = db.Requests.AsNoTracking().Where(r => r.Status != RequestStatus.Draft);
         string interpretation;
 
         // Nine letters with no digit or dash ("Carpenter") are a reference only if that reference exists.

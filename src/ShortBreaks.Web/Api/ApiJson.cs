@@ -192,9 +192,12 @@ public static class ApiJson
         if (type == typeof(Guid)) return "Enter an id in the format 00000000-0000-0000-0000-000000000000, or null";
         if (type == typeof(string)) return "Enter text, in quotes";
         if (type.IsGenericType && type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>)))
+        {
             return type.GetGenericArguments()[1] == typeof(string)
                 ? "Enter an object of ids and text values, like {\"id\": \"value\"}, with no null values"
                 : "Enter an object of ids and numbers, like {\"id\": 250}, with no null values";
+        }
+
         if (type.IsArray || (type.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(type))) return "Enter a list of text values, like [\"a\", \"b\"]";
         return "Enter a value of the right type";
     }

@@ -46,7 +46,10 @@ public static class ChildAccessCheck
             _ => (Guid?)null,
         };
         if (check.Record != ChildRecordKind.Child && http.GetRouteValue("childId") is { } routeChild &&
-            (!Guid.TryParse(routeChild.ToString(), out var routeChildId) || routeChildId != childId)) return null;
+            (!Guid.TryParse(routeChild.ToString(), out var routeChildId) || routeChildId != childId))
+        {
+            return null;
+        }
 
         var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
         if (!(await authorization.AuthorizeAsync(http.User, resource, ChildOperations.See)).Succeeded) return null;

@@ -179,10 +179,16 @@ public sealed class PlainTextFormFilter : IAsyncPageFilter
         var request = context.HttpContext.Request;
         // The error page shown for a refused form is not checked again.
         if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null ||
-            context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null) return;
+            context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+        {
+            return;
+        }
         // Multipart forms (file uploads) are read by their pages, which check their own fields and limits.
         if (HttpMethods.IsGet(request.Method) || !request.HasFormContentType ||
-            request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true) return;
+            request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return;
+        }
 
         var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
         var refused = form

@@ -46,7 +46,7 @@ public sealed class DateInputTagHelper : FormFieldTagHelper
         var id = Id ?? prefix ?? throw new InvalidOperationException("A GOV.UK date input needs asp-for, name or id.");
         string BoxName(string box) => prefix is null ? box : $"{prefix}-{box}";
 
-        IHtmlContent? error = parts.ErrorMessage is { } given && !GovUkHtml.IsBlank(given.Content) ? given.Content : null;
+        var error = parts.ErrorMessage is { } given && !GovUkHtml.IsBlank(given.Content) ? given.Content : null;
         if (error is null && !IgnoreModelStateErrors && ViewContext is not null)
         {
             foreach (var key in Boxes.Select(BoxName).Prepend(prefix ?? id))

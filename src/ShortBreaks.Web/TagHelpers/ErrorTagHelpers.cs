@@ -127,7 +127,7 @@ public sealed class ErrorMessageTagHelper : TagHelper
     {
         var content = await output.GetChildContentAsync();
         var field = For ?? (AspFor is null ? null : ViewContext?.ViewData.TemplateInfo.GetFullHtmlFieldName(AspFor.Name) ?? AspFor.Name);
-        IHtmlContent? message = content.IsEmptyOrWhiteSpace ? null : content.Snapshot();
+        var message = content.IsEmptyOrWhiteSpace ? null : content.Snapshot();
         if (message is null && field is not null && ViewContext is not null &&
             ViewContext.ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0)
         {

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Shouldly;
 using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
@@ -11,6 +10,7 @@ using ShortBreaks.Core.Eligibility;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Core.Schemes;
+using Shouldly;
 using Xunit;
 
 namespace ShortBreaks.Core.Tests.Demo;

@@ -152,8 +152,10 @@ public sealed class LetterPdfTests
             info.ShouldContain("Title:           A letter for Łukasz Nguyễn");
             var fonts = Tool("pdffonts", path);
             foreach (var font in new[] { "Noto Sans Regular", "Noto Sans,Bold", "Noto Sans Bengali Regular", "Noto Sans Arabic Regular", "Noto Sans Arabic,Bold" })
+            {
                 fonts.Split('\n').ShouldContain(l => l.Contains(font) && l.Contains("Identity-H") && System.Text.RegularExpressions.Regex.IsMatch(l, @"\byes\s+yes\s+yes\b"),
                     $"{font} embedded, subset, with a Unicode map: {fonts}");
+            }
         }
         finally
         {

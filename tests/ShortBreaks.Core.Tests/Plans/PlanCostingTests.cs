@@ -21,15 +21,15 @@ public sealed class PlanCostingTests
 
     private static SupportLine Line(decimal quantity, SupportFrequency frequency, decimal unitCost, SupportType type = SupportType.PersonalAssistantHours,
         PaymentRoute route = PaymentRoute.DirectPayment, string? rate = null) => new()
-    {
-        Description = "Personal assistant",
-        Type = type,
-        Quantity = quantity,
-        Frequency = frequency,
-        UnitCost = unitCost,
-        Route = route,
-        RateName = rate,
-    };
+        {
+            Description = "Personal assistant",
+            Type = type,
+            Quantity = quantity,
+            Frequency = frequency,
+            UnitCost = unitCost,
+            Route = route,
+            RateName = rate,
+        };
 
     [Fact]
     public void WeekdayAndWeekendRates_AreCostedSeparately_OverFiftyTwoWeeks()

@@ -29,8 +29,11 @@ public sealed class TierMovesTests
     {
         var data = new TheoryData<Tier, TierMove>();
         foreach (var tier in Enum.GetValues<Tier>())
-        foreach (var move in Enum.GetValues<TierMove>())
-            data.Add(tier, move);
+        {
+            foreach (var move in Enum.GetValues<TierMove>())
+                data.Add(tier, move);
+        }
+
         return data;
     }
 

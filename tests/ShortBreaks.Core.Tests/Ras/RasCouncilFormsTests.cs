@@ -19,11 +19,15 @@ public class RasCouncilFormsTests
         // wash + dress + settle from the levels 0, 2, 5, 9 and their half levels 1, 3.5, 7.
         (string Id, decimal Points)[] steps = [("none", 0), ("none/some", 1), ("some", 2), ("some/lots", 3.5m), ("lots", 5), ("lots/exceptional", 7), ("exceptional", 9)];
         foreach (var a in steps)
-        foreach (var b in steps)
-        foreach (var c in steps)
         {
-            if (a.Points + b.Points + c.Points == points)
-                return Answers(a.Id, b.Id, c.Id) with { FundedSupport = funded ?? new Dictionary<string, decimal>() };
+            foreach (var b in steps)
+            {
+                foreach (var c in steps)
+                {
+                    if (a.Points + b.Points + c.Points == points)
+                        return Answers(a.Id, b.Id, c.Id) with { FundedSupport = funded ?? new Dictionary<string, decimal>() };
+                }
+            }
         }
 
         throw new ArgumentException($"No answers score {points}.");

@@ -247,10 +247,14 @@ public class RasEngineTests
         string[] ids = ["none", "none/some", "some", "some/lots", "lots", "lots/exceptional", "exceptional"];
         decimal[] values = [0, 1, 2, 3.5m, 5, 7, 9];
         for (var a = 0; a < ids.Length; a++)
-        for (var b = 0; b < ids.Length; b++)
-        for (var c = 0; c < ids.Length; c++)
         {
-            if (values[a] + values[b] + values[c] == points) return Answers(ids[a], ids[b], ids[c]);
+            for (var b = 0; b < ids.Length; b++)
+            {
+                for (var c = 0; c < ids.Length; c++)
+                {
+                    if (values[a] + values[b] + values[c] == points) return Answers(ids[a], ids[b], ids[c]);
+                }
+            }
         }
 
         throw new ArgumentException($"No answers score {points}.");

@@ -56,7 +56,8 @@ public sealed class RasSchemeDiffTests
                 }).ToList(),
             },
             SupportRules = p.SupportRules with { Domains = p.SupportRules.Domains.Where(r => r.DomainId != domain.Id).ToList() },
-        }) with { Rounding = new RasRounding { Mode = RasRoundingMode.ToEven, To = 10 } };
+        }) with
+        { Rounding = new RasRounding { Mode = RasRoundingMode.ToEven, To = 10 } };
 
         var changes = RasSchemeDiff.Compare(Shipped, changed);
 

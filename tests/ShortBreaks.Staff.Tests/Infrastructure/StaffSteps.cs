@@ -1,5 +1,5 @@
-using ShortBreaks.Core.Calendar;
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests.Infrastructure;

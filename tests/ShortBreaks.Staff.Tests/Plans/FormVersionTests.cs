@@ -8,8 +8,8 @@ using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Ras.Calibration;
 using ShortBreaks.Core.Ras.VirtualBudgets;
 using ShortBreaks.Staff.Tests.Infrastructure;
-using ShortBreaks.Web.Infrastructure;
 using ShortBreaks.TestCommon;
+using ShortBreaks.Web.Infrastructure;
 
 namespace ShortBreaks.Staff.Tests.Plans;
 

@@ -5,8 +5,8 @@ using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Letters;
 using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Tests.Infrastructure;
 using ShortBreaks.TestCommon;
+using ShortBreaks.Web.Tests.Infrastructure;
 
 namespace ShortBreaks.Web.Tests.Account;
 

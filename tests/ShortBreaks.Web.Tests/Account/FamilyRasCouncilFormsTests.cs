@@ -11,12 +11,12 @@ namespace ShortBreaks.Web.Tests.Account;
 /// <summary>The family's wording of a result under a version written the way councils publish theirs (see <see cref="RasCouncilForms"/>).</summary>
 public class FamilyRasCouncilFormsTests : IClassFixture<WebAppFactory>
 {
-    private readonly WebAppFactory app;
+    private readonly WebAppFactory _app;
     private readonly RasScheme _forms;
 
     public FamilyRasCouncilFormsTests(WebAppFactory app)
     {
-        this.app = app;
+        _app = app;
         var catalog = app.Services.GetRequiredService<RasSchemeCatalog>();
         var forms = RasCouncilForms.From(catalog.Find("2026.1")!, new DateOnly(2026, 4, 2));
         _forms = forms with { ContentHash = RasSchemeCatalog.HashOf(forms) };
@@ -25,7 +25,7 @@ public class FamilyRasCouncilFormsTests : IClassFixture<WebAppFactory>
 
     /// <summary>A child aged 8 on the service, linked to the family account.</summary>
     private Task<Child> LinkedChildAsync(string familyUserId, string firstName = "Maya") =>
-        app.WithServicesAsync(async s =>
+        _app.WithServicesAsync(async s =>
         {
             var db = s.GetRequiredService<ShortBreaksDbContext>();
             var child = new Child
@@ -51,10 +51,10 @@ public class FamilyRasCouncilFormsTests : IClassFixture<WebAppFactory>
     [Fact]
     public async Task TheFamily_ReadsTheHoursWhatWasTakenOffAndThatTheyKeepTheBudgetWhileASocialWorkerAssesses()
     {
-        var (browser, user) = await app.SignedInAsAsync();
+        var (browser, user) = await _app.SignedInAsAsync();
         var child = await LinkedChildAsync(user.Id);
-        var officer = await app.CreateUserAsync(Roles.PersonalisationOfficer);
-        var id = await app.WithServicesAsync(async s =>
+        var officer = await _app.CreateUserAsync(Roles.PersonalisationOfficer);
+        var id = await _app.WithServicesAsync(async s =>
         {
             var assessments = s.GetRequiredService<RasAssessmentService>();
             var assessment = await assessments.StartAsync(child.Id, 8, "primary");

@@ -6,8 +6,8 @@ using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
-using ShortBreaks.Web.Tests.Infrastructure;
 using ShortBreaks.TestCommon;
+using ShortBreaks.Web.Tests.Infrastructure;
 
 namespace ShortBreaks.Web.Tests.Account;
 

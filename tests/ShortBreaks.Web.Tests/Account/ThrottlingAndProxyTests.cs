@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Identity;
-using ShortBreaks.Web.Tests.Infrastructure;
 using ShortBreaks.TestCommon;
+using ShortBreaks.Web.Tests.Infrastructure;
 
 namespace ShortBreaks.Web.Tests.Account;
 

@@ -1,7 +1,7 @@
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Tests.Infrastructure;
 using ShortBreaks.TestCommon;
+using ShortBreaks.Web.Tests.Infrastructure;
 
 namespace ShortBreaks.Web.Tests.Apply;
 

@@ -2,9 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.TestCommon;
 using ShortBreaks.Web.Infrastructure;
 using ShortBreaks.Web.Tests.Infrastructure;
-using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Apply;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Requests;
+using ShortBreaks.TestCommon;
 using ShortBreaks.Web.Infrastructure;
 using ShortBreaks.Web.Tests.Infrastructure;
-using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Apply;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Tests.Infrastructure;
 using ShortBreaks.TestCommon;
+using ShortBreaks.Web.Tests.Infrastructure;
 
 namespace ShortBreaks.Web.Tests.Apply;
 

@@ -1,6 +1,6 @@
 using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Tests.Infrastructure;
 using ShortBreaks.TestCommon;
+using ShortBreaks.Web.Tests.Infrastructure;
 
 namespace ShortBreaks.Web.Tests.Apply;
 

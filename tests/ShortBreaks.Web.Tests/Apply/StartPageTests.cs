@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Tests.Infrastructure;
 using ShortBreaks.TestCommon;
+using ShortBreaks.Web.Tests.Infrastructure;
 
 namespace ShortBreaks.Web.Tests.Apply;
 

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Requests;
-using ShortBreaks.Web.Infrastructure;
 using ShortBreaks.TestCommon;
+using ShortBreaks.Web.Infrastructure;
 using ShortBreaks.Web.Tests.Infrastructure;
 
 namespace ShortBreaks.Web.Tests.Links;

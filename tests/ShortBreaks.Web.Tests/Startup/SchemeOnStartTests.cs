@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Schemes;
+using ShortBreaks.TestCommon;
 using ShortBreaks.Web.Infrastructure;
 using ShortBreaks.Web.Tests.Infrastructure;
-using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Web.Tests.Startup;
 

@@ -65,10 +65,10 @@ public class FormFieldTagHelperTests
     public async Task Input_keeps_our_ids_inputmode_spellcheck_width_and_page_heading_label()
     {
         var html = await Render(T("govuk-input", new InputTagHelper
-            {
-                Name = "Input.Name", Value = "Ann", Spellcheck = false, InputMode = "numeric", Autocomplete = "off",
-                InputAttributes = { ["class"] = "govuk-input--width-10" },
-            },
+        {
+            Name = "Input.Name", Value = "Ann", Spellcheck = false, InputMode = "numeric", Autocomplete = "off",
+            InputAttributes = { ["class"] = "govuk-input--width-10" },
+        },
             T("govuk-input-label", new LabelTagHelper { IsPageHeading = true }, [("class", "govuk-label--l")], "Name"),
             T("govuk-input-hint", new HintTagHelper(), "As on the birth certificate"),
             T("govuk-input-error-message", new FieldErrorMessageTagHelper(), "  ")));

@@ -118,10 +118,22 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
         if (Scheme.Eligibility.Evidence.All(k => k.Id != KindId)) errors.Add(new("KindId", "Select what the file is"));
         byte[]? content = null;
         string? contentType = null;
-        if (_upload is null) errors.Add(new("Upload", "Select a file"));
-        else if (_upload.Length == 0) errors.Add(new("Upload", "The selected file is empty"));
-        else if (_upload.Length > ServiceSetup.MaxEvidenceBytes) errors.Add(new("Upload", TooLarge));
-        else if (!CanAddMore) errors.Add(new("Upload", $"You can add up to {EvidenceFiles.MaxFilesPerRequest} files. Remove one to add another"));
+        if (_upload is null)
+        {
+            errors.Add(new("Upload", "Select a file"));
+        }
+        else if (_upload.Length == 0)
+        {
+            errors.Add(new("Upload", "The selected file is empty"));
+        }
+        else if (_upload.Length > ServiceSetup.MaxEvidenceBytes)
+        {
+            errors.Add(new("Upload", TooLarge));
+        }
+        else if (!CanAddMore)
+        {
+            errors.Add(new("Upload", $"You can add up to {EvidenceFiles.MaxFilesPerRequest} files. Remove one to add another"));
+        }
         else
         {
             using var buffer = new MemoryStream((int)_upload.Length);

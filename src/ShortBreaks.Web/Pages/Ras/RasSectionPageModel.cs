@@ -89,10 +89,16 @@ public class RasSectionPageModel(ShortBreaksDbContext db, RasAssessmentService a
                 funded.Remove(item.Id);
                 Chosen[field] = text;
                 if (text.Length == 0) continue;
-                if (ReadFunded(item, text) is { } value) funded[item.Id] = value;
-                else errors.Add(new(field, item.Unit == RasFundedSupportUnit.Money
+                if (ReadFunded(item, text) is { } value)
+                {
+                    funded[item.Id] = value;
+                }
+                else
+                {
+                    errors.Add(new(field, item.Unit == RasFundedSupportUnit.Money
                     ? $"Enter {LowerFirst(item.Name)} as an amount in pounds a year, like 250 or 250.50, or leave it empty"
                     : $"Enter {LowerFirst(item.Name)} as a number of hours a year, like 40 or 40.5, or leave it empty"));
+                }
             }
         }
         else

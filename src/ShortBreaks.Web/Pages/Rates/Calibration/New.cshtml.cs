@@ -115,7 +115,10 @@ public sealed class NewModel(
         var minimum = new CalibrationOptions().MinimumPackagesPerBand;
         if (!string.IsNullOrEmpty(MinimumPerBand) &&
             (!int.TryParse(MinimumPerBand, NumberStyles.None, CultureInfo.InvariantCulture, out minimum) || minimum is < 1 or > CalibrationOptions.MaxMinimumPackagesPerBand))
+        {
             errors.Add(new("MinimumPerBand", $"Enter the fewest packages as a whole number from 1 to {CalibrationOptions.MaxMinimumPackagesPerBand:N0}"));
+        }
+
         if (upload is null || upload.Length == 0 && string.IsNullOrEmpty(upload.FileName)) errors.Add(new("Upload", "Select a CSV file of last year's packages"));
         else if (upload.Length == 0) errors.Add(new("Upload", "The selected file is empty"));
         else if (upload.Length > MaxFileBytes) errors.Add(new("Upload", $"The selected file must be smaller than {MaxFileText}"));
