@@ -4,23 +4,23 @@ namespace ShortBreaks.Web.TagHelpers;
 
 public sealed class ChoiceParts : FormFieldParts
 {
-    public List<ChoiceItem> Items { get; } = [];
+    /// <summary>The radios or checkboxes in order, with any dividers between them.</summary>
+    public List<ChoiceEntry> Items { get; } = [];
 }
 
-/// <summary>A radio or checkbox, or a divider (when <see cref="Divider"/> is set).</summary>
-public sealed class ChoiceItem
+/// <summary>A radio or checkbox (<see cref="ChoiceItem"/>), or a divider between them (<see cref="ChoiceDivider"/>).</summary>
+public abstract record ChoiceEntry;
+
+/// <summary>A divider between radios or checkboxes ("or").</summary>
+public sealed record ChoiceDivider(IHtmlContent Content) : ChoiceEntry;
+
+/// <summary>A radio or checkbox: what its tag's attributes say, its label, and what its child tags gave.</summary>
+public sealed record ChoiceItem(string? Value, IHtmlContent Label, bool? Checked, bool Disabled, string? Id, string? Name, string? Behaviour,
+    string? LabelClass, string? ItemClass, Dictionary<string, string?> Attributes, ChoiceItemParts Parts) : ChoiceEntry;
+
+/// <summary>What an item's child tags give: its hint, and the content shown under it.</summary>
+public sealed class ChoiceItemParts
 {
-    public IHtmlContent? Divider { get; init; }
-    public string? Value { get; init; }
-    public IHtmlContent Label { get; init; } = HtmlString.Empty;
-    public bool? Checked { get; init; }
-    public bool Disabled { get; init; }
-    public string? Id { get; init; }
-    public string? Name { get; init; }
-    public string? Behaviour { get; init; }
-    public string? LabelClass { get; init; }
-    public string? ItemClass { get; init; }
-    public Dictionary<string, string?> Attributes { get; init; } = [];
     public GovUkPart? Hint { get; set; }
     public IHtmlContent? Conditional { get; set; }
 
@@ -50,61 +50,52 @@ public abstract class ChoicesTagHelper : FormFieldTagHelper
 
     protected abstract string InputType { get; }
 
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    protected override FormFieldParts NewParts() => new ChoiceParts();
+
+    protected override IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes)
     {
-        var parts = await ChildParts<ChoiceParts>(context, output);
         var name = ResolvedName;
         var idPrefix = IdPrefix ?? Id ?? name;
         var error = ErrorFor(parts, name);
         var chosen = Chosen(name);
-        var attributes = GovUkHtml.Rest(output);
-
-        var inner = new HtmlContentBuilder();
-        var hintId = parts.Hint is null ? null : idPrefix + "-hint";
-        var errorId = error is null ? null : idPrefix + "-error";
-        var describedBy = GovUkHtml.DescribedBy(DescribedBy, hintId, errorId);
-        inner.AppendHtml(HintFor(parts.Hint, idPrefix + "-hint") ?? HtmlString.Empty);
-        inner.AppendHtml(ErrorMessage(error, parts.ErrorMessage, idPrefix + "-error") ?? HtmlString.Empty);
-
-        var list = GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}", attributes.GetValueOrDefault("class"))).Set("data-module", $"govuk-{Kind}").Set("id", ListId);
-        attributes.Remove("class");
-        list.Merge(attributes);
+        var describedBy = DescribedByFor(parts, idPrefix, error);
+        var list = GovUkHtml.Element("div", $"govuk-{Kind}").Set("data-module", $"govuk-{Kind}").Set("id", ListId).Merge(attributes);
         var index = 0;
-        foreach (var item in parts.Items)
+        foreach (var entry in ((ChoiceParts)parts).Items)
         {
             index++;
-            if (item.Divider is not null)
+            if (entry is ChoiceDivider divider)
             {
-                list.Add(GovUkHtml.Element("div", $"govuk-{Kind}__divider", item.Divider));
+                list.Add(GovUkHtml.Element("div", $"govuk-{Kind}__divider", divider.Content));
                 continue;
             }
 
+            var item = (ChoiceItem)entry;
+            var hint = item.Parts.Hint;
+            var conditional = item.Parts.Conditional;
             var itemId = item.Id ?? idPrefix + (index > 1 ? "-" + index.ToString(CultureInfo.InvariantCulture) : "");
             var isChecked = item.Checked ?? (item.Value is not null && chosen.Contains(item.Value));
-            var itemHintId = item.Hint is null ? null : item.Hint.Attributes.GetValueOrDefault("id") ?? itemId + "-item-hint";
+            var itemHintId = hint is null ? null : hint.Attributes.GetValueOrDefault("id") ?? itemId + "-item-hint";
             var itemDescribedBy = Kind == "checkboxes" && !parts.HasFieldset ? GovUkHtml.DescribedBy(describedBy, itemHintId) : itemHintId;
             var input = GovUkHtml.Void("input", $"govuk-{Kind}__input")
                 .Set("id", itemId).Set("name", item.Name ?? name).Set("type", InputType).Set("value", item.Value ?? "")
                 .Flag("checked", isChecked).Flag("disabled", item.Disabled)
-                .Set("data-aria-controls", item.Conditional is null || item.ConditionalAlwaysShown ? null : "conditional-" + itemId)
+                .Set("data-aria-controls", conditional is null || item.Parts.ConditionalAlwaysShown ? null : "conditional-" + itemId)
                 .Set("data-behaviour", item.Behaviour)
                 .Set("aria-describedby", itemDescribedBy)
                 .Merge(item.Attributes);
             var row = GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}__item", item.ItemClass)).Add(input)
                 .Add(GovUkHtml.Element("label", GovUkHtml.Classes("govuk-label", $"govuk-{Kind}__label", item.LabelClass), item.Label).Set("for", itemId));
-            if (item.Hint is { } hint) row.Add(GovUkHtml.Hint(itemHintId, hint.Content, GovUkHtml.Classes($"govuk-{Kind}__hint", hint.Class), hint.OtherAttributes));
+            if (hint is not null) row.Add(GovUkHtml.Hint(itemHintId, hint.Content, GovUkHtml.Classes($"govuk-{Kind}__hint", hint.Class), hint.OtherAttributes));
             list.Add(row);
-            if (item.Conditional is not null)
+            if (conditional is not null)
             {
-                list.Add(GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}__conditional", isChecked || item.ConditionalAlwaysShown ? null : $"govuk-{Kind}__conditional--hidden"), item.Conditional)
+                list.Add(GovUkHtml.Element("div", GovUkHtml.Classes($"govuk-{Kind}__conditional", isChecked || item.Parts.ConditionalAlwaysShown ? null : $"govuk-{Kind}__conditional--hidden"), conditional)
                     .Set("id", "conditional-" + itemId));
             }
         }
 
-        inner.AppendHtml(list);
-        var group = FormGroup(error is not null);
-        group.Add(parts.HasFieldset ? FieldsetTagHelper.Fieldset(parts.Legend, parts.FieldsetAttributes, describedBy, null, inner) : inner);
-        output.Render(group);
+        return FieldsetGroup(parts, idPrefix, error, list, null);
     }
 
     /// <summary>The values to check: the given value, what was posted, or the bound model's value or values.</summary>
@@ -195,26 +186,19 @@ public sealed class ChoiceItemTagHelper : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var parts = (ChoiceParts)context.Get<FormFieldParts>();
-        var item = new ChoiceItem { Value = Value, Checked = Checked, Disabled = Disabled, Id = Id, Name = Name, Behaviour = Behavior, LabelClass = LabelClass, ItemClass = ItemClass, Attributes = GovUkHtml.Rest(output) };
-        context.Put(item);
-        var label = await output.GetChildContentAsync();
-        parts.Items.Add(new ChoiceItem
-        {
-            Value = item.Value, Checked = item.Checked, Disabled = item.Disabled, Id = item.Id, Name = item.Name, Behaviour = item.Behaviour,
-            LabelClass = item.LabelClass, ItemClass = item.ItemClass, Attributes = item.Attributes, Hint = item.Hint, Conditional = item.Conditional,
-            ConditionalAlwaysShown = item.ConditionalAlwaysShown, Label = new HtmlString(Trimmed(label)),
-        });
+        var itemParts = new ChoiceItemParts();
+        context.Put(itemParts);
+        var label = new HtmlString((await output.GetChildContentAsync()).GetContent().Trim());
+        parts.Items.Add(new ChoiceItem(Value, label, Checked, Disabled, Id, Name, Behavior, LabelClass, ItemClass, GovUkHtml.Rest(output), itemParts));
         output.SuppressOutput();
     }
-
-    private static string Trimmed(TagHelperContent content) => content.GetContent().Trim();
 }
 
 [HtmlTargetElement("govuk-radios-item-hint", ParentTag = "govuk-radios-item")]
 [HtmlTargetElement("govuk-checkboxes-item-hint", ParentTag = "govuk-checkboxes-item")]
-public sealed class ChoiceItemHintTagHelper : ChildPartTagHelper<ChoiceItem>
+public sealed class ChoiceItemHintTagHelper : ChildPartTagHelper<ChoiceItemParts>
 {
-    protected override void Give(ChoiceItem parts, GovUkPart part) => parts.Hint = part;
+    protected override void Give(ChoiceItemParts parts, GovUkPart part) => parts.Hint = part;
 }
 
 /// <summary>
@@ -234,7 +218,7 @@ public sealed class ChoiceItemConditionalTagHelper : TagHelper
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        var item = context.Get<ChoiceItem>();
+        var item = context.Get<ChoiceItemParts>();
         item.ConditionalAlwaysShown = AlwaysShown;
         item.Conditional = (await output.GetChildContentAsync()).Snapshot();
         output.SuppressOutput();
@@ -248,7 +232,7 @@ public sealed class ChoiceDividerTagHelper : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var parts = (ChoiceParts)context.Get<FormFieldParts>();
-        parts.Items.Add(new ChoiceItem { Divider = new HtmlString((await output.GetChildContentAsync()).GetContent().Trim()) });
+        parts.Items.Add(new ChoiceDivider(new HtmlString((await output.GetChildContentAsync()).GetContent().Trim())));
         output.SuppressOutput();
     }
 }

@@ -39,27 +39,16 @@ public sealed class DateInputTagHelper : FormFieldTagHelper
     [HtmlAttributeName("autocomplete")]
     public string? Autocomplete { get; set; }
 
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    protected override FormFieldParts NewParts() => new DateInputParts();
+
+    protected override IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes)
     {
-        var parts = await ChildParts<DateInputParts>(context, output);
         var prefix = NamePrefix ?? (Name is not null || For is not null ? ResolvedName : null);
         var id = Id ?? prefix ?? throw new InvalidOperationException("A GOV.UK date input needs asp-for, name or id.");
         string BoxName(string box) => prefix is null ? box : $"{prefix}-{box}";
 
-        var error = parts.ErrorMessage is { } given && !GovUkHtml.IsBlank(given.Content) ? given.Content : null;
-        if (error is null && !IgnoreModelStateErrors && ViewContext is not null)
-        {
-            foreach (var key in Boxes.Select(BoxName).Prepend(prefix ?? id))
-            {
-                if (ViewContext.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
-                {
-                    error = GovUkHtml.Text(entry.Errors[0].ErrorMessage);
-                    break;
-                }
-            }
-        }
-
-        var errorItems = (parts.ErrorItems ?? ErrorItems)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        var error = ErrorFor(parts, [prefix ?? id, .. Boxes.Select(BoxName)]);
+        var errorItems = (((DateInputParts)parts).ErrorItems ?? ErrorItems)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(i => i.ToLowerInvariant()).ToList();
         var date = For?.Model switch
         {
@@ -71,15 +60,7 @@ public sealed class DateInputTagHelper : FormFieldTagHelper
             given ?? BoundBox(BoxName(box)) ?? (date is { } d ? part(d).ToString(CultureInfo.InvariantCulture) : null);
         var values = new[] { ValueOf("day", Day, d => d.Day), ValueOf("month", Month, d => d.Month), ValueOf("year", Year, d => d.Year) };
 
-        var hintId = parts.Hint is null ? null : id + "-hint";
-        var errorId = error is null ? null : id + "-error";
-        var inner = new HtmlContentBuilder();
-        inner.AppendHtml(HintFor(parts.Hint, id + "-hint") ?? HtmlString.Empty);
-        inner.AppendHtml(ErrorMessage(error, parts.ErrorMessage, id + "-error") ?? HtmlString.Empty);
-        var attributes = GovUkHtml.Rest(output);
-        var boxes = GovUkHtml.Element("div", GovUkHtml.Classes("govuk-date-input", attributes.GetValueOrDefault("class"))).Set("id", id);
-        attributes.Remove("class");
-        boxes.Merge(attributes);
+        var boxes = GovUkHtml.Element("div", "govuk-date-input").Set("id", id).Merge(attributes);
         for (var i = 0; i < 3; i++)
         {
             var box = Boxes[i];
@@ -92,13 +73,7 @@ public sealed class DateInputTagHelper : FormFieldTagHelper
             boxes.Add(GovUkHtml.Element("div", "govuk-date-input__item").Add(GovUkHtml.Element("div", "govuk-form-group").Add(label).Add(input)));
         }
 
-        inner.AppendHtml(boxes);
-        var group = FormGroup(error is not null);
-        var fieldsetAttributes = parts.FieldsetAttributes ?? [];
-        group.Add(parts.HasFieldset
-            ? FieldsetTagHelper.Fieldset(parts.Legend, fieldsetAttributes, GovUkHtml.DescribedBy(DescribedBy, hintId, errorId), "group", inner)
-            : inner);
-        output.Render(group);
+        return FieldsetGroup(parts, id, error, boxes, "group");
     }
 
     private string? BoundBox(string key) =>

@@ -43,19 +43,72 @@ public abstract class FormFieldTagHelper : TagHelper
     public ViewContext? ViewContext { get; set; }
 
     protected string ResolvedName =>
-        Name ?? (For is null ? throw new InvalidOperationException("A GOV.UK form field needs asp-for or name.")
-            : ViewContext?.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name) ?? For.Name);
+        Name ?? (For is null ? throw new InvalidOperationException("A GOV.UK form field needs asp-for or name.") : GovUkHtml.FieldName(ViewContext, For));
 
     protected string ResolvedId => Id ?? ResolvedName;
 
-    /// <summary>The error to show: the error-message tag's, or the field's first error in ModelState.</summary>
-    protected IHtmlContent? ErrorFor(FormFieldParts parts, string key)
+    /// <summary>Reads the child tags (label, hint, error message, items) into the field's parts, then writes the field in place of the tag.</summary>
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var parts = NewParts();
+        context.Put(parts);
+        await output.GetChildContentAsync();
+        output.Render(Build(parts, GovUkHtml.Rest(output)));
+    }
+
+    /// <summary>The parts the child tags fill in; a select's, radios' or date input's hold more.</summary>
+    protected virtual FormFieldParts NewParts() => new();
+
+    /// <summary>The field's markup, from what its child tags gave and the attributes written on it that it does not bind.</summary>
+    protected abstract IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes);
+
+    /// <summary>
+    /// What a field of one control (input, textarea, select, file upload) starts with: its name, id and error, and its
+    /// form group holding the label, hint and error message.
+    /// </summary>
+    protected FieldStart StartField(FormFieldParts parts, string? groupClass = null)
+    {
+        var name = ResolvedName;
+        var id = ResolvedId;
+        var error = ErrorFor(parts, name);
+        var group = FormGroup(error is not null, groupClass)
+            .Add(Label(parts.Label, id)).Add(HintFor(parts.Hint, id + "-hint")).Add(ErrorMessage(error, parts.ErrorMessage, id + "-error"));
+        return new FieldStart(name, id, error, group, DescribedByFor(parts, id, error));
+    }
+
+    /// <summary>The control of a <see cref="FieldStart"/> (input, textarea, select): its class with the error modifier, id, name, disabled and aria-describedby.</summary>
+    protected TagBuilder Control(FieldStart field, string tagName, string block, string? extraClass = null)
+    {
+        var classes = GovUkHtml.Classes(block, field.Error is null ? null : block + "--error", extraClass);
+        var control = tagName == "input" ? GovUkHtml.Void(tagName, classes) : GovUkHtml.Element(tagName, classes);
+        return control.Set("id", field.Id).Set("name", field.Name).Flag("disabled", Disabled).Set("aria-describedby", field.DescribedBy);
+    }
+
+    /// <summary>
+    /// The form group of radios, checkboxes or a date input: the hint and error message above the control, all inside
+    /// the fieldset (described by them) when there is one.
+    /// </summary>
+    protected TagBuilder FieldsetGroup(FormFieldParts parts, string id, IHtmlContent? error, IHtmlContent control, string? role)
+    {
+        var inner = new HtmlContentBuilder();
+        inner.AppendHtml(HintFor(parts.Hint, id + "-hint") ?? HtmlString.Empty);
+        inner.AppendHtml(ErrorMessage(error, parts.ErrorMessage, id + "-error") ?? HtmlString.Empty);
+        inner.AppendHtml(control);
+        return FormGroup(error is not null).Add(parts.HasFieldset
+            ? FieldsetTagHelper.Fieldset(parts.Legend, parts.FieldsetAttributes, DescribedByFor(parts, id, error), role, inner)
+            : inner);
+    }
+
+    /// <summary>The ids a field's control is described by: those given, then the hint's and the error's.</summary>
+    protected string? DescribedByFor(FormFieldParts parts, string id, IHtmlContent? error) =>
+        GovUkHtml.DescribedBy(DescribedBy, parts.Hint is null ? null : id + "-hint", error is null ? null : id + "-error");
+
+    /// <summary>The error to show: the error-message tag's, or the first ModelState error of the keys (the field's name, a date's boxes).</summary>
+    protected IHtmlContent? ErrorFor(FormFieldParts parts, params string[] keys)
     {
         if (parts.ErrorMessage is { } given && !GovUkHtml.IsBlank(given.Content)) return given.Content;
-        if (IgnoreModelStateErrors || ViewContext is null) return null;
-        return ViewContext.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0
-            ? GovUkHtml.Text(entry.Errors[0].ErrorMessage)
-            : null;
+        if (IgnoreModelStateErrors) return null;
+        return keys.Select(key => GovUkHtml.FirstError(ViewContext, key)).FirstOrDefault(error => error is not null);
     }
 
     /// <summary>What was posted for the field when the page is shown again, else the model's value.</summary>
@@ -68,14 +121,6 @@ public abstract class FormFieldTagHelper : TagHelper
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             var m => m.ToString(),
         };
-    }
-
-    protected async Task<T> ChildParts<T>(TagHelperContext context, TagHelperOutput output) where T : FormFieldParts, new()
-    {
-        var parts = new T();
-        context.Put<FormFieldParts>(parts);
-        await output.GetChildContentAsync();
-        return parts;
     }
 
     /// <summary>The form group, or only what is in it when <see cref="WithoutFormGroup"/> is set.</summary>
@@ -101,6 +146,12 @@ public abstract class FormFieldTagHelper : TagHelper
     protected static IHtmlContent? ErrorMessage(IHtmlContent? error, GovUkPart? given, string id) =>
         error is null ? null : GovUkHtml.ErrorMessage(id, error, given?.VisuallyHiddenText ?? "Error", given?.Class, given?.OtherAttributes);
 }
+
+/// <summary>
+/// A field of one control as <see cref="FormFieldTagHelper.StartField"/> begins it: its name, id, error (null when
+/// none), form group (label, hint and error message added) and the ids its control is described by.
+/// </summary>
+public sealed record FieldStart(string Name, string Id, IHtmlContent? Error, TagBuilder Group, string? DescribedBy);
 
 /// <summary>Label, hint, error message and prefix or suffix of a single-control field.</summary>
 [HtmlTargetElement("govuk-input-label", ParentTag = "govuk-input")]

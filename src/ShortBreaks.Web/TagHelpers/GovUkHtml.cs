@@ -86,6 +86,17 @@ internal static class GovUkHtml
     public static TagBuilder Hint(string? id, IHtmlContent content, string? @class = null, IDictionary<string, string?>? attributes = null) =>
         Element("div", Classes("govuk-hint", @class), content).Set("id", id).Merge(attributes);
 
+    /// <summary>The field's full name (its ModelState key) for asp-for, with any prefix of the view.</summary>
+    public static string FieldName(ViewContext? view, ModelExpression field) =>
+        view?.ViewData.TemplateInfo.GetFullHtmlFieldName(field.Name) ?? field.Name;
+
+    /// <summary>The field's first error in ModelState, or null.</summary>
+    public static IHtmlContent? FirstError(ViewContext? view, string key) =>
+        view is not null && view.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? Text(entry.Errors[0].ErrorMessage) : null;
+
+    /// <summary>"true" or "false" for an attribute written only when set (spellcheck, data-prevent-double-click).</summary>
+    public static string? TrueOrFalse(bool? value) => value is null ? null : value.Value ? "true" : "false";
+
     /// <summary>The content as a string, to tell whether it is empty.</summary>
     public static bool IsBlank(IHtmlContent? content)
     {

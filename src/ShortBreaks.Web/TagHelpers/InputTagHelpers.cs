@@ -36,47 +36,23 @@ public sealed class InputTagHelper : FormFieldTagHelper
     [HtmlAttributeName(DictionaryAttributePrefix = "input-")]
     public IDictionary<string, string?> InputAttributes { get; set; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    protected override IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes)
     {
-        var parts = await ChildParts<FormFieldParts>(context, output);
-        var name = ResolvedName;
-        var id = ResolvedId;
-        var error = ErrorFor(parts, name);
-        var group = FormGroup(error is not null);
-        group.Add(Label(parts.Label, id)).Add(HintFor(parts.Hint, id + "-hint")).Add(ErrorMessage(error, parts.ErrorMessage, id + "-error"));
-
-        var input = GovUkHtml.Void("input", GovUkHtml.Classes("govuk-input", error is null ? null : "govuk-input--error"))
-            .Set("id", id).Set("name", name).Set("type", Type)
-            .Set("spellcheck", Spellcheck is null ? null : Spellcheck.Value ? "true" : "false")
-            .Set("value", Value ?? (Type == "password" ? null : BoundValue(name)))
-            .Flag("disabled", Disabled)
-            .Set("aria-describedby", GovUkHtml.DescribedBy(DescribedBy, parts.Hint is null ? null : id + "-hint", error is null ? null : id + "-error"))
+        var field = StartField(parts);
+        var input = Control(field, "input", "govuk-input").Set("type", Type)
+            .Set("spellcheck", GovUkHtml.TrueOrFalse(Spellcheck))
+            .Set("value", Value ?? (Type == "password" ? null : BoundValue(field.Name)))
             .Set("autocomplete", Autocomplete).Set("autocapitalize", Autocapitalize).Set("pattern", Pattern).Set("inputmode", InputMode)
             .Merge(InputAttributes);
-
-        if (parts.Prefix is null && parts.Suffix is null)
-        {
-            group.Add(input);
-        }
-        else
-        {
-            var wrapper = GovUkHtml.Element("div", "govuk-input__wrapper");
-            if (parts.Prefix is { } prefix)
-            {
-                wrapper.Add(GovUkHtml.Element("div", GovUkHtml.Classes("govuk-input__prefix", prefix.Class), prefix.Content).Set("aria-hidden", "true").Merge(prefix.OtherAttributes));
-            }
-
-            wrapper.Add(input);
-            if (parts.Suffix is { } suffix)
-            {
-                wrapper.Add(GovUkHtml.Element("div", GovUkHtml.Classes("govuk-input__suffix", suffix.Class), suffix.Content).Set("aria-hidden", "true").Merge(suffix.OtherAttributes));
-            }
-
-            group.Add(wrapper);
-        }
-
-        output.Render(Grouped(group.Merge(GovUkHtml.Rest(output))));
+        var group = field.Group.Merge(attributes);
+        if (parts.Prefix is null && parts.Suffix is null) return Grouped(group.Add(input));
+        var wrapper = GovUkHtml.Element("div", "govuk-input__wrapper")
+            .Add(Affix(parts.Prefix, "govuk-input__prefix")).Add(input).Add(Affix(parts.Suffix, "govuk-input__suffix"));
+        return Grouped(group.Add(wrapper));
     }
+
+    private static TagBuilder? Affix(GovUkPart? part, string @class) =>
+        part is null ? null : GovUkHtml.Element("div", GovUkHtml.Classes(@class, part.Class), part.Content).Set("aria-hidden", "true").Merge(part.OtherAttributes);
 }
 
 /// <summary>
@@ -93,20 +69,11 @@ public sealed class FileUploadTagHelper : FormFieldTagHelper
     [HtmlAttributeName(DictionaryAttributePrefix = "input-")]
     public IDictionary<string, string?> InputAttributes { get; set; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    protected override IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes)
     {
-        var parts = await ChildParts<FormFieldParts>(context, output);
-        var name = ResolvedName;
-        var id = ResolvedId;
-        var error = ErrorFor(parts, name);
-        var group = FormGroup(error is not null).Merge(GovUkHtml.Rest(output));
-        group.Add(Label(parts.Label, id)).Add(HintFor(parts.Hint, id + "-hint")).Add(ErrorMessage(error, parts.ErrorMessage, id + "-error"));
-        group.Add(GovUkHtml.Void("input", GovUkHtml.Classes("govuk-file-upload", error is null ? null : "govuk-file-upload--error"))
-            .Set("id", id).Set("name", name).Set("type", "file").Set("accept", Accept)
-            .Flag("disabled", Disabled)
-            .Set("aria-describedby", GovUkHtml.DescribedBy(DescribedBy, parts.Hint is null ? null : id + "-hint", error is null ? null : id + "-error"))
-            .Merge(InputAttributes));
-        output.Render(group);
+        var field = StartField(parts);
+        return field.Group.Merge(attributes)
+            .Add(Control(field, "input", "govuk-file-upload").Set("type", "file").Set("accept", Accept).Merge(InputAttributes));
     }
 }
 
@@ -130,31 +97,22 @@ public class TextareaTagHelper : FormFieldTagHelper
     [HtmlAttributeName(DictionaryAttributePrefix = "textarea-")]
     public IDictionary<string, string?> TextareaAttributes { get; set; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        var parts = await ChildParts<FormFieldParts>(context, output);
-        output.Render(Build(parts, GovUkHtml.Rest(output), null, null, null));
-    }
+    protected override IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes) => Textarea(parts, attributes, null, null, null);
 
     /// <summary>The form group; a character count adds its classes, its data attributes and its message.</summary>
-    protected IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> groupAttributes, string? groupClass, string? textareaClass, Func<string, IHtmlContent>? after)
+    protected IHtmlContent Textarea(FormFieldParts parts, Dictionary<string, string?> groupAttributes, string? groupClass, string? textareaClass, Func<string, IHtmlContent>? after)
     {
-        var name = ResolvedName;
-        var id = ResolvedId;
-        var error = ErrorFor(parts, name);
-        var group = FormGroup(error is not null, groupClass).Merge(groupAttributes);
-        group.Add(Label(parts.Label, id)).Add(HintFor(parts.Hint, id + "-hint")).Add(ErrorMessage(error, parts.ErrorMessage, id + "-error"));
-        var textarea = GovUkHtml.Element("textarea", GovUkHtml.Classes("govuk-textarea", error is null ? null : "govuk-textarea--error", textareaClass))
-            .Set("id", id).Set("name", name).Set("rows", Rows.ToString(CultureInfo.InvariantCulture))
-            .Set("spellcheck", Spellcheck is null ? null : Spellcheck.Value ? "true" : "false")
-            .Flag("disabled", Disabled)
-            .Set("aria-describedby", GovUkHtml.DescribedBy(after is null ? null : id + "-info", DescribedBy, parts.Hint is null ? null : id + "-hint", error is null ? null : id + "-error"))
+        var field = StartField(parts, groupClass);
+        var textarea = Control(field, "textarea", "govuk-textarea", textareaClass)
+            .Set("rows", Rows.ToString(CultureInfo.InvariantCulture))
+            .Set("spellcheck", GovUkHtml.TrueOrFalse(Spellcheck))
+            .Set("aria-describedby", after is null ? null : GovUkHtml.DescribedBy(field.Id + "-info", field.DescribedBy))
             .Set("autocomplete", Autocomplete)
             .Merge(TextareaAttributes);
         if (parts.Value is not null) textarea.InnerHtml.AppendHtml(parts.Value);
-        else textarea.InnerHtml.Append(BoundValue(name) ?? "");
-        group.Add(textarea);
-        if (after is not null) group.Add(after(id));
+        else textarea.InnerHtml.Append(BoundValue(field.Name) ?? "");
+        var group = field.Group.Merge(groupAttributes).Add(textarea);
+        if (after is not null) group.Add(after(field.Id));
         return group;
     }
 }
@@ -177,10 +135,8 @@ public sealed class CharacterCountTagHelper : TextareaTagHelper
     [HtmlAttributeName("threshold")]
     public int? Threshold { get; set; }
 
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    protected override IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes)
     {
-        var parts = await ChildParts<FormFieldParts>(context, output);
-        var attributes = GovUkHtml.Rest(output);
         attributes["data-module"] = "govuk-character-count";
         if (MaxLength is { } length) attributes["data-maxlength"] = length.ToString(CultureInfo.InvariantCulture);
         if (MaxWords is { } words)
@@ -192,8 +148,8 @@ public sealed class CharacterCountTagHelper : TextareaTagHelper
         if (Threshold is { } threshold) attributes["data-threshold"] = threshold.ToString(CultureInfo.InvariantCulture);
         var limit = MaxWords ?? MaxLength;
         var message = limit is null ? "" : $"You can enter up to {limit.Value.ToString(CultureInfo.InvariantCulture)} {(MaxWords is null ? "characters" : "words")}";
-        output.Render(Build(parts, attributes, "govuk-character-count", "govuk-js-character-count",
-            id => GovUkHtml.Hint(id + "-info", GovUkHtml.Text(message), "govuk-character-count__message")));
+        return Textarea(parts, attributes, "govuk-character-count", "govuk-js-character-count",
+            id => GovUkHtml.Hint(id + "-info", GovUkHtml.Text(message), "govuk-character-count__message"));
     }
 }
 
@@ -213,26 +169,20 @@ public sealed class SelectTagHelper : FormFieldTagHelper
     [HtmlAttributeName(DictionaryAttributePrefix = "select-")]
     public IDictionary<string, string?> SelectAttributes { get; set; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    protected override FormFieldParts NewParts() => new SelectParts();
+
+    protected override IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes)
     {
-        var parts = await ChildParts<SelectParts>(context, output);
-        var name = ResolvedName;
-        var id = ResolvedId;
-        var error = ErrorFor(parts, name);
-        var value = Value ?? BoundValue(name);
-        var group = FormGroup(error is not null).Merge(GovUkHtml.Rest(output));
-        group.Add(Label(parts.Label, id)).Add(HintFor(parts.Hint, id + "-hint")).Add(ErrorMessage(error, parts.ErrorMessage, id + "-error"));
-        var select = GovUkHtml.Element("select", GovUkHtml.Classes("govuk-select", error is null ? null : "govuk-select--error"))
-            .Set("id", id).Set("name", name).Flag("disabled", Disabled)
-            .Set("aria-describedby", GovUkHtml.DescribedBy(DescribedBy, parts.Hint is null ? null : id + "-hint", error is null ? null : id + "-error"))
-            .Merge(SelectAttributes);
-        foreach (var item in parts.Items)
+        var field = StartField(parts);
+        var value = Value ?? BoundValue(field.Name);
+        var select = Control(field, "select", "govuk-select").Merge(SelectAttributes);
+        foreach (var item in ((SelectParts)parts).Items)
         {
             var selected = item.Selected ?? (value is not null && item.Value == value);
             select.Add(GovUkHtml.Element("option", null, item.Content).Set("value", item.Value).Flag("selected", selected).Flag("disabled", item.Disabled).Merge(item.Attributes));
         }
 
-        output.Render(Grouped(group.Add(select)));
+        return Grouped(field.Group.Merge(attributes).Add(select));
     }
 }
 
