@@ -154,17 +154,11 @@ public sealed class CheckboxesTagHelper : ChoicesTagHelper
 
 [HtmlTargetElement("govuk-radios-item")]
 [HtmlTargetElement("govuk-checkboxes-item")]
-public sealed class ChoiceItemTagHelper : TagHelper
+public sealed class ChoiceItemTagHelper : OptionTagHelper
 {
-    [HtmlAttributeName("value")]
-    public string? Value { get; set; }
-
     /// <summary>Checked or not, whatever the bound value.</summary>
     [HtmlAttributeName("checked")]
     public bool? Checked { get; set; }
-
-    [HtmlAttributeName("disabled")]
-    public bool Disabled { get; set; }
 
     [HtmlAttributeName("id")]
     public string? Id { get; set; }
@@ -256,8 +250,7 @@ public sealed class FieldsetTagHelper : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var parts = new FormFieldParts();
-        context.Put(parts);
-        var content = (await output.GetChildContentAsync()).Snapshot();
+        var content = await output.ChildContentFor(context, parts);
         var fieldset = Fieldset(parts.Legend, GovUkHtml.Rest(output), DescribedBy, Role, content);
         output.Render(InFormGroup ? GovUkHtml.Element("div", "govuk-form-group", fieldset) : fieldset);
     }

@@ -54,32 +54,36 @@ public sealed class TableRowTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output) => Rewrite.As(output, "tr", "govuk-table__row");
 }
 
-/// <summary>A header cell: scope="col" in the head, "row" in the body, unless <c>scope</c> is given; <c>format="numeric"</c> aligns it right.</summary>
-[HtmlTargetElement("govuk-table-header", ParentTag = "govuk-table-row")]
-public sealed class TableHeaderTagHelper : TagHelper
+/// <summary>A cell of a table row, a header or data: <c>format="numeric"</c> aligns it right.</summary>
+public abstract class FormattedCellTagHelper : TagHelper
 {
     [HtmlAttributeName("format")]
     public string? Format { get; set; }
 
+    /// <summary>Writes the cell as <paramref name="tagName"/> with its GOV.UK class and the format's modifier.</summary>
+    protected void WriteAs(TagHelperOutput output, string tagName, string @class) =>
+        Rewrite.As(output, tagName, GovUkHtml.Classes(@class, Format is null ? null : @class + "--" + Format));
+}
+
+/// <summary>A header cell: scope="col" in the head, "row" in the body, unless <c>scope</c> is given; <c>format="numeric"</c> aligns it right.</summary>
+[HtmlTargetElement("govuk-table-header", ParentTag = "govuk-table-row")]
+public sealed class TableHeaderTagHelper : FormattedCellTagHelper
+{
     [HtmlAttributeName("scope")]
     public string? Scope { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var inHead = context.Items.TryGetValue(typeof(TableSection), out var s) && s is TableSection { IsHead: true };
-        Rewrite.As(output, "th", GovUkHtml.Classes("govuk-table__header", Format is null ? null : "govuk-table__header--" + Format));
+        WriteAs(output, "th", "govuk-table__header");
         output.Attributes.SetAttribute("scope", Scope ?? (inHead ? "col" : "row"));
     }
 }
 
 [HtmlTargetElement("govuk-table-cell", ParentTag = "govuk-table-row")]
-public sealed class TableCellTagHelper : TagHelper
+public sealed class TableCellTagHelper : FormattedCellTagHelper
 {
-    [HtmlAttributeName("format")]
-    public string? Format { get; set; }
-
-    public override void Process(TagHelperContext context, TagHelperOutput output) =>
-        Rewrite.As(output, "td", GovUkHtml.Classes("govuk-table__cell", Format is null ? null : "govuk-table__cell--" + Format));
+    public override void Process(TagHelperContext context, TagHelperOutput output) => WriteAs(output, "td", "govuk-table__cell");
 }
 
 /// <summary>
@@ -109,8 +113,7 @@ public sealed class NotificationBannerTagHelper : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var title = new BannerTitle();
-        context.Put(title);
-        var content = (await output.GetChildContentAsync()).Snapshot();
+        var content = await output.ChildContentFor(context, title);
         var success = Type == "success";
         var attributes = GovUkHtml.Rest(output);
         var banner = GovUkHtml.Element("div", GovUkHtml.Classes("govuk-notification-banner", success ? "govuk-notification-banner--success" : null, attributes.GetValueOrDefault("class")))
@@ -173,13 +176,17 @@ public sealed class TagTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output) => Rewrite.As(output, "strong", "govuk-tag");
 }
 
-/// <summary>A GOV.UK back link: <c>&lt;govuk-back-link href="/staff/panel"&gt;Back to the agenda&lt;/govuk-back-link&gt;</c>; "Back" when empty.</summary>
-[HtmlTargetElement("govuk-back-link")]
-public sealed class BackLinkTagHelper : TagHelper
+/// <summary>A tag that writes a link: <c>href</c>, "#" unless given.</summary>
+public abstract class LinkTagHelper : TagHelper
 {
     [HtmlAttributeName("href")]
     public string Href { get; set; } = "#";
+}
 
+/// <summary>A GOV.UK back link: <c>&lt;govuk-back-link href="/staff/panel"&gt;Back to the agenda&lt;/govuk-back-link&gt;</c>; "Back" when empty.</summary>
+[HtmlTargetElement("govuk-back-link")]
+public sealed class BackLinkTagHelper : LinkTagHelper
+{
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var content = await output.GetChildContentAsync();
@@ -195,7 +202,7 @@ public sealed class BackLinkTagHelper : TagHelper
 /// data-prevent-double-click; a <c>data-module</c> given replaces govuk-button (our print button is <c>app-print</c>).
 /// </summary>
 [HtmlTargetElement("govuk-button")]
-public sealed class ButtonTagHelper : TagHelper
+public sealed class ButtonTagHelper : ButtonStyleTagHelper
 {
     [HtmlAttributeName("type")]
     public string Type { get; set; } = "submit";
@@ -206,37 +213,20 @@ public sealed class ButtonTagHelper : TagHelper
     [HtmlAttributeName("prevent-double-click")]
     public bool? PreventDoubleClick { get; set; }
 
-    [HtmlAttributeName("is-start-button")]
-    public bool IsStartButton { get; set; }
-
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        var content = (await output.GetChildContentAsync()).Snapshot();
-        var attributes = GovUkHtml.Rest(output);
-        var button = GovUkHtml.Element("button", ButtonLinkTagHelper.Classes(IsStartButton, attributes)).Set("type", Type)
+    protected override TagBuilder Button(string classes, Dictionary<string, string?> attributes) =>
+        GovUkHtml.Element("button", classes).Set("type", Type)
             .Flag("disabled", Disabled).Set("aria-disabled", Disabled ? "true" : null)
-            .Set("data-prevent-double-click", PreventDoubleClick is null ? null : PreventDoubleClick.Value ? "true" : "false")
-            .Merge(attributes.Where(a => a.Key != "class").ToDictionary(a => a.Key, a => a.Value))
-            .Set("data-module", attributes.GetValueOrDefault("data-module") ?? "govuk-button")
-            .Add(content);
-        if (IsStartButton) button.Add(ButtonLinkTagHelper.StartIcon);
-        output.Render(button);
-    }
+            .Set("data-prevent-double-click", GovUkHtml.TrueOrFalse(PreventDoubleClick))
+            .Merge(attributes)
+            .Set("data-module", attributes.GetValueOrDefault("data-module") ?? "govuk-button");
 }
 
 /// <summary>A link styled as a GOV.UK button: <c>&lt;govuk-button-link href="/apply" is-start-button="true"&gt;Start now&lt;/govuk-button-link&gt;</c>.</summary>
 [HtmlTargetElement("govuk-button-link")]
-public sealed class ButtonLinkTagHelper : TagHelper
+public sealed class ButtonLinkTagHelper : ButtonStyleTagHelper
 {
-    internal static readonly IHtmlContent StartIcon = new HtmlString(
-        "<svg class=\"govuk-button__start-icon\" xmlns=\"http://www.w3.org/2000/svg\" width=\"17.5\" height=\"19\" viewBox=\"0 0 33 40\" aria-hidden=\"true\" focusable=\"false\">" +
-        "<path fill=\"currentColor\" d=\"M0 0h13l20 20-20 20H0l20-20z\"/></svg>");
-
     [HtmlAttributeName("href")]
     public string Href { get; set; } = "#";
-
-    [HtmlAttributeName("is-start-button")]
-    public bool IsStartButton { get; set; }
 
     /// <summary>
     /// Keeps the link a link to assistive technology: no role="button" (nor draggable="false"). For links that
@@ -245,18 +235,33 @@ public sealed class ButtonLinkTagHelper : TagHelper
     [HtmlAttributeName("keep-link-role")]
     public bool KeepLinkRole { get; set; }
 
-    internal static string Classes(bool start, Dictionary<string, string?> attributes) =>
-        GovUkHtml.Classes("govuk-button", start ? "govuk-button--start" : null, attributes.GetValueOrDefault("class"));
+    protected override TagBuilder Button(string classes, Dictionary<string, string?> attributes) =>
+        GovUkHtml.Element("a", classes).Set("href", Href).Set("role", KeepLinkRole ? null : "button").Set("draggable", KeepLinkRole ? null : "false")
+            .Merge(attributes)
+            .Set("data-module", "govuk-button");
+}
+
+/// <summary>A GOV.UK button or a link styled as one; <c>is-start-button</c> adds the start arrow.</summary>
+public abstract class ButtonStyleTagHelper : TagHelper
+{
+    private static readonly IHtmlContent StartIcon = new HtmlString(
+        "<svg class=\"govuk-button__start-icon\" xmlns=\"http://www.w3.org/2000/svg\" width=\"17.5\" height=\"19\" viewBox=\"0 0 33 40\" aria-hidden=\"true\" focusable=\"false\">" +
+        "<path fill=\"currentColor\" d=\"M0 0h13l20 20-20 20H0l20-20z\"/></svg>");
+
+    [HtmlAttributeName("is-start-button")]
+    public bool IsStartButton { get; set; }
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var content = (await output.GetChildContentAsync()).Snapshot();
         var attributes = GovUkHtml.Rest(output);
-        var link = GovUkHtml.Element("a", Classes(IsStartButton, attributes)).Set("href", Href).Set("role", KeepLinkRole ? null : "button").Set("draggable", KeepLinkRole ? null : "false")
-            .Merge(attributes.Where(a => a.Key != "class").ToDictionary(a => a.Key, a => a.Value))
-            .Set("data-module", "govuk-button")
-            .Add(content);
-        if (IsStartButton) link.Add(StartIcon);
-        output.Render(link);
+        var classes = GovUkHtml.Classes("govuk-button", IsStartButton ? "govuk-button--start" : null, attributes.GetValueOrDefault("class"));
+        attributes.Remove("class");
+        var button = Button(classes, attributes).Add(content);
+        if (IsStartButton) button.Add(StartIcon);
+        output.Render(button);
     }
+
+    /// <summary>The button or link with its classes, and the other attributes written on the tag.</summary>
+    protected abstract TagBuilder Button(string classes, Dictionary<string, string?> attributes);
 }

@@ -28,8 +28,7 @@ public sealed class ErrorSummaryTagHelper : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var parts = new ErrorSummaryParts();
-        context.Put(parts);
-        await output.GetChildContentAsync();
+        await output.ChildContentFor(context, parts);
         var items = parts.Items.Count > 0 ? parts.Items : PageErrors();
         if (items.Count == 0 && parts.Description is null)
         {
@@ -83,20 +82,12 @@ public sealed class ErrorSummaryDescriptionTagHelper : ChildPartTagHelper<ErrorS
 
 /// <summary>One error: <c>href</c> (or <c>for</c>, the field's id) links to the field; without either it is plain text.</summary>
 [HtmlTargetElement("govuk-error-summary-item", ParentTag = "govuk-error-summary")]
-public sealed class ErrorSummaryItemTagHelper : TagHelper
+public sealed class ErrorSummaryItemTagHelper : LinkPartTagHelper<ErrorSummaryParts>
 {
-    [HtmlAttributeName("href")]
-    public string? Href { get; set; }
-
     [HtmlAttributeName("for")]
     public string? For { get; set; }
 
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        var content = (await output.GetChildContentAsync()).Snapshot();
-        context.Get<ErrorSummaryParts>().Items.Add((Href ?? (For is null ? null : "#" + For), content));
-        output.SuppressOutput();
-    }
+    protected override void Give(ErrorSummaryParts parts, GovUkPart part) => parts.Items.Add((Href ?? (For is null ? null : "#" + For), part.Content));
 }
 
 /// <summary>
@@ -104,36 +95,21 @@ public sealed class ErrorSummaryItemTagHelper : TagHelper
 /// error (as <c>&lt;p id="Evidence-error"&gt;</c>), or the content when given; nothing when there is no error.
 /// </summary>
 [HtmlTargetElement("govuk-error-message")]
-public sealed class ErrorMessageTagHelper : TagHelper
+public sealed class ErrorMessageTagHelper : ModelFieldTagHelper
 {
-    [HtmlAttributeName("asp-for")]
-    public ModelExpression? AspFor { get; set; }
-
-    /// <summary>The field's id (its ModelState key).</summary>
+    /// <summary>The field's id (its ModelState key), when there is no asp-for.</summary>
     [HtmlAttributeName("for")]
-    public string? For { get; set; }
-
-    [HtmlAttributeName("id")]
-    public string? Id { get; set; }
+    public string? Field { get; set; }
 
     [HtmlAttributeName("visually-hidden-text")]
     public string? VisuallyHiddenText { get; set; } = "Error";
 
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext? ViewContext { get; set; }
-
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var content = await output.GetChildContentAsync();
-        var field = For ?? (AspFor is null ? null : ViewContext?.ViewData.TemplateInfo.GetFullHtmlFieldName(AspFor.Name) ?? AspFor.Name);
+        var field = FieldName(Field);
         var message = content.IsEmptyOrWhiteSpace ? null : content.Snapshot();
-        if (message is null && field is not null && ViewContext is not null &&
-            ViewContext.ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0)
-        {
-            message = GovUkHtml.Text(entry.Errors[0].ErrorMessage);
-        }
-
+        if (message is null && field is not null) message = FirstError(field);
         if (message is null)
         {
             output.SuppressOutput();

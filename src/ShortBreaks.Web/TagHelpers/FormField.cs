@@ -1,20 +1,39 @@
 namespace ShortBreaks.Web.TagHelpers;
 
 /// <summary>
-/// What every GOV.UK form field shares: the field it is bound to (<c>asp-for</c>, or <c>name</c>), its id (the name
-/// unless given: our errors are keyed by it, so the error summary links straight to the field), its error (the
-/// first ModelState error of the field unless an error-message tag gives one) and the form group around it.
+/// A tag about one field of the page's model: <c>asp-for</c>, the <c>id</c> of what it writes (worked out from the field
+/// unless given), and the page's ModelState, which holds what was posted and the field's errors.
 /// </summary>
-public abstract class FormFieldTagHelper : TagHelper
+public abstract class ModelFieldTagHelper : TagHelper
 {
     [HtmlAttributeName("asp-for")]
     public ModelExpression? For { get; set; }
 
-    [HtmlAttributeName("name")]
-    public string? Name { get; set; }
-
     [HtmlAttributeName("id")]
     public string? Id { get; set; }
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext? ViewContext { get; set; }
+
+    /// <summary>The field's name (its ModelState key): the one given, else asp-for's with any prefix of the view; null with neither.</summary>
+    protected string? FieldName(string? given) =>
+        given ?? (For is null ? null : ViewContext?.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name) ?? For.Name);
+
+    /// <summary>The field's first error in ModelState, or null.</summary>
+    protected IHtmlContent? FirstError(string key) =>
+        ViewContext is not null && ViewContext.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? GovUkHtml.Text(entry.Errors[0].ErrorMessage) : null;
+}
+
+/// <summary>
+/// What every GOV.UK form field shares: the field it is bound to (<c>asp-for</c>, or <c>name</c>), its id (the name
+/// unless given: our errors are keyed by it, so the error summary links straight to the field), its error (the
+/// first ModelState error of the field unless an error-message tag gives one) and the form group around it.
+/// </summary>
+public abstract class FormFieldTagHelper : ModelFieldTagHelper
+{
+    [HtmlAttributeName("name")]
+    public string? Name { get; set; }
 
     /// <summary>More ids for aria-describedby, before the hint's and the error's.</summary>
     [HtmlAttributeName("described-by")]
@@ -38,12 +57,7 @@ public abstract class FormFieldTagHelper : TagHelper
     [HtmlAttributeName("ignore-modelstate-errors")]
     public bool IgnoreModelStateErrors { get; set; }
 
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext? ViewContext { get; set; }
-
-    protected string ResolvedName =>
-        Name ?? (For is null ? throw new InvalidOperationException("A GOV.UK form field needs asp-for or name.") : GovUkHtml.FieldName(ViewContext, For));
+    protected string ResolvedName => FieldName(Name) ?? throw new InvalidOperationException("A GOV.UK form field needs asp-for or name.");
 
     protected string ResolvedId => Id ?? ResolvedName;
 
@@ -51,8 +65,7 @@ public abstract class FormFieldTagHelper : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var parts = NewParts();
-        context.Put(parts);
-        await output.GetChildContentAsync();
+        await output.ChildContentFor(context, parts);
         output.Render(Build(parts, GovUkHtml.Rest(output)));
     }
 
@@ -108,7 +121,7 @@ public abstract class FormFieldTagHelper : TagHelper
     {
         if (parts.ErrorMessage is { } given && !GovUkHtml.IsBlank(given.Content)) return given.Content;
         if (IgnoreModelStateErrors) return null;
-        return keys.Select(key => GovUkHtml.FirstError(ViewContext, key)).FirstOrDefault(error => error is not null);
+        return keys.Select(FirstError).FirstOrDefault(error => error is not null);
     }
 
     /// <summary>What was posted for the field when the page is shown again, else the model's value.</summary>

@@ -86,14 +86,6 @@ internal static class GovUkHtml
     public static TagBuilder Hint(string? id, IHtmlContent content, string? @class = null, IDictionary<string, string?>? attributes = null) =>
         Element("div", Classes("govuk-hint", @class), content).Set("id", id).Merge(attributes);
 
-    /// <summary>The field's full name (its ModelState key) for asp-for, with any prefix of the view.</summary>
-    public static string FieldName(ViewContext? view, ModelExpression field) =>
-        view?.ViewData.TemplateInfo.GetFullHtmlFieldName(field.Name) ?? field.Name;
-
-    /// <summary>The field's first error in ModelState, or null.</summary>
-    public static IHtmlContent? FirstError(ViewContext? view, string key) =>
-        view is not null && view.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? Text(entry.Errors[0].ErrorMessage) : null;
-
     /// <summary>"true" or "false" for an attribute written only when set (spellcheck, data-prevent-double-click).</summary>
     public static string? TrueOrFalse(bool? value) => value is null ? null : value.Value ? "true" : "false";
 
@@ -155,6 +147,13 @@ internal static class GovUkHtml
             : throw new InvalidOperationException($"This tag must be inside the tag that owns a {typeof(T).Name}.");
 
     public static void Put<T>(this TagHelperContext context, T item) where T : class => context.Items[typeof(T)] = item;
+
+    /// <summary>Runs the child tags with the parts they fill in (a title, rows, a legend); what they wrote.</summary>
+    public static async Task<IHtmlContent> ChildContentFor<T>(this TagHelperOutput output, TagHelperContext context, T parts) where T : class
+    {
+        context.Put(parts);
+        return (await output.GetChildContentAsync()).Snapshot();
+    }
 }
 
 /// <summary>A piece of a component given by a child tag: its content and the attributes written on it.</summary>
@@ -196,11 +195,21 @@ public abstract class ChildPartTagHelper<TParts> : TagHelper where TParts : clas
 {
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        Give(context.Get<TParts>(), new GovUkPart { Content = (await output.GetChildContentAsync()).Snapshot(), Attributes = GovUkHtml.Rest(output) });
+        Give(PartsOf(context), new GovUkPart { Content = (await output.GetChildContentAsync()).Snapshot(), Attributes = GovUkHtml.Rest(output) });
         output.SuppressOutput();
     }
 
+    /// <summary>The parts of the tag around it, which this tag gives to.</summary>
+    protected virtual TParts PartsOf(TagHelperContext context) => context.Get<TParts>();
+
     protected abstract void Give(TParts parts, GovUkPart part);
+}
+
+/// <summary>A child tag that links somewhere (an error summary's item, a summary list's action, a task's title): <c>href</c>, none unless given.</summary>
+public abstract class LinkPartTagHelper<TParts> : ChildPartTagHelper<TParts> where TParts : class
+{
+    [HtmlAttributeName("href")]
+    public string? Href { get; set; }
 }
 
 /// <summary>

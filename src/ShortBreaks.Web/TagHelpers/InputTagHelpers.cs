@@ -1,5 +1,12 @@
 namespace ShortBreaks.Web.TagHelpers;
 
+/// <summary>A form field whose control is an <c>&lt;input&gt;</c> (a text input, a file upload): any <c>input-*</c> attribute goes on it.</summary>
+public abstract class InputFieldTagHelper : FormFieldTagHelper
+{
+    [HtmlAttributeName(DictionaryAttributePrefix = "input-")]
+    public IDictionary<string, string?> InputAttributes { get; set; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+}
+
 /// <summary>
 /// A GOV.UK text input. <c>&lt;govuk-input asp-for="Amount" input-class="govuk-input--width-10" inputmode="decimal"&gt;
 /// &lt;govuk-input-label&gt;Amount&lt;/govuk-input-label&gt;&lt;govuk-input-hint&gt;..&lt;/govuk-input-hint&gt;&lt;/govuk-input&gt;</c>.
@@ -7,7 +14,7 @@ namespace ShortBreaks.Web.TagHelpers;
 /// </summary>
 [HtmlTargetElement("govuk-input")]
 [RestrictChildren("govuk-input-label", "govuk-input-hint", "govuk-input-error-message", "govuk-input-prefix", "govuk-input-suffix")]
-public sealed class InputTagHelper : FormFieldTagHelper
+public sealed class InputTagHelper : InputFieldTagHelper
 {
     [HtmlAttributeName("type")]
     public string Type { get; set; } = "text";
@@ -31,10 +38,6 @@ public sealed class InputTagHelper : FormFieldTagHelper
 
     [HtmlAttributeName("autocapitalize")]
     public string? Autocapitalize { get; set; }
-
-
-    [HtmlAttributeName(DictionaryAttributePrefix = "input-")]
-    public IDictionary<string, string?> InputAttributes { get; set; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
     protected override IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes)
     {
@@ -61,13 +64,10 @@ public sealed class InputTagHelper : FormFieldTagHelper
 /// </summary>
 [HtmlTargetElement("govuk-file-upload")]
 [RestrictChildren("govuk-file-upload-label", "govuk-file-upload-hint", "govuk-file-upload-error-message")]
-public sealed class FileUploadTagHelper : FormFieldTagHelper
+public sealed class FileUploadTagHelper : InputFieldTagHelper
 {
     [HtmlAttributeName("accept")]
     public string? Accept { get; set; }
-
-    [HtmlAttributeName(DictionaryAttributePrefix = "input-")]
-    public IDictionary<string, string?> InputAttributes { get; set; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
     protected override IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes)
     {
@@ -97,24 +97,29 @@ public class TextareaTagHelper : FormFieldTagHelper
     [HtmlAttributeName(DictionaryAttributePrefix = "textarea-")]
     public IDictionary<string, string?> TextareaAttributes { get; set; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
-    protected override IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes) => Textarea(parts, attributes, null, null, null);
-
-    /// <summary>The form group; a character count adds its classes, its data attributes and its message.</summary>
-    protected IHtmlContent Textarea(FormFieldParts parts, Dictionary<string, string?> groupAttributes, string? groupClass, string? textareaClass, Func<string, IHtmlContent>? after)
+    protected override IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes)
     {
-        var field = StartField(parts, groupClass);
-        var textarea = Control(field, "textarea", "govuk-textarea", textareaClass)
+        var field = StartField(parts, GroupClass);
+        var message = Message(field.Id);
+        var textarea = Control(field, "textarea", "govuk-textarea", TextareaClass)
             .Set("rows", Rows.ToString(CultureInfo.InvariantCulture))
             .Set("spellcheck", GovUkHtml.TrueOrFalse(Spellcheck))
-            .Set("aria-describedby", after is null ? null : GovUkHtml.DescribedBy(field.Id + "-info", field.DescribedBy))
+            .Set("aria-describedby", message is null ? null : GovUkHtml.DescribedBy(field.Id + "-info", field.DescribedBy))
             .Set("autocomplete", Autocomplete)
             .Merge(TextareaAttributes);
         if (parts.Value is not null) textarea.InnerHtml.AppendHtml(parts.Value);
         else textarea.InnerHtml.Append(BoundValue(field.Name) ?? "");
-        var group = field.Group.Merge(groupAttributes).Add(textarea);
-        if (after is not null) group.Add(after(field.Id));
-        return group;
+        return field.Group.Merge(attributes).Add(textarea).Add(message);
     }
+
+    /// <summary>A class for the form group (a character count's).</summary>
+    protected virtual string? GroupClass => null;
+
+    /// <summary>A class for the textarea (a character count's).</summary>
+    protected virtual string? TextareaClass => null;
+
+    /// <summary>The message under the textarea, which it is described by first (a character count's), or none.</summary>
+    protected virtual IHtmlContent? Message(string id) => null;
 }
 
 /// <summary>
@@ -135,6 +140,10 @@ public sealed class CharacterCountTagHelper : TextareaTagHelper
     [HtmlAttributeName("threshold")]
     public int? Threshold { get; set; }
 
+    protected override string GroupClass => "govuk-character-count";
+
+    protected override string TextareaClass => "govuk-js-character-count";
+
     protected override IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes)
     {
         attributes["data-module"] = "govuk-character-count";
@@ -146,10 +155,14 @@ public sealed class CharacterCountTagHelper : TextareaTagHelper
         }
 
         if (Threshold is { } threshold) attributes["data-threshold"] = threshold.ToString(CultureInfo.InvariantCulture);
+        return base.Build(parts, attributes);
+    }
+
+    protected override IHtmlContent Message(string id)
+    {
         var limit = MaxWords ?? MaxLength;
         var message = limit is null ? "" : $"You can enter up to {limit.Value.ToString(CultureInfo.InvariantCulture)} {(MaxWords is null ? "characters" : "words")}";
-        return Textarea(parts, attributes, "govuk-character-count", "govuk-js-character-count",
-            id => GovUkHtml.Hint(id + "-info", GovUkHtml.Text(message), "govuk-character-count__message"));
+        return GovUkHtml.Hint(id + "-info", GovUkHtml.Text(message), "govuk-character-count__message");
     }
 }
 
@@ -194,17 +207,11 @@ public sealed class SelectParts : FormFieldParts
 public sealed record SelectItem(string? Value, IHtmlContent Content, bool? Selected, bool Disabled, Dictionary<string, string?> Attributes);
 
 [HtmlTargetElement("govuk-select-item", ParentTag = "govuk-select")]
-public sealed class SelectItemTagHelper : TagHelper
+public sealed class SelectItemTagHelper : OptionTagHelper
 {
-    [HtmlAttributeName("value")]
-    public string? Value { get; set; }
-
     /// <summary>Selected or not, whatever the bound value.</summary>
     [HtmlAttributeName("selected")]
     public bool? Selected { get; set; }
-
-    [HtmlAttributeName("disabled")]
-    public bool Disabled { get; set; }
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
@@ -213,4 +220,14 @@ public sealed class SelectItemTagHelper : TagHelper
         parts.Items.Add(new SelectItem(Value, content, Selected, Disabled, GovUkHtml.Rest(output)));
         output.SuppressOutput();
     }
+}
+
+/// <summary>An option of a select, radios or checkboxes: its value, and whether it is disabled.</summary>
+public abstract class OptionTagHelper : TagHelper
+{
+    [HtmlAttributeName("value")]
+    public string? Value { get; set; }
+
+    [HtmlAttributeName("disabled")]
+    public bool Disabled { get; set; }
 }

@@ -24,8 +24,7 @@ public sealed class PaginationTagHelper : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var parts = new PaginationParts();
-        context.Put(parts);
-        await output.GetChildContentAsync();
+        await output.ChildContentFor(context, parts);
         var block = parts.Items.Count == 0;
         var attributes = GovUkHtml.Rest(output);
         var nav = GovUkHtml.Element("nav", GovUkHtml.Classes("govuk-pagination", block ? "govuk-pagination--block" : null, attributes.GetValueOrDefault("class")))
@@ -73,11 +72,8 @@ public sealed class PaginationTagHelper : TagHelper
 /// <summary>The previous or next link; the content, when given, replaces "Previous page"/"Next page"; <c>label-text</c> is the block style's label.</summary>
 [HtmlTargetElement("govuk-pagination-previous", ParentTag = "govuk-pagination")]
 [HtmlTargetElement("govuk-pagination-next", ParentTag = "govuk-pagination")]
-public sealed class PaginationPreviousNextTagHelper : TagHelper
+public sealed class PaginationPreviousNextTagHelper : LinkTagHelper
 {
-    [HtmlAttributeName("href")]
-    public string Href { get; set; } = "#";
-
     [HtmlAttributeName("label-text")]
     public string? LabelText { get; set; }
 
@@ -94,11 +90,8 @@ public sealed class PaginationPreviousNextTagHelper : TagHelper
 
 /// <summary>A numbered page; its content is the number; <c>is-current</c> marks the page shown.</summary>
 [HtmlTargetElement("govuk-pagination-item", ParentTag = "govuk-pagination")]
-public sealed class PaginationItemTagHelper : TagHelper
+public sealed class PaginationItemTagHelper : LinkTagHelper
 {
-    [HtmlAttributeName("href")]
-    public string Href { get; set; } = "#";
-
     [HtmlAttributeName("is-current")]
     public bool IsCurrent { get; set; }
 
@@ -176,8 +169,7 @@ public sealed class TaskListItemTagHelper : TagHelper
         var index = ++list.Count;
         var prefix = (string)context.Items["TaskListIdPrefix"];
         var parts = new TaskItemParts();
-        context.Put(parts);
-        await output.GetChildContentAsync();
+        await output.ChildContentFor(context, parts);
         var hintId = $"{prefix}-{index.ToString(CultureInfo.InvariantCulture)}-hint";
         var statusId = StatusId ?? $"{prefix}-{index.ToString(CultureInfo.InvariantCulture)}-status";
         var attributes = GovUkHtml.Rest(output);
@@ -198,17 +190,12 @@ public sealed class TaskListItemTagHelper : TagHelper
 
 /// <summary>The task's name; with <c>href</c> it is a link to the task.</summary>
 [HtmlTargetElement("govuk-task-list-item-title", ParentTag = "govuk-task-list-item")]
-public sealed class TaskListItemTitleTagHelper : TagHelper
+public sealed class TaskListItemTitleTagHelper : LinkPartTagHelper<TaskItemParts>
 {
-    [HtmlAttributeName("href")]
-    public string? Href { get; set; }
-
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    protected override void Give(TaskItemParts parts, GovUkPart part)
     {
-        var parts = context.Get<TaskItemParts>();
         parts.Href = Href;
-        parts.Title = new GovUkPart { Content = (await output.GetChildContentAsync()).Snapshot(), Attributes = GovUkHtml.Rest(output) };
-        output.SuppressOutput();
+        parts.Title = part;
     }
 }
 

@@ -29,8 +29,7 @@ public sealed class SummaryListTagHelper : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var parts = new SummaryListParts();
-        context.Put(parts);
-        await output.GetChildContentAsync();
+        await output.ChildContentFor(context, parts);
         var anyActions = parts.Rows.Any(r => r.Row.Actions.Count > 0);
         var list = GovUkHtml.Element("dl", "govuk-summary-list").Merge(GovUkHtml.Rest(output));
         foreach (var (row, attributes) in parts.Rows)
@@ -83,8 +82,7 @@ public sealed class SummaryListRowTagHelper : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var row = new SummaryRowParts();
-        context.Put(row);
-        await output.GetChildContentAsync();
+        await output.ChildContentFor(context, row);
         context.Get<SummaryListParts>().Rows.Add((row, GovUkHtml.Rest(output)));
         output.SuppressOutput();
     }
@@ -119,21 +117,16 @@ public sealed class SummaryListRowActionsTagHelper : TagHelper
 /// <summary>A row's or a card's link; <c>visually-hidden-text</c> names what it changes ("Change&lt;span class="govuk-visually-hidden"&gt; name&lt;/span&gt;").</summary>
 [HtmlTargetElement("govuk-summary-list-row-action", ParentTag = "govuk-summary-list-row-actions")]
 [HtmlTargetElement("govuk-summary-card-action", ParentTag = "govuk-summary-card-actions")]
-public sealed class SummaryActionTagHelper : TagHelper
+public sealed class SummaryActionTagHelper : LinkPartTagHelper<List<GovUkAction>>
 {
-    [HtmlAttributeName("href")]
-    public string? Href { get; set; }
-
     [HtmlAttributeName("visually-hidden-text")]
     public string? VisuallyHiddenText { get; set; }
 
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
-    {
-        var content = (await output.GetChildContentAsync()).Snapshot();
-        var actions = context.TagName == "govuk-summary-card-action" ? context.Get<SummaryCardParts>().Actions : context.Get<SummaryRowParts>().Actions;
-        actions.Add(new GovUkAction(Href, content, VisuallyHiddenText, GovUkHtml.Rest(output)));
-        output.SuppressOutput();
-    }
+    /// <summary>The actions of the row or the card around it.</summary>
+    protected override List<GovUkAction> PartsOf(TagHelperContext context) =>
+        context.TagName == "govuk-summary-card-action" ? context.Get<SummaryCardParts>().Actions : context.Get<SummaryRowParts>().Actions;
+
+    protected override void Give(List<GovUkAction> parts, GovUkPart part) => parts.Add(new GovUkAction(Href, part.Content, VisuallyHiddenText, part.Attributes));
 }
 
 public sealed class SummaryCardParts
@@ -155,8 +148,7 @@ public sealed class SummaryCardTagHelper : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var parts = new SummaryCardParts();
-        context.Put(parts);
-        var content = (await output.GetChildContentAsync()).Snapshot();
+        var content = await output.ChildContentFor(context, parts);
         var header = GovUkHtml.Element("div", "govuk-summary-card__title-wrapper");
         if (parts.Title is not null) header.Add(GovUkHtml.Element("h" + parts.HeadingLevel, "govuk-summary-card__title", parts.Title)).Add(SummaryListTagHelper.Break);
         if (parts.Actions.Count == 1)

@@ -28,9 +28,9 @@ public class ContentTagHelperTests
     [Fact]
     public async Task Error_message_shows_the_fields_ModelState_error_with_the_Error_prefix()
     {
-        var html = await Render(T("govuk-error-message", new ErrorMessageTagHelper { For = "Evidence", ViewContext = ViewWith(("Evidence", null, "Select a file")) }));
+        var html = await Render(T("govuk-error-message", new ErrorMessageTagHelper { Field = "Evidence", ViewContext = ViewWith(("Evidence", null, "Select a file")) }));
         html.ShouldBeSameHtmlAs("""<p id="Evidence-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Select a file</p>""");
-        (await Render(T("govuk-error-message", new ErrorMessageTagHelper { For = "Evidence", ViewContext = ViewWith() }))).ShouldBeEmpty();
+        (await Render(T("govuk-error-message", new ErrorMessageTagHelper { Field = "Evidence", ViewContext = ViewWith() }))).ShouldBeEmpty();
     }
 
     [Fact]
