@@ -48,6 +48,15 @@ public abstract class GovukPageModel : PageModel
             ? "Enter a valid answer"
             : message;
 
+    /// <summary>The page again with this error by the field, answered 429: for an attempt a throttle refused.</summary>
+    protected PageResult TooManyAttempts(string field, string message)
+    {
+        ModelState.AddModelError(field, message);
+        var refused = Page();
+        refused.StatusCode = StatusCodes.Status429TooManyRequests;
+        return refused;
+    }
+
     /// <summary>Removes model binding errors so the page's own rules speak instead.</summary>
     protected void ClearBindingErrors()
     {

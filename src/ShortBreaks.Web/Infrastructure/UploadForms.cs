@@ -46,7 +46,7 @@ public static class UploadForms
 
     /// <summary>
     /// Leaves the posted form out of model binding, which then binds the route and query only: call it from the page's
-    /// OnPageHandlerSelectionAsync, and read the form in OnPageHandlerExecutionAsync with <see cref="ReadCheckedAsync"/>.
+    /// OnPageHandlerSelectionAsync, and read the form in OnPageHandlerExecutionAsync with <see cref="ReadPostedAsync"/>.
     /// </summary>
     public static void BindRouteAndQueryOnly(PageContext page)
     {
@@ -57,13 +57,17 @@ public static class UploadForms
     }
 
     /// <summary>
-    /// The posted form as <see cref="ReadAsync"/> reads it, and whether its antiforgery token is missing or wrong
-    /// (<c>Forged</c>: answer 400), checked only once the form could be read.
+    /// For the page's OnPageHandlerExecutionAsync: on a POST, the posted form as <see cref="ReadAsync"/> reads it, or
+    /// the problem to show. A missing or wrong antiforgery token, checked only once the form could be read, sets the
+    /// context's result to 400: the page then returns without running its handler.
     /// </summary>
-    public static async Task<(IFormCollection? Form, string? Problem, bool Forged)> ReadCheckedAsync(HttpContext context,
+    public static async Task<(IFormCollection? Form, string? Problem)> ReadPostedAsync(PageHandlerExecutingContext context,
         IAntiforgery antiforgery, ILogger logger, string tooLarge, string unreadable)
     {
-        var (form, problem) = await ReadAsync(context, logger, tooLarge, unreadable);
-        return (form, problem, form is not null && !await antiforgery.IsRequestValidAsync(context));
+        var http = context.HttpContext;
+        if (!HttpMethods.IsPost(http.Request.Method)) return (null, null);
+        var (form, problem) = await ReadAsync(http, logger, tooLarge, unreadable);
+        if (form is not null && !await antiforgery.IsRequestValidAsync(http)) context.Result = new BadRequestResult();
+        return (form, problem);
     }
 }

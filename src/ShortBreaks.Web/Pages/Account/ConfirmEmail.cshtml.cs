@@ -2,12 +2,10 @@ namespace ShortBreaks.Web.Pages.Account;
 
 /// <summary>The link in the confirmation email.</summary>
 [AllowAnonymous]
-public class ConfirmEmailModel(UserManager<AppUser> users) : GovukPageModel
+public class ConfirmEmailModel(UserManager<AppUser> users) : EmailLinkPageModel
 {
     public override string Title => Confirmed ? "Your email address is confirmed" : "This link does not work";
 
-    [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public bool Confirmed { get; private set; }
@@ -18,19 +16,9 @@ public class ConfirmEmailModel(UserManager<AppUser> users) : GovukPageModel
 
     public async Task OnGetAsync()
     {
-        if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Code)) return;
+        if (string.IsNullOrEmpty(UserId) || Token() is not { } token) return;
         var user = await users.FindByIdAsync(UserId);
         if (user is null) return;
-        string token;
-        try
-        {
-            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Code));
-        }
-        catch (FormatException)
-        {
-            return;
-        }
-
         Confirmed = (await users.ConfirmEmailAsync(user, token)).Succeeded;
     }
 }

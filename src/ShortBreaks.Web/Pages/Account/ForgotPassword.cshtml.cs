@@ -25,13 +25,7 @@ public class ForgotPasswordModel(UserManager<AppUser> users, AccountEmails email
         if (!ModelState.IsValid) return Page();
 
         var email = Email!.Trim();
-        if (!throttle.TryAttempt("reset", email, HttpContext))
-        {
-            ModelState.AddModelError(nameof(Email), throttle.Refusal);
-            var refused = Page();
-            refused.StatusCode = StatusCodes.Status429TooManyRequests;
-            return refused;
-        }
+        if (!throttle.TryAttempt("reset", email, HttpContext)) return TooManyAttempts(nameof(Email), throttle.Refusal);
 
         var user = await users.FindByEmailAsync(email);
         if (user is null) await emails.SendNoAccountAsync(email, HttpContext.RequestAborted);

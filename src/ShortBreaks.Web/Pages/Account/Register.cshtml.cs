@@ -33,13 +33,7 @@ public class RegisterModel(UserManager<AppUser> users, AccountEmails emails, Sig
         if (!ModelState.IsValid) return Page();
 
         var email = Email!.Trim();
-        if (!throttle.TryAttempt("register", email, HttpContext))
-        {
-            ModelState.AddModelError(nameof(Email), throttle.Refusal);
-            var refused = Page();
-            refused.StatusCode = StatusCodes.Status429TooManyRequests;
-            return refused;
-        }
+        if (!throttle.TryAttempt("register", email, HttpContext)) return TooManyAttempts(nameof(Email), throttle.Refusal);
 
         var ct = HttpContext.RequestAborted;
         if (await users.FindByEmailAsync(email) is not null)

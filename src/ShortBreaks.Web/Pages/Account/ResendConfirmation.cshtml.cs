@@ -29,13 +29,7 @@ public class ResendConfirmationModel(UserManager<AppUser> users, AccountEmails e
         Email = user.Email;
         AlreadyConfirmed = user.EmailConfirmed;
         if (AlreadyConfirmed) return Page();
-        if (!throttle.TryAttempt("confirm-email", user.Id, HttpContext))
-        {
-            ModelState.AddModelError("", throttle.Refusal);
-            var refused = Page();
-            refused.StatusCode = StatusCodes.Status429TooManyRequests;
-            return refused;
-        }
+        if (!throttle.TryAttempt("confirm-email", user.Id, HttpContext)) return TooManyAttempts("", throttle.Refusal);
 
         await emails.SendConfirmationAsync(user, ReturnUrl, HttpContext.RequestAborted);
         Sent = true;

@@ -2,12 +2,10 @@ namespace ShortBreaks.Web.Pages.Account;
 
 /// <summary>The link in the reset email: choose a new password. Every session of the account ends.</summary>
 [AllowAnonymous]
-public class ResetPasswordModel(UserManager<AppUser> users) : GovukPageModel
+public class ResetPasswordModel(UserManager<AppUser> users) : EmailLinkPageModel
 {
     public override string Title => Done ? "Your password has been changed" : "Choose a new password";
 
-    [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty] public string? ConfirmPassword { get; set; }
 
@@ -45,18 +43,5 @@ public class ResetPasswordModel(UserManager<AppUser> users) : GovukPageModel
 
         Done = true;
         return Page();
-    }
-
-    private string? Token()
-    {
-        if (string.IsNullOrEmpty(Code)) return null;
-        try
-        {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Code));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

@@ -21,13 +21,7 @@ public class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> use
         if (!ModelState.IsValid) return Page();
 
         var email = Email!.Trim();
-        if (!throttle.TryAttempt("sign-in", email, HttpContext))
-        {
-            ModelState.AddModelError(nameof(Email), throttle.Refusal);
-            var refused = Page();
-            refused.StatusCode = StatusCodes.Status429TooManyRequests;
-            return refused;
-        }
+        if (!throttle.TryAttempt("sign-in", email, HttpContext)) return TooManyAttempts(nameof(Email), throttle.Refusal);
 
         var user = await users.FindByEmailAsync(email);
         Microsoft.AspNetCore.Identity.SignInResult result;

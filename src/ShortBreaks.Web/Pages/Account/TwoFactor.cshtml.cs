@@ -29,13 +29,7 @@ public class TwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppUser> 
             return Page();
         }
 
-        if (!throttle.TryAttempt("two-factor", user.Id, HttpContext))
-        {
-            ModelState.AddModelError(nameof(Code), throttle.Refusal);
-            var refused = Page();
-            refused.StatusCode = StatusCodes.Status429TooManyRequests;
-            return refused;
-        }
+        if (!throttle.TryAttempt("two-factor", user.Id, HttpContext)) return TooManyAttempts(nameof(Code), throttle.Refusal);
 
         var result = UseRecoveryCode
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)

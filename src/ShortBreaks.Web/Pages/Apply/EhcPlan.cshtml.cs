@@ -7,11 +7,7 @@ public class EhcPlanModel(RequestService requests) : QuestionPageModel(requests)
     public override string Step => RequestSteps.EhcPlan;
 
     [BindProperty] public bool? HasEhcPlan { get; set; }
-    [BindProperty(Name = DateField + "-day")] public string? Day { get; set; }
-    [BindProperty(Name = DateField + "-month")] public string? Month { get; set; }
-    [BindProperty(Name = DateField + "-year")] public string? Year { get; set; }
-
-    public IReadOnlyList<string> ErrorParts { get; private set; } = [];
+    [BindProperty(Name = DateField)] public DateBoxes ReviewDate { get; set; } = new();
 
     private DateOnly? _reviewDate;
 
@@ -20,26 +16,18 @@ public class EhcPlanModel(RequestService requests) : QuestionPageModel(requests)
     protected override void Read(ShortBreakRequest request)
     {
         HasEhcPlan = request.HasEhcPlan;
-        (Day, Month, Year) = DateInput.Split(request.EhcPlanReviewDate);
+        ReviewDate = DateBoxes.Of(request.EhcPlanReviewDate);
     }
 
     protected override List<FieldError> Validate()
     {
         if (HasEhcPlan == true)
         {
-            var reading = DateInput.Read("Review date", Day, Month, Year);
-            if (reading.Error is not null)
-            {
-                ErrorParts = reading.ErrorParts;
-                return [new FieldError(DateInput.Key(DateField, reading.ErrorParts[0]), reading.Error)];
-            }
-
-            _reviewDate = reading.Date;
+            (_reviewDate, var error) = ReviewDate.Read(DateField, "Review date");
+            if (error is not null) return [error];
         }
 
-        var errors = RequestRules.EhcPlan(HasEhcPlan, _reviewDate, Today);
-        if (errors.Any(e => e.Field == DateField)) ErrorParts = DateInput.AllParts;
-        return errors.Select(e => e.Field == DateField ? e with { Field = DateInput.Key(DateField, DateInput.DayPart) } : e).ToList();
+        return ReviewDate.KeyRuleErrors(RequestRules.EhcPlan(HasEhcPlan, _reviewDate, Today), DateField);
     }
 
     protected override void Write(ShortBreakRequest request)

@@ -51,23 +51,15 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (HttpMethods.IsPost(Request.Method))
+        (var form, _formProblem) = await UploadForms.ReadPostedAsync(context, antiforgery, logger, TooLarge, "The selected file could not be uploaded. Try again");
+        if (context.Result is not null) return;
+        if (form is not null)
         {
-            (var form, _formProblem, var forged) = await UploadForms.ReadCheckedAsync(HttpContext, antiforgery, logger, TooLarge, "The selected file could not be uploaded. Try again");
-            if (forged)
-            {
-                context.Result = BadRequest();
-                return;
-            }
-
-            if (form is not null)
-            {
-                Action = form["action"];
-                EvidenceChoice = form["EvidenceChoice"];
-                KindId = form["KindId"];
-                _upload = form.Files.GetFile("Upload");
-                DocumentId = Guid.TryParse(form["DocumentId"], out var documentId) ? documentId : null;
-            }
+            Action = form["action"];
+            EvidenceChoice = form["EvidenceChoice"];
+            KindId = form["KindId"];
+            _upload = form.Files.GetFile("Upload");
+            DocumentId = Guid.TryParse(form["DocumentId"], out var documentId) ? documentId : null;
         }
 
         await next();
@@ -143,12 +135,7 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
             if (contentType is null) errors.Add(new("Upload", "The selected file must be a PDF, JPG or PNG"));
         }
 
-        if (errors.Count > 0)
-        {
-            AddErrors(errors);
-            Read(Answers);
-            return Page();
-        }
+        if (errors.Count > 0) return ShowAgain(errors);
 
         var added = await Requests.AddEvidenceAsync(Answers, new EvidenceDocument
         {
@@ -158,14 +145,7 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
             SizeBytes = content!.LongLength,
             Content = content,
         }, HttpContext.RequestAborted);
-        if (!added.Succeeded)
-        {
-            AddErrors(added.Errors);
-            Read(Answers);
-            return Page();
-        }
-
-        return Redirect(PageUrl);
+        return added.Succeeded ? Redirect(PageUrl) : ShowAgain(added.Errors);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync()
@@ -179,9 +159,7 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
             if (!removed.Succeeded)
             {
                 await LoadedAsync();
-                AddErrors(removed.Errors);
-                Read(Answers);
-                return Page();
+                return ShowAgain(removed.Errors);
             }
         }
 
@@ -193,8 +171,14 @@ public class EvidenceModel(RequestService requests, IAntiforgery antiforgery, IL
         ClearBindingErrors();
         if (await LoadDraftAsync() is { } refused) return refused;
         await LoadedAsync();
+        return ShowAgain([new FieldError("Upload", _formProblem!)]);
+    }
+
+    /// <summary>The page again with these errors, showing the request's saved answer.</summary>
+    private PageResult ShowAgain(IEnumerable<FieldError> errors)
+    {
+        AddErrors(errors);
         Read(Answers);
-        AddErrors([new FieldError("Upload", _formProblem!)]);
         return Page();
     }
 }

@@ -68,18 +68,9 @@ public class RasSectionPageModel(ShortBreaksDbContext db, RasAssessmentService a
             var allowed = Phase!.SupportRules.Levels.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var domain in SupportDomains)
             {
-                var field = SupportField(domain.Id);
-                var value = Request.Form[field].ToString();
                 support.Remove(domain.Id);
-                if (value.Length == 0)
-                {
-                    if (continuing) errors.Add(new(field, ForFamily ? $"Select how much help you already get with {LowerFirst(domain.Name)}" : $"Select the support already there for {LowerFirst(domain.Name)}"));
-                    continue;
-                }
-
-                Chosen[field] = value;
-                if (!allowed.Contains(value)) errors.Add(new(field, $"Select one of the answers for {LowerFirst(domain.Name)}"));
-                else support[domain.Id] = value;
+                var unanswered = continuing ? (ForFamily ? $"Select how much help you already get with {LowerFirst(domain.Name)}" : $"Select the support already there for {LowerFirst(domain.Name)}") : null;
+                if (ReadChoice(SupportField(domain.Id), unanswered, LowerFirst(domain.Name), allowed.Contains, errors) is { } value) support[domain.Id] = value;
             }
 
             foreach (var item in FundedSupport)
@@ -105,18 +96,9 @@ public class RasSectionPageModel(ShortBreaksDbContext db, RasAssessmentService a
         {
             foreach (var question in CurrentDomain!.Questions)
             {
-                var field = QuestionField(question);
-                var value = Request.Form[field].ToString();
                 levels.Remove(question.Id);
-                if (value.Length == 0)
-                {
-                    if (continuing) errors.Add(new(field, ForFamily ? $"Select how much help {Child.FirstName} needs with {LowerFirst(question.Text)}" : $"Select how much help is needed with {LowerFirst(question.Text)}"));
-                    continue;
-                }
-
-                Chosen[field] = value;
-                if (!Options(question).Any(o => o.Value == value)) errors.Add(new(field, $"Select one of the answers for {LowerFirst(question.Text)}"));
-                else levels[question.Id] = value;
+                var unanswered = continuing ? (ForFamily ? $"Select how much help {Child.FirstName} needs with {LowerFirst(question.Text)}" : $"Select how much help is needed with {LowerFirst(question.Text)}") : null;
+                if (ReadChoice(QuestionField(question), unanswered, LowerFirst(question.Text), v => Options(question).Any(o => o.Value == v), errors) is { } value) levels[question.Id] = value;
             }
         }
 
@@ -143,6 +125,25 @@ public class RasSectionPageModel(ShortBreaksDbContext db, RasAssessmentService a
 
         if (!continuing) return Redirect(BaseUrl + "?saved=true");
         return Redirect(NextSection(Section) is { } next ? $"{BaseUrl}/answers/{next}" : BaseUrl + "/" + Audience.CheckPage);
+    }
+
+    /// <summary>
+    /// The answer chosen in one group of radios, kept to show again, when it is one of the answers. No answer is an
+    /// error only when <paramref name="unanswered"/> is given (saving for later needs none).
+    /// </summary>
+    private string? ReadChoice(string field, string? unanswered, string subject, Func<string, bool> isAnswer, List<FieldError> errors)
+    {
+        var value = Request.Form[field].ToString();
+        if (value.Length == 0)
+        {
+            if (unanswered is not null) errors.Add(new(field, unanswered));
+            return null;
+        }
+
+        Chosen[field] = value;
+        if (isAnswer(value)) return value;
+        errors.Add(new(field, $"Select one of the answers for {subject}"));
+        return null;
     }
 
     /// <summary>Pounds (as <see cref="Money.TryParse"/> reads them, to the penny) or hours a year; null when not a figure the engine takes.</summary>

@@ -58,18 +58,9 @@ public sealed class NewModel(
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (HttpMethods.IsPost(Request.Method))
-        {
-            (_form, _formProblem, var forged) = await UploadForms.ReadCheckedAsync(HttpContext, antiforgery, logger,
-                $"The selected file must be smaller than {MaxFileText}", "The selected file could not be uploaded. Try again");
-            if (forged)
-            {
-                context.Result = BadRequest();
-                return;
-            }
-        }
-
-        await next();
+        (_form, _formProblem) = await UploadForms.ReadPostedAsync(context, antiforgery, logger,
+            $"The selected file must be smaller than {MaxFileText}", "The selected file could not be uploaded. Try again");
+        if (context.Result is null) await next();
     }
 
     public async Task OnGetAsync()

@@ -9,9 +9,7 @@ public sealed class ReportModel(CalibrationService calibrations) : GovukPageMode
     [FromRoute] public Guid Id { get; set; }
 
     [BindProperty] public string? Label { get; set; }
-    [BindProperty(Name = "EffectiveFrom-day")] public string? Day { get; set; }
-    [BindProperty(Name = "EffectiveFrom-month")] public string? Month { get; set; }
-    [BindProperty(Name = "EffectiveFrom-year")] public string? Year { get; set; }
+    [BindProperty(Name = "EffectiveFrom")] public DateBoxes EffectiveFrom { get; set; } = new();
     [BindProperty] public string? Notes { get; set; }
     [BindProperty] public long? RunVersion { get; set; }
 
@@ -19,9 +17,6 @@ public sealed class ReportModel(CalibrationService calibrations) : GovukPageMode
 
     public CalibrationRun Run { get; private set; } = null!;
     public CalibrationReport Report { get; private set; } = null!;
-
-    /// <summary>The boxes of the effective date that are in error, for the date input.</summary>
-    public IReadOnlyList<string> DateErrorParts { get; private set; } = [];
 
     /// <summary>Set after a draft has just been saved, for the confirmation banner.</summary>
     public bool JustSaved { get; private set; }
@@ -38,19 +33,14 @@ public sealed class ReportModel(CalibrationService calibrations) : GovukPageMode
         ClearBindingErrors();
         if (!await LoadAsync()) return NotFound();
         var errors = new List<FieldError>();
-        var date = DateInput.Read("The date the version takes effect", Day, Month, Year);
-        if (date.Error is not null)
-        {
-            errors.Add(new FieldError(DateInput.Key("EffectiveFrom", date.ErrorParts[0]), date.Error));
-            DateErrorParts = date.ErrorParts;
-        }
+        var (date, dateError) = EffectiveFrom.Read("EffectiveFrom", "The date the version takes effect");
+        if (dateError is not null) errors.Add(dateError);
 
         if (errors.Count == 0)
         {
-            var (_, result) = await calibrations.SaveDraftAsync(Run, Label, date.Date, Notes, RunVersion ?? -1, HttpContext.RequestAborted);
+            var (_, result) = await calibrations.SaveDraftAsync(Run, Label, date, Notes, RunVersion ?? -1, HttpContext.RequestAborted);
             if (result.Succeeded) return Redirect(Links.RatesCalibration(Id, saved: true));
-            errors.AddRange(result.Errors.Select(e => e.Field == "EffectiveFrom" ? e with { Field = DateInput.Key("EffectiveFrom", DateInput.DayPart) } : e));
-            if (result.Errors.Any(e => e.Field == "EffectiveFrom")) DateErrorParts = DateInput.AllParts;
+            errors.AddRange(EffectiveFrom.KeyRuleErrors(result.Errors, "EffectiveFrom"));
             if (result.Conflict) await LoadAsync();
         }
 

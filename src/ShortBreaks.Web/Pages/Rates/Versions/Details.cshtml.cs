@@ -16,19 +16,15 @@ public sealed class DetailsModel(RasVersionService versions) : VersionPageModel(
     [BindProperty] public string? Notes { get; set; }
     [BindProperty] public string? RoundingMode { get; set; }
     [BindProperty] public string? RoundTo { get; set; }
-    [BindProperty(Name = "EffectiveFrom-day")] public string? Day { get; set; }
-    [BindProperty(Name = "EffectiveFrom-month")] public string? Month { get; set; }
-    [BindProperty(Name = "EffectiveFrom-year")] public string? Year { get; set; }
-
-    private IReadOnlyList<string> _dateErrorParts = [];
+    [BindProperty(Name = "EffectiveFrom")] public DateBoxes EffectiveFrom { get; set; } = new();
 
     public override string Title => "Label, date, rounding and notes";
 
-    public DateInput EffectiveFromInput => new("EffectiveFrom", "When does it take effect?", Day, Month, Year)
+    public DateInput EffectiveFromInput => new("EffectiveFrom", "When does it take effect?", EffectiveFrom.Day, EffectiveFrom.Month, EffectiveFrom.Year)
     {
         Hint = "Today or later. For example, 1 4 2027.",
         Error = NewModel.DateError(this, "EffectiveFrom"),
-        ErrorParts = _dateErrorParts,
+        ErrorParts = EffectiveFrom.ErrorParts,
     };
 
     public async Task<IActionResult> OnGetAsync()
@@ -38,7 +34,7 @@ public sealed class DetailsModel(RasVersionService versions) : VersionPageModel(
         Notes = Record.Notes;
         RoundingMode = Scheme.Rounding.Mode.ToString();
         RoundTo = Number(Scheme.Rounding.To);
-        (Day, Month, Year) = DateInput.Split(Record.EffectiveFrom);
+        EffectiveFrom = DateBoxes.Of(Record.EffectiveFrom);
         return Page();
     }
 
@@ -46,16 +42,15 @@ public sealed class DetailsModel(RasVersionService versions) : VersionPageModel(
     {
         ClearBindingErrors();
         if (await LoadDraftAsync() is { } stop) return stop;
-        var reading = DateInput.Read("The date it takes effect", Day, Month, Year);
-        if (reading.Error is not null)
+        var (date, dateError) = EffectiveFrom.Read("EffectiveFrom", "The date it takes effect");
+        if (dateError is not null)
         {
-            ModelState.AddModelError(DateInput.Key("EffectiveFrom", reading.ErrorParts[0]), reading.Error);
-            _dateErrorParts = reading.ErrorParts;
+            ModelState.AddModelError(dateError.Field, dateError.Message);
         }
-        else if (reading.Date is null)
+        else if (date is null)
         {
             ModelState.AddModelError(DateInput.Key("EffectiveFrom", DateInput.DayPart), "Enter the date the version takes effect");
-            _dateErrorParts = DateInput.AllParts;
+            EffectiveFrom.ErrorParts = DateInput.AllParts;
         }
 
         if (!Enum.TryParse<RasRoundingMode>(RoundingMode, out var mode) || !Enum.IsDefined(mode))
@@ -67,7 +62,7 @@ public sealed class DetailsModel(RasVersionService versions) : VersionPageModel(
         var changed = Scheme with
         {
             Version = NewLabel?.Trim() ?? "",
-            EffectiveFrom = reading.Date!.Value,
+            EffectiveFrom = date!.Value,
             Rounding = new RasRounding { Mode = mode, To = step!.Value },
         };
         if (await SaveAsync(changed, Notes)) return Redirect(Links.RatesVersion(changed.Version, saved: "changes"));
@@ -82,7 +77,7 @@ public sealed class DetailsModel(RasVersionService versions) : VersionPageModel(
             }
         }
 
-        if (NewModel.DateError(this, "EffectiveFrom") is not null && _dateErrorParts.Count == 0) _dateErrorParts = DateInput.AllParts;
+        if (NewModel.DateError(this, "EffectiveFrom") is not null && EffectiveFrom.ErrorParts.Count == 0) EffectiveFrom.ErrorParts = DateInput.AllParts;
         return Page();
     }
 }

@@ -22,17 +22,9 @@ public sealed class MoneyModel(RasVersionService versions) : VersionPageModel(ve
 
     public override string Title => "How points become money";
 
-    /// <summary>A band as typed.</summary>
-    public sealed class BandRow
-    {
-        public string? Name { get; set; }
-        public string? From { get; set; }
-        public string? To { get; set; }
-        public string? Amount { get; set; }
-        public string? Hours { get; set; }
-        public string? ProviderAmount { get; set; }
-        public string? Routing { get; set; }
-    }
+    /// <summary>A band as typed; a record, so the form binds it through its constructor.</summary>
+    public sealed record BandRow(string? Name = null, string? From = null, string? To = null, string? Amount = null, string? Hours = null,
+        string? ProviderAmount = null, string? Routing = null);
 
     public static string BandField(int index, string part) => $"band-{index}-{part}";
 

@@ -37,19 +37,7 @@ public class MergeModel(ShortBreaksDbContext db, ChildService children) : GovukP
             return Page();
         }
 
-        if (await FindDuplicateAsync() is { } duplicate)
-        {
-            Duplicate = duplicate;
-            SurvivingVersion = Surviving.Child.Version.ToString();
-            DuplicateVersion = duplicate.Child.Version.ToString();
-            await RecordComparisonAsync();
-        }
-        else
-        {
-            await RecordSurvivingViewAsync();
-        }
-
-        return Page();
+        return await ShowAsync(await FindDuplicateAsync(), takeVersions: true);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -77,24 +65,33 @@ public class MergeModel(ShortBreaksDbContext db, ChildService children) : GovukP
         db.ChangeTracker.Clear();
         if (await LoadSurvivingAsync() is not { } surviving) return NotFound();
         Surviving = surviving;
-        if (Guid.TryParse(DuplicateId, out var duplicateId) && await LoadSideAsync(duplicateId) is { } duplicate)
-        {
-            Duplicate = duplicate;
-            DuplicateReference = duplicate.Child.Reference;
-            if (conflict)
-            {
-                // The officer is now looking at both records as they are.
-                SurvivingVersion = Surviving.Child.Version.ToString();
-                DuplicateVersion = duplicate.Child.Version.ToString();
-            }
+        var duplicate = Guid.TryParse(DuplicateId, out var duplicateId) ? await LoadSideAsync(duplicateId) : null;
+        if (duplicate is not null) DuplicateReference = duplicate.Child.Reference;
 
-            await RecordComparisonAsync();
-        }
-        else
+        // After a conflict the officer is now looking at both records as they are.
+        return await ShowAsync(duplicate, takeVersions: conflict);
+    }
+
+    /// <summary>
+    /// The page with the duplicate beside the surviving record, or the surviving record alone, audited as viewed;
+    /// <paramref name="takeVersions"/> carries both records' versions as they are now, for the merge to check.
+    /// </summary>
+    private async Task<IActionResult> ShowAsync(RecordSide? duplicate, bool takeVersions)
+    {
+        if (duplicate is null)
         {
             await RecordSurvivingViewAsync();
+            return Page();
         }
 
+        Duplicate = duplicate;
+        if (takeVersions)
+        {
+            SurvivingVersion = Surviving.Child.Version.ToString();
+            DuplicateVersion = duplicate.Child.Version.ToString();
+        }
+
+        await RecordComparisonAsync();
         return Page();
     }
 

@@ -62,17 +62,8 @@ public sealed class AgreeForFamilyModel(ShortBreaksDbContext db, PlanService pla
             return;
         }
 
-        if (HttpMethods.IsPost(Request.Method))
-        {
-            (_form, _formProblem, var forged) = await UploadForms.ReadCheckedAsync(HttpContext, antiforgery, logger, TooLarge, "The signed copy could not be uploaded. Try again");
-            if (forged)
-            {
-                context.Result = BadRequest();
-                return;
-            }
-        }
-
-        await next();
+        (_form, _formProblem) = await UploadForms.ReadPostedAsync(context, antiforgery, logger, TooLarge, "The signed copy could not be uploaded. Try again");
+        if (context.Result is null) await next();
     }
 
     public async Task<IActionResult> OnGetAsync()

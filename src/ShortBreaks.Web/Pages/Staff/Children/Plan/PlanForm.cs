@@ -21,32 +21,13 @@ public sealed class PlanForm
     public List<LineRow> Lines { get; set; } = [];
     public List<OnCostRow> OnCosts { get; set; } = [];
 
-    public sealed class OutcomeRow
-    {
-        public string? What { get; set; }
-        public string? Term { get; set; }
-        public string? ByWhen { get; set; }
-        public string? How { get; set; }
-    }
+    // The rows are records so the form binds them through their constructors; every box may be left out.
+    public sealed record OutcomeRow(string? What = null, string? Term = null, string? ByWhen = null, string? How = null);
 
-    public sealed class LineRow
-    {
-        public string? Description { get; set; }
-        public string? Type { get; set; }
-        public string? Quantity { get; set; }
-        public string? Frequency { get; set; }
-        public string? UnitCost { get; set; }
-        public string? Route { get; set; }
-        public string? RateName { get; set; }
-        public string? ProvidedBy { get; set; }
-    }
+    public sealed record LineRow(string? Description = null, string? Type = null, string? Quantity = null, string? Frequency = null,
+        string? UnitCost = null, string? Route = null, string? RateName = null, string? ProvidedBy = null);
 
-    public sealed class OnCostRow
-    {
-        public string? Description { get; set; }
-        public string? Monthly { get; set; }
-        public string? Route { get; set; }
-    }
+    public sealed record OnCostRow(string? Description = null, string? Monthly = null, string? Route = null);
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
