@@ -1,7 +1,7 @@
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>
-/// A GOV.UK date input (day, month and year boxes), for the _DateInput partial. The boxes are named
+/// A date the pages ask for in day, month and year boxes (shown by the govuk-date-input tag helper). The boxes are named
 /// <c>{Id}-day</c>, <c>{Id}-month</c> and <c>{Id}-year</c>; an error is keyed by the first box it concerns,
 /// so the error summary links straight to it.
 /// </summary>

@@ -159,7 +159,7 @@ public sealed class ShortBreaksLinks(LinkGenerator links)
     // Staff: children's records
     public string StaffChild(Guid childId, string? merged = null) => Page("/Staff/Children/Record", new { id = childId }) + Query(("merged", merged));
 
-    public string StaffChildAudit(Guid childId) => Page("/Staff/Children/Audit", new { id = childId });
+    public string StaffChildAudit(Guid childId, int? page = null) => Page("/Staff/Children/Audit", new { id = childId }) + Query(("p", page?.ToString(CultureInfo.InvariantCulture)));
 
     public string StaffChildLinkFamily(Guid childId, Guid? requestId = null) =>
         Page("/Staff/Children/LinkFamily", new { id = childId }) + Query(("requestId", requestId?.ToString()));

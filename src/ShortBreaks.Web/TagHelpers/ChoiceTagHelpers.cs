@@ -247,12 +247,16 @@ public sealed class FieldsetTagHelper : TagHelper
     [HtmlAttributeName("in-form-group")]
     public bool InFormGroup { get; set; }
 
+    /// <summary>With <c>in-form-group</c>: one of the fields inside has an error, so the form group shows it (a red bar).</summary>
+    [HtmlAttributeName("form-group-has-error")]
+    public bool FormGroupHasError { get; set; }
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var parts = new FormFieldParts();
         var content = await output.ChildContentFor(context, parts);
         var fieldset = Fieldset(parts.Legend, GovUkHtml.Rest(output), DescribedBy, Role, content);
-        output.Render(InFormGroup ? GovUkHtml.Element("div", "govuk-form-group", fieldset) : fieldset);
+        output.Render(InFormGroup ? GovUkHtml.Element("div", GovUkHtml.Classes("govuk-form-group", FormGroupHasError ? "govuk-form-group--error" : null), fieldset) : fieldset);
     }
 
     internal static TagBuilder Fieldset(GovUkPart? legend, Dictionary<string, string?>? attributes, string? describedBy, string? role, IHtmlContent content)

@@ -3,6 +3,9 @@ namespace ShortBreaks.Web.TagHelpers;
 public sealed class DateInputParts : FormFieldParts
 {
     public string? ErrorItems { get; set; }
+
+    /// <summary>The boxes given as child tags (<see cref="DateInputBoxTagHelper"/>), by box ("day"): their own name and value.</summary>
+    public Dictionary<string, (string? Name, string? Value)> Boxes { get; } = [];
 }
 
 /// <summary>
@@ -13,7 +16,7 @@ public sealed class DateInputParts : FormFieldParts
 /// name, unless an error-message tag gives one.
 /// </summary>
 [HtmlTargetElement("govuk-date-input")]
-[RestrictChildren("govuk-date-input-fieldset", "govuk-date-input-hint", "govuk-date-input-error-message")]
+[RestrictChildren("govuk-date-input-fieldset", "govuk-date-input-hint", "govuk-date-input-error-message", "govuk-date-input-day", "govuk-date-input-month", "govuk-date-input-year")]
 public sealed class DateInputTagHelper : FormFieldTagHelper
 {
     private static readonly string[] Boxes = ["day", "month", "year"];
@@ -45,7 +48,7 @@ public sealed class DateInputTagHelper : FormFieldTagHelper
     {
         var prefix = NamePrefix ?? (Name is not null || For is not null ? ResolvedName : null);
         var id = Id ?? prefix ?? throw new InvalidOperationException("A GOV.UK date input needs asp-for, name or id.");
-        string BoxName(string box) => prefix is null ? box : $"{prefix}-{box}";
+        string BoxName(string box) => parts.Boxes.GetValueOrDefault(box).Name ?? (prefix is null ? box : $"{prefix}-{box}");
 
         var error = ErrorFor(parts, [prefix ?? id, .. Boxes.Select(BoxName)]);
         var errorItems = (((DateInputParts)parts).ErrorItems ?? ErrorItems)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -57,7 +60,7 @@ public sealed class DateInputTagHelper : FormFieldTagHelper
             _ => (DateOnly?)null,
         };
         string? ValueOf(string box, string? given, Func<DateOnly, int> part) =>
-            given ?? BoundBox(BoxName(box)) ?? (date is { } d ? part(d).ToString(CultureInfo.InvariantCulture) : null);
+            given ?? parts.Boxes.GetValueOrDefault(box).Value ?? BoundBox(BoxName(box)) ?? (date is { } d ? part(d).ToString(CultureInfo.InvariantCulture) : null);
         var values = new[] { ValueOf("day", Day, d => d.Day), ValueOf("month", Month, d => d.Month), ValueOf("year", Year, d => d.Year) };
 
         var boxes = GovUkHtml.Element("div", "govuk-date-input").Set("id", id).Merge(attributes);
@@ -78,6 +81,28 @@ public sealed class DateInputTagHelper : FormFieldTagHelper
 
     private string? BoundBox(string key) =>
         ViewContext is not null && ViewContext.ModelState.TryGetValue(key, out var entry) ? entry.AttemptedValue : null;
+}
+
+/// <summary>
+/// One box of a date input with a name and value of its own, for a form whose boxes are not named "{prefix}-day":
+/// <c>&lt;govuk-date-input id="start"&gt;..&lt;govuk-date-input-day name="Form.StartDay" value=".." /&gt;</c>. Its id stays "{id}-day".
+/// </summary>
+[HtmlTargetElement("govuk-date-input-day", ParentTag = "govuk-date-input")]
+[HtmlTargetElement("govuk-date-input-month", ParentTag = "govuk-date-input")]
+[HtmlTargetElement("govuk-date-input-year", ParentTag = "govuk-date-input")]
+public sealed class DateInputBoxTagHelper : TagHelper
+{
+    [HtmlAttributeName("name")]
+    public string? Name { get; set; }
+
+    [HtmlAttributeName("value")]
+    public string? Value { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ((DateInputParts)context.Get<FormFieldParts>()).Boxes[context.TagName["govuk-date-input-".Length..]] = (Name, Value);
+        output.SuppressOutput();
+    }
 }
 
 [HtmlTargetElement("govuk-date-input-error-message", ParentTag = "govuk-date-input")]

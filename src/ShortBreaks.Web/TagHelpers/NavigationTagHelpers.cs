@@ -99,11 +99,21 @@ public sealed class PaginationItemTagHelper : LinkTagHelper
     [HtmlAttributeName("visually-hidden-text")]
     public string? VisuallyHiddenText { get; set; }
 
+    /// <summary>
+    /// For pages of a list that lives only in a posted form (a check's problems, not stored): the item is a submit
+    /// button of the form around the pagination, posting this name with the page number, instead of a link.
+    /// </summary>
+    [HtmlAttributeName("button-name")]
+    public string? ButtonName { get; set; }
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var content = await output.GetChildContentAsync();
         var number = content.GetContent().Trim();
-        var link = GovUkHtml.Element("a", "govuk-link govuk-pagination__link", new HtmlString(number)).Set("href", Href)
+        var link = (ButtonName is null
+                ? GovUkHtml.Element("a", "govuk-link govuk-pagination__link", new HtmlString(number)).Set("href", Href)
+                : GovUkHtml.Element("button", "govuk-link govuk-pagination__link app-page-button", new HtmlString(number))
+                    .Set("type", "submit").Set("name", ButtonName).Set("value", System.Net.WebUtility.HtmlDecode(number)))
             .Set("aria-label", VisuallyHiddenText ?? "Page " + System.Net.WebUtility.HtmlDecode(number))
             .Set("aria-current", IsCurrent ? "page" : null);
         context.Get<PaginationParts>().Items.Add(

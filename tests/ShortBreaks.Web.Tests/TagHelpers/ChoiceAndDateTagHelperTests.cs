@@ -181,6 +181,39 @@ public class ChoiceAndDateTagHelperTests
         "date-input", "with error on day input");
 
     [Fact]
+    public async Task Date_input_boxes_given_as_tags_keep_their_own_names_and_values_and_ids_from_the_date_inputs_id()
+    {
+        var html = await Render(T("govuk-date-input", new DateInputTagHelper { Id = "start" },
+            T("govuk-date-input-fieldset", new FieldFieldsetTagHelper(), T("govuk-date-input-fieldset-legend", new FieldLegendTagHelper(), "When does the plan start?")),
+            T("govuk-date-input-error-message", new DateInputErrorMessageTagHelper(), "Enter the day the plan starts"),
+            T("govuk-date-input-day", new DateInputBoxTagHelper { Name = "Form.StartDay", Value = "1" }),
+            T("govuk-date-input-month", new DateInputBoxTagHelper { Name = "Form.StartMonth", Value = "4" }),
+            T("govuk-date-input-year", new DateInputBoxTagHelper { Name = "Form.StartYear" })));
+        html.ShouldBeSameHtmlAs("""
+            <div class="govuk-form-group govuk-form-group--error">
+              <fieldset class="govuk-fieldset" role="group" aria-describedby="start-error">
+                <legend class="govuk-fieldset__legend">When does the plan start?</legend>
+                <p id="start-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Enter the day the plan starts</p>
+                <div class="govuk-date-input" id="start">
+                  <div class="govuk-date-input__item"><div class="govuk-form-group">
+                    <label class="govuk-label govuk-date-input__label" for="start-day">Day</label>
+                    <input class="govuk-input govuk-date-input__input govuk-input--error govuk-input--width-2" id="start-day" name="Form.StartDay" type="text" inputmode="numeric" value="1">
+                  </div></div>
+                  <div class="govuk-date-input__item"><div class="govuk-form-group">
+                    <label class="govuk-label govuk-date-input__label" for="start-month">Month</label>
+                    <input class="govuk-input govuk-date-input__input govuk-input--error govuk-input--width-2" id="start-month" name="Form.StartMonth" type="text" inputmode="numeric" value="4">
+                  </div></div>
+                  <div class="govuk-date-input__item"><div class="govuk-form-group">
+                    <label class="govuk-label govuk-date-input__label" for="start-year">Year</label>
+                    <input class="govuk-input govuk-date-input__input govuk-input--error govuk-input--width-4" id="start-year" name="Form.StartYear" type="text" inputmode="numeric">
+                  </div></div>
+                </div>
+              </fieldset>
+            </div>
+            """);
+    }
+
+    [Fact]
     public async Task Date_input_keeps_our_names_and_reads_its_error_from_the_first_box_it_concerns()
     {
         var view = ViewWith(("DateOfBirth-day", "31", null), ("DateOfBirth-month", "", "Date of birth must include a month and year"), ("DateOfBirth-year", "", null));

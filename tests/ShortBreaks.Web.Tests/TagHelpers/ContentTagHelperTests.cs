@@ -201,6 +201,20 @@ public class ContentTagHelperTests
         "pagination", "with many pages");
 
     [Fact]
+    public async Task Pagination_item_with_a_button_name_is_a_submit_button_posting_its_number()
+    {
+        var html = await Render(T("govuk-pagination", new PaginationTagHelper { LandmarkLabel = "Pages of problems" },
+            T("govuk-pagination-item", new PaginationItemTagHelper { ButtonName = "ProblemsPage", IsCurrent = true, VisuallyHiddenText = "Problems page 1" }, "1"),
+            T("govuk-pagination-item", new PaginationItemTagHelper { ButtonName = "ProblemsPage", VisuallyHiddenText = "Problems page 2" }, "2")));
+        html.ShouldBeSameHtmlAs("""
+            <nav class="govuk-pagination" aria-label="Pages of problems"><ul class="govuk-pagination__list">
+            <li class="govuk-pagination__item govuk-pagination__item--current"><button class="govuk-link govuk-pagination__link app-page-button" type="submit" name="ProblemsPage" value="1" aria-label="Problems page 1" aria-current="page">1</button></li>
+            <li class="govuk-pagination__item"><button class="govuk-link govuk-pagination__link app-page-button" type="submit" name="ProblemsPage" value="2" aria-label="Problems page 2">2</button></li>
+            </ul></nav>
+            """);
+    }
+
+    [Fact]
     public Task Pagination_with_only_previous_and_next_renders_the_block_fixture() => ShouldRenderFixture(
         T("govuk-pagination", new PaginationTagHelper(),
             T("govuk-pagination-previous", new PaginationPreviousNextTagHelper { Href = "/previous" }),

@@ -159,6 +159,18 @@ public class FormFieldTagHelperTests
         "fieldset", "as page heading l");
 
     [Fact]
+    public async Task Fieldset_in_a_form_group_with_an_error_inside_marks_the_group() =>
+        (await Render(T("govuk-fieldset", new FieldsetTagHelper { InFormGroup = true, FormGroupHasError = true },
+            T("govuk-fieldset-legend", new FieldsetLegendTagHelper(), [("class", "govuk-fieldset__legend--s")], "Question 1"))))
+        .ShouldBeSameHtmlAs("""
+            <div class="govuk-form-group govuk-form-group--error">
+              <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Question 1</legend>
+              </fieldset>
+            </div>
+            """);
+
+    [Fact]
     public async Task Fieldset_in_a_form_group_is_wrapped_in_one() =>
         (await Render(T("govuk-fieldset", new FieldsetTagHelper { InFormGroup = true },
             T("govuk-fieldset-legend", new FieldsetLegendTagHelper { IsPageHeading = true, Caption = "About the child" }, [("class", "govuk-fieldset__legend--l")], "What is the child's name?"))))
