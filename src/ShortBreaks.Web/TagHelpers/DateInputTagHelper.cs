@@ -46,9 +46,10 @@ public sealed class DateInputTagHelper : FormFieldTagHelper
 
     protected override IHtmlContent Build(FormFieldParts parts, Dictionary<string, string?> attributes)
     {
+        var given = ((DateInputParts)parts).Boxes;
         var prefix = NamePrefix ?? (Name is not null || For is not null ? ResolvedName : null);
         var id = Id ?? prefix ?? throw new InvalidOperationException("A GOV.UK date input needs asp-for, name or id.");
-        string BoxName(string box) => parts.Boxes.GetValueOrDefault(box).Name ?? (prefix is null ? box : $"{prefix}-{box}");
+        string BoxName(string box) => given.GetValueOrDefault(box).Name ?? (prefix is null ? box : $"{prefix}-{box}");
 
         var error = ErrorFor(parts, [prefix ?? id, .. Boxes.Select(BoxName)]);
         var errorItems = (((DateInputParts)parts).ErrorItems ?? ErrorItems)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -59,8 +60,8 @@ public sealed class DateInputTagHelper : FormFieldTagHelper
             DateTime t => DateOnly.FromDateTime(t),
             _ => (DateOnly?)null,
         };
-        string? ValueOf(string box, string? given, Func<DateOnly, int> part) =>
-            given ?? parts.Boxes.GetValueOrDefault(box).Value ?? BoundBox(BoxName(box)) ?? (date is { } d ? part(d).ToString(CultureInfo.InvariantCulture) : null);
+        string? ValueOf(string box, string? value, Func<DateOnly, int> part) =>
+            value ?? given.GetValueOrDefault(box).Value ?? BoundBox(BoxName(box)) ?? (date is { } d ? part(d).ToString(CultureInfo.InvariantCulture) : null);
         var values = new[] { ValueOf("day", Day, d => d.Day), ValueOf("month", Month, d => d.Month), ValueOf("year", Year, d => d.Year) };
 
         var boxes = GovUkHtml.Element("div", "govuk-date-input").Set("id", id).Merge(attributes);
