@@ -48,7 +48,10 @@ internal sealed partial class DemoCountyGenerator
     private int _rasAssessments;
     private string? _parentUserId;
 
-    private sealed record StaffMember(string Id, string Name);
+    private sealed record StaffMember(string Id, string Name)
+    {
+        public Actor Actor => new() { UserId = Id, Name = Name };
+    }
 
     private sealed record Contact(string Name, string Relationship, string? UserId, string? Email);
 
