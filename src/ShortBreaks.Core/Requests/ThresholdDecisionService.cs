@@ -12,15 +12,13 @@ public sealed class ThresholdDecisionService(
     EmailSender email,
     ILogger<ThresholdDecisionService> logger)
 {
-    private DateOnly Today => DateOnly.FromDateTime(db.UtcNow);
-
-    private Scheme SchemeInForce => schemes.InForceOn(Today);
+    private Scheme SchemeInForce => schemes.InForceOn(db.Today);
 
     /// <summary>The request checked against the eligibility criteria in force on the day of the check.</summary>
     public async Task<EligibilityResult> CheckEligibilityAsync(ShortBreakRequest request, CancellationToken ct = default)
     {
         var evidenceKinds = await db.EvidenceDocuments.Where(d => d.RequestId == request.Id).Select(d => d.KindId).Distinct().ToListAsync(ct);
-        return EligibilityCheck.Evaluate(SchemeInForce, FactsOf(request, evidenceKinds), Today);
+        return EligibilityCheck.Evaluate(SchemeInForce, FactsOf(request, evidenceKinds), db.Today);
     }
 
     public static EligibilityFacts FactsOf(ShortBreakRequest request, IReadOnlyCollection<string> evidenceKinds) =>
