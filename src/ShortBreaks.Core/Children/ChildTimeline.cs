@@ -27,17 +27,7 @@ public static class ChildTimeline
     /// <summary>Adds an event to a child's timeline, now, by whoever is acting.</summary>
     public static TimelineEvent AddTimeline(this ShortBreaksDbContext db, Guid childId, string kind, string summary, string? detail, Guid? requestId = null)
     {
-        var timelineEvent = new TimelineEvent
-        {
-            ChildId = childId,
-            RequestId = requestId,
-            At = db.UtcNow,
-            Kind = kind,
-            Summary = summary,
-            Detail = detail,
-            ActorUserId = db.Actor.UserId,
-            ActorName = db.Actor.Name,
-        };
+        var timelineEvent = NewEvent(childId, kind, summary, detail, requestId, db.Actor, db.UtcNow);
         db.TimelineEvents.Add(timelineEvent);
         return timelineEvent;
     }
@@ -48,18 +38,34 @@ public static class ChildTimeline
     /// </summary>
     public static Letter AddLetter(this ShortBreaksDbContext db, Guid childId, string kind, string title, string bodyHtml, Guid? requestId = null)
     {
-        var letter = new Letter
-        {
-            ChildId = childId,
-            RequestId = requestId,
-            Kind = kind,
-            Title = title,
-            BodyHtml = bodyHtml,
-            CreatedAt = db.UtcNow,
-            CreatedByUserId = db.Actor.UserId ?? "",
-            VisibleToFamily = true,
-        };
+        var letter = NewLetter(childId, kind, title, bodyHtml, requestId, db.Actor, db.UtcNow);
         db.Letters.Add(letter);
         return letter;
     }
+
+    /// <summary>An event on a child's timeline as <paramref name="by"/> made it at <paramref name="at"/>, not yet added.</summary>
+    public static TimelineEvent NewEvent(Guid childId, string kind, string summary, string? detail, Guid? requestId, Actor by, DateTime at) => new()
+    {
+        ChildId = childId,
+        RequestId = requestId,
+        At = at,
+        Kind = kind,
+        Summary = summary,
+        Detail = detail,
+        ActorUserId = by.UserId,
+        ActorName = by.Name,
+    };
+
+    /// <summary>A letter to the family as <paramref name="by"/> wrote it at <paramref name="at"/>, not yet added.</summary>
+    public static Letter NewLetter(Guid childId, string kind, string title, string bodyHtml, Guid? requestId, Actor by, DateTime at) => new()
+    {
+        ChildId = childId,
+        RequestId = requestId,
+        Kind = kind,
+        Title = title,
+        BodyHtml = bodyHtml,
+        CreatedAt = at,
+        CreatedByUserId = by.UserId ?? "",
+        VisibleToFamily = true,
+    };
 }

@@ -41,6 +41,9 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public TimeProvider Clock => clock;
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>The day of <see cref="UtcNow"/>: the day a rule or a scheme in force is judged on.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(UtcNow);
+
     /// <summary>Set false by bulk loads (demo data) that write their own single audit entry.</summary>
     public bool AuditChanges { get; set; } = true;
 

@@ -69,7 +69,7 @@ internal sealed partial class DemoCountyGenerator
             request.Channel == RequestChannel.Online
                 ? $"Request {request.Reference} made online"
                 : $"Request {request.Reference} taken by phone at the duty point",
-            null, request.CreatedByUserId, request.Channel == RequestChannel.Online ? contact.Name : decider.Name);
+            null, new Actor { UserId = request.CreatedByUserId, Name = request.Channel == RequestChannel.Online ? contact.Name : decider.Name });
 
         if (decidedDay is { } day)
         {

@@ -33,61 +33,29 @@ internal sealed partial class DemoCountyGenerator
         }
 
         var letterId = _random.Id(decidedAt);
-        var fsb = _scheme.Tiers.FlexibleShortBreaks;
-        var approved = outcome == DecisionOutcome.FlexibleShortBreaksApproved;
-        var decision = new RequestDecision
-        {
-            Id = _random.Id(decidedAt),
-            RequestId = request.Id,
-            ChildId = child.Id,
-            Outcome = outcome,
-            Reasons = reasons,
-            DecidedAt = decidedAt,
-            DecidedByUserId = decider.Id,
-            DecidedByName = decider.Name,
-            SchemeVersion = _scheme.Version,
-            CriteriaJson = EligibilityJson.Serialize(eligibility.Criteria),
-            AllowanceHoursPerYear = approved ? fsb.HoursPerYear : null,
-            AllowanceDirectPaymentPerYear = approved ? fsb.DirectPaymentPerYear : null,
-            AllowanceProviderPerYear = approved ? fsb.ProviderPerYear : null,
-            LetterId = ThresholdDecisions.TellsFamily(outcome) ? letterId : null,
-        };
+        var by = decider.Actor;
+        var decision = ThresholdDecisions.Record(request, child, outcome, reasons, eligibility, _scheme, by, decidedAt);
+        decision.Id = _random.Id(decidedAt);
         request.Status = ThresholdDecisions.StatusAfter(outcome);
         _db.Decisions.Add(decision);
 
-        if (decision.LetterId is not null)
+        if (ThresholdDecisions.TellsFamily(outcome))
         {
             var (title, body) = Letters.DecisionLetter.Compose(_scheme, request, decision);
-            _db.Letters.Add(new Letter
-            {
-                Id = letterId,
-                ChildId = child.Id,
-                RequestId = request.Id,
-                Kind = LetterKinds.Decision,
-                Title = title,
-                BodyHtml = body,
-                CreatedAt = decidedAt,
-                CreatedByUserId = decider.Id,
-                VisibleToFamily = true,
-            });
+            var letter = ChildTimeline.NewLetter(child.Id, LetterKinds.Decision, title, body, request.Id, by, decidedAt);
+            letter.Id = letterId;
+            decision.LetterId = letterId;
+            _db.Letters.Add(letter);
         }
 
         if (ThresholdDecisions.ReferralFor(outcome) is { } referral)
         {
-            _db.Referrals.Add(new Referral
-            {
-                Id = _random.Id(decidedAt),
-                RequestId = request.Id,
-                ChildId = child.Id,
-                Kind = referral,
-                Reasons = reasons,
-                ReferredAt = decidedAt,
-                ReferredByUserId = decider.Id,
-                ReferredByName = decider.Name,
-            });
+            var made = ThresholdDecisions.ReferralOf(decision, referral);
+            made.Id = _random.Id(decidedAt);
+            _db.Referrals.Add(made);
         }
 
-        AddTimeline(child.Id, request.Id, decidedAt, TimelineKinds.Decision, DecisionOutcomes.Name(outcome), reasons, decider.Id, decider.Name);
+        AddTimeline(child.Id, request.Id, decidedAt, TimelineKinds.Decision, DecisionOutcomes.Name(outcome), reasons, by);
         _decisions++;
     }
 

@@ -87,19 +87,12 @@ internal sealed partial class DemoCountyGenerator
         return kind.Id;
     }
 
-    private void AddTimeline(Guid childId, Guid requestId, DateTime at, string kind, string summary, string? detail, string? actorId, string actorName) =>
-        _db.TimelineEvents.Add(new TimelineEvent
-        {
-            Id = _random.Id(at),
-            ChildId = childId,
-            RequestId = requestId,
-            At = at,
-            Kind = kind,
-            Summary = summary,
-            Detail = detail,
-            ActorUserId = actorId,
-            ActorName = actorName,
-        });
+    private void AddTimeline(Guid childId, Guid requestId, DateTime at, string kind, string summary, string? detail, Actor by)
+    {
+        var timelineEvent = ChildTimeline.NewEvent(childId, kind, summary, detail, requestId, by, at);
+        timelineEvent.Id = _random.Id(at);
+        _db.TimelineEvents.Add(timelineEvent);
+    }
 
     /// <summary>A submitted request not yet matched to a child: some are families already known (to find), some are new.</summary>
     private void AddRequestToMatch()

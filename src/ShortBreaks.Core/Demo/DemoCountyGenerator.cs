@@ -48,7 +48,10 @@ internal sealed partial class DemoCountyGenerator
     private int _rasAssessments;
     private string? _parentUserId;
 
-    private sealed record StaffMember(string Id, string Name);
+    private sealed record StaffMember(string Id, string Name)
+    {
+        public Actor Actor => new() { UserId = Id, Name = Name };
+    }
 
     private sealed record Contact(string Name, string Relationship, string? UserId, string? Email);
 
@@ -111,29 +114,27 @@ internal sealed partial class DemoCountyGenerator
             for (var i = 0; i < drafts; i++) AddDraft();
             await SaveBatchAsync(ct);
 
-            var summary = new DemoSummary
-            {
-                Children = n,
-                FlexibleShortBreaks = flexible,
-                TargetedShortBreaks = targeted,
-                Universal = universal,
-                SocialCare = socialCare,
-                AwaitingDecision = awaiting,
-                RequestsAwaitingDecision = _awaitingRequests,
-                RequestsPastTarget = _requestsPastTarget,
-                RequestsToMatch = toMatch,
-                DraftRequests = drafts,
-                Decisions = _decisions,
-                Providers = providers.Count,
-                PersonalisationOfficers = _officers.Count,
-                ReviewingOfficers = _reviewers.Count,
-                TeamManagers = _managers.Count,
-                Staff = _staff,
-                FamilyAccounts = _familyAccounts,
-                RasAssessments = _rasAssessments,
-                LargestCaseload = _caseloads.Count == 0 ? 0 : _caseloads.Values.Max(),
-                Elapsed = stopwatch.Elapsed,
-            };
+            var summary = new DemoSummary(
+                Children: n,
+                FlexibleShortBreaks: flexible,
+                TargetedShortBreaks: targeted,
+                Universal: universal,
+                SocialCare: socialCare,
+                AwaitingDecision: awaiting,
+                RequestsAwaitingDecision: _awaitingRequests,
+                RequestsPastTarget: _requestsPastTarget,
+                RequestsToMatch: toMatch,
+                DraftRequests: drafts,
+                Decisions: _decisions,
+                Providers: providers.Count,
+                PersonalisationOfficers: _officers.Count,
+                ReviewingOfficers: _reviewers.Count,
+                TeamManagers: _managers.Count,
+                Staff: _staff,
+                FamilyAccounts: _familyAccounts,
+                RasAssessments: _rasAssessments,
+                LargestCaseload: _caseloads.Count == 0 ? 0 : _caseloads.Values.Max(),
+                Elapsed: stopwatch.Elapsed);
 
             _db.AuditEntries.Add(new AuditEntry
             {

@@ -38,26 +38,16 @@ internal static class DemoPlans
 
             foreach (var (child, i) in targeted.Select((c, i) => (c, i)))
             {
-                As(db, officer?.Id, officer?.DisplayName ?? "Demo officer");
-                var (plan, result) = await plans.StartAsync(child.Id, PlanPurpose.Targeted, child.AssessmentId, Content(options.Today, child.Amount, i), ct);
-                if (!result.Succeeded) continue;
-                var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == plan!.Id, ct);
-                await approvals.AgreeAsync(version.Id, asFamily: true, await VersionOf(db, plan!.Id, ct), ct);
-                await approvals.AgreeAsync(version.Id, asFamily: false, await VersionOf(db, plan.Id, ct), ct);
+                if (await StartAgreedAsync(child.Id, PlanPurpose.Targeted, child.AssessmentId, child.Amount, i) is not { } agreed) continue;
                 As(db, manager?.Id, manager?.DisplayName ?? "Demo manager");
-                await approvals.ManagerDecideAsync(version.Id, true, "Meets the outcomes within the indicative budget.", await VersionOf(db, plan.Id, ct), ct);
+                await approvals.ManagerDecideAsync(agreed.VersionId, true, "Meets the outcomes within the indicative budget.", await VersionOf(db, agreed.PlanId, ct), ct);
                 db.ChangeTracker.Clear();
                 made++;
             }
 
             foreach (var (child, i) in stepUps.Select((c, i) => (c, i)))
             {
-                As(db, officer?.Id, officer?.DisplayName ?? "Demo officer");
-                var (plan, result) = await plans.StartAsync(child.Id, PlanPurpose.StepUp, child.AssessmentId, Content(options.Today, child.Amount, i), ct);
-                if (!result.Succeeded) continue;
-                var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == plan!.Id, ct);
-                await approvals.AgreeAsync(version.Id, asFamily: true, await VersionOf(db, plan!.Id, ct), ct);
-                await approvals.AgreeAsync(version.Id, asFamily: false, await VersionOf(db, plan.Id, ct), ct);
+                if (await StartAgreedAsync(child.Id, PlanPurpose.StepUp, child.AssessmentId, child.Amount, i) is null) continue;
                 db.ChangeTracker.Clear();
                 made++;
             }
@@ -69,6 +59,18 @@ internal static class DemoPlans
         }
 
         return made;
+
+        // The officer starts the plan and it is agreed by the family and the officer; null where the service would not start it.
+        async Task<(Guid VersionId, Guid PlanId)?> StartAgreedAsync(Guid childId, PlanPurpose purpose, Guid assessmentId, decimal amount, int i)
+        {
+            As(db, officer?.Id, officer?.DisplayName ?? "Demo officer");
+            var (plan, result) = await plans.StartAsync(childId, purpose, assessmentId, Content(options.Today, amount, i), ct);
+            if (!result.Succeeded) return null;
+            var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == plan!.Id, ct);
+            await approvals.AgreeAsync(version.Id, asFamily: true, await VersionOf(db, plan!.Id, ct), ct);
+            await approvals.AgreeAsync(version.Id, asFamily: false, await VersionOf(db, plan.Id, ct), ct);
+            return (version.Id, plan.Id);
+        }
     }
 
     private static void As(ShortBreaksDbContext db, string? userId, string name) => (db.Actor.UserId, db.Actor.Name) = (userId, name);

@@ -91,16 +91,9 @@ public sealed class RequestMatching(ShortBreaksDbContext db)
     private void AddMatchedEvents(ShortBreakRequest request, Child child, bool isNew)
     {
         var channel = request.Channel == RequestChannel.Online ? "online" : "by phone at the duty point";
-        db.TimelineEvents.Add(new TimelineEvent
-        {
-            ChildId = child.Id,
-            RequestId = request.Id,
-            At = request.SubmittedAt ?? db.UtcNow,
-            Kind = TimelineKinds.RequestSubmitted,
-            Summary = $"Request {request.Reference} made {channel}",
-            Detail = request.ContactName is null ? null : $"By {request.ContactName} ({request.ContactRelationship})",
-            ActorName = request.ContactName ?? "",
-        });
+        db.TimelineEvents.Add(ChildTimeline.NewEvent(child.Id, TimelineKinds.RequestSubmitted, $"Request {request.Reference} made {channel}",
+            request.ContactName is null ? null : $"By {request.ContactName} ({request.ContactRelationship})", request.Id,
+            new Actor { Name = request.ContactName ?? "" }, request.SubmittedAt ?? db.UtcNow));
         db.AddTimeline(child.Id, TimelineKinds.RequestMatched,
             isNew ? "Request confirmed as a child new to the service" : "Request matched to this record", null, request.Id);
     }

@@ -10,7 +10,7 @@ public sealed class RequestService(
     EmailSender email,
     ILogger<RequestService> logger)
 {
-    public DateOnly Today => DateOnly.FromDateTime(db.UtcNow);
+    public DateOnly Today => db.Today;
 
     public Scheme SchemeInForce => schemes.InForceOn(Today);
 

@@ -12,15 +12,13 @@ public sealed class ThresholdDecisionService(
     EmailSender email,
     ILogger<ThresholdDecisionService> logger)
 {
-    private DateOnly Today => DateOnly.FromDateTime(db.UtcNow);
-
-    private Scheme SchemeInForce => schemes.InForceOn(Today);
+    private Scheme SchemeInForce => schemes.InForceOn(db.Today);
 
     /// <summary>The request checked against the eligibility criteria in force on the day of the check.</summary>
     public async Task<EligibilityResult> CheckEligibilityAsync(ShortBreakRequest request, CancellationToken ct = default)
     {
         var evidenceKinds = await db.EvidenceDocuments.Where(d => d.RequestId == request.Id).Select(d => d.KindId).Distinct().ToListAsync(ct);
-        return EligibilityCheck.Evaluate(SchemeInForce, FactsOf(request, evidenceKinds), Today);
+        return EligibilityCheck.Evaluate(SchemeInForce, FactsOf(request, evidenceKinds), db.Today);
     }
 
     public static EligibilityFacts FactsOf(ShortBreakRequest request, IReadOnlyCollection<string> evidenceKinds) =>
@@ -82,27 +80,8 @@ public sealed class ThresholdDecisionService(
 
     private RequestDecision NewDecision(ShortBreakRequest request, Child child, DecisionOutcome outcome, string reasons, Scheme scheme, EligibilityResult eligibility)
     {
-        var decision = new RequestDecision
-        {
-            RequestId = request.Id,
-            ChildId = child.Id,
-            Outcome = outcome,
-            Reasons = reasons,
-            DecidedAt = db.UtcNow,
-            DecidedByUserId = db.Actor.UserId ?? "",
-            DecidedByName = db.Actor.Name,
-            SchemeVersion = scheme.Version,
-            CriteriaJson = EligibilityJson.Serialize(eligibility.Criteria),
-        };
-
-        if (outcome == DecisionOutcome.FlexibleShortBreaksApproved)
-        {
-            decision.AllowanceHoursPerYear = scheme.Tiers.FlexibleShortBreaks.HoursPerYear;
-            decision.AllowanceDirectPaymentPerYear = scheme.Tiers.FlexibleShortBreaks.DirectPaymentPerYear;
-            decision.AllowanceProviderPerYear = scheme.Tiers.FlexibleShortBreaks.ProviderPerYear;
-            child.KeyWorkerId ??= db.Actor.UserId;
-        }
-
+        var decision = ThresholdDecisions.Record(request, child, outcome, reasons, eligibility, scheme, db.Actor, db.UtcNow);
+        if (outcome == DecisionOutcome.FlexibleShortBreaksApproved) child.KeyWorkerId ??= db.Actor.UserId;
         return decision;
     }
 
@@ -117,7 +96,7 @@ public sealed class ThresholdDecisionService(
         }
 
         if (ThresholdDecisions.SignpostedTier(outcome, child.Tier) is { } signposted) child.Tier = signposted;
-        if (ThresholdDecisions.ReferralFor(outcome) is { } referral) db.Referrals.Add(NewReferral(request, child, referral, decision.Reasons));
+        if (ThresholdDecisions.ReferralFor(outcome) is { } referral) db.Referrals.Add(ThresholdDecisions.ReferralOf(decision, referral));
 
         request.Status = ThresholdDecisions.StatusAfter(outcome);
         request.UpdatedAt = db.UtcNow;
@@ -157,15 +136,4 @@ public sealed class ThresholdDecisionService(
             await email.TrySendAsync(db, logger, request.ContactEmail, child.Id, Emails.DecisionWaiting(request, scheme, email.Options.PublicBaseUrl), ct);
         }
     }
-
-    private Referral NewReferral(ShortBreakRequest request, Child child, ReferralKind kind, string reasons) => new()
-    {
-        RequestId = request.Id,
-        ChildId = child.Id,
-        Kind = kind,
-        Reasons = reasons,
-        ReferredAt = db.UtcNow,
-        ReferredByUserId = db.Actor.UserId ?? "",
-        ReferredByName = db.Actor.Name,
-    };
 }

@@ -79,4 +79,42 @@ public static class ThresholdDecisions
         DecisionOutcome.Safeguarding => ReferralKind.MultiAgencySafeguardingHub,
         _ => null,
     };
+
+    /// <summary>
+    /// The decision as it is kept: by whom and when, the criteria as they stood, and the Flexible Short Breaks
+    /// allowance of the scheme when approved. The service and the demo county keep their decisions alike this way.
+    /// </summary>
+    public static RequestDecision Record(ShortBreakRequest request, Child child, DecisionOutcome outcome, string reasons,
+        EligibilityResult eligibility, Scheme scheme, Actor by, DateTime at)
+    {
+        var approved = outcome == DecisionOutcome.FlexibleShortBreaksApproved;
+        var fsb = scheme.Tiers.FlexibleShortBreaks;
+        return new RequestDecision
+        {
+            RequestId = request.Id,
+            ChildId = child.Id,
+            Outcome = outcome,
+            Reasons = reasons,
+            DecidedAt = at,
+            DecidedByUserId = by.UserId ?? "",
+            DecidedByName = by.Name,
+            SchemeVersion = scheme.Version,
+            CriteriaJson = EligibilityJson.Serialize(eligibility.Criteria),
+            AllowanceHoursPerYear = approved ? fsb.HoursPerYear : null,
+            AllowanceDirectPaymentPerYear = approved ? fsb.DirectPaymentPerYear : null,
+            AllowanceProviderPerYear = approved ? fsb.ProviderPerYear : null,
+        };
+    }
+
+    /// <summary>The referral a decision makes (see <see cref="ReferralFor"/>): with its reasons, by the same person, at the same moment.</summary>
+    public static Referral ReferralOf(RequestDecision decision, ReferralKind kind) => new()
+    {
+        RequestId = decision.RequestId,
+        ChildId = decision.ChildId,
+        Kind = kind,
+        Reasons = decision.Reasons,
+        ReferredAt = decision.DecidedAt,
+        ReferredByUserId = decision.DecidedByUserId,
+        ReferredByName = decision.DecidedByName,
+    };
 }

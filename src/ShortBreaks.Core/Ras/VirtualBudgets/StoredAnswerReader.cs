@@ -95,13 +95,9 @@ internal sealed class StoredAnswerReader
 
     private string? ReadLevels(CompiledRasPhase phase, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> questions, string json, int[] steps, bool[] answered)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        Expect(ref reader, JsonTokenType.StartObject);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var reader = ObjectReader(json);
+        while (NextAnswer(ref reader, out var key, out var value))
         {
-            var key = Copy(ref reader, _key);
-            Expect(ref reader, JsonTokenType.String);
-            var value = Copy(ref reader, _value);
             if (!questions.TryGetValue(key, out var q))
             {
                 return $"There is no question '{key}' in the {phase.Phase.Name} questionnaire.";
@@ -118,13 +114,9 @@ internal sealed class StoredAnswerReader
 
     private string? ReadSupport(CompiledRasPhase phase, string json, int[] support)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        Expect(ref reader, JsonTokenType.StartObject);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var reader = ObjectReader(json);
+        while (NextAnswer(ref reader, out var key, out var value))
         {
-            var key = Copy(ref reader, _key);
-            Expect(ref reader, JsonTokenType.String);
-            var value = Copy(ref reader, _value);
             var d = IndexOf(phase.DomainIds, key);
             if (d < 0) return $"There is no domain '{key}' in the {phase.Phase.Name} questionnaire.";
             var s = -1;
@@ -148,6 +140,29 @@ internal sealed class StoredAnswerReader
         }
 
         return -1;
+    }
+
+    /// <summary>A reader over one JSON object of answers, past its opening brace.</summary>
+    private static Utf8JsonReader ObjectReader(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        Expect(ref reader, JsonTokenType.StartObject);
+        return reader;
+    }
+
+    /// <summary>The object's next <c>"id": "answer"</c> pair, copied into the reused buffers; false at the end of the object.</summary>
+    private bool NextAnswer(ref Utf8JsonReader reader, out ReadOnlySpan<char> key, out ReadOnlySpan<char> value)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+        {
+            key = value = default;
+            return false;
+        }
+
+        key = Copy(ref reader, _key);
+        Expect(ref reader, JsonTokenType.String);
+        value = Copy(ref reader, _value);
+        return true;
     }
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
