@@ -111,29 +111,27 @@ internal sealed partial class DemoCountyGenerator
             for (var i = 0; i < drafts; i++) AddDraft();
             await SaveBatchAsync(ct);
 
-            var summary = new DemoSummary
-            {
-                Children = n,
-                FlexibleShortBreaks = flexible,
-                TargetedShortBreaks = targeted,
-                Universal = universal,
-                SocialCare = socialCare,
-                AwaitingDecision = awaiting,
-                RequestsAwaitingDecision = _awaitingRequests,
-                RequestsPastTarget = _requestsPastTarget,
-                RequestsToMatch = toMatch,
-                DraftRequests = drafts,
-                Decisions = _decisions,
-                Providers = providers.Count,
-                PersonalisationOfficers = _officers.Count,
-                ReviewingOfficers = _reviewers.Count,
-                TeamManagers = _managers.Count,
-                Staff = _staff,
-                FamilyAccounts = _familyAccounts,
-                RasAssessments = _rasAssessments,
-                LargestCaseload = _caseloads.Count == 0 ? 0 : _caseloads.Values.Max(),
-                Elapsed = stopwatch.Elapsed,
-            };
+            var summary = new DemoSummary(
+                Children: n,
+                FlexibleShortBreaks: flexible,
+                TargetedShortBreaks: targeted,
+                Universal: universal,
+                SocialCare: socialCare,
+                AwaitingDecision: awaiting,
+                RequestsAwaitingDecision: _awaitingRequests,
+                RequestsPastTarget: _requestsPastTarget,
+                RequestsToMatch: toMatch,
+                DraftRequests: drafts,
+                Decisions: _decisions,
+                Providers: providers.Count,
+                PersonalisationOfficers: _officers.Count,
+                ReviewingOfficers: _reviewers.Count,
+                TeamManagers: _managers.Count,
+                Staff: _staff,
+                FamilyAccounts: _familyAccounts,
+                RasAssessments: _rasAssessments,
+                LargestCaseload: _caseloads.Count == 0 ? 0 : _caseloads.Values.Max(),
+                Elapsed: stopwatch.Elapsed);
 
             _db.AuditEntries.Add(new AuditEntry
             {

@@ -31,43 +31,16 @@ public sealed record DemoOptions
 public sealed record DemoLogin(string Email, string DisplayName, string Role, string Description);
 
 /// <summary>What the demo county holds once loaded.</summary>
-public sealed record DemoSummary
-{
-    public required int Children { get; init; }
-    public required int FlexibleShortBreaks { get; init; }
-    public required int TargetedShortBreaks { get; init; }
-    public required int Universal { get; init; }
-    public required int SocialCare { get; init; }
-
-    /// <summary>Children whose request is waiting for a threshold decision.</summary>
-    public required int AwaitingDecision { get; init; }
-
-    /// <summary>Submitted requests without a decision, including those not yet matched to a child.</summary>
-    public required int RequestsAwaitingDecision { get; init; }
-
-    /// <summary>Requests waiting longer than the scheme's decision target.</summary>
-    public required int RequestsPastTarget { get; init; }
-
-    /// <summary>Requests not yet matched to a child record.</summary>
-    public required int RequestsToMatch { get; init; }
-
-    public required int DraftRequests { get; init; }
-    public required int Decisions { get; init; }
-    public required int Providers { get; init; }
-    public required int PersonalisationOfficers { get; init; }
-    public required int ReviewingOfficers { get; init; }
-    public required int TeamManagers { get; init; }
-
-    /// <summary>Every council and provider account, the demo logins included.</summary>
-    public required int Staff { get; init; }
-
-    public required int FamilyAccounts { get; init; }
-
-    /// <summary>Completed RAS assessments, the superseded earlier ones included.</summary>
-    public int RasAssessments { get; init; }
-
-    /// <summary>The most children any one personalisation officer holds.</summary>
-    public required int LargestCaseload { get; init; }
-
-    public required TimeSpan Elapsed { get; init; }
-}
+/// <param name="AwaitingDecision">Children whose request is waiting for a threshold decision.</param>
+/// <param name="RequestsAwaitingDecision">Submitted requests without a decision, including those not yet matched to a child.</param>
+/// <param name="RequestsPastTarget">Requests waiting longer than the scheme's decision target.</param>
+/// <param name="RequestsToMatch">Requests not yet matched to a child record.</param>
+/// <param name="Staff">Every council and provider account, the demo logins included.</param>
+/// <param name="RasAssessments">Completed RAS assessments, the superseded earlier ones included.</param>
+/// <param name="LargestCaseload">The most children any one personalisation officer holds.</param>
+public sealed record DemoSummary(
+    int Children, int FlexibleShortBreaks, int TargetedShortBreaks, int Universal, int SocialCare,
+    int AwaitingDecision, int RequestsAwaitingDecision, int RequestsPastTarget, int RequestsToMatch,
+    int DraftRequests, int Decisions, int Providers,
+    int PersonalisationOfficers, int ReviewingOfficers, int TeamManagers, int Staff, int FamilyAccounts,
+    int RasAssessments, int LargestCaseload, TimeSpan Elapsed);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Ras.Calibration;
 
@@ -10,15 +12,9 @@ public sealed class RasCalibratorTests
     private static readonly RasRounding Pence = new() { Mode = RasRoundingMode.AwayFromZero, To = 0.01m };
 
     /// <summary>A package given by its domain points ("care" and "sleep" of the test scheme).</summary>
-    private static CalibrationPackage Package(int row, decimal care, decimal sleep, decimal cost, int age = 8) => new()
-    {
-        Row = row,
-        ChildReference = $"C{row}",
-        AgeYears = age,
-        PhaseId = age <= 10 ? "primary" : "secondary",
-        ActualAnnualCost = cost,
-        DomainPoints = new Dictionary<string, decimal> { ["care"] = care, ["sleep"] = sleep },
-    };
+    private static CalibrationPackage Package(int row, decimal care, decimal sleep, decimal cost, int age = 8) => new(
+        row, $"C{row}", age, age <= 10 ? "primary" : "secondary", cost,
+        DomainPoints: new Dictionary<string, decimal> { ["care"] = care, ["sleep"] = sleep });
 
     [Theory]
     [InlineData(25.0, 10.0, 1)]
@@ -232,11 +228,9 @@ public sealed class RasCalibratorTests
     public void MainNeed_IsTheDomainWithTheMostPoints_FromTheAnswers()
     {
         var scheme = RasTestSchemes.With(RasTestSchemes.StandardBands());
-        var package = new CalibrationPackage
-        {
-            Row = 2, ChildReference = "A", AgeYears = 7, PhaseId = "primary", ActualAnnualCost = 900,
-            Answers = RasTestSchemes.Answers("some", "none", "lots"), // care 2, sleep 5
-        };
+        var package = new CalibrationPackage(
+            Row: 2, ChildReference: "A", AgeYears: 7, PhaseId: "primary", ActualAnnualCost: 900,
+            Answers: RasTestSchemes.Answers("some", "none", "lots")); // care 2, sleep 5
 
         var result = RasCalibrator.Calibrate(scheme, [package], new CalibrationOptions { Method = CalibrationOptions.Bands });
 
@@ -327,5 +321,33 @@ public sealed class RasCalibratorTests
                 RasCalibrator.DomainPoints(compiled, sheet).ShouldBe(working);
             }
         }
+    }
+
+    [Theory]
+    [InlineData(CalibrationOptions.Bands)]
+    [InlineData(CalibrationOptions.PricePerPoint)]
+    public void Report_ReadBackFromItsJson_WritesTheSameJson(string method)
+    {
+        var shipped = RasTestSchemes.Shipped;
+        var packages = CalibrationSample.Generate(shipped, 200, 11, CalibrationSample.RealisticCost);
+        var report = RasCalibrator.Calibrate(shipped, packages, new CalibrationOptions { Method = method }).Report;
+
+        var json = JsonSerializer.Serialize(report, CalibrationService.ReportJson);
+        var again = JsonSerializer.Deserialize<CalibrationReport>(json, CalibrationService.ReportJson)!;
+
+        JsonSerializer.Serialize(again, CalibrationService.ReportJson).ShouldBe(json);
+        json.ShouldContain("\"phases\":[{\"phaseId\":");
+    }
+
+    [Fact]
+    public void Report_MissingARequiredValue_IsRefused()
+    {
+        var shipped = RasTestSchemes.Shipped;
+        var report = RasCalibrator.Calibrate(shipped, CalibrationSample.Generate(shipped, 60, 3, CalibrationSample.RealisticCost)).Report;
+        var json = JsonNode.Parse(JsonSerializer.Serialize(report, CalibrationService.ReportJson))!;
+        json["changesInAll"]!.AsObject().Remove("totalFitted");
+
+        Should.Throw<JsonException>(() => JsonSerializer.Deserialize<CalibrationReport>(json.ToJsonString(), CalibrationService.ReportJson))
+            .Message.ShouldContain("'totalFitted'");
     }
 }
