@@ -60,6 +60,7 @@ public sealed class RasSchemeCatalog
         AllowTrailingCommas = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        RespectRequiredConstructorParameters = true,
     };
 
     /// <summary>

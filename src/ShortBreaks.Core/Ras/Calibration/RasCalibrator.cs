@@ -326,11 +326,9 @@ public static class RasCalibrator
             var socialWork = bands.SkipWhile(b => b.Routing != RasRouting.SocialWorkAssessment).FirstOrDefault();
             // An inclusive universal band "0–19" sends totals below 20 there.
             var universalEnd = universal is null ? (decimal?)null : c.BandEdges == RasBandEdges.Inclusive ? universal.To + 1 : universal.To;
-            routing = new RasRoutingThresholds
-            {
-                UniversalBelow = routing?.UniversalBelow ?? universalEnd,
-                SocialWorkAssessmentAbove = routing?.SocialWorkAssessmentAbove ?? socialWork?.From,
-            };
+            routing = new RasRoutingThresholds(
+                UniversalBelow: routing?.UniversalBelow ?? universalEnd,
+                SocialWorkAssessmentAbove: routing?.SocialWorkAssessmentAbove ?? socialWork?.From);
             if (universal is not null) notes.Add($"Below {Pts(universalEnd!.Value)} points still goes to universal services, as in the band \"{universal.Name}\".");
             if (socialWork is not null) notes.Add($"More than {Pts(socialWork.From)} points still goes to a social work assessment, as in the band \"{socialWork.Name}\"; exactly {Pts(socialWork.From)} points now gets a budget.");
             if (routing.UniversalBelow is null && routing.SocialWorkAssessmentAbove is null) routing = null;
@@ -338,7 +336,7 @@ public static class RasCalibrator
 
         var fittedPhase = phase with
         {
-            Conversion = new RasConversion { Method = CalibrationOptions.PricePerPoint, Threshold = threshold, PricePerPoint = price, Floor = floor, Cap = cap, HoursAt = c.HoursAt },
+            Conversion = new RasConversion(Method: CalibrationOptions.PricePerPoint, Threshold: threshold, PricePerPoint: price, Floor: floor, Cap: cap, HoursAt: c.HoursAt),
             Routing = routing,
         };
         return (fittedPhase, new CalibrationPhaseFit(phase.Id, phase.Name, CalibrationOptions.PricePerPoint, packages.Count, PackagesUsed: n)

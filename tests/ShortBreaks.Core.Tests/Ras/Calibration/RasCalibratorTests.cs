@@ -9,7 +9,7 @@ namespace ShortBreaks.Core.Tests.Ras.Calibration;
 /// <summary>The fit: figures made from known rates come back; noisy figures fit less well; who gains and loses.</summary>
 public sealed class RasCalibratorTests
 {
-    private static readonly RasRounding Pence = new() { Mode = RasRoundingMode.AwayFromZero, To = 0.01m };
+    private static readonly RasRounding Pence = new(Mode: RasRoundingMode.AwayFromZero, To: 0.01m);
 
     /// <summary>A package given by its domain points ("care" and "sleep" of the test scheme).</summary>
     private static CalibrationPackage Package(int row, decimal care, decimal sleep, decimal cost, int age = 8) => new(
@@ -89,19 +89,16 @@ public sealed class RasCalibratorTests
     }
 
     /// <summary>The standard bands as a council prints them: 0–4, 5–9, 10–19, 20–27, a flagged top band, and hours at £15.</summary>
-    private static RasConversion PrintedBands() => new()
-    {
-        Method = "bands",
-        BandEdges = RasBandEdges.Inclusive,
-        HoursAt = new RasHoursConversion { HourlyRate = 15, Rounding = new RasRounding { Mode = RasRoundingMode.Down, To = 1 } },
-        Bands =
-        [
-            new RasBand { From = 0, To = 4, Amount = 0, Name = "Universal", Routing = RasRouting.Universal },
-            new RasBand { From = 5, To = 9, Amount = 750, Name = "Flexible" },
-            new RasBand { From = 10, To = 19, Amount = 1800, Name = "Targeted" },
-            new RasBand { From = 20, To = 27, Amount = 3000, Name = "Targeted with assessment", FlagForAssessment = true },
-        ],
-    };
+    private static RasConversion PrintedBands() => new(
+        Method: "bands",
+        BandEdges: RasBandEdges.Inclusive,
+        HoursAt: new RasHoursConversion(HourlyRate: 15, Rounding: new RasRounding(Mode: RasRoundingMode.Down, To: 1)),
+        Bands: [
+            new RasBand(From: 0, To: 4, Amount: 0, Name: "Universal", Routing: RasRouting.Universal),
+            new RasBand(From: 5, To: 9, Amount: 750, Name: "Flexible"),
+            new RasBand(From: 10, To: 19, Amount: 1800, Name: "Targeted"),
+            new RasBand(From: 20, To: 27, Amount: 3000, Name: "Targeted with assessment", FlagForAssessment: true),
+        ]);
 
     [Fact]
     public void Bands_OnAnInclusiveBase_KeepTheEdgesTheFlagAndTheHours_AndTheFittedVersionIsValid()
@@ -309,7 +306,7 @@ public sealed class RasCalibratorTests
     [Fact]
     public void ScoringPointsAlone_AndEachDomainsPoints_AreWhatTheEngineWorksOut()
     {
-        foreach (var scheme in new[] { RasTestSchemes.Shipped, RasTestSchemes.With(RasTestSchemes.Price(3, 40, 150, 600), new RasRoutingThresholds { UniversalBelow = 2, SocialWorkAssessmentAbove = 25 }) })
+        foreach (var scheme in new[] { RasTestSchemes.Shipped, RasTestSchemes.With(RasTestSchemes.Price(3, 40, 150, 600), new RasRoutingThresholds(UniversalBelow: 2, SocialWorkAssessmentAbove: 25)) })
         {
             var compiled = CompiledRasScheme.For(scheme);
             foreach (var package in CalibrationSample.Generate(scheme, 300, 17, (_, _, _) => 1m))
