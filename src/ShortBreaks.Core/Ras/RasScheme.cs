@@ -5,7 +5,7 @@ namespace ShortBreaks.Core.Ras;
 /// already around the child lowers the points, and how points become an indicative budget. A published version
 /// never changes; a change is a new version, so any past result can be scored again exactly.
 /// </summary>
-public sealed record RasScheme
+public sealed record RasScheme : IVersionedFile
 {
     /// <summary>Version label, unique across the council's RAS files, for example "2026.1".</summary>
     public required string Version { get; init; }

@@ -17,7 +17,7 @@ public sealed record Scheme(
     CouncilSettings Council, AgeSettings Ages, TriageSettings Triage, TierSettings Tiers, OvernightRates OvernightRates,
     ReviewSettings Reviews, CaseloadSettings Caseloads, EligibilityCriteria Eligibility,
     IReadOnlyList<LocalOfferLink> LocalOffer,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanSettings? Plans = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanSettings? Plans = null) : IVersionedFile
 {
     /// <summary>The plan settings in force under this version.</summary>
     [JsonIgnore] public PlanSettings PlanRules => Plans ?? PlanSettings.Defaults;
