@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ShortBreaks.Core.Ras;
 using static ShortBreaks.Core.Tests.Ras.RasTestSchemes;
 
@@ -204,6 +205,37 @@ public class RasSchemeValidatorTests
 
         scheme.ShouldBeNull();
         errors.ShouldHaveSingleItem().ShouldStartWith("is not a valid RAS file");
+    }
+
+    [Theory]
+    [InlineData("rounding", "mode", "RasRounding")]
+    [InlineData("phases/0", "name", "RasPhase")]
+    [InlineData("phases/0/questionnaire/domains/0/questions/0/levels/0", "points", "RasLevel")]
+    [InlineData("phases/0/supportRules/levels/0", "label", "RasSupportLevel")]
+    [InlineData("phases/0/conversion", "method", "RasConversion")]
+    [InlineData("phases/0/conversion/bands/0", "amount", "RasBand")]
+    public void Parse_MissingRequiredValue_IsRefusedByName(string path, string property, string type)
+    {
+        var json = JsonNode.Parse(RasSchemeCatalog.ToJson(Shipped))!;
+        var target = path.Split('/').Aggregate(json, (node, part) => int.TryParse(part, out var i) ? node[i]! : node[part]!);
+        target.AsObject().Remove(property);
+
+        var (scheme, errors) = RasSchemeCatalog.Parse(json.ToJsonString());
+
+        scheme.ShouldBeNull();
+        errors.ShouldHaveSingleItem().ShouldBe(
+            $"is not a valid RAS file: JSON deserialization for type 'ShortBreaks.Core.Ras.{type}' was missing required properties including: '{property}'.");
+    }
+
+    [Fact]
+    public void Shipped_ReadBackFromItsJson_WritesTheSameJson()
+    {
+        var json = RasSchemeCatalog.ToJson(Shipped);
+
+        var again = RasSchemeCatalog.Parse(json).Scheme!;
+
+        RasSchemeCatalog.ToJson(again).ShouldBe(json);
+        again.ContentHash.ShouldBe(Shipped.ContentHash);
     }
 
     [Fact]
