@@ -18,29 +18,24 @@ public static class RasCouncilForms
         EffectiveFrom = effectiveFrom,
         Phases = [.. shipped.Phases.Select(p => p.Id != "primary" ? p : p with
         {
-            Conversion = new RasConversion
-            {
-                Method = "bands",
-                BandEdges = RasBandEdges.Inclusive,
-                HoursAt = new RasHoursConversion { HourlyRate = 15m, Rounding = new RasRounding { Mode = RasRoundingMode.Down, To = 1 } },
-                Bands =
-                [
-                    new RasBand { From = 0, To = 19, Amount = 0, Name = "Universal and early help services", Routing = RasRouting.Universal },
-                    new RasBand { From = 20, To = 49, Amount = 750, Name = "Flexible Short Breaks" },
-                    new RasBand { From = 50, To = 74, Amount = 1800, Name = "Targeted Short Breaks, band 1" },
-                    new RasBand { From = 75, To = 99, Amount = 2400, Name = "Targeted Short Breaks, band 2" },
-                    new RasBand { From = 100, To = 129, Amount = 3000, Name = "Targeted Short Breaks, band 3", FlagForAssessment = true },
-                    new RasBand { From = 130, To = 240, Amount = 0, Name = "Social work assessment", Routing = RasRouting.SocialWorkAssessment },
-                ],
-            },
+            Conversion = new RasConversion(
+                Method: "bands",
+                BandEdges: RasBandEdges.Inclusive,
+                HoursAt: new RasHoursConversion(HourlyRate: 15m, Rounding: new RasRounding(Mode: RasRoundingMode.Down, To: 1)),
+                Bands: [
+                    new RasBand(From: 0, To: 19, Amount: 0, Name: "Universal and early help services", Routing: RasRouting.Universal),
+                    new RasBand(From: 20, To: 49, Amount: 750, Name: "Flexible Short Breaks"),
+                    new RasBand(From: 50, To: 74, Amount: 1800, Name: "Targeted Short Breaks, band 1"),
+                    new RasBand(From: 75, To: 99, Amount: 2400, Name: "Targeted Short Breaks, band 2"),
+                    new RasBand(From: 100, To: 129, Amount: 3000, Name: "Targeted Short Breaks, band 3", FlagForAssessment: true),
+                    new RasBand(From: 130, To: 240, Amount: 0, Name: "Social work assessment", Routing: RasRouting.SocialWorkAssessment),
+                ]),
             FundedSupport =
             [
-                new RasFundedSupport { Id = "equipment", Name = "equipment already funded", Unit = RasFundedSupportUnit.Money },
-                new RasFundedSupport
-                {
-                    Id = "holiday-club", Name = "hours at a holiday club already funded", Unit = RasFundedSupportUnit.Hours, HourlyRate = 15m,
-                    HoursRounding = new RasRounding { Mode = RasRoundingMode.Down, To = 1 },
-                },
+                new RasFundedSupport(Id: "equipment", Name: "equipment already funded", Unit: RasFundedSupportUnit.Money),
+                new RasFundedSupport(
+                    Id: "holiday-club", Name: "hours at a holiday club already funded", Unit: RasFundedSupportUnit.Hours, HourlyRate: 15m,
+                    HoursRounding: new RasRounding(Mode: RasRoundingMode.Down, To: 1)),
             ],
         })],
     };

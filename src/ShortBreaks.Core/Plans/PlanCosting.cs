@@ -101,32 +101,17 @@ public sealed record CostedOnCost(OnCost OnCost, decimal AnnualCost, decimal Per
 /// totals by how they are paid, and against the indicative budget. Every figure is rounded to the penny once, per
 /// line; totals are sums of the rounded lines, so the costing always adds up.
 /// </summary>
-public sealed record PlanCost
+/// <param name="PeriodDays">Days in the period, both ends included.</param>
+/// <param name="YearDays">Days in the year that starts on the period's first day (365 or 366).</param>
+/// <param name="Warnings">Things a manager or panel should look at: rates outside the scheme's range, more hours than the tier reckons on.</param>
+public sealed record PlanCost(
+    IReadOnlyList<CostedLine> Lines, IReadOnlyList<CostedOnCost> OnCosts,
+    DateOnly PeriodStart, DateOnly PeriodEnd, int PeriodDays, int YearDays,
+    decimal AnnualTotal, decimal PeriodTotal, IReadOnlyDictionary<PaymentRoute, decimal> AnnualByRoute,
+    decimal HoursPerYear, decimal NightsPerYear, decimal? IndicativeBudget, IReadOnlyList<string> Warnings)
 {
-    public required IReadOnlyList<CostedLine> Lines { get; init; }
-    public required IReadOnlyList<CostedOnCost> OnCosts { get; init; }
-    public required DateOnly PeriodStart { get; init; }
-    public required DateOnly PeriodEnd { get; init; }
-
-    /// <summary>Days in the period, both ends included.</summary>
-    public required int PeriodDays { get; init; }
-
-    /// <summary>Days in the year that starts on the period's first day (365 or 366).</summary>
-    public required int YearDays { get; init; }
-
-    public required decimal AnnualTotal { get; init; }
-    public required decimal PeriodTotal { get; init; }
-    public required IReadOnlyDictionary<PaymentRoute, decimal> AnnualByRoute { get; init; }
-    public required decimal HoursPerYear { get; init; }
-    public required decimal NightsPerYear { get; init; }
-
-    public decimal? IndicativeBudget { get; init; }
-
     /// <summary>Positive when the plan costs more a year than the indicative budget.</summary>
     public decimal? AboveIndicativeBudget => IndicativeBudget is { } budget ? AnnualTotal - budget : null;
-
-    /// <summary>Things a manager or panel should look at: rates outside the scheme's range, more hours than the tier reckons on.</summary>
-    public required IReadOnlyList<string> Warnings { get; init; }
 }
 
 public static class PlanCosting
@@ -197,22 +182,20 @@ public static class PlanCosting
         var hours = costed.Where(c => c.Line.Type is SupportType.DayCareHours or SupportType.PersonalAssistantHours).Sum(c => c.UnitsPerYear);
         var nights = costed.Where(c => c.Line.Type is SupportType.NightAtHome or SupportType.ResidentialNight or SupportType.CollegeNight).Sum(c => c.UnitsPerYear);
 
-        return new PlanCost
-        {
-            Lines = costed,
-            OnCosts = costedOnCosts,
-            PeriodStart = start,
-            PeriodEnd = end,
-            PeriodDays = periodDays,
-            YearDays = yearDays,
-            AnnualTotal = costed.Sum(c => c.AnnualCost) + costedOnCosts.Sum(c => c.AnnualCost),
-            PeriodTotal = costed.Sum(c => c.PeriodCost) + costedOnCosts.Sum(c => c.PeriodCost),
-            AnnualByRoute = byRoute,
-            HoursPerYear = hours,
-            NightsPerYear = nights,
-            IndicativeBudget = indicativeBudget,
-            Warnings = Warnings(costed, hours, rules),
-        };
+        return new PlanCost(
+            Lines: costed,
+            OnCosts: costedOnCosts,
+            PeriodStart: start,
+            PeriodEnd: end,
+            PeriodDays: periodDays,
+            YearDays: yearDays,
+            AnnualTotal: costed.Sum(c => c.AnnualCost) + costedOnCosts.Sum(c => c.AnnualCost),
+            PeriodTotal: costed.Sum(c => c.PeriodCost) + costedOnCosts.Sum(c => c.PeriodCost),
+            AnnualByRoute: byRoute,
+            HoursPerYear: hours,
+            NightsPerYear: nights,
+            IndicativeBudget: indicativeBudget,
+            Warnings: Warnings(costed, hours, rules));
     }
 
     private static List<string> Warnings(List<CostedLine> lines, decimal hours, CostingRules rules)

@@ -54,83 +54,27 @@ public sealed class RasSchemeCatalog
         }
     }
 
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
-    };
+    public static readonly JsonSerializerOptions JsonOptions = VersionFiles.JsonOptions(new JsonStringEnumConverter(allowIntegerValues: false));
 
     /// <summary>
     /// Loads and validates every <c>*.json</c> file directly in <paramref name="directory"/> (the shipped files are
     /// in <c>schemes/ras/</c>). Throws <see cref="RasSchemeValidationException"/> listing every problem found.
     /// </summary>
-    public static RasSchemeCatalog LoadFrom(string directory)
-    {
-        if (!Directory.Exists(directory))
-        {
-            throw new RasSchemeValidationException([$"The RAS folder '{directory}' does not exist."]);
-        }
-
-        var errors = new List<string>();
-        var versions = new List<RasScheme>();
-        foreach (var file in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetFileName(file);
-            var (scheme, fileErrors) = Parse(File.ReadAllText(file));
-            errors.AddRange(fileErrors.Select(e => $"{name}: {e}"));
-            if (scheme is not null) versions.Add(scheme);
-        }
-
-        foreach (var duplicate in versions.GroupBy(v => v.Version).Where(g => g.Count() > 1))
-            errors.Add($"RAS version '{duplicate.Key}' is defined more than once.");
-        foreach (var duplicate in versions.GroupBy(v => v.EffectiveFrom).Where(g => g.Count() > 1))
-            errors.Add($"More than one RAS version starts on {duplicate.Key:yyyy-MM-dd}.");
-        if (versions.Count == 0 && errors.Count == 0)
-            errors.Add($"No RAS file (*.json) was found in '{directory}'.");
-
-        if (errors.Count > 0)
-        {
-            throw new RasSchemeValidationException(errors);
-        }
-
-        return new RasSchemeCatalog(versions);
-    }
+    public static RasSchemeCatalog LoadFrom(string directory) =>
+        new(VersionFiles.Load<RasScheme>(directory, "RAS", "RAS version", Parse, errors => new RasSchemeValidationException(errors)));
 
     /// <summary>Parses and validates one RAS version from its JSON text.</summary>
     public static (RasScheme? Scheme, IReadOnlyList<string> Errors) Parse(string json)
     {
-        RasScheme? scheme;
-        try
-        {
-            scheme = JsonSerializer.Deserialize<RasScheme>(json, JsonOptions);
-        }
-        catch (JsonException ex)
-        {
-            return (null, [$"is not a valid RAS file: {ex.Message}"]);
-        }
-
-        if (scheme is null)
-        {
-            return (null, ["is empty."]);
-        }
-
-        var errors = RasSchemeValidator.Validate(scheme);
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        return (scheme with { ContentHash = HashOf(scheme) }, []);
+        var (scheme, errors) = VersionFiles.Parse<RasScheme>(json, JsonOptions, "a valid RAS file", RasSchemeValidator.Validate);
+        return scheme is null ? (null, errors) : (scheme with { ContentHash = HashOf(scheme) }, []);
     }
 
     /// <summary>The JSON a version is stored as in the database, the same for the same content.</summary>
     public static string ToJson(RasScheme scheme) => JsonSerializer.Serialize(scheme, JsonOptions);
 
     /// <summary>A short fingerprint of a version's content.</summary>
-    public static string HashOf(RasScheme scheme) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ToJson(scheme))))[..16].ToLowerInvariant();
+    public static string HashOf(RasScheme scheme) => VersionFiles.Fingerprint(ToJson(scheme));
 }
 
 public sealed class RasSchemeValidationException(IReadOnlyList<string> errors)

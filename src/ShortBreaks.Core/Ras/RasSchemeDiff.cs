@@ -92,7 +92,7 @@ public static class RasSchemeDiff
     {
         string Describe(RasFundedSupport f) => f.Unit == RasFundedSupportUnit.Money
             ? $"{f.Name} (pounds a year)"
-            : $"{f.Name} (hours a year at {Money.Format(f.HourlyRate ?? 0)} an hour, rounded {HoursRounding(f.HoursRounding ?? new RasRounding { Mode = RasRoundingMode.Down, To = 1 })})";
+            : $"{f.Name} (hours a year at {Money.Format(f.HourlyRate ?? 0)} an hour, rounded {HoursRounding(f.HoursRounding ?? new RasRounding(Mode: RasRoundingMode.Down, To: 1))})";
         var before = string.Join("; ", (old.FundedSupport ?? []).Select(Describe));
         var after = string.Join("; ", (now.FundedSupport ?? []).Select(Describe));
         if (before != after) changes.Add($"{phase}: support already funded taken off: {(after.Length == 0 ? "none" : after)} (was {(before.Length == 0 ? "none" : before)}).");

@@ -4,34 +4,21 @@ namespace ShortBreaks.Core.Schemes;
 /// One version of a council's short breaks scheme: tiers, allowances, eligibility criteria and the
 /// figures the rules use. A published version never changes; a change is a new version.
 /// </summary>
-public sealed record Scheme
+/// <param name="Version">Version label, unique across the council's schemes, for example "2026.1".</param>
+/// <param name="EffectiveFrom">The first day decisions are made under this version.</param>
+/// <param name="LocalOffer">Links to the Local Offer given to families signposted to universal services.</param>
+/// <param name="Plans">
+/// Who approves support plans and how plans are costed. Optional: a version without it (such as 2026.1, made
+/// before plans) uses <see cref="PlanSettings.Defaults"/>. Left out of the fingerprint when absent, so adding it
+/// to the code never changes an existing version's fingerprint.
+/// </param>
+public sealed record Scheme(
+    string Version, DateOnly EffectiveFrom,
+    CouncilSettings Council, AgeSettings Ages, TriageSettings Triage, TierSettings Tiers, OvernightRates OvernightRates,
+    ReviewSettings Reviews, CaseloadSettings Caseloads, EligibilityCriteria Eligibility,
+    IReadOnlyList<LocalOfferLink> LocalOffer,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanSettings? Plans = null) : IVersionedFile
 {
-    /// <summary>Version label, unique across the council's schemes, for example "2026.1".</summary>
-    public required string Version { get; init; }
-
-    /// <summary>The first day decisions are made under this version.</summary>
-    public required DateOnly EffectiveFrom { get; init; }
-
-    public required CouncilSettings Council { get; init; }
-    public required AgeSettings Ages { get; init; }
-    public required TriageSettings Triage { get; init; }
-    public required TierSettings Tiers { get; init; }
-    public required OvernightRates OvernightRates { get; init; }
-    public required ReviewSettings Reviews { get; init; }
-    public required CaseloadSettings Caseloads { get; init; }
-    public required EligibilityCriteria Eligibility { get; init; }
-
-    /// <summary>Links to the Local Offer given to families signposted to universal services.</summary>
-    public required IReadOnlyList<LocalOfferLink> LocalOffer { get; init; }
-
-    /// <summary>
-    /// Who approves support plans and how plans are costed. Optional: a version without it (such as 2026.1, made
-    /// before plans) uses <see cref="PlanSettings.Defaults"/>. Left out of the fingerprint when absent, so adding it
-    /// to the code never changes an existing version's fingerprint.
-    /// </summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public PlanSettings? Plans { get; init; }
-
     /// <summary>The plan settings in force under this version.</summary>
     [JsonIgnore] public PlanSettings PlanRules => Plans ?? PlanSettings.Defaults;
 
@@ -71,110 +58,50 @@ public sealed record PlanSettings
     public int MaximumPlanMonths { get; init; } = 12;
 }
 
-public sealed record CouncilSettings
-{
-    public required string Name { get; init; }
-    public required string ServiceName { get; init; }
-    public required string LocalOfferUrl { get; init; }
-    public required string MashName { get; init; }
-    public required string MashPhone { get; init; }
+/// <param name="MashEmail">Where a safeguarding referral is sent the moment it is made.</param>
+public sealed record CouncilSettings(
+    string Name, string ServiceName, string LocalOfferUrl,
+    string MashName, string MashPhone, string MashEmail,
+    string ContactEmail, string ContactPhone);
 
-    /// <summary>Where a safeguarding referral is sent the moment it is made.</summary>
-    public required string MashEmail { get; init; }
-    public required string ContactEmail { get; init; }
-    public required string ContactPhone { get; init; }
-}
+/// <param name="MinimumAgeYears">Youngest age, in whole years, the short breaks offer is for (seeds: 5).</param>
+/// <param name="MaximumAgeYearsExclusive">Children's services end on this birthday (seeds: 18).</param>
+/// <param name="AdultTransferPlanningMonths">How many months before the transfer date a child is listed for planning the move to adult services.</param>
+public sealed record AgeSettings(int MinimumAgeYears, int MaximumAgeYearsExclusive, int AdultTransferPlanningMonths);
 
-public sealed record AgeSettings
-{
-    /// <summary>Youngest age, in whole years, the short breaks offer is for (seeds: 5).</summary>
-    public required int MinimumAgeYears { get; init; }
+/// <param name="DecisionTargetWorkingDays">Working days from a request's submission to its threshold decision.</param>
+/// <param name="DueSoonWorkingDays">A request this many working days or fewer from its target is shown as due soon.</param>
+public sealed record TriageSettings(int DecisionTargetWorkingDays, int DueSoonWorkingDays);
 
-    /// <summary>Children's services end on this birthday (seeds: 18).</summary>
-    public required int MaximumAgeYearsExclusive { get; init; }
+public sealed record TierSettings(FlexibleShortBreaksSettings FlexibleShortBreaks, TargetedShortBreaksSettings TargetedShortBreaks);
 
-    /// <summary>How many months before the transfer date a child is listed for planning the move to adult services.</summary>
-    public required int AdultTransferPlanningMonths { get; init; }
-}
+public sealed record FlexibleShortBreaksSettings(
+    string Name, int HoursPerYear, decimal DirectPaymentPerYear, decimal ProviderPerYear,
+    decimal HourlyRateMinimum, decimal HourlyRateMaximum);
 
-public sealed record TriageSettings
-{
-    /// <summary>Working days from a request's submission to its threshold decision.</summary>
-    public required int DecisionTargetWorkingDays { get; init; }
+public sealed record TargetedShortBreaksSettings(
+    string Name, int MaximumHoursPerYear, decimal BudgetMinimum, decimal BudgetMaximum,
+    decimal HourlyRateMinimum, decimal HourlyRateMaximum);
 
-    /// <summary>A request this many working days or fewer from its target is shown as due soon.</summary>
-    public required int DueSoonWorkingDays { get; init; }
-}
+public sealed record OvernightRates(
+    decimal ResidentialUnitMaximum, decimal AtHome, decimal TargetedDirectPayment, decimal TargetedApprovedProvider,
+    decimal CollegeNight,
+    [property: JsonPropertyName("section17_6MaximumNightsPerYear")] int Section17_6MaximumNightsPerYear);
 
-public sealed record TierSettings
-{
-    public required FlexibleShortBreaksSettings FlexibleShortBreaks { get; init; }
-    public required TargetedShortBreaksSettings TargetedShortBreaks { get; init; }
-}
+/// <param name="ReductionNoticeMonths">Months of notice before a lower budget takes effect (seeds: 3).</param>
+public sealed record ReviewSettings(
+    int RasPackageReviewMonths,
+    [property: JsonPropertyName("section17_6ReviewMonths")] int Section17_6ReviewMonths,
+    int ReductionNoticeMonths);
 
-public sealed record FlexibleShortBreaksSettings
-{
-    public required string Name { get; init; }
-    public required int HoursPerYear { get; init; }
-    public required decimal DirectPaymentPerYear { get; init; }
-    public required decimal ProviderPerYear { get; init; }
-    public required decimal HourlyRateMinimum { get; init; }
-    public required decimal HourlyRateMaximum { get; init; }
-}
+public sealed record CaseloadSettings(
+    int PersonalisationOfficerMinimum, int PersonalisationOfficerMaximum,
+    int ReviewingOfficerReviews, int ReviewingOfficerFamilies, int SocialWorker);
 
-public sealed record TargetedShortBreaksSettings
-{
-    public required string Name { get; init; }
-    public required int MaximumHoursPerYear { get; init; }
-    public required decimal BudgetMinimum { get; init; }
-    public required decimal BudgetMaximum { get; init; }
-    public required decimal HourlyRateMinimum { get; init; }
-    public required decimal HourlyRateMaximum { get; init; }
-}
-
-public sealed record OvernightRates
-{
-    public required decimal ResidentialUnitMaximum { get; init; }
-    public required decimal AtHome { get; init; }
-    public required decimal TargetedDirectPayment { get; init; }
-    public required decimal TargetedApprovedProvider { get; init; }
-    public required decimal CollegeNight { get; init; }
-
-    [JsonPropertyName("section17_6MaximumNightsPerYear")]
-    public required int Section17_6MaximumNightsPerYear { get; init; }
-}
-
-public sealed record ReviewSettings
-{
-    public required int RasPackageReviewMonths { get; init; }
-
-    [JsonPropertyName("section17_6ReviewMonths")]
-    public required int Section17_6ReviewMonths { get; init; }
-
-    /// <summary>Months of notice before a lower budget takes effect (seeds: 3).</summary>
-    public required int ReductionNoticeMonths { get; init; }
-}
-
-public sealed record CaseloadSettings
-{
-    public required int PersonalisationOfficerMinimum { get; init; }
-    public required int PersonalisationOfficerMaximum { get; init; }
-    public required int ReviewingOfficerReviews { get; init; }
-    public required int ReviewingOfficerFamilies { get; init; }
-    public required int SocialWorker { get; init; }
-}
-
-public sealed record EligibilityCriteria
-{
-    /// <summary>How many of the needs marked <c>meetsThreshold</c> a child must have.</summary>
-    public required int MinimumThresholdNeeds { get; init; }
-
-    /// <summary>Whether at least one accepted kind of evidence must be with the request.</summary>
-    public required bool EvidenceRequired { get; init; }
-
-    public required IReadOnlyList<EligibilityNeed> Needs { get; init; }
-    public required IReadOnlyList<EvidenceKind> Evidence { get; init; }
-}
+/// <param name="MinimumThresholdNeeds">How many of the needs marked <c>meetsThreshold</c> a child must have.</param>
+/// <param name="EvidenceRequired">Whether at least one accepted kind of evidence must be with the request.</param>
+public sealed record EligibilityCriteria(
+    int MinimumThresholdNeeds, bool EvidenceRequired, IReadOnlyList<EligibilityNeed> Needs, IReadOnlyList<EvidenceKind> Evidence);
 
 public sealed record EligibilityNeed
 {
@@ -186,14 +113,6 @@ public sealed record EligibilityNeed
     public required bool MeetsThreshold { get; init; }
 }
 
-public sealed record EvidenceKind
-{
-    public required string Id { get; init; }
-    public required string Label { get; init; }
-}
+public sealed record EvidenceKind(string Id, string Label);
 
-public sealed record LocalOfferLink
-{
-    public required string Title { get; init; }
-    public required string Url { get; init; }
-}
+public sealed record LocalOfferLink(string Title, string Url);

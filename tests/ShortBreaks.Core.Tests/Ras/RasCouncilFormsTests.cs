@@ -33,14 +33,14 @@ public class RasCouncilFormsTests
         throw new ArgumentException($"No answers score {points}.");
     }
 
-    private static RasConversion Inclusive(params RasBand[] bands) => new() { Method = "bands", Bands = bands, BandEdges = RasBandEdges.Inclusive };
+    private static RasConversion Inclusive(params RasBand[] bands) => new(Method: "bands", Bands: bands, BandEdges: RasBandEdges.Inclusive);
 
     /// <summary>As a council prints them: 0–4 universal, 5–9 £750, 10–19 £1,800, 20–27 £3,000 with an assessment.</summary>
     private static RasConversion PrintedBands() => Inclusive(
-        new RasBand { From = 0, To = 4, Amount = 0, Name = "Universal", Routing = RasRouting.Universal },
-        new RasBand { From = 5, To = 9, Amount = 750, Name = "Flexible" },
-        new RasBand { From = 10, To = 19, Amount = 1800, Name = "Targeted" },
-        new RasBand { From = 20, To = 27, Amount = 3000, Name = "Targeted with assessment", FlagForAssessment = true });
+        new RasBand(From: 0, To: 4, Amount: 0, Name: "Universal", Routing: RasRouting.Universal),
+        new RasBand(From: 5, To: 9, Amount: 750, Name: "Flexible"),
+        new RasBand(From: 10, To: 19, Amount: 1800, Name: "Targeted"),
+        new RasBand(From: 20, To: 27, Amount: 3000, Name: "Targeted with assessment", FlagForAssessment: true));
 
     // Inclusive whole-point bands
 
@@ -72,8 +72,8 @@ public class RasCouncilFormsTests
     public void InclusiveBands_WithAGap_ShowTheFix()
     {
         var errors = Validate(With(Inclusive(
-            new RasBand { From = 0, To = 69, Amount = 0, Name = "Low" },
-            new RasBand { From = 71, To = 115, Amount = 100, Name = "High" })));
+            new RasBand(From: 0, To: 69, Amount: 0, Name: "Low"),
+            new RasBand(From: 71, To: 115, Amount: 100, Name: "High"))));
 
         errors.ShouldContain("phase 'primary', band 'High' (71–115): leaves a gap: the band before ends at 69, so totals from 70 to 70 are in no band; start it at 70 (write 70–115), or end the band before at 70.");
     }
@@ -82,8 +82,8 @@ public class RasCouncilFormsTests
     public void InclusiveBands_Overlapping_ShowTheFix()
     {
         var errors = Validate(With(Inclusive(
-            new RasBand { From = 0, To = 70, Amount = 0, Name = "Low" },
-            new RasBand { From = 70, To = 115, Amount = 100, Name = "High" })));
+            new RasBand(From: 0, To: 70, Amount: 0, Name: "Low"),
+            new RasBand(From: 70, To: 115, Amount: 100, Name: "High"))));
 
         errors.ShouldContain("phase 'primary', band 'High' (70–115): overlaps the band before, which ends at 70, so 70 is in both; start it at 71 (write 71–115), or end the band before at 69.");
     }
@@ -93,8 +93,8 @@ public class RasCouncilFormsTests
     {
         // "to" of one band equal to "from" of the next is the half-open way; inclusive edges say which is meant.
         var errors = Validate(With(Inclusive(
-            new RasBand { From = 0, To = 10, Amount = 0, Name = "Low" },
-            new RasBand { From = 10, To = 27, Amount = 100, Name = "High" })));
+            new RasBand(From: 0, To: 10, Amount: 0, Name: "Low"),
+            new RasBand(From: 10, To: 27, Amount: 100, Name: "High"))));
 
         errors.ShouldContain(e => e.Contains("overlaps the band before") && e.Contains("write 11–27"));
     }
@@ -103,16 +103,16 @@ public class RasCouncilFormsTests
     public void InclusiveBands_MustBeWholePoints()
     {
         var errors = Validate(With(Inclusive(
-            new RasBand { From = 0, To = 9.5m, Amount = 0, Name = "Low" },
-            new RasBand { From = 10.5m, To = 27, Amount = 100, Name = "High" })));
+            new RasBand(From: 0, To: 9.5m, Amount: 0, Name: "Low"),
+            new RasBand(From: 10.5m, To: 27, Amount: 100, Name: "High"))));
 
         errors.ShouldContain("phase 'primary', band 'Low': with inclusive band edges, from and to must be whole points, not 0–9.5.");
     }
 
     [Fact]
     public void InclusiveBands_OneWholePointWide_AreValid() => Validate(With(Inclusive(
-        new RasBand { From = 0, To = 0, Amount = 0, Name = "Nothing" },
-        new RasBand { From = 1, To = 27, Amount = 100, Name = "Everything else" }))).ShouldBeEmpty();
+        new RasBand(From: 0, To: 0, Amount: 0, Name: "Nothing"),
+        new RasBand(From: 1, To: 27, Amount: 100, Name: "Everything else")))).ShouldBeEmpty();
 
     [Fact]
     public void InclusiveBands_KeepTheShippedFormValid() => Validate(With(PrintedBands())).ShouldBeEmpty();
@@ -145,8 +145,8 @@ public class RasCouncilFormsTests
     public void FlaggedBand_FollowedByAnUnflaggedMoneyBand_IsAnError()
     {
         var errors = Validate(With(Bands(
-            new RasBand { From = 0, To = 10, Amount = 750, Name = "Flagged", FlagForAssessment = true },
-            new RasBand { From = 10, To = 27, Amount = 1800, Name = "Plain" })));
+            new RasBand(From: 0, To: 10, Amount: 750, Name: "Flagged", FlagForAssessment: true),
+            new RasBand(From: 10, To: 27, Amount: 1800, Name: "Plain"))));
 
         errors.ShouldContain("phase 'primary', band 'Plain': does not ask for a social work assessment but a band before it does; more points must never stop asking for one.");
     }
@@ -155,7 +155,7 @@ public class RasCouncilFormsTests
     public void RoutedBand_WithAFlag_IsAnError()
     {
         var errors = Validate(With(Bands(
-            new RasBand { From = 0, To = 27, Amount = 0, Name = "Social work", Routing = RasRouting.SocialWorkAssessment, FlagForAssessment = true })));
+            new RasBand(From: 0, To: 27, Amount: 0, Name: "Social work", Routing: RasRouting.SocialWorkAssessment, FlagForAssessment: true))));
 
         errors.ShouldContain("phase 'primary', band 'Social work': sends the child to a social work assessment instead of giving money, so it takes no flagForAssessment.");
     }
@@ -169,8 +169,8 @@ public class RasCouncilFormsTests
     {
         var universal = routing == RasRouting.Universal;
         var errors = Validate(With(Bands(
-            new RasBand { From = 0, To = 10, Amount = universal ? 500 : 0, Name = "Low", Routing = RasRouting.Universal },
-            new RasBand { From = 10, To = 27, Amount = universal ? 0 : 500, Name = "Routed", Routing = RasRouting.SocialWorkAssessment })));
+            new RasBand(From: 0, To: 10, Amount: universal ? 500 : 0, Name: "Low", Routing: RasRouting.Universal),
+            new RasBand(From: 10, To: 27, Amount: universal ? 0 : 500, Name: "Routed", Routing: RasRouting.SocialWorkAssessment))));
 
         var band = routing == RasRouting.Universal ? "Low" : "Routed";
         errors.ShouldContain($"phase 'primary', band '{band}': sends the child to {where} instead of giving money, so its amount must be 0, not 500. To give money and ask for an assessment, leave routing out and set flagForAssessment.");
@@ -182,12 +182,10 @@ public class RasCouncilFormsTests
     {
         RasFundedSupport[] funded =
         [
-            new() { Id = "equipment", Name = "equipment already funded", Unit = RasFundedSupportUnit.Money },
-            new()
-            {
-                Id = "holiday-club", Name = "hours at the holiday club already funded", Unit = RasFundedSupportUnit.Hours, HourlyRate = 15m,
-                HoursRounding = hoursRounding ?? new RasRounding { Mode = RasRoundingMode.Down, To = 1 },
-            },
+            new(Id: "equipment", Name: "equipment already funded", Unit: RasFundedSupportUnit.Money),
+            new(
+                Id: "holiday-club", Name: "hours at the holiday club already funded", Unit: RasFundedSupportUnit.Hours, HourlyRate: 15m,
+                HoursRounding: hoursRounding ?? new RasRounding(Mode: RasRoundingMode.Down, To: 1)),
         ];
         var scheme = With(conversion ?? PrintedBands());
         return scheme with { Phases = [.. scheme.Phases.Select(p => p with { FundedSupport = funded })] };
@@ -223,7 +221,7 @@ public class RasCouncilFormsTests
     [InlineData(RasRoundingMode.Down, "0.5", "40.4", 1200)]
     public void FundedSupport_InHours_FollowsTheStatedRounding(RasRoundingMode mode, string to, string hours, decimal beforeRounding)
     {
-        var scheme = WithFunded(hoursRounding: new RasRounding { Mode = mode, To = decimal.Parse(to, System.Globalization.CultureInfo.InvariantCulture) });
+        var scheme = WithFunded(hoursRounding: new RasRounding(Mode: mode, To: decimal.Parse(to, System.Globalization.CultureInfo.InvariantCulture)));
         var result = RasEngine.Score(scheme, Points(12, new Dictionary<string, decimal> { ["holiday-club"] = decimal.Parse(hours, System.Globalization.CultureInfo.InvariantCulture) }));
 
         result.FundedSupportDeducted.ShouldBe(1800 - beforeRounding);
@@ -272,7 +270,7 @@ public class RasCouncilFormsTests
         {
             Phases = [.. With().Phases.Select(p => p with
             {
-                FundedSupport = [new RasFundedSupport { Id = "pa", Name = "personal assistant hours", Unit = RasFundedSupportUnit.Hours }],
+                FundedSupport = [new RasFundedSupport(Id: "pa", Name: "personal assistant hours", Unit: RasFundedSupportUnit.Hours)],
             })],
         };
 
@@ -289,7 +287,7 @@ public class RasCouncilFormsTests
         {
             Phases = [.. With().Phases.Select(p => p with
             {
-                FundedSupport = [new RasFundedSupport { Id = "kit", Name = "equipment", Unit = RasFundedSupportUnit.Money, HourlyRate = 12 }],
+                FundedSupport = [new RasFundedSupport(Id: "kit", Name: "equipment", Unit: RasFundedSupportUnit.Money, HourlyRate: 12)],
             })],
         };
 
@@ -298,7 +296,7 @@ public class RasCouncilFormsTests
 
     // The result as hours at a stated rate
 
-    private static RasHoursConversion HoursAt(decimal rate, RasRoundingMode mode = RasRoundingMode.Down) => new() { HourlyRate = rate, Rounding = new RasRounding { Mode = mode, To = 1 } };
+    private static RasHoursConversion HoursAt(decimal rate, RasRoundingMode mode = RasRoundingMode.Down) => new(HourlyRate: rate, Rounding: new RasRounding(Mode: mode, To: 1));
 
     [Fact]
     public void Hours_ForABand_AreTheAmountAtTheRateRoundedAsStated()
@@ -347,7 +345,7 @@ public class RasCouncilFormsTests
     public void Rounding_ShowsEveryDigitOfTheAmountBeforeIt()
     {
         // 3.5 x £12.3457 = £43.20995: nothing rounded away before the rounding step.
-        var working = RasEngine.Explain(With(Price(0, 12.3457m, 0, 5000), rounding: new RasRounding { Mode = RasRoundingMode.ToEven, To = 0.01m }), Points(3.5m));
+        var working = RasEngine.Explain(With(Price(0, 12.3457m, 0, 5000), rounding: new RasRounding(Mode: RasRoundingMode.ToEven, To: 0.01m)), Points(3.5m));
 
         working.Result.Amount.ShouldBe(43.21m);
         working.Lines.ShouldContain(l => l.Kind == RasWorkingKind.Rounding && l.Text == "Before rounding the amount is £43.20995; rounded to the nearest £0.01 it is £43.21.");

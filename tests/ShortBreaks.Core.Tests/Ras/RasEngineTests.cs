@@ -119,7 +119,7 @@ public class RasEngineTests
     [InlineData(21, RasRouting.SocialWorkAssessment)]
     public void Score_RoutingThresholds_SendResultsElsewhereInsteadOfMoney(decimal points, RasRouting routing)
     {
-        var result = Score(With(Price(0, 100, 0, 5000), new RasRoutingThresholds { UniversalBelow = 3, SocialWorkAssessmentAbove = 20 }), AnswersScoring(points));
+        var result = Score(With(Price(0, 100, 0, 5000), new RasRoutingThresholds(UniversalBelow: 3, SocialWorkAssessmentAbove: 20)), AnswersScoring(points));
 
         result.Routing.ShouldBe(routing);
         if (routing != RasRouting.None) result.Amount.ShouldBe(0);
@@ -138,14 +138,14 @@ public class RasEngineTests
     [InlineData(RasRoundingMode.AwayFromZero, "0.01", 1.005, 1.01)]
     public void Round_RoundsToAMultipleOfTheStep(RasRoundingMode mode, string to, decimal amount, decimal expected)
     {
-        RasEngine.Round(amount, new RasRounding { Mode = mode, To = decimal.Parse(to, System.Globalization.CultureInfo.InvariantCulture) }).ShouldBe(expected);
+        RasEngine.Round(amount, new RasRounding(Mode: mode, To: decimal.Parse(to, System.Globalization.CultureInfo.InvariantCulture))).ShouldBe(expected);
     }
 
     [Fact]
     public void Score_RoundsThePricePerPointAmountByTheSchemesRule()
     {
         // 3.5 points x £33.33 = £116.655
-        var scheme = With(Price(0, 33.33m, 0, 5000), rounding: new RasRounding { Mode = RasRoundingMode.Down, To = 10 });
+        var scheme = With(Price(0, 33.33m, 0, 5000), rounding: new RasRounding(Mode: RasRoundingMode.Down, To: 10));
         var working = RasEngine.Explain(scheme, Answers("some/lots", "none", "none"));
 
         working.Result.Amount.ShouldBe(110);

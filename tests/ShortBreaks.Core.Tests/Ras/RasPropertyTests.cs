@@ -279,7 +279,7 @@ public class RasPropertyTests
     private static RasScheme RandomScheme(Random random)
     {
         decimal[] roundTo = [0.01m, 1, 10];
-        var rounding = new RasRounding { Mode = (RasRoundingMode)random.Next(4), To = roundTo[random.Next(roundTo.Length)] };
+        var rounding = new RasRounding(Mode: (RasRoundingMode)random.Next(4), To: roundTo[random.Next(roundTo.Length)]);
         var phaseCount = random.Next(1, 3);
         var phases = new List<RasPhase>();
         for (var p = 0; p < phaseCount; p++)
@@ -304,17 +304,17 @@ public class RasPropertyTests
                 for (var l = 0; l < random.Next(2, 6); l++)
                 {
                     points += random.Next(0, 3) == 0 ? 0 : random.Next(0, 800) / 100m;
-                    levels.Add(new RasLevel { Id = $"l{l}", Label = $"level {l}", Points = points });
+                    levels.Add(new RasLevel(Id: $"l{l}", Label: $"level {l}", Points: points));
                 }
 
                 most += points;
-                questions.Add(new RasQuestion { Id = $"d{d}-q{q}", Text = $"Question {q}", Levels = levels });
+                questions.Add(new RasQuestion(Id: $"d{d}-q{q}", Text: $"Question {q}", Levels: levels));
             }
 
-            domains.Add(new RasDomain { Id = $"d{d}", Name = $"Domain {d}", Questions = questions });
+            domains.Add(new RasDomain(Id: $"d{d}", Name: $"Domain {d}", Questions: questions));
         }
 
-        var supportLevels = Enumerable.Range(0, random.Next(1, 4)).Select(s => new RasSupportLevel { Id = $"s{s}", Label = $"support {s}" }).ToList();
+        var supportLevels = Enumerable.Range(0, random.Next(1, 4)).Select(s => new RasSupportLevel(Id: $"s{s}", Label: $"support {s}")).ToList();
         var rules = new List<RasDomainSupportRule>();
         foreach (var domain in domains.Where(_ => random.Next(3) > 0))
         {
@@ -328,22 +328,20 @@ public class RasPropertyTests
             }
 
             rules.Add(percent
-                ? new RasDomainSupportRule { DomainId = domain.Id, PercentOff = values }
-                : new RasDomainSupportRule { DomainId = domain.Id, PointsOff = values });
+                ? new RasDomainSupportRule(DomainId: domain.Id, PercentOff: values)
+                : new RasDomainSupportRule(DomainId: domain.Id, PointsOff: values));
         }
 
         RasConversion conversion;
         if (random.Next(2) == 0)
         {
             var floor = random.Next(0, 50) * roundTo * 10;
-            conversion = new RasConversion
-            {
-                Method = "pricePerPoint",
-                Threshold = random.Next(0, (int)most + 1) / 2m,
-                PricePerPoint = random.Next(1, 20000) / 100m,
-                Floor = floor,
-                Cap = floor + random.Next(0, 500) * roundTo * 10,
-            };
+            conversion = new RasConversion(
+                Method: "pricePerPoint",
+                Threshold: random.Next(0, (int)most + 1) / 2m,
+                PricePerPoint: random.Next(1, 20000) / 100m,
+                Floor: floor,
+                Cap: floor + random.Next(0, 500) * roundTo * 10);
         }
         else if (random.Next(2) == 0)
         {
@@ -359,15 +357,13 @@ public class RasPropertyTests
                 rank = Math.Max(rank, random.Next(0, 10) switch { 0 => 0, 8 => 2, 9 => 3, _ => 1 });
                 var routing = rank switch { 0 => RasRouting.Universal, 3 => RasRouting.SocialWorkAssessment, _ => (RasRouting?)null };
                 if (rank is 1 or 2) amount += random.Next(0, 40) * roundTo * 10;
-                bands.Add(new RasBand
-                {
-                    From = from, To = to, Amount = rank is 1 or 2 ? amount : 0, Name = $"band {bands.Count}", Routing = routing,
-                    FlagForAssessment = rank == 2 ? true : null,
-                });
+                bands.Add(new RasBand(
+                    From: from, To: to, Amount: rank is 1 or 2 ? amount : 0, Name: $"band {bands.Count}", Routing: routing,
+                    FlagForAssessment: rank == 2 ? true : null));
                 from = to + 1;
             }
 
-            conversion = new RasConversion { Method = "bands", Bands = bands, BandEdges = RasBandEdges.Inclusive };
+            conversion = new RasConversion(Method: "bands", Bands: bands, BandEdges: RasBandEdges.Inclusive);
         }
         else
         {
@@ -381,55 +377,47 @@ public class RasPropertyTests
                 rank = Math.Max(rank, random.Next(0, 8) switch { 0 => 0, 7 => 2, _ => 1 });
                 var routing = rank switch { 0 => RasRouting.Universal, 1 => (RasRouting?)null, _ => RasRouting.SocialWorkAssessment };
                 if (rank == 1) amount += random.Next(0, 40) * roundTo * 10;
-                bands.Add(new RasBand { From = from, To = to, Amount = rank == 1 ? amount : 0, Name = $"band {bands.Count}", Routing = routing });
+                bands.Add(new RasBand(From: from, To: to, Amount: rank == 1 ? amount : 0, Name: $"band {bands.Count}", Routing: routing));
                 from = to;
             }
 
-            conversion = new RasConversion { Method = "bands", Bands = bands };
+            conversion = new RasConversion(Method: "bands", Bands: bands);
         }
 
         if (random.Next(3) == 0)
         {
             conversion = conversion with
             {
-                HoursAt = new RasHoursConversion
-                {
-                    HourlyRate = random.Next(500, 3000) / 100m,
-                    Rounding = new RasRounding { Mode = (RasRoundingMode)random.Next(4), To = random.Next(2) == 0 ? 1 : 0.5m },
-                },
+                HoursAt = new RasHoursConversion(
+                    HourlyRate: random.Next(500, 3000) / 100m,
+                    Rounding: new RasRounding(Mode: (RasRoundingMode)random.Next(4), To: random.Next(2) == 0 ? 1 : 0.5m)),
             };
         }
 
         var fundedSupport = random.Next(3) == 0 ? null : Enumerable.Range(0, random.Next(0, 3)).Select(f => random.Next(2) == 0
-            ? new RasFundedSupport { Id = $"f{f}", Name = $"funded {f}", Unit = RasFundedSupportUnit.Money }
-            : new RasFundedSupport
-            {
-                Id = $"f{f}", Name = $"funded {f}", Unit = RasFundedSupportUnit.Hours, HourlyRate = random.Next(500, 3000) / 100m,
-                HoursRounding = new RasRounding { Mode = (RasRoundingMode)random.Next(4), To = random.Next(2) == 0 ? 1 : 0.25m },
-            }).ToList();
+            ? new RasFundedSupport(Id: $"f{f}", Name: $"funded {f}", Unit: RasFundedSupportUnit.Money)
+            : new RasFundedSupport(
+                Id: $"f{f}", Name: $"funded {f}", Unit: RasFundedSupportUnit.Hours, HourlyRate: random.Next(500, 3000) / 100m,
+                HoursRounding: new RasRounding(Mode: (RasRoundingMode)random.Next(4), To: random.Next(2) == 0 ? 1 : 0.25m))).ToList();
 
         RasRoutingThresholds? routingThresholds = null;
         if (random.Next(3) == 0)
         {
             var below = random.Next(0, (int)most + 1) / 2m;
-            routingThresholds = new RasRoutingThresholds
-            {
-                UniversalBelow = random.Next(2) == 0 ? below : null,
-                SocialWorkAssessmentAbove = random.Next(2) == 0 ? below + random.Next(0, (int)most + 1) : null,
-            };
+            routingThresholds = new RasRoutingThresholds(
+                UniversalBelow: random.Next(2) == 0 ? below : null,
+                SocialWorkAssessmentAbove: random.Next(2) == 0 ? below + random.Next(0, (int)most + 1) : null);
         }
 
-        return new RasPhase
-        {
-            Id = id,
-            Name = $"Phase {id}",
-            MinimumAge = min,
-            MaximumAge = max,
-            Questionnaire = new RasQuestionnaire { AllowHalfLevels = random.Next(2) == 0, Domains = domains },
-            SupportRules = new RasSupportRules { Levels = supportLevels, Domains = rules },
-            Conversion = conversion,
-            Routing = routingThresholds,
-            FundedSupport = fundedSupport,
-        };
+        return new RasPhase(
+            Id: id,
+            Name: $"Phase {id}",
+            MinimumAge: min,
+            MaximumAge: max,
+            Questionnaire: new RasQuestionnaire { AllowHalfLevels = random.Next(2) == 0, Domains = domains },
+            SupportRules: new RasSupportRules(Levels: supportLevels, Domains: rules),
+            Conversion: conversion,
+            Routing: routingThresholds,
+            FundedSupport: fundedSupport);
     }
 }

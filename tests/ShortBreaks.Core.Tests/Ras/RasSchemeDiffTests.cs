@@ -57,7 +57,7 @@ public sealed class RasSchemeDiffTests
             },
             SupportRules = p.SupportRules with { Domains = p.SupportRules.Domains.Where(r => r.DomainId != domain.Id).ToList() },
         }) with
-        { Rounding = new RasRounding { Mode = RasRoundingMode.ToEven, To = 10 } };
+        { Rounding = new RasRounding(Mode: RasRoundingMode.ToEven, To: 10) };
 
         var changes = RasSchemeDiff.Compare(Shipped, changed);
 

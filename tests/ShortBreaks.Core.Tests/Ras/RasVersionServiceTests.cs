@@ -130,7 +130,7 @@ public sealed class RasVersionServiceTests
             id = draft!.Id;
             seen = draft.Version;
 
-            var broken = RasVersionService.SchemeOf(draft) with { Rounding = new RasRounding { Mode = RasRoundingMode.Up, To = 0 } };
+            var broken = RasVersionService.SchemeOf(draft) with { Rounding = new RasRounding(Mode: RasRoundingMode.Up, To: 0) };
             var refused = await service.UpdateDraftAsync(draft, broken, null, draft.Version);
             refused.Succeeded.ShouldBeFalse();
             refused.Errors.ShouldNotBeEmpty();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ShortBreaks.Core.Schemes;
 using ShortBreaks.TestCommon;
@@ -73,6 +74,34 @@ public sealed class SchemeCatalogTests : IDisposable
 
         again.ContentHash.ShouldBe(first.ContentHash);
         edited.ContentHash.ShouldNotBe(first.ContentHash);
+    }
+
+    [Fact]
+    public void Shipped_KeepsItsFingerprint_AndWritesTheSameJsonItReads()
+    {
+        // The fingerprint is of the JSON the version is written as: it must not move when the records change shape.
+        var scheme = SchemeCatalog.Parse(File.ReadAllText(ShippedFile)).Scheme!;
+        scheme.ContentHash.ShouldBe("7e559f9c0762fe10");
+
+        var json = JsonSerializer.Serialize(scheme, SchemeCatalog.JsonOptions);
+        var again = SchemeCatalog.Parse(json).Scheme!;
+        JsonSerializer.Serialize(again, SchemeCatalog.JsonOptions).ShouldBe(json);
+        again.ContentHash.ShouldBe(scheme.ContentHash);
+        json.ShouldNotContain("\"plans\"");
+    }
+
+    [Theory]
+    [InlineData("council", "name", "CouncilSettings")]
+    [InlineData("triage", "dueSoonWorkingDays", "TriageSettings")]
+    [InlineData("overnightRates", "section17_6MaximumNightsPerYear", "OvernightRates")]
+    [InlineData("reviews", "section17_6ReviewMonths", "ReviewSettings")]
+    [InlineData("eligibility", "needs", "EligibilityCriteria")]
+    public void LoadFrom_MissingRequiredValue_NamesItAndItsSection(string section, string property, string type)
+    {
+        WriteScheme("short.json", s => s[section]!.AsObject().Remove(property));
+
+        LoadErrors().ShouldHaveSingleItem().ShouldBe(
+            $"short.json: is not a valid scheme: JSON deserialization for type 'ShortBreaks.Core.Schemes.{type}' was missing required properties including: '{property}'.");
     }
 
     [Fact]

@@ -209,7 +209,7 @@ public class RasVersionPagesTests(WebAppFactory factory) : IClassFixture<WebAppF
         nulls.ErrorSummary().ShouldContain(e => e.Contains("questions: question 5 is empty (null)"));
 
         var doc = JsonSerializer.Deserialize<RasScheme>(json, RasSchemeCatalog.JsonOptions)!;
-        var replaced = doc with { Description = "Uploaded with new wording", Rounding = new RasRounding { Mode = RasRoundingMode.Down, To = 10 } };
+        var replaced = doc with { Description = "Uploaded with new wording", Rounding = new RasRounding(Mode: RasRoundingMode.Down, To: 10) };
         var ok = await SendAsync(JsonSerializer.Serialize(replaced, RasSchemeCatalog.JsonOptions));
         ok.RedirectPath.ShouldBe($"/rates/versions/{label}?saved=changes", Page.Normalise(ok.Text));
         (await admin.GetPageAsync($"/rates/versions/{label}")).Text.ShouldContain("Rounding: down to a multiple of £10 (was up to the next £1)");

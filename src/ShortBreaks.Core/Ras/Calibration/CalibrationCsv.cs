@@ -200,16 +200,7 @@ public static class CalibrationCsv
         }
 
         if (errors.Count > before || phase is null) return null;
-        return new CalibrationPackage
-        {
-            Row = row,
-            ChildReference = reference,
-            AgeYears = age,
-            PhaseId = phase.Id,
-            ActualAnnualCost = cost,
-            Answers = answers,
-            DomainPoints = domainPoints,
-        };
+        return new CalibrationPackage(row, reference, age, phase.Id, cost, answers, domainPoints);
     }
 
     private static RasAnswers ReadAnswers(int row, int age, RasPhase phase, string[] record, Dictionary<string, int> columns, SchemeLayout layout, ErrorList errors)

@@ -14,22 +14,12 @@ public enum CalibrationFileFormat
 /// One of last year's packages as imported: who (a reference only, never a name), the age that chooses the phase,
 /// the child's need and what the package actually cost for the year.
 /// </summary>
-public sealed record CalibrationPackage
-{
-    /// <summary>The row in the file (the header is row 1), so problems and results point back to it.</summary>
-    public required int Row { get; init; }
-
-    public required string ChildReference { get; init; }
-    public required int AgeYears { get; init; }
-    public required string PhaseId { get; init; }
-    public required decimal ActualAnnualCost { get; init; }
-
-    /// <summary>The RAS answers, when the file gives answers.</summary>
-    public RasAnswers? Answers { get; init; }
-
-    /// <summary>Domain id to points after support, when the file gives domain points.</summary>
-    public IReadOnlyDictionary<string, decimal>? DomainPoints { get; init; }
-}
+/// <param name="Row">The row in the file (the header is row 1), so problems and results point back to it.</param>
+/// <param name="Answers">The RAS answers, when the file gives answers.</param>
+/// <param name="DomainPoints">Domain id to points after support, when the file gives domain points.</param>
+public sealed record CalibrationPackage(
+    int Row, string ChildReference, int AgeYears, string PhaseId, decimal ActualAnnualCost,
+    RasAnswers? Answers = null, IReadOnlyDictionary<string, decimal>? DomainPoints = null);
 
 /// <summary>A problem with one cell (or the whole row, or the file when <see cref="Row"/> is 0 or 1), as people fix it in a spreadsheet.</summary>
 public sealed record CalibrationRowError(int Row, string Column, string Value, string Message);

@@ -36,19 +36,10 @@ public sealed record CalibrationReport
     public required CalibrationChangeGroup ChangesInAll { get; init; }
 }
 
-public sealed record CalibrationPhaseFit
+/// <param name="Method">"bands" or "pricePerPoint": the fitted version's method in this phase.</param>
+/// <param name="PackagesUsed">Packages that went into the fit: those the base version does not route to universal services or a social work assessment.</param>
+public sealed record CalibrationPhaseFit(string PhaseId, string PhaseName, string Method, int PackageCount, int PackagesUsed)
 {
-    public required string PhaseId { get; init; }
-    public required string PhaseName { get; init; }
-
-    /// <summary>"bands" or "pricePerPoint": the fitted version's method in this phase.</summary>
-    public required string Method { get; init; }
-
-    public required int PackageCount { get; init; }
-
-    /// <summary>Packages that went into the fit: those the base version does not route to universal services or a social work assessment.</summary>
-    public required int PackagesUsed { get; init; }
-
     public IReadOnlyList<CalibrationBandFit> Bands { get; init; } = [];
     public CalibrationPriceFit? Price { get; init; }
 
@@ -114,36 +105,18 @@ public sealed record CalibrationFitMeasures
 }
 
 /// <summary>One package under the base and the fitted version.</summary>
-public sealed record CalibrationPackageResult
+/// <param name="MainNeed">The domain id with the most points, or "none" when every domain is 0.</param>
+public sealed record CalibrationPackageResult(
+    int Row, string ChildReference, string PhaseId, decimal Points, string MainNeed,
+    decimal Actual, decimal BaseAmount, RasRouting BaseRouting, decimal FittedAmount, RasRouting FittedRouting)
 {
-    public required int Row { get; init; }
-    public required string ChildReference { get; init; }
-    public required string PhaseId { get; init; }
-    public required decimal Points { get; init; }
-
-    /// <summary>The domain id with the most points, or "none" when every domain is 0.</summary>
-    public required string MainNeed { get; init; }
-
-    public required decimal Actual { get; init; }
-    public required decimal BaseAmount { get; init; }
-    public required RasRouting BaseRouting { get; init; }
-    public required decimal FittedAmount { get; init; }
-    public required RasRouting FittedRouting { get; init; }
-
     /// <summary>Fitted amount less actual cost: positive when the fitted version gives more than the package cost.</summary>
     public decimal Difference => FittedAmount - Actual;
 }
 
 /// <summary>Who would gain or lose against the base version in one group (a phase, a main need, or everyone).</summary>
-public sealed record CalibrationChangeGroup
+public sealed record CalibrationChangeGroup(
+    string Id, string Name, int Packages, int Up, int Down, int Same, decimal TotalBase, decimal TotalFitted)
 {
-    public required string Id { get; init; }
-    public required string Name { get; init; }
-    public required int Packages { get; init; }
-    public required int Up { get; init; }
-    public required int Down { get; init; }
-    public required int Same { get; init; }
-    public required decimal TotalBase { get; init; }
-    public required decimal TotalFitted { get; init; }
     public decimal TotalChange => TotalFitted - TotalBase;
 }

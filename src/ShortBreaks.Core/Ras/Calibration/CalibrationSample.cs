@@ -43,15 +43,8 @@ public static class CalibrationSample
             var answers = new RasAnswers { AgeYears = age, PhaseId = phase.Id, Levels = levels, Support = support };
             var points = RasEngine.Score(compiled, compiled.Prepare(answers)).TotalPoints;
             if (cost(phase.Id, points, random) is not { } actual) continue;
-            packages.Add(new CalibrationPackage
-            {
-                Row = packages.Count + 2,
-                ChildReference = $"SYN-{seed % 10000:0000}-{packages.Count + 1:00000}",
-                AgeYears = age,
-                PhaseId = phase.Id,
-                ActualAnnualCost = actual,
-                Answers = answers,
-            });
+            var reference = $"SYN-{seed % 10000:0000}-{packages.Count + 1:00000}";
+            packages.Add(new CalibrationPackage(packages.Count + 2, reference, age, phase.Id, actual, answers));
         }
 
         return packages;

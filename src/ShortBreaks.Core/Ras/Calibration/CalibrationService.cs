@@ -14,6 +14,7 @@ public sealed class CalibrationService(ShortBreaksDbContext db, RasVersionServic
     public static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        RespectRequiredConstructorParameters = true,
     };
 
     /// <summary>

@@ -103,19 +103,11 @@ public static class RasCalibrator
             // The fitted version keeps the base's questions, points and support rules, so a child's points are the same
             // under both: only the conversion to money differs.
             var after = RasEngine.ScorePoints(compiledFitted, s.Package.PhaseId, s.Points);
-            return new CalibrationPackageResult
-            {
-                Row = s.Package.Row,
-                ChildReference = s.Package.ChildReference,
-                PhaseId = s.Package.PhaseId,
-                Points = s.Points,
-                MainNeed = s.MainNeed,
-                Actual = s.Package.ActualAnnualCost,
-                BaseAmount = s.Base.Amount,
-                BaseRouting = s.Base.Routing,
-                FittedAmount = after.Amount,
-                FittedRouting = after.Routing,
-            };
+            return new CalibrationPackageResult(
+                s.Package.Row, s.Package.ChildReference, s.Package.PhaseId, s.Points, s.MainNeed,
+                Actual: s.Package.ActualAnnualCost,
+                BaseAmount: s.Base.Amount, BaseRouting: s.Base.Routing,
+                FittedAmount: after.Amount, FittedRouting: after.Routing);
         }).ToList();
 
         var domainNames = baseScheme.Phases.SelectMany(p => p.Questionnaire.Domains).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First().Name);
@@ -263,10 +255,9 @@ public static class RasCalibrator
         // The base's band edges (inclusive or not) and its hours at a rate stay: only the amounts are fitted.
         var fittedPhase = phase with { Conversion = phase.Conversion with { Method = CalibrationOptions.Bands, Bands = fittedBands } };
         if (phase.Conversion.Method != CalibrationOptions.Bands) notes.Add("The base version's price per point is replaced by bands.");
-        return (fittedPhase, new CalibrationPhaseFit
+        return (fittedPhase, new CalibrationPhaseFit(phase.Id, phase.Name, CalibrationOptions.Bands, packages.Count, PackagesUsed: used.Count)
         {
-            PhaseId = phase.Id, PhaseName = phase.Name, Method = CalibrationOptions.Bands, PackageCount = packages.Count,
-            PackagesUsed = used.Count, Bands = fits, Notes = notes,
+            Bands = fits, Notes = notes,
         });
     }
 
@@ -335,11 +326,9 @@ public static class RasCalibrator
             var socialWork = bands.SkipWhile(b => b.Routing != RasRouting.SocialWorkAssessment).FirstOrDefault();
             // An inclusive universal band "0–19" sends totals below 20 there.
             var universalEnd = universal is null ? (decimal?)null : c.BandEdges == RasBandEdges.Inclusive ? universal.To + 1 : universal.To;
-            routing = new RasRoutingThresholds
-            {
-                UniversalBelow = routing?.UniversalBelow ?? universalEnd,
-                SocialWorkAssessmentAbove = routing?.SocialWorkAssessmentAbove ?? socialWork?.From,
-            };
+            routing = new RasRoutingThresholds(
+                UniversalBelow: routing?.UniversalBelow ?? universalEnd,
+                SocialWorkAssessmentAbove: routing?.SocialWorkAssessmentAbove ?? socialWork?.From);
             if (universal is not null) notes.Add($"Below {Pts(universalEnd!.Value)} points still goes to universal services, as in the band \"{universal.Name}\".");
             if (socialWork is not null) notes.Add($"More than {Pts(socialWork.From)} points still goes to a social work assessment, as in the band \"{socialWork.Name}\"; exactly {Pts(socialWork.From)} points now gets a budget.");
             if (routing.UniversalBelow is null && routing.SocialWorkAssessmentAbove is null) routing = null;
@@ -347,12 +336,11 @@ public static class RasCalibrator
 
         var fittedPhase = phase with
         {
-            Conversion = new RasConversion { Method = CalibrationOptions.PricePerPoint, Threshold = threshold, PricePerPoint = price, Floor = floor, Cap = cap, HoursAt = c.HoursAt },
+            Conversion = new RasConversion(Method: CalibrationOptions.PricePerPoint, Threshold: threshold, PricePerPoint: price, Floor: floor, Cap: cap, HoursAt: c.HoursAt),
             Routing = routing,
         };
-        return (fittedPhase, new CalibrationPhaseFit
+        return (fittedPhase, new CalibrationPhaseFit(phase.Id, phase.Name, CalibrationOptions.PricePerPoint, packages.Count, PackagesUsed: n)
         {
-            PhaseId = phase.Id, PhaseName = phase.Name, Method = CalibrationOptions.PricePerPoint, PackageCount = packages.Count, PackagesUsed = n,
             Price = new CalibrationPriceFit
             {
                 BaseThreshold = c.Threshold, BasePricePerPoint = c.PricePerPoint,
@@ -364,7 +352,7 @@ public static class RasCalibrator
     }
 
     private static CalibrationPhaseFit Empty(RasPhase phase, string method, int count) =>
-        new() { PhaseId = phase.Id, PhaseName = phase.Name, Method = method, PackageCount = count, PackagesUsed = 0 };
+        new(phase.Id, phase.Name, method, count, PackagesUsed: 0);
 
     internal static decimal Median(IReadOnlyList<decimal> values)
     {
@@ -401,17 +389,15 @@ public static class RasCalibrator
     private static CalibrationChangeGroup Changes(string id, string name, IEnumerable<CalibrationPackageResult> results)
     {
         var list = results.ToList();
-        return new CalibrationChangeGroup
-        {
-            Id = id,
-            Name = name,
-            Packages = list.Count,
-            Up = list.Count(r => r.FittedAmount > r.BaseAmount),
-            Down = list.Count(r => r.FittedAmount < r.BaseAmount),
-            Same = list.Count(r => r.FittedAmount == r.BaseAmount),
-            TotalBase = list.Sum(r => r.BaseAmount),
-            TotalFitted = list.Sum(r => r.FittedAmount),
-        };
+        return new CalibrationChangeGroup(
+            id,
+            name,
+            Packages: list.Count,
+            Up: list.Count(r => r.FittedAmount > r.BaseAmount),
+            Down: list.Count(r => r.FittedAmount < r.BaseAmount),
+            Same: list.Count(r => r.FittedAmount == r.BaseAmount),
+            TotalBase: list.Sum(r => r.BaseAmount),
+            TotalFitted: list.Sum(r => r.FittedAmount));
     }
 
     private static string Pts(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);

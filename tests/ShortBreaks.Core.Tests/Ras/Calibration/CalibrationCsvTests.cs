@@ -90,7 +90,7 @@ public sealed class CalibrationCsvTests
             {
                 Questionnaire = RasTestSchemes.Phase("secondary", 11, 17).Questionnaire with
                 {
-                    Domains = [.. RasTestSchemes.Phase("secondary", 11, 17).Questionnaire.Domains, new RasDomain { Id = "travel", Name = "Travel", Questions = [new RasQuestion { Id = "bus", Text = "Bus", Levels = RasTestSchemes.Levels() }] }],
+                    Domains = [.. RasTestSchemes.Phase("secondary", 11, 17).Questionnaire.Domains, new RasDomain(Id: "travel", Name: "Travel", Questions: [new RasQuestion(Id: "bus", Text: "Bus", Levels: RasTestSchemes.Levels())])],
                 },
             }],
         };

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Ras.Calibration;
 
@@ -7,18 +9,12 @@ namespace ShortBreaks.Core.Tests.Ras.Calibration;
 /// <summary>The fit: figures made from known rates come back; noisy figures fit less well; who gains and loses.</summary>
 public sealed class RasCalibratorTests
 {
-    private static readonly RasRounding Pence = new() { Mode = RasRoundingMode.AwayFromZero, To = 0.01m };
+    private static readonly RasRounding Pence = new(Mode: RasRoundingMode.AwayFromZero, To: 0.01m);
 
     /// <summary>A package given by its domain points ("care" and "sleep" of the test scheme).</summary>
-    private static CalibrationPackage Package(int row, decimal care, decimal sleep, decimal cost, int age = 8) => new()
-    {
-        Row = row,
-        ChildReference = $"C{row}",
-        AgeYears = age,
-        PhaseId = age <= 10 ? "primary" : "secondary",
-        ActualAnnualCost = cost,
-        DomainPoints = new Dictionary<string, decimal> { ["care"] = care, ["sleep"] = sleep },
-    };
+    private static CalibrationPackage Package(int row, decimal care, decimal sleep, decimal cost, int age = 8) => new(
+        row, $"C{row}", age, age <= 10 ? "primary" : "secondary", cost,
+        DomainPoints: new Dictionary<string, decimal> { ["care"] = care, ["sleep"] = sleep });
 
     [Theory]
     [InlineData(25.0, 10.0, 1)]
@@ -93,19 +89,16 @@ public sealed class RasCalibratorTests
     }
 
     /// <summary>The standard bands as a council prints them: 0–4, 5–9, 10–19, 20–27, a flagged top band, and hours at £15.</summary>
-    private static RasConversion PrintedBands() => new()
-    {
-        Method = "bands",
-        BandEdges = RasBandEdges.Inclusive,
-        HoursAt = new RasHoursConversion { HourlyRate = 15, Rounding = new RasRounding { Mode = RasRoundingMode.Down, To = 1 } },
-        Bands =
-        [
-            new RasBand { From = 0, To = 4, Amount = 0, Name = "Universal", Routing = RasRouting.Universal },
-            new RasBand { From = 5, To = 9, Amount = 750, Name = "Flexible" },
-            new RasBand { From = 10, To = 19, Amount = 1800, Name = "Targeted" },
-            new RasBand { From = 20, To = 27, Amount = 3000, Name = "Targeted with assessment", FlagForAssessment = true },
-        ],
-    };
+    private static RasConversion PrintedBands() => new(
+        Method: "bands",
+        BandEdges: RasBandEdges.Inclusive,
+        HoursAt: new RasHoursConversion(HourlyRate: 15, Rounding: new RasRounding(Mode: RasRoundingMode.Down, To: 1)),
+        Bands: [
+            new RasBand(From: 0, To: 4, Amount: 0, Name: "Universal", Routing: RasRouting.Universal),
+            new RasBand(From: 5, To: 9, Amount: 750, Name: "Flexible"),
+            new RasBand(From: 10, To: 19, Amount: 1800, Name: "Targeted"),
+            new RasBand(From: 20, To: 27, Amount: 3000, Name: "Targeted with assessment", FlagForAssessment: true),
+        ]);
 
     [Fact]
     public void Bands_OnAnInclusiveBase_KeepTheEdgesTheFlagAndTheHours_AndTheFittedVersionIsValid()
@@ -232,11 +225,9 @@ public sealed class RasCalibratorTests
     public void MainNeed_IsTheDomainWithTheMostPoints_FromTheAnswers()
     {
         var scheme = RasTestSchemes.With(RasTestSchemes.StandardBands());
-        var package = new CalibrationPackage
-        {
-            Row = 2, ChildReference = "A", AgeYears = 7, PhaseId = "primary", ActualAnnualCost = 900,
-            Answers = RasTestSchemes.Answers("some", "none", "lots"), // care 2, sleep 5
-        };
+        var package = new CalibrationPackage(
+            Row: 2, ChildReference: "A", AgeYears: 7, PhaseId: "primary", ActualAnnualCost: 900,
+            Answers: RasTestSchemes.Answers("some", "none", "lots")); // care 2, sleep 5
 
         var result = RasCalibrator.Calibrate(scheme, [package], new CalibrationOptions { Method = CalibrationOptions.Bands });
 
@@ -315,7 +306,7 @@ public sealed class RasCalibratorTests
     [Fact]
     public void ScoringPointsAlone_AndEachDomainsPoints_AreWhatTheEngineWorksOut()
     {
-        foreach (var scheme in new[] { RasTestSchemes.Shipped, RasTestSchemes.With(RasTestSchemes.Price(3, 40, 150, 600), new RasRoutingThresholds { UniversalBelow = 2, SocialWorkAssessmentAbove = 25 }) })
+        foreach (var scheme in new[] { RasTestSchemes.Shipped, RasTestSchemes.With(RasTestSchemes.Price(3, 40, 150, 600), new RasRoutingThresholds(UniversalBelow: 2, SocialWorkAssessmentAbove: 25)) })
         {
             var compiled = CompiledRasScheme.For(scheme);
             foreach (var package in CalibrationSample.Generate(scheme, 300, 17, (_, _, _) => 1m))
@@ -327,5 +318,33 @@ public sealed class RasCalibratorTests
                 RasCalibrator.DomainPoints(compiled, sheet).ShouldBe(working);
             }
         }
+    }
+
+    [Theory]
+    [InlineData(CalibrationOptions.Bands)]
+    [InlineData(CalibrationOptions.PricePerPoint)]
+    public void Report_ReadBackFromItsJson_WritesTheSameJson(string method)
+    {
+        var shipped = RasTestSchemes.Shipped;
+        var packages = CalibrationSample.Generate(shipped, 200, 11, CalibrationSample.RealisticCost);
+        var report = RasCalibrator.Calibrate(shipped, packages, new CalibrationOptions { Method = method }).Report;
+
+        var json = JsonSerializer.Serialize(report, CalibrationService.ReportJson);
+        var again = JsonSerializer.Deserialize<CalibrationReport>(json, CalibrationService.ReportJson)!;
+
+        JsonSerializer.Serialize(again, CalibrationService.ReportJson).ShouldBe(json);
+        json.ShouldContain("\"phases\":[{\"phaseId\":");
+    }
+
+    [Fact]
+    public void Report_MissingARequiredValue_IsRefused()
+    {
+        var shipped = RasTestSchemes.Shipped;
+        var report = RasCalibrator.Calibrate(shipped, CalibrationSample.Generate(shipped, 60, 3, CalibrationSample.RealisticCost)).Report;
+        var json = JsonNode.Parse(JsonSerializer.Serialize(report, CalibrationService.ReportJson))!;
+        json["changesInAll"]!.AsObject().Remove("totalFitted");
+
+        Should.Throw<JsonException>(() => JsonSerializer.Deserialize<CalibrationReport>(json.ToJsonString(), CalibrationService.ReportJson))
+            .Message.ShouldContain("'totalFitted'");
     }
 }

@@ -153,14 +153,14 @@ public sealed class VirtualBudgetSimulationTests
             Phases = Version.Phases.Select(p => p with
             {
                 Conversion = RasTestSchemes.Bands(
-                    new RasBand { From = 0, To = 5, Amount = 0, Name = "Universal", Routing = RasRouting.Universal },
-                    new RasBand { From = 5, To = 10, Amount = 750, Name = "Flexible" },
-                    new RasBand { From = 10, To = 36, Amount = 1800, Name = "Targeted" }),
+                    new RasBand(From: 0, To: 5, Amount: 0, Name: "Universal", Routing: RasRouting.Universal),
+                    new RasBand(From: 5, To: 10, Amount: 750, Name: "Flexible"),
+                    new RasBand(From: 10, To: 36, Amount: 1800, Name: "Targeted")),
                 Questionnaire = p.Questionnaire with
                 {
                     Domains = p.Questionnaire.Domains.Select(d => d.Id != "sleep" ? d : d with
                     {
-                        Questions = [.. d.Questions, new RasQuestion { Id = "night", Text = "Waking at night", Levels = RasTestSchemes.Levels() }],
+                        Questions = [.. d.Questions, new RasQuestion(Id: "night", Text: "Waking at night", Levels: RasTestSchemes.Levels())],
                     }).ToList(),
                 },
             }).ToList(),

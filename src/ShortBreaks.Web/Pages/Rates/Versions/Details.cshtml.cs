@@ -63,7 +63,7 @@ public sealed class DetailsModel(RasVersionService versions) : VersionPageModel(
         {
             Version = NewLabel?.Trim() ?? "",
             EffectiveFrom = date!.Value,
-            Rounding = new RasRounding { Mode = mode, To = step!.Value },
+            Rounding = new RasRounding(Mode: mode, To: step!.Value),
         };
         if (await SaveAsync(changed, Notes)) return Redirect(Links.RatesVersion(changed.Version, saved: "changes"));
         foreach (var key in new[] { "Label", "EffectiveFrom" })

@@ -96,8 +96,8 @@ public sealed class MoneyModel(RasVersionService versions) : VersionPageModel(ve
 
         var phase = Phase with
         {
-            Conversion = new RasConversion { Method = Method!, Bands = bands, Threshold = threshold, PricePerPoint = price, Floor = floor, Cap = cap },
-            Routing = universal is null && social is null ? null : new RasRoutingThresholds { UniversalBelow = universal, SocialWorkAssessmentAbove = social },
+            Conversion = new RasConversion(Method: Method!, Bands: bands, Threshold: threshold, PricePerPoint: price, Floor: floor, Cap: cap),
+            Routing = universal is null && social is null ? null : new RasRoutingThresholds(UniversalBelow: universal, SocialWorkAssessmentAbove: social),
         };
         var changed = Scheme with { Phases = Scheme.Phases.Select(p => p.Id == PhaseId ? phase : p).ToList() };
         if (await SaveAsync(changed, Record.Notes)) return Redirect(Links.RatesVersion(Record.Label, saved: "changes"));
@@ -132,7 +132,7 @@ public sealed class MoneyModel(RasVersionService versions) : VersionPageModel(ve
                 _ => null,
             };
             if (name is not null && from is not null && to is not null && amount is not null)
-                bands.Add(new RasBand { Name = name, From = from.Value, To = to.Value, Amount = amount.Value, Hours = hours, ProviderAmount = provider, Routing = routing });
+                bands.Add(new RasBand(Name: name, From: from.Value, To: to.Value, Amount: amount.Value, Hours: hours, ProviderAmount: provider, Routing: routing));
         }
 
         return bands;

@@ -97,8 +97,8 @@ public sealed class PointsModel(RasVersionService versions) : VersionPageModel(v
         }
 
         return SupportMethod == "points"
-            ? new RasDomainSupportRule { DomainId = DomainId, PointsOff = values }
-            : new RasDomainSupportRule { DomainId = DomainId, PercentOff = values };
+            ? new RasDomainSupportRule(DomainId: DomainId, PointsOff: values)
+            : new RasDomainSupportRule(DomainId: DomainId, PercentOff: values);
     }
 
     private bool Find()
