@@ -25,6 +25,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
 
     private readonly string _folder = Directory.CreateTempSubdirectory("shortbreaks-tests-").FullName;
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase = true;
     private int _users;
 
     public WebAppFactory()
@@ -42,6 +43,17 @@ public class WebAppFactory : WebApplicationFactory<Program>
         Data = new TestData(() => Services);
     }
 
+    /// <summary>
+    /// Another node of the same service: a host on the database another factory made (and removes when it is
+    /// disposed), as a second web node behind a load balancer runs on the first one's database.
+    /// </summary>
+    protected WebAppFactory(WebAppFactory firstNode)
+    {
+        _database = firstNode._database;
+        _ownsDatabase = false;
+        Data = new TestData(() => Services);
+    }
+
     public DatabaseOptions Database => _database.Options;
 
     public string MailFolder => Path.Combine(_folder, "mail");
@@ -51,6 +63,12 @@ public class WebAppFactory : WebApplicationFactory<Program>
 
     /// <summary>False for tests of sign-in throttling, which set their own limits.</summary>
     protected virtual bool Unthrottled => true;
+
+    /// <summary>
+    /// True: data protection keys in memory, so hosts running side by side never share a key. False for tests of
+    /// several nodes: the keys are then kept in the database, as the service keeps them live.
+    /// </summary>
+    protected virtual bool KeysInMemory => true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -65,8 +83,10 @@ public class WebAppFactory : WebApplicationFactory<Program>
             foreach (var (key, value) in TestAccounts.UnthrottledSettings) builder.UseSetting(key, value);
         }
 
-        // Keys in memory, so hosts running side by side never share (or race to write) a key folder.
-        builder.ConfigureTestServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
+        if (KeysInMemory)
+        {
+            builder.ConfigureTestServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
+        }
     }
 
     /// <summary>A browser with its own cookies that does not follow redirects, so tests see where they lead.</summary>
@@ -137,7 +157,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
-        _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (_ownsDatabase) _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
         try
         {
             if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);

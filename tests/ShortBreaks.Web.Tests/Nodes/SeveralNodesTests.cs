@@ -1,0 +1,184 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Ras;
+using ShortBreaks.Core.Schemes;
+using ShortBreaks.TestCommon;
+using ShortBreaks.Web.Infrastructure;
+
+namespace ShortBreaks.Web.Tests.Nodes;
+
+/// <summary>A node of the service, as live: data protection keys in the database, RAS versions polled often.</summary>
+public sealed class Node : WebAppFactory
+{
+    private readonly (string Key, string Value)[] _settings;
+    private readonly bool _keysInMemory;
+
+    /// <summary>The first node, on a database of its own.</summary>
+    public Node(params (string Key, string Value)[] settings)
+        : base(WebTestDatabase.Current)
+    {
+        _settings = settings;
+    }
+
+    /// <summary>Another node on the first one's database; with keys in memory, a node that does not share them.</summary>
+    public Node(Node first, bool keysInMemory = false, params (string Key, string Value)[] settings)
+        : base(first)
+    {
+        _settings = settings;
+        _keysInMemory = keysInMemory;
+    }
+
+    protected override bool KeysInMemory => _keysInMemory;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Nodes:VersionPollSeconds", "0.2");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A browser whose cookies are the given jar: the same person reaching whichever node the load balancer picks.</summary>
+    public PageClient Browser(CookieContainer cookies) => new(CreateDefaultClient(new CookieContainerHandler(cookies)));
+
+    /// <summary>Starts the host now, so nodes start one after another as a rolling deployment does.</summary>
+    public Node Started()
+    {
+        _ = Services;
+        return this;
+    }
+}
+
+public sealed class SeveralNodesTests
+{
+    [Fact]
+    public async Task Sign_in_form_from_one_node_posted_to_another_signs_in_and_the_first_node_reads_the_cookie()
+    {
+        using var a = new Node().Started();
+        using var b = new Node(a).Started();
+        var family = await a.CreateUserAsync(Roles.Family);
+        var cookies = new CookieContainer();
+        using var onA = a.Browser(cookies);
+        using var onB = b.Browser(cookies);
+
+        var form = await onA.GetPageAsync("/account/sign-in");
+        var signedIn = await onB.SubmitAsync(form, "main form[method=post]", new() { ["Email"] = family.Email, ["Password"] = family.Password });
+        signedIn.Status.ShouldBe(HttpStatusCode.Redirect, Page.Normalise(signedIn.Text));
+
+        var account = await onA.GetPageAsync("/account");
+        account.Status.ShouldBe(HttpStatusCode.OK);
+        var again = await onB.GetPageAsync("/account");
+        again.Status.ShouldBe(HttpStatusCode.OK);
+
+        await using var db = DatabaseSetup.Create(a.Database);
+        var key = (await db.DataProtectionKeys.ToListAsync()).ShouldHaveSingleItem();
+        key.Xml.ShouldNotBeNull().ShouldContain("masterKey");
+    }
+
+    [Fact]
+    public async Task A_node_that_keeps_its_own_keys_cannot_read_another_nodes_cookie_so_the_shared_keys_are_what_carry_it()
+    {
+        using var a = new Node().Started();
+        using var loner = new Node(a, keysInMemory: true).Started();
+        var family = await a.CreateUserAsync(Roles.Family);
+        var cookies = new CookieContainer();
+        using var onA = a.Browser(cookies);
+        using var onLoner = loner.Browser(cookies);
+        await onA.SignInAsync(family);
+
+        (await onA.GetPageAsync("/account")).Status.ShouldBe(HttpStatusCode.OK);
+        var elsewhere = await onLoner.GetPageAsync("/account");
+        elsewhere.Status.ShouldBe(HttpStatusCode.Redirect);
+        elsewhere.RedirectPath.ShouldNotBeNull().ShouldStartWith("/account/sign-in");
+    }
+
+    [Fact]
+    public async Task Keys_protected_with_a_certificate_are_stored_encrypted_and_read_by_every_node_holding_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("shortbreaks-keys-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "keys.pfx");
+            using (var rsa = RSA.Create(2048))
+            {
+                var request = new CertificateRequest("CN=Short breaks key protection (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+                using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+                await File.WriteAllBytesAsync(path, certificate.Export(X509ContentType.Pfx, "test only"));
+            }
+
+            (string, string)[] settings = [("DataProtection:CertificatePath", path), ("DataProtection:CertificatePassword", "test only")];
+            using var a = new Node(settings).Started();
+            using var b = new Node(a, settings: settings).Started();
+            var family = await a.CreateUserAsync(Roles.Family);
+            var cookies = new CookieContainer();
+            using var onA = a.Browser(cookies);
+            using var onB = b.Browser(cookies);
+            await onA.SignInAsync(family);
+
+            (await onB.GetPageAsync("/account")).Status.ShouldBe(HttpStatusCode.OK);
+            await using var db = DatabaseSetup.Create(a.Database);
+            var xml = (await db.DataProtectionKeys.ToListAsync()).ShouldHaveSingleItem().Xml.ShouldNotBeNull();
+            xml.ShouldContain("EncryptedXmlDecryptor");
+            xml.ShouldNotContain("<value>");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_RAS_version_published_on_one_node_is_used_by_the_other_within_seconds()
+    {
+        using var a = new Node().Started();
+        using var b = new Node(a).Started();
+        var label = "nodes-" + Guid.NewGuid().ToString("N")[..8];
+        var effective = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(400);
+
+        await a.WithServicesAsync(async services =>
+        {
+            var versions = services.GetRequiredService<RasVersionService>();
+            var inForce = services.GetRequiredService<RasSchemeCatalog>().Versions[^1].Version;
+            var (draft, created) = await versions.CreateDraftAsync(inForce, label, effective, "Published on node A");
+            created.Succeeded.ShouldBeTrue();
+            (await versions.PublishAsync(draft!, draft!.Version)).Succeeded.ShouldBeTrue();
+            return true;
+        });
+
+        var onB = b.Services.GetRequiredService<RasSchemeCatalog>();
+        var seen = await Eventually.UntilAsync(() => Task.FromResult(onB.Find(label)), s => s is not null, $"node B to use RAS version {label}", TimeSpan.FromSeconds(10));
+        seen!.EffectiveFrom.ShouldBe(effective);
+        onB.InForceOn(effective).Version.ShouldBe(label);
+    }
+
+    [Fact]
+    public async Task Health_says_live_and_ready_and_a_database_without_its_migrations_is_not_ready()
+    {
+        using var a = new Node().Started();
+        using var anonymous = a.Anonymous();
+        (await anonymous.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var ready = await anonymous.GetAsync("/health/ready");
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ready.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+
+        await using var empty = await TestDatabase.CreateAsync(a.Database.Provider, migrate: false);
+        if (empty.Provider == DatabaseProvider.Sqlite)
+        {
+            // An empty file is an SQLite database with no tables, as a PostgreSQL database just created is.
+            await File.WriteAllBytesAsync(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(empty.ConnectionString).DataSource, []);
+        }
+
+        await using var db = empty.NewContext();
+        var check = new ReadinessCheck(db, a.Services.GetRequiredService<SchemeCatalog>());
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+        result.Status.ShouldBe(HealthStatus.Unhealthy);
+        result.Description.ShouldNotBeNull().ShouldContain("migrate");
+    }
+}
