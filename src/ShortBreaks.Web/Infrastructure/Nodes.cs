@@ -11,6 +11,15 @@ public sealed class NodeOptions
 {
     /// <summary>How often a node looks in the database for RAS versions another node has published.</summary>
     public double VersionPollSeconds { get; set; } = 5;
+
+    /// <summary>How often a node looks in the database for background work waiting (virtual budget runs).</summary>
+    public double JobPollSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How long a node holds a piece of background work it has claimed before renewing its hold (it renews every third
+    /// of it): work left by a node that stopped is taken up by another this long after.
+    /// </summary>
+    public double JobLeaseSeconds { get; set; } = 60;
 }
 
 /// <summary>

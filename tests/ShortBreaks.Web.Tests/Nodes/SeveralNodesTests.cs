@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
+using ShortBreaks.Core.Ras.VirtualBudgets;
 using ShortBreaks.Core.Schemes;
 using ShortBreaks.TestCommon;
 using ShortBreaks.Web.Infrastructure;
@@ -42,6 +43,7 @@ public sealed class Node : WebAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Nodes:VersionPollSeconds", "0.2");
+        builder.UseSetting("Nodes:JobPollSeconds", "0.2");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
@@ -157,6 +159,68 @@ public sealed class SeveralNodesTests
         seen!.EffectiveFrom.ShouldBe(effective);
         onB.InForceOn(effective).Version.ShouldBe(label);
     }
+
+    [Fact]
+    public async Task Virtual_budget_runs_asked_for_while_two_nodes_are_up_are_each_run_exactly_once()
+    {
+        using var a = new Node().Started();
+        using var b = new Node(a).Started();
+        var version = a.Services.GetRequiredService<RasSchemeCatalog>().Versions[^1].Version;
+        var runs = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            var node = i % 2 == 0 ? a : b;
+            var id = await node.WithServicesAsync(async services =>
+            {
+                var (run, result) = await services.GetRequiredService<VirtualBudgetService>().RequestAsync(version);
+                result.Succeeded.ShouldBeTrue();
+                return run!.Id;
+            });
+            node.Services.GetRequiredService<Web.Infrastructure.VirtualBudgetQueue>().Enqueue(id);
+            runs.Add(id);
+        }
+
+        var done = await Eventually.UntilAsync(() => RunsAsync(a, runs), r => r.All(x => x.Status == VirtualBudgetRunStatus.Completed), "every run to complete");
+        done.ShouldAllBe(r => r.Attempts == 1 && r.LeaseUntil == null);
+        done.Select(r => r.ClaimedBy).Distinct().Count().ShouldBeInRange(1, 2);
+    }
+
+    [Fact]
+    public async Task A_run_left_part_way_by_a_node_that_stopped_is_finished_by_another_only_once_its_lease_has_passed()
+    {
+        using var a = new Node().Started();
+        var version = a.Services.GetRequiredService<RasSchemeCatalog>().Versions[^1].Version;
+        var leaseUntil = DateTime.UtcNow.AddSeconds(3);
+        // What a node killed in the middle of a run leaves: the run Running, claimed by it, its lease not yet passed.
+        var runId = await a.Data.WithDbAsync(async db =>
+        {
+            var run = new VirtualBudgetRun
+            {
+                VersionLabel = version, RequestedByName = "Helen Marsh", RequestedAt = DateTime.UtcNow, Status = VirtualBudgetRunStatus.Running,
+                StartedAt = DateTime.UtcNow, ClaimedBy = "a node that stopped", LeaseUntil = leaseUntil, Attempts = 1,
+            };
+            db.VirtualBudgetRuns.Add(run);
+            await db.SaveChangesAsync();
+            return run.Id;
+        });
+
+        a.Services.GetRequiredService<Web.Infrastructure.VirtualBudgetQueue>().Enqueue(runId);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var meanwhile = (await RunsAsync(a, [runId])).Single();
+        if (DateTime.UtcNow < leaseUntil)
+        {
+            meanwhile.Status.ShouldBe(VirtualBudgetRunStatus.Running);
+            meanwhile.ClaimedBy.ShouldBe("a node that stopped");
+        }
+
+        var finished = (await Eventually.UntilAsync(() => RunsAsync(a, [runId]), r => r.Single().Status == VirtualBudgetRunStatus.Completed, "the run to be finished by the node that is up")).Single();
+        finished.Attempts.ShouldBe(2);
+        finished.ClaimedBy.ShouldNotBe("a node that stopped");
+        finished.StartedAt!.Value.ShouldBeGreaterThanOrEqualTo(leaseUntil.AddSeconds(-1));
+    }
+
+    private static Task<List<VirtualBudgetRun>> RunsAsync(Node node, List<Guid> ids) =>
+        node.Data.WithDbAsync(db => db.VirtualBudgetRuns.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync());
 
     [Fact]
     public async Task Health_says_live_and_ready_and_a_database_without_its_migrations_is_not_ready()

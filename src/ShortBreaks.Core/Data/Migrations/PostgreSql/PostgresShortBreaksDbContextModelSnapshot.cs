@@ -1439,6 +1439,12 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("Error")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1447,6 +1453,9 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("RequestedAt")
