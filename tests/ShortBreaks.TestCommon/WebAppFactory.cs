@@ -44,15 +44,18 @@ public class WebAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// Another node of the same service: a host on the database another factory made (and removes when it is
-    /// disposed), as a second web node behind a load balancer runs on the first one's database.
+    /// A host on a database made (and removed) by someone else: another node of the same service, as a second web
+    /// node behind a load balancer runs on the first one's database, or a database a test prepared.
     /// </summary>
-    protected WebAppFactory(WebAppFactory firstNode)
+    protected WebAppFactory(TestDatabase database)
     {
-        _database = firstNode._database;
+        _database = database;
         _ownsDatabase = false;
         Data = new TestData(() => Services);
     }
+
+    /// <summary>The database this host runs on, for another node to share.</summary>
+    protected TestDatabase TestDatabase => _database;
 
     public DatabaseOptions Database => _database.Options;
 

@@ -123,3 +123,64 @@ public sealed class PublishedVersionSync(IServiceScopeFactory scopes, NodeOption
         }
     }
 }
+
+/// <summary>Another process is already serving the SQLite database: SQLite is for one node.</summary>
+public sealed class SingleNodeException(string message) : Exception(message);
+
+/// <summary>
+/// SQLite is the embedded, one-node database: a web node holds a lock file beside it while it runs, and a second
+/// process started on the same file refuses to start and says why. Several nodes run on PostgreSQL. The command-line
+/// tools (migrate, backup) do not take the lock: they are meant to run beside the service.
+/// </summary>
+public static class SqliteSingleNode
+{
+    private static readonly Dictionary<string, (FileStream Lock, int Hosts)> Held = [];
+
+    /// <summary>Takes the lock for this process (hosts in one process share it) until the host stops.</summary>
+    public static void Claim(DatabaseOptions database, IHostApplicationLifetime lifetime)
+    {
+        if (database.Provider != DatabaseProvider.Sqlite) return;
+        var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(DatabaseSetup.SqliteConnectionString(database.ConnectionString)).DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:") return;
+        var path = Path.GetFullPath(source) + ".node-lock";
+        lock (Held)
+        {
+            if (Held.TryGetValue(path, out var held))
+            {
+                Held[path] = (held.Lock, held.Hosts + 1);
+            }
+            else
+            {
+                try
+                {
+                    Held[path] = (new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), 1);
+                }
+                catch (IOException)
+                {
+                    throw new SingleNodeException(
+                        $"Another node is already running on the SQLite database {Path.GetFullPath(source)}. SQLite serves one node: " +
+                        "to run several nodes, use PostgreSQL (Database:Provider PostgreSql) for all of them.");
+                }
+            }
+        }
+
+        lifetime.ApplicationStopped.Register(() => Release(path));
+    }
+
+    private static void Release(string path)
+    {
+        lock (Held)
+        {
+            if (!Held.TryGetValue(path, out var held)) return;
+            if (held.Hosts > 1)
+            {
+                Held[path] = (held.Lock, held.Hosts - 1);
+                return;
+            }
+
+            Held.Remove(path);
+            held.Lock.Dispose();
+            File.Delete(path);
+        }
+    }
+}

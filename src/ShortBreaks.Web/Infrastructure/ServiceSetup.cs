@@ -121,11 +121,16 @@ public static class ServiceSetup
         app.MapRazorPages();
     }
 
-    /// <summary>Applies migrations, records the scheme versions, and loads demo data if asked.</summary>
+    /// <summary>
+    /// Applies migrations, records the scheme versions, and loads demo data if asked: one node at a time, so nodes
+    /// started together never race. On SQLite, refuses to start if another process serves the same database.
+    /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
+        SqliteSingleNode.Claim(app.Services.GetRequiredService<DatabaseOptions>(), app.Lifetime);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ShortBreaksDbContext>();
+        await using var turn = await StartLock.AcquireAsync(db, StartLock.Prepare);
         await DatabaseSetup.MigrateAsync(db);
         await scope.ServiceProvider.GetRequiredService<SchemeRegistry>().RecordAsync();
         await scope.ServiceProvider.GetRequiredService<ShortBreaks.Core.Ras.RasVersionService>().RecordAsync();

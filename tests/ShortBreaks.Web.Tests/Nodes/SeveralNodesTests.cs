@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -31,7 +32,13 @@ public sealed class Node : WebAppFactory
 
     /// <summary>Another node on the first one's database; with keys in memory, a node that does not share them.</summary>
     public Node(Node first, bool keysInMemory = false, params (string Key, string Value)[] settings)
-        : base(first)
+        : this(first.TestDatabase, keysInMemory, settings)
+    {
+    }
+
+    /// <summary>A node on a database the test made (and removes).</summary>
+    public Node(TestDatabase database, bool keysInMemory = false, params (string Key, string Value)[] settings)
+        : base(database)
     {
         _settings = settings;
         _keysInMemory = keysInMemory;
@@ -221,6 +228,96 @@ public sealed class SeveralNodesTests
 
     private static Task<List<VirtualBudgetRun>> RunsAsync(Node node, List<Guid> ids) =>
         node.Data.WithDbAsync(db => db.VirtualBudgetRuns.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync());
+
+    [Fact]
+    public async Task Nodes_started_together_on_an_empty_database_migrate_it_once_and_both_serve()
+    {
+        await using var empty = await TestDatabase.CreateAsync(WebTestDatabase.Current, migrate: false);
+        using var a = new Node(empty);
+        using var b = new Node(empty);
+
+        await Task.WhenAll(Task.Run(() => a.Started()), Task.Run(() => b.Started()));
+
+        foreach (var node in new[] { a, b })
+        {
+            using var anonymous = node.Anonymous();
+            (await anonymous.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        await using var db = empty.NewContext();
+        (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+        var recorded = await db.SchemeVersions.Select(v => v.Version).ToListAsync();
+        recorded.ShouldBe(a.Services.GetRequiredService<SchemeCatalog>().Versions.Select(v => v.Version), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_second_process_on_the_same_SQLite_database_is_refused_and_told_to_use_PostgreSQL()
+    {
+        var folder = Directory.CreateTempSubdirectory("shortbreaks-one-node-").FullName;
+        var database = Path.Combine(folder, "shortbreaks.db");
+        using var first = StartService(database, FreePort());
+        try
+        {
+            await Eventually.UntilAsync(() => ReadyAsync(first.Port), ready => ready || first.Process.HasExited, "the first node to be ready");
+            first.Process.HasExited.ShouldBeFalse();
+
+            using var second = StartService(database, FreePort());
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await second.Process.WaitForExitAsync(timeout.Token);
+            second.Process.ExitCode.ShouldBe(1);
+            var said = await second.Output;
+            said.ShouldContain("Another node is already running on the SQLite database");
+            said.ShouldContain("use PostgreSQL");
+            said.ShouldContain("The service has not started");
+            (await ReadyAsync(first.Port)).ShouldBeTrue();
+        }
+        finally
+        {
+            first.Process.Kill(entireProcessTree: true);
+            await first.Process.WaitForExitAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed record ServiceProcess(Process Process, int Port, Task<string> Output) : IDisposable
+    {
+        public void Dispose() => Process.Dispose();
+    }
+
+    /// <summary>The built service run as an operator runs it, on a SQLite file.</summary>
+    private static ServiceProcess StartService(string database, int port)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(database)! };
+        foreach (var arg in new[] { typeof(Program).Assembly.Location, "--Database:ConnectionString", database, "--Urls", $"http://127.0.0.1:{port}", "--Email:PickupDirectory", Path.Combine(Path.GetDirectoryName(database)!, "mail") })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        return new ServiceProcess(process, port, Task.WhenAll(output, error).ContinueWith(t => string.Join("\n", t.Result), TaskScheduler.Default));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> ReadyAsync(int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            return (await http.GetAsync($"http://127.0.0.1:{port}/health/ready")).StatusCode == HttpStatusCode.OK;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
 
     [Fact]
     public async Task Health_says_live_and_ready_and_a_database_without_its_migrations_is_not_ready()
