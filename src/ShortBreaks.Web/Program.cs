@@ -24,6 +24,12 @@ catch (SchemeValidationException ex)
     Console.Error.WriteLine("The service has not started.");
     return 1;
 }
+catch (SingleNodeException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine("The service has not started.");
+    return 1;
+}
 
 await app.RunAsync();
 return 0;

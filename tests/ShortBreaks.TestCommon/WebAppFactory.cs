@@ -25,6 +25,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
 
     private readonly string _folder = Directory.CreateTempSubdirectory("shortbreaks-tests-").FullName;
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase = true;
     private int _users;
 
     public WebAppFactory()
@@ -42,6 +43,20 @@ public class WebAppFactory : WebApplicationFactory<Program>
         Data = new TestData(() => Services);
     }
 
+    /// <summary>
+    /// A host on a database made (and removed) by someone else: another node of the same service, as a second web
+    /// node behind a load balancer runs on the first one's database, or a database a test prepared.
+    /// </summary>
+    protected WebAppFactory(TestDatabase database)
+    {
+        _database = database;
+        _ownsDatabase = false;
+        Data = new TestData(() => Services);
+    }
+
+    /// <summary>The database this host runs on, for another node to share.</summary>
+    protected TestDatabase TestDatabase => _database;
+
     public DatabaseOptions Database => _database.Options;
 
     public string MailFolder => Path.Combine(_folder, "mail");
@@ -51,6 +66,12 @@ public class WebAppFactory : WebApplicationFactory<Program>
 
     /// <summary>False for tests of sign-in throttling, which set their own limits.</summary>
     protected virtual bool Unthrottled => true;
+
+    /// <summary>
+    /// True: data protection keys in memory, so hosts running side by side never share a key. False for tests of
+    /// several nodes: the keys are then kept in the database, as the service keeps them live.
+    /// </summary>
+    protected virtual bool KeysInMemory => true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -65,8 +86,10 @@ public class WebAppFactory : WebApplicationFactory<Program>
             foreach (var (key, value) in TestAccounts.UnthrottledSettings) builder.UseSetting(key, value);
         }
 
-        // Keys in memory, so hosts running side by side never share (or race to write) a key folder.
-        builder.ConfigureTestServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
+        if (KeysInMemory)
+        {
+            builder.ConfigureTestServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
+        }
     }
 
     /// <summary>A browser with its own cookies that does not follow redirects, so tests see where they lead.</summary>
@@ -137,7 +160,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
-        _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (_ownsDatabase) _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
         try
         {
             if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);

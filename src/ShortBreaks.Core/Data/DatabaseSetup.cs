@@ -103,6 +103,8 @@ public static class DatabaseSetup
     /// <summary>Applies migrations; on SQLite also turns on write-ahead logging so readers never wait for a writer.</summary>
     public static async Task MigrateAsync(ShortBreaksDbContext db, CancellationToken cancellationToken = default)
     {
+        // Nodes starting together and the migrate command take turns: migrations and the audit triggers are applied once.
+        await using var turn = await StartLock.AcquireAsync(db, StartLock.Migrate, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

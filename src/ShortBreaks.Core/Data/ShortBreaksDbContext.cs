@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -7,10 +8,11 @@ namespace ShortBreaks.Core.Data;
 /// <summary>
 /// The service's data. One model for every provider; <see cref="SqliteShortBreaksDbContext"/> and
 /// <see cref="PostgresShortBreaksDbContext"/> exist only so each provider keeps its own migrations.
-/// Every save writes audit entries for what it changed, in the same transaction.
+/// Every save writes audit entries for what it changed, in the same transaction. It also keeps the keys that protect
+/// cookies and form tokens, so that every node of the service reads what any other wrote.
 /// </summary>
 public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor, TimeProvider clock)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Child> Children => Set<Child>();
     public DbSet<ChildFamilyMember> ChildFamilyMembers => Set<ChildFamilyMember>();
@@ -36,6 +38,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<Ras.VirtualBudgets.VirtualBudgetRun> VirtualBudgetRuns => Set<Ras.VirtualBudgets.VirtualBudgetRun>();
     public DbSet<Ras.VirtualBudgets.ServiceBudget> ServiceBudgets => Set<Ras.VirtualBudgets.ServiceBudget>();
     public DbSet<Ras.Calibration.CalibrationRun> CalibrationRuns => Set<Ras.Calibration.CalibrationRun>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;
@@ -125,7 +128,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
             : null;
 
     private static readonly HashSet<string> SecretProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Content", "Json", "BodyHtml", "TokenValue", "Value", "SummaryJson", "FallsJson"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Content", "Json", "BodyHtml", "TokenValue", "Value", "SummaryJson", "FallsJson", "Xml"];
 
     private void PrepareForSave()
     {

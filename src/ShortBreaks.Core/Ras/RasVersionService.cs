@@ -70,6 +70,26 @@ public sealed class RasVersionService(ShortBreaksDbContext db, RasSchemeCatalog 
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Adds to the catalog the versions another node has published since this one last looked, and says how many.
+    /// Published versions are never changed or deleted, so a count that matches the catalog's means nothing is new.
+    /// </summary>
+    public async Task<int> SyncPublishedAsync(CancellationToken ct = default)
+    {
+        var published = await db.RasVersions.CountAsync(v => v.Status == RasVersionStatus.Published, ct);
+        if (published <= catalog.Versions.Count) return 0;
+        var known = catalog.Versions.Select(v => v.Version).ToList();
+        var added = 0;
+        foreach (var record in await db.RasVersions.AsNoTracking()
+                     .Where(v => v.Status == RasVersionStatus.Published && !known.Contains(v.Label)).ToListAsync(ct))
+        {
+            catalog.Add(SchemeOf(record));
+            added++;
+        }
+
+        return added;
+    }
+
     public Task<List<RasVersionRecord>> ListAsync(CancellationToken ct = default) =>
         db.RasVersions.AsNoTracking().OrderByDescending(v => v.EffectiveFrom).ThenBy(v => v.Label).ToListAsync(ct);
 

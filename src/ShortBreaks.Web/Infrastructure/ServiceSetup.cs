@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>Everything the host needs, in one place, so Program.cs stays short and tests build the same app.</summary>
@@ -96,7 +93,7 @@ public static class ServiceSetup
             doc.Info.Description = "Requests and threshold decisions. Sign in with a staff or family account; the same permissions as the pages apply.";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddStatelessNodes();
     }
 
     public static void UseShortBreaks(this WebApplication app)
@@ -116,7 +113,7 @@ public static class ServiceSetup
         app.UseMiddleware<StaffSecondFactorGate>();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });
+        app.MapHealth();
         app.MapOpenApi();
         app.MapRequestsApi();
         app.MapRasApi();
@@ -124,11 +121,16 @@ public static class ServiceSetup
         app.MapRazorPages();
     }
 
-    /// <summary>Applies migrations, records the scheme versions, and loads demo data if asked.</summary>
+    /// <summary>
+    /// Applies migrations, records the scheme versions, and loads demo data if asked: one node at a time, so nodes
+    /// started together never race. On SQLite, refuses to start if another process serves the same database.
+    /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
+        SqliteSingleNode.Claim(app.Services.GetRequiredService<DatabaseOptions>(), app.Lifetime);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ShortBreaksDbContext>();
+        await using var turn = await StartLock.AcquireAsync(db, StartLock.Prepare);
         await DatabaseSetup.MigrateAsync(db);
         await scope.ServiceProvider.GetRequiredService<SchemeRegistry>().RecordAsync();
         await scope.ServiceProvider.GetRequiredService<ShortBreaks.Core.Ras.RasVersionService>().RecordAsync();
@@ -206,14 +208,6 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         return next(context);
     }
-}
-
-public sealed class DatabaseHealthCheck(ShortBreaksDbContext db) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await db.Database.CanConnectAsync(cancellationToken)
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("The database cannot be reached.");
 }
 
 /// <summary>Bad input that reaches the framework (a malformed body, an oversized upload) is a 400, never a 500.</summary>

@@ -36,6 +36,18 @@ public sealed class VirtualBudgetRun : IVersioned
     /// <summary>Why the run failed, in words staff can act on.</summary>
     public string? Error { get; set; }
 
+    /// <summary>The node running it, while it holds the lease.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>
+    /// Until when the node running it holds it: it renews the lease as it goes, so a run whose lease has passed was
+    /// left by a node that stopped, and another node takes it up.
+    /// </summary>
+    public DateTime? LeaseUntil { get; set; }
+
+    /// <summary>How many times a node has started it: more than one when a node stopped part way.</summary>
+    public int Attempts { get; set; }
+
     public long Version { get; set; }
 }
 

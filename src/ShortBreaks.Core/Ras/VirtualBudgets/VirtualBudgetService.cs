@@ -46,20 +46,53 @@ public sealed class VirtualBudgetService(ShortBreaksDbContext db, RasVersionServ
     public Task<VirtualBudgetRun?> FindAsync(Guid id, CancellationToken ct = default) =>
         db.VirtualBudgetRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
 
-    /// <summary>Runs waiting or cut off part way (the service stopped), oldest first: to be run again on start.</summary>
-    public Task<List<Guid>> UnfinishedAsync(CancellationToken ct = default) =>
-        db.VirtualBudgetRuns.AsNoTracking()
-            .Where(r => r.Status == VirtualBudgetRunStatus.Queued || r.Status == VirtualBudgetRunStatus.Running)
+    /// <summary>
+    /// Runs a node may take, oldest first: waiting, or left part way by a node whose lease has passed (it stopped).
+    /// </summary>
+    public Task<List<Guid>> ClaimableAsync(CancellationToken ct = default)
+    {
+        var now = db.UtcNow;
+        return Unfinished().Where(r => r.LeaseUntil == null || r.LeaseUntil < now)
             .OrderBy(r => r.RequestedAt).Select(r => r.Id).ToListAsync(ct);
+    }
 
     /// <summary>
-    /// Runs one queued run and keeps its results, or the reason it failed. Claiming the run is a versioned save,
-    /// so two workers never run the same run at once. Returns false when there was nothing to run.
+    /// Takes a run for a node until <paramref name="lease"/> from now, if no other node holds it. One conditional
+    /// update in the database, so of two nodes asking at once exactly one gets it.
     /// </summary>
-    public async Task<bool> ExecuteAsync(Guid runId, CancellationToken ct = default)
+    public async Task<bool> TryClaimAsync(Guid runId, string node, TimeSpan lease, CancellationToken ct = default)
+    {
+        var now = db.UtcNow;
+        var until = now + lease;
+        return await Unfinished().Where(r => r.Id == runId && (r.LeaseUntil == null || r.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimedBy, node).SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.Attempts, r => r.Attempts + 1), ct) == 1;
+    }
+
+    /// <summary>Keeps a claimed run for another lease; false when the node no longer holds it.</summary>
+    public async Task<bool> RenewAsync(Guid runId, string node, TimeSpan lease, CancellationToken ct = default)
+    {
+        var until = db.UtcNow + lease;
+        return await Unfinished().Where(r => r.Id == runId && r.ClaimedBy == node)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, until), ct) == 1;
+    }
+
+    /// <summary>Lets a run go (a node stopping part way), so the next node to look takes it up at once.</summary>
+    public Task<int> ReleaseAsync(Guid runId, string node, CancellationToken ct = default) =>
+        Unfinished().Where(r => r.Id == runId && r.ClaimedBy == node)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.LeaseUntil, (DateTime?)null), ct);
+
+    private IQueryable<VirtualBudgetRun> Unfinished() =>
+        db.VirtualBudgetRuns.Where(r => r.Status == VirtualBudgetRunStatus.Queued || r.Status == VirtualBudgetRunStatus.Running);
+
+    /// <summary>
+    /// Runs a run the node has claimed (<see cref="TryClaimAsync"/>) and keeps its results, or the reason it failed.
+    /// The start and the end are versioned saves, so a node that lost its lease part way cannot overwrite the
+    /// node that took the run over. Returns false when there was nothing for this node to run.
+    /// </summary>
+    public async Task<bool> ExecuteAsync(Guid runId, string node, CancellationToken ct = default)
     {
         var run = await db.VirtualBudgetRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
-        if (run is null || run.Status is VirtualBudgetRunStatus.Completed or VirtualBudgetRunStatus.Failed) return false;
+        if (run is null || run.Status is VirtualBudgetRunStatus.Completed or VirtualBudgetRunStatus.Failed || run.ClaimedBy != node) return false;
 
         run.Status = VirtualBudgetRunStatus.Running;
         run.StartedAt = db.UtcNow;
@@ -82,8 +115,8 @@ public sealed class VirtualBudgetService(ShortBreaksDbContext db, RasVersionServ
         }
 
         run.FinishedAt = db.UtcNow;
-        await db.SaveChangesAsync(ct);
-        return true;
+        run.LeaseUntil = null;
+        return (await db.SaveOrConflictAsync(CommandResult.Conflicted("Another node took this run over."), ct)).Succeeded;
     }
 
     public static VirtualBudgetSummary? SummaryOf(VirtualBudgetRun run) =>
