@@ -23,7 +23,8 @@ public static class EmailRecord
         }
         catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException or FormatException or MimeKit.ParseException)
         {
-            logger.LogError(ex, "Could not send email '{Subject}'", subject);
+            // The kind of failure only: a mail server's message can quote the address, and the subject can name the child.
+            logger.LogError("Could not send an email about child {ChildId}: {Failure}", childId, ex.GetType().Name);
             return false;
         }
     }

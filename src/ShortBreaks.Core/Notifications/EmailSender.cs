@@ -46,7 +46,8 @@ public sealed class EmailSender(EmailOptions options, ILogger<EmailSender> logge
             Directory.CreateDirectory(options.PickupDirectory);
             var file = Path.Combine(options.PickupDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
             await message.WriteToAsync(file, cancellationToken);
-            logger.LogInformation("Email '{Subject}' written to {File}", subject, file);
+            // Never the subject or the address: they can name a child or a family.
+            logger.LogInformation("Email written to {File}", Path.GetFileName(file));
             return;
         }
 
@@ -60,6 +61,6 @@ public sealed class EmailSender(EmailOptions options, ILogger<EmailSender> logge
 
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(true, cancellationToken);
-        logger.LogInformation("Email '{Subject}' sent by SMTP", subject);
+        logger.LogInformation("Email sent by SMTP");
     }
 }

@@ -94,6 +94,7 @@ public static class ServiceSetup
             return Task.CompletedTask;
         }));
         builder.AddStatelessNodes();
+        builder.AddTelemetry();
     }
 
     public static void UseShortBreaks(this WebApplication app)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace ShortBreaks.Web.Infrastructure;
@@ -89,6 +90,10 @@ public sealed class VirtualBudgetWorker(IServiceScopeFactory scopes, VirtualBudg
     {
         using var held = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var renewing = RenewAsync(runId, held);
+        using var activity = Telemetry.Source.StartActivity("virtual budget run");
+        activity?.SetTag("shortbreaks.run.id", runId.ToString());
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "completed";
         try
         {
             using var scope = scopes.CreateScope();
@@ -99,18 +104,29 @@ public sealed class VirtualBudgetWorker(IServiceScopeFactory scopes, VirtualBudg
             {
                 logger.LogInformation("Virtual budget run {RunId} finished", runId);
             }
+            else
+            {
+                outcome = "not-run";
+            }
         }
         catch (OperationCanceledException) when (held.IsCancellationRequested)
         {
             // Stopping, or the lease was lost: the node holding the run now (or the next to claim it) finishes it.
+            outcome = "stopped";
         }
         catch (Exception ex)
         {
+            outcome = "failed";
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             logger.LogError(ex, "Virtual budget run {RunId} failed", runId);
             await MarkFailedAsync(runId, stoppingToken);
         }
         finally
         {
+            var job = new KeyValuePair<string, object?>("job", "virtual-budget-run");
+            Telemetry.BackgroundWork.Add(1, job, new("outcome", outcome));
+            Telemetry.BackgroundDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, job, new("outcome", outcome));
+            activity?.SetTag("shortbreaks.outcome", outcome);
             await held.CancelAsync();
             await renewing;
             if (stoppingToken.IsCancellationRequested) await ReleaseAsync(runId);
