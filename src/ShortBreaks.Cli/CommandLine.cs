@@ -16,6 +16,8 @@ internal static class CommandLine
     public static Command[] Commands() =>
     [
         MigrateCommand.Create(),
+        BackupCommand.Create(),
+        RestoreCommand.Create(),
         DemoDataCommand.Create(),
         RasScoreCommand.Create(),
         RasSimulateCommand.Create(),
@@ -98,6 +100,11 @@ internal static class CommandLine
         {
             await stderr.WriteLineAsync($"{name}: {ex.Message}");
             await stderr.WriteLineAsync($"Run '{ToolName} {name} --help' to see its options.");
+            return 1;
+        }
+        catch (BackupException ex)
+        {
+            await stderr.WriteLineAsync($"{name}: {ex.Message}");
             return 1;
         }
         catch (DbException ex)

@@ -25,6 +25,11 @@ internal sealed class CommandOptions
             {
                 options.Add(option.Name[2..], result.Tokens[0].Value);
             }
+            else if (option is Option<bool> && parse.GetResult(option) is OptionResult { Implicit: false })
+            {
+                // A switch such as --force: named, with no value.
+                options.Add(option.Name[2..], "true");
+            }
         }
 
         return options;
@@ -77,6 +82,19 @@ internal sealed class CommandOptions
     {
         _read.Add(name);
         return _values.GetValueOrDefault(name);
+    }
+
+    /// <summary>A switch: true when it was given (as --name, or --name true).</summary>
+    public bool Flag(string name)
+    {
+        var text = String(name);
+        if (text is null) return false;
+        if (!bool.TryParse(text, out var value))
+        {
+            throw new UsageException($"Option --{name} is a switch: give it alone, or as --{name} true|false, not '{text}'.");
+        }
+
+        return value;
     }
 
     public int Int(string name, int defaultValue, int minimum, int maximum)

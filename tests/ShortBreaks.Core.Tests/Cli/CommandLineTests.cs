@@ -9,6 +9,7 @@ public sealed class CommandLineTests
     public static TheoryData<string, string[]> CommandsAndOptions => new()
     {
         { "migrate", ["--provider", "--connection"] },
+        { "backup", ["--to", "--provider", "--connection"] },
         { "demo-data", ["--seed", "--children", "--today", "--schemes", "--provider", "--connection"] },
         { "ras-score", ["--answers", "--version", "--format", "--schemes"] },
         { "ras-simulate", ["--version", "--format", "--today", "--schemes", "--provider", "--connection"] },
