@@ -20,8 +20,9 @@ public sealed class TelemetryOptions
 }
 
 /// <summary>
-/// What the service tells an operator about itself: OpenTelemetry traces and metrics for requests, PostgreSQL calls
-/// and background work. Spans and metrics carry routes, ids and counts, never a name or any case detail (query
+/// What the service tells an operator about itself: OpenTelemetry traces and metrics for requests, database calls
+/// (Npgsql's instrumentation on PostgreSQL, EF Core's on SQLite) and background work. Query text carries parameter
+/// placeholders, never their values. Spans and metrics carry routes, ids and counts, never a name or any case detail (query
 /// string values are redacted by the ASP.NET Core instrumentation).
 /// </summary>
 public static class Telemetry
@@ -29,6 +30,9 @@ public static class Telemetry
     public const string Name = "ShortBreaks";
 
     public static readonly ActivitySource Source = new(Name);
+
+    /// <summary>EF Core's name for the PostgreSQL provider, whose calls Npgsql's instrumentation traces.</summary>
+    public const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     private static readonly Meter Meter = new(Name);
 
@@ -50,7 +54,14 @@ public static class Telemetry
             {
                 tracing.AddSource(Name)
                     .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                    .AddNpgsql();
+                    .AddNpgsql()
+                    .AddEntityFrameworkCoreInstrumentation(o =>
+                    {
+                        // PostgreSQL calls are traced by Npgsql's own instrumentation, with its richer attributes;
+                        // EF Core's traces the rest (SQLite), so no call is traced twice.
+                        // Parameter values are never recorded (the instrumentation leaves them out by default).
+                        o.Filter = (provider, _) => provider != NpgsqlProvider;
+                    });
                 if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint)) tracing.AddOtlpExporter(o => o.Endpoint = new Uri(options.OtlpEndpoint));
                 if (options.Console) tracing.AddConsoleExporter();
             })

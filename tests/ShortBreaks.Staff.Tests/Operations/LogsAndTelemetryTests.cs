@@ -140,6 +140,17 @@ public sealed class LogsAndTelemetryTests(ObservedFactory factory) : IClassFixtu
             var database = spans.Where(a => a.Source.Name == "Npgsql" && a.Kind == ActivityKind.Client).ToList();
             database.ShouldNotBeEmpty();
             database.SelectMany(a => a.Tags).ShouldNotContain(t => t.Value != null && t.Value.Contains(last, StringComparison.OrdinalIgnoreCase));
+            spans.ShouldNotContain(a => a.Source.Name == EntityFrameworkSource, "PostgreSQL calls are traced once, by Npgsql");
+        }
+        else
+        {
+            // The search's own query, traced by EF Core as a child of the request, with its text but not the name searched for.
+            var searchIds = search.Select(a => a.SpanId).ToHashSet();
+            var database = spans.Where(a => a.Source.Name == EntityFrameworkSource && searchIds.Contains(a.ParentSpanId)).ToList();
+            database.ShouldNotBeEmpty();
+            database.ShouldAllBe(a => (a.GetTagItem("db.system") as string ?? a.GetTagItem("db.system.name") as string) == "sqlite");
+            database.SelectMany(a => a.Tags).ShouldContain(t => t.Value != null && t.Value.Contains("SELECT", StringComparison.Ordinal));
+            database.SelectMany(a => a.Tags).ShouldNotContain(t => t.Value != null && t.Value.Contains(last, StringComparison.OrdinalIgnoreCase));
         }
 
         // Flushing also tries the absent collector, so its answer is false; the in-memory reader is read regardless.
@@ -149,6 +160,8 @@ public sealed class LogsAndTelemetryTests(ObservedFactory factory) : IClassFixtu
         metrics.ShouldContain(m => m.Name == "http.server.request.duration");
         metrics.ShouldContain(m => m.Name == "shortbreaks.background.work");
     }
+
+    private const string EntityFrameworkSource = "OpenTelemetry.Instrumentation.EntityFrameworkCore";
 
     private List<Activity> SpansNow()
     {
