@@ -18,6 +18,7 @@ internal static class CommandLine
         MigrateCommand.Create(),
         BackupCommand.Create(),
         RestoreCommand.Create(),
+        SchemePublishCommand.Create(),
         DemoDataCommand.Create(),
         RasScoreCommand.Create(),
         RasSimulateCommand.Create(),

@@ -1,9 +1,14 @@
 namespace ShortBreaks.Core.Schemes;
 
-/// <summary>Every scheme version the service knows, and which one is in force on a day.</summary>
+/// <summary>
+/// Every scheme version the service knows, and which one is in force on a day. Versions are only ever added (a
+/// version published on another node joins while the service runs, see <see cref="TryAdd"/>); readers always see a
+/// whole, ordered list.
+/// </summary>
 public sealed class SchemeCatalog
 {
-    private readonly List<Scheme> _versions;
+    private readonly Lock _adding = new();
+    private volatile IReadOnlyList<Scheme> _versions;
 
     public SchemeCatalog(IEnumerable<Scheme> versions)
     {
@@ -17,10 +22,24 @@ public sealed class SchemeCatalog
     public IReadOnlyList<Scheme> Versions => _versions;
 
     /// <summary>The version in force on a day; before the first version's start, the first version.</summary>
-    public Scheme InForceOn(DateOnly day) =>
-        _versions.LastOrDefault(v => v.EffectiveFrom <= day) ?? _versions[0];
+    public Scheme InForceOn(DateOnly day)
+    {
+        var versions = _versions;
+        return versions.LastOrDefault(v => v.EffectiveFrom <= day) ?? versions[0];
+    }
 
     public Scheme? Find(string version) => _versions.FirstOrDefault(v => v.Version == version);
+
+    /// <summary>Adds a version not yet known here; false, changing nothing, when one of that name is already known.</summary>
+    public bool TryAdd(Scheme scheme)
+    {
+        lock (_adding)
+        {
+            if (Find(scheme.Version) is not null) return false;
+            _versions = _versions.Append(scheme).OrderBy(v => v.EffectiveFrom).ToList();
+            return true;
+        }
+    }
 
     public static readonly JsonSerializerOptions JsonOptions = VersionFiles.JsonOptions();
 

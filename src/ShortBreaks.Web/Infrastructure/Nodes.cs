@@ -9,7 +9,7 @@ namespace ShortBreaks.Web.Infrastructure;
 /// <summary>The "Nodes" configuration section: how a node of the service keeps in step with the others.</summary>
 public sealed class NodeOptions
 {
-    /// <summary>How often a node looks in the database for RAS versions another node has published.</summary>
+    /// <summary>How often a node looks in the database for RAS and scheme versions another node has published.</summary>
     public double VersionPollSeconds { get; set; } = 5;
 
     /// <summary>How often a node looks in the database for background work waiting (virtual budget runs).</summary>
@@ -95,8 +95,8 @@ public sealed class ReadinessCheck(ShortBreaksDbContext db, SchemeCatalog scheme
 }
 
 /// <summary>
-/// Brings RAS versions published on another node into this node's catalog. Published versions never change and are
-/// never deleted, so the number of them is the version number polled: a cheap count every few seconds.
+/// Brings RAS and scheme versions published on another node into this node's catalogs. Published versions never
+/// change and are never deleted, so the number of them is the version number polled: a cheap count every few seconds.
 /// </summary>
 public sealed class PublishedVersionSync(IServiceScopeFactory scopes, NodeOptions options, ILogger<PublishedVersionSync> logger) : BackgroundService
 {
@@ -110,6 +110,8 @@ public sealed class PublishedVersionSync(IServiceScopeFactory scopes, NodeOption
                 using var scope = scopes.CreateScope();
                 var added = await scope.ServiceProvider.GetRequiredService<RasVersionService>().SyncPublishedAsync(stoppingToken);
                 if (added > 0) logger.LogInformation("{Count} RAS version(s) published on another node are now in use here", added);
+                var schemes = await scope.ServiceProvider.GetRequiredService<SchemeRegistry>().SyncRecordedAsync(stoppingToken);
+                if (schemes > 0) logger.LogInformation("{Count} scheme version(s) published on another node are now in use here", schemes);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -118,7 +120,7 @@ public sealed class PublishedVersionSync(IServiceScopeFactory scopes, NodeOption
             catch (Exception ex)
             {
                 // The database may be restarting; the next tick tries again.
-                logger.LogWarning(ex, "Could not look for RAS versions published on other nodes");
+                logger.LogWarning(ex, "Could not look for RAS and scheme versions published on other nodes");
             }
         }
     }

@@ -2,7 +2,9 @@ namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>
 /// Keeps every scheme version the service has used in the database, exactly as loaded, and refuses to start
-/// if a version already used has been edited: a change must be published as a new version.
+/// if a version already used has been edited: a change must be published as a new version. The database is where
+/// nodes meet: a version recorded there by another node (or by the <c>scheme publish</c> command) joins this node's
+/// catalog at start and, while it runs, within <c>Nodes:VersionPollSeconds</c>.
 /// </summary>
 public sealed class SchemeRegistry(ShortBreaksDbContext db, SchemeCatalog catalog)
 {
@@ -38,5 +40,33 @@ public sealed class SchemeRegistry(ShortBreaksDbContext db, SchemeCatalog catalo
         }
 
         await db.SaveChangesAsync(ct);
+        await SyncRecordedAsync(ct);
+    }
+
+    /// <summary>
+    /// Adds to the catalog every version recorded in the database that it does not hold yet, and returns how many.
+    /// Versions are only ever added, so comparing the counts is all a poll costs when nothing is new.
+    /// </summary>
+    public async Task<int> SyncRecordedAsync(CancellationToken ct = default)
+    {
+        if (await db.SchemeVersions.CountAsync(ct) <= catalog.Versions.Count) return 0;
+        var held = catalog.Versions.Select(v => v.Version).ToList();
+        var records = await db.SchemeVersions.AsNoTracking().Where(v => !held.Contains(v.Version)).ToListAsync(ct);
+        var added = 0;
+        foreach (var record in records)
+        {
+            var (scheme, errors) = SchemeCatalog.Parse(record.Json);
+            if (scheme is null || scheme.ContentHash != record.ContentHash)
+            {
+                // A version this build cannot read exactly as recorded is not used: decisions must be explainable.
+                throw new SchemeValidationException(errors.Count > 0
+                    ? [.. errors.Select(e => $"Version '{record.Version}' recorded in the database: {e}")]
+                    : [$"Version '{record.Version}' recorded in the database does not read back to its fingerprint with this build."]);
+            }
+
+            if (catalog.TryAdd(scheme)) added++;
+        }
+
+        return added;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
@@ -165,6 +166,40 @@ public sealed class SeveralNodesTests
         var seen = await Eventually.UntilAsync(() => Task.FromResult(onB.Find(label)), s => s is not null, $"node B to use RAS version {label}", TimeSpan.FromSeconds(10));
         seen!.EffectiveFrom.ShouldBe(effective);
         onB.InForceOn(effective).Version.ShouldBe(label);
+    }
+
+    [Fact]
+    public async Task A_scheme_version_published_while_two_nodes_run_is_used_by_both_within_seconds_and_by_a_node_started_without_its_file()
+    {
+        await using var database = await TestDatabase.CreateAsync(WebTestDatabase.Current);
+        using var a = new Node(database).Started();
+        using var b = new Node(database).Started();
+        var label = "nodes-" + Guid.NewGuid().ToString("N")[..8];
+        var effective = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var shipped = a.Services.GetRequiredService<SchemeCatalog>().InForceOn(DateOnly.FromDateTime(DateTime.UtcNow));
+        var (scheme, errors) = SchemeCatalog.Parse(JsonSerializer.Serialize(
+            shipped with { Version = label, EffectiveFrom = effective, Tiers = shipped.Tiers with { FlexibleShortBreaks = shipped.Tiers.FlexibleShortBreaks with { HoursPerYear = 96 } } },
+            SchemeCatalog.JsonOptions));
+        errors.ShouldBeEmpty();
+
+        await using (var db = database.NewContext())
+        {
+            var (outcome, message) = await SchemePublishing.PublishAsync(db, scheme!, TimeProvider.System);
+            outcome.ShouldBe(SchemePublishOutcome.Published, message);
+        }
+
+        foreach (var node in new[] { a, b })
+        {
+            var catalog = node.Services.GetRequiredService<SchemeCatalog>();
+            var seen = await Eventually.UntilAsync(() => Task.FromResult(catalog.Find(label)), s => s is not null, $"the node to use scheme {label}", TimeSpan.FromSeconds(10));
+            seen!.ContentHash.ShouldBe(scheme!.ContentHash);
+            catalog.InForceOn(effective).Tiers.FlexibleShortBreaks.HoursPerYear.ShouldBe(96);
+            catalog.InForceOn(effective.AddDays(-1)).Version.ShouldBe(shipped.Version);
+        }
+
+        // A node started later from files without the new version still uses it: the database is where nodes meet.
+        using var c = new Node(database).Started();
+        c.Services.GetRequiredService<SchemeCatalog>().Find(label).ShouldNotBeNull();
     }
 
     [Fact]
