@@ -3,6 +3,9 @@
 # (once; kept in bench/data/), starts the service on it, and runs 20 concurrent signed-in officers against the
 # triage queue, a child's record and a request page.
 #   bench/run-load.sh [children=100000] [provider=Sqlite|PostgreSql] [connection] [seconds=30]
+# NODES=2 (PostgreSQL only) starts two nodes of the service on ports 5090 and 5091 against the one database, and
+# the load tool sends each client's requests to them in turn, as a round-robin load balancer would.
+# NODES=2 COMPARE=5 measures each page on the first node alone and on both in turn, alternating in 5-second slices.
 # TARGETS=plans measures the plan page and the panel agenda instead (adding 200 plans of ten versions once).
 # For PostgreSQL pass a connection string to an empty database, e.g.
 #   bench/run-load.sh 100000 PostgreSql "Host=127.0.0.1;Port=5432;Database=bench;Username=postgres"
@@ -14,6 +17,11 @@ mkdir -p bench/data
 connection=${3:-$PWD/bench/data/county-$children.db}
 seconds=${4:-30}
 port=5090
+nodes=${NODES:-1}
+if [[ $provider == Sqlite && $nodes != 1 ]]; then
+  echo "SQLite serves one node: run NODES=$nodes on PostgreSql." >&2
+  exit 2
+fi
 
 for project in src/ShortBreaks.Web src/ShortBreaks.Cli bench/ShortBreaks.Load; do
   dotnet build -c Release "$project" -v quiet -nologo >/dev/null
@@ -24,15 +32,25 @@ if [[ $provider == Sqlite && ! -f $connection ]] || [[ $provider != Sqlite && ${
   dotnet run -c Release --no-build --project src/ShortBreaks.Cli -- demo-data --children "$children" --provider "$provider" --connection "$connection"
 fi
 
-dotnet run -c Release --no-build --project src/ShortBreaks.Web -- --urls "http://127.0.0.1:$port" \
-  --Database:Provider "$provider" --Database:ConnectionString "$connection" --Logging:LogLevel:Default Warning \
-  --Email:PickupDirectory bench/data/mail --SignInLimits:PerAccount 1000 --SignInLimits:PerClient 1000 > bench/data/server.log 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-  sleep 1
+servers=()
+urls=()
+trap 'for s in "${servers[@]}"; do kill "$s" 2>/dev/null || true; done' EXIT
+for node in $(seq 1 "$nodes"); do
+  node_port=$((port + node - 1))
+  log=bench/data/server.log
+  if [[ $node -gt 1 ]]; then log=bench/data/server-$node.log; fi
+  dotnet run -c Release --no-build --project src/ShortBreaks.Web -- --urls "http://127.0.0.1:$node_port" \
+    --Database:Provider "$provider" --Database:ConnectionString "$connection" --Logging:LogLevel:Default Warning \
+    --Email:PickupDirectory bench/data/mail --SignInLimits:PerAccount 1000 --SignInLimits:PerClient 1000 > "$log" 2>&1 &
+  servers+=($!)
+  urls+=("http://127.0.0.1:$node_port")
+done
+for url in "${urls[@]}"; do
+  for _ in $(seq 1 120); do
+    curl -fs "$url/health" >/dev/null 2>&1 && break
+    sleep 1
+  done
 done
 
-dotnet run -c Release --no-build --project bench/ShortBreaks.Load -- --url "http://127.0.0.1:$port" \
-  --provider "$provider" --db "$connection" --clients 20 --seconds "$seconds" --targets "${TARGETS:-front-door}"
+dotnet run -c Release --no-build --project bench/ShortBreaks.Load -- --url "$(IFS=,; echo "${urls[*]}")" \
+  --provider "$provider" --db "$connection" --clients 20 --seconds "$seconds" --targets "${TARGETS:-front-door}" --compare "${COMPARE:-0}"

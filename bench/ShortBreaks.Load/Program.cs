@@ -7,14 +7,18 @@ using ShortBreaks.Core.Requests;
 
 // A load run against the real server on loopback: N concurrent clients, each signed in as an officer,
 // fetching pages for a fixed time; prints the median and 95th percentile per page.
-// Usage: dotnet run -c Release --project bench/ShortBreaks.Load -- --url http://127.0.0.1:5090
+// Usage: dotnet run -c Release --project bench/ShortBreaks.Load -- --url http://127.0.0.1:5090[,http://127.0.0.1:5091...]
 //        --db <sqlite file or connection string> [--provider Sqlite|PostgreSql] [--clients 20] [--seconds 30]
-//        [--email officer@demo.example] [--password Demo-password-1] [--targets front-door|plans]
+//        [--email officer@demo.example] [--password Demo-password-1] [--targets front-door|plans] [--compare <slice seconds>]
 // With --targets plans it first gives 200 children on Targeted Short Breaks a plan of ten versions with fifty
 // support lines each, the newest waiting for the panel (once; kept in the database), then measures the plan page
 // and the panel agenda of 200 items, signed in as a team manager.
+// Several URLs (comma-separated, one per node on one database) are used as a round-robin load balancer would: each
+// client signs in through the nodes in turn and then sends each request to the next node, so every client's cookie
+// is used on every node; any answer but 200 is counted as an error, per node.
 var options = Args.Parse(args);
-var url = options.Get("url", "http://127.0.0.1:5090").TrimEnd('/');
+var nodes = options.Get("url", "http://127.0.0.1:5090").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    .Select(u => new Uri(u.TrimEnd('/') + "/")).ToArray();
 var clients = int.Parse(options.Get("clients", "20"));
 var seconds = int.Parse(options.Get("seconds", "30"));
 var email = options.Get("email", "officer@demo.example");
@@ -40,7 +44,7 @@ await using (var db = DatabaseSetup.Create(database))
     if (plansRun) planChildIds = await PlanSeed.EnsureAsync(db, children: 200, versions: 10, lines: 50);
 }
 
-Console.WriteLine($"{childCount:N0} children in the database; {clients} clients for {seconds}s against {url}");
+Console.WriteLine($"{childCount:N0} children in the database; {clients} clients for {seconds}s against {string.Join(", ", nodes.Select(n => n.ToString()))}");
 
 var targets = plansRun
     ? new (string Name, Func<Random, string> Path)[]
@@ -56,37 +60,84 @@ var targets = plansRun
         ("request page", r => $"/staff/requests/{requestIds[r.Next(requestIds.Count)]}"),
     };
 
-var sessions = new List<HttpClient>();
-for (var i = 0; i < clients; i++) sessions.Add(await SignInAsync(url, email, password));
+var sessions = new List<Session>();
+for (var i = 0; i < clients; i++) sessions.Add(await SignInAsync(nodes, i, email, password));
 
+// Every client's cookie must work on every node before anything is measured (keys shared through the database).
+foreach (var session in sessions)
+{
+    foreach (var node in nodes)
+    {
+        using var response = await session.Client.GetAsync(new Uri(node, "staff/triage"));
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"A client signed in on {nodes[session.Start]} got {(int)response.StatusCode} from {node}staff/triage.");
+        }
+    }
+}
+
+if (nodes.Length > 1) Console.WriteLine($"{nodes.Length} nodes, round robin per request; every client's cookie checked on every node");
+
+// With --compare <slice seconds> and several nodes, each page is measured on the first node alone and on every node
+// in turn, alternating in short slices (one, all, all, one, ...) so that both share whatever else the machine is doing.
+var slice = int.Parse(options.Get("compare", "0"));
+if (slice > 0 && nodes.Length < 2) throw new ArgumentException("--compare needs two or more URLs.");
+var modes = slice > 0 ? new[] { ("1 node", nodes[..1]), ($"{nodes.Length} nodes", nodes) } : [("", nodes)];
 foreach (var (name, path) in targets)
 {
     // Warm up (JIT, connection pools, database caches), then measure.
-    await RunAsync(sessions, path, TimeSpan.FromSeconds(10), new List<double>(), new int[1]);
-    var timings = new List<double>();
-    var errors = new int[1];
-    var stopwatch = Stopwatch.StartNew();
-    await RunAsync(sessions, path, TimeSpan.FromSeconds(seconds), timings, errors);
-    timings.Sort();
-    Console.WriteLine($"{name,-40} requests {timings.Count,7:N0}  {timings.Count / stopwatch.Elapsed.TotalSeconds,7:N0}/s  median {Percentile(timings, 50),7:N1} ms  p95 {Percentile(timings, 95),7:N1} ms  p99 {Percentile(timings, 99),7:N1} ms  errors {errors[0]}");
+    await RunAsync(sessions, nodes, path, TimeSpan.FromSeconds(10), new List<double>(), new int[nodes.Length], new int[nodes.Length]);
+    var results = modes.Select(m => new Result(m.Item1, m.Item2)).ToArray();
+    if (slice > 0)
+    {
+        for (var round = 0; round < Math.Max(1, seconds / slice); round++)
+        {
+            foreach (var result in round % 2 == 0 ? results : results.Reverse()) await MeasureAsync(result, TimeSpan.FromSeconds(slice));
+        }
+    }
+    else
+    {
+        await MeasureAsync(results[0], TimeSpan.FromSeconds(seconds));
+    }
+
+    foreach (var result in results)
+    {
+        result.Timings.Sort();
+        var timings = result.Timings;
+        var label = result.Mode.Length > 0 ? $"{name}, {result.Mode}" : name;
+        var perNode = result.Nodes.Length > 1 ? $"  per node {string.Join(" / ", result.Requests.Select(r => r.ToString("N0")))}" : "";
+        Console.WriteLine($"{label,-48} requests {timings.Count,7:N0}  {timings.Count / result.Elapsed.TotalSeconds,7:N0}/s  median {Percentile(timings, 50),7:N1} ms  p95 {Percentile(timings, 95),7:N1} ms  p99 {Percentile(timings, 99),7:N1} ms  errors {string.Join(" / ", result.Errors)}{perNode}");
+    }
+
+    async Task MeasureAsync(Result result, TimeSpan duration)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await RunAsync(sessions, result.Nodes, path, duration, result.Timings, result.Requests, result.Errors);
+        result.Elapsed += stopwatch.Elapsed;
+    }
 }
 
 return 0;
 
-static async Task RunAsync(List<HttpClient> sessions, Func<Random, string> path, TimeSpan duration, List<double> timings, int[] errors)
+static async Task RunAsync(
+    List<Session> sessions, Uri[] nodes, Func<Random, string> path, TimeSpan duration, List<double> timings, int[] requests, int[] errors)
 {
     var until = DateTime.UtcNow + duration;
-    var tasks = sessions.Select(async (client, index) =>
+    var tasks = sessions.Select(async (session, index) =>
     {
         var random = new Random(index);
         var local = new List<double>();
+        var turn = session.Start;
         while (DateTime.UtcNow < until)
         {
+            // The next node in turn: the first request after signing in goes to another node than the sign-in did.
+            turn = (turn + 1) % nodes.Length;
             var started = Stopwatch.GetTimestamp();
-            using var response = await client.GetAsync(path(random));
+            using var response = await session.Client.GetAsync(new Uri(nodes[turn], path(random).TrimStart('/')));
             await response.Content.ReadAsByteArrayAsync();
             local.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors[0]);
+            Interlocked.Increment(ref requests[turn]);
+            if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors[turn]);
         }
 
         lock (timings) timings.AddRange(local);
@@ -97,13 +148,19 @@ static async Task RunAsync(List<HttpClient> sessions, Func<Random, string> path,
 static double Percentile(List<double> sorted, double p) =>
     sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-static async Task<HttpClient> SignInAsync(string url, string email, string password)
+// Signs a client in on the nodes in turn, starting at node (index mod nodes): the form is fetched from one node and
+// posted to the next, so the antiforgery token is also checked across nodes. Cookies are kept per host, not per
+// port, so one cookie container serves every node on loopback.
+static async Task<Session> SignInAsync(Uri[] nodes, int index, string email, string password)
 {
+    var start = index % nodes.Length;
+    var step = start;
+    Uri Next(string path) => new(nodes[step++ % nodes.Length], path.TrimStart('/'));
     var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-    var client = new HttpClient(handler) { BaseAddress = new Uri(url) };
-    var form = await client.GetStringAsync("/account/sign-in");
+    var client = new HttpClient(handler);
+    var form = await client.GetStringAsync(Next("/account/sign-in"));
     var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-    using var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+    using var response = await client.PostAsync(Next("/account/sign-in"), new FormUrlEncodedContent(new Dictionary<string, string>
     {
         ["Email"] = email,
         ["Password"] = password,
@@ -113,10 +170,10 @@ static async Task<HttpClient> SignInAsync(string url, string email, string passw
     if (response.Headers.Location?.OriginalString.StartsWith("/account/two-factor", StringComparison.Ordinal) == true)
     {
         // Demo staff: the code for the demo authenticator key.
-        var step = response.Headers.Location.OriginalString;
-        var codePage = await client.GetStringAsync(step);
+        var twoFactor = response.Headers.Location.OriginalString;
+        var codePage = await client.GetStringAsync(Next(twoFactor));
         var codeToken = Regex.Match(codePage, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var second = await client.PostAsync(step, new FormUrlEncodedContent(new Dictionary<string, string>
+        using var second = await client.PostAsync(Next(twoFactor), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Code"] = ShortBreaks.Core.Identity.Authenticator.CurrentCode(ShortBreaks.Core.Identity.Authenticator.DemoKey),
             ["__RequestVerificationToken"] = codeToken,
@@ -124,8 +181,22 @@ static async Task<HttpClient> SignInAsync(string url, string email, string passw
         if (second.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"The authenticator code for {email} was refused: {(int)second.StatusCode}");
     }
 
-    return client;
+    return new Session(client, start);
 }
+
+/// <summary>What one way of sending the requests (one node, or every node in turn) measured for a page.</summary>
+internal sealed class Result(string mode, Uri[] nodes)
+{
+    public string Mode { get; } = mode;
+    public Uri[] Nodes { get; } = nodes;
+    public List<double> Timings { get; } = [];
+    public int[] Requests { get; } = new int[nodes.Length];
+    public int[] Errors { get; } = new int[nodes.Length];
+    public TimeSpan Elapsed { get; set; }
+}
+
+/// <summary>A signed-in client and the node it started signing in on.</summary>
+internal sealed record Session(HttpClient Client, int Start);
 
 internal sealed class Args(Dictionary<string, string> values)
 {
