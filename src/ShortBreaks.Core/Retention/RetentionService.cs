@@ -129,6 +129,8 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
     public async Task<bool> ScanAsync(Guid reviewId, string node, CancellationToken ct = default)
     {
         var review = await db.RetentionReviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
+        // The claim was a direct update: read the review as it is now, not as this context last saw it.
+        if (review is not null) await db.Entry(review).ReloadAsync(ct);
         if (review is null || review.ClaimedBy != node || review.Status != RetentionReviewStatus.Scanning) return false;
 
         var today = Today;
