@@ -35,11 +35,12 @@ public sealed class CaseClosureService(ShortBreaksDbContext db)
         if (await WhyNotClosableAsync(child, ct) is { } why) return CommandResult.Fail("Reason", why);
 
         db.ExpectVersion(child, versionSeen);
-        child.ClosedAt = db.UtcNow;
+        var now = db.UtcNow;
+        child.ClosedAt = now;
         child.ClosedByUserId = db.Actor.UserId;
         child.ClosedByName = db.Actor.Name;
         child.ClosureReason = reason!.Trim();
-        db.AddTimeline(child.Id, TimelineKinds.CaseClosed, "Case closed", child.ClosureReason);
+        db.TimelineEvents.Add(ChildTimeline.NewEvent(child.Id, TimelineKinds.CaseClosed, "Case closed", child.ClosureReason, null, db.Actor, now));
         return await db.SaveOrConflictAsync(Changed, ct);
     }
 
