@@ -356,7 +356,10 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
         return await SaveDecisionAsync(ct);
     }
 
-    /// <summary>Releases a kept item: the next scan proposes it again if it is still past its retention.</summary>
+    /// <summary>
+    /// Releases a kept item: the next month's review proposes it again if it is still past its retention (a review lists a
+    /// record once, so this month's keeps it as kept and released).
+    /// </summary>
     public async Task<CommandResult> ReleaseAsync(Guid reviewId, Guid itemId, long versionSeen, CancellationToken ct = default)
     {
         var item = await db.RetentionItems.FirstOrDefaultAsync(i => i.ReviewId == reviewId && i.Id == itemId, ct);
