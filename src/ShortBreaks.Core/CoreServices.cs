@@ -68,6 +68,8 @@ public static class CoreServices
         services.AddSingleton<PlanContentCache>();
         services.AddScoped<VirtualBudgetService>();
         services.AddScoped<CalibrationService>();
+        services.AddScoped<CaseClosureService>();
+        services.AddScoped<Retention.RetentionService>();
         return services;
     }
 }

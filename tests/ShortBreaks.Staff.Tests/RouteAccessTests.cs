@@ -81,6 +81,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/apply",
         "/api/requests/", "/api/ras/score",
         "/staff", "/staff/triage", "/staff/search", "/staff/duty/new", "/staff/panel", "/staff/adult-transfers",
+        "/staff/retention", "/staff/retention/{id:guid}", "/staff/retention/{id:guid}/items/{itemId:guid}/keep",
         "/rates", "/rates/versions", "/rates/versions/new", "/rates/versions/{label}", "/rates/versions/{label}/details",
         "/rates/versions/{label}/publish", "/rates/versions/{label}/delete", "/rates/versions/{label}/upload",
         "/rates/versions/{label}/money/{phaseId}", "/rates/versions/{label}/points/{phaseId}/{domainId}",

@@ -73,6 +73,9 @@ public class WebAppFactory : WebApplicationFactory<Program>
     /// </summary>
     protected virtual bool KeysInMemory => true;
 
+    /// <summary>False: the monthly retention scan does not run by itself, so a test's own scan is the only one.</summary>
+    protected virtual bool MonthlyRetentionScan => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Production);
@@ -81,6 +84,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:SmtpHost", "");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Schemes:Directory", Path.Combine(AppContext.BaseDirectory, "schemes"));
+        builder.UseSetting("Retention:MonthlyScan", MonthlyRetentionScan ? "true" : "false");
         if (Unthrottled)
         {
             foreach (var (key, value) in TestAccounts.UnthrottledSettings) builder.UseSetting(key, value);

@@ -48,6 +48,18 @@ public sealed class Child : IVersioned
     /// <summary>Set when this record was found to be a duplicate and merged into another.</summary>
     public Guid? MergedIntoChildId { get; set; }
 
+    /// <summary>
+    /// When the case was closed (see <see cref="CaseClosureService"/>); null while it is open. Retention counts from
+    /// this moment: a case never closed is never proposed for erasure.
+    /// </summary>
+    public DateTime? ClosedAt { get; set; }
+
+    public string? ClosedByUserId { get; set; }
+    public string? ClosedByName { get; set; }
+
+    /// <summary>Why the case was closed, in the officer's words.</summary>
+    public string? ClosureReason { get; set; }
+
     public long Version { get; set; }
 
     public List<ChildFamilyMember> FamilyMembers { get; set; } = [];

@@ -16,6 +16,9 @@ public static class TimelineKinds
     public const string PlanChangeAsked = "plan-change-asked";
     public const string Panel = "panel";
     public const string Ras = "ras";
+    public const string CaseClosed = "case-closed";
+    public const string CaseReopened = "case-reopened";
+    public const string EvidenceErased = "evidence-erased";
 }
 
 /// <summary>

@@ -120,10 +120,16 @@ public static class DatabaseSetup
     /// <summary>
     /// On PostgreSQL the audit trail can only grow: triggers refuse every UPDATE, DELETE and TRUNCATE of
     /// "AuditEntries", whoever runs them. Applied on every migrate, so it is there however the database was made.
+    /// The one exception is retention: a manager's confirmed erasure deletes entries past their period (and a child's
+    /// entries with the record) inside its own transaction, which says so with <c>SET LOCAL
+    /// shortbreaks.retention_erasure</c>, and leaves a tombstone entry for each (see RetentionService).
     /// </summary>
     public const string AuditAppendOnlySql = """
         CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
         BEGIN
+            IF TG_OP = 'DELETE' AND current_setting('shortbreaks.retention_erasure', true) = 'on' THEN
+                RETURN OLD;
+            END IF;
             RAISE EXCEPTION 'The audit trail cannot be changed or deleted (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
         END
         $fn$;

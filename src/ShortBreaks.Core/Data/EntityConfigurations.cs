@@ -23,6 +23,10 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         b.Property(c => c.DisabilityCodes).HasMaxLength(100);
         b.Property(c => c.Tier).HasConversion<string>().HasMaxLength(30);
         b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasIndex(c => c.ClosedAt);
+        b.HasIndex(c => c.MergedIntoChildId);
+        b.Property(c => c.ClosedByUserId).HasMaxLength(450);
+        b.Property(c => c.ClosedByName).HasMaxLength(200);
         b.HasMany(c => c.FamilyMembers).WithOne().HasForeignKey(m => m.ChildId);
         b.Ignore(c => c.FullName);
     }
@@ -329,5 +333,37 @@ internal sealed class CalibrationRunConfiguration : IEntityTypeConfiguration<Sho
         b.Property(r => r.Format).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.DraftLabel).HasMaxLength(40);
         b.Property(r => r.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class RetentionReviewConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Retention.RetentionReview>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Retention.RetentionReview> b)
+    {
+        b.HasIndex(r => r.Month).IsUnique();
+        b.Property(r => r.Month).HasMaxLength(7);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.StartedByName).HasMaxLength(200);
+        b.Property(r => r.ClaimedBy).HasMaxLength(200);
+        b.Property(r => r.SchemeVersion).HasMaxLength(40);
+        b.Property(r => r.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class RetentionItemConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Retention.RetentionItem>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Retention.RetentionItem> b)
+    {
+        b.HasIndex(i => new { i.ReviewId, i.Kind, i.TargetKey }).IsUnique();
+        b.HasIndex(i => new { i.Kind, i.TargetKey, i.Status });
+        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.TargetKey).HasMaxLength(40);
+        b.Property(i => i.Reference).HasMaxLength(40);
+        b.Property(i => i.Rule).HasMaxLength(300);
+        b.Property(i => i.DecidedByUserId).HasMaxLength(450);
+        b.Property(i => i.DecidedByName).HasMaxLength(200);
+        b.Property(i => i.ReleasedByName).HasMaxLength(200);
+        b.HasOne<ShortBreaks.Core.Retention.RetentionReview>().WithMany().HasForeignKey(i => i.ReviewId);
     }
 }

@@ -39,6 +39,8 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<Ras.VirtualBudgets.ServiceBudget> ServiceBudgets => Set<Ras.VirtualBudgets.ServiceBudget>();
     public DbSet<Ras.Calibration.CalibrationRun> CalibrationRuns => Set<Ras.Calibration.CalibrationRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Retention.RetentionReview> RetentionReviews => Set<Retention.RetentionReview>();
+    public DbSet<Retention.RetentionItem> RetentionItems => Set<Retention.RetentionItem>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;

@@ -58,6 +58,7 @@ public static class DemoCounty
 
         var summary = await new DemoCountyGenerator(db, options).RunAsync(ct);
         if (options.Ras is not null) await DemoPlans.AddAsync(db, options, ct);
+        await DemoClosures.AddAsync(db, options, ct);
         return summary;
     }
 }

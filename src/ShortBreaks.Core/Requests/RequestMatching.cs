@@ -46,6 +46,7 @@ public sealed class RequestMatching(ShortBreaksDbContext db)
             if (found is null) return CommandResult.Fail("ChildId", "Select a child's record from the list");
             if (found.MergedIntoChildId is not null) return CommandResult.Fail("ChildId", "That record has been merged into another: select the other record");
             child = found;
+            CaseClosureService.ReopenForNewRequest(db, child, request);
         }
         else
         {

@@ -12,15 +12,23 @@ namespace ShortBreaks.Core.Schemes;
 /// before plans) uses <see cref="PlanSettings.Defaults"/>. Left out of the fingerprint when absent, so adding it
 /// to the code never changes an existing version's fingerprint.
 /// </param>
+/// <param name="Retention">
+/// How long each kind of record is kept before it is proposed for erasure. Optional, like <paramref name="Plans"/>:
+/// a version without it uses <see cref="RetentionSettings.Defaults"/>.
+/// </param>
 public sealed record Scheme(
     string Version, DateOnly EffectiveFrom,
     CouncilSettings Council, AgeSettings Ages, TriageSettings Triage, TierSettings Tiers, OvernightRates OvernightRates,
     ReviewSettings Reviews, CaseloadSettings Caseloads, EligibilityCriteria Eligibility,
     IReadOnlyList<LocalOfferLink> LocalOffer,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanSettings? Plans = null) : IVersionedFile
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanSettings? Plans = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RetentionSettings? Retention = null) : IVersionedFile
 {
     /// <summary>The plan settings in force under this version.</summary>
     [JsonIgnore] public PlanSettings PlanRules => Plans ?? PlanSettings.Defaults;
+
+    /// <summary>The retention periods in force under this version.</summary>
+    [JsonIgnore] public RetentionSettings RetentionPeriods => Retention ?? RetentionSettings.Defaults;
 
     /// <summary>A short fingerprint of the exact text the version was loaded from.</summary>
     [JsonIgnore] public string ContentHash { get; init; } = "";
@@ -56,6 +64,36 @@ public sealed record PlanSettings
 
     /// <summary>The longest a plan runs before it must be renewed, in months.</summary>
     public int MaximumPlanMonths { get; init; } = 12;
+}
+
+/// <summary>
+/// How long the service keeps each kind of record, and the day of the month it lists what has passed its period for
+/// a manager to confirm. The defaults follow common council practice for children's social care records.
+/// </summary>
+public sealed record RetentionSettings
+{
+    public static readonly RetentionSettings Defaults = new();
+
+    /// <summary>A child's case record is kept at least until this birthday (default 25).</summary>
+    public int CaseRecordUntilAgeYears { get; init; } = 25;
+
+    /// <summary>
+    /// ...and at least this many whole years after the case was closed (default 6), whichever is later. A case
+    /// never closed is never proposed for erasure.
+    /// </summary>
+    public int CaseRecordYearsAfterClosure { get; init; } = 6;
+
+    /// <summary>
+    /// The evidence files sent with a request that was refused (signposted to universal services) are kept this many
+    /// months after the decision (default 12); the request and its decision stay with the case record.
+    /// </summary>
+    public int RefusedRequestEvidenceMonths { get; init; } = 12;
+
+    /// <summary>Audit entries are kept this many years (default 7). Tombstones of erased records are kept for good.</summary>
+    public int AuditYears { get; init; } = 7;
+
+    /// <summary>The day of the month (UK date, 1 to 28 so every month has it) the monthly retention scan runs (default 1).</summary>
+    public int ScanDayOfMonth { get; init; } = 1;
 }
 
 /// <param name="MashEmail">Where a safeguarding referral is sent the moment it is made.</param>

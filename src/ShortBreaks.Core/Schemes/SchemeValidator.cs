@@ -59,6 +59,16 @@ public static class SchemeValidator
             if (plans.MaximumPlanMonths is < 1 or > 36) e.Add("plans.maximumPlanMonths must be between 1 and 36.");
         }
 
+        if (s.Retention is { } retention)
+        {
+            if (retention.CaseRecordUntilAgeYears < s.Ages.MaximumAgeYearsExclusive || retention.CaseRecordUntilAgeYears > 100)
+                e.Add($"retention.caseRecordUntilAgeYears must be between ages.maximumAgeYearsExclusive ({s.Ages.MaximumAgeYearsExclusive}) and 100.");
+            if (retention.CaseRecordYearsAfterClosure is < 1 or > 100) e.Add("retention.caseRecordYearsAfterClosure must be between 1 and 100.");
+            if (retention.RefusedRequestEvidenceMonths is < 1 or > 120) e.Add("retention.refusedRequestEvidenceMonths must be between 1 and 120.");
+            if (retention.AuditYears is < 1 or > 100) e.Add("retention.auditYears must be between 1 and 100.");
+            if (retention.ScanDayOfMonth is < 1 or > 28) e.Add("retention.scanDayOfMonth must be between 1 and 28, so that every month has it.");
+        }
+
         var c = s.Caseloads;
         if (c.PersonalisationOfficerMinimum <= 0 || c.PersonalisationOfficerMaximum < c.PersonalisationOfficerMinimum)
             e.Add("caseloads.personalisationOfficerMinimum must be more than 0 and no more than the maximum.");

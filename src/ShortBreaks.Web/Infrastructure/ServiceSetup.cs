@@ -22,6 +22,8 @@ public static class ServiceSetup
         services.AddScoped<SchemeRegistry>();
         services.AddSingleton<VirtualBudgetQueue>();
         services.AddHostedService<VirtualBudgetWorker>();
+        // Every node runs the monthly retention scan unless told not to (test hosts that must not find reviews of their own).
+        if (!string.Equals(config["Retention:MonthlyScan"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<RetentionWorker>();
         services.AddSingleton<ShortBreaksLinks>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>

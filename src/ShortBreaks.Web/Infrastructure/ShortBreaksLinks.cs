@@ -168,6 +168,17 @@ public sealed class ShortBreaksLinks(LinkGenerator links)
 
     public string StaffChildMove(Guid childId) => Page("/Staff/Children/Move", new { id = childId });
 
+    public string StaffChildClosure(Guid childId) => Page("/Staff/Children/Closure", new { id = childId });
+
+    // Staff: retention (managers)
+    public string StaffRetention() => Page("/Staff/Retention/Index");
+
+    /// <summary>A retention review; after a confirmation, how many records were erased and how many were no longer due.</summary>
+    public string StaffRetentionReview(Guid reviewId, int? erased = null, int? notDue = null) =>
+        Page("/Staff/Retention/Review", new { id = reviewId }) + Query(("erased", erased?.ToString(CultureInfo.InvariantCulture)), ("notdue", notDue?.ToString(CultureInfo.InvariantCulture)));
+
+    public string StaffRetentionKeep(Guid reviewId, Guid itemId) => Page("/Staff/Retention/Keep", new { id = reviewId, itemId });
+
     public string StaffAdultTransfers() => Page("/Staff/Children/AdultTransfers");
 
     public string StaffPlan(Guid childId, bool saved = false) => Page("/Staff/Children/Plan/Index", new { childId }) + Query(("saved", saved ? "true" : null));

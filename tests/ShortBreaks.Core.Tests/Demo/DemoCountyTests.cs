@@ -285,7 +285,9 @@ public sealed class DemoCountyTests(DemoCountyFixture county) : IClassFixture<De
             c.LastNameKey.ShouldBe(c.LastName.ToLowerInvariant());
             c.Postcode.ShouldStartWith("DC");
             c.PostcodeKey.ShouldBe(c.Postcode.Replace(" ", "").ToUpperInvariant());
-            EligibilityCheck.AgeOn(c.DateOfBirth, DemoCountyFixture.Today).ShouldBeInRange(5, 17);
+            // Former children, whose closed records are dated back so that retention has something to list, are adults now.
+            if (c.ClosedAt is null) EligibilityCheck.AgeOn(c.DateOfBirth, DemoCountyFixture.Today).ShouldBeInRange(5, 17);
+            else EligibilityCheck.AgeOn(c.DateOfBirth, DemoCountyFixture.Today).ShouldBeGreaterThanOrEqualTo(18);
             CinDisabilityCodes.Parse(c.DisabilityCodes).Count.ShouldBeInRange(1, 3);
             (c.HasEhcPlan == c.EhcPlanReviewDate.HasValue).ShouldBeTrue();
         }
@@ -420,5 +422,24 @@ public sealed class DemoCountyRasTests(DemoCountyFixture county) : IClassFixture
         (targeted.Count(r => r.Band!.StartsWith("Targeted", StringComparison.Ordinal)) / (double)targeted.Count).ShouldBeGreaterThan(0.6);
         targeted.Average(r => r.TotalPoints!.Value).ShouldBeGreaterThan(flexible.Average(r => r.TotalPoints!.Value) + 20);
         rows.Count(r => r.OverrideAmount is not null).ShouldBeInRange(1, rows.Count / 5);
+    }
+
+    [Fact]
+    public async Task Generate_ClosesAFewFormerChildrensCases_TwoOfThemAlreadyPastTheirRetention()
+    {
+        await using var db = county.Database.Open();
+        var closed = await db.Children.AsNoTracking().Where(c => c.ClosedAt != null).ToListAsync();
+        var today = Core.Retention.RetentionRules.UkDate(DateTime.UtcNow);
+
+        closed.Count.ShouldBe(Core.Demo.DemoClosures.Closed);
+        var past = closed.Count(c => Core.Retention.RetentionRules.Past(
+            Core.Retention.RetentionRules.CaseRecord(c.DateOfBirth, Core.Retention.RetentionRules.UkDate(c.ClosedAt!.Value), Core.Schemes.RetentionSettings.Defaults).Ends, today));
+        past.ShouldBe(2);
+        foreach (var c in closed)
+        {
+            c.ClosedByName.ShouldBe("Amira Hughes");
+            (await db.TimelineEvents.CountAsync(e => e.ChildId == c.Id && e.Kind == TimelineKinds.CaseClosed && e.At == c.ClosedAt)).ShouldBe(1);
+            (await db.Decisions.Where(d => d.ChildId == c.Id).AllAsync(d => d.DecidedAt < c.ClosedAt)).ShouldBeTrue();
+        }
     }
 }
