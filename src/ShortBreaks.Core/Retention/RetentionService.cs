@@ -1,3 +1,4 @@
+using ShortBreaks.Core.Ras.VirtualBudgets;
 namespace ShortBreaks.Core.Retention;
 
 /// <summary>A review with how many of its items are in each state, for the list of reviews.</summary>
@@ -465,6 +466,8 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
             ["Children"] = await db.Children.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(ct),
         };
 
+        rows["VirtualBudgetRunFalls"] = await EraseFromVirtualBudgetRunsAsync(ids, ct);
+
         db.AuditEntries.Add(Tombstone(item, nameof(Child), childId.ToString(), scheme, new
         {
             mergedDuplicates = duplicates.Order().ToList(),
@@ -472,6 +475,29 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
             rows = rows.Where(r => r.Value > 0).ToDictionary(r => r.Key, r => r.Value),
         }));
         return null;
+    }
+
+    /// <summary>
+    /// A virtual budget run keeps, by name, the families whose budget would fall: the erased children leave those lists
+    /// (the run's summary holds only counts and stays as it was). Returns how many entries were taken out.
+    /// </summary>
+    private async Task<int> EraseFromVirtualBudgetRunsAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var erased = 0;
+        foreach (var id in ids)
+        {
+            var text = id.ToString();
+            var runs = await db.VirtualBudgetRuns.Where(r => r.FallsJson != null && r.FallsJson.Contains(text)).ToListAsync(ct);
+            foreach (var run in runs)
+            {
+                var falls = JsonSerializer.Deserialize<List<VirtualBudgetFall>>(run.FallsJson!, VirtualBudgetSimulation.JsonOptions) ?? [];
+                var kept = falls.Where(f => !ids.Contains(f.ChildId)).ToList();
+                erased += falls.Count - kept.Count;
+                run.FallsJson = JsonSerializer.Serialize(kept, VirtualBudgetSimulation.JsonOptions);
+            }
+        }
+
+        return erased;
     }
 
     private async Task<string?> EraseEvidenceAsync(RetentionItem item, RetentionSettings settings, DateOnly today, string scheme, CancellationToken ct)

@@ -1,8 +1,11 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using ShortBreaks.Core.Auditing;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Ras;
+using ShortBreaks.Core.Ras.VirtualBudgets;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Core.Retention;
 using ShortBreaks.TestCommon;
@@ -195,6 +198,38 @@ public sealed class RetentionServiceTests
         tombstone.Details.ShouldNotContain(child.LastName);
         tombstone.Details.ShouldNotContain(child.Postcode);
         (await check.RetentionItems.AsNoTracking().SingleAsync(i => i.Id == item.Id)).Status.ShouldBe(RetentionItemStatus.Erased);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Confirm_TakesTheErasedChildOutOfVirtualBudgetRunsListsOfFalls_AndLeavesOtherFamilies(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Context(database);
+        var data = new TestData(db);
+        var erased = await data.CreateChildAsync(dateOfBirth: new(1990, 1, 1), configure: c => c.ClosedAt = Utc(2019, 1, 10));
+        var other = await data.CreateChildAsync(dateOfBirth: new(2012, 1, 1));
+        VirtualBudgetFall Fall(Child c) => new(c.Id, c.Reference, c.FullName, null, Tier.TargetedShortBreaks, "5-11", 2400m, 1800m, RasRouting.None, new DateOnly(2019, 4, 1));
+        db.VirtualBudgetRuns.Add(new VirtualBudgetRun
+        {
+            VersionLabel = "2018.2",
+            RequestedByName = "Priya Manager",
+            RequestedAt = Utc(2019, 1, 2),
+            Status = VirtualBudgetRunStatus.Completed,
+            FallsJson = JsonSerializer.Serialize(new List<VirtualBudgetFall> { Fall(erased), Fall(other) }, VirtualBudgetSimulation.JsonOptions),
+        });
+        await db.SaveChangesAsync();
+        var review = await ScanAsync(db);
+        var item = await db.RetentionItems.AsNoTracking().SingleAsync(i => i.Kind == RetentionItemKind.CaseRecord);
+
+        (await Service(db).ConfirmAsync(review.Id, [item.Id], review.Version)).Result.Succeeded.ShouldBeTrue();
+
+        await using var check = Context(database);
+        var run = await check.VirtualBudgetRuns.AsNoTracking().SingleAsync();
+        run.FallsJson.ShouldNotBeNull();
+        run.FallsJson.ShouldNotContain(erased.LastName);
+        run.FallsJson.ShouldNotContain(erased.Reference);
+        JsonSerializer.Deserialize<List<VirtualBudgetFall>>(run.FallsJson!, VirtualBudgetSimulation.JsonOptions)!.Single().ChildId.ShouldBe(other.Id);
+        (await check.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "erase")).Details!.ShouldContain("\"VirtualBudgetRunFalls\":1");
     }
 
     [SkippableTheory, AllDatabases]
