@@ -68,6 +68,9 @@ public static class CoreServices
         services.AddSingleton<PlanContentCache>();
         services.AddScoped<VirtualBudgetService>();
         services.AddScoped<CalibrationService>();
+        services.AddScoped<SubjectAccess.SubjectGathering>();
+        services.AddScoped<SubjectAccess.SubjectArchive>();
+        services.AddScoped<SubjectAccess.SubjectAccessService>();
         return services;
     }
 }

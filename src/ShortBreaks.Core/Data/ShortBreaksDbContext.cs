@@ -39,6 +39,8 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<Ras.VirtualBudgets.ServiceBudget> ServiceBudgets => Set<Ras.VirtualBudgets.ServiceBudget>();
     public DbSet<Ras.Calibration.CalibrationRun> CalibrationRuns => Set<Ras.Calibration.CalibrationRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SubjectAccess.SubjectAccessRequest> SubjectAccessRequests => Set<SubjectAccess.SubjectAccessRequest>();
+    public DbSet<SubjectAccess.SubjectAccessChoice> SubjectAccessChoices => Set<SubjectAccess.SubjectAccessChoice>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;

@@ -59,6 +59,8 @@ public static class SchemeValidator
             if (plans.MaximumPlanMonths is < 1 or > 36) e.Add("plans.maximumPlanMonths must be between 1 and 36.");
         }
 
+        if (s.SubjectAccess is { ResponseMonths: < 1 or > 3 }) e.Add("subjectAccess.responseMonths must be between 1 and 3.");
+
         var c = s.Caseloads;
         if (c.PersonalisationOfficerMinimum <= 0 || c.PersonalisationOfficerMaximum < c.PersonalisationOfficerMinimum)
             e.Add("caseloads.personalisationOfficerMinimum must be more than 0 and no more than the maximum.");
