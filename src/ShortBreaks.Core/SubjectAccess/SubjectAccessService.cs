@@ -166,7 +166,8 @@ public sealed class SubjectAccessService(ShortBreaksDbContext db, SchemeCatalog 
         foreach (var (item, choice, reason) in chosen)
         {
             var saved = request.Choices.FirstOrDefault(c => c.ItemKey == item.Key);
-            if (saved is null) request.Choices.Add(saved = new SubjectAccessChoice { RequestId = request.Id, ItemKey = item.Key });
+            // Added explicitly: a new row with its key already set, found only through the collection, would be taken for an existing one.
+            if (saved is null) db.SubjectAccessChoices.Add(saved = new SubjectAccessChoice { RequestId = request.Id, ItemKey = item.Key });
             else if (saved.Choice == choice && saved.Reason == reason) continue;
             (saved.Choice, saved.Reason, saved.DecidedAt, saved.DecidedByName) = (choice, reason, db.UtcNow, db.Actor.Name);
         }
