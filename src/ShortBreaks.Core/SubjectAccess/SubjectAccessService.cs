@@ -172,7 +172,7 @@ public sealed class SubjectAccessService(ShortBreaksDbContext db, SchemeCatalog 
             (saved.Choice, saved.Reason, saved.DecidedAt, saved.DecidedByName) = (choice, reason, db.UtcNow, db.Actor.Name);
         }
 
-        return await db.SaveOrConflictAsync(CommandResult.Conflicted(
+        return await SaveAsync(CommandResult.Conflicted(
             "Another administrator saved choices for this request while you were working on it. Nothing you chose has been saved: check the choices as they are now and make yours again."), ct);
     }
 
@@ -202,8 +202,16 @@ public sealed class SubjectAccessService(ShortBreaksDbContext db, SchemeCatalog 
         request.ReleasedByName = db.Actor.Name;
         request.ReleaseRecordJson = JsonSerializer.Serialize(record);
         Audit(request, "release", $"Released: {record.Choices.Count(c => c.Choice == ReleaseChoice.Include)} listed items included, {record.Choices.Count(c => c.Choice == ReleaseChoice.Redact)} redacted, {record.Choices.Count(c => c.Choice == ReleaseChoice.Withhold)} withheld");
-        return await db.SaveOrConflictAsync(CommandResult.Conflicted(
+        return await SaveAsync(CommandResult.Conflicted(
             "Another administrator changed this request while you were working on it, so it was not released. Check the choices as they are now and release it again."), ct);
+    }
+
+    /// <summary>Saves, or on a conflict forgets the refused changes, so the page can read the request again and audit that view.</summary>
+    private async Task<CommandResult> SaveAsync(CommandResult conflict, CancellationToken ct)
+    {
+        var result = await db.SaveOrConflictAsync(conflict, ct);
+        if (result.Conflict) db.ChangeTracker.Clear();
+        return result;
     }
 
     /// <summary>
