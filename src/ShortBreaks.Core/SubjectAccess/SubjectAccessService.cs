@@ -52,8 +52,14 @@ public sealed class SubjectAccessService(ShortBreaksDbContext db, SchemeCatalog 
         {
             case ChildSubject:
                 var reference = details.ChildReference?.Trim().ToUpperInvariant();
-                if (string.IsNullOrEmpty(reference)) errors.Add(new(nameof(details.ChildReference), "Enter the child's reference"));
-                else if (reference.Length > 20) errors.Add(new(nameof(details.ChildReference), "The child's reference must be 20 characters or fewer"));
+                if (string.IsNullOrEmpty(reference))
+                {
+                    errors.Add(new(nameof(details.ChildReference), "Enter the child's reference"));
+                }
+                else if (reference.Length > 20)
+                {
+                    errors.Add(new(nameof(details.ChildReference), "The child's reference must be 20 characters or fewer"));
+                }
                 else
                 {
                     child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Reference == reference, ct);
@@ -64,8 +70,14 @@ public sealed class SubjectAccessService(ShortBreaksDbContext db, SchemeCatalog 
                 break;
             case FamilySubject:
                 var email = details.Email?.Trim();
-                if (string.IsNullOrEmpty(email)) errors.Add(new(nameof(details.Email), "Enter the email address of the family member's account"));
-                else if (!RequestRules.IsEmail(email)) errors.Add(new(nameof(details.Email), "Enter an email address in the correct format, like name@example.com"));
+                if (string.IsNullOrEmpty(email))
+                {
+                    errors.Add(new(nameof(details.Email), "Enter the email address of the family member's account"));
+                }
+                else if (!RequestRules.IsEmail(email))
+                {
+                    errors.Add(new(nameof(details.Email), "Enter an email address in the correct format, like name@example.com"));
+                }
                 else
                 {
                     var normalised = email.ToUpperInvariant();

@@ -204,7 +204,10 @@ public sealed partial class SubjectArchive(ShortBreaksDbContext db, SubjectGathe
         if (subject.Kind == SubjectKind.Child)
         {
             b.Append("<h2 id=\"letters\">Letters as sent</h2>\n");
-            if (letters.Count == 0) b.Append("<p>There are no letters.</p>\n");
+            if (letters.Count == 0)
+            {
+                b.Append("<p>There are no letters.</p>\n");
+            }
             else
             {
                 b.Append("<table>\n<thead><tr><th scope=\"col\">Letter</th><th scope=\"col\">Date</th><th scope=\"col\">File</th></tr></thead>\n<tbody>\n");
@@ -215,7 +218,10 @@ public sealed partial class SubjectArchive(ShortBreaksDbContext db, SubjectGathe
         }
 
         b.Append("<h2 id=\"files\">Files</h2>\n");
-        if (files.Count == 0) b.Append("<p>There are no files.</p>\n");
+        if (files.Count == 0)
+        {
+            b.Append("<p>There are no files.</p>\n");
+        }
         else
         {
             b.Append("<table>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">What it is</th><th scope=\"col\">Added</th><th scope=\"col\">Size</th></tr></thead>\n<tbody>\n");
@@ -227,7 +233,10 @@ public sealed partial class SubjectArchive(ShortBreaksDbContext db, SubjectGathe
         b.Append($"<h2 id=\"audit\">Who looked at and changed the record</h2>\n<p>{subject.AuditCount} entries, oldest first: <a href=\"{Attr(auditPage)}\">the audit as a page</a> and <a href=\"{Attr(auditJson)}\">the audit as JSON</a>. The timeline is one of the records above.</p>\n");
 
         b.Append("<h2 id=\"withheld\">What was redacted or withheld, and why</h2>\n");
-        if (withheld.Count == 0) b.Append("<p>Nothing was redacted or withheld.</p>\n");
+        if (withheld.Count == 0)
+        {
+            b.Append("<p>Nothing was redacted or withheld.</p>\n");
+        }
         else
         {
             b.Append("<p>These items are about other people or were written by others. Their words are not in this archive.</p>\n");

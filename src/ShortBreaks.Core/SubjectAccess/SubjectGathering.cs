@@ -352,14 +352,14 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
     /// <summary>The fields that have a value, written as a person reads them (UK dates and times).</summary>
     private static List<RecordField> Fields(params (string Label, object? Value)[] values) =>
         values.Select(v => new RecordField(v.Label, v.Value switch
-            {
-                null => null,
-                DateTime t => SubjectAccessDates.When(t),
-                DateOnly d => SubjectAccessDates.Date(d),
-                decimal m => m.ToString("0.##", CultureInfo.InvariantCulture),
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                var o => o.ToString(),
-            }))
+        {
+            null => null,
+            DateTime t => SubjectAccessDates.When(t),
+            DateOnly d => SubjectAccessDates.Date(d),
+            decimal m => m.ToString("0.##", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            var o => o.ToString(),
+        }))
             .Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToList();
 
     /// <summary>Answers kept as JSON, one "name: value" line each, so a person can read them.</summary>

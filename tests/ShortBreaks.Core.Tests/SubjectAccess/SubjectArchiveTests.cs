@@ -119,6 +119,44 @@ public sealed partial class SubjectArchiveTests
     }
 
     [SkippableTheory, AllDatabases]
+    public async Task AFamilyMembersAnswer_HoldsTheirAccountAndRequests_NeverTheirPassword_AndListsTheirChildWithoutTheChildsRecord(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Context(database);
+        var populated = await new TestData(db).PopulatedChildAsync();
+        var user = await db.Users.FirstAsync(u => u.Id == populated.FamilyUserId);
+        user.PasswordHash = "AQAAAAIAAYagAAAAEHashThatMustNeverLeave";
+        await db.SaveChangesAsync();
+        var service = Service(db);
+        var (request, logged) = await service.LogAsync(new(SubjectAccessService.FamilySubject, null, user.Email!.ToUpperInvariant(), "The account holder", "Passport seen", DateOnly.FromDateTime(Now.UtcDateTime)));
+        logged.Succeeded.ShouldBeTrue();
+        var review = (await service.ReviewAsync(request!.Id))!;
+        (await service.ChooseAsync(request.Id, review.Subject.ReviewItems.Select(i => new ChoiceInput(i.Key, "Include", null)).ToList(), review.Request.Version)).Succeeded.ShouldBeTrue();
+        (await service.ReleaseAsync(request.Id, (await service.FindAsync(request.Id))!.Version)).Succeeded.ShouldBeTrue();
+        using var output = new MemoryStream();
+
+        (await service.DownloadAsync(request.Id, output)).ShouldNotBeNull();
+
+        var files = Read(output.ToArray());
+        var index = Encoding.UTF8.GetString(files[SubjectArchive.IndexPath]);
+        var fromIndex = LinkedFiles(index, SubjectArchive.IndexPath).ToHashSet();
+        files.Keys.Where(name => name != SubjectArchive.IndexPath && !fromIndex.Contains(name)).ShouldBeEmpty();
+        Encoding.UTF8.GetString(files["records/account.html"]).ShouldContain(WebUtility.HtmlEncode(user.Email!));
+        Encoding.UTF8.GetString(files["records/requests.html"]).ShouldContain(populated.Request.Reference);
+        Encoding.UTF8.GetString(files["records/children.html"]).ShouldContain(populated.Child.Reference);
+        files.Keys.ShouldNotContain(k => k.StartsWith("letters/", StringComparison.Ordinal));
+        files[$"files/{populated.EvidenceFileName}"].ShouldBe(populated.EvidenceBytes);
+        foreach (var (name, bytes) in files)
+        {
+            var text = Encoding.UTF8.GetString(bytes);
+            text.ShouldNotContain("HashThatMustNeverLeave", customMessage: name);
+            text.ShouldNotContain(populated.DecisionReasons, customMessage: name);
+        }
+
+        (await db.AuditEntries.CountAsync(a => a.EntityId == request.Id.ToString() && a.Action == "download" && a.ChildId == null)).ShouldBe(1);
+    }
+
+    [SkippableTheory, AllDatabases]
     public async Task LoggingViewingReleasingAndDownloading_AreAllAudited_WithTheChildsId(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
