@@ -70,6 +70,9 @@ public static class CoreServices
         services.AddScoped<CalibrationService>();
         services.AddScoped<CaseClosureService>();
         services.AddScoped<Retention.RetentionService>();
+        services.AddScoped<SubjectAccess.SubjectGathering>();
+        services.AddScoped<SubjectAccess.SubjectArchive>();
+        services.AddScoped<SubjectAccess.SubjectAccessService>();
         return services;
     }
 }

@@ -82,6 +82,9 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/api/requests/", "/api/ras/score",
         "/staff", "/staff/triage", "/staff/search", "/staff/duty/new", "/staff/panel", "/staff/adult-transfers",
         "/staff/retention", "/staff/retention/{id:guid}", "/staff/retention/{id:guid}/items/{itemId:guid}/keep",
+        // Administrators only (Policies.Admin): a request may be about a family member rather than a child, and the
+        // administrator answering it must see the whole record; SubjectAccessPageTests proves who is refused.
+        "/staff/subject-access", "/staff/subject-access/new", "/staff/subject-access/{id:guid}",
         "/rates", "/rates/versions", "/rates/versions/new", "/rates/versions/{label}", "/rates/versions/{label}/details",
         "/rates/versions/{label}/publish", "/rates/versions/{label}/delete", "/rates/versions/{label}/upload",
         "/rates/versions/{label}/money/{phaseId}", "/rates/versions/{label}/points/{phaseId}/{domainId}",

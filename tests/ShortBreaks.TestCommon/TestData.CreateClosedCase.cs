@@ -75,6 +75,12 @@ public sealed partial class TestData
             var notice = new BudgetNotice { ChildId = child.Id, PlanId = plan.Id, Reasons = "Lower need", GivenAt = at, GivenByName = "Amira Hughes", TakesEffectOn = DateOnly.FromDateTime(at).AddMonths(3) };
             db.BudgetNotices.Add(notice);
             db.PanelItems.Add(new PanelItem { ChildId = child.Id, Kind = PanelItemKind.Reconsideration, Status = PanelItemStatus.Decided, BudgetNoticeId = notice.Id, Summary = "Reconsideration", AddedAt = at });
+            db.SubjectAccessRequests.Add(new Core.SubjectAccess.SubjectAccessRequest
+            {
+                SubjectKind = Core.SubjectAccess.SubjectKind.Child, ChildId = child.Id, SubjectName = child.FullName, SubjectReference = child.Reference,
+                RequestedBy = "The child's mother", IdentityCheck = "Passport seen", ReceivedOn = DateOnly.FromDateTime(at), DueOn = DateOnly.FromDateTime(at).AddMonths(1),
+                LoggedAt = at, LoggedByUserId = "admin", LoggedByName = "An administrator",
+            });
             db.RecordView(nameof(Child), child.Id.ToString(), child.Id);
             await db.SaveChangesAsync(cancellationToken);
         });
@@ -109,6 +115,7 @@ public sealed partial class TestData
             ["PanelItems"] = await db.PanelItems.CountAsync(p => ids.Contains(p.ChildId), cancellationToken),
             ["BudgetNotices"] = await db.BudgetNotices.CountAsync(n => ids.Contains(n.ChildId), cancellationToken),
             ["FamilyAgreementsOnBehalf"] = await db.FamilyAgreementsOnBehalf.CountAsync(a => ids.Contains(a.ChildId), cancellationToken),
+            ["SubjectAccessRequests"] = await db.SubjectAccessRequests.CountAsync(s => s.ChildId != null && ids.Contains(s.ChildId.Value), cancellationToken),
             ["AuditEntries"] = await db.AuditEntries.CountAsync(a => a.Action != "erase" && ((a.ChildId != null && ids.Contains(a.ChildId.Value)) || texts.Contains(a.EntityId)), cancellationToken),
         };
     }

@@ -367,3 +367,29 @@ internal sealed class RetentionItemConfiguration : IEntityTypeConfiguration<Shor
         b.HasOne<ShortBreaks.Core.Retention.RetentionReview>().WithMany().HasForeignKey(i => i.ReviewId);
     }
 }
+
+internal sealed class SubjectAccessRequestConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.SubjectAccess.SubjectAccessRequest>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.SubjectAccess.SubjectAccessRequest> b)
+    {
+        b.HasIndex(s => new { s.Status, s.DueOn });
+        b.HasIndex(s => s.ChildId);
+        b.HasIndex(s => s.FamilyUserId);
+        b.Property(s => s.SubjectKind).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.SubjectName).HasMaxLength(300);
+        b.Property(s => s.SubjectReference).HasMaxLength(300);
+        b.Property(s => s.Version).IsConcurrencyToken();
+        b.HasMany(s => s.Choices).WithOne().HasForeignKey(c => c.RequestId);
+    }
+}
+
+internal sealed class SubjectAccessChoiceConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.SubjectAccess.SubjectAccessChoice>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.SubjectAccess.SubjectAccessChoice> b)
+    {
+        b.HasIndex(c => new { c.RequestId, c.ItemKey }).IsUnique();
+        b.Property(c => c.ItemKey).HasMaxLength(200);
+        b.Property(c => c.Choice).HasConversion<string>().HasMaxLength(20);
+    }
+}

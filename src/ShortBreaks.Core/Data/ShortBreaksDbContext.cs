@@ -41,6 +41,8 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Retention.RetentionReview> RetentionReviews => Set<Retention.RetentionReview>();
     public DbSet<Retention.RetentionItem> RetentionItems => Set<Retention.RetentionItem>();
+    public DbSet<SubjectAccess.SubjectAccessRequest> SubjectAccessRequests => Set<SubjectAccess.SubjectAccessRequest>();
+    public DbSet<SubjectAccess.SubjectAccessChoice> SubjectAccessChoices => Set<SubjectAccess.SubjectAccessChoice>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;

@@ -462,6 +462,8 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
             ["TimelineEvents"] = await db.TimelineEvents.Where(e => ids.Contains(e.ChildId)).ExecuteDeleteAsync(ct),
             ["ChildMerges"] = await db.ChildMerges.Where(m => ids.Contains(m.SurvivingChildId) || ids.Contains(m.MergedChildId)).ExecuteDeleteAsync(ct),
             ["ChildFamilyMembers"] = await db.ChildFamilyMembers.Where(m => ids.Contains(m.ChildId)).ExecuteDeleteAsync(ct),
+            ["SubjectAccessChoices"] = await db.SubjectAccessChoices.Where(c => db.SubjectAccessRequests.Any(s => s.Id == c.RequestId && s.ChildId != null && ids.Contains(s.ChildId.Value))).ExecuteDeleteAsync(ct),
+            ["SubjectAccessRequests"] = await db.SubjectAccessRequests.Where(s => s.ChildId != null && ids.Contains(s.ChildId.Value)).ExecuteDeleteAsync(ct),
             ["Requests"] = await db.Requests.Where(r => requestIds.Contains(r.Id)).ExecuteDeleteAsync(ct),
             ["Children"] = await db.Children.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(ct),
         };

@@ -16,19 +16,27 @@ namespace ShortBreaks.Core.Schemes;
 /// How long each kind of record is kept before it is proposed for erasure. Optional, like <paramref name="Plans"/>:
 /// a version without it uses <see cref="RetentionSettings.Defaults"/>.
 /// </param>
+/// <param name="SubjectAccess">
+/// How long the council has to answer a subject access request. Optional in the same way as <paramref name="Plans"/>:
+/// without it, <see cref="SubjectAccessSettings.Defaults"/> (one calendar month).
+/// </param>
 public sealed record Scheme(
     string Version, DateOnly EffectiveFrom,
     CouncilSettings Council, AgeSettings Ages, TriageSettings Triage, TierSettings Tiers, OvernightRates OvernightRates,
     ReviewSettings Reviews, CaseloadSettings Caseloads, EligibilityCriteria Eligibility,
     IReadOnlyList<LocalOfferLink> LocalOffer,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanSettings? Plans = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RetentionSettings? Retention = null) : IVersionedFile
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RetentionSettings? Retention = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SubjectAccessSettings? SubjectAccess = null) : IVersionedFile
 {
     /// <summary>The plan settings in force under this version.</summary>
     [JsonIgnore] public PlanSettings PlanRules => Plans ?? PlanSettings.Defaults;
 
     /// <summary>The retention periods in force under this version.</summary>
     [JsonIgnore] public RetentionSettings RetentionPeriods => Retention ?? RetentionSettings.Defaults;
+
+    /// <summary>The subject access settings in force under this version.</summary>
+    [JsonIgnore] public SubjectAccessSettings SubjectAccessRules => SubjectAccess ?? SubjectAccessSettings.Defaults;
 
     /// <summary>A short fingerprint of the exact text the version was loaded from.</summary>
     [JsonIgnore] public string ContentHash { get; init; } = "";
@@ -94,6 +102,16 @@ public sealed record RetentionSettings
 
     /// <summary>The day of the month (UK date, 1 to 28 so every month has it) the monthly retention scan runs (default 1).</summary>
     public int ScanDayOfMonth { get; init; } = 1;
+}
+
+/// <summary>How long a subject access request may take to answer.</summary>
+public sealed record SubjectAccessSettings
+{
+    /// <summary>The UK GDPR's period: one calendar month from the day the request was received.</summary>
+    public static readonly SubjectAccessSettings Defaults = new();
+
+    /// <summary>Calendar months from the day a request is received to the day its answer is due (1 to 3).</summary>
+    public int ResponseMonths { get; init; } = 1;
 }
 
 /// <param name="MashEmail">Where a safeguarding referral is sent the moment it is made.</param>

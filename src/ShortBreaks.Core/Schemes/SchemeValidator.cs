@@ -68,6 +68,7 @@ public static class SchemeValidator
             if (retention.AuditYears is < 1 or > 100) e.Add("retention.auditYears must be between 1 and 100.");
             if (retention.ScanDayOfMonth is < 1 or > 28) e.Add("retention.scanDayOfMonth must be between 1 and 28, so that every month has it.");
         }
+        if (s.SubjectAccess is { ResponseMonths: < 1 or > 3 }) e.Add("subjectAccess.responseMonths must be between 1 and 3.");
 
         var c = s.Caseloads;
         if (c.PersonalisationOfficerMinimum <= 0 || c.PersonalisationOfficerMaximum < c.PersonalisationOfficerMinimum)

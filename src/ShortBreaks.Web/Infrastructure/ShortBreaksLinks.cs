@@ -181,6 +181,15 @@ public sealed class ShortBreaksLinks(LinkGenerator links)
 
     public string StaffAdultTransfers() => Page("/Staff/Children/AdultTransfers");
 
+    // Staff: subject access requests (administrators)
+    public string StaffSubjectAccess() => Page("/Staff/SubjectAccess/Index");
+
+    public string StaffSubjectAccessNew() => Page("/Staff/SubjectAccess/New");
+
+    public string StaffSubjectAccessRequest(Guid id, string? done = null) => Page("/Staff/SubjectAccess/Request", new { id }) + Query(("done", done));
+
+    public string StaffSubjectAccessDownload(Guid id) => Page("/Staff/SubjectAccess/Request", new { id }) + Query(("handler", "download"));
+
     public string StaffPlan(Guid childId, bool saved = false) => Page("/Staff/Children/Plan/Index", new { childId }) + Query(("saved", saved ? "true" : null));
 
     public string StaffPlanPdf(Guid childId, int version) =>

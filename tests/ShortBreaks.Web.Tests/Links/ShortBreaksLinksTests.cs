@@ -82,6 +82,10 @@ public class ShortBreaksLinksTests(WebAppFactory app) : IClassFixture<WebAppFact
         links.StaffPanel(2, new DateOnly(2026, 3, 4)).ShouldBe("/staff/panel?p=2&meeting=2026-03-04");
         links.StaffPlanPdf(ChildId, 3).ShouldBe($"/staff/children/{ChildId}/plan?handler=pdf&version=3");
         links.StaffPlanVersion(ChildId, 3).ShouldBe($"/staff/children/{ChildId}/plan/versions/3");
+        links.StaffSubjectAccess().ShouldBe("/staff/subject-access");
+        links.StaffSubjectAccessNew().ShouldBe("/staff/subject-access/new");
+        links.StaffSubjectAccessRequest(OtherId, done: "saved").ShouldBe($"/staff/subject-access/{OtherId}?done=saved");
+        links.StaffSubjectAccessDownload(OtherId).ShouldBe($"/staff/subject-access/{OtherId}?handler=download");
         links.ApplyStep(OtherId, RequestSteps.DateOfBirth, change: true).ShouldBe($"/apply/{OtherId}/date-of-birth?change=true");
         links.ApplyEvidenceHandler(OtherId, "upload", change: true).ShouldBe($"/apply/{OtherId}/evidence?handler=upload&change=true");
         links.ApplyStartForm().ShouldBe("/apply?handler=start");

@@ -1966,6 +1966,127 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.ToTable("SchemeVersions");
                 });
 
+            modelBuilder.Entity("ShortBreaks.Core.SubjectAccess.SubjectAccessChoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "ItemKey")
+                        .IsUnique();
+
+                    b.ToTable("SubjectAccessChoices");
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.SubjectAccess.SubjectAccessRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FamilyUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdentityCheck")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("LoggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LoggedByName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LoggedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReleaseRecordJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedByName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReleasedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SubjectReference")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("FamilyUserId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("SubjectAccessRequests");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2158,6 +2279,15 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ShortBreaks.Core.SubjectAccess.SubjectAccessChoice", b =>
+                {
+                    b.HasOne("ShortBreaks.Core.SubjectAccess.SubjectAccessRequest", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ShortBreaks.Core.Children.Child", b =>
                 {
                     b.Navigation("FamilyMembers");
@@ -2177,6 +2307,11 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Navigation("Decision");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.SubjectAccess.SubjectAccessRequest", b =>
+                {
+                    b.Navigation("Choices");
                 });
 #pragma warning restore 612, 618
         }
