@@ -206,8 +206,9 @@ public sealed class RetentionServiceTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = Context(database);
         var data = new TestData(db);
-        var erased = await data.CreateChildAsync(dateOfBirth: new(1990, 1, 1), configure: c => c.ClosedAt = Utc(2019, 1, 10));
-        var other = await data.CreateChildAsync(dateOfBirth: new(2012, 1, 1));
+        // Names of their own, so the other family's entry cannot contain the erased child's name by chance.
+        var erased = await data.CreateChildAsync(lastName: "Erased" + TestData.NewName(), dateOfBirth: new(1990, 1, 1), configure: c => c.ClosedAt = Utc(2019, 1, 10));
+        var other = await data.CreateChildAsync(lastName: "Kept" + TestData.NewName(), dateOfBirth: new(2012, 1, 1));
         VirtualBudgetFall Fall(Child c) => new(c.Id, c.Reference, c.FullName, null, Tier.TargetedShortBreaks, "5-11", 2400m, 1800m, RasRouting.None, new DateOnly(2019, 4, 1));
         db.VirtualBudgetRuns.Add(new VirtualBudgetRun
         {
