@@ -80,6 +80,7 @@ public sealed partial class TestData
                 SubjectKind = Core.SubjectAccess.SubjectKind.Child, ChildId = child.Id, SubjectName = child.FullName, SubjectReference = child.Reference,
                 RequestedBy = "The child's mother", IdentityCheck = "Passport seen", ReceivedOn = DateOnly.FromDateTime(at), DueOn = DateOnly.FromDateTime(at).AddMonths(1),
                 LoggedAt = at, LoggedByUserId = "admin", LoggedByName = "An administrator",
+                Status = Core.SubjectAccess.SubjectAccessStatus.Released, ReleasedAt = at, ReleasedByName = "An administrator",
             });
             db.RecordView(nameof(Child), child.Id.ToString(), child.Id);
             await db.SaveChangesAsync(cancellationToken);

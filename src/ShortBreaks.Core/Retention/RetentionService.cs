@@ -416,7 +416,21 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
         var (ends, _) = RetentionRules.CaseRecord(child.DateOfBirth, RetentionRules.UkDate(closedAt), settings);
         if (!RetentionRules.Past(ends, today)) return $"The record is now kept until {ends.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} (it was closed again, or the scheme's periods changed).";
         if (await db.Requests.AnyAsync(r => r.ChildId == childId && r.Status == RequestStatus.Submitted, ct)) return "A request for the child is waiting for a decision.";
-        return null;
+        return await OpenSubjectAccessAsync(childId, null, ct);
+    }
+
+    /// <summary>
+    /// A subject access request still being answered about the child, or about the family member who made the request,
+    /// holds the record: what it asks for must not be erased before the answer is released.
+    /// </summary>
+    private async Task<string?> OpenSubjectAccessAsync(Guid childId, string? familyUserId, CancellationToken ct)
+    {
+        var due = await db.SubjectAccessRequests.AsNoTracking()
+            .Where(s => s.Status == SubjectAccess.SubjectAccessStatus.Open && (s.ChildId == childId || (familyUserId != null && s.FamilyUserId == familyUserId)))
+            .OrderBy(s => s.DueOn).Select(s => (DateOnly?)s.DueOn).FirstOrDefaultAsync(ct);
+        return due is { } on
+            ? $"A subject access request about the record is being answered (due {on.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}): release it before the record is erased."
+            : null;
     }
 
     private async Task<string?> EraseCaseRecordAsync(RetentionItem item, RetentionSettings settings, DateOnly today, string scheme, CancellationToken ct)
@@ -511,6 +525,8 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
         if (!RetentionRules.RefusedOutcomes.Contains(decision.Outcome)) return "The request's decision has changed since the scan.";
         var (ends, _) = RetentionRules.RefusedEvidence(RetentionRules.UkDate(decision.DecidedAt), settings);
         if (!RetentionRules.Past(ends, today)) return "The evidence is not yet past its retention.";
+        var familyUserId = await db.Requests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.FamilyUserId).FirstOrDefaultAsync(ct);
+        if (await OpenSubjectAccessAsync(decision.ChildId, familyUserId, ct) is { } held) return held;
 
         var files = await db.EvidenceDocuments.Where(e => e.RequestId == requestId).ExecuteDeleteAsync(ct);
         if (files == 0) return "The request's evidence files have already been erased.";

@@ -8,6 +8,7 @@ using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Ras.VirtualBudgets;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Core.Retention;
+using ShortBreaks.Core.SubjectAccess;
 using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Core.Tests.Retention;
@@ -231,6 +232,36 @@ public sealed class RetentionServiceTests
         run.FallsJson.ShouldNotContain(erased.Reference);
         JsonSerializer.Deserialize<List<VirtualBudgetFall>>(run.FallsJson!, VirtualBudgetSimulation.JsonOptions)!.Single().ChildId.ShouldBe(other.Id);
         (await check.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "erase")).Details!.ShouldContain("\"VirtualBudgetRunFalls\":1");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Confirm_ARecordWithASubjectAccessRequestBeingAnswered_IsNotErasedUntilTheAnswerIsReleased(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Context(database);
+        var child = await new TestData(db).CreateChildAsync(dateOfBirth: new(1990, 1, 1), configure: c => c.ClosedAt = Utc(2019, 1, 10));
+        var request = new SubjectAccessRequest
+        {
+            SubjectKind = SubjectKind.Child, ChildId = child.Id, SubjectName = child.FullName, SubjectReference = child.Reference,
+            RequestedBy = "The young person", IdentityCheck = "Passport seen", ReceivedOn = new DateOnly(2026, 12, 1), DueOn = new DateOnly(2027, 1, 1),
+            LoggedAt = Utc(2026, 12, 1), LoggedByUserId = "admin", LoggedByName = "An administrator",
+        };
+        db.SubjectAccessRequests.Add(request);
+        await db.SaveChangesAsync();
+        var review = await ScanAsync(db);
+        var item = await db.RetentionItems.AsNoTracking().SingleAsync();
+
+        var (done, result) = await Service(db).ConfirmAsync(review.Id, [item.Id], review.Version);
+
+        result.Succeeded.ShouldBeTrue();
+        done.ShouldBe(new RetentionConfirmation(0, 1));
+        (await db.Children.AnyAsync(c => c.Id == child.Id)).ShouldBeTrue();
+        (await db.RetentionItems.AsNoTracking().SingleAsync()).Reason.ShouldBe(
+            "A subject access request about the record is being answered (due 1 January 2027): release it before the record is erased.");
+
+        // Once the answer is released, the next month's review erases it.
+        await db.SubjectAccessRequests.Where(s => s.Id == request.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubjectAccessStatus.Released));
+        (await Service(db).CaseRecordNotDueAsync(child.Id, ShippedSchemes.Scheme2026_1.RetentionPeriods, new DateOnly(2027, 1, 2))).ShouldBeNull();
     }
 
     [SkippableTheory, AllDatabases]
