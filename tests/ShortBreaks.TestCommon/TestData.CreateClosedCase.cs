@@ -82,6 +82,7 @@ public sealed partial class TestData
                 LoggedAt = at, LoggedByUserId = "admin", LoggedByName = "An administrator",
                 Status = Core.SubjectAccess.SubjectAccessStatus.Released, ReleasedAt = at, ReleasedByName = "An administrator",
             });
+            AddPackageRows(db, child.Id, "closed", DateOnly.FromDateTime(at));
             db.RecordView(nameof(Child), child.Id.ToString(), child.Id);
             await db.SaveChangesAsync(cancellationToken);
         });
@@ -117,6 +118,12 @@ public sealed partial class TestData
             ["BudgetNotices"] = await db.BudgetNotices.CountAsync(n => ids.Contains(n.ChildId), cancellationToken),
             ["FamilyAgreementsOnBehalf"] = await db.FamilyAgreementsOnBehalf.CountAsync(a => ids.Contains(a.ChildId), cancellationToken),
             ["SubjectAccessRequests"] = await db.SubjectAccessRequests.CountAsync(s => s.ChildId != null && ids.Contains(s.ChildId.Value), cancellationToken),
+            ["Packages"] = await db.Packages.CountAsync(p => ids.Contains(p.ChildId), cancellationToken),
+            ["PackageLines"] = await db.PackageLines.CountAsync(l => ids.Contains(l.ChildId), cancellationToken),
+            ["PackageStateChanges"] = await db.PackageStateChanges.CountAsync(c => ids.Contains(c.ChildId), cancellationToken),
+            ["DeliveryReturns"] = await db.DeliveryReturns.CountAsync(r => ids.Contains(r.ChildId), cancellationToken),
+            ["DeliveredSessions"] = await db.DeliveredSessions.CountAsync(x => ids.Contains(x.ChildId), cancellationToken),
+            ["FsbRenewals"] = await db.FsbRenewals.CountAsync(r => ids.Contains(r.ChildId), cancellationToken),
             ["AuditEntries"] = await db.AuditEntries.CountAsync(a => a.Action != "erase" && ((a.ChildId != null && ids.Contains(a.ChildId.Value)) || texts.Contains(a.EntityId)), cancellationToken),
         };
     }

@@ -23,7 +23,8 @@ public sealed partial class TestData
     /// A child with at least one row in every table about a child: two linked family accounts, a request with its
     /// evidence and sibling details, a decision, a referral, two letters (one never sent to the family), a RAS
     /// assessment with answers, a plan with two versions, an agreement recorded on the family's behalf with a signed
-    /// copy, a tier change, a panel item, a budget notice, a merge, an email and the timeline. Each free text is
+    /// copy, a tier change, a panel item, a budget notice, a merge, an email, the timeline, and a provider package with its
+    /// moves, a return of sessions and a renewal. Each free text is
     /// unique to this child, so a test can look for it anywhere. Pass <paramref name="familyUserId"/> to link an
     /// account a test made; otherwise one is made here.
     /// </summary>
@@ -83,6 +84,7 @@ public sealed partial class TestData
             db.RetentionItems.Add(new Core.Retention.RetentionItem { ReviewId = review.Id, Kind = Core.Retention.RetentionItemKind.CaseRecord, TargetKey = child.Id.ToString(), SubjectChildId = child.Id, Reference = child.Reference, Rule = "until the 25th birthday", From = Today, RetentionEnds = Today, Status = Core.Retention.RetentionItemStatus.Kept, DecidedAt = now, DecidedByName = "Team Manager", Reason = $"A complaint is open {tag}." });
             var fall = new Core.Ras.VirtualBudgets.VirtualBudgetFall(child.Id, child.Reference, child.FullName, null, Tier.TargetedShortBreaks, "primary", 4200m, 3600m, RasRouting.None, Today.AddMonths(3));
             db.VirtualBudgetRuns.Add(new Core.Ras.VirtualBudgets.VirtualBudgetRun { VersionLabel = "2026.9", RequestedByName = "Rates keeper", RequestedAt = now, Status = Core.Ras.VirtualBudgets.VirtualBudgetRunStatus.Completed, FallsJson = System.Text.Json.JsonSerializer.Serialize(new[] { fall }, Core.Ras.VirtualBudgets.VirtualBudgetSimulation.JsonOptions) });
+            AddPackageRows(db, child.Id, tag, Today);
             await db.SaveChangesAsync();
         });
 

@@ -140,9 +140,297 @@ internal sealed class SchemeVersionRecordConfiguration : IEntityTypeConfiguratio
     }
 }
 
-internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
 {
-    public void Configure(EntityTypeBuilder<Provider> b) => b.HasIndex(p => p.Name);
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.HasIndex(o => o.Name);
+        b.HasIndex(o => o.Status);
+        b.Property(o => o.Name).HasMaxLength(200);
+        b.Property(o => o.LegalName).HasMaxLength(200);
+        b.Property(o => o.CompaniesHouseNumber).HasMaxLength(20);
+        b.Property(o => o.CharityNumber).HasMaxLength(20);
+        b.Property(o => o.Email).HasMaxLength(254);
+        b.Property(o => o.Phone).HasMaxLength(30);
+        b.Property(o => o.Website).HasMaxLength(500);
+        b.Property(o => o.AddressLine).HasMaxLength(300);
+        b.Property(o => o.Town).HasMaxLength(100);
+        b.Property(o => o.Postcode).HasMaxLength(10);
+        b.Property(o => o.SafeguardingLeadName).HasMaxLength(200);
+        b.Property(o => o.SafeguardingLeadEmail).HasMaxLength(254);
+        b.Property(o => o.SafeguardingLeadPhone).HasMaxLength(30);
+        b.Property(o => o.Status).HasConversion<string>().HasMaxLength(30);
+        b.Property(o => o.Version).IsConcurrencyToken();
+        b.HasMany(o => o.Insurances).WithOne().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(o => o.Registrations).WithOne().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrganisationUserConfiguration : IEntityTypeConfiguration<OrganisationUser>
+{
+    public void Configure(EntityTypeBuilder<OrganisationUser> b)
+    {
+        b.HasKey(u => new { u.OrganisationId, u.UserId });
+        b.HasIndex(u => u.UserId).IsUnique();
+        b.Property(u => u.UserId).HasMaxLength(450);
+        b.Property(u => u.AddedByName).HasMaxLength(200);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrganisationInsuranceConfiguration : IEntityTypeConfiguration<OrganisationInsurance>
+{
+    public void Configure(EntityTypeBuilder<OrganisationInsurance> b)
+    {
+        b.Property(i => i.Id).ValueGeneratedNever();
+        b.ToTable("OrganisationInsurances");
+        b.HasIndex(i => i.ExpiresOn);
+        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(i => i.Insurer).HasMaxLength(200);
+        b.Property(i => i.PolicyNumber).HasMaxLength(60);
+    }
+}
+
+internal sealed class OrganisationRegistrationConfiguration : IEntityTypeConfiguration<OrganisationRegistration>
+{
+    public void Configure(EntityTypeBuilder<OrganisationRegistration> b)
+    {
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.ToTable("OrganisationRegistrations");
+        b.HasIndex(r => r.ExpiresOn);
+        b.Property(r => r.Regulator).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Number).HasMaxLength(40);
+    }
+}
+
+internal sealed class OrganisationDocumentConfiguration : IEntityTypeConfiguration<OrganisationDocument>
+{
+    public void Configure(EntityTypeBuilder<OrganisationDocument> b)
+    {
+        b.HasIndex(d => d.OrganisationId);
+        b.HasIndex(d => d.ApplicationId);
+        b.Property(d => d.CriterionId).HasMaxLength(60);
+        b.Property(d => d.FileName).HasMaxLength(255);
+        b.Property(d => d.ContentType).HasMaxLength(100);
+        b.Property(d => d.UploadedByName).HasMaxLength(200);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(d => d.OrganisationId);
+    }
+}
+
+internal sealed class FrameworkApplicationConfiguration : IEntityTypeConfiguration<FrameworkApplication>
+{
+    public void Configure(EntityTypeBuilder<FrameworkApplication> b)
+    {
+        b.HasIndex(a => new { a.Status, a.SubmittedAt });
+        b.HasIndex(a => a.OrganisationId);
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(30);
+        b.Property(a => a.SchemeVersion).HasMaxLength(40);
+        b.Property(a => a.SubmittedByName).HasMaxLength(200);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId);
+        b.HasMany(a => a.Answers).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FrameworkAnswerConfiguration : IEntityTypeConfiguration<FrameworkAnswer>
+{
+    public void Configure(EntityTypeBuilder<FrameworkAnswer> b)
+    {
+        b.HasKey(a => new { a.ApplicationId, a.CriterionId });
+        b.Property(a => a.CriterionId).HasMaxLength(60);
+    }
+}
+
+internal sealed class FrameworkStatusChangeConfiguration : IEntityTypeConfiguration<FrameworkStatusChange>
+{
+    public void Configure(EntityTypeBuilder<FrameworkStatusChange> b)
+    {
+        b.HasIndex(c => new { c.OrganisationId, c.At });
+        b.Property(c => c.From).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.To).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.LivePackages).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.ByName).HasMaxLength(200);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId);
+    }
+}
+
+internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
+{
+    public void Configure(EntityTypeBuilder<Service> b)
+    {
+        b.HasIndex(s => new { s.OrganisationId, s.Name });
+        b.HasIndex(s => new { s.Status, s.Kind });
+        b.HasIndex(s => s.ImportedId);
+        b.Property(s => s.Name).HasMaxLength(200);
+        b.Property(s => s.Kind).HasMaxLength(60);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Needs).HasMaxLength(1000);
+        b.Property(s => s.AreaServed).HasMaxLength(500);
+        b.Property(s => s.Email).HasMaxLength(254);
+        b.Property(s => s.Phone).HasMaxLength(30);
+        b.Property(s => s.Url).HasMaxLength(500);
+        b.Property(s => s.ImportedId).HasMaxLength(100);
+        b.Property(s => s.Version).IsConcurrencyToken();
+        b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId);
+        b.HasMany(s => s.Locations).WithOne().HasForeignKey(l => l.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(s => s.Schedules).WithOne().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(s => s.Prices).WithOne().HasForeignKey(p => p.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(s => s.TaxonomyTerms).WithOne().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
+{
+    public void Configure(EntityTypeBuilder<Location> b)
+    {
+        b.HasIndex(l => l.OrganisationId);
+        b.HasIndex(l => l.PostcodeKey);
+        b.Property(l => l.Name).HasMaxLength(200);
+        b.Property(l => l.AddressLine).HasMaxLength(300);
+        b.Property(l => l.Town).HasMaxLength(100);
+        b.Property(l => l.Postcode).HasMaxLength(10);
+        b.Property(l => l.PostcodeKey).HasMaxLength(8);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(l => l.OrganisationId);
+    }
+}
+
+internal sealed class ServiceAtLocationConfiguration : IEntityTypeConfiguration<ServiceAtLocation>
+{
+    public void Configure(EntityTypeBuilder<ServiceAtLocation> b)
+    {
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.ToTable("ServiceAtLocations");
+        b.HasIndex(s => new { s.ServiceId, s.LocationId }).IsUnique();
+        b.HasOne(s => s.Location).WithMany().HasForeignKey(s => s.LocationId);
+    }
+}
+
+internal sealed class ServiceScheduleConfiguration : IEntityTypeConfiguration<ServiceSchedule>
+{
+    public void Configure(EntityTypeBuilder<ServiceSchedule> b)
+    {
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.ToTable("ServiceSchedules");
+        b.HasIndex(s => s.ServiceId);
+        b.Property(s => s.Frequency).HasConversion<string>().HasMaxLength(10);
+        b.Property(s => s.Days).HasMaxLength(30);
+        b.Property(s => s.DaysOfMonth).HasMaxLength(100);
+    }
+}
+
+internal sealed class ServicePriceConfiguration : IEntityTypeConfiguration<ServicePrice>
+{
+    public void Configure(EntityTypeBuilder<ServicePrice> b)
+    {
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.ToTable("ServicePrices");
+        b.HasIndex(p => new { p.ServiceId, p.EffectiveFrom });
+        b.Property(p => p.Unit).HasConversion<string>().HasMaxLength(10);
+        b.Property(p => p.SetByName).HasMaxLength(200);
+    }
+}
+
+internal sealed class ServiceTaxonomyTermConfiguration : IEntityTypeConfiguration<ServiceTaxonomyTerm>
+{
+    public void Configure(EntityTypeBuilder<ServiceTaxonomyTerm> b)
+    {
+        b.ToTable("ServiceTaxonomyTerms");
+        b.HasKey(t => new { t.ServiceId, t.TermId });
+        b.HasIndex(t => t.TermId);
+        b.Property(t => t.TermId).HasMaxLength(60);
+    }
+}
+
+internal sealed class PackageConfiguration : IEntityTypeConfiguration<Package>
+{
+    public void Configure(EntityTypeBuilder<Package> b)
+    {
+        b.HasIndex(p => new { p.ChildId, p.YearStart });
+        b.HasIndex(p => new { p.OrganisationId, p.State });
+        b.HasIndex(p => p.PlanVersionId);
+        b.Property(p => p.Route).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.Tier).HasConversion<string>().HasMaxLength(30);
+        b.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.SchemeVersion).HasMaxLength(40);
+        b.Property(p => p.CreatedByName).HasMaxLength(200);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId);
+        b.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PackageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PackageLineConfiguration : IEntityTypeConfiguration<PackageLine>
+{
+    public void Configure(EntityTypeBuilder<PackageLine> b)
+    {
+        b.Property(l => l.Id).ValueGeneratedNever();
+        b.HasIndex(l => l.ChildId);
+        b.HasIndex(l => l.ServiceId);
+        b.Property(l => l.ServiceName).HasMaxLength(200);
+        b.Property(l => l.Unit).HasConversion<string>().HasMaxLength(10);
+        b.Property(l => l.Frequency).HasConversion<string>().HasMaxLength(10);
+        b.HasOne<Service>().WithMany().HasForeignKey(l => l.ServiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PackageStateChangeConfiguration : IEntityTypeConfiguration<PackageStateChange>
+{
+    public void Configure(EntityTypeBuilder<PackageStateChange> b)
+    {
+        b.HasIndex(c => new { c.PackageId, c.At });
+        b.HasIndex(c => c.ChildId);
+        b.Property(c => c.From).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.To).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.By).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.ByName).HasMaxLength(200);
+        b.HasOne<Package>().WithMany().HasForeignKey(c => c.PackageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DeliveryReturnConfiguration : IEntityTypeConfiguration<DeliveryReturn>
+{
+    public void Configure(EntityTypeBuilder<DeliveryReturn> b)
+    {
+        b.HasIndex(r => new { r.PackageId, r.Month }).IsUnique();
+        b.HasIndex(r => new { r.OrganisationId, r.Month });
+        b.HasIndex(r => new { r.Status, r.DueOn });
+        b.HasIndex(r => r.ChildId);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.SubmittedByName).HasMaxLength(200);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasOne<Package>().WithMany().HasForeignKey(r => r.PackageId);
+        b.HasMany(r => r.Sessions).WithOne().HasForeignKey(s => s.ReturnId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DeliveredSessionConfiguration : IEntityTypeConfiguration<DeliveredSession>
+{
+    public void Configure(EntityTypeBuilder<DeliveredSession> b)
+    {
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.HasIndex(s => new { s.PackageId, s.Date });
+        b.HasIndex(s => s.PackageLineId);
+        b.HasIndex(s => s.ChildId);
+        b.Property(s => s.Unit).HasConversion<string>().HasMaxLength(10);
+        b.Property(s => s.Staff).HasMaxLength(200);
+        b.Property(s => s.Cancellation).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.RecordedByName).HasMaxLength(200);
+    }
+}
+
+internal sealed class FsbRenewalConfiguration : IEntityTypeConfiguration<FsbRenewal>
+{
+    public void Configure(EntityTypeBuilder<FsbRenewal> b)
+    {
+        b.HasIndex(r => new { r.ChildId, r.YearStart }).IsUnique();
+        b.HasIndex(r => new { r.Status, r.YearStart });
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.DecidedByName).HasMaxLength(200);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId);
+    }
 }
 
 internal sealed class SentEmailConfiguration : IEntityTypeConfiguration<SentEmail>

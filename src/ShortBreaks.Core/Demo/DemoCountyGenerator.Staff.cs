@@ -20,24 +20,27 @@ internal sealed partial class DemoCountyGenerator
         }
     }
 
-    private List<Provider> AddProviders()
+    private List<Organisation> AddProviders()
     {
-        var providers = new List<Provider>();
+        var providers = new List<Organisation>();
         foreach (var (name, services) in DemoNames.Providers)
         {
             var joined = _random.TimeOn(_today.AddDays(-_random.Between(60, 8 * 365)), 9, 17);
             var slug = new string(name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
-            var provider = new Provider
+            var provider = new Organisation
             {
                 Id = _random.Id(joined),
                 Name = name,
+                LegalName = name,
                 Email = $"hello@{slug}.example",
                 Phone = FictionalLandline(),
                 Town = _random.PickWeighted(DemoNames.TownsByWeight).Name,
-                Services = services,
-                JoinedAt = joined,
+                Description = $"Short breaks: {services.Replace(",", ", ", StringComparison.Ordinal)}.",
+                Status = FrameworkStatus.Approved,
+                RegisteredAt = joined,
+                ApprovedAt = joined,
             };
-            _db.Providers.Add(provider);
+            _db.Organisations.Add(provider);
             providers.Add(provider);
         }
 
@@ -60,7 +63,9 @@ internal sealed partial class DemoCountyGenerator
                 case Roles.PersonalisationOfficer: _officers.Add(new(user.Id, user.DisplayName)); break;
                 case Roles.ReviewingOfficer: _reviewers.Add(new(user.Id, user.DisplayName)); break;
                 case Roles.TeamManager: _managers.Add(new(user.Id, user.DisplayName)); break;
-                case Roles.Provider: user.ProviderId = demoProviderId; break;
+                case Roles.Provider:
+                    _db.OrganisationUsers.Add(new OrganisationUser { OrganisationId = demoProviderId, UserId = user.Id, IsAdministrator = true, AddedAt = user.CreatedAt });
+                    break;
                 case Roles.Family when login.Email.StartsWith("parent@", StringComparison.Ordinal): _parentUserId = user.Id; break;
             }
 

@@ -4,9 +4,6 @@ public sealed class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
 
-    /// <summary>For a provider's staff: the provider they work for.</summary>
-    public Guid? ProviderId { get; set; }
-
     public DateTime CreatedAt { get; set; }
 }
 

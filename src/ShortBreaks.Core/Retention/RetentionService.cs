@@ -479,6 +479,12 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
             ["SubjectAccessChoices"] = await db.SubjectAccessChoices.Where(c => db.SubjectAccessRequests.Any(s => s.Id == c.RequestId && s.ChildId != null && ids.Contains(s.ChildId.Value))).ExecuteDeleteAsync(ct),
             ["SubjectAccessRequests"] = await db.SubjectAccessRequests.Where(s => s.ChildId != null && ids.Contains(s.ChildId.Value)).ExecuteDeleteAsync(ct),
             ["Requests"] = await db.Requests.Where(r => requestIds.Contains(r.Id)).ExecuteDeleteAsync(ct),
+            ["DeliveredSessions"] = await db.DeliveredSessions.Where(x => ids.Contains(x.ChildId)).ExecuteDeleteAsync(ct),
+            ["DeliveryReturns"] = await db.DeliveryReturns.Where(r => ids.Contains(r.ChildId)).ExecuteDeleteAsync(ct),
+            ["PackageStateChanges"] = await db.PackageStateChanges.Where(c => ids.Contains(c.ChildId)).ExecuteDeleteAsync(ct),
+            ["PackageLines"] = await db.PackageLines.Where(l => ids.Contains(l.ChildId)).ExecuteDeleteAsync(ct),
+            ["Packages"] = await db.Packages.Where(p => ids.Contains(p.ChildId)).ExecuteDeleteAsync(ct),
+            ["FsbRenewals"] = await db.FsbRenewals.Where(r => ids.Contains(r.ChildId)).ExecuteDeleteAsync(ct),
             ["Children"] = await db.Children.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(ct),
         };
 

@@ -20,6 +20,10 @@ namespace ShortBreaks.Core.Schemes;
 /// How long the council has to answer a subject access request. Optional in the same way as <paramref name="Plans"/>:
 /// without it, <see cref="SubjectAccessSettings.Defaults"/> (one calendar month).
 /// </param>
+/// <param name="Providers">
+/// The provider framework's criteria, kinds of service, the feed's taxonomy, expiry warnings, delivery returns and
+/// renewal timings. Optional in the same way: without it, <see cref="ProviderSettings.Defaults"/>.
+/// </param>
 public sealed record Scheme(
     string Version, DateOnly EffectiveFrom,
     CouncilSettings Council, AgeSettings Ages, TriageSettings Triage, TierSettings Tiers, OvernightRates OvernightRates,
@@ -27,7 +31,8 @@ public sealed record Scheme(
     IReadOnlyList<LocalOfferLink> LocalOffer,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanSettings? Plans = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RetentionSettings? Retention = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SubjectAccessSettings? SubjectAccess = null) : IVersionedFile
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SubjectAccessSettings? SubjectAccess = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProviderSettings? Providers = null) : IVersionedFile
 {
     /// <summary>The plan settings in force under this version.</summary>
     [JsonIgnore] public PlanSettings PlanRules => Plans ?? PlanSettings.Defaults;
@@ -37,6 +42,9 @@ public sealed record Scheme(
 
     /// <summary>The subject access settings in force under this version.</summary>
     [JsonIgnore] public SubjectAccessSettings SubjectAccessRules => SubjectAccess ?? SubjectAccessSettings.Defaults;
+
+    /// <summary>The provider framework, feed, returns and renewal settings in force under this version.</summary>
+    [JsonIgnore] public ProviderSettings ProviderRules => Providers ?? ProviderSettings.Defaults;
 
     /// <summary>A short fingerprint of the exact text the version was loaded from.</summary>
     [JsonIgnore] public string ContentHash { get; init; } = "";

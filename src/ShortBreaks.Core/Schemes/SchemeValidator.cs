@@ -69,6 +69,7 @@ public static class SchemeValidator
             if (retention.ScanDayOfMonth is < 1 or > 28) e.Add("retention.scanDayOfMonth must be between 1 and 28, so that every month has it.");
         }
         if (s.SubjectAccess is { ResponseMonths: < 1 or > 3 }) e.Add("subjectAccess.responseMonths must be between 1 and 3.");
+        if (s.Providers is { } providers) ValidateProviders(e, providers);
 
         var c = s.Caseloads;
         if (c.PersonalisationOfficerMinimum <= 0 || c.PersonalisationOfficerMaximum < c.PersonalisationOfficerMinimum)
@@ -110,6 +111,92 @@ public static class SchemeValidator
         }
 
         return e;
+    }
+
+    private static void ValidateProviders(List<string> e, ProviderSettings p)
+    {
+        var criteria = NonNull(e, "providers.frameworkCriteria", p.FrameworkCriteria ?? [], "criterion");
+        if (criteria.Count == 0) e.Add("providers.frameworkCriteria must list at least one question.");
+        foreach (var dup in criteria.GroupBy(c => c.Id).Where(g => g.Count() > 1)) e.Add($"providers.frameworkCriteria: id '{dup.Key}' is used more than once.");
+        foreach (var c in criteria)
+        {
+            if (!IsId(c.Id)) e.Add($"providers.frameworkCriteria: id '{c.Id}' must be lower-case letters, digits and hyphens.");
+            if (string.IsNullOrWhiteSpace(c.Question)) e.Add($"providers.frameworkCriteria '{c.Id}': question is required.");
+        }
+
+        foreach (var insurance in NonNull(e, "providers.requiredInsurance", p.RequiredInsurance ?? [], "insurance"))
+        {
+            if (!Enum.TryParse<Providers.InsuranceKind>(insurance.Kind, ignoreCase: false, out _) || int.TryParse(insurance.Kind, out _))
+                e.Add($"providers.requiredInsurance: kind '{insurance.Kind}' must be one of {string.Join(", ", Enum.GetNames<Providers.InsuranceKind>())}.");
+            if (insurance.MinimumCover < 0) e.Add($"providers.requiredInsurance '{insurance.Kind}': minimumCover must not be negative.");
+        }
+
+        var taxonomy = p.Taxonomy;
+        var terms = taxonomy is null ? new List<TaxonomyTermSetting>() : NonNull(e, "providers.taxonomy.terms", taxonomy.Terms ?? [], "term");
+        if (taxonomy is null)
+        {
+            e.Add("providers.taxonomy is required: it is empty (null).");
+        }
+        else
+        {
+            if (!IsId(taxonomy.Id)) e.Add($"providers.taxonomy: id '{taxonomy.Id}' must be lower-case letters, digits and hyphens.");
+            if (string.IsNullOrWhiteSpace(taxonomy.Name)) e.Add("providers.taxonomy.name is required.");
+            if (string.IsNullOrWhiteSpace(taxonomy.Description)) e.Add("providers.taxonomy.description is required.");
+        }
+
+        var termIds = terms.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var dup in terms.GroupBy(t => t.Id).Where(g => g.Count() > 1)) e.Add($"providers.taxonomy.terms: id '{dup.Key}' is used more than once.");
+        foreach (var t in terms)
+        {
+            if (!IsId(t.Id)) e.Add($"providers.taxonomy.terms: id '{t.Id}' must be lower-case letters, digits and hyphens.");
+            if (string.IsNullOrWhiteSpace(t.Name)) e.Add($"providers.taxonomy.terms '{t.Id}': name is required.");
+            if (t.ParentId is { } parent && (!termIds.Contains(parent) || parent == t.Id))
+                e.Add($"providers.taxonomy.terms '{t.Id}': parentId '{parent}' is not another term of the taxonomy.");
+        }
+
+        foreach (var t in terms)
+        {
+            // A parent chain that comes back to where it started would make the feed's tree endless.
+            var seen = new HashSet<string>(StringComparer.Ordinal) { t.Id };
+            for (var parent = t.ParentId; parent is not null && termIds.Contains(parent); parent = terms.First(x => x.Id == parent).ParentId)
+            {
+                if (seen.Add(parent)) continue;
+                e.Add($"providers.taxonomy.terms '{t.Id}': its parents go round in a circle.");
+                break;
+            }
+        }
+
+        var kinds = NonNull(e, "providers.kinds", p.Kinds ?? [], "kind");
+        if (kinds.Count == 0) e.Add("providers.kinds must list at least one kind of service.");
+        foreach (var dup in kinds.GroupBy(k => k.Id).Where(g => g.Count() > 1)) e.Add($"providers.kinds: id '{dup.Key}' is used more than once.");
+        foreach (var k in kinds)
+        {
+            if (!IsId(k.Id)) e.Add($"providers.kinds: id '{k.Id}' must be lower-case letters, digits and hyphens.");
+            if (string.IsNullOrWhiteSpace(k.Name)) e.Add($"providers.kinds '{k.Id}': name is required.");
+            if (!Enum.TryParse<Providers.PriceUnit>(k.Unit, ignoreCase: false, out _) || int.TryParse(k.Unit, out _))
+                e.Add($"providers.kinds '{k.Id}': unit must be Hour, Night or Session.");
+            if (!termIds.Contains(k.TermId)) e.Add($"providers.kinds '{k.Id}': termId '{k.TermId}' is not a term of providers.taxonomy.");
+        }
+
+        var warnings = p.ExpiryWarningDays ?? [];
+        if (warnings.Count == 0 || warnings.Any(d => d is < 1 or > 365))
+            e.Add("providers.expiryWarningDays must list at least one number of days, each between 1 and 365.");
+        else if (warnings.Distinct().Count() != warnings.Count) e.Add("providers.expiryWarningDays must not list a day twice.");
+        if (p.ReturnDueDayOfMonth is < 1 or > 28) e.Add("providers.returnDueDayOfMonth must be between 1 and 28, so that every month has it.");
+        if (p.PackageEndNoticeDays is < 0 or > 365) e.Add("providers.packageEndNoticeDays must be between 0 and 365.");
+        if (p.YearStartMonth is < 1 or > 12) e.Add("providers.yearStartMonth must be between 1 and 12.");
+
+        if (p.Renewal is not { } renewal)
+        {
+            e.Add("providers.renewal is required: it is empty (null).");
+            return;
+        }
+
+        if (renewal.InviteWeeksBeforeYearEnd is < 1 or > 26) e.Add("providers.renewal.inviteWeeksBeforeYearEnd must be between 1 and 26.");
+        var reminders = renewal.ReminderDays ?? [];
+        if (reminders.Any(d => d < 1 || d > renewal.InviteWeeksBeforeYearEnd * 7))
+            e.Add("providers.renewal.reminderDays must each be at least 1 and no more than the days between the invitation and the year's end.");
+        if (reminders.Distinct().Count() != reminders.Count) e.Add("providers.renewal.reminderDays must not list a day twice.");
     }
 
     /// <summary>The items of a list that are there; each null is reported by its place in the list.</summary>

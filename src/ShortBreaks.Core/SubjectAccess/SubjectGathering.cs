@@ -29,13 +29,21 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         nameof(ShortBreaksDbContext.SupportPlans), nameof(ShortBreaksDbContext.PlanVersions), nameof(ShortBreaksDbContext.TierChanges),
         nameof(ShortBreaksDbContext.PanelItems), nameof(ShortBreaksDbContext.BudgetNotices), nameof(ShortBreaksDbContext.FamilyAgreementsOnBehalf),
         nameof(ShortBreaksDbContext.SubjectAccessRequests), nameof(ShortBreaksDbContext.RetentionItems), nameof(ShortBreaksDbContext.VirtualBudgetRuns),
+        nameof(ShortBreaksDbContext.Packages), nameof(ShortBreaksDbContext.PackageLines), nameof(ShortBreaksDbContext.PackageStateChanges),
+        nameof(ShortBreaksDbContext.DeliveryReturns), nameof(ShortBreaksDbContext.DeliveredSessions), nameof(ShortBreaksDbContext.FsbRenewals),
     };
 
     /// <summary>The data sets that hold nothing about any one child, and why.</summary>
     public static readonly IReadOnlyDictionary<string, string> NotAboutAChild = new Dictionary<string, string>
     {
         [nameof(ShortBreaksDbContext.SchemeVersions)] = "the council's scheme versions",
-        [nameof(ShortBreaksDbContext.Providers)] = "the providers' directory",
+        [nameof(ShortBreaksDbContext.Organisations)] = "the providers on the framework",
+        [nameof(ShortBreaksDbContext.OrganisationUsers)] = "which accounts work for which provider",
+        [nameof(ShortBreaksDbContext.OrganisationDocuments)] = "providers' evidence for the framework",
+        [nameof(ShortBreaksDbContext.FrameworkApplications)] = "providers' applications to the framework",
+        [nameof(ShortBreaksDbContext.FrameworkStatusChanges)] = "providers' framework decisions",
+        [nameof(ShortBreaksDbContext.Services)] = "the services in the Local Offer directory",
+        [nameof(ShortBreaksDbContext.Locations)] = "the places providers run services",
         [nameof(ShortBreaksDbContext.RasVersions)] = "the RAS versions",
         [nameof(ShortBreaksDbContext.ServiceBudgets)] = "the service's yearly budget",
         [nameof(ShortBreaksDbContext.CalibrationRuns)] = "reports on a council's spreadsheet of anonymous scores",
@@ -212,6 +220,8 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
                     ("Earliest day a lower budget could apply", f.TakesEffectFrom)))))
             .ToList());
 
+        await AddPackagesAsync(childId, Add, ct);
+
         var letters = await db.Letters.AsNoTracking().Where(l => l.ChildId == childId).OrderBy(l => l.CreatedAt)
             .Select(l => new { l.Id, l.Title, l.CreatedAt, l.VisibleToFamily }).ToListAsync(ct);
         counts[nameof(db.Letters)] = letters.Count;
@@ -363,6 +373,64 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         var key = $"{nameof(ShortBreaksDbContext.EvidenceDocuments)}/{id}";
         return new FileItem(id, nameof(ShortBreaksDbContext.EvidenceDocuments), fileName, contentType, size, uploadedAt, $"Evidence ({kindId}) for request {requestReference}",
             new ReviewItem(key, ReviewReason.ThirdPartyEvidence, "Evidence files", $"An evidence file ({kindId}) sent with request {requestReference} on {SubjectAccessDates.Date(uploadedAt)}", fileName, IsFile: true));
+    }
+
+    /// <summary>The child's packages, their lines and moves, what providers returned as delivered, and renewals.</summary>
+    private async Task AddPackagesAsync(Guid childId, Action<string, string, string, List<RecordEntry>> add, CancellationToken ct)
+    {
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => db.Packages.Any(p => p.ChildId == childId && p.OrganisationId == o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        string? Provider(Guid? id) => id is { } i ? organisations.GetValueOrDefault(i) : null;
+
+        var packages = await db.Packages.AsNoTracking().Where(p => p.ChildId == childId).OrderBy(p => p.CreatedAt).ToListAsync(ct);
+        add("packages", "Packages of short breaks", nameof(db.Packages), packages.Select(p => new RecordEntry($"{nameof(db.Packages)}/{p.Id}",
+            $"{(p.Route == PackageRoute.DirectPayment ? "Direct payment" : Provider(p.OrganisationId))} from {SubjectAccessDates.Date(p.StartsOn)}", Fields(
+                ("Provider", Provider(p.OrganisationId)), ("Route", p.Route == PackageRoute.DirectPayment ? "Direct payment" : "Provider"),
+                ("Tier", p.Tier.ToString()), ("Year from", p.YearStart), ("From", p.StartsOn), ("To", p.EndsOn), ("State", PackageMoves.Describe(p.State)),
+                ("Direct payment hours", p.DirectPaymentHours), ("Direct payment", MoneyText(p.DirectPaymentAmount)), ("Notice given", p.NoticeGivenOn),
+                ("Made", p.CreatedAt), ("Made by", p.CreatedByName)))).ToList());
+
+        var lines = await db.PackageLines.AsNoTracking().Where(l => l.ChildId == childId).ToListAsync(ct);
+        add("package-lines", "What each package buys", nameof(db.PackageLines), lines.Select(l => new RecordEntry($"{nameof(db.PackageLines)}/{l.Id}", l.ServiceName, Fields(
+            ("Service", l.ServiceName), ("Quantity", l.Quantity), ("Unit", l.Unit.ToString()), ("How often", l.Frequency.ToString()), ("Units in all", l.TotalUnits),
+            ("Price each", MoneyText(l.UnitPrice)), ("Price from", l.PriceEffectiveFrom), ("Notes", l.Notes)))).ToList());
+
+        var moves = await db.PackageStateChanges.AsNoTracking().Where(c => c.ChildId == childId).OrderBy(c => c.At).ToListAsync(ct);
+        add("package-moves", "Changes to packages", nameof(db.PackageStateChanges), moves.Select(c =>
+        {
+            var key = $"{nameof(db.PackageStateChanges)}/{c.Id}";
+            var fields = Fields(("Package", c.PackageId), ("From", c.From is { } f ? PackageMoves.Describe(f) : null), ("To", PackageMoves.Describe(c.To)),
+                ("When", c.At), ("By", c.ByName), ("As", c.By.ToString()));
+            if (c.Reason is not null) fields.Add(StaffField(key, "Why", c.Reason, "Packages", "The reason a package was declined, changed or ended"));
+            return new RecordEntry(key, $"Package {PackageMoves.Describe(c.To)} {SubjectAccessDates.Date(c.At)}", fields);
+        }).ToList());
+
+        var returns = await db.DeliveryReturns.AsNoTracking().Where(r => r.ChildId == childId).OrderBy(r => r.Month).ToListAsync(ct);
+        add("delivery-returns", "Providers' monthly returns of what was delivered", nameof(db.DeliveryReturns), returns.Select(r => new RecordEntry(
+            $"{nameof(db.DeliveryReturns)}/{r.Id}", $"Return for {r.Month.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}", Fields(
+                ("Provider", Provider(r.OrganisationId)), ("Month", r.Month.ToString("MMMM yyyy", CultureInfo.InvariantCulture)), ("Due", r.DueOn),
+                ("Status", r.Status.ToString()), ("Sent", r.SubmittedAt), ("Sent by", r.SubmittedByName)))).ToList());
+
+        var sessions = await db.DeliveredSessions.AsNoTracking().Where(x => x.ChildId == childId).OrderBy(x => x.Date).ToListAsync(ct);
+        add("sessions", "Sessions delivered or cancelled", nameof(db.DeliveredSessions), sessions.Select(x =>
+        {
+            var key = $"{nameof(db.DeliveredSessions)}/{x.Id}";
+            var fields = Fields(("Day", x.Date), ("Quantity", x.Quantity), ("Unit", x.Unit.ToString()), ("Hours", x.Hours), ("Staff", x.Staff),
+                ("Cancelled", x.Cancellation?.ToString()), ("Recorded", x.RecordedAt), ("Recorded by", x.RecordedByName));
+            if (x.CancellationNote is not null) fields.Add(StaffField(key, "About the cancellation", x.CancellationNote, "Sessions", "A provider's note on a cancelled session"));
+            return new RecordEntry(key, $"Session on {SubjectAccessDates.Date(x.Date)}", fields);
+        }).ToList());
+
+        var renewals = await db.FsbRenewals.AsNoTracking().Where(r => r.ChildId == childId).OrderBy(r => r.YearStart).ToListAsync(ct);
+        add("renewals", "Renewals of Flexible Short Breaks", nameof(db.FsbRenewals), renewals.Select(r =>
+        {
+            var key = $"{nameof(db.FsbRenewals)}/{r.Id}";
+            var fields = Fields(("Year from", r.YearStart), ("Status", r.Status.ToString()), ("Answers", r.AnswersJson is null ? null : JsonText(r.AnswersJson)),
+                ("Any answer changed", YesNo(r.AnyChanged)), ("Invited", r.InvitedAt), ("Reminders", r.Reminders), ("Sent", r.SubmittedAt),
+                ("Decided", r.DecidedAt), ("Decided by", r.ApprovedAutomatically ? "Approved automatically (unchanged)" : r.DecidedByName));
+            if (r.DecisionReason is not null) fields.Add(StaffField(key, "Reasons", r.DecisionReason, "Renewals", "The reasons for a renewal decision"));
+            return new RecordEntry(key, $"Renewal for the year from {SubjectAccessDates.Date(r.YearStart)}", fields);
+        }).ToList());
     }
 
     private static RecordField StaffField(string entryKey, string label, string text, string section, string description) =>

@@ -8,6 +8,7 @@ using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Demo;
 using ShortBreaks.Core.Eligibility;
 using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Providers;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.Core.Schemes;
 using Shouldly;
@@ -222,8 +223,9 @@ public sealed class DemoCountyTests(DemoCountyFixture county) : IClassFixture<De
         }
 
         var provider = await db.Users.SingleAsync(u => u.Email == "provider@demo.example");
-        provider.ProviderId.ShouldNotBeNull();
-        (await db.Providers.AnyAsync(p => p.Id == provider.ProviderId)).ShouldBeTrue();
+        var membership = await db.OrganisationUsers.SingleAsync(u => u.UserId == provider.Id);
+        membership.IsAdministrator.ShouldBeTrue();
+        (await db.Organisations.AnyAsync(o => o.Id == membership.OrganisationId && o.Status == FrameworkStatus.Approved)).ShouldBeTrue();
     }
 
     [Fact]

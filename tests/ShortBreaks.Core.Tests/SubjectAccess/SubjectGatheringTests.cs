@@ -74,6 +74,12 @@ public sealed class SubjectGatheringTests
             [nameof(db.SubjectAccessRequests)] = await db.SubjectAccessRequests.CountAsync(x => x.ChildId == childId),
             [nameof(db.RetentionItems)] = await db.RetentionItems.CountAsync(x => x.SubjectChildId == childId),
             [nameof(db.VirtualBudgetRuns)] = await db.VirtualBudgetRuns.CountAsync(x => x.FallsJson != null && x.FallsJson.Contains(childId.ToString())),
+            [nameof(db.Packages)] = await db.Packages.CountAsync(x => x.ChildId == childId),
+            [nameof(db.PackageLines)] = await db.PackageLines.CountAsync(x => x.ChildId == childId),
+            [nameof(db.PackageStateChanges)] = await db.PackageStateChanges.CountAsync(x => x.ChildId == childId),
+            [nameof(db.DeliveryReturns)] = await db.DeliveryReturns.CountAsync(x => x.ChildId == childId),
+            [nameof(db.DeliveredSessions)] = await db.DeliveredSessions.CountAsync(x => x.ChildId == childId),
+            [nameof(db.FsbRenewals)] = await db.FsbRenewals.CountAsync(x => x.ChildId == childId),
         };
         expected.Keys.ToHashSet().SetEquals(SubjectGathering.ChildTables).ShouldBeTrue("the test counts every table gathered");
         foreach (var (table, count) in expected)
