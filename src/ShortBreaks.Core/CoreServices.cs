@@ -70,6 +70,7 @@ public static class CoreServices
         services.AddScoped<CalibrationService>();
         services.AddScoped<CaseClosureService>();
         services.AddScoped<Retention.RetentionService>();
+        services.AddScoped<Providers.OrganisationMembers>();
         services.AddScoped<SubjectAccess.SubjectGathering>();
         services.AddScoped<SubjectAccess.SubjectArchive>();
         services.AddScoped<SubjectAccess.SubjectAccessService>();

@@ -90,6 +90,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/rates/versions/{label}/money/{phaseId}", "/rates/versions/{label}/points/{phaseId}/{domainId}",
         "/rates/calibration", "/rates/calibration/new", "/rates/calibration/{id:guid}",
         "/rates/virtual-budgets", "/rates/virtual-budgets/start", "/rates/virtual-budgets/service-budget", "/rates/virtual-budgets/{id:guid}",
+        "/commissioning", "/provider",
     ];
 
     private IReadOnlyList<RouteEndpoint> Routes()

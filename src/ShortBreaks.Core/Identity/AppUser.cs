@@ -35,6 +35,9 @@ public static class Roles
     /// <summary>Staff who calibrate the RAS and try versions over the caseload in virtual budgets.</summary>
     public static readonly IReadOnlyList<string> RatesStaff = [CommissioningOfficer, FinanceOfficer, TeamManager, Admin];
 
+    /// <summary>Staff who run the provider framework and watch what is bought: commissioning, managers and administrators.</summary>
+    public static readonly IReadOnlyList<string> Commissioners = [CommissioningOfficer, TeamManager, Admin];
+
     public static string Name(string role) => role switch
     {
         Family => "Parent carer",
@@ -62,4 +65,10 @@ public static class Policies
 
     /// <summary>Administrators only: for example publishing a new RAS version.</summary>
     public const string Admin = "Admin";
+
+    /// <summary>The provider framework and what is bought from it (<see cref="Roles.Commissioners"/>).</summary>
+    public const string Commissioning = "Commissioning";
+
+    /// <summary>A person who signs in for a provider organisation.</summary>
+    public const string Provider = "Provider";
 }

@@ -69,6 +69,8 @@ public static class ServiceSetup
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.TeamManager, Roles.Admin))
             .AddPolicy(Policies.Rates, p => p.RequireRole(Roles.RatesStaff))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Commissioning, p => p.RequireRole(Roles.Commissioners))
+            .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.Provider))
             .AddPolicy(VirtualBudgetPolicies.ServiceBudget, p => p.RequireRole(Roles.FinanceOfficer, Roles.Admin));
         services.AddScoped<IAuthorizationHandler, ChildAccessHandler>();
 
@@ -82,6 +84,8 @@ public static class ServiceSetup
             o.Conventions.AuthorizeFolder("/Apply");
             o.Conventions.AllowAnonymousToPage("/Apply/Index");
             o.Conventions.AuthorizeFolder("/Account/Family", Policies.Family);
+            o.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioning);
+            o.Conventions.AuthorizeFolder("/Provider", Policies.Provider);
         });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);

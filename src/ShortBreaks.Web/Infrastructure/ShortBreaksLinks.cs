@@ -17,11 +17,15 @@ public sealed class ShortBreaksLinks(LinkGenerator links)
     public string AccessDenied() => Page("/AccessDenied");
 
     /// <summary>Where a person goes after signing in when no page asked for them.</summary>
-    public string HomeFor(ClaimsPrincipal user) =>
-        Roles.CaseStaff.Any(user.IsInRole) ? StaffHome() : Roles.RatesStaff.Any(user.IsInRole) ? Rates() : user.IsInRole(Roles.Family) ? FamilyAccount() : Home();
+    public string HomeFor(ClaimsPrincipal user) => HomeFor(Roles.All.Where(user.IsInRole).ToList());
 
     public string HomeFor(IList<string> roles) =>
-        roles.Any(Roles.CaseStaff.Contains) ? StaffHome() : roles.Any(Roles.RatesStaff.Contains) ? Rates() : roles.Contains(Roles.Family) ? FamilyAccount() : Home();
+        roles.Any(Roles.CaseStaff.Contains) ? StaffHome()
+        : roles.Contains(Roles.CommissioningOfficer) ? Commissioning()
+        : roles.Any(Roles.RatesStaff.Contains) ? Rates()
+        : roles.Contains(Roles.Provider) ? ProviderHome()
+        : roles.Contains(Roles.Family) ? FamilyAccount()
+        : Home();
 
     // Accounts
     public string SignIn(string? returnUrl = null) => Page("/Account/SignIn") + Query(("returnUrl", returnUrl));
@@ -239,6 +243,12 @@ public sealed class ShortBreaksLinks(LinkGenerator links)
 
     // The Resource Allocation System (rates staff)
     public string Rates() => Page("/Rates/Index");
+
+    // Commissioning: the provider framework and what is bought from it
+    public string Commissioning() => Page("/Commissioning/Index");
+
+    // A provider organisation's own pages
+    public string ProviderHome() => Page("/Provider/Index");
 
     public string RatesVersions() => Page("/Rates/Versions/Index");
 
