@@ -76,6 +76,13 @@ public sealed record ProviderSettings
     /// <summary>The day of the month (1 to 28) a month's delivery return is due, in the month after it; late after it.</summary>
     public int ReturnDueDayOfMonth { get; init; } = 10;
 
+    /// <summary>
+    /// Days after an agreed package's last day that its organisation still sees the child and may make or correct the
+    /// package's returns: long enough for the last month's return, due on <see cref="ReturnDueDayOfMonth"/> of the next
+    /// month, to be made late and corrected.
+    /// </summary>
+    public int ReturnsOpenDaysAfterPackageEnds { get; init; } = 92;
+
     /// <summary>Days of notice to end an agreed package, by the council or the provider.</summary>
     public int PackageEndNoticeDays { get; init; } = 28;
 

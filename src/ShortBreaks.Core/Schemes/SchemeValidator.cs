@@ -183,6 +183,8 @@ public static class SchemeValidator
             e.Add("providers.expiryWarningDays must list at least one number of days, each between 1 and 365.");
         else if (warnings.Distinct().Count() != warnings.Count) e.Add("providers.expiryWarningDays must not list a day twice.");
         if (p.ReturnDueDayOfMonth is < 1 or > 28) e.Add("providers.returnDueDayOfMonth must be between 1 and 28, so that every month has it.");
+        if (p.ReturnsOpenDaysAfterPackageEnds is < 31 or > 366)
+            e.Add("providers.returnsOpenDaysAfterPackageEnds must be between 31 and 366, so that the last month's return can be made.");
         if (p.PackageEndNoticeDays is < 0 or > 365) e.Add("providers.packageEndNoticeDays must be between 0 and 365.");
         if (p.YearStartMonth is < 1 or > 12) e.Add("providers.yearStartMonth must be between 1 and 12.");
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization.Infrastructure;
+using ShortBreaks.Core.Providers;
 
 namespace ShortBreaks.Web.Infrastructure;
 
@@ -15,14 +16,19 @@ public static class ChildOperations
 /// <summary>A child, as the resource an access decision is about.</summary>
 public sealed record ChildResource(Guid ChildId);
 
+/// <summary>A child's package, as the resource an access decision is about: whose it is, and where it stands.</summary>
+public sealed record PackageResource(Guid PackageId, Guid ChildId, Guid? OrganisationId, PackageState State, DateOnly EndsOn);
+
 /// <summary>
 /// The one place that decides who may see and change a child. A child: case staff see every child; a family sees
 /// a child linked to their account. Staff who assess (personalisation officers, team managers, administrators) and
 /// the linked family may change. A request: case staff and the family account that sent it see it; its answers
 /// change only while it is a draft, by that family or a decider taking it at the duty point
-/// (<see cref="RequestAccess"/>). Everyone else is answered as if the record did not exist.
+/// (<see cref="RequestAccess"/>). A provider user sees a child, and changes (returns delivery on) a package, only as
+/// <see cref="ProviderChildAccess"/> allows, through a package of the organisation they act for. Everyone else is
+/// answered as if the record did not exist.
 /// </summary>
-public sealed class ChildAccessHandler(ChildService children) : IAuthorizationHandler
+public sealed class ChildAccessHandler(ChildService children, OrganisationMembers members, ProviderChildren providerChildren) : IAuthorizationHandler
 {
     // One lookup per child per request, however many times a page asks.
     private readonly Dictionary<(string, Guid), bool> _links = [];
@@ -34,6 +40,7 @@ public sealed class ChildAccessHandler(ChildService children) : IAuthorizationHa
             var allowed = context.Resource switch
             {
                 ChildResource child => await MayAsync(context, requirement, child.ChildId),
+                PackageResource package => await MayAsync(context, requirement, package),
                 ShortBreakRequest request => May(context, requirement, request),
                 _ => false,
             };
@@ -47,7 +54,44 @@ public sealed class ChildAccessHandler(ChildService children) : IAuthorizationHa
         if (requirement == ChildOperations.See && user.IsCaseStaff()) return true;
         if (requirement == ChildOperations.Change && IsAssessor(user)) return true;
         if (requirement != ChildOperations.See && requirement != ChildOperations.Change) return false;
+        if (requirement == ChildOperations.See && user.IsInRole(Roles.Provider) && await OrganisationAsync(user) is { } organisationId &&
+            await providerChildren.SeesAsync(organisationId, childId))
+        {
+            return true;
+        }
+
         return user.IsInRole(Roles.Family) && await IsLinkedAsync(user.UserId(), childId);
+    }
+
+    /// <summary>
+    /// A package: case staff see it and the child's family see it, as they see the child; a provider user sees only their
+    /// organisation's, while <see cref="ProviderChildAccess"/> shows it, and changes it only while it takes returns.
+    /// </summary>
+    private async Task<bool> MayAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, PackageResource package)
+    {
+        var user = context.User;
+        if (user.IsInRole(Roles.Provider) && await OrganisationAsync(user) is { } organisationId && package.OrganisationId == organisationId)
+        {
+            var today = providerChildren.Today;
+            var settings = providerChildren.Settings;
+            if (requirement == ChildOperations.See) return ProviderChildAccess.Sees(package.State, package.EndsOn, today, settings);
+            if (requirement == ChildOperations.Change) return ProviderChildAccess.TakesReturns(package.State, package.EndsOn, today, settings);
+        }
+
+        if (requirement != ChildOperations.See) return false;
+        if (user.IsCaseStaff()) return true;
+        return user.IsInRole(Roles.Family) && await IsLinkedAsync(user.UserId(), package.ChildId);
+    }
+
+    private bool _memberLooked;
+    private Guid? _organisationId;
+
+    private async Task<Guid?> OrganisationAsync(System.Security.Claims.ClaimsPrincipal user)
+    {
+        if (_memberLooked) return _organisationId;
+        _organisationId = user.UserId() is { } userId ? (await members.ForUserAsync(userId))?.OrganisationId : null;
+        _memberLooked = true;
+        return _organisationId;
     }
 
     private static bool May(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, ShortBreakRequest request) =>

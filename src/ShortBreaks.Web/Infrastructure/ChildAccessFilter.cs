@@ -1,3 +1,5 @@
+using ShortBreaks.Core.Providers;
+
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>The kind of record a route's id names; each is resolved to the child it is about.</summary>
@@ -8,6 +10,9 @@ public enum ChildRecordKind
     RasAssessment,
     Letter,
     PanelItem,
+
+    /// <summary>A child's package (from a provider's side: its own packages only).</summary>
+    Package,
 }
 
 /// <summary>
@@ -43,6 +48,7 @@ public static class ChildAccessCheck
         {
             ChildResource child => child.ChildId,
             ShortBreakRequest request => request.ChildId,
+            PackageResource package => package.ChildId,
             _ => (Guid?)null,
         };
         if (check.Record != ChildRecordKind.Child && http.GetRouteValue("childId") is { } routeChild &&
@@ -64,6 +70,12 @@ public static class ChildAccessCheck
     {
         if (record == ChildRecordKind.Request) return await services.GetRequiredService<RequestService>().FindAsync(id, ct);
         var db = services.GetRequiredService<ShortBreaksDbContext>();
+        if (record == ChildRecordKind.Package)
+        {
+            return await db.Packages.AsNoTracking().Where(p => p.Id == id)
+                .Select(p => new PackageResource(p.Id, p.ChildId, p.OrganisationId, p.State, p.EndsOn)).FirstOrDefaultAsync(ct);
+        }
+
         var childId = record switch
         {
             ChildRecordKind.Child => await db.Children.Where(c => c.Id == id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct),

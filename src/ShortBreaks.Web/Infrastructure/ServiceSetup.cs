@@ -125,6 +125,7 @@ public static class ServiceSetup
         app.MapRequestsApi();
         app.MapRasApi();
         app.MapChildrenApi();
+        app.MapProviderApi();
         app.MapRazorPages();
     }
 

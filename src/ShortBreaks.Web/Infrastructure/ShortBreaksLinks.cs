@@ -250,6 +250,21 @@ public sealed class ShortBreaksLinks(LinkGenerator links)
     // A provider organisation's own pages
     public string ProviderHome() => Page("/Provider/Index");
 
+    public string ProviderChildren(string? search = null, int? page = null) =>
+        Page("/Provider/Children/Index") + Query(("search", string.IsNullOrWhiteSpace(search) ? null : search), ("page", page > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null));
+
+    public string ProviderChild(Guid childId) => Page("/Provider/Children/Child", new { childId });
+
+    public string ProviderReturns(int? page = null) =>
+        Page("/Provider/Returns/Index") + Query(("page", page > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null));
+
+    /// <summary>A month's return on a package; <paramref name="saved"/> says what was just done (added, removed, submitted).</summary>
+    public string ProviderReturn(Guid packageId, DateOnly month, string? saved = null) =>
+        Page("/Provider/Returns/Month", new { packageId, month = ShortBreaks.Core.Providers.DeliveryRules.MonthKey(month) }) + Query(("saved", saved));
+
+    public string ProviderReturnRemoveSession(Guid packageId, DateOnly month, Guid sessionId) =>
+        Page("/Provider/Returns/RemoveSession", new { packageId, month = ShortBreaks.Core.Providers.DeliveryRules.MonthKey(month), sessionId });
+
     public string RatesVersions() => Page("/Rates/Versions/Index");
 
     public string RatesVersionNew(string? from = null) => Page("/Rates/Versions/New") + Query(("from", from));

@@ -2,7 +2,7 @@ namespace ShortBreaks.Web.Pages.Staff.Children;
 
 /// <summary>A child's record and timeline. Every view is audited (by <see cref="ChildService.ViewAsync"/>).</summary>
 [ChildAccess(ChildRecordKind.Child, "id")]
-public class RecordModel(ChildService children, ShortBreaksDbContext db, RequestService requests) : GovukPageModel
+public class RecordModel(ChildService children, ShortBreaksDbContext db, RequestService requests, ShortBreaks.Core.Providers.DeliveryReturnService deliveries) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -22,6 +22,9 @@ public class RecordModel(ChildService children, ShortBreaksDbContext db, Request
 
     public DateOnly Today => requests.Today;
 
+    /// <summary>The child's provider packages, agreed against delivered on each line.</summary>
+    public IReadOnlyList<ShortBreaks.Core.Providers.PackageDelivery> Deliveries { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
@@ -37,6 +40,7 @@ public class RecordModel(ChildService children, ShortBreaksDbContext db, Request
         }
 
         RasAssessments = await ShortBreaks.Web.Pages.Ras.RasAssessmentList.ForChildAsync(db, Id, ct);
+        Deliveries = await deliveries.DeliveredAgainstAgreedAsync(Id, organisationId: null, ct);
         MergedReference = References.Normalise(Merged) is { } merged && merged.StartsWith('C') ? merged : null;
         return Page();
     }
