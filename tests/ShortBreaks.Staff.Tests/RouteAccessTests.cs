@@ -26,6 +26,10 @@ public sealed class ChildRecords : IAsyncLifetime
     public Guid LetterId { get; private set; }
     public Guid AssessmentId { get; private set; }
     public Guid PanelItemId { get; private set; }
+    public Guid PackageId { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public DateOnly PackageMonth { get; private set; }
+    public Guid SessionId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -37,7 +41,11 @@ public sealed class ChildRecords : IAsyncLifetime
             var assessment = new Core.Ras.RasAssessment { ChildId = child.Id, AgeYears = 9, PhaseId = "primary", CreatedAt = DateTime.UtcNow, CreatedByUserId = "test" };
             var item = new PanelItem { ChildId = child.Id, Kind = PanelItemKind.EntryToTargeted, Status = PanelItemStatus.Awaiting };
             db.AddRange(letter, assessment, item);
+            var package = TestData.AddPackageRows(db, child.Id, "routes", DateOnly.FromDateTime(DateTime.UtcNow));
             await db.SaveChangesAsync();
+            (PackageId, OrganisationId) = (package.Id, package.OrganisationId!.Value);
+            var delivery = db.DeliveryReturns.Local.Single(r => r.PackageId == package.Id);
+            (PackageMonth, SessionId) = (delivery.Month, delivery.Sessions[0].Id);
             (LetterId, AssessmentId, PanelItemId) = (letter.Id, assessment.Id, item.Id);
             DocumentId = db.EvidenceDocuments.Where(d => d.RequestId == request.Id).Select(d => d.Id).Single();
         });
@@ -54,6 +62,9 @@ public sealed class ChildRecords : IAsyncLifetime
             "id" when check?.Record == ChildRecordKind.PanelItem => PanelItemId.ToString(),
             "id" or "childid" => ChildId.ToString(),
             "assessmentid" => AssessmentId.ToString(),
+            "packageid" => PackageId.ToString(),
+            "month" => Core.Providers.DeliveryRules.MonthKey(PackageMonth),
+            "sessionid" => SessionId.ToString(),
             "letterid" => LetterId.ToString(),
             "docid" or "documentid" => DocumentId.ToString(),
             "section" => "personal-care",
@@ -91,6 +102,8 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/rates/calibration", "/rates/calibration/new", "/rates/calibration/{id:guid}",
         "/rates/virtual-budgets", "/rates/virtual-budgets/start", "/rates/virtual-budgets/service-budget", "/rates/virtual-budgets/{id:guid}",
         "/commissioning", "/provider",
+        // The organisation's own lists: ProviderChildAccess filters them, and ProviderDeliveryPageTests proves it.
+        "/provider/children", "/provider/returns", "/api/provider/children",
     ];
 
     private IReadOnlyList<RouteEndpoint> Routes()
@@ -123,7 +136,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
     [Fact]
     public void Every_route_with_a_child_request_assessment_letter_or_file_id_checks_access()
     {
-        var ids = new[] { "childId", "assessmentId", "letterId", "docId", "documentId" };
+        var ids = new[] { "childId", "assessmentId", "letterId", "docId", "documentId", "packageId" };
         var carrying = Routes().Where(e => e.RoutePattern.Parameters.Any(p => ids.Contains(p.Name, StringComparer.OrdinalIgnoreCase))
                                            || Pattern(e).StartsWith("/staff/children/", StringComparison.Ordinal)
                                            || Pattern(e).StartsWith("/staff/requests/", StringComparison.Ordinal)
@@ -140,6 +153,17 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
     public async Task A_stranger_family_or_provider_gets_404_for_a_real_childs_records_on_every_route_their_role_may_open(string role)
     {
         var (browser, user) = await records.Factory.SignedInAsAsync(role);
+        if (role == Roles.Provider)
+        {
+            // A worker of another organisation, on the framework and with packages of its own: the realistic prober.
+            await records.Factory.Data.WithDbAsync(async db =>
+            {
+                var (organisation, _) = TestData.AddApprovedOrganisation(db, "Another provider", DateOnly.FromDateTime(DateTime.UtcNow));
+                TestData.AddOrganisationUser(db, organisation.Id, user.Id);
+                await db.SaveChangesAsync();
+            });
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Role, role)], "Test"));
         var opened = 0;
         foreach (var route in Checked())
@@ -173,13 +197,24 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         // A team manager may open every staff page (case staff, decider and manager).
         var officer = await records.Factory.CreateUserAsync(Roles.TeamManager);
         var family = await records.Factory.CreateUserAsync(Roles.Family);
+        // A worker of the organisation whose package the child has: only the refusing handler stands in their way.
+        var provider = await records.Factory.CreateUserAsync(Roles.Provider);
+        await records.Factory.Data.WithDbAsync(async db =>
+        {
+            TestData.AddOrganisationUser(db, records.OrganisationId, provider.Id);
+            await db.SaveChangesAsync();
+        });
         var officerBrowser = await SignInAsync(refusing, officer);
         var familyBrowser = await SignInAsync(refusing, family);
+        var providerBrowser = await SignInAsync(refusing, provider);
 
         foreach (var route in Checked())
         {
             var url = records.Url(route);
-            var browser = Pattern(route).StartsWith("/account/", StringComparison.Ordinal) ? familyBrowser : officerBrowser;
+            var pattern = Pattern(route);
+            var browser = pattern.StartsWith("/account/", StringComparison.Ordinal) ? familyBrowser
+                : pattern.StartsWith("/provider/", StringComparison.Ordinal) || pattern.StartsWith("/api/provider/", StringComparison.Ordinal) ? providerBrowser
+                : officerBrowser;
 
             var response = await SendAsync(browser, route, url);
 
@@ -228,6 +263,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
             var about = context.Resource switch
             {
                 ChildResource child => child.ChildId == childId,
+                PackageResource package => package.ChildId == childId,
                 Core.Requests.ShortBreakRequest request => request.Id == requestId,
                 _ => false,
             };

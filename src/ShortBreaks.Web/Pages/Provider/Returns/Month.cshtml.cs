@@ -13,6 +13,9 @@ public sealed class MonthModel(DeliveryReturnService returns) : ProviderPageMode
     /// <summary>The value of the "what happened" answer for a session that took place.</summary>
     public const string Delivered = "Delivered";
 
+    /// <summary>The version a form carries when nothing had been returned for the month when the page was shown.</summary>
+    public const string NoReturnYet = "none";
+
     [BindProperty(SupportsGet = true)] public Guid PackageId { get; set; }
     [BindProperty(SupportsGet = true, Name = "month")] public string? MonthKey { get; set; }
     [BindProperty(SupportsGet = true)] public string? Saved { get; set; }
@@ -25,7 +28,7 @@ public sealed class MonthModel(DeliveryReturnService returns) : ProviderPageMode
     [BindProperty] public string? CancellationNote { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
-    /// <summary>The return's version when the page was shown: empty when there was no return yet.</summary>
+    /// <summary>The return's version when the page was shown: <see cref="NoReturnYet"/> when there was none.</summary>
     [BindProperty] public string? SeenVersion { get; set; }
 
     public override string Title => View is null ? "Delivery return" : $"Return for {DeliveryRules.MonthName(View.Month)}";
@@ -41,7 +44,7 @@ public sealed class MonthModel(DeliveryReturnService returns) : ProviderPageMode
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        SeenVersion = View.Return?.Version.ToString(CultureInfo.InvariantCulture) ?? "";
+        SeenVersion = View.Return?.Version.ToString(CultureInfo.InvariantCulture) ?? NoReturnYet;
         return Page();
     }
 
@@ -110,7 +113,7 @@ public sealed class MonthModel(DeliveryReturnService returns) : ProviderPageMode
     {
         seen = null;
         if (SeenVersion is null) return false;
-        if (SeenVersion.Length == 0) return true;
+        if (SeenVersion == NoReturnYet) return true;
         if (!long.TryParse(SeenVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return false;
         seen = v;
         return true;
@@ -120,7 +123,7 @@ public sealed class MonthModel(DeliveryReturnService returns) : ProviderPageMode
     {
         AddErrors([new FieldError("", FormVersion.Missing)]);
         if (!await LoadAsync()) return NotFound();
-        SeenVersion = View.Return?.Version.ToString(CultureInfo.InvariantCulture) ?? "";
+        SeenVersion = View.Return?.Version.ToString(CultureInfo.InvariantCulture) ?? NoReturnYet;
         return Page();
     }
 
@@ -129,7 +132,7 @@ public sealed class MonthModel(DeliveryReturnService returns) : ProviderPageMode
     {
         AddErrors(errors.Where(e => e.Field.Length == 0));
         if (!await LoadAsync()) return NotFound();
-        SeenVersion = View.Return?.Version.ToString(CultureInfo.InvariantCulture) ?? "";
+        SeenVersion = View.Return?.Version.ToString(CultureInfo.InvariantCulture) ?? NoReturnYet;
         return Page();
     }
 
