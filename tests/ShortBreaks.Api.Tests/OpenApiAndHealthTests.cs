@@ -30,6 +30,11 @@ public sealed class OpenApiAndHealthTests(WebAppFactory factory)
             "POST /api/requests/{id}/decision",
             "GET /api/children/{id}",
             "POST /api/children/{id}/family",
+            "GET /api/provider/children",
+            "GET /api/provider/children/{childId}",
+            "GET /api/provider/returns/{packageId}/{month}",
+            "POST /api/provider/returns/{packageId}/sessions",
+            "POST /api/provider/returns/{packageId}/{month}/submit",
         ], ignoreOrder: true);
 
         foreach (var (path, item) in paths)
