@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Providers;
+using ShortBreaks.EndToEndTests.Infrastructure;
+using ShortBreaks.TestCommon;
+
+namespace ShortBreaks.EndToEndTests;
+
+/// <summary>
+/// A provider worker opens a child they have a package for and returns last month's hours with a cancellation, in
+/// Chromium with axe-core checking every page visited (errors included).
+/// </summary>
+public sealed class ProviderReturnJourneyTests
+{
+    [SkippableTheory, AllDatabases]
+    public async Task A_provider_worker_opens_a_child_and_returns_a_months_hours_with_a_cancellation(DatabaseProvider provider)
+    {
+        await using var browser = await Browser.LaunchAsync();
+        await using var server = await LiveServer.StartAsync(provider);
+        var worker = await server.CreateUserAsync(Roles.Provider, "Jo Worker");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var (child, packageId) = await PackageAsync(server, worker.Id, lastMonth.AddMonths(-1), today.AddMonths(6));
+        var page = await browser.NewPageAsync();
+
+        await browser.SignInAsync(page, server.BaseUrl, worker.Email, worker.Password);
+        await browser.GoAsync(page, server.BaseUrl + "/provider");
+        await browser.FollowAsync(page, "Children");
+        await browser.FollowAsync(page, child.FullName);
+        (await page.Locator("#needs").InnerTextAsync()).ShouldContain("Learning, understanding or concentrating");
+        await browser.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Returns" }).First);
+        await browser.FollowAsync(page, page.Locator("#previous-month"));
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe($"Return for {lastMonth.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}");
+
+        await browser.ClickAsync(page, "Add the session");
+        (await page.TitleAsync()).ShouldStartWith("Error: ");
+
+        await FillDateAsync(page, lastMonth.AddDays(2));
+        await page.GetByLabel("It was delivered").CheckAsync();
+        await page.GetByLabel("How much was delivered?").FillAsync("3");
+        await page.GetByLabel("Staff", new() { Exact = true }).FillAsync("JW");
+        await browser.ClickAsync(page, "Add the session");
+        (await page.Locator("#saved").InnerTextAsync()).ShouldBe("The session was returned");
+
+        await FillDateAsync(page, lastMonth.AddDays(9));
+        await page.GetByLabel("Family cancelled").CheckAsync();
+        await page.GetByLabel("Note about a cancellation (optional)").FillAsync("On holiday");
+        await browser.ClickAsync(page, "Add the session");
+        await browser.ClickAsync(page, $"Submit the return for {lastMonth.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}");
+
+        (await page.Locator("#saved").InnerTextAsync()).ShouldBe("The return was submitted");
+        var sessions = await page.Locator("#sessions").InnerTextAsync();
+        sessions.ShouldContain("3 hours");
+        sessions.ShouldContain("Family cancelled");
+        await browser.FollowAsync(page, "Back to returns");
+        browser.ShouldHaveNoAccessibilityViolations();
+
+        using var scope = server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShortBreaksDbContext>();
+        var stored = await db.DeliveryReturns.Include(r => r.Sessions).SingleAsync(r => r.PackageId == packageId);
+        stored.Status.ShouldBe(DeliveryReturnStatus.Submitted);
+        stored.Sessions.Select(s => s.Cancellation).ShouldBe([null, CancellationReason.FamilyCancelled], ignoreOrder: true);
+    }
+
+    private static async Task FillDateAsync(IPage page, DateOnly day)
+    {
+        await page.Locator("input[name='Date-day']").FillAsync(day.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("input[name='Date-month']").FillAsync(day.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("input[name='Date-year']").FillAsync(day.Year.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<(Core.Children.Child Child, Guid PackageId)> PackageAsync(LiveServer server, string workerId, DateOnly startsOn, DateOnly endsOn)
+    {
+        using var scope = server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShortBreaksDbContext>();
+        var child = await new TestData(db).CreateChildAsync(firstName: "Maya", lastName: "Okafor", tier: Core.Children.Tier.FlexibleShortBreaks);
+        var (organisation, service) = TestData.AddApprovedOrganisation(db, "Oakfield Short Breaks", startsOn.AddYears(-1));
+        var package = TestData.AddProviderPackage(db, child.Id, organisation, service, startsOn, endsOn, totalUnits: 40);
+        TestData.AddOrganisationUser(db, organisation.Id, workerId);
+        await db.SaveChangesAsync();
+        return (child, package.Id);
+    }
+}
