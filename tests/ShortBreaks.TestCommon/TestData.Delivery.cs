@@ -1,7 +1,7 @@
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
-using ShortBreaks.Core.Providers;
 using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Providers;
 
 namespace ShortBreaks.TestCommon;
 
