@@ -49,6 +49,15 @@ public sealed class ProviderSettingsTests
         SchemeCatalog.Parse(node.ToJsonString()).Errors.ShouldContain("providers.returnDueDayOfMonth must be between 1 and 28, so that every month has it.");
     }
 
+    [Theory]
+    [InlineData(30, false)]
+    [InlineData(31, true)]
+    [InlineData(366, true)]
+    [InlineData(367, false)]
+    public void TheDaysReturnsStayOpenAfterAPackageEnds_MustLeaveTimeForTheLastMonthsReturn(int days, bool valid) =>
+        Errors(ProviderSettings.Defaults with { ReturnsOpenDaysAfterPackageEnds = days }).ShouldBe(
+            valid ? [] : ["providers.returnsOpenDaysAfterPackageEnds must be between 31 and 366, so that the last month's return can be made."]);
+
     [Fact]
     public void BadFigures_AreEachNamed()
     {
