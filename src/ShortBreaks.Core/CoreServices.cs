@@ -71,6 +71,9 @@ public static class CoreServices
         services.AddScoped<CaseClosureService>();
         services.AddScoped<Retention.RetentionService>();
         services.AddScoped<Providers.OrganisationMembers>();
+        services.AddScoped<Providers.FrameworkService>();
+        services.AddScoped<Providers.OrganisationTeam>();
+        services.AddScoped<Providers.ExpiryWatch>();
         services.AddScoped<SubjectAccess.SubjectGathering>();
         services.AddScoped<SubjectAccess.SubjectArchive>();
         services.AddScoped<SubjectAccess.SubjectAccessService>();
