@@ -91,6 +91,14 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/rates/calibration", "/rates/calibration/new", "/rates/calibration/{id:guid}",
         "/rates/virtual-budgets", "/rates/virtual-budgets/start", "/rates/virtual-budgets/service-budget", "/rates/virtual-budgets/{id:guid}",
         "/commissioning", "/provider",
+        // The provider framework: an organisation's own application (each page finds the organisation the user acts
+        // for, never one named in the address) and commissioning's view of it; FrameworkPageTests proves who is refused.
+        "/join", "/provider/application", "/provider/application/organisation", "/provider/application/safeguarding",
+        "/provider/application/registrations", "/provider/application/insurance", "/provider/application/criteria",
+        "/provider/application/documents", "/provider/application/documents/{fileId:guid}", "/provider/application/check",
+        "/provider/services", "/provider/services/edit/{serviceId:guid?}", "/provider/services/{serviceId:guid}/prices",
+        "/provider/users", "/provider/users/add",
+        "/commissioning/providers", "/commissioning/providers/{id:guid}", "/commissioning/providers/{id:guid}/documents/{fileId:guid}",
     ];
 
     private IReadOnlyList<RouteEndpoint> Routes()
