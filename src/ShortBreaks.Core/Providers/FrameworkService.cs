@@ -277,7 +277,10 @@ public sealed class FrameworkService(ShortBreaksDbContext db, SchemeCatalog sche
             if (!answers.TryGetValue(criterion.Id, out var given)) continue;
             var text = given?.Trim() ?? "";
             var row = application.Answers.FirstOrDefault(a => a.CriterionId == criterion.Id);
-            if (row is null) application.Answers.Add(new FrameworkAnswer { ApplicationId = application.Id, CriterionId = criterion.Id, Question = criterion.Question, Answer = text });
+            if (row is null)
+            {
+                application.Answers.Add(new FrameworkAnswer { ApplicationId = application.Id, CriterionId = criterion.Id, Question = criterion.Question, Answer = text });
+            }
             else if (row.Answer != text)
             {
                 row.Answer = text;
@@ -524,9 +527,11 @@ public sealed class FrameworkService(ShortBreaksDbContext db, SchemeCatalog sche
         var file = await FileAsync(organisationId, ct);
         if (file is null) return CommandResult.Fail("", "There is no such organisation.");
         if (!FrameworkRules.CanSubmit(file.Organisation.Status))
+        {
             return CommandResult.Fail("", file.Organisation.Status == FrameworkStatus.Applied
                 ? "Your application has been sent already and is waiting for a decision."
                 : "Your organisation is on the framework already: change its details and prices from its pages.");
+        }
         if (file.Missing.Count > 0) return CommandResult.Fail(file.Missing);
 
         var (organisation, refused) = await LoadForChangeAsync(organisationId, versionSeen, ct);
@@ -622,7 +627,10 @@ public sealed class FrameworkService(ShortBreaksDbContext db, SchemeCatalog sche
         {
             if (livePackages is not { } outcome || !Enum.IsDefined(outcome)) errors.Add(new("LivePackages", "Select what happens to the packages already agreed"));
         }
-        else livePackages = null;
+        else
+        {
+            livePackages = null;
+        }
 
         if (errors.Count > 0) return CommandResult.Fail(errors);
         if (organisation.Version != versionSeen) return DecidedByOthers;

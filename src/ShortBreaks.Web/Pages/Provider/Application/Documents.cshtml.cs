@@ -59,9 +59,18 @@ public sealed class DocumentsModel(FrameworkService framework, IAntiforgery anti
         if (string.IsNullOrEmpty(CriterionId)) errors.Add(new("CriterionId", "Select what the document is evidence of"));
         byte[]? content = null;
         string? contentType = null;
-        if (_upload is null) errors.Add(new("Upload", "Select a file"));
-        else if (_upload.Length == 0) errors.Add(new("Upload", "The selected file is empty"));
-        else if (_upload.Length > ServiceSetup.MaxEvidenceBytes) errors.Add(new("Upload", TooLarge));
+        if (_upload is null)
+        {
+            errors.Add(new("Upload", "Select a file"));
+        }
+        else if (_upload.Length == 0)
+        {
+            errors.Add(new("Upload", "The selected file is empty"));
+        }
+        else if (_upload.Length > ServiceSetup.MaxEvidenceBytes)
+        {
+            errors.Add(new("Upload", TooLarge));
+        }
         else
         {
             using var buffer = new MemoryStream((int)_upload.Length);
