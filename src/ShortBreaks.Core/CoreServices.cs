@@ -73,6 +73,9 @@ public static class CoreServices
         services.AddScoped<Providers.OrganisationMembers>();
         services.AddScoped<Providers.ProviderChildren>();
         services.AddScoped<Providers.DeliveryReturnService>();
+        services.AddScoped<Providers.FrameworkService>();
+        services.AddScoped<Providers.OrganisationTeam>();
+        services.AddScoped<Providers.ExpiryWatch>();
         services.AddScoped<SubjectAccess.SubjectGathering>();
         services.AddScoped<SubjectAccess.SubjectArchive>();
         services.AddScoped<SubjectAccess.SubjectAccessService>();

@@ -104,6 +104,14 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/commissioning", "/provider",
         // The organisation's own lists: ProviderChildAccess filters them, and ProviderDeliveryPageTests proves it.
         "/provider/children", "/provider/returns", "/api/provider/children",
+        // The provider framework: an organisation's own application (each page finds the organisation the user acts
+        // for, never one named in the address) and commissioning's view of it; FrameworkPageTests proves who is refused.
+        "/join", "/provider/application", "/provider/application/organisation", "/provider/application/safeguarding",
+        "/provider/application/registrations", "/provider/application/insurance", "/provider/application/criteria",
+        "/provider/application/documents", "/provider/application/documents/{fileId:guid}", "/provider/application/check",
+        "/provider/services", "/provider/services/edit/{serviceId:guid?}", "/provider/services/{serviceId:guid}/prices",
+        "/provider/users", "/provider/users/add",
+        "/commissioning/providers", "/commissioning/providers/{id:guid}", "/commissioning/providers/{id:guid}/documents/{fileId:guid}",
     ];
 
     private IReadOnlyList<RouteEndpoint> Routes()

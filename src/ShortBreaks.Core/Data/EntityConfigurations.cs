@@ -255,6 +255,18 @@ internal sealed class FrameworkStatusChangeConfiguration : IEntityTypeConfigurat
     }
 }
 
+internal sealed class ExpiryWarningConfiguration : IEntityTypeConfiguration<ExpiryWarning>
+{
+    public void Configure(EntityTypeBuilder<ExpiryWarning> b)
+    {
+        b.HasIndex(w => new { w.ItemId, w.ExpiresOn, w.DaysBefore }).IsUnique();
+        b.HasIndex(w => w.OrganisationId);
+        b.Property(w => w.Item).HasConversion<string>().HasMaxLength(20);
+        b.Property(w => w.ClaimedBy).HasMaxLength(200);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(w => w.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
 {
     public void Configure(EntityTypeBuilder<Service> b)

@@ -30,6 +30,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<OrganisationDocument> OrganisationDocuments => Set<OrganisationDocument>();
     public DbSet<FrameworkApplication> FrameworkApplications => Set<FrameworkApplication>();
     public DbSet<FrameworkStatusChange> FrameworkStatusChanges => Set<FrameworkStatusChange>();
+    public DbSet<ExpiryWarning> ExpiryWarnings => Set<ExpiryWarning>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<Package> Packages => Set<Package>();

@@ -42,6 +42,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         [nameof(ShortBreaksDbContext.OrganisationDocuments)] = "providers' evidence for the framework",
         [nameof(ShortBreaksDbContext.FrameworkApplications)] = "providers' applications to the framework",
         [nameof(ShortBreaksDbContext.FrameworkStatusChanges)] = "providers' framework decisions",
+        [nameof(ShortBreaksDbContext.ExpiryWarnings)] = "the insurance and registration expiry warnings sent to providers",
         [nameof(ShortBreaksDbContext.Services)] = "the services in the Local Offer directory",
         [nameof(ShortBreaksDbContext.Locations)] = "the places providers run services",
         [nameof(ShortBreaksDbContext.RasVersions)] = "the RAS versions",

@@ -24,6 +24,8 @@ public static class ServiceSetup
         services.AddHostedService<VirtualBudgetWorker>();
         // Every node runs the monthly retention scan unless told not to (test hosts that must not find reviews of their own).
         if (!string.Equals(config["Retention:MonthlyScan"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<RetentionWorker>();
+        // Every node watches providers' insurance and registration expiry unless told not to; each warning is sent once.
+        if (!string.Equals(config["Providers:ExpiryWatch"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<ExpiryWorker>();
         services.AddSingleton<ShortBreaksLinks>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>

@@ -6,7 +6,7 @@ namespace ShortBreaks.Web.Infrastructure;
 /// a page that is renamed or removed fails here (and in <c>ShortBreaksLinksTests</c>), never as a broken link.
 /// Query strings are parameters, written in the order and form the pages have always used.
 /// </summary>
-public sealed class ShortBreaksLinks(LinkGenerator links)
+public sealed partial class ShortBreaksLinks(LinkGenerator links)
 {
     // The page templates are lower case already; route values (a RAS version's label, a section) stay as they are.
     private static readonly LinkOptions AsWritten = new() { LowercaseUrls = false };

@@ -42,4 +42,51 @@ public static class ProviderDisplay
         Core.Providers.PackageState.Declined => "Declined",
         _ => "Draft",
     };
+
+    /// <summary>"1 April 2027": a day as people read it.</summary>
+    public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A UTC moment as a UK day.</summary>
+    public static string Day(DateTime utc) => Day(ShortBreaks.Core.Retention.RetentionRules.UkDate(utc));
+
+    public static string Decision(FrameworkDecision decision) => FrameworkRules.Describe(decision);
+
+    public static string Unit(PriceUnit unit) => unit switch
+    {
+        PriceUnit.Hour => "an hour",
+        PriceUnit.Night => "a night",
+        _ => "a session",
+    };
+
+    public static string Price(ServicePrice price) =>
+        $"{Money.FormatPence(price.Amount)} {Unit(price.Unit)}" + (price.Unit == PriceUnit.Session && price.HoursEach is { } h ? $" ({h:0.##} hours)" : "");
+
+    public static string LivePackages(LivePackagesOutcome outcome) => outcome switch
+    {
+        LivePackagesOutcome.Continue => "Agreed packages carry on to their end; no new packages",
+        LivePackagesOutcome.EndWithNotice => "Agreed packages end with the scheme's notice",
+        _ => "Packages end today (for a safeguarding concern)",
+    };
+
+    public static string Regulator(Regulator regulator) => OrganisationRules.RegulatorName(regulator);
+
+    public static string Insurance(InsuranceKind kind) => OrganisationRules.InsuranceName(kind) switch
+    {
+        var name => char.ToUpperInvariant(name[0]) + name[1..],
+    };
+
+    public static string Days(string days) =>
+        string.Join(", ", days.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(DayName));
+
+    public static string DayName(string code) => code switch
+    {
+        "MO" => "Monday",
+        "TU" => "Tuesday",
+        "WE" => "Wednesday",
+        "TH" => "Thursday",
+        "FR" => "Friday",
+        "SA" => "Saturday",
+        "SU" => "Sunday",
+        _ => code,
+    };
 }
