@@ -71,6 +71,7 @@ public static class CoreServices
         services.AddScoped<CaseClosureService>();
         services.AddScoped<Retention.RetentionService>();
         services.AddScoped<Providers.OrganisationMembers>();
+        services.AddScoped<Providers.PackageService>();
         services.AddScoped<SubjectAccess.SubjectGathering>();
         services.AddScoped<SubjectAccess.SubjectArchive>();
         services.AddScoped<SubjectAccess.SubjectAccessService>();
