@@ -26,6 +26,7 @@ public sealed class ChildRecords : IAsyncLifetime
     public Guid LetterId { get; private set; }
     public Guid AssessmentId { get; private set; }
     public Guid PanelItemId { get; private set; }
+    public Guid PackageId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -40,6 +41,8 @@ public sealed class ChildRecords : IAsyncLifetime
             await db.SaveChangesAsync();
             (LetterId, AssessmentId, PanelItemId) = (letter.Id, assessment.Id, item.Id);
             DocumentId = db.EvidenceDocuments.Where(d => d.RequestId == request.Id).Select(d => d.Id).Single();
+            PackageId = TestData.AddPackageRows(db, child.Id, "route", DateOnly.FromDateTime(DateTime.UtcNow)).Id;
+            await db.SaveChangesAsync();
         });
     }
 
@@ -56,6 +59,7 @@ public sealed class ChildRecords : IAsyncLifetime
             "assessmentid" => AssessmentId.ToString(),
             "letterid" => LetterId.ToString(),
             "docid" or "documentid" => DocumentId.ToString(),
+            "packageid" => PackageId.ToString(),
             "section" => "personal-care",
             "number" => "1",
             var other => throw new InvalidOperationException($"No value for {{{other}}} in {endpoint.RoutePattern.RawText}: add one here."),
@@ -91,6 +95,9 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/rates/calibration", "/rates/calibration/new", "/rates/calibration/{id:guid}",
         "/rates/virtual-budgets", "/rates/virtual-budgets/start", "/rates/virtual-budgets/service-budget", "/rates/virtual-budgets/{id:guid}",
         "/commissioning", "/provider",
+        // A provider's own agreements: reached by organisation, never by child (PackageService.AgreementAsync answers
+        // nothing for another organisation's package); PackagePagesTests proves another provider gets 404.
+        "/provider/agreements", "/provider/agreements/{packageId:guid}",
     ];
 
     private IReadOnlyList<RouteEndpoint> Routes()

@@ -119,6 +119,7 @@ public sealed class PackageService(ShortBreaksDbContext db, SchemeCatalog scheme
         if (existing.Version != versionSeen) return (null, Conflict());
         if (existing.State is not (PackageState.Draft or PackageState.Declined))
             return (null, CommandResult.Fail("", $"A package that is {PackageMoves.Describe(existing.State)} is not brokered again: change it instead."));
+        if (existing.ReplacedByPackageId is not null) return (null, CommandResult.Fail("", "This package has already been brokered again."));
 
         var planEnd = existing.PlanVersionId is { } planVersionId
             ? await db.PlanVersions.AsNoTracking().Where(v => v.Id == planVersionId).Select(v => (DateOnly?)v.PeriodEnd).FirstOrDefaultAsync(ct)

@@ -250,6 +250,20 @@ public sealed class ShortBreaksLinks(LinkGenerator links)
     // A provider organisation's own pages
     public string ProviderHome() => Page("/Provider/Index");
 
+    // Packages: brokered by the officer or the family, sent to providers as service agreements
+    public string StaffPackages(Guid childId, string? done = null) => Page("/Staff/Children/Packages/Index", new { childId }) + Query(("done", done));
+
+    public string StaffPackage(Guid childId, Guid packageId, string? done = null) =>
+        Page("/Staff/Children/Packages/Package", new { childId, packageId }) + Query(("done", done));
+
+    public string FamilyPackages(Guid childId, string? done = null) => Page("/Account/Family/Packages/Index", new { childId }) + Query(("done", done));
+
+    public string ProviderAgreements() => Page("/Provider/Agreements/Index");
+
+    public string ProviderAgreement(Guid packageId, string? done = null) => Page("/Provider/Agreements/Agreement", new { packageId }) + Query(("done", done));
+
+    public string ProviderAgreementPdf(Guid packageId) => Page("/Provider/Agreements/Agreement", new { packageId }) + Query(("handler", "pdf"));
+
     public string RatesVersions() => Page("/Rates/Versions/Index");
 
     public string RatesVersionNew(string? from = null) => Page("/Rates/Versions/New") + Query(("from", from));

@@ -22,6 +22,9 @@ public class RecordModel(ChildService children, ShortBreaksDbContext db, Request
 
     public DateOnly Today => requests.Today;
 
+    /// <summary>Packages a provider declined and nobody has brokered again: the officer is told here as well as by email.</summary>
+    public int DeclinedPackages { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
@@ -37,6 +40,7 @@ public class RecordModel(ChildService children, ShortBreaksDbContext db, Request
         }
 
         RasAssessments = await ShortBreaks.Web.Pages.Ras.RasAssessmentList.ForChildAsync(db, Id, ct);
+        DeclinedPackages = await db.Packages.CountAsync(p => p.ChildId == Id && p.State == Core.Providers.PackageState.Declined && p.ReplacedByPackageId == null, ct);
         MergedReference = References.Normalise(Merged) is { } merged && merged.StartsWith('C') ? merged : null;
         return Page();
     }
