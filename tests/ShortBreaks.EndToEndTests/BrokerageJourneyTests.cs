@@ -31,6 +31,7 @@ public sealed class BrokerageJourneyTests
         await browser.GoAsync(page, server.BaseUrl + $"/staff/children/{child.Id}");
         await browser.FollowAsync(page, "Packages and service agreements");
         (await page.Locator("#hours-left").InnerTextAsync()).ShouldEndWith("hours");
+        await page.GetByLabel("A service from the menu of approved providers").CheckAsync();
         await page.GetByLabel("Service", new() { Exact = true }).SelectOptionAsync(service.Id.ToString());
         await page.GetByLabel("How many hours, nights or sessions").FillAsync("40");
         await browser.ClickAsync(page, "Build the package");

@@ -290,9 +290,11 @@ public sealed class PackageService(ShortBreaksDbContext db, SchemeCatalog scheme
         {
             if (endsOn < startsOn) errors.Add(new("EndsOn", "The last day must be on or after the first day"));
             else if (endsOn > lastDay)
+            {
                 errors.Add(new("EndsOn", planEnd is null
                     ? $"The last day must be on or before {Day(lastDay)}, the end of the allowance year"
                     : $"The last day must be on or before {Day(lastDay)}, the end of the plan"));
+            }
         }
 
         if (request.Route == PackageRoute.DirectPayment)

@@ -218,7 +218,7 @@ public class PackagePagesTests(WebAppFactory factory) : IClassFixture<WebAppFact
         var child = await factory.Data.CreateChildAsync(tier: Tier.FlexibleShortBreaks);
         var built = await officer.FollowAsync(await officer.SubmitAsync(await officer.GetPageAsync($"/staff/children/{child.Id}/packages"), "#build-form", Hours(service, "1")));
         var packageId = await factory.Data.WithDbAsync(db => db.Packages.Where(p => p.ChildId == child.Id).Select(p => p.Id).SingleAsync());
-        string[] junk = ["abc", "-1", "99999999999999999999999999", "<script>alert(1)</script>", "１２", new string('9', 5000), "NaN", "💥", "Provider,DirectPayment", "Weekly2"];
+        string[] junk = ["abc", "\u0000\u0001", "-1", "99999999999999999999999999", "<script>alert(1)</script>", "１２", new string('9', 5000), "NaN", "💥", "Provider,DirectPayment", "Weekly2"];
         string[] names = ["Route", "ServiceId", "Quantity", "Frequency", "DirectPaymentHours", "StartsOn-day", "StartsOn-month", "StartsOn-year", "EndsOn-day", "EndsOn-month", "EndsOn-year", "Reason", "EndReason", "LastDay-day", "LastDay-month", "LastDay-year", "SeenVersion"];
         var agreement = await provider.GetPageAsync($"/provider/agreements/{packageId}");
 
