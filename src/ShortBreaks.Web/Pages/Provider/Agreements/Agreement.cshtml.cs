@@ -8,6 +8,7 @@ namespace ShortBreaks.Web.Pages.Provider.Agreements;
 /// price, as a page and a PDF; the provider accepts it, declines it with a reason (the child's officer is told), or
 /// ends an agreed one with notice. Another organisation's agreement, or a guessed id, is not found.
 /// </summary>
+[NoStore]
 public sealed class AgreementModel(ShortBreaksDbContext db, PackageService packages, SchemeCatalog schemes) : ProviderPageModel, IPackageEndForm
 {
     [BindProperty(SupportsGet = true)] public Guid PackageId { get; set; }
