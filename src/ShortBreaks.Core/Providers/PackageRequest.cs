@@ -49,7 +49,8 @@ public sealed record PackageYear(
     public IEnumerable<Package> Declined => Packages.Where(p => p.State == PackageState.Declined && p.ReplacedByPackageId is null);
 
     public string OrganisationName(Package package) =>
-        package.OrganisationId is { } id && OrganisationNames.TryGetValue(id, out var name) ? name : "Direct payment";
+        package.OrganisationId is { } id && OrganisationNames.TryGetValue(id, out var name) ? name
+        : package.Route == PackageRoute.DirectPayment ? "Direct payment" : "Provider not chosen yet";
 }
 
 /// <summary>A service agreement as its provider sees it: the package, the child's name and age, and its moves.</summary>

@@ -288,7 +288,10 @@ public sealed class PackageService(ShortBreaksDbContext db, SchemeCatalog scheme
         var endsOn = request.EndsOn ?? lastDay;
         if (startsOn is not null)
         {
-            if (endsOn < startsOn) errors.Add(new("EndsOn", "The last day must be on or after the first day"));
+            if (endsOn < startsOn)
+            {
+                errors.Add(new("EndsOn", "The last day must be on or after the first day"));
+            }
             else if (endsOn > lastDay)
             {
                 errors.Add(new("EndsOn", planEnd is null
@@ -346,7 +349,10 @@ public sealed class PackageService(ShortBreaksDbContext db, SchemeCatalog scheme
                 continue;
             }
 
-            if (organisationId is null) organisationId = service.OrganisationId;
+            if (organisationId is null)
+            {
+                organisationId = service.OrganisationId;
+            }
             else if (organisationId != service.OrganisationId)
             {
                 errors.Add(new(prefix + "ServiceId", "A package is with one organisation: build another package for this service"));

@@ -261,4 +261,38 @@ public class PackagePagesTests(WebAppFactory factory) : IClassFixture<WebAppFact
         forced.RedirectPath.ShouldNotBeNull().ShouldStartWith("/access-denied");
         (await factory.Data.WithDbAsync(db => db.Packages.CountAsync(p => p.ChildId == child.Id))).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task APlansPackageToBroker_IsSentToTheOrganisationChosen_WithoutADirectPaymentChoice()
+    {
+        var (provider, _, organisation, service) = await ProviderAsync();
+        var (officer, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
+        var child = await factory.Data.CreateChildAsync(tier: Tier.TargetedShortBreaks);
+        var draftId = await factory.Data.WithDbAsync(async db =>
+        {
+            var yearStart = AllowanceYears.StartOf(Today, Core.Schemes.ProviderSettings.Defaults);
+            var draft = new Package
+            {
+                ChildId = child.Id, Route = PackageRoute.Provider, Tier = Tier.TargetedShortBreaks, YearStart = yearStart,
+                StartsOn = Today, EndsOn = AllowanceYears.EndOf(yearStart), State = PackageState.Draft, SchemeVersion = TestData.SchemeVersion, CreatedAt = DateTime.UtcNow, CreatedByName = "Plan approval",
+            };
+            db.Packages.Add(draft);
+            await db.SaveChangesAsync();
+            return draft.Id;
+        });
+
+        var packages = await officer.GetPageAsync($"/staff/children/{child.Id}/packages");
+        packages.Get("#not-fsb").ShouldNotBeNull();
+        packages.Find("#build-form").ShouldBeNull();
+        var page = await officer.GetPageAsync($"/staff/children/{child.Id}/packages/{draftId}");
+        page.Get("h1").TextContent.ShouldBe("Package to broker");
+        page.Find("#Route-DirectPayment").ShouldBeNull();
+        var sent = await officer.FollowAsync(await officer.SubmitAsync(page, "#broker-form", new() { ["ServiceId"] = service.Id.ToString(), ["Quantity"] = "3" }));
+
+        Page.Normalise(sent.Get("#package-state").TextContent).ShouldBe("Sent to the provider");
+        (await provider.GetPageAsync("/provider/agreements")).Find($"#agreement-{draftId}").ShouldNotBeNull();
+        var forcedDirect = await officer.PostRawAsync(sent, $"/staff/children/{child.Id}/packages/{draftId}?handler=Broker", new() { ["Route"] = "DirectPayment", ["DirectPaymentHours"] = "5", ["SeenVersion"] = "99" });
+        forcedDirect.ErrorSummary().ShouldNotBeEmpty();
+        (await factory.Data.WithDbAsync(db => db.Packages.SingleAsync(p => p.Id == draftId))).OrganisationId.ShouldBe(organisation.Id);
+    }
 }

@@ -20,7 +20,8 @@ public sealed class PackageModel(ShortBreaksDbContext db, PackageService package
     [BindProperty(Name = "LastDay")] public DateBoxes LastDay { get; set; } = new();
     [BindProperty] public long? SeenVersion { get; set; }
 
-    public override string Title => Package.Route == PackageRoute.DirectPayment ? "Direct payment" : $"Package with {OrganisationName}";
+    public override string Title => Package.Route == PackageRoute.DirectPayment ? "Direct payment"
+        : Package.OrganisationId is null ? "Package to broker" : $"Package with {OrganisationName}";
 
     public Package Package { get; private set; } = null!;
     public Child Child { get; private set; } = null!;
@@ -87,9 +88,8 @@ public sealed class PackageModel(ShortBreaksDbContext db, PackageService package
         ClearBindingErrors();
         if (!await LoadAsync(view: false)) return NotFound();
         if (!MayChange) return Forbid();
-        List<FieldError> errors;
-        if (SeenVersion is not { } seen) errors = [new("", FormVersion.Missing)];
-        else
+        List<FieldError> errors = [new("", FormVersion.Missing)];
+        if (SeenVersion is { } seen)
         {
             var (next, problems) = await act(seen);
             if (next is not null) return Redirect(next);
@@ -109,7 +109,7 @@ public sealed class PackageModel(ShortBreaksDbContext db, PackageService package
         if (package is null || package.ChildId != ChildId) return false;
         Package = package;
         Child = await db.Children.AsNoTracking().FirstAsync(c => c.Id == ChildId, ct);
-        OrganisationName = package.OrganisationId is { } id ? await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Name).FirstAsync(ct) : "Direct payment";
+        OrganisationName = package.OrganisationId is { } id ? await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Name).FirstAsync(ct) : "";
         Changes = await packages.ChangesAsync(PackageId, ct);
         Menu = await packages.MenuAsync(packages.Today, ct);
         if (package.PlanSupportLineId is { } lineId)
