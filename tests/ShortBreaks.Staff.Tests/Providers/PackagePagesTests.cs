@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using ShortBreaks.Core.Children;
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Providers;
 using ShortBreaks.TestCommon;
