@@ -76,6 +76,7 @@ public static class CoreServices
         services.AddScoped<Providers.FrameworkService>();
         services.AddScoped<Providers.OrganisationTeam>();
         services.AddScoped<Providers.ExpiryWatch>();
+        services.AddScoped<Providers.PackageService>();
         services.AddScoped<SubjectAccess.SubjectGathering>();
         services.AddScoped<SubjectAccess.SubjectArchive>();
         services.AddScoped<SubjectAccess.SubjectAccessService>();

@@ -112,6 +112,8 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/provider/services", "/provider/services/edit/{serviceId:guid?}", "/provider/services/{serviceId:guid}/prices",
         "/provider/users", "/provider/users/add",
         "/commissioning/providers", "/commissioning/providers/{id:guid}", "/commissioning/providers/{id:guid}/documents/{fileId:guid}",
+        // A provider's own agreements, filtered by ProviderChildAccess; PackagePagesTests proves another provider gets 404.
+        "/provider/agreements",
     ];
 
     private IReadOnlyList<RouteEndpoint> Routes()

@@ -19,6 +19,7 @@ public static class TimelineKinds
     public const string CaseClosed = "case-closed";
     public const string CaseReopened = "case-reopened";
     public const string EvidenceErased = "evidence-erased";
+    public const string Package = "package";
 }
 
 /// <summary>

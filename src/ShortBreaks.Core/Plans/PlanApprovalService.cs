@@ -198,6 +198,7 @@ public sealed class PlanApprovalService(ShortBreaksDbContext db, SchemeCatalog s
         if (inForce is not null && version.AnnualCost < inForce.AnnualCost) await GiveNoticeAsync(plan, version, inForce, reasons, ct);
         db.AddTimeline(plan.ChildId, TimelineKinds.Plan, $"Plan version {version.Number} approved, in force from {version.EffectiveFrom:d MMMM yyyy}", reasons);
         if (version.EffectiveFrom <= Today) await plans.CameIntoForceAsync(plan, version, ct);
+        await PlanPackages.FromApprovedPlanAsync(db, Scheme, version, ct);
         await KeepPlanLetterAsync(plan, version, reasons, ct);
         if (plan.PendingMove is { } move)
         {

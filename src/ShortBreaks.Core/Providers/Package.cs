@@ -39,7 +39,7 @@ public sealed class Package : IVersioned
     /// <summary>The scheme version its allowance and rates came from.</summary>
     public string SchemeVersion { get; set; } = "";
 
-    /// <summary>When a package is changed, the package that replaces it (a new agreement at its own prices).</summary>
+    /// <summary>When a package is changed, the package that replaces it (a new agreement at its own prices); when a declined one is brokered again, the new one.</summary>
     public Guid? ReplacedByPackageId { get; set; }
 
     /// <summary>When notice to end was given, the last day it runs; <see cref="EndsOn"/> moves to it.</summary>

@@ -264,6 +264,19 @@ public sealed partial class ShortBreaksLinks(LinkGenerator links)
 
     public string ProviderReturnRemoveSession(Guid packageId, DateOnly month, Guid sessionId) =>
         Page("/Provider/Returns/RemoveSession", new { packageId, month = ShortBreaks.Core.Providers.DeliveryRules.MonthKey(month), sessionId });
+    // Packages: brokered by the officer or the family, sent to providers as service agreements
+    public string StaffPackages(Guid childId, string? done = null) => Page("/Staff/Children/Packages/Index", new { childId }) + Query(("done", done));
+
+    public string StaffPackage(Guid childId, Guid packageId, string? done = null) =>
+        Page("/Staff/Children/Packages/Package", new { childId, packageId }) + Query(("done", done));
+
+    public string FamilyPackages(Guid childId, string? done = null) => Page("/Account/Family/Packages/Index", new { childId }) + Query(("done", done));
+
+    public string ProviderAgreements(string? done = null) => Page("/Provider/Agreements/Index") + Query(("done", done));
+
+    public string ProviderAgreement(Guid packageId, string? done = null) => Page("/Provider/Agreements/Agreement", new { packageId }) + Query(("done", done));
+
+    public string ProviderAgreementPdf(Guid packageId) => Page("/Provider/Agreements/Agreement", new { packageId }) + Query(("handler", "pdf"));
 
     public string RatesVersions() => Page("/Rates/Versions/Index");
 

@@ -101,6 +101,9 @@ public class ShortBreaksLinksTests(WebAppFactory app) : IClassFixture<WebAppFact
         links.StaffRasSection(ChildId, OtherId, "Communication").ShouldBe($"/staff/children/{ChildId}/ras/{OtherId}/answers/Communication");
         links.FamilyRasStart(ChildId).ShouldBe($"/account/ras/start/{ChildId}");
         links.ApiRequest(OtherId).ShouldBe($"/api/requests/{OtherId}");
+        links.StaffPackage(ChildId, OtherId, done: "built").ShouldBe($"/staff/children/{ChildId}/packages/{OtherId}?done=built");
+        links.FamilyPackages(ChildId).ShouldBe($"/account/packages/{ChildId}");
+        links.ProviderAgreementPdf(OtherId).ShouldBe($"/provider/agreements/{OtherId}?handler=pdf");
     }
 
     private static IEnumerable<MethodInfo> Methods() =>

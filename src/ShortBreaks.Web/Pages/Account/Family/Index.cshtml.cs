@@ -25,6 +25,9 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
     /// <summary>The family's children who have a support plan.</summary>
     public IReadOnlyList<(Guid ChildId, string FirstName)> PlanChildren { get; private set; } = [];
 
+    /// <summary>The family's children on Flexible Short Breaks, whose packages they build from their account.</summary>
+    public IReadOnlyList<(Guid ChildId, string FirstName)> PackageChildren { get; private set; } = [];
+
     /// <summary>The reference just saved for later, when it is one of this family's.</summary>
     public string? SavedReference { get; private set; }
 
@@ -56,6 +59,10 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
         RasChildren = await ShortBreaks.Web.Pages.Ras.FamilyRasChildren.ForUserAsync(db, userId, ct);
         PlanChildren = (await db.Children.AsNoTracking()
                 .Where(c => db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == c.Id) && db.SupportPlans.Any(p => p.ChildId == c.Id))
+                .OrderBy(c => c.FirstName).Select(c => new { c.Id, c.FirstName }).ToListAsync(ct))
+            .Select(c => (c.Id, c.FirstName)).ToList();
+        PackageChildren = (await db.Children.AsNoTracking()
+                .Where(c => db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == c.Id) && c.Tier == Tier.FlexibleShortBreaks)
                 .OrderBy(c => c.FirstName).Select(c => new { c.Id, c.FirstName }).ToListAsync(ct))
             .Select(c => (c.Id, c.FirstName)).ToList();
         SavedReference = mine.FirstOrDefault(r => r.Reference == saved)?.Reference;

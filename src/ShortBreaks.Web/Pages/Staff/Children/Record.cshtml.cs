@@ -24,6 +24,8 @@ public class RecordModel(ChildService children, ShortBreaksDbContext db, Request
 
     /// <summary>The child's provider packages, agreed against delivered on each line.</summary>
     public IReadOnlyList<ShortBreaks.Core.Providers.PackageDelivery> Deliveries { get; private set; } = [];
+    /// <summary>Packages a provider declined and nobody has brokered again: the officer is told here as well as by email.</summary>
+    public int DeclinedPackages { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -41,6 +43,7 @@ public class RecordModel(ChildService children, ShortBreaksDbContext db, Request
 
         RasAssessments = await ShortBreaks.Web.Pages.Ras.RasAssessmentList.ForChildAsync(db, Id, ct);
         Deliveries = await deliveries.DeliveredAgainstAgreedAsync(Id, organisationId: null, ct);
+        DeclinedPackages = await db.Packages.CountAsync(p => p.ChildId == Id && p.State == Core.Providers.PackageState.Declined && p.ReplacedByPackageId == null, ct);
         MergedReference = References.Normalise(Merged) is { } merged && merged.StartsWith('C') ? merged : null;
         return Page();
     }
