@@ -1462,6 +1462,10 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
+                    b.Property<string>("ImportedId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
 
@@ -1497,6 +1501,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("PostcodeKey");
 
+                    b.HasIndex("OrganisationId", "ImportedId");
+
                     b.ToTable("Locations");
                 });
 
@@ -1531,6 +1537,10 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ImportedId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("LegalName")
                         .IsRequired()
@@ -1585,6 +1595,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportedId");
 
                     b.HasIndex("Name");
 

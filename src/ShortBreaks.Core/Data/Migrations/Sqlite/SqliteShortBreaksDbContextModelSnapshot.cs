@@ -1449,6 +1449,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportedId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
 
@@ -1484,6 +1488,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PostcodeKey");
 
+                    b.HasIndex("OrganisationId", "ImportedId");
+
                     b.ToTable("Locations");
                 });
 
@@ -1517,6 +1523,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LegalName")
@@ -1572,6 +1582,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportedId");
 
                     b.HasIndex("Name");
 
