@@ -109,6 +109,7 @@ public static class ServiceSetup
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatus.For, ExceptionHandlingPath = "/error" });
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseApiProblems();
+        app.UseMiddleware<OpenReferralCors>();
         app.UseMiddleware<PlainTextQueryGuard>();
         app.UseMiddleware<FormTextMarker>();
         app.UseMiddleware<NoStoreForPersonalData>();
@@ -125,6 +126,7 @@ public static class ServiceSetup
         app.MapRequestsApi();
         app.MapRasApi();
         app.MapChildrenApi();
+        app.MapOpenReferralFeed();
         app.MapRazorPages();
     }
 

@@ -250,6 +250,16 @@ public sealed class ShortBreaksLinks(LinkGenerator links)
     // A provider organisation's own pages
     public string ProviderHome() => Page("/Provider/Index");
 
+    // The Local Offer directory (public) and its import (commissioning)
+    public string LocalOffer(string? q = null, string? need = null, string? kind = null, string? age = null, string? day = null,
+        string? postcode = null, string? within = null, int page = 1) =>
+        Page("/LocalOffer/Index") + Query(("q", q), ("need", need), ("kind", kind), ("age", age), ("day", day), ("postcode", postcode), ("within", within),
+            ("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null));
+
+    public string LocalOfferService(Guid id) => Page("/LocalOffer/Service", new { id });
+
+    public string DirectoryImport() => Page("/Commissioning/Directory/Import");
+
     public string RatesVersions() => Page("/Rates/Versions/Index");
 
     public string RatesVersionNew(string? from = null) => Page("/Rates/Versions/New") + Query(("from", from));
