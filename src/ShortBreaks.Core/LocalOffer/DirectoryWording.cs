@@ -61,7 +61,7 @@ public static class DirectoryWording
         : $"{Math.Round(miles).ToString("0", CultureInfo.InvariantCulture)} miles";
 
     private static string Time(TimeOnly time) =>
-        (time.Minute == 0 ? time.ToString("h", CultureInfo.InvariantCulture) : time.ToString("h:mm", CultureInfo.InvariantCulture)) + (time.Hour < 12 ? "am" : "pm");
+        (time.Minute == 0 ? time.ToString("%h", CultureInfo.InvariantCulture) : time.ToString("h:mm", CultureInfo.InvariantCulture)) + (time.Hour < 12 ? "am" : "pm");
 
     private static string Ordinal(string day) => int.TryParse(day, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
         ? n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" })

@@ -254,7 +254,7 @@ public sealed class ShortBreaksLinks(LinkGenerator links)
     public string LocalOffer(string? q = null, string? need = null, string? kind = null, string? age = null, string? day = null,
         string? postcode = null, string? within = null, int page = 1) =>
         Page("/LocalOffer/Index") + Query(("q", q), ("need", need), ("kind", kind), ("age", age), ("day", day), ("postcode", postcode), ("within", within),
-            ("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null));
+            ("p", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null));
 
     public string LocalOfferService(Guid id) => Page("/LocalOffer/Service", new { id });
 

@@ -20,7 +20,7 @@ public sealed class IndexModel(DirectorySearch search) : GovukPageModel
     [BindProperty(SupportsGet = true, Name = "day")] public string? Day { get; set; }
     [BindProperty(SupportsGet = true, Name = "postcode")] public string? Postcode { get; set; }
     [BindProperty(SupportsGet = true, Name = "within")] public string? Within { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public string? PageText { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public string? PageText { get; set; }
 
     public override string Title => "Find short breaks";
 
