@@ -91,6 +91,10 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/rates/calibration", "/rates/calibration/new", "/rates/calibration/{id:guid}",
         "/rates/virtual-budgets", "/rates/virtual-budgets/start", "/rates/virtual-budgets/service-budget", "/rates/virtual-budgets/{id:guid}",
         "/commissioning", "/provider",
+        // The Local Offer directory and its Open Referral UK feed: listed services only, open to anyone; and its import.
+        "/local-offer", "/local-offer/services/{id:guid}", "/commissioning/directory/import",
+        "/oruk/", "/oruk/services", "/oruk/services/{id}", "/oruk/service_at_locations", "/oruk/service_at_locations/{id}",
+        "/oruk/taxonomies", "/oruk/taxonomies/{id}", "/oruk/taxonomy_terms", "/oruk/taxonomy_terms/{id}",
     ];
 
     private IReadOnlyList<RouteEndpoint> Routes()

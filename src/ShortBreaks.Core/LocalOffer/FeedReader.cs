@@ -101,7 +101,7 @@ internal sealed class FeedReader(ProviderSettings settings, string? defaultKind,
     private (string? Kind, List<string> Needs) Terms(JsonElement service)
     {
         var matched = new List<TaxonomyTermSetting>();
-        foreach (var attribute in Array(service, "attributes"))
+        foreach (var attribute in Array(service, "attributes").Where(a => a.ValueKind == JsonValueKind.Object))
         {
             var candidates = new List<string?>();
             if (attribute.TryGetProperty("taxonomy_term", out var term) && term.ValueKind == JsonValueKind.Object)
@@ -124,7 +124,7 @@ internal sealed class FeedReader(ProviderSettings settings, string? defaultKind,
     private ImportedPlace? Place(JsonElement sal, int i)
     {
         var at = $"service_at_locations[{i}]";
-        if (!sal.TryGetProperty("location", out var location) || location.ValueKind != JsonValueKind.Object)
+        if (sal.ValueKind != JsonValueKind.Object || !sal.TryGetProperty("location", out var location) || location.ValueKind != JsonValueKind.Object)
         {
             Add($"{at}.location", "Give the location (an object with id and an address)");
             return null;
