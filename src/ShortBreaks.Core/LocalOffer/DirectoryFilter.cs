@@ -100,7 +100,7 @@ public sealed record DirectoryFilter
     {
         System.Linq.Expressions.Expression<Func<Service, bool>> byKindOrRow = s => kinds.Contains(s.Kind) || s.TaxonomyTerms.Any(t => terms.Contains(t.TermId));
         var parameter = byKindOrRow.Parameters[0];
-        System.Linq.Expressions.Expression body = byKindOrRow.Body;
+        var body = byKindOrRow.Body;
         foreach (var need in needs)
         {
             System.Linq.Expressions.Expression<Func<Service, bool>> byNeed = s => ("," + s.Needs.Replace(" ", "") + ",").Contains(need);

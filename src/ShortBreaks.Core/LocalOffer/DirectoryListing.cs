@@ -24,8 +24,8 @@ public static class DirectoryListing
 
         // Approved, with each insurance asked for in date (Any for every kind; the list is a handful) and no registration
         // expired. Cover amounts are checked when the organisation is approved; what changes with time is the expiry.
-        IQueryable<Organisation> approved = organisations.Where(o => o.Status == FrameworkStatus.Approved
-                                                                     && !o.Registrations.Any(r => r.ExpiresOn != null && r.ExpiresOn < today));
+        var approved = organisations.Where(o => o.Status == FrameworkStatus.Approved
+                                                && !o.Registrations.Any(r => r.ExpiresOn != null && r.ExpiresOn < today));
         foreach (var kind in required)
         {
             approved = approved.Where(o => o.Insurances.Any(i => i.Kind == kind && i.ExpiresOn >= today));
