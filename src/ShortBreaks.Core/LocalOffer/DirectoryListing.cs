@@ -44,6 +44,14 @@ public static class DirectoryListing
         return services.Where(s => (s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed) && listed.Contains(s.OrganisationId));
     }
 
+    /// <summary>
+    /// The published services of the organisations given, which must be the listed ones (read first with
+    /// <see cref="Listed(IQueryable{Organisation}, ProviderSettings, DateOnly)"/>): organisations are few, so reading
+    /// their ids once keeps every search and feed page to one plain query over services.
+    /// </summary>
+    public static IQueryable<Service> PublishedOf(this IQueryable<Service> services, IReadOnlyCollection<Guid> listedOrganisationIds) =>
+        services.Where(s => (s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed) && listedOrganisationIds.Contains(s.OrganisationId));
+
     /// <summary>The services listed today in <paramref name="db"/>, by the scheme in force today.</summary>
     public static IQueryable<Service> ListedServices(this ShortBreaksDbContext db, SchemeCatalog schemes, DateOnly today) =>
         db.Services.Listed(db.Organisations, schemes.InForceOn(today).ProviderRules, today);

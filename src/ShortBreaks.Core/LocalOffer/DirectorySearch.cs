@@ -30,8 +30,14 @@ public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schem
 
     public ProviderSettings Settings => schemes.InForceOn(Today).ProviderRules;
 
-    /// <summary>The listed services, today.</summary>
-    public IQueryable<Service> Listed() => db.ListedServices(schemes, Today);
+    private List<Guid>? _listedOrganisations;
+
+    /// <summary>The listed services, today (the listed organisations are read once per request).</summary>
+    public async Task<IQueryable<Service>> ListedAsync(CancellationToken ct = default)
+    {
+        _listedOrganisations ??= await db.ListedOrganisations(schemes, Today).Select(o => o.Id).ToListAsync(ct);
+        return db.Services.PublishedOf(_listedOrganisations);
+    }
 
     /// <summary>
     /// Where <paramref name="postcode"/> is: the coordinates a listed location at that postcode has, else the centre of
@@ -61,7 +67,7 @@ public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schem
     public async Task<DirectoryResults> SearchAsync(DirectoryQuery query, CancellationToken ct = default)
     {
         var settings = Settings;
-        var matching = query.Filter.Apply(Listed(), db, settings);
+        var matching = query.Filter.Apply(await ListedAsync(ct), db, settings);
         var page = Math.Max(1, query.Page);
 
         if (query.From is not { } from)
@@ -110,7 +116,7 @@ public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schem
     /// <summary>A listed service with its organisation, places, schedules, prices and terms; null when it is not listed.</summary>
     public async Task<DirectoryService?> FindAsync(Guid id, CancellationToken ct = default)
     {
-        var service = await Listed().AsNoTracking().AsSplitQuery()
+        var service = await (await ListedAsync(ct)).AsNoTracking().AsSplitQuery()
             .Include(s => s.Locations).ThenInclude(l => l.Location).Include(s => s.Schedules).Include(s => s.Prices).Include(s => s.TaxonomyTerms)
             .FirstOrDefaultAsync(s => s.Id == id, ct);
         if (service is null) return null;

@@ -63,7 +63,7 @@ public sealed class OpenReferralFeed(ShortBreaksDbContext db, DirectorySearch se
             return (results.Total, results.Hits.Select(h => h.ServiceId).ToList());
         }
 
-        var matching = filter.Apply(search.Listed(), db, Settings);
+        var matching = filter.Apply(await search.ListedAsync(ct), db, Settings);
         var total = await matching.CountAsync(ct);
         var ids = await matching.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip((page - 1) * perPage).Take(perPage).Select(s => s.Id).ToListAsync(ct);
         return (total, ids);
@@ -87,7 +87,7 @@ public sealed class OpenReferralFeed(ShortBreaksDbContext db, DirectorySearch se
     /// <summary><c>GET /service_at_locations</c>: each place a listed service runs at (<c>service_at_location_list.json</c>).</summary>
     public async Task<FeedPage> ServiceAtLocationsAsync(DirectoryFilter filter, GeoPoint? near, int? withinMetres, int page, int perPage, CancellationToken ct = default)
     {
-        var matching = filter.Apply(search.Listed(), db, Settings);
+        var matching = filter.Apply(await search.ListedAsync(ct), db, Settings);
         var rows = matching.SelectMany(s => s.Locations, (s, sal) => new { sal.Id, ServiceId = s.Id, s.Name, sal.Location!.Latitude, sal.Location.Longitude, sal.Location.Postcode });
         List<Guid> ids;
         int total;
@@ -116,7 +116,7 @@ public sealed class OpenReferralFeed(ShortBreaksDbContext db, DirectorySearch se
     private async Task<List<JsonObject>> ServiceAtLocationJsonAsync(IReadOnlyList<Guid> ids, bool full, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        var links = await search.Listed().SelectMany(s => s.Locations).Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.ServiceId }).ToListAsync(ct);
+        var links = await (await search.ListedAsync(ct)).SelectMany(s => s.Locations).Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.ServiceId }).ToListAsync(ct);
         var services = (await LoadAsync(links.Select(l => l.ServiceId).Distinct().ToList(), full, ct)).ToDictionary(s => s.Service.Id);
         var result = new List<JsonObject>();
         foreach (var id in ids)
@@ -148,7 +148,7 @@ public sealed class OpenReferralFeed(ShortBreaksDbContext db, DirectorySearch se
     private async Task<List<(Service Service, Organisation Organisation)>> LoadAsync(IReadOnlyList<Guid> ids, bool full, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        var query = search.Listed().AsNoTracking().Where(s => ids.Contains(s.Id));
+        var query = (await search.ListedAsync(ct)).AsNoTracking().Where(s => ids.Contains(s.Id));
         query = full
             ? query.AsSplitQuery().Include(s => s.Locations).ThenInclude(l => l.Location).Include(s => s.Schedules).Include(s => s.Prices).Include(s => s.TaxonomyTerms)
             : query.AsSplitQuery().Include(s => s.Locations).ThenInclude(l => l.Location);
