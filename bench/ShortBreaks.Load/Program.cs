@@ -9,7 +9,10 @@ using ShortBreaks.Core.Requests;
 // fetching pages for a fixed time; prints the median and 95th percentile per page.
 // Usage: dotnet run -c Release --project bench/ShortBreaks.Load -- --url http://127.0.0.1:5090[,http://127.0.0.1:5091...]
 //        --db <sqlite file or connection string> [--provider Sqlite|PostgreSql] [--clients 20] [--seconds 30]
-//        [--email officer@demo.example] [--password Demo-password-1] [--targets front-door|plans] [--compare <slice seconds>]
+//        [--email officer@demo.example] [--password Demo-password-1] [--targets front-door|plans|directory] [--compare <slice seconds>]
+// With --targets directory it first adds 5,000 listed services (once; kept in the database), then measures the Local
+// Offer search page (a postcode, nearest first, a random page of results; and a need with an age) and the Open
+// Referral UK feed's /oruk/services?page=N (a random page of 50).
 // With --targets plans it first gives 200 children on Targeted Short Breaks a plan of ten versions with fifty
 // support lines each, the newest waiting for the panel (once; kept in the database), then measures the plan page
 // and the panel agenda of 200 items, signed in as a team manager.
@@ -30,6 +33,7 @@ var database = new DatabaseOptions
 };
 
 var plansRun = options.Get("targets", "front-door") == "plans";
+var directoryRun = options.Get("targets", "front-door") == "directory";
 if (plansRun) email = options.Get("email", "manager@demo.example");
 
 List<Guid> childIds;
@@ -42,11 +46,19 @@ await using (var db = DatabaseSetup.Create(database))
     childIds = await db.Children.OrderBy(c => c.Id).Where(c => c.MergedIntoChildId == null).Select(c => c.Id).Take(5000).ToListAsync();
     requestIds = await db.Requests.Where(r => r.Status == RequestStatus.Submitted).OrderBy(r => r.SubmittedAt).Select(r => r.Id).Take(2000).ToListAsync();
     if (plansRun) planChildIds = await PlanSeed.EnsureAsync(db, children: 200, versions: 10, lines: 50);
+    if (directoryRun) await DirectorySeed.EnsureAsync(db, services: 5000);
 }
 
 Console.WriteLine($"{childCount:N0} children in the database; {clients} clients for {seconds}s against {string.Join(", ", nodes.Select(n => n.ToString()))}");
 
-var targets = plansRun
+var targets = directoryRun
+    ? new (string Name, Func<Random, string> Path)[]
+    {
+        ("Local Offer search (postcode, nearest first)", r => $"/local-offer?postcode=DC{r.Next(1, 17)}+2AB&p={r.Next(1, 51)}"),
+        ("Local Offer search (need and age)", r => $"/local-offer?need=need-autism&age={r.Next(5, 15)}&p={r.Next(1, 10)}"),
+        ("/oruk/services?page=N (50 a page)", r => $"/oruk/services?page={r.Next(1, 101)}"),
+    }
+    : plansRun
     ? new (string Name, Func<Random, string> Path)[]
     {
         ("plan page (10 versions, 50 lines)", r => $"/staff/children/{planChildIds[r.Next(planChildIds.Count)]}/plan"),

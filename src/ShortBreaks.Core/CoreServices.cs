@@ -22,6 +22,9 @@ public sealed record CoreOptions
 
     public EmailOptions Email { get; init; } = new();
 
+    /// <summary>Centres of the area's postcode districts, for Local Offer distance searches; without them, listed locations only.</summary>
+    public LocalOffer.PostcodeDistricts? PostcodeDistricts { get; init; }
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Everything from a schemes folder as shipped: the schemes, its ras/ folder and calendar/bank-holidays.json.</summary>
@@ -31,6 +34,7 @@ public sealed record CoreOptions
         Schemes = SchemeCatalog.LoadFrom(folder),
         Ras = RasSchemeCatalog.LoadFrom(Path.Combine(folder, "ras")),
         WorkingDays = WorkingDays.LoadFrom(Path.Combine(folder, "calendar", "bank-holidays.json")),
+        PostcodeDistricts = LocalOffer.PostcodeDistricts.LoadFrom(Path.Combine(folder, "local-offer", "postcode-districts.json")),
         Email = email ?? new EmailOptions(),
     };
 }
@@ -77,6 +81,10 @@ public static class CoreServices
         services.AddScoped<Providers.OrganisationTeam>();
         services.AddScoped<Providers.ExpiryWatch>();
         services.AddScoped<Providers.PackageService>();
+        services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);
+        services.AddScoped<LocalOffer.DirectorySearch>();
+        services.AddScoped<LocalOffer.OpenReferralFeed>();
+        services.AddScoped<LocalOffer.DirectoryImport>();
         services.AddScoped<SubjectAccess.SubjectGathering>();
         services.AddScoped<SubjectAccess.SubjectArchive>();
         services.AddScoped<SubjectAccess.SubjectAccessService>();

@@ -114,6 +114,10 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/commissioning/providers", "/commissioning/providers/{id:guid}", "/commissioning/providers/{id:guid}/documents/{fileId:guid}",
         // A provider's own agreements, filtered by ProviderChildAccess; PackagePagesTests proves another provider gets 404.
         "/provider/agreements",
+        // The Local Offer directory and its Open Referral UK feed: listed services only, open to anyone; and its import.
+        "/local-offer", "/local-offer/services/{id:guid}", "/commissioning/directory/import",
+        "/oruk/", "/oruk/services", "/oruk/services/{id}", "/oruk/service_at_locations", "/oruk/service_at_locations/{id}",
+        "/oruk/taxonomies", "/oruk/taxonomies/{id}", "/oruk/taxonomy_terms", "/oruk/taxonomy_terms/{id}",
     ];
 
     private IReadOnlyList<RouteEndpoint> Routes()

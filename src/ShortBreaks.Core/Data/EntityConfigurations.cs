@@ -159,6 +159,8 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.SafeguardingLeadName).HasMaxLength(200);
         b.Property(o => o.SafeguardingLeadEmail).HasMaxLength(254);
         b.Property(o => o.SafeguardingLeadPhone).HasMaxLength(30);
+        b.Property(o => o.ImportedId).HasMaxLength(100);
+        b.HasIndex(o => o.ImportedId);
         b.Property(o => o.Status).HasConversion<string>().HasMaxLength(30);
         b.Property(o => o.Version).IsConcurrencyToken();
         b.HasMany(o => o.Insurances).WithOne().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
@@ -303,6 +305,8 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         b.Property(l => l.Town).HasMaxLength(100);
         b.Property(l => l.Postcode).HasMaxLength(10);
         b.Property(l => l.PostcodeKey).HasMaxLength(8);
+        b.Property(l => l.ImportedId).HasMaxLength(100);
+        b.HasIndex(l => new { l.OrganisationId, l.ImportedId });
         b.HasOne<Organisation>().WithMany().HasForeignKey(l => l.OrganisationId);
     }
 }

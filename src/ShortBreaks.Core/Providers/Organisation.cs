@@ -42,6 +42,12 @@ public sealed class Organisation : IVersioned
     /// <summary>When it was last approved onto the framework.</summary>
     public DateTime? ApprovedAt { get; set; }
 
+    /// <summary>
+    /// The id it had in the HSDS-UK feed it was imported from, if any, so a second import updates it. An imported
+    /// organisation is listed in the Local Offer directory but takes no packages until it applies and is approved.
+    /// </summary>
+    public string? ImportedId { get; set; }
+
     public long Version { get; set; }
 
     public List<OrganisationInsurance> Insurances { get; set; } = [];

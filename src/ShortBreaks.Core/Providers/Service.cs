@@ -76,6 +76,9 @@ public sealed class Location
     /// <summary>WGS84 degrees, for distance searches.</summary>
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
+
+    /// <summary>The id it had in the HSDS-UK feed it was imported from, if any, so a second import updates it.</summary>
+    public string? ImportedId { get; set; }
 }
 
 /// <summary>A service offered at a location (HSDS-UK <c>service_at_location</c>; its id is the feed's id).</summary>

@@ -31,7 +31,7 @@ public sealed class ApiProblems(RequestDelegate next, ILogger<ApiProblems> logge
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (!context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments(OpenReferralEndpoints.Stub))
         {
             await next(context);
             return;

@@ -111,6 +111,7 @@ public static class ServiceSetup
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatus.For, ExceptionHandlingPath = "/error" });
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseApiProblems();
+        app.UseMiddleware<OpenReferralCors>();
         app.UseMiddleware<PlainTextQueryGuard>();
         app.UseMiddleware<FormTextMarker>();
         app.UseMiddleware<NoStoreForPersonalData>();
@@ -128,6 +129,7 @@ public static class ServiceSetup
         app.MapRasApi();
         app.MapChildrenApi();
         app.MapProviderApi();
+        app.MapOpenReferralFeed();
         app.MapRazorPages();
     }
 

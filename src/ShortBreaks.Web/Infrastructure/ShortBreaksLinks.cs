@@ -264,6 +264,7 @@ public sealed partial class ShortBreaksLinks(LinkGenerator links)
 
     public string ProviderReturnRemoveSession(Guid packageId, DateOnly month, Guid sessionId) =>
         Page("/Provider/Returns/RemoveSession", new { packageId, month = ShortBreaks.Core.Providers.DeliveryRules.MonthKey(month), sessionId });
+
     // Packages: brokered by the officer or the family, sent to providers as service agreements
     public string StaffPackages(Guid childId, string? done = null) => Page("/Staff/Children/Packages/Index", new { childId }) + Query(("done", done));
 
@@ -277,6 +278,15 @@ public sealed partial class ShortBreaksLinks(LinkGenerator links)
     public string ProviderAgreement(Guid packageId, string? done = null) => Page("/Provider/Agreements/Agreement", new { packageId }) + Query(("done", done));
 
     public string ProviderAgreementPdf(Guid packageId) => Page("/Provider/Agreements/Agreement", new { packageId }) + Query(("handler", "pdf"));
+    // The Local Offer directory (public) and its import (commissioning)
+    public string LocalOffer(string? q = null, string? need = null, string? kind = null, string? age = null, string? day = null,
+        string? postcode = null, string? within = null, int page = 1) =>
+        Page("/LocalOffer/Index") + Query(("q", q), ("need", need), ("kind", kind), ("age", age), ("day", day), ("postcode", postcode), ("within", within),
+            ("p", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null));
+
+    public string LocalOfferService(Guid id) => Page("/LocalOffer/Service", new { id });
+
+    public string DirectoryImport() => Page("/Commissioning/Directory/Import");
 
     public string RatesVersions() => Page("/Rates/Versions/Index");
 

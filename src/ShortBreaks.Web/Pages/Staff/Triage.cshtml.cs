@@ -44,21 +44,5 @@ public class TriageModel(TriageQueue triage) : GovukPageModel
     /// The page numbers to show, GOV.UK style: the first, the last, and those either side of the current one,
     /// with null where a gap is shown as an ellipsis.
     /// </summary>
-    public IReadOnlyList<int?> PageNumbers()
-    {
-        var count = Queue.PageCount;
-        var current = Queue.Page;
-        var shown = new SortedSet<int> { 1, count, current, current - 1, current + 1 };
-        shown.RemoveWhere(n => n < 1 || n > count);
-        var numbers = new List<int?>();
-        var previous = 0;
-        foreach (var n in shown)
-        {
-            if (n - previous > 1) numbers.Add(null);
-            numbers.Add(n);
-            previous = n;
-        }
-
-        return numbers;
-    }
+    public IReadOnlyList<int?> PageNumbers() => Infrastructure.PageNumbers.Around(Queue.Page, Queue.PageCount);
 }

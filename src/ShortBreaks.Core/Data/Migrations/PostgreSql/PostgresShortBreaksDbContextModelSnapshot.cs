@@ -1508,6 +1508,10 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
+                    b.Property<string>("ImportedId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
 
@@ -1543,6 +1547,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("PostcodeKey");
 
+                    b.HasIndex("OrganisationId", "ImportedId");
+
                     b.ToTable("Locations");
                 });
 
@@ -1577,6 +1583,10 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ImportedId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("LegalName")
                         .IsRequired()
@@ -1631,6 +1641,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportedId");
 
                     b.HasIndex("Name");
 

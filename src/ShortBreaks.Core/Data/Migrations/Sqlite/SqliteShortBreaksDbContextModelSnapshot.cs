@@ -1495,6 +1495,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportedId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
 
@@ -1530,6 +1534,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PostcodeKey");
 
+                    b.HasIndex("OrganisationId", "ImportedId");
+
                     b.ToTable("Locations");
                 });
 
@@ -1563,6 +1569,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LegalName")
@@ -1618,6 +1628,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportedId");
 
                     b.HasIndex("Name");
 
