@@ -25,8 +25,10 @@ public static class OpenReferralEndpoints
 
     public static IEndpointRouteBuilder MapOpenReferralFeed(this IEndpointRouteBuilder app)
     {
+        // The feed is described by the standard's own OpenAPI document (openapi_url on its root), not by this service's.
         var feed = app.MapGroup(Stub).WithTags("Open Referral UK feed").AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ExcludeFromDescription();
         feed.MapGet("/", () => TypedResults.Json(new JsonObject { ["version"] = OpenReferralFeed.Version, ["profile"] = ProfileUrl, ["openapi_url"] = OpenApiUrl }))
             .Describe("OrukRoot", "About this feed", "The HSDS version of the feed (HSDS-UK-3.0), the profile and its OpenAPI document.");
         feed.MapGet("/services", ServicesAsync)
