@@ -80,6 +80,7 @@ public static class CoreServices
         services.AddScoped<Providers.FrameworkService>();
         services.AddScoped<Providers.OrganisationTeam>();
         services.AddScoped<Providers.ExpiryWatch>();
+        services.AddScoped<Providers.RenewalService>();
         services.AddScoped<Providers.PackageService>();
         services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);
         services.AddScoped<LocalOffer.DirectorySearch>();

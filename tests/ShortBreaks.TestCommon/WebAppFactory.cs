@@ -86,6 +86,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Schemes:Directory", Path.Combine(AppContext.BaseDirectory, "schemes"));
         builder.UseSetting("Retention:MonthlyScan", MonthlyRetentionScan ? "true" : "false");
         builder.UseSetting("Providers:ExpiryWatch", "false");
+        builder.UseSetting("Providers:RenewalWatch", "false");
         if (Unthrottled)
         {
             foreach (var (key, value) in TestAccounts.UnthrottledSettings) builder.UseSetting(key, value);

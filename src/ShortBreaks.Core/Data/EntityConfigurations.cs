@@ -444,8 +444,20 @@ internal sealed class FsbRenewalConfiguration : IEntityTypeConfiguration<FsbRene
         b.HasIndex(r => new { r.Status, r.YearStart });
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.DecidedByName).HasMaxLength(200);
+        b.Property(r => r.SubmittedByName).HasMaxLength(200);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId);
+    }
+}
+
+internal sealed class RenewalNoticeConfiguration : IEntityTypeConfiguration<RenewalNotice>
+{
+    public void Configure(EntityTypeBuilder<RenewalNotice> b)
+    {
+        b.HasIndex(n => new { n.RenewalId, n.Kind, n.Number }).IsUnique();
+        b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(n => n.ClaimedBy).HasMaxLength(200);
+        b.HasOne<FsbRenewal>().WithMany().HasForeignKey(n => n.RenewalId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

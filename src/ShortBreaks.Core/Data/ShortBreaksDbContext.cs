@@ -39,6 +39,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<DeliveryReturn> DeliveryReturns => Set<DeliveryReturn>();
     public DbSet<DeliveredSession> DeliveredSessions => Set<DeliveredSession>();
     public DbSet<FsbRenewal> FsbRenewals => Set<FsbRenewal>();
+    public DbSet<RenewalNotice> RenewalNotices => Set<RenewalNotice>();
     public DbSet<SentEmail> SentEmails => Set<SentEmail>();
     public DbSet<Ras.RasAssessment> RasAssessments => Set<Ras.RasAssessment>();
     public DbSet<Ras.RasVersionRecord> RasVersions => Set<Ras.RasVersionRecord>();

@@ -101,6 +101,11 @@ public sealed class FsbRenewal : IVersioned
 
     public DateTime? SubmittedAt { get; set; }
     public string? SubmittedByUserId { get; set; }
+    public string? SubmittedByName { get; set; }
+
+    /// <summary>An officer took the family's answers by phone (a family with no online account, or who asked to).</summary>
+    public bool TakenByPhone { get; set; }
+
     public DateTime? DecidedAt { get; set; }
     public string? DecidedByUserId { get; set; }
     public string? DecidedByName { get; set; }
@@ -117,5 +122,42 @@ public enum RenewalStatus
     Invited,
     Submitted,
     Approved,
+
+    /// <summary>Not used by renewals: kept so stored values still read.</summary>
     Refused,
+
+    /// <summary>Sent for a fresh threshold decision: the child stays on Flexible Short Breaks until that decision.</summary>
+    Referred,
+}
+
+/// <summary>What a renewal email is.</summary>
+public enum RenewalNoticeKind
+{
+    /// <summary>To the family: renew before the year ends.</summary>
+    Invitation,
+
+    /// <summary>To the family: not renewed yet (numbered by the scheme's reminder days).</summary>
+    Reminder,
+
+    /// <summary>The year ended without a renewal: the officer is told and the family reminded.</summary>
+    Overdue,
+}
+
+/// <summary>
+/// One renewal email, claimed by a node with a lease before it is sent (as <see cref="ExpiryWarning"/>), so two nodes
+/// never send the same one and one left by a node that stopped is sent by another. Unique on the renewal, kind and number.
+/// </summary>
+public sealed class RenewalNotice
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid RenewalId { get; set; }
+    public RenewalNoticeKind Kind { get; set; }
+
+    /// <summary>The reminder's place in the scheme's reminder days (from 1); 0 for the others.</summary>
+    public int Number { get; set; }
+
+    public string? ClaimedBy { get; set; }
+    public DateTime? LeaseUntil { get; set; }
+    public int Attempts { get; set; }
+    public DateTime? SentAt { get; set; }
 }

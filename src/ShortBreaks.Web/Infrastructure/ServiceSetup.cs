@@ -26,6 +26,8 @@ public static class ServiceSetup
         if (!string.Equals(config["Retention:MonthlyScan"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<RetentionWorker>();
         // Every node watches providers' insurance and registration expiry unless told not to; each warning is sent once.
         if (!string.Equals(config["Providers:ExpiryWatch"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<ExpiryWorker>();
+        // And opens Flexible Short Breaks renewals, emailing families and reminding them; each email is sent once.
+        if (!string.Equals(config["Providers:RenewalWatch"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<RenewalWorker>();
         services.AddSingleton<ShortBreaksLinks>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
