@@ -1474,8 +1474,15 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("SubmittedByUserId")
                         .HasColumnType("text");
+
+                    b.Property<bool>("TakenByPhone")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -2000,6 +2007,44 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasIndex("PackageId", "At");
 
                     b.ToTable("PackageStateChanges");
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Providers.RenewalNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RenewalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenewalId", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RenewalNotices");
                 });
 
             modelBuilder.Entity("ShortBreaks.Core.Providers.Service", b =>
@@ -3412,6 +3457,15 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasOne("ShortBreaks.Core.Providers.Package", null)
                         .WithMany()
                         .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Providers.RenewalNotice", b =>
+                {
+                    b.HasOne("ShortBreaks.Core.Providers.FsbRenewal", null)
+                        .WithMany()
+                        .HasForeignKey("RenewalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1461,8 +1461,15 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SubmittedByUserId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TakenByPhone")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -1987,6 +1994,44 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasIndex("PackageId", "At");
 
                     b.ToTable("PackageStateChanges");
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Providers.RenewalNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RenewalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenewalId", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RenewalNotices");
                 });
 
             modelBuilder.Entity("ShortBreaks.Core.Providers.Service", b =>
@@ -3399,6 +3444,15 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasOne("ShortBreaks.Core.Providers.Package", null)
                         .WithMany()
                         .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Providers.RenewalNotice", b =>
+                {
+                    b.HasOne("ShortBreaks.Core.Providers.FsbRenewal", null)
+                        .WithMany()
+                        .HasForeignKey("RenewalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
