@@ -83,7 +83,7 @@ public static class RenewalRules
             var field = $"Answers[{i}]";
             if (reply?.Unchanged is not { } unchanged)
             {
-                errors.Add(new(field + ".Unchanged", $"Say whether this is still right: {question.Question.ToLowerInvariant()}"));
+                errors.Add(new(field + ".Unchanged", $"Say whether this is still right: {question.Question}"));
                 continue;
             }
 
@@ -96,7 +96,7 @@ public static class RenewalRules
             var now = reply.Now?.Trim();
             if (string.IsNullOrEmpty(now))
             {
-                errors.Add(new(field + ".Now", $"Enter what has changed: {question.Question.ToLowerInvariant()}"));
+                errors.Add(new(field + ".Now", $"Enter what has changed: {question.Question}"));
                 continue;
             }
 

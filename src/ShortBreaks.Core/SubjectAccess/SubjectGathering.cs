@@ -43,6 +43,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         [nameof(ShortBreaksDbContext.FrameworkApplications)] = "providers' applications to the framework",
         [nameof(ShortBreaksDbContext.FrameworkStatusChanges)] = "providers' framework decisions",
         [nameof(ShortBreaksDbContext.ExpiryWarnings)] = "the insurance and registration expiry warnings sent to providers",
+        [nameof(ShortBreaksDbContext.RenewalNotices)] = "which node sent each renewal email, and when: the emails themselves are among the sent emails gathered, and the renewal with its reminders",
         [nameof(ShortBreaksDbContext.Services)] = "the services in the Local Offer directory",
         [nameof(ShortBreaksDbContext.Locations)] = "the places providers run services",
         [nameof(ShortBreaksDbContext.RasVersions)] = "the RAS versions",
