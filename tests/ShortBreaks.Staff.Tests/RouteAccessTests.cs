@@ -30,6 +30,7 @@ public sealed class ChildRecords : IAsyncLifetime
     public Guid OrganisationId { get; private set; }
     public DateOnly PackageMonth { get; private set; }
     public Guid SessionId { get; private set; }
+    public Guid RenewalId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -46,6 +47,7 @@ public sealed class ChildRecords : IAsyncLifetime
             (PackageId, OrganisationId) = (package.Id, package.OrganisationId!.Value);
             var delivery = db.DeliveryReturns.Local.Single(r => r.PackageId == package.Id);
             (PackageMonth, SessionId) = (delivery.Month, delivery.Sessions[0].Id);
+            RenewalId = db.FsbRenewals.Local.Single(r => r.ChildId == child.Id).Id;
             (LetterId, AssessmentId, PanelItemId) = (letter.Id, assessment.Id, item.Id);
             DocumentId = db.EvidenceDocuments.Where(d => d.RequestId == request.Id).Select(d => d.Id).Single();
         });
@@ -65,6 +67,7 @@ public sealed class ChildRecords : IAsyncLifetime
             "packageid" => PackageId.ToString(),
             "month" => Core.Providers.DeliveryRules.MonthKey(PackageMonth),
             "sessionid" => SessionId.ToString(),
+            "renewalid" => RenewalId.ToString(),
             "letterid" => LetterId.ToString(),
             "docid" or "documentid" => DocumentId.ToString(),
             "section" => "personal-care",
@@ -93,6 +96,8 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/api/requests/", "/api/ras/score",
         "/staff", "/staff/triage", "/staff/search", "/staff/duty/new", "/staff/panel", "/staff/adult-transfers",
         "/staff/retention", "/staff/retention/{id:guid}", "/staff/retention/{id:guid}/items/{itemId:guid}/keep",
+        // The renewal queue lists every child's renewal to case staff only (the Staff folder's policy); each renewal's page checks its child.
+        "/staff/renewals",
         // Administrators only (Policies.Admin): a request may be about a family member rather than a child, and the
         // administrator answering it must see the whole record; SubjectAccessPageTests proves who is refused.
         "/staff/subject-access", "/staff/subject-access/new", "/staff/subject-access/{id:guid}",

@@ -67,7 +67,7 @@ public sealed partial class TestData
         delivery.Sessions.Add(new DeliveredSession { PackageId = package.Id, PackageLineId = line.Id, ChildId = childId, Date = month.AddDays(3), Unit = PriceUnit.Hour, Quantity = 2, Hours = 2, Staff = $"Staff {tag}", RecordedAt = now });
         delivery.Sessions.Add(new DeliveredSession { PackageId = package.Id, PackageLineId = line.Id, ChildId = childId, Date = month.AddDays(10), Unit = PriceUnit.Hour, Cancellation = CancellationReason.ChildUnwell, CancellationNote = $"A cold {tag}", RecordedAt = now });
         db.DeliveryReturns.Add(delivery);
-        db.FsbRenewals.Add(new FsbRenewal { ChildId = childId, YearStart = package.YearStart.AddYears(1), Status = RenewalStatus.Submitted, AnswersJson = "{\"needs\":\"confirmed\"}", InvitedAt = now, SubmittedAt = now });
+        db.FsbRenewals.Add(new FsbRenewal { ChildId = childId, YearStart = package.YearStart.AddYears(1), Status = RenewalStatus.Submitted, AnswersJson = RenewalRules.Write([new RenewalAnswer("needs", "What support the child needs", "Extra care", "Extra care")]), InvitedAt = now, SubmittedAt = now });
         return package;
     }
 }

@@ -13,6 +13,9 @@ public enum ChildRecordKind
 
     /// <summary>A child's package (from a provider's side: its own packages only).</summary>
     Package,
+
+    /// <summary>A child's renewal of Flexible Short Breaks.</summary>
+    Renewal,
 }
 
 /// <summary>
@@ -82,6 +85,7 @@ public static class ChildAccessCheck
             ChildRecordKind.RasAssessment => await db.RasAssessments.Where(a => a.Id == id).Select(a => (Guid?)a.ChildId).FirstOrDefaultAsync(ct),
             ChildRecordKind.Letter => await db.Letters.Where(l => l.Id == id).Select(l => (Guid?)l.ChildId).FirstOrDefaultAsync(ct),
             ChildRecordKind.PanelItem => await db.PanelItems.Where(p => p.Id == id).Select(p => (Guid?)p.ChildId).FirstOrDefaultAsync(ct),
+            ChildRecordKind.Renewal => await db.FsbRenewals.Where(r => r.Id == id).Select(r => (Guid?)r.ChildId).FirstOrDefaultAsync(ct),
             _ => throw new ArgumentOutOfRangeException(nameof(record), record, null),
         };
         return childId is { } found ? new ChildResource(found) : null;

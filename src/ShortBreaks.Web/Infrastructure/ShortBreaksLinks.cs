@@ -273,6 +273,12 @@ public sealed partial class ShortBreaksLinks(LinkGenerator links)
 
     public string FamilyPackages(Guid childId, string? done = null) => Page("/Account/Family/Packages/Index", new { childId }) + Query(("done", done));
 
+    public string FamilyRenewal(Guid childId) => Page("/Account/Family/Renewal", new { childId });
+
+    public string StaffRenewals() => Page("/Staff/Renewals/Index");
+
+    public string StaffRenewal(Guid renewalId, string? done = null) => Page("/Staff/Renewals/Renewal", new { renewalId }) + Query(("done", done));
+
     public string ProviderAgreements(string? done = null) => Page("/Provider/Agreements/Index") + Query(("done", done));
 
     public string ProviderAgreement(Guid packageId, string? done = null) => Page("/Provider/Agreements/Agreement", new { packageId }) + Query(("done", done));

@@ -103,6 +103,10 @@ public class ShortBreaksLinksTests(WebAppFactory app) : IClassFixture<WebAppFact
         links.ApiRequest(OtherId).ShouldBe($"/api/requests/{OtherId}");
         links.StaffPackage(ChildId, OtherId, done: "built").ShouldBe($"/staff/children/{ChildId}/packages/{OtherId}?done=built");
         links.FamilyPackages(ChildId).ShouldBe($"/account/packages/{ChildId}");
+        // The renewal emails write these addresses themselves (RenewalEmails): they must stay the same.
+        links.FamilyRenewal(ChildId).ShouldBe($"/account/renewal/{ChildId}");
+        links.StaffRenewals().ShouldBe("/staff/renewals");
+        links.StaffRenewal(OtherId, done: "decided").ShouldBe($"/staff/renewals/{OtherId}?done=decided");
         links.ProviderAgreementPdf(OtherId).ShouldBe($"/provider/agreements/{OtherId}?handler=pdf");
     }
 

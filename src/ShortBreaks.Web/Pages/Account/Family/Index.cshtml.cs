@@ -1,3 +1,4 @@
+using ShortBreaks.Core.Providers;
 using ShortBreaks.Web.Pages.Apply;
 
 namespace ShortBreaks.Web.Pages.Account.Family;
@@ -27,6 +28,9 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
 
     /// <summary>The family's children on Flexible Short Breaks, whose packages they build from their account.</summary>
     public IReadOnlyList<(Guid ChildId, string FirstName)> PackageChildren { get; private set; } = [];
+
+    /// <summary>The family's children whose Flexible Short Breaks are waiting for the family to renew them.</summary>
+    public IReadOnlyList<(Guid ChildId, string FirstName)> RenewalChildren { get; private set; } = [];
 
     /// <summary>The reference just saved for later, when it is one of this family's.</summary>
     public string? SavedReference { get; private set; }
@@ -63,6 +67,11 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
             .Select(c => (c.Id, c.FirstName)).ToList();
         PackageChildren = (await db.Children.AsNoTracking()
                 .Where(c => db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == c.Id) && c.Tier == Tier.FlexibleShortBreaks)
+                .OrderBy(c => c.FirstName).Select(c => new { c.Id, c.FirstName }).ToListAsync(ct))
+            .Select(c => (c.Id, c.FirstName)).ToList();
+        RenewalChildren = (await db.Children.AsNoTracking()
+                .Where(c => db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == c.Id) &&
+                            db.FsbRenewals.Any(r => r.ChildId == c.Id && r.Status == RenewalStatus.Invited))
                 .OrderBy(c => c.FirstName).Select(c => new { c.Id, c.FirstName }).ToListAsync(ct))
             .Select(c => (c.Id, c.FirstName)).ToList();
         SavedReference = mine.FirstOrDefault(r => r.Reference == saved)?.Reference;
