@@ -330,6 +330,25 @@ public sealed class RenewalServiceTests : IDisposable
     }
 
     [SkippableTheory, AllDatabases]
+    public async Task A_child_not_renewed_by_the_end_keeps_the_new_years_allowance_and_packages_can_be_built_for_it(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await FsbChildAsync(database);
+        await using (var db = database.NewContext(Actor.System, _clock)) await Service(db).OpenDueAsync();
+        _clock.SetUtcNow(new DateTimeOffset(2027, 4, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var officer = database.NewContext(Officer, _clock);
+        var packages = new PackageService(officer, ShippedSchemes.Catalog,
+            new EmailSender(new EmailOptions { PickupDirectory = _mail }, NullLogger<EmailSender>.Instance), NullLogger<PackageService>.Instance);
+
+        (await Service(officer).QueueAsync()).ShouldHaveSingleItem().Overdue.ShouldBeTrue();
+        var year = (await packages.YearAsync(child.Id)).ShouldNotBeNull();
+        (year.YearStart, year.Allowance.ShouldNotBeNull().Hours).ShouldBe((NextYear, 80m));
+        var (_, built) = await packages.BuildAsync(child.Id,
+            new PackageRequest { Route = PackageRoute.DirectPayment, StartsOn = new DateOnly(2027, 4, 2), DirectPaymentHours = 10 }, PackageActor.Officer);
+        built.Succeeded.ShouldBeTrue();
+    }
+
+    [SkippableTheory, AllDatabases]
     public async Task A_family_with_no_account_is_asked_to_ring_at_the_contact_address_of_their_request(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
