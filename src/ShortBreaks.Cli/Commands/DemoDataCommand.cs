@@ -101,6 +101,7 @@ internal static class DemoDataCommand
             ("Draft requests", s.DraftRequests),
             ("Decisions (each with a letter)", s.Decisions),
             ("Approved providers", s.Providers),
+            ("Packages brokered", s.Packages),
             ("Staff accounts", s.Staff),
             ("  Personalisation officers", s.PersonalisationOfficers),
             ("  Reviewing officers", s.ReviewingOfficers),
