@@ -27,8 +27,8 @@ public sealed record DemoOptions
     public Ras.RasSchemeCatalog? Ras { get; init; }
 }
 
-/// <summary>A person a demonstrator can sign in as, with the demo password.</summary>
-public sealed record DemoLogin(string Email, string DisplayName, string Role, string Description);
+/// <summary>A person a demonstrator can sign in as, with the demo password; <paramref name="Title"/> tells two logins of one role apart.</summary>
+public sealed record DemoLogin(string Email, string DisplayName, string Role, string Description, string? Title = null);
 
 /// <summary>What the demo county holds once loaded.</summary>
 /// <param name="AwaitingDecision">Children whose request is waiting for a threshold decision.</param>
