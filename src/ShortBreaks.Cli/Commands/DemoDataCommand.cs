@@ -101,6 +101,7 @@ internal static class DemoDataCommand
             ("Draft requests", s.DraftRequests),
             ("Decisions (each with a letter)", s.Decisions),
             ("Approved providers", s.Providers),
+            ("Packages brokered", s.Packages),
             ("Staff accounts", s.Staff),
             ("  Personalisation officers", s.PersonalisationOfficers),
             ("  Reviewing officers", s.ReviewingOfficers),
@@ -122,7 +123,7 @@ internal static class DemoDataCommand
         Console.WriteLine($"Demo logins, each with the password {DemoCounty.Password}:");
         foreach (var login in DemoCounty.Logins)
         {
-            Console.WriteLine($"  {login.Email,-28} {Roles.Name(login.Role),-24} {login.Description}");
+            Console.WriteLine($"  {login.Email,-28} {login.Title ?? Roles.Name(login.Role),-24} {login.Description}");
         }
     }
 }

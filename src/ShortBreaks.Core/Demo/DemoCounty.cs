@@ -22,7 +22,12 @@ public static class DemoCounty
             "Team manager: oversees the team and every Targeted Short Breaks case, approves panel decisions"),
         new("commissioning@demo.example", "Martin Reid", Roles.CommissioningOfficer, "Commissioning officer: keeps the approved provider framework"),
         new("finance@demo.example", "Helen Marsh", Roles.FinanceOfficer, "Finance officer: direct payments, audits and budget monitoring"),
-        new("provider@demo.example", "Dev Sharma", Roles.Provider, "Works for Riverside Play Scheme and sees only its packages"),
+        new("provider@demo.example", "Dev Sharma", Roles.Provider,
+            "Administrator of Riverside Play Scheme: adds and removes its users, accepts service agreements and returns what was delivered",
+            "Provider administrator"),
+        new("providerworker@demo.example", "Priya Nair", Roles.Provider,
+            "Support worker at Riverside Play Scheme: sees only the children with a package from it, and returns their sessions",
+            "Provider worker"),
         new("admin@demo.example", "Alex Morgan", Roles.Admin, "Administrator of the service"),
         new("parent@demo.example", "Jess Carter", Roles.Family, "Parent carer of one child with Flexible Short Breaks approved"),
         new("parent2@demo.example", "Sam Ellis", Roles.Family, "Parent carer with an account and no child yet: make a new request"),
@@ -56,9 +61,13 @@ public static class DemoCounty
                 $"The database already has accounts under @{EmailDomain}, so no demo data was added. Use a new database, then run again.");
         }
 
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var summary = await new DemoCountyGenerator(db, options).RunAsync(ct);
-        if (options.Ras is not null) await DemoPlans.AddAsync(db, options, ct);
+        await using var supply = DemoSupply.Open(db, options);
+        await supply.AddFrameworkAsync(ct);
+        if (options.Ras is not null) await DemoPlans.AddAsync(db, options, supply.PlanServices(), ct);
+        var packages = await supply.AddPackagesAsync(ct);
         await DemoClosures.AddAsync(db, options, ct);
-        return summary;
+        return summary with { Providers = supply.Organisations, Packages = packages, Elapsed = stopwatch.Elapsed };
     }
 }

@@ -20,34 +20,7 @@ internal sealed partial class DemoCountyGenerator
         }
     }
 
-    private List<Organisation> AddProviders()
-    {
-        var providers = new List<Organisation>();
-        foreach (var (name, services) in DemoNames.Providers)
-        {
-            var joined = _random.TimeOn(_today.AddDays(-_random.Between(60, 8 * 365)), 9, 17);
-            var slug = new string(name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
-            var provider = new Organisation
-            {
-                Id = _random.Id(joined),
-                Name = name,
-                LegalName = name,
-                Email = $"hello@{slug}.example",
-                Phone = FictionalLandline(),
-                Town = _random.PickWeighted(DemoNames.TownsByWeight).Name,
-                Description = $"Short breaks: {services.Replace(",", ", ", StringComparison.Ordinal)}.",
-                Status = FrameworkStatus.Approved,
-                RegisteredAt = joined,
-                ApprovedAt = joined,
-            };
-            _db.Organisations.Add(provider);
-            providers.Add(provider);
-        }
-
-        return providers;
-    }
-
-    private void AddStaff(int childrenWithKeyWorker, int targeted, Guid demoProviderId)
+    private void AddStaff(int childrenWithKeyWorker, int targeted)
     {
         var caseloads = _scheme.Caseloads;
         var officers = (int)Math.Round(childrenWithKeyWorker / ((caseloads.PersonalisationOfficerMinimum + caseloads.PersonalisationOfficerMaximum) / 2.0));
@@ -63,9 +36,6 @@ internal sealed partial class DemoCountyGenerator
                 case Roles.PersonalisationOfficer: _officers.Add(new(user.Id, user.DisplayName)); break;
                 case Roles.ReviewingOfficer: _reviewers.Add(new(user.Id, user.DisplayName)); break;
                 case Roles.TeamManager: _managers.Add(new(user.Id, user.DisplayName)); break;
-                case Roles.Provider:
-                    _db.OrganisationUsers.Add(new OrganisationUser { OrganisationId = demoProviderId, UserId = user.Id, IsAdministrator = true, AddedAt = user.CreatedAt });
-                    break;
                 case Roles.Family when login.Email.StartsWith("parent@", StringComparison.Ordinal): _parentUserId = user.Id; break;
             }
 

@@ -4,9 +4,9 @@ namespace ShortBreaks.Core.Demo;
 
 /// <summary>
 /// Builds one demo county into a database; see <see cref="DemoCounty.GenerateAsync"/>. In parts, one file each:
-/// staff and providers (.Staff), children and their families (.Children), requests and evidence (.Requests),
+/// staff and the demo logins (.Staff), children and their families (.Children), requests and evidence (.Requests),
 /// threshold decisions and their letters by the service's own rules (.Decisions), RAS assessments scored by the
-/// real engine (.Ras); plans and the panel are made through the plan services afterwards (<see cref="DemoPlans"/>).
+/// real engine (.Ras); the providers, plans and packages are made through their services afterwards (<see cref="DemoSupply"/>, <see cref="DemoPlans"/>).
 /// </summary>
 internal sealed partial class DemoCountyGenerator
 {
@@ -86,8 +86,7 @@ internal sealed partial class DemoCountyGenerator
             var awaiting = n - flexible - targeted - universal - socialCare;
 
             await AddRolesAsync(ct);
-            var providers = AddProviders();
-            AddStaff(flexible + targeted, targeted, providers[0].Id);
+            AddStaff(flexible + targeted, targeted);
             await SaveBatchAsync(ct);
 
             var tiers = new Tier[n];
@@ -126,7 +125,7 @@ internal sealed partial class DemoCountyGenerator
                 RequestsToMatch: toMatch,
                 DraftRequests: drafts,
                 Decisions: _decisions,
-                Providers: providers.Count,
+                Providers: DemoNames.Providers.Count, // they join the framework afterwards, through its service (DemoSupply)
                 PersonalisationOfficers: _officers.Count,
                 ReviewingOfficers: _reviewers.Count,
                 TeamManagers: _managers.Count,

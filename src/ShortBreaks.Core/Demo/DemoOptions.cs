@@ -27,8 +27,8 @@ public sealed record DemoOptions
     public Ras.RasSchemeCatalog? Ras { get; init; }
 }
 
-/// <summary>A person a demonstrator can sign in as, with the demo password.</summary>
-public sealed record DemoLogin(string Email, string DisplayName, string Role, string Description);
+/// <summary>A person a demonstrator can sign in as, with the demo password; <paramref name="Title"/> tells two logins of one role apart.</summary>
+public sealed record DemoLogin(string Email, string DisplayName, string Role, string Description, string? Title = null);
 
 /// <summary>What the demo county holds once loaded.</summary>
 /// <param name="AwaitingDecision">Children whose request is waiting for a threshold decision.</param>
@@ -38,6 +38,7 @@ public sealed record DemoLogin(string Email, string DisplayName, string Role, st
 /// <param name="Staff">Every council and provider account, the demo logins included.</param>
 /// <param name="RasAssessments">Completed RAS assessments, the superseded earlier ones included.</param>
 /// <param name="LargestCaseload">The most children any one personalisation officer holds.</param>
+/// <param name="Packages">Packages made through the package service: Flexible Short Breaks packages and plans' provider lines brokered.</param>
 public sealed record DemoSummary(
     int Children,
     int FlexibleShortBreaks,
@@ -58,4 +59,5 @@ public sealed record DemoSummary(
     int FamilyAccounts,
     int RasAssessments,
     int LargestCaseload,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    int Packages = 0);

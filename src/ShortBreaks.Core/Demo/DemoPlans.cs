@@ -3,14 +3,17 @@ namespace ShortBreaks.Core.Demo;
 /// <summary>
 /// Plans in the demo county, made through the real plan and panel services as the demo officer and manager
 /// would: children on Targeted Short Breaks with a plan in force, and step ups from Flexible Short Breaks
-/// agreed and waiting for the panel. Deterministic: the children are chosen by reference.
+/// agreed and waiting for the panel. Each plan in force buys sessions from an organisation on the framework, so its
+/// provider line becomes a package to broker. Deterministic: the children are chosen by reference.
 /// </summary>
 internal static class DemoPlans
 {
     public const int InForce = 12;
     public const int AwaitingPanel = 8;
 
-    public static async Task<int> AddAsync(ShortBreaksDbContext db, DemoOptions options, CancellationToken ct)
+    /// <param name="providerServices">Services a plan can buy from a provider: each plan in force buys one of them, so the child keeps a provider.</param>
+    public static async Task<int> AddAsync(ShortBreaksDbContext db, DemoOptions options,
+        IReadOnlyList<(Guid OrganisationId, string Name, Guid ServiceId, Providers.PriceUnit Unit)> providerServices, CancellationToken ct)
     {
         var schemes = new SchemeCatalog([options.Scheme]);
         var tiers = new TierService(db, schemes);
@@ -38,7 +41,9 @@ internal static class DemoPlans
 
             foreach (var (child, i) in targeted.Select((c, i) => (c, i)))
             {
-                if (await StartAgreedAsync(child.Id, PlanPurpose.Targeted, child.AssessmentId, child.Amount, i) is not { } agreed) continue;
+                var bought = providerServices.Count == 0 ? ((Guid, string, decimal)?)null
+                    : await BoughtAsync(db, providerServices[i * 5 % providerServices.Count], options.Today, ct);
+                if (await StartAgreedAsync(child.Id, PlanPurpose.Targeted, child.AssessmentId, child.Amount, i, bought) is not { } agreed) continue;
                 As(db, manager?.Id, manager?.DisplayName ?? "Demo manager");
                 await approvals.ManagerDecideAsync(agreed.VersionId, true, "Meets the outcomes within the indicative budget.", await VersionOf(db, agreed.PlanId, ct), ct);
                 db.ChangeTracker.Clear();
@@ -47,7 +52,7 @@ internal static class DemoPlans
 
             foreach (var (child, i) in stepUps.Select((c, i) => (c, i)))
             {
-                if (await StartAgreedAsync(child.Id, PlanPurpose.StepUp, child.AssessmentId, child.Amount, i) is null) continue;
+                if (await StartAgreedAsync(child.Id, PlanPurpose.StepUp, child.AssessmentId, child.Amount, i, null) is null) continue;
                 db.ChangeTracker.Clear();
                 made++;
             }
@@ -61,10 +66,11 @@ internal static class DemoPlans
         return made;
 
         // The officer starts the plan and it is agreed by the family and the officer; null where the service would not start it.
-        async Task<(Guid VersionId, Guid PlanId)?> StartAgreedAsync(Guid childId, PlanPurpose purpose, Guid assessmentId, decimal amount, int i)
+        async Task<(Guid VersionId, Guid PlanId)?> StartAgreedAsync(Guid childId, PlanPurpose purpose, Guid assessmentId, decimal amount, int i,
+            (Guid OrganisationId, string Name, decimal Price)? bought)
         {
             As(db, officer?.Id, officer?.DisplayName ?? "Demo officer");
-            var (plan, result) = await plans.StartAsync(childId, purpose, assessmentId, Content(options.Today, amount, i), ct);
+            var (plan, result) = await plans.StartAsync(childId, purpose, assessmentId, Content(options.Today, amount, i, bought), ct);
             if (!result.Succeeded) return null;
             var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == plan!.Id, ct);
             await approvals.AgreeAsync(version.Id, asFamily: true, await VersionOf(db, plan!.Id, ct), ct);
@@ -80,10 +86,29 @@ internal static class DemoPlans
 
     private static readonly string[] Activities = ["Swimming with a friend", "A Saturday drama club", "Cooking a meal at home", "Riding a bike in the park"];
 
-    /// <summary>A plan spending about nine tenths of the budget on a personal assistant, with payroll and one trip.</summary>
-    private static PlanContent Content(DateOnly today, decimal budget, int i)
+    // The organisation and its price today for a service a plan buys.
+    private static async Task<(Guid, string, decimal)> BoughtAsync(ShortBreaksDbContext db, (Guid OrganisationId, string Name, Guid ServiceId, Providers.PriceUnit Unit) service,
+        DateOnly today, CancellationToken ct)
     {
-        var hours = Math.Max(1m, decimal.Floor(budget * 0.85m / 52m / 12.5m * 2m) / 2m);
+        var prices = await db.Set<Providers.ServicePrice>().AsNoTracking().Where(p => p.ServiceId == service.ServiceId).ToListAsync(ct);
+        return (service.OrganisationId, service.Name, Providers.ServicePrices.InForce(prices, today)?.Amount ?? 30m);
+    }
+
+    /// <summary>
+    /// A plan spending about nine tenths of the budget: two sessions a month from a provider on the framework when one is
+    /// given (the rest on a personal assistant), with payroll and one trip.
+    /// </summary>
+    private static PlanContent Content(DateOnly today, decimal budget, int i, (Guid OrganisationId, string Name, decimal Price)? bought)
+    {
+        var provider = bought is { } b ? b.Price * 2 * 12 : 0m;
+        var hours = Math.Max(1m, decimal.Floor((budget * 0.85m - provider) / 52m / 12.5m * 2m) / 2m);
+        SupportLine[] fromProvider = bought is { } p
+            ? [new SupportLine
+            {
+                Description = "Sessions at a club", Type = SupportType.Activity, Quantity = 2, Frequency = SupportFrequency.PerMonth, UnitCost = p.Price,
+                Route = PaymentRoute.CommissionedFromProvider, ProviderId = p.OrganisationId, ProvidedBy = p.Name,
+            }]
+            : [];
         return new PlanContent
         {
             WhatMattersToMe = "Being with my friends, music, and being outside.",
@@ -100,6 +125,7 @@ internal static class DemoPlans
             [
                 new SupportLine { Description = "Personal assistant", Type = SupportType.PersonalAssistantHours, Quantity = hours, Frequency = SupportFrequency.PerWeek, UnitCost = 12.50m, Route = PaymentRoute.DirectPayment, RateName = "weekday" },
                 new SupportLine { Description = "Day trip with a personal assistant", Type = SupportType.Trip, Quantity = 1, Frequency = SupportFrequency.Once, UnitCost = 60m, Route = PaymentRoute.DirectPayment },
+                .. fromProvider,
             ],
             OnCosts = [new OnCost { Description = "Payroll service", MonthlyAmount = 8m, Route = PaymentRoute.DirectPayment }],
         };

@@ -49,7 +49,7 @@ public static class DemoData
             Console.WriteLine($"Demo logins (password {DemoCounty.Password}):");
             foreach (var login in DemoCounty.Logins)
             {
-                Console.WriteLine($"  {login.Email,-30} {Roles.Name(login.Role)}");
+                Console.WriteLine($"  {login.Email,-30} {login.Title ?? Roles.Name(login.Role)}");
             }
 
             Console.WriteLine($"Staff logins also need a code from an authenticator app with the demo key {Authenticator.DemoKey}");

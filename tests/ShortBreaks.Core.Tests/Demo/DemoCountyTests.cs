@@ -445,3 +445,153 @@ public sealed class DemoCountyRasTests(DemoCountyFixture county) : IClassFixture
         }
     }
 }
+
+/// <summary>The demo county's providers, packages and a year of returns, made through the services.</summary>
+public sealed class DemoCountySupplyTests(DemoCountyFixture county) : IClassFixture<DemoCountyFixture>
+{
+    [Fact]
+    public async Task Generate_Puts22OrganisationsOnTheFramework_ThroughTheirApplications_WithServicesPricesAndPlacesTheDirectoryFinds()
+    {
+        await using var db = county.Database.Open();
+        var organisations = await db.Organisations.AsNoTracking().Include(o => o.Insurances).ToListAsync();
+        var services = await db.Services.AsNoTracking().Include(s => s.Prices).Include(s => s.Locations).ThenInclude(l => l.Location).ToListAsync();
+        var changes = await db.FrameworkStatusChanges.AsNoTracking().ToListAsync();
+        var districts = ShortBreaks.Core.LocalOffer.PostcodeDistricts.LoadFrom(Path.Combine(AppContext.BaseDirectory, "schemes", "local-offer", "postcode-districts.json"));
+
+        organisations.Count.ShouldBe(22);
+        organisations.Select(o => o.Name).ShouldBe(DemoNames.Providers.Select(p => p.Name), ignoreOrder: true);
+        foreach (var organisation in organisations)
+        {
+            organisation.Status.ShouldBe(FrameworkStatus.Approved);
+            OrganisationRules.NewPackageRefusal(organisation, county.Scheme.ProviderRules, DemoCountyFixture.Today).ShouldBeNull(organisation.Name);
+            var moves = changes.Where(c => c.OrganisationId == organisation.Id).OrderBy(c => c.At).Select(c => (c.To, c.ByName)).ToList();
+            moves.Select(m => m.To).ShouldBe([FrameworkStatus.Registered, FrameworkStatus.Applied, FrameworkStatus.Approved]);
+            moves[^1].ByName.ShouldBe("Martin Reid");
+            var own = services.Where(s => s.OrganisationId == organisation.Id).ToList();
+            own.ShouldNotBeEmpty(organisation.Name);
+            own.ShouldAllBe(s => s.Status == ServiceStatus.Active && s.Prices.Count >= 1);
+        }
+
+        services.Select(s => s.Kind).Distinct().Count().ShouldBeGreaterThanOrEqualTo(8);
+        var places = services.SelectMany(s => s.Locations).Select(l => l.Location!).ToList();
+        places.ShouldNotBeEmpty();
+        places.ShouldAllBe(l => districts.CentreOf(l.Postcode) != null);
+        services.Where(s => s.Locations.Count == 0).ShouldAllBe(s => s.AreaServed != null);
+        // Some prices went up part way through the year, from a day after they were set.
+        services.Count(s => s.Prices.Count == 2).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Generate_BuildsPackagesForManyFlexibleChildren_AndBrokersThePlansProviderLines_AcceptedByTheProviders()
+    {
+        await using var db = county.Database.Open();
+        var packages = await db.Packages.AsNoTracking().Include(p => p.Lines).ToListAsync();
+        var children = await db.Children.AsNoTracking().ToDictionaryAsync(c => c.Id);
+        var moves = await db.PackageStateChanges.AsNoTracking().ToListAsync();
+
+        var flexible = packages.Where(p => p.Tier == Tier.FlexibleShortBreaks).ToList();
+        flexible.ShouldAllBe(p => children[p.ChildId].Tier == Tier.FlexibleShortBreaks);
+        var wanted = Math.Min(DemoSupply.MostFlexiblePackages, county.Summary.FlexibleShortBreaks / DemoSupply.OneFlexibleChildIn);
+        flexible.Select(p => p.ChildId).Distinct().Count().ShouldBeGreaterThanOrEqualTo(wanted * 3 / 4);
+        flexible.Count(p => p.Route == PackageRoute.DirectPayment && p.State == PackageState.Accepted).ShouldBeGreaterThan(0);
+        var provided = flexible.Where(p => p.Route == PackageRoute.Provider).ToList();
+        provided.Count.ShouldBeGreaterThan(20);
+        provided.ShouldAllBe(p => p.State == PackageState.Accepted);
+        foreach (var package in provided)
+        {
+            var builder = package.CreatedByName == "Jess Carter" ? PackageActor.Family : PackageActor.Officer;
+            PackageService.Ordered(moves.Where(m => m.PackageId == package.Id)).Select(m => (m.To, m.By))
+                .ShouldBe([(PackageState.Draft, builder), (PackageState.Sent, builder), (PackageState.Accepted, PackageActor.Provider)]);
+        }
+
+        // The demo parent built their own child's packages.
+        flexible.Where(p => p.CreatedByName == "Jess Carter").ShouldNotBeEmpty();
+        var targeted = packages.Where(p => p.Tier == Tier.TargetedShortBreaks && p.State == PackageState.Accepted).ToList();
+        targeted.Count.ShouldBe(DemoPlans.InForce);
+        targeted.ShouldAllBe(p => p.PlanVersionId != null && p.OrganisationId != null && p.Lines.Count == 1);
+        county.Summary.Packages.ShouldBe(flexible.Count + targeted.Count);
+    }
+
+    [Fact]
+    public async Task Generate_ReturnsAYearOfSessions_WithCancellationsByReason_UnusedHours_AndLateAndMissingReturns()
+    {
+        await using var db = county.Database.Open();
+        var sessions = await db.DeliveredSessions.AsNoTracking().ToListAsync();
+        var returns = await db.DeliveryReturns.AsNoTracking().ToListAsync();
+        var lines = await db.PackageLines.AsNoTracking().ToListAsync();
+        var today = DemoCountyFixture.Today;
+
+        // The scheme, and so every decision, is from the start of this allowance year: delivery runs from its first months to today.
+        var yearStart = AllowanceYears.StartOf(today, county.Scheme.ProviderRules);
+        sessions.Min(s => s.Date).ShouldBeLessThan(yearStart.AddMonths(2));
+        sessions.Select(s => DeliveryRules.MonthOf(s.Date)).Distinct().Count().ShouldBeGreaterThanOrEqualTo(6);
+        sessions.Max(s => s.Date).ShouldBeLessThan(today);
+        sessions.Select(s => s.Cancellation).Distinct().ShouldBe(
+            [null, CancellationReason.FamilyCancelled, CancellationReason.ProviderCancelled, CancellationReason.ChildUnwell, CancellationReason.NoShow], ignoreOrder: true);
+        (sessions.Count(s => s.Cancellation is null) / (double)sessions.Count).ShouldBeInRange(0.75, 0.95);
+        foreach (var line in lines.Where(l => sessions.Any(s => s.PackageLineId == l.Id)))
+        {
+            sessions.Where(s => s.PackageLineId == line.Id && s.Cancellation == null).Sum(s => s.Quantity).ShouldBeLessThanOrEqualTo(line.TotalUnits);
+        }
+
+        // Agreed against delivered over the months returned: some children have hours left unused, some used them all.
+        var submittedMonths = returns.Where(r => r.Status == DeliveryReturnStatus.Submitted).ToLookup(r => r.PackageId, r => r.Month);
+        var shortfalls = lines.Where(l => l.Frequency == LineFrequency.Monthly && submittedMonths[l.PackageId].Any())
+            .Select(l => l.Quantity * submittedMonths[l.PackageId].Count()
+                         - sessions.Where(s => s.PackageLineId == l.Id && s.Cancellation == null && submittedMonths[l.PackageId].Contains(DeliveryRules.MonthOf(s.Date))).Sum(s => s.Quantity))
+            .ToList();
+        shortfalls.ShouldAllBe(left => left >= 0);
+        shortfalls.Count(left => left > 0).ShouldBeGreaterThan(shortfalls.Count / 2);
+        var submitted = returns.Where(r => r.Status == DeliveryReturnStatus.Submitted).ToList();
+        submitted.Count.ShouldBeGreaterThan(returns.Count / 2);
+        submitted.ShouldAllBe(r => Core.Retention.RetentionRules.UkDate(r.SubmittedAt!.Value) >= DeliveryRules.LastDayOf(r.Month));
+        var late = submitted.Where(r => DeliveryRules.IsLate(r.DueOn, Core.Retention.RetentionRules.UkDate(r.SubmittedAt!.Value))).ToList();
+        late.ShouldNotBeEmpty();
+        late.ShouldContain(r => Core.Retention.RetentionRules.UkDate(r.SubmittedAt!.Value) >= r.DueOn.AddDays(20), "some a month late");
+        returns.ShouldContain(r => DeliveryRules.IsOverdue(r.Status, r.DueOn, today), "some not returned at all");
+    }
+
+    [Fact]
+    public async Task Generate_GivesTheDemoOrganisationAnAdministratorAndAWorker_WhoSeeOnlyItsChildren()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(DemoCountyFixture.Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        await using var db = DatabaseSetup.Create(county.Database.Database, clock: clock);
+        var admin = await db.Users.SingleAsync(u => u.Email == "provider@demo.example");
+        var worker = await db.Users.SingleAsync(u => u.Email == "providerworker@demo.example");
+        var adminMembership = await db.OrganisationUsers.SingleAsync(m => m.UserId == admin.Id);
+        var workerMembership = await db.OrganisationUsers.SingleAsync(m => m.UserId == worker.Id);
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == adminMembership.OrganisationId);
+
+        organisation.Name.ShouldBe("Riverside Play Scheme");
+        adminMembership.IsAdministrator.ShouldBeTrue();
+        (workerMembership.OrganisationId, workerMembership.IsAdministrator).ShouldBe((organisation.Id, false));
+        workerMembership.AddedByName.ShouldBe("Dev Sharma");
+
+        var schemes = new SchemeCatalog([county.Scheme]);
+        var children = new ProviderChildren(db, schemes, new DeliveryReturnService(db, schemes));
+        var seen = await children.ListAsync(workerMembership.OrganisationId, null, 1);
+        seen.Total.ShouldBeGreaterThan(2);
+        var own = await db.Packages.Where(p => p.OrganisationId == organisation.Id).Select(p => p.ChildId).Distinct().ToListAsync();
+        seen.Rows.ShouldAllBe(r => own.Contains(r.ChildId));
+        var other = await db.Packages.Where(p => p.OrganisationId != null && p.OrganisationId != organisation.Id && !own.Contains(p.ChildId)).Select(p => p.ChildId).FirstAsync();
+        (await children.SeesAsync(organisation.Id, other)).ShouldBeFalse();
+        (await children.ViewAsync(organisation.Id, other)).ShouldBeNull();
+        (await db.DeliveredSessions.CountAsync(s => s.RecordedByName == "Priya Nair")).ShouldBeGreaterThan(0);
+    }
+
+    [SkippableTheory, ShortBreaks.TestCommon.AllDatabases]
+    public async Task Generate_OnEachDatabase_MakesTheFrameworkPackagesAndReturns(DatabaseProvider provider)
+    {
+        await using var database = await ShortBreaks.TestCommon.TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+
+        var summary = await DemoCounty.GenerateAsync(db, DemoDatabase.Options(county.Scheme, DemoCountyFixture.Today, 200), CancellationToken.None);
+
+        summary.Providers.ShouldBe(22);
+        summary.Packages.ShouldBeGreaterThan(10);
+        (await db.Organisations.CountAsync(o => o.Status == FrameworkStatus.Approved)).ShouldBe(22);
+        (await db.DeliveredSessions.CountAsync()).ShouldBeGreaterThan(50);
+        (await db.DeliveryReturns.CountAsync(r => r.Status == DeliveryReturnStatus.Submitted)).ShouldBeGreaterThan(10);
+        (await db.AuditEntries.CountAsync()).ShouldBe(1);
+    }
+}
