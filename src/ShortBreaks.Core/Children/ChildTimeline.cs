@@ -20,6 +20,7 @@ public static class TimelineKinds
     public const string CaseReopened = "case-reopened";
     public const string EvidenceErased = "evidence-erased";
     public const string Package = "package";
+    public const string Arrangements = "arrangements";
 }
 
 /// <summary>
