@@ -33,11 +33,12 @@ public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schem
     private List<Guid>? _listedOrganisations;
 
     /// <summary>The listed services, today (the listed organisations are read once per request).</summary>
-    public async Task<IQueryable<Service>> ListedAsync(CancellationToken ct = default)
-    {
+    public async Task<IQueryable<Service>> ListedAsync(CancellationToken ct = default) =>
+        db.Services.PublishedOf(await ListedOrganisationIdsAsync(ct));
+
+    /// <summary>The ids of the organisations listed today, read once per request.</summary>
+    public async Task<IReadOnlyCollection<Guid>> ListedOrganisationIdsAsync(CancellationToken ct = default) =>
         _listedOrganisations ??= await db.ListedOrganisations(schemes, Today).Select(o => o.Id).ToListAsync(ct);
-        return db.Services.PublishedOf(_listedOrganisations);
-    }
 
     /// <summary>
     /// Where <paramref name="postcode"/> is: the coordinates a listed location at that postcode has, else the centre of
@@ -118,18 +119,23 @@ public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schem
     private async Task<IReadOnlyList<DirectoryHit>> HitsAsync(IReadOnlyList<Guid> ids, GeoPoint? from, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
+        // The page's services, then their places on the service's index: as one query with the places as a collection,
+        // SQLite joined every service's places before picking the page's.
         var rows = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
             .Select(s => new
             {
                 s.Id, s.Name, s.Description, s.Kind, s.Status, s.MinimumAgeYears, s.MaximumAgeYears, s.AreaServed,
                 Organisation = db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Name).First(),
-                Places = s.Locations.Select(l => new { l.Location!.Name, l.Location.Town, l.Location.Latitude, l.Location.Longitude, l.Location.Postcode }).ToList(),
             }).ToListAsync(ct);
+        var places = (await db.Set<ServiceAtLocation>().AsNoTracking().Where(sal => ids.Contains(sal.ServiceId))
+                .Select(sal => new { sal.ServiceId, sal.Location!.Name, sal.Location.Town, sal.Location.Latitude, sal.Location.Longitude, sal.Location.Postcode })
+                .ToListAsync(ct))
+            .ToLookup(p => p.ServiceId);
         var byId = rows.ToDictionary(r => r.Id);
         return ids.Where(byId.ContainsKey).Select(id =>
         {
             var r = byId[id];
-            var measured = r.Places.Select(p => (Place: $"{p.Name}, {p.Town}", Miles: from is { } f && PointOf(p.Latitude, p.Longitude, p.Postcode) is { } point ? f.MilesTo(point) : (double?)null))
+            var measured = places[id].Select(p => (Place: $"{p.Name}, {p.Town}", Miles: from is { } f && PointOf(p.Latitude, p.Longitude, p.Postcode) is { } point ? f.MilesTo(point) : (double?)null))
                 .OrderBy(p => p.Miles ?? double.MaxValue).ThenBy(p => p.Place, StringComparer.Ordinal).ToList();
             return new DirectoryHit(r.Id, r.Name, r.Description, r.Organisation, r.Kind, r.Status, r.MinimumAgeYears, r.MaximumAgeYears, r.AreaServed,
                 measured.FirstOrDefault().Place, measured.FirstOrDefault().Miles);

@@ -149,11 +149,14 @@ public sealed class OpenReferralFeed(ShortBreaksDbContext db, DirectorySearch se
     private async Task<List<(Service Service, Organisation Organisation)>> LoadAsync(IReadOnlyList<Guid> ids, bool full, CancellationToken ct, bool places = true)
     {
         if (ids.Count == 0) return [];
-        var query = (await search.ListedAsync(ct)).AsNoTracking().Where(s => ids.Contains(s.Id));
+        // Read by id, then kept only if listed: with the listing rule in the query too, SQLite chose the status index and
+        // read every service instead of the page's.
+        var listed = await search.ListedOrganisationIdsAsync(ct);
+        var query = db.Services.AsNoTracking().Where(s => ids.Contains(s.Id));
         query = full
             ? query.AsSplitQuery().Include(s => s.Locations).ThenInclude(l => l.Location).Include(s => s.Schedules).Include(s => s.Prices).Include(s => s.TaxonomyTerms)
-            : places ? query.Include(s => s.Locations).ThenInclude(l => l.Location) : query;
-        var services = await query.ToListAsync(ct);
+            : places ? query.AsSplitQuery().Include(s => s.Locations).ThenInclude(l => l.Location) : query;
+        var services = (await query.ToListAsync(ct)).Where(s => DirectoryListing.IsPublishedOf(s, listed)).ToList();
         var organisationIds = services.Select(s => s.OrganisationId).Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var byId = services.ToDictionary(s => s.Id);

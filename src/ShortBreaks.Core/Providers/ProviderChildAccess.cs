@@ -130,10 +130,10 @@ public sealed class ProviderChildren(ShortBreaksDbContext db, SchemeCatalog sche
         var recorded = await db.ChildEmergencyContacts.AsNoTracking().Where(c => c.ChildId == childId).OrderBy(c => c.Position)
             .Select(c => new ProviderEmergencyContact(c.Name, c.Relationship, "", c.Phone)).ToListAsync(ct);
         var linked = await (from m in db.ChildFamilyMembers.AsNoTracking()
-                              join u in db.Users.AsNoTracking() on m.UserId equals u.Id
-                              where m.ChildId == childId
-                              orderby m.AddedAt
-                              select new ProviderEmergencyContact(u.DisplayName, m.Relationship, u.Email ?? "", u.PhoneNumber)).ToListAsync(ct);
+                            join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                            where m.ChildId == childId
+                            orderby m.AddedAt
+                            select new ProviderEmergencyContact(u.DisplayName, m.Relationship, u.Email ?? "", u.PhoneNumber)).ToListAsync(ct);
         var packages = await deliveries.DeliveredAgainstAgreedAsync(childId, organisationId, ct);
 
         db.RecordView(nameof(Child), childId.ToString(), childId, $"provider: {organisationId}");
