@@ -11,8 +11,8 @@ using ShortBreaks.Core.Requests;
 //        --db <sqlite file or connection string> [--provider Sqlite|PostgreSql] [--clients 20] [--seconds 30]
 //        [--email officer@demo.example] [--password Demo-password-1] [--targets front-door|plans|directory] [--compare <slice seconds>]
 // With --targets directory it first adds 5,000 listed services (once; kept in the database), then measures the Local
-// Offer search page (a postcode, nearest first, a random page of results; and a need with an age) and the Open
-// Referral UK feed's /oruk/services?page=N (a random page of 50).
+// Offer search page (a postcode within 5 miles; a postcode, nearest first, a random page of results; and a need with an
+// age) and the Open Referral UK feed's /oruk/services?page=N (a random page of 50).
 // With --targets plans it first gives 200 children on Targeted Short Breaks a plan of ten versions with fifty
 // support lines each, the newest waiting for the panel (once; kept in the database), then measures the plan page
 // and the panel agenda of 200 items, signed in as a team manager.
@@ -54,6 +54,7 @@ Console.WriteLine($"{childCount:N0} children in the database; {clients} clients 
 var targets = directoryRun
     ? new (string Name, Func<Random, string> Path)[]
     {
+        ("Local Offer search (postcode within 5 miles)", r => $"/local-offer?postcode=DC{r.Next(1, 17)}+2AB&within=5&p={r.Next(1, 6)}"),
         ("Local Offer search (postcode, nearest first)", r => $"/local-offer?postcode=DC{r.Next(1, 17)}+2AB&p={r.Next(1, 51)}"),
         ("Local Offer search (need and age)", r => $"/local-offer?need=need-autism&age={r.Next(5, 15)}&p={r.Next(1, 10)}"),
         ("/oruk/services?page=N (50 a page)", r => $"/oruk/services?page={r.Next(1, 101)}"),

@@ -73,6 +73,7 @@ public static class CoreServices
         services.AddScoped<VirtualBudgetService>();
         services.AddScoped<CalibrationService>();
         services.AddScoped<CaseClosureService>();
+        services.AddScoped<ChildArrangements>();
         services.AddScoped<Retention.RetentionService>();
         services.AddScoped<Providers.OrganisationMembers>();
         services.AddScoped<Providers.ProviderChildren>();

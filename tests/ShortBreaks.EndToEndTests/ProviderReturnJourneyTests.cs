@@ -11,8 +11,9 @@ using ShortBreaks.TestCommon;
 namespace ShortBreaks.EndToEndTests;
 
 /// <summary>
-/// A provider worker opens a child they have a package for and returns last month's hours with a cancellation, in
-/// Chromium with axe-core checking every page visited (errors included).
+/// An officer records the child's emergency contact and arrangements; a provider worker opens the child they have a
+/// package for, sees them, and returns last month's hours with a cancellation, in Chromium with axe-core checking every
+/// page visited (errors included).
 /// </summary>
 public sealed class ProviderReturnJourneyTests
 {
@@ -25,6 +26,19 @@ public sealed class ProviderReturnJourneyTests
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var (child, packageId) = await PackageAsync(server, worker.Id, lastMonth.AddMonths(-1), today.AddMonths(6));
+        var officer = await server.CreateUserAsync(Roles.PersonalisationOfficer, "Amira Officer");
+        var staff = await browser.NewPageAsync();
+        await browser.SignInAsync(staff, server.BaseUrl, officer.Email, officer.Password);
+        await browser.GoAsync(staff, server.BaseUrl + $"/staff/children/{child.Id}");
+        await browser.FollowAsync(staff, "Change emergency contacts and arrangements");
+        await browser.ClickAsync(staff, "Save emergency contacts and arrangements");
+        (await staff.TitleAsync()).ShouldStartWith("Error: ");
+        await staff.GetByLabel("Full name").FillAsync("Grace Okafor");
+        await staff.GetByLabel("Who they are to Maya").FillAsync("Mother");
+        await staff.GetByLabel("Telephone number").FillAsync("07700 900 982");
+        await staff.GetByLabel("What must anyone looking after Maya know and do?").FillAsync("Inhaler before swimming.");
+        await browser.ClickAsync(staff, "Save emergency contacts and arrangements");
+        (await staff.Locator("#emergency-contacts").InnerTextAsync()).ShouldContain("Grace Okafor");
         var page = await browser.NewPageAsync();
 
         await browser.SignInAsync(page, server.BaseUrl, worker.Email, worker.Password);
@@ -32,6 +46,8 @@ public sealed class ProviderReturnJourneyTests
         await browser.FollowAsync(page, "Children");
         await browser.FollowAsync(page, child.FullName);
         (await page.Locator("#needs").InnerTextAsync()).ShouldContain("Learning, understanding or concentrating");
+        (await page.Locator("#contacts").InnerTextAsync()).ShouldContain("Grace Okafor (Mother)");
+        (await page.Locator("#arrangements").InnerTextAsync()).ShouldContain("Inhaler before swimming.");
         await browser.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Returns" }).First);
         await browser.FollowAsync(page, page.Locator("#previous-month"));
         (await page.Locator("h1").InnerTextAsync()).ShouldBe($"Return for {lastMonth.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}");

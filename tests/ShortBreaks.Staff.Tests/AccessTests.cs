@@ -42,6 +42,7 @@ public sealed class StaffAddresses : IAsyncLifetime
             $"/staff/children/{child.Id}",
             $"/staff/children/{child.Id}/merge",
             $"/staff/children/{child.Id}/closure",
+            $"/staff/children/{child.Id}/arrangements",
             $"/staff/children/{child.Id}/family/link",
             $"/staff/requests/{request.Id}/record",
             "/staff/search?q=smith",
@@ -106,7 +107,7 @@ public class AccessTests(StaffAddresses addresses) : IClassFixture<StaffAddresse
             var response = await browser.GetAsync(url);
 
             // An administrator is case staff but not a decider, so is refused the decider-only pages.
-            var deciderOnly = url.EndsWith("/merge") || url.EndsWith("/closure") || url.EndsWith("/family/link") || url.EndsWith("/record") || url == "/staff/duty/new";
+            var deciderOnly = url.EndsWith("/merge") || url.EndsWith("/closure") || url.EndsWith("/arrangements") || url.EndsWith("/family/link") || url.EndsWith("/record") || url == "/staff/duty/new";
             if (role == Roles.Admin && deciderOnly) response.StatusCode.ShouldBe(HttpStatusCode.Redirect, url);
             else response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
         }

@@ -60,11 +60,38 @@ public sealed class Child : IVersioned
     /// <summary>Why the case was closed, in the officer's words.</summary>
     public string? ClosureReason { get; set; }
 
+    /// <summary>
+    /// What anyone looking after the child must know and do, in staff's words: medication, who collects them,
+    /// routines. Shown to providers with a live package (see <see cref="ChildEmergencyContact"/>).
+    /// </summary>
+    public string? Arrangements { get; set; }
+
     public long Version { get; set; }
 
     public List<ChildFamilyMember> FamilyMembers { get; set; } = [];
 
     public string FullName => $"{FirstName} {LastName}";
+}
+
+/// <summary>
+/// Someone to call about the child in an emergency, kept on the child's record by staff in the order to call them
+/// (<see cref="Position"/>, from 1). Changed with the child's arrangements, under the child's <see cref="Child.Version"/>.
+/// </summary>
+public sealed class ChildEmergencyContact
+{
+    public const int NameMaxLength = 200;
+    public const int RelationshipMaxLength = 100;
+    public const int PhoneMaxLength = 30;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ChildId { get; set; }
+    public int Position { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>Who they are to the child ("Mother", "Grandfather", "Neighbour").</summary>
+    public string Relationship { get; set; } = "";
+
+    public string Phone { get; set; } = "";
 }
 
 /// <summary>

@@ -21,6 +21,7 @@ public static class TimelineKinds
     public const string EvidenceErased = "evidence-erased";
     public const string Package = "package";
     public const string Renewal = "renewal";
+    public const string Arrangements = "arrangements";
 }
 
 /// <summary>

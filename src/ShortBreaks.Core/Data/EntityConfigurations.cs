@@ -21,6 +21,7 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         b.Property(c => c.Postcode).HasMaxLength(10);
         b.Property(c => c.PostcodeKey).HasMaxLength(8);
         b.Property(c => c.DisabilityCodes).HasMaxLength(100);
+        b.Property(c => c.Arrangements).HasMaxLength(ChildArrangements.ArrangementsMaxLength);
         b.Property(c => c.Tier).HasConversion<string>().HasMaxLength(30);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => c.ClosedAt);
@@ -38,6 +39,18 @@ internal sealed class ChildFamilyMemberConfiguration : IEntityTypeConfiguration<
     {
         b.HasKey(m => new { m.ChildId, m.UserId });
         b.HasIndex(m => m.UserId);
+    }
+}
+
+internal sealed class ChildEmergencyContactConfiguration : IEntityTypeConfiguration<ChildEmergencyContact>
+{
+    public void Configure(EntityTypeBuilder<ChildEmergencyContact> b)
+    {
+        b.HasIndex(c => new { c.ChildId, c.Position });
+        b.Property(c => c.Name).HasMaxLength(ChildEmergencyContact.NameMaxLength);
+        b.Property(c => c.Relationship).HasMaxLength(ChildEmergencyContact.RelationshipMaxLength);
+        b.Property(c => c.Phone).HasMaxLength(ChildEmergencyContact.PhoneMaxLength);
+        b.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId);
     }
 }
 
@@ -275,6 +288,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
     {
         b.HasIndex(s => new { s.OrganisationId, s.Name });
         b.HasIndex(s => new { s.Status, s.Kind });
+        b.HasIndex(s => new { s.Name, s.Id });
         b.HasIndex(s => s.ImportedId);
         b.Property(s => s.Name).HasMaxLength(200);
         b.Property(s => s.Kind).HasMaxLength(60);
@@ -300,6 +314,7 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
     {
         b.HasIndex(l => l.OrganisationId);
         b.HasIndex(l => l.PostcodeKey);
+        b.HasIndex(l => new { l.Latitude, l.Longitude });
         b.Property(l => l.Name).HasMaxLength(200);
         b.Property(l => l.AddressLine).HasMaxLength(300);
         b.Property(l => l.Town).HasMaxLength(100);
@@ -374,6 +389,16 @@ internal sealed class PackageConfiguration : IEntityTypeConfiguration<Package>
         b.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId);
         b.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PackageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AllowanceYearConfiguration : IEntityTypeConfiguration<AllowanceYear>
+{
+    public void Configure(EntityTypeBuilder<AllowanceYear> b)
+    {
+        b.HasKey(a => new { a.ChildId, a.YearStart });
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasOne<Child>().WithMany().HasForeignKey(a => a.ChildId);
     }
 }
 

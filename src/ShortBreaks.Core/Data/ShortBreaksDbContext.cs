@@ -16,6 +16,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
 {
     public DbSet<Child> Children => Set<Child>();
     public DbSet<ChildFamilyMember> ChildFamilyMembers => Set<ChildFamilyMember>();
+    public DbSet<ChildEmergencyContact> ChildEmergencyContacts => Set<ChildEmergencyContact>();
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<ChildMerge> ChildMerges => Set<ChildMerge>();
     public DbSet<ShortBreakRequest> Requests => Set<ShortBreakRequest>();
@@ -35,6 +36,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<Package> Packages => Set<Package>();
     public DbSet<PackageLine> PackageLines => Set<PackageLine>();
+    public DbSet<AllowanceYear> AllowanceYears => Set<AllowanceYear>();
     public DbSet<PackageStateChange> PackageStateChanges => Set<PackageStateChange>();
     public DbSet<DeliveryReturn> DeliveryReturns => Set<DeliveryReturn>();
     public DbSet<DeliveredSession> DeliveredSessions => Set<DeliveredSession>();

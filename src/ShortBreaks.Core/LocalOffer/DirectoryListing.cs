@@ -52,6 +52,10 @@ public static class DirectoryListing
     public static IQueryable<Service> PublishedOf(this IQueryable<Service> services, IReadOnlyCollection<Guid> listedOrganisationIds) =>
         services.Where(s => (s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed) && listedOrganisationIds.Contains(s.OrganisationId));
 
+    /// <summary>The same rule as <see cref="PublishedOf(IQueryable{Service}, IReadOnlyCollection{Guid})"/>, for services already read by id.</summary>
+    public static bool IsPublishedOf(Service service, IReadOnlyCollection<Guid> listedOrganisationIds) =>
+        service.Status is ServiceStatus.Active or ServiceStatus.TemporarilyClosed && listedOrganisationIds.Contains(service.OrganisationId);
+
     /// <summary>The services listed today in <paramref name="db"/>, by the scheme in force today.</summary>
     public static IQueryable<Service> ListedServices(this ShortBreaksDbContext db, SchemeCatalog schemes, DateOnly today) =>
         db.Services.Listed(db.Organisations, schemes.InForceOn(today).ProviderRules, today);

@@ -33,11 +33,12 @@ public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schem
     private List<Guid>? _listedOrganisations;
 
     /// <summary>The listed services, today (the listed organisations are read once per request).</summary>
-    public async Task<IQueryable<Service>> ListedAsync(CancellationToken ct = default)
-    {
+    public async Task<IQueryable<Service>> ListedAsync(CancellationToken ct = default) =>
+        db.Services.PublishedOf(await ListedOrganisationIdsAsync(ct));
+
+    /// <summary>The ids of the organisations listed today, read once per request.</summary>
+    public async Task<IReadOnlyCollection<Guid>> ListedOrganisationIdsAsync(CancellationToken ct = default) =>
         _listedOrganisations ??= await db.ListedOrganisations(schemes, Today).Select(o => o.Id).ToListAsync(ct);
-        return db.Services.PublishedOf(_listedOrganisations);
-    }
 
     /// <summary>
     /// Where <paramref name="postcode"/> is: the coordinates a listed location at that postcode has, else the centre of
@@ -77,14 +78,37 @@ public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schem
             return new DirectoryResults(await HitsAsync(ids, null, ct), total, page, query.PageSize);
         }
 
-        // Every matching service's places, measured here: a few thousand rows of four columns.
-        var places = await matching.SelectMany(s => s.Locations, (s, sal) => new { s.Id, sal.Location!.Latitude, sal.Location.Longitude, sal.Location.Postcode })
-            .ToListAsync(ct);
-        var names = await matching.Select(s => new { s.Id, s.Name }).ToListAsync(ct);
-        var nearest = places.Select(p => (p.Id, Point: PointOf(p.Latitude, p.Longitude, p.Postcode))).Where(p => p.Point is not null)
-            .GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.Min(p => from.MilesTo(p.Point!.Value)));
-        var withPlace = places.Select(p => p.Id).ToHashSet();
-        var ordered = names
+        // Each matching service with its places, in one query (a service with none comes once, with no place). Within a
+        // distance, only places in a box around the postcode (read on the latitude and longitude index) and places
+        // without coordinates (measured from their district's centre) are read: a service whose places are all outside
+        // the box is further than the distance, and one with a place inside has its nearest there.
+        var rows = from s in matching
+                   join sal in db.Set<ServiceAtLocation>() on s.Id equals sal.ServiceId into links
+                   from sal in links.DefaultIfEmpty()
+                   join l in db.Locations on sal!.LocationId equals l.Id into places
+                   from l in places.DefaultIfEmpty()
+                   select new { s.Id, s.Name, LocationId = (Guid?)l!.Id, l.Latitude, l.Longitude, l.Postcode };
+        if (query.WithinMiles is { } within)
+        {
+            var box = from.BoxAround(within);
+            var near = db.Locations.Where(l => l.Latitude >= box.South && l.Latitude <= box.North);
+            if (box is { West: { } west, East: { } east }) near = near.Where(l => l.Longitude >= west && l.Longitude <= east);
+            var nearIds = near.Select(l => l.Id);
+            rows = rows.Where(r => r.LocationId == null || r.Latitude == null || r.Longitude == null || nearIds.Contains(r.LocationId.Value));
+        }
+
+        var found = await rows.ToListAsync(ct);
+        var nearest = new Dictionary<Guid, double>();
+        var withPlace = new HashSet<Guid>();
+        foreach (var row in found.Where(r => r.LocationId is not null))
+        {
+            withPlace.Add(row.Id);
+            if (PointOf(row.Latitude, row.Longitude, row.Postcode) is not { } point) continue;
+            var miles = from.MilesTo(point);
+            if (!nearest.TryGetValue(row.Id, out var best) || miles < best) nearest[row.Id] = miles;
+        }
+
+        var ordered = found.DistinctBy(r => r.Id)
             .Where(n => !withPlace.Contains(n.Id) || (nearest.TryGetValue(n.Id, out var miles) && (query.WithinMiles is not { } within || miles <= within)))
             .OrderBy(n => nearest.TryGetValue(n.Id, out var miles) ? miles : double.MaxValue).ThenBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Id)
             .ToList();
@@ -95,18 +119,23 @@ public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schem
     private async Task<IReadOnlyList<DirectoryHit>> HitsAsync(IReadOnlyList<Guid> ids, GeoPoint? from, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
+        // The page's services, then their places on the service's index: as one query with the places as a collection,
+        // SQLite joined every service's places before picking the page's.
         var rows = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
             .Select(s => new
             {
                 s.Id, s.Name, s.Description, s.Kind, s.Status, s.MinimumAgeYears, s.MaximumAgeYears, s.AreaServed,
                 Organisation = db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Name).First(),
-                Places = s.Locations.Select(l => new { l.Location!.Name, l.Location.Town, l.Location.Latitude, l.Location.Longitude, l.Location.Postcode }).ToList(),
             }).ToListAsync(ct);
+        var places = (await db.Set<ServiceAtLocation>().AsNoTracking().Where(sal => ids.Contains(sal.ServiceId))
+                .Select(sal => new { sal.ServiceId, sal.Location!.Name, sal.Location.Town, sal.Location.Latitude, sal.Location.Longitude, sal.Location.Postcode })
+                .ToListAsync(ct))
+            .ToLookup(p => p.ServiceId);
         var byId = rows.ToDictionary(r => r.Id);
         return ids.Where(byId.ContainsKey).Select(id =>
         {
             var r = byId[id];
-            var measured = r.Places.Select(p => (Place: $"{p.Name}, {p.Town}", Miles: from is { } f && PointOf(p.Latitude, p.Longitude, p.Postcode) is { } point ? f.MilesTo(point) : (double?)null))
+            var measured = places[id].Select(p => (Place: $"{p.Name}, {p.Town}", Miles: from is { } f && PointOf(p.Latitude, p.Longitude, p.Postcode) is { } point ? f.MilesTo(point) : (double?)null))
                 .OrderBy(p => p.Miles ?? double.MaxValue).ThenBy(p => p.Place, StringComparer.Ordinal).ToList();
             return new DirectoryHit(r.Id, r.Name, r.Description, r.Organisation, r.Kind, r.Status, r.MinimumAgeYears, r.MaximumAgeYears, r.AreaServed,
                 measured.FirstOrDefault().Place, measured.FirstOrDefault().Miles);

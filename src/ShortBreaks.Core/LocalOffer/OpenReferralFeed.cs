@@ -73,7 +73,8 @@ public sealed class OpenReferralFeed(ShortBreaksDbContext db, DirectorySearch se
     public async Task<FeedPage> ServicesAsync(DirectoryFilter filter, int page, int perPage, CancellationToken ct = default)
     {
         var (total, ids) = await PageOfServicesAsync(filter, null, null, page, perPage, ct);
-        var services = await LoadAsync(ids, full: false, ct);
+        // The list shows no places, so none are read.
+        var services = await LoadAsync(ids, full: false, ct, places: false);
         return new FeedPage(total, page, perPage, services.Select(s => ServiceJson(s.Service, s.Organisation, full: false)).ToList());
     }
 
@@ -145,14 +146,17 @@ public sealed class OpenReferralFeed(ShortBreaksDbContext db, DirectorySearch se
     private static FeedPage Paged(IReadOnlyList<JsonObject> all, int page, int perPage) =>
         new(all.Count, page, perPage, all.Skip((page - 1) * perPage).Take(perPage).ToList());
 
-    private async Task<List<(Service Service, Organisation Organisation)>> LoadAsync(IReadOnlyList<Guid> ids, bool full, CancellationToken ct)
+    private async Task<List<(Service Service, Organisation Organisation)>> LoadAsync(IReadOnlyList<Guid> ids, bool full, CancellationToken ct, bool places = true)
     {
         if (ids.Count == 0) return [];
-        var query = (await search.ListedAsync(ct)).AsNoTracking().Where(s => ids.Contains(s.Id));
+        // Read by id, then kept only if listed: with the listing rule in the query too, SQLite chose the status index and
+        // read every service instead of the page's.
+        var listed = await search.ListedOrganisationIdsAsync(ct);
+        var query = db.Services.AsNoTracking().Where(s => ids.Contains(s.Id));
         query = full
             ? query.AsSplitQuery().Include(s => s.Locations).ThenInclude(l => l.Location).Include(s => s.Schedules).Include(s => s.Prices).Include(s => s.TaxonomyTerms)
-            : query.AsSplitQuery().Include(s => s.Locations).ThenInclude(l => l.Location);
-        var services = await query.ToListAsync(ct);
+            : places ? query.AsSplitQuery().Include(s => s.Locations).ThenInclude(l => l.Location) : query;
+        var services = (await query.ToListAsync(ct)).Where(s => DirectoryListing.IsPublishedOf(s, listed)).ToList();
         var organisationIds = services.Select(s => s.OrganisationId).Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var byId = services.ToDictionary(s => s.Id);

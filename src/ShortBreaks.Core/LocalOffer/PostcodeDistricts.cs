@@ -15,9 +15,33 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
         return 2 * EarthRadiusMiles * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 
+    /// <summary>
+    /// A box of latitudes and longitudes holding every point within <paramref name="miles"/> (a little wider, never
+    /// narrower), to read only nearby places on an index before measuring them exactly; no longitude bound near a pole
+    /// or across the 180th meridian.
+    /// </summary>
+    public GeoBox BoxAround(double miles)
+    {
+        // The latitude differs by at most the angle the distance spans; the longitude by asin(sin(angle) / cos(latitude)).
+        var angle = Math.Max(0, miles) / EarthRadiusMiles * 1.001 + 1e-9;
+        var degrees = angle * 180 / Math.PI;
+        var south = Latitude - degrees;
+        var north = Latitude + degrees;
+        if (south <= -90 || north >= 90 || angle >= Math.PI / 2) return new GeoBox(Math.Max(-90, south), Math.Min(90, north), null, null);
+        var across = Math.Sin(angle) / Math.Cos(Latitude * Math.PI / 180);
+        if (across >= 1) return new GeoBox(south, north, null, null);
+        var lonDegrees = Math.Asin(across) * 180 / Math.PI * 1.001 + 1e-9;
+        var west = Longitude - lonDegrees;
+        var east = Longitude + lonDegrees;
+        return west < -180 || east > 180 ? new GeoBox(south, north, null, null) : new GeoBox(south, north, west, east);
+    }
+
     public static bool IsValid(double latitude, double longitude) =>
         latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180 && !double.IsNaN(latitude) && !double.IsNaN(longitude);
 }
+
+/// <summary>Latitudes from <see cref="South"/> to <see cref="North"/> and, when bounded, longitudes from <see cref="West"/> to <see cref="East"/>.</summary>
+public readonly record struct GeoBox(double South, double North, double? West, double? East);
 
 /// <summary>
 /// The centre of each postcode district (outward code, "DC4") of the council's area, from

@@ -3,6 +3,26 @@ using ShortBreaks.Core.Children;
 namespace ShortBreaks.Core.Providers;
 
 /// <summary>
+/// A child's Flexible Short Breaks allowance year as a row to take turns on: every build, brokering or change of a
+/// package that commits against the allowance bumps its <see cref="Version"/> in the same save, having read it before
+/// the other packages. Of two commits at once for one child and year, on any node, the second then fails with a
+/// concurrency conflict (or, when both would make the row, the key), instead of both passing the check and together
+/// going over the allowance.
+/// </summary>
+public sealed class AllowanceYear : IVersioned
+{
+    public Guid ChildId { get; set; }
+
+    /// <summary>The first day of the allowance year (<see cref="AllowanceYears"/>).</summary>
+    public DateOnly YearStart { get; set; }
+
+    /// <summary>When a package was last committed against it (UTC).</summary>
+    public DateTime ChangedAt { get; set; }
+
+    public long Version { get; set; }
+}
+
+/// <summary>
 /// A child's package for a year: a service agreement with one organisation (its lines from the organisation's
 /// services), or the hours the family takes as a direct payment. Committed against the child's allowance; sent to the
 /// provider, who accepts or declines; changed or ended with notice. Every move is a <see cref="PackageStateChange"/>

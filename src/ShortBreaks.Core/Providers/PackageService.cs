@@ -28,6 +28,13 @@ public sealed class PackageService(ShortBreaksDbContext db, SchemeCatalog scheme
     public static CommandResult Conflict() => CommandResult.Conflicted(
         "Someone else changed this package while you were working on it. Nothing you entered has been saved over their change: check the package as it is now and try again.");
 
+    /// <summary>Answered when someone else committed a package against the same child's allowance year first.</summary>
+    public static CommandResult AllowanceConflict() => CommandResult.Conflicted(
+        "Someone else changed this child's packages for the year while you were working on them. Nothing you entered has been saved over their change: check the packages and what is left of the allowance, and try again.");
+
+    // The allowance year this unit of work commits against (taken in OverAllowanceAsync), and whether it makes its row.
+    private (Guid ChildId, DateOnly YearStart, bool Made)? _allowanceYear;
+
     /// <summary>
     /// A child's packages for the allowance year <paramref name="day"/> falls in (today when null), with the Flexible
     /// Short Breaks allowance when the child is on it; null when there is no such child.
@@ -407,11 +414,54 @@ public sealed class PackageService(ShortBreaksDbContext db, SchemeCatalog scheme
     private async Task<string?> OverAllowanceAsync(Package package, Guid? replacing, CancellationToken ct)
     {
         if (package.Tier != Tier.FlexibleShortBreaks) return null;
+        // The year's row is read before the packages, so a commit saved by anyone after this read fails this save.
+        var year = await TakeAllowanceYearAsync(package.ChildId, package.YearStart, ct);
         var allowance = await AllowanceAsync(package.ChildId, package.YearStart, ct);
         var others = await db.Packages.AsNoTracking().Include(p => p.Lines)
             .Where(p => p.ChildId == package.ChildId && p.YearStart == package.YearStart && p.Id != package.Id && p.Id != replacing)
             .ToListAsync(ct);
-        return PackageAllowances.Refusal(allowance, PackageAllowances.Used(others), PackageAllowances.Use(package));
+        var refusal = PackageAllowances.Refusal(allowance, PackageAllowances.Used(others), PackageAllowances.Use(package));
+        if (refusal is not null)
+        {
+            // Nothing is committed: the year is left as it was for whatever else this unit of work saves.
+            db.Entry(year).State = EntityState.Detached;
+            _allowanceYear = null;
+        }
+
+        return refusal;
+    }
+
+    /// <summary>
+    /// Puts the child's <see cref="AllowanceYear"/> in this unit of work: made when there is none yet, else marked
+    /// changed so its version is bumped and checked on save (<see cref="SaveMadeAsync"/> answers a conflict).
+    /// </summary>
+    private async Task<AllowanceYear> TakeAllowanceYearAsync(Guid childId, DateOnly yearStart, CancellationToken ct)
+    {
+        // A row this context already holds (from an earlier save) is read again: its version then may be stale.
+        var row = db.AllowanceYears.Local.FirstOrDefault(a => a.ChildId == childId && a.YearStart == yearStart);
+        if (row is not null)
+        {
+            await db.Entry(row).ReloadAsync(ct);
+            if (db.Entry(row).State == EntityState.Detached) row = null;
+        }
+        else
+        {
+            row = await db.AllowanceYears.FirstOrDefaultAsync(a => a.ChildId == childId && a.YearStart == yearStart, ct);
+        }
+
+        _allowanceYear = (childId, yearStart, row is null);
+        if (row is null)
+        {
+            row = new AllowanceYear { ChildId = childId, YearStart = yearStart, ChangedAt = db.UtcNow };
+            db.AllowanceYears.Add(row);
+        }
+        else
+        {
+            row.ChangedAt = db.UtcNow;
+            db.Entry(row).Property(a => a.ChangedAt).IsModified = true;
+        }
+
+        return row;
     }
 
     /// <summary>The child's allowance for a year: pro rata from the day they last came onto Flexible Short Breaks, if in the year.</summary>
@@ -459,7 +509,14 @@ public sealed class PackageService(ShortBreaksDbContext db, SchemeCatalog scheme
 
     private async Task<(Package?, CommandResult)> SaveMadeAsync(Package package, CancellationToken ct)
     {
-        var result = await db.SaveOrConflictAsync(Conflict(), ct);
+        var year = _allowanceYear;
+        _allowanceYear = null;
+        var conflict = year is null ? Conflict() : AllowanceConflict();
+        // Two first commits for one child and year at once both make the year's row: the second is refused by its key.
+        var result = await db.SaveOrConflictAsync(conflict, async _ =>
+            year is { Made: true } y && await db.AllowanceYears.AsNoTracking().AnyAsync(a => a.ChildId == y.ChildId && a.YearStart == y.YearStart, ct)
+                ? conflict
+                : null, ct);
         if (!result.Succeeded)
         {
             _emails.Clear();

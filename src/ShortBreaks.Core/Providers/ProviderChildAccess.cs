@@ -49,7 +49,10 @@ public sealed record ProviderChildRow(Guid ChildId, string FirstName, string Las
 
 public sealed record ProviderChildList(IReadOnlyList<ProviderChildRow> Rows, int Total, int Page, int PageSize);
 
-/// <summary>Someone to call about the child: a family member whose account is linked to the child's record.</summary>
+/// <summary>
+/// Someone to call about the child: the emergency contacts staff keep on the record (<see cref="ChildEmergencyContact"/>,
+/// no email), then each family member whose account is linked to it.
+/// </summary>
 public sealed record ProviderEmergencyContact(string Name, string Relationship, string Email, string? Phone);
 
 /// <summary>
@@ -68,7 +71,8 @@ public sealed record ProviderChildView(
     string? Communication,
     string? HowBestToSupport,
     IReadOnlyList<ProviderEmergencyContact> EmergencyContacts,
-    IReadOnlyList<PackageDelivery> Packages)
+    IReadOnlyList<PackageDelivery> Packages,
+    string? Arrangements)
 {
     public string FullName => $"{FirstName} {LastName}";
 }
@@ -123,17 +127,20 @@ public sealed class ProviderChildren(ShortBreaksDbContext db, SchemeCatalog sche
             .OrderByDescending(v => v.PeriodStart).ThenByDescending(v => v.Number)
             .Select(v => new { v.MyCommunication, v.HowBestToSupportMe })
             .FirstOrDefaultAsync(ct);
-        var contacts = await (from m in db.ChildFamilyMembers.AsNoTracking()
-                              join u in db.Users.AsNoTracking() on m.UserId equals u.Id
-                              where m.ChildId == childId
-                              orderby m.AddedAt
-                              select new ProviderEmergencyContact(u.DisplayName, m.Relationship, u.Email ?? "", u.PhoneNumber)).ToListAsync(ct);
+        var recorded = await db.ChildEmergencyContacts.AsNoTracking().Where(c => c.ChildId == childId).OrderBy(c => c.Position)
+            .Select(c => new ProviderEmergencyContact(c.Name, c.Relationship, "", c.Phone)).ToListAsync(ct);
+        var linked = await (from m in db.ChildFamilyMembers.AsNoTracking()
+                            join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                            where m.ChildId == childId
+                            orderby m.AddedAt
+                            select new ProviderEmergencyContact(u.DisplayName, m.Relationship, u.Email ?? "", u.PhoneNumber)).ToListAsync(ct);
         var packages = await deliveries.DeliveredAgainstAgreedAsync(childId, organisationId, ct);
 
         db.RecordView(nameof(Child), childId.ToString(), childId, $"provider: {organisationId}");
         await db.SaveChangesAsync(ct);
 
         return new ProviderChildView(child.Id, child.FirstName, child.LastName, child.DateOfBirth, EligibilityCheck.AgeOn(child.DateOfBirth, Today),
-            CinDisabilityCodes.Parse(child.DisabilityCodes), child.NeedsInFamilyWords, plan?.MyCommunication, plan?.HowBestToSupportMe, contacts, packages);
+            CinDisabilityCodes.Parse(child.DisabilityCodes), child.NeedsInFamilyWords, plan?.MyCommunication, plan?.HowBestToSupportMe, [.. recorded, .. linked], packages,
+            child.Arrangements);
     }
 }

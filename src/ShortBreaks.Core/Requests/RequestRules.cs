@@ -211,6 +211,9 @@ public static partial class RequestRules
     public static bool IsEmail(string text) =>
         text.Length <= 254 && MailAddress.TryCreate(text.Trim(), out var address) && address.Address == text.Trim() && address.Host.Contains('.');
 
+    /// <summary>Whether <paramref name="phone"/> is a UK or international telephone number (spaces and brackets allowed).</summary>
+    public static bool IsPhone(string phone) => PhonePattern().IsMatch(CompactPhone(phone));
+
     public static string CompactPhone(string phone) => new(phone.Where(ch => char.IsDigit(ch) || ch == '+').ToArray());
 
     private static void Name(List<FieldError> e, string field, string? value, string what, string? emptyMessage = null)

@@ -475,6 +475,7 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
             ["SentEmails"] = await db.SentEmails.Where(e => e.ChildId != null && ids.Contains(e.ChildId.Value)).ExecuteDeleteAsync(ct),
             ["TimelineEvents"] = await db.TimelineEvents.Where(e => ids.Contains(e.ChildId)).ExecuteDeleteAsync(ct),
             ["ChildMerges"] = await db.ChildMerges.Where(m => ids.Contains(m.SurvivingChildId) || ids.Contains(m.MergedChildId)).ExecuteDeleteAsync(ct),
+            ["ChildEmergencyContacts"] = await db.ChildEmergencyContacts.Where(c => ids.Contains(c.ChildId)).ExecuteDeleteAsync(ct),
             ["ChildFamilyMembers"] = await db.ChildFamilyMembers.Where(m => ids.Contains(m.ChildId)).ExecuteDeleteAsync(ct),
             ["SubjectAccessChoices"] = await db.SubjectAccessChoices.Where(c => db.SubjectAccessRequests.Any(s => s.Id == c.RequestId && s.ChildId != null && ids.Contains(s.ChildId.Value))).ExecuteDeleteAsync(ct),
             ["SubjectAccessRequests"] = await db.SubjectAccessRequests.Where(s => s.ChildId != null && ids.Contains(s.ChildId.Value)).ExecuteDeleteAsync(ct),
@@ -484,6 +485,7 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
             ["PackageStateChanges"] = await db.PackageStateChanges.Where(c => ids.Contains(c.ChildId)).ExecuteDeleteAsync(ct),
             ["PackageLines"] = await db.PackageLines.Where(l => ids.Contains(l.ChildId)).ExecuteDeleteAsync(ct),
             ["Packages"] = await db.Packages.Where(p => ids.Contains(p.ChildId)).ExecuteDeleteAsync(ct),
+            ["AllowanceYears"] = await db.AllowanceYears.Where(a => ids.Contains(a.ChildId)).ExecuteDeleteAsync(ct),
             ["FsbRenewals"] = await db.FsbRenewals.Where(r => ids.Contains(r.ChildId)).ExecuteDeleteAsync(ct),
             ["Children"] = await db.Children.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(ct),
         };

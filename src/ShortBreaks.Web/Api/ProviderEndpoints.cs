@@ -20,7 +20,7 @@ public static class ProviderEndpoints
 
         api.MapGet("/children/{childId:guid}", ChildAsync)
             .Describe("GetProviderChild", "Read what the organisation needs to deliver to a child",
-                "Name, age, needs and communication, emergency contacts and the organisation's own packages with agreed and " +
+                "Name, age, needs and communication, emergency contacts and arrangements, and the organisation's own packages with agreed and " +
                 "delivered amounts. Audited. A child without a package from the organisation is not found.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireChildAccess(ChildRecordKind.Child, "childId");
@@ -80,7 +80,7 @@ public static class ProviderEndpoints
             child.Needs.Select(c => new ProviderNeed(c.ToString(), CinDisabilityCodes.CensusName(c))).ToList(), child.NeedsInFamilyWords,
             child.Communication, child.HowBestToSupport,
             child.EmergencyContacts.Select(c => new ProviderContact(c.Name, c.Relationship, c.Email, c.Phone)).ToList(),
-            child.Packages.Select(Package).ToList()));
+            child.Packages.Select(Package).ToList(), child.Arrangements));
     }
 
     public static async Task<Results<Ok<DeliveryReturnDetail>, ProblemHttpResult>> ReturnAsync(
@@ -187,7 +187,8 @@ public sealed record ProviderChildSummary(Guid Id, string FirstName, string Last
 
 public sealed record ProviderChildDetail(
     Guid Id, string FirstName, string LastName, DateOnly DateOfBirth, int AgeYears, IReadOnlyList<ProviderNeed> Needs, string? NeedsInFamilyWords,
-    string? Communication, string? HowBestToSupport, IReadOnlyList<ProviderContact> EmergencyContacts, IReadOnlyList<ProviderPackage> Packages);
+    string? Communication, string? HowBestToSupport, IReadOnlyList<ProviderContact> EmergencyContacts, IReadOnlyList<ProviderPackage> Packages,
+    string? Arrangements);
 
 public sealed record ProviderNeed(string Code, string Name);
 

@@ -174,6 +174,8 @@ public sealed partial class ShortBreaksLinks(LinkGenerator links)
 
     public string StaffChildClosure(Guid childId) => Page("/Staff/Children/Closure", new { id = childId });
 
+    public string StaffChildArrangements(Guid childId) => Page("/Staff/Children/Arrangements", new { id = childId });
+
     // Staff: retention (managers)
     public string StaffRetention() => Page("/Staff/Retention/Index");
 

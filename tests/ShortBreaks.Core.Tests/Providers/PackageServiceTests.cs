@@ -86,6 +86,72 @@ public sealed class PackageServiceTests : IDisposable
         (await db.AuditEntries.AsNoTracking().AnyAsync(a => a.ChildId == child.Id && a.EntityType == nameof(PackageStateChange) && a.UserId == Officer.UserId)).ShouldBeTrue();
     }
 
+    // Runs a second officer's whole build in its own context at the moment the first has passed the allowance check
+    // and added its package, before it saves: the two checks each see the other's package not yet there.
+    private async Task<((Package? Made, CommandResult Result) First, (Package? Made, CommandResult Result) Second)> BuildAtOnceAsync(
+        TestDatabase database, Guid childId, PackageRequest first, PackageRequest second)
+    {
+        await using var firstDb = database.NewContext(Officer, Clock);
+        await using var secondDb = database.NewContext(Officer, Clock);
+        (Package?, CommandResult)? secondBuild = null;
+        firstDb.ChangeTracker.Tracked += (_, e) =>
+        {
+            if (secondBuild is null && e.Entry.Entity is Package && !e.FromQuery)
+                secondBuild = Task.Run(() => Service(secondDb).BuildAsync(childId, second, PackageActor.Family)).GetAwaiter().GetResult();
+        };
+
+        var firstBuild = await Service(firstDb).BuildAsync(childId, first, PackageActor.Officer);
+        return (firstBuild, secondBuild.ShouldNotBeNull("the second build ran while the first was between its check and its save"));
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task TwoBuildsAtOnce_ForAChildsFirstPackages_CannotTogetherGoOverTheAllowance(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext(Officer, Clock);
+        var child = await new TestData(db).CreateChildAsync(tier: Tier.FlexibleShortBreaks);
+
+        // 50 hours and 40 hours each fit the 80 alone; together they would not.
+        var (first, second) = await BuildAtOnceAsync(database, child.Id, DirectPayment(50), DirectPayment(40));
+
+        second.Result.Errors.ShouldBeEmpty("the second builder saved first");
+        first.Made.ShouldBeNull();
+        first.Result.Conflict.ShouldBeTrue();
+        first.Result.Errors.ShouldHaveSingleItem().Message.ShouldStartWith("Someone else changed this child's packages for the year");
+        var saved = await db.Packages.AsNoTracking().Where(p => p.ChildId == child.Id).ToListAsync();
+        saved.ShouldHaveSingleItem().DirectPaymentHours.ShouldBe(40m);
+        (await Service(db).YearAsync(child.Id)).ShouldNotBeNull().Used.Hours.ShouldBe(40m);
+
+        // Tried again, the first is checked against what is there now and refused with the reason.
+        var (again, result) = await Service(db).BuildAsync(child.Id, DirectPayment(50), PackageActor.Officer);
+        again.ShouldBeNull();
+        result.Conflict.ShouldBeFalse();
+        result.Errors.ShouldHaveSingleItem().Message.ShouldContain("more than the 40 hours left");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task TwoBuildsAtOnce_InAYearWithAPackageAlready_CannotTogetherGoOverTheAllowance(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext(Officer, Clock);
+        var child = await new TestData(db).CreateChildAsync(tier: Tier.FlexibleShortBreaks);
+        var (_, service) = await OrganisationAsync(db, "Sunflower Care", 16m);
+        (await Service(db).BuildAsync(child.Id, DirectPayment(20), PackageActor.Officer)).Result.Succeeded.ShouldBeTrue();
+
+        // 36 hours through a provider and 30 by direct payment each fit the 60 left; together they would not.
+        var (first, second) = await BuildAtOnceAsync(database, child.Id, Hours(service.Id, 2), DirectPayment(30));
+
+        second.Result.Errors.ShouldBeEmpty();
+        first.Result.Conflict.ShouldBeTrue();
+        first.Made.ShouldBeNull();
+        (await db.Packages.AsNoTracking().Where(p => p.ChildId == child.Id).Select(p => p.DirectPaymentHours).ToListAsync())
+            .ShouldBe([20m, 30m], ignoreOrder: true);
+        Mail().ShouldBeEmpty("the provider is not sent an agreement that was never saved");
+
+        // One at a time, a build that fits is saved as before.
+        (await Service(db).BuildAsync(child.Id, Hours(service.Id, 1), PackageActor.Officer)).Result.Errors.ShouldBeEmpty();
+    }
+
     [SkippableTheory, AllDatabases]
     public async Task ProviderPackage_IsSentAtThePriceInForce_AndTheOrganisationsUsersAreEmailed(DatabaseProvider provider)
     {

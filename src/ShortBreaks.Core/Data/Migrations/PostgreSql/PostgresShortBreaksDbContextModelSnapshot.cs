@@ -234,6 +234,10 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<string>("AddressLine2")
                         .HasColumnType("text");
 
+                    b.Property<string>("Arrangements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -347,6 +351,40 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasIndex("NameKey", "PostcodeKey");
 
                     b.ToTable("Children");
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Children.ChildEmergencyContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "Position");
+
+                    b.ToTable("ChildEmergencyContacts");
                 });
 
             modelBuilder.Entity("ShortBreaks.Core.Children.ChildFamilyMember", b =>
@@ -1140,6 +1178,26 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.ToTable("TierChanges");
                 });
 
+            modelBuilder.Entity("ShortBreaks.Core.Providers.AllowanceYear", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("YearStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ChildId", "YearStart");
+
+                    b.ToTable("AllowanceYears");
+                });
+
             modelBuilder.Entity("ShortBreaks.Core.Providers.DeliveredSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1553,6 +1611,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("PostcodeKey");
+
+                    b.HasIndex("Latitude", "Longitude");
 
                     b.HasIndex("OrganisationId", "ImportedId");
 
@@ -2119,6 +2179,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ImportedId");
+
+                    b.HasIndex("Name", "Id");
 
                     b.HasIndex("OrganisationId", "Name");
 
@@ -3214,6 +3276,15 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ShortBreaks.Core.Children.ChildEmergencyContact", b =>
+                {
+                    b.HasOne("ShortBreaks.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ShortBreaks.Core.Children.ChildFamilyMember", b =>
                 {
                     b.HasOne("ShortBreaks.Core.Children.Child", null)
@@ -3302,6 +3373,15 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("ShortBreaks.Core.Plans.TierChange", b =>
+                {
+                    b.HasOne("ShortBreaks.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Providers.AllowanceYear", b =>
                 {
                     b.HasOne("ShortBreaks.Core.Children.Child", null)
                         .WithMany()

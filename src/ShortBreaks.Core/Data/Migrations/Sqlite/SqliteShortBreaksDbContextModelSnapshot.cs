@@ -221,6 +221,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<string>("AddressLine2")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Arrangements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -334,6 +338,40 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasIndex("NameKey", "PostcodeKey");
 
                     b.ToTable("Children");
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Children.ChildEmergencyContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "Position");
+
+                    b.ToTable("ChildEmergencyContacts");
                 });
 
             modelBuilder.Entity("ShortBreaks.Core.Children.ChildFamilyMember", b =>
@@ -1127,6 +1165,26 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.ToTable("TierChanges");
                 });
 
+            modelBuilder.Entity("ShortBreaks.Core.Providers.AllowanceYear", b =>
+                {
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("YearStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChildId", "YearStart");
+
+                    b.ToTable("AllowanceYears");
+                });
+
             modelBuilder.Entity("ShortBreaks.Core.Providers.DeliveredSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1540,6 +1598,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("PostcodeKey");
+
+                    b.HasIndex("Latitude", "Longitude");
 
                     b.HasIndex("OrganisationId", "ImportedId");
 
@@ -2106,6 +2166,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ImportedId");
+
+                    b.HasIndex("Name", "Id");
 
                     b.HasIndex("OrganisationId", "Name");
 
@@ -3201,6 +3263,15 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ShortBreaks.Core.Children.ChildEmergencyContact", b =>
+                {
+                    b.HasOne("ShortBreaks.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ShortBreaks.Core.Children.ChildFamilyMember", b =>
                 {
                     b.HasOne("ShortBreaks.Core.Children.Child", null)
@@ -3289,6 +3360,15 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ShortBreaks.Core.Plans.TierChange", b =>
+                {
+                    b.HasOne("ShortBreaks.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Providers.AllowanceYear", b =>
                 {
                     b.HasOne("ShortBreaks.Core.Children.Child", null)
                         .WithMany()

@@ -2,7 +2,8 @@ namespace ShortBreaks.Web.Pages.Staff.Children;
 
 /// <summary>A child's record and timeline. Every view is audited (by <see cref="ChildService.ViewAsync"/>).</summary>
 [ChildAccess(ChildRecordKind.Child, "id")]
-public class RecordModel(ChildService children, ShortBreaksDbContext db, RequestService requests, ShortBreaks.Core.Providers.DeliveryReturnService deliveries) : GovukPageModel
+public class RecordModel(ChildService children, ShortBreaksDbContext db, RequestService requests, ShortBreaks.Core.Providers.DeliveryReturnService deliveries,
+    ChildArrangements arrangements) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -27,6 +28,9 @@ public class RecordModel(ChildService children, ShortBreaksDbContext db, Request
     /// <summary>Packages a provider declined and nobody has brokered again: the officer is told here as well as by email.</summary>
     public int DeclinedPackages { get; private set; }
 
+    /// <summary>The emergency contacts staff keep on the record, in the order to call them.</summary>
+    public IReadOnlyList<ChildEmergencyContact> EmergencyContacts { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
@@ -43,6 +47,7 @@ public class RecordModel(ChildService children, ShortBreaksDbContext db, Request
 
         RasAssessments = await ShortBreaks.Web.Pages.Ras.RasAssessmentList.ForChildAsync(db, Id, ct);
         Deliveries = await deliveries.DeliveredAgainstAgreedAsync(Id, organisationId: null, ct);
+        EmergencyContacts = await arrangements.ContactsAsync(Id, ct);
         DeclinedPackages = await db.Packages.CountAsync(p => p.ChildId == Id && p.State == Core.Providers.PackageState.Declined && p.ReplacedByPackageId == null, ct);
         MergedReference = References.Normalise(Merged) is { } merged && merged.StartsWith('C') ? merged : null;
         return Page();
