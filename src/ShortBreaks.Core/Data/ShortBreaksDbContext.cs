@@ -38,6 +38,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<PackageStateChange> PackageStateChanges => Set<PackageStateChange>();
     public DbSet<DeliveryReturn> DeliveryReturns => Set<DeliveryReturn>();
     public DbSet<DeliveredSession> DeliveredSessions => Set<DeliveredSession>();
+    public DbSet<UnusedHoursDecision> UnusedHoursDecisions => Set<UnusedHoursDecision>();
     public DbSet<FsbRenewal> FsbRenewals => Set<FsbRenewal>();
     public DbSet<SentEmail> SentEmails => Set<SentEmail>();
     public DbSet<Ras.RasAssessment> RasAssessments => Set<Ras.RasAssessment>();
