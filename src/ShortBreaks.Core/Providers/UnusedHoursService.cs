@@ -66,30 +66,32 @@ public sealed class UnusedHoursService(ShortBreaksDbContext db, SchemeCatalog sc
         var settings = Settings;
         var packages = Packages(yearStart, filter);
 
-        // One row a package line, with its child: what was agreed.
-        var lines = await packages.Join(db.PackageLines, p => p.Id, l => l.PackageId, (p, l) => new { p, l })
-            .Join(db.Children, x => x.p.ChildId, c => c.Id, (x, c) => new
-            {
-                LineId = x.l.Id, PackageId = x.p.Id, x.p.ChildId, OrganisationId = x.p.OrganisationId!.Value, x.p.State, x.p.StartsOn, x.p.EndsOn,
-                x.l.Unit, x.l.Quantity, x.l.Frequency, x.l.TotalUnits, x.l.HoursEach, x.l.UnitPrice,
-                c.FirstName, c.LastName, c.Reference, c.LastNameKey, c.NameKey,
-            }).ToListAsync(ct);
-
-        // Delivered so far, summed by the database. SQLite keeps decimals as text and cannot add them up, so the sum is
-        // of the amounts as floating point: exact for amounts to the hundredth, rounded back to the hundredth below.
-        var delivered = await db.DeliveredSessions.Where(s => s.Cancellation == null && s.Date <= asOf)
-            .Join(packages, s => s.PackageId, p => p.Id, (s, p) => s)
-            .GroupBy(s => s.PackageLineId)
-            .Select(g => new { LineId = g.Key, Units = g.Sum(s => (double)s.Quantity) })
-            .ToDictionaryAsync(x => x.LineId, x => Math.Round((decimal)x.Units, 2), ct);
-
-        // Returns submitted for months whose return is due by now, counted by the database.
+        // One query, one row a package line: what was agreed, with its child, what was delivered by the day (summed by
+        // the database) and the package's returns submitted for months due by then (counted by the database). SQLite
+        // keeps decimals as text and cannot add them up, so the sum is of the amounts as floating point: exact for
+        // amounts to the hundredth, and rounded back to the hundredth below.
         var lastDue = UnusedHoursRules.LastMonthDue(asOf, settings);
-        var submitted = await db.DeliveryReturns.Where(r => r.Status == DeliveryReturnStatus.Submitted && r.Month <= lastDue)
-            .Join(packages, r => r.PackageId, p => p.Id, (r, p) => r)
+        var delivered = db.DeliveredSessions.Where(s => s.Cancellation == null && s.Date <= asOf && packages.Any(p => p.Id == s.PackageId))
+            .GroupBy(s => s.PackageLineId)
+            .Select(g => new { LineId = g.Key, Units = g.Sum(s => (double)s.Quantity) });
+        var submitted = db.DeliveryReturns.Where(r => r.Status == DeliveryReturnStatus.Submitted && r.Month <= lastDue && packages.Any(p => p.Id == r.PackageId))
             .GroupBy(r => r.PackageId)
-            .Select(g => new { PackageId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.PackageId, x => x.Count, ct);
+            .Select(g => new { PackageId = g.Key, Count = g.Count() });
+        var lines = await (
+            from p in packages
+            join l in db.PackageLines on p.Id equals l.PackageId
+            join c in db.Children on p.ChildId equals c.Id
+            join d in delivered on l.Id equals d.LineId into ds
+            from d in ds.DefaultIfEmpty()
+            join r in submitted on p.Id equals r.PackageId into rs
+            from r in rs.DefaultIfEmpty()
+            select new
+            {
+                LineId = l.Id, PackageId = p.Id, p.ChildId, OrganisationId = p.OrganisationId!.Value, p.State, p.StartsOn, p.EndsOn,
+                l.Unit, l.Quantity, l.Frequency, l.TotalUnits, l.HoursEach, l.UnitPrice,
+                c.FirstName, c.LastName, c.Reference, c.LastNameKey, c.NameKey,
+                Delivered = (double?)d.Units, Submitted = (int?)r.Count,
+            }).ToListAsync(ct);
 
         var organisationIds = lines.Select(l => l.OrganisationId).Distinct().ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
@@ -104,12 +106,12 @@ public sealed class UnusedHoursService(ShortBreaksDbContext db, SchemeCatalog sc
             foreach (var line in group)
             {
                 var agreed = UnusedHoursRules.Agreed(line.State, line.StartsOn, line.EndsOn, line.Quantity, line.Frequency, line.TotalUnits);
-                figures += UnusedHoursRules.Line(line.Unit, line.HoursEach, line.UnitPrice, agreed, delivered.GetValueOrDefault(line.LineId),
+                figures += UnusedHoursRules.Line(line.Unit, line.HoursEach, line.UnitPrice, agreed, Math.Round((decimal)(line.Delivered ?? 0), 2),
                     line.StartsOn, line.EndsOn, asOf);
             }
 
             var due = UnusedHoursRules.MonthsDue(first.StartsOn, first.EndsOn, asOf, settings);
-            var late = Math.Max(0, due - submitted.GetValueOrDefault(first.PackageId));
+            var late = Math.Max(0, due - (first.Submitted ?? 0));
             if (filter.LateOnly && late == 0) continue;
             rows.Add((new UnusedHoursRow(first.PackageId, first.ChildId, $"{first.FirstName} {first.LastName}", first.Reference, first.OrganisationId,
                 names.GetValueOrDefault(first.OrganisationId, ""), first.State, first.StartsOn, first.EndsOn, figures, due, late,
