@@ -83,6 +83,7 @@ public static class CoreServices
         services.AddScoped<Providers.ExpiryWatch>();
         services.AddScoped<Providers.RenewalService>();
         services.AddScoped<Providers.PackageService>();
+        services.AddScoped<Providers.UnusedHoursService>();
         services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);
         services.AddScoped<LocalOffer.DirectorySearch>();
         services.AddScoped<LocalOffer.OpenReferralFeed>();

@@ -12,8 +12,9 @@ namespace ShortBreaks.EndToEndTests;
 
 /// <summary>
 /// An officer records the child's emergency contact and arrangements; a provider worker opens the child they have a
-/// package for, sees them, and returns last month's hours with a cancellation, in Chromium with axe-core checking every
-/// page visited (errors included).
+/// package for, sees them, and returns last month's hours with a cancellation; then a manager sees the child's hours in
+/// the unused-hours report, as commissioning and as an officer, and offers the unused hours back to the family. In
+/// Chromium with axe-core checking every page visited (errors included).
 /// </summary>
 public sealed class ProviderReturnJourneyTests
 {
@@ -73,6 +74,27 @@ public sealed class ProviderReturnJourneyTests
         sessions.ShouldContain("3 hours");
         sessions.ShouldContain("Family cancelled");
         await browser.FollowAsync(page, "Back to returns");
+
+        var manager = await server.CreateUserAsync(Roles.TeamManager, "Sam Manager");
+        var managing = await browser.NewPageAsync();
+        await browser.SignInAsync(managing, server.BaseUrl, manager.Email, manager.Password);
+        await browser.GoAsync(managing, server.BaseUrl + "/commissioning");
+        await browser.FollowAsync(managing, "Unused hours");
+        await managing.GetByLabel("Provider").SelectOptionAsync(new SelectOptionValue { Label = "Oakfield Short Breaks" });
+        await browser.ClickAsync(managing, "Show");
+        (await managing.Locator("#children").InnerTextAsync()).ShouldContain(child.FullName);
+        await browser.GoAsync(managing, server.BaseUrl + "/staff/unused-hours?child=" + Uri.EscapeDataString(child.Reference) + "&late=true&year=abc");
+        (await managing.TitleAsync()).ShouldStartWith("Error: ");
+        await managing.GetByLabel("Year starting in").FillAsync(AllowanceYears.StartOf(today, Core.Schemes.ProviderSettings.Defaults).Year.ToString(CultureInfo.InvariantCulture));
+        await managing.GetByLabel("Only packages with late returns").UncheckAsync();
+        await browser.ClickAsync(managing, "Show");
+        await browser.FollowAsync(managing, managing.Locator("#children a", new() { HasTextString = "Offer back or release" }));
+        await browser.ClickAsync(managing, "Save");
+        (await managing.TitleAsync()).ShouldStartWith("Error: ");
+        await managing.GetByLabel("Offer them back to the family to rebook").CheckAsync();
+        await managing.GetByLabel("Why").FillAsync("Missed sessions in the summer");
+        await browser.ClickAsync(managing, "Save");
+        (await managing.Locator("#done").InnerTextAsync()).ShouldContain("offered back to the family");
         browser.ShouldHaveNoAccessibilityViolations();
 
         using var scope = server.Services.CreateScope();
@@ -96,6 +118,7 @@ public sealed class ProviderReturnJourneyTests
         var child = await new TestData(db).CreateChildAsync(firstName: "Maya", lastName: "Okafor", tier: Core.Children.Tier.FlexibleShortBreaks);
         var (organisation, service) = TestData.AddApprovedOrganisation(db, "Oakfield Short Breaks", startsOn.AddYears(-1));
         var package = TestData.AddProviderPackage(db, child.Id, organisation, service, startsOn, endsOn, totalUnits: 40);
+        package.YearStart = AllowanceYears.StartOf(startsOn, Core.Schemes.ProviderSettings.Defaults);
         TestData.AddOrganisationUser(db, organisation.Id, workerId);
         await db.SaveChangesAsync();
         return (child, package.Id);

@@ -117,6 +117,9 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/provider/services", "/provider/services/edit/{serviceId:guid?}", "/provider/services/{serviceId:guid}/prices",
         "/provider/users", "/provider/users/add",
         "/commissioning/providers", "/commissioning/providers/{id:guid}", "/commissioning/providers/{id:guid}/documents/{fileId:guid}",
+        // The unused-hours report lists many children for commissioning and case staff (folder policies), like the triage
+        // queue; each child shown is audited as a view, and UnusedHoursPageTests proves who is refused.
+        "/commissioning/unused-hours", "/staff/unused-hours",
         // A provider's own agreements, filtered by ProviderChildAccess; PackagePagesTests proves another provider gets 404.
         "/provider/agreements",
         // The Local Offer directory and its Open Referral UK feed: listed services only, open to anyone; and its import.

@@ -35,7 +35,7 @@ public sealed partial class TestData
 
     /// <summary>
     /// A child's accepted provider package with one line, its moves, a submitted return with a delivered and a
-    /// cancelled session, and a renewal: a row in each of the child's provider tables. Saved by the caller.
+    /// cancelled session, a renewal and unused hours offered back: a row in each of the child's provider tables. Saved by the caller.
     /// </summary>
     public static Package AddPackageRows(ShortBreaksDbContext db, Guid childId, string tag, DateOnly today)
     {
@@ -68,6 +68,11 @@ public sealed partial class TestData
         delivery.Sessions.Add(new DeliveredSession { PackageId = package.Id, PackageLineId = line.Id, ChildId = childId, Date = month.AddDays(10), Unit = PriceUnit.Hour, Cancellation = CancellationReason.ChildUnwell, CancellationNote = $"A cold {tag}", RecordedAt = now });
         db.DeliveryReturns.Add(delivery);
         db.FsbRenewals.Add(new FsbRenewal { ChildId = childId, YearStart = package.YearStart.AddYears(1), Status = RenewalStatus.Submitted, AnswersJson = RenewalRules.Write([new RenewalAnswer("needs", "What support the child needs", "Extra care", "Extra care")]), InvitedAt = now, SubmittedAt = now });
+        db.UnusedHoursDecisions.Add(new UnusedHoursDecision
+        {
+            PackageId = package.Id, ChildId = childId, OrganisationId = organisation.Id, YearStart = package.YearStart, State = UnusedHoursState.OfferedToFamily,
+            Hours = 4, Money = 64m, AsOf = today, Reason = $"Missed sessions {tag}", At = now, ByName = "Sam Officer",
+        });
         return package;
     }
 }

@@ -379,6 +379,7 @@ internal sealed class PackageConfiguration : IEntityTypeConfiguration<Package>
     {
         b.HasIndex(p => new { p.ChildId, p.YearStart });
         b.HasIndex(p => new { p.OrganisationId, p.State });
+        b.HasIndex(p => new { p.YearStart, p.State });
         b.HasIndex(p => p.PlanVersionId);
         b.Property(p => p.Route).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.Tier).HasConversion<string>().HasMaxLength(30);
@@ -452,12 +453,29 @@ internal sealed class DeliveredSessionConfiguration : IEntityTypeConfiguration<D
     {
         b.Property(s => s.Id).ValueGeneratedNever();
         b.HasIndex(s => new { s.PackageId, s.Date });
+        // Covers the unused-hours report's sum of delivered units by line, so it reads the index alone.
+        b.HasIndex(s => new { s.PackageId, s.PackageLineId, s.Date, s.Quantity, s.Cancellation }).HasDatabaseName("IX_DeliveredSessions_UnusedHours");
         b.HasIndex(s => s.PackageLineId);
         b.HasIndex(s => s.ChildId);
         b.Property(s => s.Unit).HasConversion<string>().HasMaxLength(10);
         b.Property(s => s.Staff).HasMaxLength(200);
         b.Property(s => s.Cancellation).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.RecordedByName).HasMaxLength(200);
+    }
+}
+
+internal sealed class UnusedHoursDecisionConfiguration : IEntityTypeConfiguration<UnusedHoursDecision>
+{
+    public void Configure(EntityTypeBuilder<UnusedHoursDecision> b)
+    {
+        b.HasIndex(d => d.PackageId).IsUnique();
+        b.HasIndex(d => new { d.YearStart, d.OrganisationId });
+        b.HasIndex(d => d.ChildId);
+        b.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.Reason).HasMaxLength(UnusedHoursRules.ReasonMaxLength);
+        b.Property(d => d.ByName).HasMaxLength(200);
+        b.Property(d => d.Version).IsConcurrencyToken();
+        b.HasOne<Package>().WithMany().HasForeignKey(d => d.PackageId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -40,6 +40,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<PackageStateChange> PackageStateChanges => Set<PackageStateChange>();
     public DbSet<DeliveryReturn> DeliveryReturns => Set<DeliveryReturn>();
     public DbSet<DeliveredSession> DeliveredSessions => Set<DeliveredSession>();
+    public DbSet<UnusedHoursDecision> UnusedHoursDecisions => Set<UnusedHoursDecision>();
     public DbSet<FsbRenewal> FsbRenewals => Set<FsbRenewal>();
     public DbSet<RenewalNotice> RenewalNotices => Set<RenewalNotice>();
     public DbSet<SentEmail> SentEmails => Set<SentEmail>();

@@ -482,6 +482,7 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
             ["Requests"] = await db.Requests.Where(r => requestIds.Contains(r.Id)).ExecuteDeleteAsync(ct),
             ["DeliveredSessions"] = await db.DeliveredSessions.Where(x => ids.Contains(x.ChildId)).ExecuteDeleteAsync(ct),
             ["DeliveryReturns"] = await db.DeliveryReturns.Where(r => ids.Contains(r.ChildId)).ExecuteDeleteAsync(ct),
+            ["UnusedHoursDecisions"] = await db.UnusedHoursDecisions.Where(d => ids.Contains(d.ChildId)).ExecuteDeleteAsync(ct),
             ["PackageStateChanges"] = await db.PackageStateChanges.Where(c => ids.Contains(c.ChildId)).ExecuteDeleteAsync(ct),
             ["PackageLines"] = await db.PackageLines.Where(l => ids.Contains(l.ChildId)).ExecuteDeleteAsync(ct),
             ["Packages"] = await db.Packages.Where(p => ids.Contains(p.ChildId)).ExecuteDeleteAsync(ct),

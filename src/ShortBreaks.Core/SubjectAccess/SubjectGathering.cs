@@ -31,6 +31,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         nameof(ShortBreaksDbContext.SubjectAccessRequests), nameof(ShortBreaksDbContext.RetentionItems), nameof(ShortBreaksDbContext.VirtualBudgetRuns),
         nameof(ShortBreaksDbContext.Packages), nameof(ShortBreaksDbContext.PackageLines), nameof(ShortBreaksDbContext.PackageStateChanges),
         nameof(ShortBreaksDbContext.DeliveryReturns), nameof(ShortBreaksDbContext.DeliveredSessions), nameof(ShortBreaksDbContext.FsbRenewals),
+        nameof(ShortBreaksDbContext.UnusedHoursDecisions),
     };
 
     /// <summary>The data sets that hold nothing about any one child, and why.</summary>
@@ -421,6 +422,16 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
                 ("Cancelled", x.Cancellation?.ToString()), ("Recorded", x.RecordedAt), ("Recorded by", x.RecordedByName));
             if (x.CancellationNote is not null) fields.Add(StaffField(key, "About the cancellation", x.CancellationNote, "Sessions", "A provider's note on a cancelled session"));
             return new RecordEntry(key, $"Session on {SubjectAccessDates.Date(x.Date)}", fields);
+        }).ToList());
+
+        var unused = await db.UnusedHoursDecisions.AsNoTracking().Where(d => d.ChildId == childId).OrderBy(d => d.At).ToListAsync(ct);
+        add("unused-hours", "Unused hours offered back or released", nameof(db.UnusedHoursDecisions), unused.Select(d =>
+        {
+            var key = $"{nameof(db.UnusedHoursDecisions)}/{d.Id}";
+            var fields = Fields(("Provider", Provider(d.OrganisationId)), ("Year from", d.YearStart), ("Decision", UnusedHoursRules.StateName(d.State)),
+                ("Hours", d.Hours), ("Money", d.Money), ("Worked out on", d.AsOf), ("Decided", d.At), ("Decided by", d.ByName));
+            fields.Add(StaffField(key, "Why", d.Reason, "Unused hours", "The reason unused hours were offered back or released"));
+            return new RecordEntry(key, $"{UnusedHoursRules.StateName(d.State)} {SubjectAccessDates.Date(d.At)}", fields);
         }).ToList());
 
         var renewals = await db.FsbRenewals.AsNoTracking().Where(r => r.ChildId == childId).OrderBy(r => r.YearStart).ToListAsync(ct);

@@ -80,6 +80,7 @@ public sealed class SubjectGatheringTests
             [nameof(db.DeliveryReturns)] = await db.DeliveryReturns.CountAsync(x => x.ChildId == childId),
             [nameof(db.DeliveredSessions)] = await db.DeliveredSessions.CountAsync(x => x.ChildId == childId),
             [nameof(db.FsbRenewals)] = await db.FsbRenewals.CountAsync(x => x.ChildId == childId),
+            [nameof(db.UnusedHoursDecisions)] = await db.UnusedHoursDecisions.CountAsync(x => x.ChildId == childId),
         };
         expected.Keys.ToHashSet().SetEquals(SubjectGathering.ChildTables).ShouldBeTrue("the test counts every table gathered");
         foreach (var (table, count) in expected)

@@ -1259,6 +1259,9 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("PackageId", "Date");
 
+                    b.HasIndex("PackageId", "PackageLineId", "Date", "Quantity", "Cancellation")
+                        .HasDatabaseName("IX_DeliveredSessions_UnusedHours");
+
                     b.ToTable("DeliveredSessions");
                 });
 
@@ -1952,6 +1955,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrganisationId", "State");
 
+                    b.HasIndex("YearStart", "State");
+
                     b.ToTable("Packages");
                 });
 
@@ -2315,6 +2320,72 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasIndex("TermId");
 
                     b.ToTable("ServiceTaxonomyTerms", (string)null);
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Providers.UnusedHoursDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<decimal>("Money")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("YearStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("PackageId")
+                        .IsUnique();
+
+                    b.HasIndex("YearStart", "OrganisationId");
+
+                    b.ToTable("UnusedHoursDecisions");
                 });
 
             modelBuilder.Entity("ShortBreaks.Core.Ras.Calibration.CalibrationRun", b =>
@@ -3599,6 +3670,15 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasOne("ShortBreaks.Core.Providers.Service", null)
                         .WithMany("TaxonomyTerms")
                         .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Providers.UnusedHoursDecision", b =>
+                {
+                    b.HasOne("ShortBreaks.Core.Providers.Package", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

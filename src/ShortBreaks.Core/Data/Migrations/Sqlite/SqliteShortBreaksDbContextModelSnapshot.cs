@@ -1246,6 +1246,9 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PackageId", "Date");
 
+                    b.HasIndex("PackageId", "PackageLineId", "Date", "Quantity", "Cancellation")
+                        .HasDatabaseName("IX_DeliveredSessions_UnusedHours");
+
                     b.ToTable("DeliveredSessions");
                 });
 
@@ -1939,6 +1942,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId", "State");
 
+                    b.HasIndex("YearStart", "State");
+
                     b.ToTable("Packages");
                 });
 
@@ -2302,6 +2307,72 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasIndex("TermId");
 
                     b.ToTable("ServiceTaxonomyTerms", (string)null);
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Providers.UnusedHoursDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Money")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("YearStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("PackageId")
+                        .IsUnique();
+
+                    b.HasIndex("YearStart", "OrganisationId");
+
+                    b.ToTable("UnusedHoursDecisions");
                 });
 
             modelBuilder.Entity("ShortBreaks.Core.Ras.Calibration.CalibrationRun", b =>
@@ -3586,6 +3657,15 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasOne("ShortBreaks.Core.Providers.Service", null)
                         .WithMany("TaxonomyTerms")
                         .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Providers.UnusedHoursDecision", b =>
+                {
+                    b.HasOne("ShortBreaks.Core.Providers.Package", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,242 @@
+using ShortBreaks.Core.Notifications;
+using ShortBreaks.Core.Retention;
+
+namespace ShortBreaks.Core.Providers;
+
+/// <summary>What the report is asked for: a provider, a child (reference or part of a name), late returns only.</summary>
+public sealed record UnusedHoursFilter(Guid? OrganisationId = null, string? Child = null, bool LateOnly = false, Guid? ChildId = null)
+{
+    public const int ChildMaxLength = 100;
+}
+
+/// <summary>One agreed package of a child with one provider in the year, with its figures so far.</summary>
+public sealed record UnusedHoursRow(
+    Guid PackageId, Guid ChildId, string ChildName, string ChildReference, Guid OrganisationId, string OrganisationName,
+    PackageState State, DateOnly StartsOn, DateOnly EndsOn, UnusedFigures Figures, int ReturnsDue, int ReturnsLate,
+    UnusedHoursDecision? Decision)
+{
+    /// <summary>Money no longer committed because its unused hours were released for others.</summary>
+    public decimal ReleasedMoney => Decision is { State: UnusedHoursState.Released } d ? d.Money : 0;
+
+    /// <summary>What stays committed to the child: agreed less what was released.</summary>
+    public decimal CommittedMoney => Figures.AgreedMoney - ReleasedMoney;
+}
+
+/// <summary>A provider's packages in the year, added up.</summary>
+public sealed record UnusedHoursProvider(Guid OrganisationId, string Name, int Children, int Packages, UnusedFigures Figures, int ReturnsLate, decimal ReleasedMoney)
+{
+    public decimal CommittedMoney => Figures.AgreedMoney - ReleasedMoney;
+}
+
+/// <summary>The report: every provider's totals, one page of children's packages, and the totals of every row the filter selects.</summary>
+public sealed record UnusedHoursReport(
+    DateOnly YearStart, DateOnly AsOf, IReadOnlyList<UnusedHoursProvider> Providers, IReadOnlyList<UnusedHoursRow> Rows,
+    int TotalRows, int Page, int PageSize, UnusedFigures Totals, int ReturnsLate, decimal ReleasedMoney)
+{
+    public int Pages => Math.Max(1, (TotalRows + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// Unused hours for commissioning and officers: per provider and per child, what was agreed on packages through
+/// providers against what returns say was delivered, what is unused so far and the forecast for the year
+/// (<see cref="UnusedHoursRules"/>), with months whose return is late. The sums over delivered sessions and returns
+/// are made by the database (GROUP BY), so the report reads one row a package line, however many sessions there are.
+/// A child's unused hours can be offered back to the family or released for others (<see cref="UnusedHoursDecision"/>).
+/// </summary>
+public sealed class UnusedHoursService(ShortBreaksDbContext db, SchemeCatalog schemes, EmailSender email, ILogger<UnusedHoursService> logger)
+{
+    public const int PageSize = 50;
+
+    public static readonly string Conflict =
+        "Someone else decided about these unused hours while you were working on it. Nothing you entered has been saved over their decision: check the package as it is now and try again.";
+
+    public DateOnly Today => RetentionRules.UkDate(db.UtcNow);
+
+    public ProviderSettings Settings => schemes.InForceOn(Today).ProviderRules;
+
+    /// <summary>The allowance year <paramref name="day"/> is in.</summary>
+    public DateOnly YearOf(DateOnly day) => AllowanceYears.StartOf(day, Settings);
+
+    /// <summary>
+    /// The report for the allowance year starting <paramref name="yearStart"/> as of UK day <paramref name="asOf"/>: page
+    /// <paramref name="page"/> of the children's rows (every row when <paramref name="page"/> is null, for downloads).
+    /// </summary>
+    public async Task<UnusedHoursReport> ReportAsync(DateOnly yearStart, DateOnly asOf, UnusedHoursFilter filter, int? page, CancellationToken ct = default)
+    {
+        var settings = Settings;
+        var packages = Packages(yearStart, filter);
+
+        // One query, one row a package line: what was agreed, with its child, what was delivered by the day (summed by
+        // the database) and the package's returns submitted for months due by then (counted by the database). SQLite
+        // keeps decimals as text and cannot add them up, so the sum is of the amounts as floating point: exact for
+        // amounts to the hundredth, and rounded back to the hundredth below.
+        var lastDue = UnusedHoursRules.LastMonthDue(asOf, settings);
+        var delivered = db.DeliveredSessions.Where(s => s.Cancellation == null && s.Date <= asOf && packages.Any(p => p.Id == s.PackageId))
+            .GroupBy(s => s.PackageLineId)
+            .Select(g => new { LineId = g.Key, Units = g.Sum(s => (double)s.Quantity) });
+        var submitted = db.DeliveryReturns.Where(r => r.Status == DeliveryReturnStatus.Submitted && r.Month <= lastDue && packages.Any(p => p.Id == r.PackageId))
+            .GroupBy(r => r.PackageId)
+            .Select(g => new { PackageId = g.Key, Count = g.Count() });
+        var lines = await (
+            from p in packages
+            join l in db.PackageLines on p.Id equals l.PackageId
+            join c in db.Children on p.ChildId equals c.Id
+            join d in delivered on l.Id equals d.LineId into ds
+            from d in ds.DefaultIfEmpty()
+            join r in submitted on p.Id equals r.PackageId into rs
+            from r in rs.DefaultIfEmpty()
+            select new
+            {
+                LineId = l.Id, PackageId = p.Id, p.ChildId, OrganisationId = p.OrganisationId!.Value, p.State, p.StartsOn, p.EndsOn,
+                l.Unit, l.Quantity, l.Frequency, l.TotalUnits, l.HoursEach, l.UnitPrice,
+                c.FirstName, c.LastName, c.Reference, c.LastNameKey, c.NameKey,
+                Delivered = (double?)d.Units, Submitted = (int?)r.Count,
+            }).ToListAsync(ct);
+
+        var organisationIds = lines.Select(l => l.OrganisationId).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var decisions = await db.UnusedHoursDecisions.AsNoTracking().Where(d => d.YearStart == yearStart)
+            .Where(d => packages.Any(p => p.Id == d.PackageId)).ToDictionaryAsync(d => d.PackageId, ct);
+
+        var rows = new List<(UnusedHoursRow Row, string LastNameKey, string NameKey)>();
+        foreach (var group in lines.GroupBy(l => l.PackageId))
+        {
+            var first = group.First();
+            var figures = default(UnusedFigures);
+            foreach (var line in group)
+            {
+                var agreed = UnusedHoursRules.Agreed(line.State, line.StartsOn, line.EndsOn, line.Quantity, line.Frequency, line.TotalUnits);
+                figures += UnusedHoursRules.Line(line.Unit, line.HoursEach, line.UnitPrice, agreed, Math.Round((decimal)(line.Delivered ?? 0), 2),
+                    line.StartsOn, line.EndsOn, asOf);
+            }
+
+            var due = UnusedHoursRules.MonthsDue(first.StartsOn, first.EndsOn, asOf, settings);
+            var late = Math.Max(0, due - (first.Submitted ?? 0));
+            if (filter.LateOnly && late == 0) continue;
+            rows.Add((new UnusedHoursRow(first.PackageId, first.ChildId, $"{first.FirstName} {first.LastName}", first.Reference, first.OrganisationId,
+                names.GetValueOrDefault(first.OrganisationId, ""), first.State, first.StartsOn, first.EndsOn, figures, due, late,
+                decisions.GetValueOrDefault(first.PackageId)), first.LastNameKey, first.NameKey));
+        }
+
+        var all = rows.OrderBy(r => r.LastNameKey, StringComparer.Ordinal).ThenBy(r => r.NameKey, StringComparer.Ordinal)
+            .ThenBy(r => r.Row.ChildId).ThenBy(r => r.Row.OrganisationName, StringComparer.Ordinal).ThenBy(r => r.Row.StartsOn).ThenBy(r => r.Row.PackageId)
+            .Select(r => r.Row).ToList();
+        var providers = all.GroupBy(r => r.OrganisationId).Select(g => new UnusedHoursProvider(
+                g.Key, g.First().OrganisationName, g.Select(r => r.ChildId).Distinct().Count(), g.Count(),
+                g.Aggregate(default(UnusedFigures), (a, r) => a + r.Figures), g.Sum(r => r.ReturnsLate), g.Sum(r => r.ReleasedMoney)))
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.OrganisationId).ToList();
+        var totals = all.Aggregate(default(UnusedFigures), (a, r) => a + r.Figures);
+
+        var size = page is null ? Math.Max(1, all.Count) : PageSize;
+        var pages = Math.Max(1, (all.Count + size - 1) / size);
+        var current = Math.Clamp(page ?? 1, 1, pages);
+        var shown = page is null ? all : all.Skip((current - 1) * size).Take(size).ToList();
+        return new UnusedHoursReport(yearStart, asOf, providers, shown, all.Count, current, size, totals,
+            all.Sum(r => r.ReturnsLate), all.Sum(r => r.ReleasedMoney));
+    }
+
+    /// <summary>The providers that have packages in the year, for the filter: id and name, by name.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> ProvidersAsync(DateOnly yearStart, CancellationToken ct = default)
+    {
+        var ids = Packages(yearStart, new UnusedHoursFilter()).Select(p => p.OrganisationId!.Value).Distinct();
+        var list = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        return list.OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).Select(o => (o.Id, o.Name)).ToList();
+    }
+
+    /// <summary>One package's row today (null when it is not an agreed provider package of <paramref name="childId"/>).</summary>
+    public async Task<UnusedHoursRow?> PackageAsync(Guid childId, Guid packageId, CancellationToken ct = default)
+    {
+        var yearStart = await db.Packages.AsNoTracking().Where(p => p.Id == packageId && p.ChildId == childId).Select(p => (DateOnly?)p.YearStart).FirstOrDefaultAsync(ct);
+        if (yearStart is null) return null;
+        var report = await ReportAsync(yearStart.Value, Today, new UnusedHoursFilter(ChildId: childId), page: null, ct);
+        return report.Rows.FirstOrDefault(r => r.PackageId == packageId);
+    }
+
+    /// <summary>
+    /// Offers a package's unused hours so far back to the family (they are emailed, with the hours and the provider), or
+    /// releases them for other children. <paramref name="seenVersion"/> is the decision's version the person saw (null:
+    /// they saw none); anyone else's decision in between is a conflict. On the child's timeline and audited.
+    /// </summary>
+    public async Task<(UnusedHoursDecision? Made, CommandResult Result)> DecideAsync(
+        Guid childId, Guid packageId, UnusedHoursState? state, string? reason, long? seenVersion, CancellationToken ct = default)
+    {
+        var row = await PackageAsync(childId, packageId, ct);
+        if (row is null) return (null, CommandResult.Fail("", "There is no agreed package with a provider to decide about."));
+        var decision = await db.UnusedHoursDecisions.FirstOrDefaultAsync(d => d.PackageId == packageId, ct);
+        if (decision?.Version != seenVersion) return (null, CommandResult.Conflicted(Conflict));
+
+        var errors = UnusedHoursRules.Check(decision?.State, state, reason, row.Figures.ChildHoursUnused, row.Figures.UnusedMoney);
+        if (errors.Count > 0) return (null, CommandResult.Fail(errors));
+
+        if (decision is null)
+        {
+            var yearStart = await db.Packages.Where(p => p.Id == packageId).Select(p => p.YearStart).FirstAsync(ct);
+            decision = new UnusedHoursDecision { PackageId = packageId, ChildId = childId, OrganisationId = row.OrganisationId, YearStart = yearStart };
+            db.UnusedHoursDecisions.Add(decision);
+        }
+        else
+        {
+            db.ExpectVersion(decision, seenVersion!.Value);
+        }
+
+        decision.State = state!.Value;
+        decision.Hours = row.Figures.ChildHoursUnused;
+        decision.Money = row.Figures.UnusedMoney;
+        decision.AsOf = Today;
+        decision.Reason = reason!.Trim();
+        decision.At = db.UtcNow;
+        decision.ByUserId = db.Actor.UserId;
+        decision.ByName = db.Actor.Name;
+
+        var what = $"{row.Figures.Unused} unused ({Money.FormatPence(row.Figures.UnusedMoney)}) with {row.OrganisationName}";
+        db.AddTimeline(childId, TimelineKinds.Package,
+            decision.State == UnusedHoursState.Released ? $"Unused hours released for others: {what}" : $"Unused hours offered back to the family: {what}",
+            decision.Reason);
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else decided first (the version moved on, or a first decision was made at the same moment).
+            db.ChangeTracker.Clear();
+            return (null, CommandResult.Conflicted(Conflict));
+        }
+
+        if (decision.State == UnusedHoursState.OfferedToFamily) await EmailFamilyAsync(row, ct);
+        return (decision, CommandResult.Ok);
+    }
+
+    private async Task EmailFamilyAsync(UnusedHoursRow row, CancellationToken ct)
+    {
+        var scheme = schemes.InForceOn(Today);
+        var addresses = await db.ChildFamilyMembers.AsNoTracking().Where(m => m.ChildId == row.ChildId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email).ToListAsync(ct);
+        var message = new Email(
+            $"Short breaks you can still book: {row.ChildName}",
+            $"{row.ChildName} has {row.Figures.Unused} agreed with {row.OrganisationName} that have not been used so far this year.\n\n" +
+            $"You can book them again with {row.OrganisationName} before the package ends on {row.EndsOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. " +
+            $"Contact them to arrange it.\n\nSee your child's short breaks: {email.Options.PublicBaseUrl.TrimEnd('/')}/account/packages/{row.ChildId}\n\n" +
+            $"{scheme.Council.ServiceName}\n{scheme.Council.Name}");
+        foreach (var to in addresses.Where(a => !string.IsNullOrEmpty(a)).Distinct(StringComparer.OrdinalIgnoreCase))
+            await email.TrySendAsync(db, logger, to!, row.ChildId, message, ct);
+    }
+
+    /// <summary>Agreed provider packages (accepted, or ended for what they ran) of the year that the filter selects.</summary>
+    private IQueryable<Package> Packages(DateOnly yearStart, UnusedHoursFilter filter)
+    {
+        var query = db.Packages.AsNoTracking().Where(p => p.YearStart == yearStart && p.Route == PackageRoute.Provider && p.OrganisationId != null &&
+                                                          (p.State == PackageState.Accepted || p.State == PackageState.Ended));
+        if (filter.OrganisationId is { } org) query = query.Where(p => p.OrganisationId == org);
+        if (filter.ChildId is { } childId) query = query.Where(p => p.ChildId == childId);
+        if (filter.Child?.Trim() is { Length: > 0 } child)
+        {
+            var key = string.Join(' ', child.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var reference = child.ToUpperInvariant();
+            query = query.Where(p => db.Children.Any(c => c.Id == p.ChildId && (c.Reference == reference || c.NameKey.Contains(key))));
+        }
+
+        return query;
+    }
+}
