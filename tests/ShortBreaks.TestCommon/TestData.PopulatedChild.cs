@@ -84,7 +84,10 @@ public sealed partial class TestData
             db.RetentionItems.Add(new Core.Retention.RetentionItem { ReviewId = review.Id, Kind = Core.Retention.RetentionItemKind.CaseRecord, TargetKey = child.Id.ToString(), SubjectChildId = child.Id, Reference = child.Reference, Rule = "until the 25th birthday", From = Today, RetentionEnds = Today, Status = Core.Retention.RetentionItemStatus.Kept, DecidedAt = now, DecidedByName = "Team Manager", Reason = $"A complaint is open {tag}." });
             var fall = new Core.Ras.VirtualBudgets.VirtualBudgetFall(child.Id, child.Reference, child.FullName, null, Tier.TargetedShortBreaks, "primary", 4200m, 3600m, RasRouting.None, Today.AddMonths(3));
             db.VirtualBudgetRuns.Add(new Core.Ras.VirtualBudgets.VirtualBudgetRun { VersionLabel = "2026.9", RequestedByName = "Rates keeper", RequestedAt = now, Status = Core.Ras.VirtualBudgets.VirtualBudgetRunStatus.Completed, FallsJson = System.Text.Json.JsonSerializer.Serialize(new[] { fall }, Core.Ras.VirtualBudgets.VirtualBudgetSimulation.JsonOptions) });
-            AddPackageRows(db, child.Id, tag, Today);
+            var package = AddPackageRows(db, child.Id, tag, Today);
+            db.AllowanceYears.Add(new Core.Providers.AllowanceYear { ChildId = child.Id, YearStart = package.YearStart, ChangedAt = now });
+            db.ChildEmergencyContacts.Add(new ChildEmergencyContact { ChildId = child.Id, Position = 1, Name = $"Grace Contact {tag}", Relationship = "Aunt", Phone = "07700 900 123" });
+            child.Arrangements = $"Inhaler before swimming {tag}";
             await db.SaveChangesAsync();
         });
 

@@ -31,7 +31,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         nameof(ShortBreaksDbContext.SubjectAccessRequests), nameof(ShortBreaksDbContext.RetentionItems), nameof(ShortBreaksDbContext.VirtualBudgetRuns),
         nameof(ShortBreaksDbContext.Packages), nameof(ShortBreaksDbContext.PackageLines), nameof(ShortBreaksDbContext.PackageStateChanges),
         nameof(ShortBreaksDbContext.DeliveryReturns), nameof(ShortBreaksDbContext.DeliveredSessions), nameof(ShortBreaksDbContext.FsbRenewals),
-        nameof(ShortBreaksDbContext.UnusedHoursDecisions),
+        nameof(ShortBreaksDbContext.UnusedHoursDecisions), nameof(ShortBreaksDbContext.ChildEmergencyContacts), nameof(ShortBreaksDbContext.AllowanceYears),
     };
 
     /// <summary>The data sets that hold nothing about any one child, and why.</summary>
@@ -85,6 +85,14 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
                 ("Identity checked by", l.link.IdentityCheck), ("Parental responsibility checked by", l.link.ParentalResponsibilityCheck),
                 ("Linked by", l.link.LinkedByName)),
                 new ReviewItem(key, ReviewReason.OtherFamilyMember, "Family accounts", "A family account linked to the child", $"{l.Name}\n{l.Email}"));
+        }).ToList());
+
+        var contacts = await db.ChildEmergencyContacts.AsNoTracking().Where(c => c.ChildId == childId).OrderBy(c => c.Position).ToListAsync(ct);
+        Add("emergency-contacts", "Emergency contacts", nameof(db.ChildEmergencyContacts), contacts.Select(c =>
+        {
+            var key = $"{nameof(db.ChildEmergencyContacts)}/{c.Id}";
+            return new RecordEntry(key, $"{c.Name} ({c.Relationship})", Fields(("Name", c.Name), ("Who they are to the child", c.Relationship), ("Telephone", c.Phone), ("Order to call", c.Position)),
+                new ReviewItem(key, ReviewReason.OtherFamilyMember, "Emergency contacts", "An emergency contact for the child", $"{c.Name}\n{c.Phone}"));
         }).ToList());
 
         var requests = await db.Requests.AsNoTracking().Where(r => r.ChildId == childId).OrderBy(r => r.CreatedAt).ToListAsync(ct);
@@ -324,7 +332,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         ("Reference", c.Reference), ("First name", c.FirstName), ("Last name", c.LastName), ("Date of birth", c.DateOfBirth),
         ("Address", string.Join(", ", new[] { c.AddressLine1, c.AddressLine2, c.Town, c.Postcode }.Where(p => !string.IsNullOrWhiteSpace(p)))),
         ("School", c.School), ("Education, health and care plan", c.HasEhcPlan ? "Yes" : "No"), ("EHC plan review", c.EhcPlanReviewDate),
-        ("Disability codes", c.DisabilityCodes), ("Needs in the family's words", c.NeedsInFamilyWords), ("Tier", Tiers.Name(c.Tier)),
+        ("Disability codes", c.DisabilityCodes), ("Needs in the family's words", c.NeedsInFamilyWords), ("Tier", Tiers.Name(c.Tier)), ("Arrangements", c.Arrangements),
         ("Record made", c.CreatedAt), ("Joined into another record", c.MergedIntoChildId?.ToString())));
 
     private static RecordEntry RequestEntry(ShortBreakRequest r)
@@ -433,6 +441,11 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
             fields.Add(StaffField(key, "Why", d.Reason, "Unused hours", "The reason unused hours were offered back or released"));
             return new RecordEntry(key, $"{UnusedHoursRules.StateName(d.State)} {SubjectAccessDates.Date(d.At)}", fields);
         }).ToList());
+
+        var years = await db.AllowanceYears.AsNoTracking().Where(a => a.ChildId == childId).OrderBy(a => a.YearStart).ToListAsync(ct);
+        add("allowance-years", "Allowance years packages were committed against", nameof(db.AllowanceYears), years.Select(a => new RecordEntry(
+            $"{nameof(db.AllowanceYears)}/{a.ChildId}/{a.YearStart:yyyy-MM-dd}", $"Allowance year from {SubjectAccessDates.Date(a.YearStart)}",
+            Fields(("Year from", a.YearStart), ("Last committed against", a.ChangedAt)))).ToList());
 
         var renewals = await db.FsbRenewals.AsNoTracking().Where(r => r.ChildId == childId).OrderBy(r => r.YearStart).ToListAsync(ct);
         add("renewals", "Renewals of Flexible Short Breaks", nameof(db.FsbRenewals), renewals.Select(r =>

@@ -81,6 +81,8 @@ public sealed class SubjectGatheringTests
             [nameof(db.DeliveredSessions)] = await db.DeliveredSessions.CountAsync(x => x.ChildId == childId),
             [nameof(db.FsbRenewals)] = await db.FsbRenewals.CountAsync(x => x.ChildId == childId),
             [nameof(db.UnusedHoursDecisions)] = await db.UnusedHoursDecisions.CountAsync(x => x.ChildId == childId),
+            [nameof(db.ChildEmergencyContacts)] = await db.ChildEmergencyContacts.CountAsync(x => x.ChildId == childId),
+            [nameof(db.AllowanceYears)] = await db.AllowanceYears.CountAsync(x => x.ChildId == childId),
         };
         expected.Keys.ToHashSet().SetEquals(SubjectGathering.ChildTables).ShouldBeTrue("the test counts every table gathered");
         foreach (var (table, count) in expected)
@@ -107,6 +109,7 @@ public sealed class SubjectGatheringTests
         var items = (await new SubjectGathering(db).ChildAsync(populated.Child.Id))!.ReviewItems;
 
         items.ShouldContain(i => i.Why == ReviewReason.OtherFamilyMember && i.Text == populated.SiblingDetails);
+        items.ShouldContain(i => i.Why == ReviewReason.OtherFamilyMember && i.Key.StartsWith(nameof(db.ChildEmergencyContacts), StringComparison.Ordinal), "an emergency contact is another person");
         items.Count(i => i.Why == ReviewReason.OtherFamilyMember && i.Key.StartsWith(nameof(db.ChildFamilyMembers), StringComparison.Ordinal)).ShouldBe(2, "each linked account");
         items.ShouldContain(i => i.Why == ReviewReason.StaffComment && i.Text == populated.DecisionReasons);
         items.ShouldContain(i => i.Why == ReviewReason.StaffComment && i.Text == populated.PanelReasons);

@@ -150,6 +150,7 @@ public class ShortBreaksLinksTests(WebAppFactory app) : IClassFixture<WebAppFact
         : type == typeof(DateOnly) ? new DateOnly(2026, 3, 4)
         : type == typeof(ClaimsPrincipal) ? new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Family)], "Test"))
         : type == typeof(IList<string>) ? new List<string> { Roles.Family }
+        : type == typeof(UnusedHoursQuery) ? new UnusedHoursQuery(2026, OtherId, "Sample", true, 2)
         : throw new InvalidOperationException($"No sample value for {type.Name}: add one here.");
 
     private sealed record Route(string Template, bool IsPage, TemplateMatcher Matcher);
