@@ -86,6 +86,7 @@ public static class CoreServices
         services.AddScoped<Providers.UnusedHoursService>();
         services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);
         services.AddScoped<LocalOffer.DirectorySearch>();
+        services.AddSingleton<LocalOffer.DirectoryIndexCache>();
         services.AddScoped<LocalOffer.OpenReferralFeed>();
         services.AddScoped<LocalOffer.DirectoryImport>();
         services.AddScoped<SubjectAccess.SubjectGathering>();

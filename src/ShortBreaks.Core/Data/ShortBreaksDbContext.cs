@@ -34,6 +34,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<ExpiryWarning> ExpiryWarnings => Set<ExpiryWarning>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Location> Locations => Set<Location>();
+    public DbSet<LocalOffer.DirectoryStamp> DirectoryStamps => Set<LocalOffer.DirectoryStamp>();
     public DbSet<Package> Packages => Set<Package>();
     public DbSet<PackageLine> PackageLines => Set<PackageLine>();
     public DbSet<AllowanceYear> AllowanceYears => Set<AllowanceYear>();
@@ -109,6 +110,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
+        MoveDirectoryStamp();
         var gate = SqliteWriteGate();
         gate?.Wait();
         try
@@ -124,6 +126,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
+        MoveDirectoryStamp();
         var gate = SqliteWriteGate();
         if (gate is not null) await gate.WaitAsync(cancellationToken);
         try
@@ -134,6 +137,25 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
         {
             gate?.Release();
         }
+    }
+
+    /// <summary>
+    /// When the save changes anything the Local Offer directory lists, gives the directory's stamp a new value in the
+    /// same save (so in the same transaction), which tells every node to read its directory again. The row is made by
+    /// the migration; it is updated without reading it first.
+    /// </summary>
+    private void MoveDirectoryStamp()
+    {
+        var changed = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                                                       && LocalOffer.DirectoryStamp.WatchedTypes.Contains(e.Metadata.ClrType));
+        if (!changed) return;
+        var stamp = ChangeTracker.Entries<LocalOffer.DirectoryStamp>().FirstOrDefault()?.Entity
+                    ?? Attach(new LocalOffer.DirectoryStamp { Id = LocalOffer.DirectoryStamp.OnlyId }).Entity;
+        stamp.Stamp = Guid.NewGuid();
+        stamp.ChangedAt = UtcNow;
+        var entry = Entry(stamp);
+        entry.Property(s => s.Stamp).IsModified = true;
+        entry.Property(s => s.ChangedAt).IsModified = true;
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriteGates = new();

@@ -3,7 +3,7 @@ namespace ShortBreaks.Core.LocalOffer;
 /// <summary>
 /// What a family or a feed reader narrows the listed services by, already checked (the search page and the feed each
 /// turn what was typed into this, with their own errors). Every part is optional; the directory page and the HSDS-UK
-/// feed apply it with <see cref="Apply"/>, so both find the same services.
+/// feed test each listed service with the one <see cref="Matcher"/>, so both find the same services.
 /// </summary>
 public sealed record DirectoryFilter
 {
@@ -48,70 +48,58 @@ public sealed record DirectoryFilter
     /// <summary>"Monday" for "MO".</summary>
     public static string DayName(string code) => ((DayOfWeek)((Array.IndexOf(DayCodes.ToArray(), code) + 1) % 7)).ToString();
 
-    /// <summary>Narrows <paramref name="services"/> (already the listed ones) to those matching.</summary>
-    public IQueryable<Service> Apply(IQueryable<Service> services, ShortBreaksDbContext db, ProviderSettings settings)
+    /// <summary>
+    /// The test a listed service must pass, made once per search: words in its name, description or organisation's name
+    /// (case ignored, every word), classed under one of the terms (by its kind, its needs or a term of its own), of the
+    /// kind, taking the age, running on the day and within the times, of the organisation, changed since.
+    /// </summary>
+    public Func<DirectoryEntry, bool> Matcher(ProviderSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        var tests = new List<Func<DirectoryEntry, bool>>();
         if (!string.IsNullOrWhiteSpace(Text))
         {
-            foreach (var word in Text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(8))
-            {
-                var orgs = db.Organisations.Where(o => o.Name.ToLower().Contains(word)).Select(o => o.Id);
-                services = services.Where(s => s.Name.ToLower().Contains(word) || s.Description.ToLower().Contains(word) || orgs.Contains(s.OrganisationId));
-            }
+            var words = Text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(8).ToList();
+            tests.Add(e => words.TrueForAll(w => e.NameLower.Contains(w, StringComparison.Ordinal) || e.DescriptionLower.Contains(w, StringComparison.Ordinal)
+                                                 || e.OrganisationLower.Contains(w, StringComparison.Ordinal)));
         }
 
         if (TermIds.Count > 0)
         {
-            var terms = TermIds.ToList();
-            var kinds = settings.Kinds.Where(k => terms.Contains(k.TermId)).Select(k => k.Id).ToList();
-            var needs = terms.Select(t => "," + t + ",").ToList();
-            var predicate = BuildTermPredicate(terms, kinds, needs);
-            services = services.Where(predicate);
+            var terms = TermIds.ToHashSet(StringComparer.Ordinal);
+            var kinds = settings.Kinds.Where(k => terms.Contains(k.TermId)).Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
+            tests.Add(e => kinds.Contains(e.Kind) || e.TermRows.Any(terms.Contains) || e.Needs.Any(terms.Contains));
         }
 
-        if (!string.IsNullOrEmpty(Kind)) services = services.Where(s => s.Kind == Kind);
-        if (ChildAge is { } age) services = services.Where(s => (s.MinimumAgeYears == null || s.MinimumAgeYears <= age) && (s.MaximumAgeYears == null || s.MaximumAgeYears >= age));
+        if (!string.IsNullOrEmpty(Kind))
+        {
+            var kind = Kind;
+            tests.Add(e => e.Kind == kind);
+        }
+
+        if (ChildAge is { } age) tests.Add(e => (e.MinimumAgeYears == null || e.MinimumAgeYears <= age) && (e.MaximumAgeYears == null || e.MaximumAgeYears >= age));
         if (MinimumAgeAtLeast is { } min)
         {
             var least = (int)Math.Ceiling(Math.Clamp(min, -1000, 1000));
-            services = services.Where(s => s.MinimumAgeYears != null && s.MinimumAgeYears >= least);
+            tests.Add(e => e.MinimumAgeYears != null && e.MinimumAgeYears >= least);
         }
 
         if (MaximumAgeAtMost is { } max)
         {
             var most = (int)Math.Floor(Math.Clamp(max, -1000, 1000));
-            services = services.Where(s => s.MaximumAgeYears != null && s.MaximumAgeYears <= most);
+            tests.Add(e => e.MaximumAgeYears != null && e.MaximumAgeYears <= most);
         }
+
         if (!string.IsNullOrEmpty(Day))
         {
             var day = Day;
-            services = services.Where(s => s.Schedules.Any(x => x.Days.Contains(day)));
+            tests.Add(e => e.Schedules.Any(x => x.Days.Contains(day, StringComparison.Ordinal)));
         }
 
-        if (OpensFrom is { } from) services = services.Where(s => s.Schedules.Any(x => x.OpensAt != null && x.OpensAt >= from));
-        if (ClosesBy is { } by) services = services.Where(s => s.Schedules.Any(x => x.ClosesAt != null && x.ClosesAt <= by));
-        if (OrganisationId is { } organisation) services = services.Where(s => s.OrganisationId == organisation);
-        if (ModifiedAfter is { } after) services = services.Where(s => s.UpdatedAt >= after);
-        return services;
-    }
-
-    // A service is classed under a term by its kind, by its needs (a comma-separated list) or by a term row of its own.
-    private static System.Linq.Expressions.Expression<Func<Service, bool>> BuildTermPredicate(List<string> terms, List<string> kinds, List<string> needs)
-    {
-        System.Linq.Expressions.Expression<Func<Service, bool>> byKindOrRow = s => kinds.Contains(s.Kind) || s.TaxonomyTerms.Any(t => terms.Contains(t.TermId));
-        var parameter = byKindOrRow.Parameters[0];
-        var body = byKindOrRow.Body;
-        foreach (var need in needs)
-        {
-            System.Linq.Expressions.Expression<Func<Service, bool>> byNeed = s => ("," + s.Needs.Replace(" ", "") + ",").Contains(need);
-            body = System.Linq.Expressions.Expression.OrElse(body, new ParameterSwap(byNeed.Parameters[0], parameter).Visit(byNeed.Body));
-        }
-
-        return System.Linq.Expressions.Expression.Lambda<Func<Service, bool>>(body, parameter);
-    }
-
-    private sealed class ParameterSwap(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.ParameterExpression to) : System.Linq.Expressions.ExpressionVisitor
-    {
-        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+        if (OpensFrom is { } from) tests.Add(e => e.Schedules.Any(x => x.OpensAt != null && x.OpensAt >= from));
+        if (ClosesBy is { } by) tests.Add(e => e.Schedules.Any(x => x.ClosesAt != null && x.ClosesAt <= by));
+        if (OrganisationId is { } organisation) tests.Add(e => e.OrganisationId == organisation);
+        if (ModifiedAfter is { } after) tests.Add(e => e.UpdatedAt >= after);
+        return e => tests.TrueForAll(t => t(e));
     }
 }

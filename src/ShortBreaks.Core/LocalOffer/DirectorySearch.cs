@@ -21,24 +21,41 @@ public sealed record DirectoryService(Service Service, Organisation Organisation
 
 /// <summary>
 /// Finds listed services for the Local Offer pages and the feed (<see cref="DirectoryListing"/> decides what is
-/// listed; <see cref="DirectoryFilter"/> narrows it). With a postcode, results are sorted by the distance to the
-/// service's nearest place: a location's own coordinates, else the centre of its postcode district.
+/// listed; <see cref="DirectoryFilter"/> narrows it), from this node's <see cref="DirectoryIndex"/> of the listed
+/// services, which is read again whenever the directory changes (<see cref="DirectoryStamp"/>). With a postcode,
+/// results are sorted by the distance to the service's nearest place: a location's own coordinates, else the centre of
+/// its postcode district.
 /// </summary>
-public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schemes, PostcodeDistricts districts)
+public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schemes, PostcodeDistricts districts, DirectoryIndexCache cache)
 {
     public DateOnly Today => Retention.RetentionRules.UkDate(db.UtcNow);
 
     public ProviderSettings Settings => schemes.InForceOn(Today).ProviderRules;
 
-    private List<Guid>? _listedOrganisations;
+    private DirectoryIndex? _index;
 
-    /// <summary>The listed services, today (the listed organisations are read once per request).</summary>
+    /// <summary>The services listed today, as this node holds them (checked against the database's stamp once per request).</summary>
+    public async Task<DirectoryIndex> IndexAsync(CancellationToken ct = default)
+    {
+        var today = Today;
+        if (_index is { } index && index.Day == today) return index;
+        return _index = await cache.GetAsync(db, schemes.InForceOn(today), districts, today, ct);
+    }
+
+    /// <summary>The listed services, today, as a query (for reading one service in full).</summary>
     public async Task<IQueryable<Service>> ListedAsync(CancellationToken ct = default) =>
         db.Services.PublishedOf(await ListedOrganisationIdsAsync(ct));
 
-    /// <summary>The ids of the organisations listed today, read once per request.</summary>
+    /// <summary>The ids of the organisations listed today.</summary>
     public async Task<IReadOnlyCollection<Guid>> ListedOrganisationIdsAsync(CancellationToken ct = default) =>
-        _listedOrganisations ??= await db.ListedOrganisations(schemes, Today).Select(o => o.Id).ToListAsync(ct);
+        (await IndexAsync(ct)).ListedOrganisationIds;
+
+    /// <summary>The listed services matching <paramref name="filter"/>, in name order.</summary>
+    public async Task<IReadOnlyList<DirectoryEntry>> MatchingAsync(DirectoryFilter filter, CancellationToken ct = default)
+    {
+        var matches = filter.Matcher(Settings);
+        return (await IndexAsync(ct)).Entries.Where(matches).ToList();
+    }
 
     /// <summary>
     /// Where <paramref name="postcode"/> is: the coordinates a listed location at that postcode has, else the centre of
@@ -62,84 +79,54 @@ public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schem
     }
 
     /// <summary>Where a location is: its own coordinates, else the centre of its postcode district.</summary>
-    public GeoPoint? PointOf(double? latitude, double? longitude, string postcode) =>
-        latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : districts.CentreOf(postcode);
+    public GeoPoint? PointOf(double? latitude, double? longitude, string postcode) => DirectoryIndex.PointOf(districts, latitude, longitude, postcode);
 
     public async Task<DirectoryResults> SearchAsync(DirectoryQuery query, CancellationToken ct = default)
     {
-        var settings = Settings;
-        var matching = query.Filter.Apply(await ListedAsync(ct), db, settings);
+        var matching = await MatchingAsync(query.Filter, ct);
         var page = Math.Max(1, query.Page);
-
         if (query.From is not { } from)
         {
-            var total = await matching.CountAsync(ct);
-            var ids = await matching.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip((page - 1) * query.PageSize).Take(query.PageSize).Select(s => s.Id).ToListAsync(ct);
-            return new DirectoryResults(await HitsAsync(ids, null, ct), total, page, query.PageSize);
+            var onPage = matching.Skip((page - 1) * query.PageSize).Take(query.PageSize).Select(e => Hit(e, null)).ToList();
+            return new DirectoryResults(onPage, matching.Count, page, query.PageSize);
         }
 
-        // Each matching service with its places, in one query (a service with none comes once, with no place). Within a
-        // distance, only places in a box around the postcode (read on the latitude and longitude index) and places
-        // without coordinates (measured from their district's centre) are read: a service whose places are all outside
-        // the box is further than the distance, and one with a place inside has its nearest there.
-        var rows = from s in matching
-                   join sal in db.Set<ServiceAtLocation>() on s.Id equals sal.ServiceId into links
-                   from sal in links.DefaultIfEmpty()
-                   join l in db.Locations on sal!.LocationId equals l.Id into places
-                   from l in places.DefaultIfEmpty()
-                   select new { s.Id, s.Name, LocationId = (Guid?)l!.Id, l.Latitude, l.Longitude, l.Postcode };
-        if (query.WithinMiles is { } within)
+        // Each service measured to its nearest place. A service with no place comes last (it comes to the family, so a
+        // distance does not leave it out); one whose places cannot be placed, or are all further than the distance, is
+        // left out.
+        var measured = new List<(DirectoryEntry Entry, double Miles)>(matching.Count);
+        foreach (var entry in matching)
         {
-            var box = from.BoxAround(within);
-            var near = db.Locations.Where(l => l.Latitude >= box.South && l.Latitude <= box.North);
-            if (box is { West: { } west, East: { } east }) near = near.Where(l => l.Longitude >= west && l.Longitude <= east);
-            var nearIds = near.Select(l => l.Id);
-            rows = rows.Where(r => r.LocationId == null || r.Latitude == null || r.Longitude == null || nearIds.Contains(r.LocationId.Value));
+            if (entry.Places.Count == 0)
+            {
+                measured.Add((entry, double.MaxValue));
+                continue;
+            }
+
+            var nearest = double.MaxValue;
+            var placed = false;
+            foreach (var place in entry.Places)
+            {
+                if (place.Point is not { } point) continue;
+                placed = true;
+                nearest = Math.Min(nearest, from.MilesTo(point));
+            }
+
+            if (placed && (query.WithinMiles is not { } within || nearest <= within)) measured.Add((entry, nearest));
         }
 
-        var found = await rows.ToListAsync(ct);
-        var nearest = new Dictionary<Guid, double>();
-        var withPlace = new HashSet<Guid>();
-        foreach (var row in found.Where(r => r.LocationId is not null))
-        {
-            withPlace.Add(row.Id);
-            if (PointOf(row.Latitude, row.Longitude, row.Postcode) is not { } point) continue;
-            var miles = from.MilesTo(point);
-            if (!nearest.TryGetValue(row.Id, out var best) || miles < best) nearest[row.Id] = miles;
-        }
-
-        var ordered = found.DistinctBy(r => r.Id)
-            .Where(n => !withPlace.Contains(n.Id) || (nearest.TryGetValue(n.Id, out var miles) && (query.WithinMiles is not { } within || miles <= within)))
-            .OrderBy(n => nearest.TryGetValue(n.Id, out var miles) ? miles : double.MaxValue).ThenBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Id)
-            .ToList();
-        var pageIds = ordered.Skip((page - 1) * query.PageSize).Take(query.PageSize).Select(n => n.Id).ToList();
-        return new DirectoryResults(await HitsAsync(pageIds, from, ct), ordered.Count, page, query.PageSize);
+        var ordered = measured.OrderBy(m => m.Miles).ThenBy(m => m.Entry.Name, StringComparer.Ordinal).ThenBy(m => m.Entry.Id)
+            .Skip((page - 1) * query.PageSize).Take(query.PageSize).Select(m => Hit(m.Entry, from)).ToList();
+        return new DirectoryResults(ordered, measured.Count, page, query.PageSize);
     }
 
-    private async Task<IReadOnlyList<DirectoryHit>> HitsAsync(IReadOnlyList<Guid> ids, GeoPoint? from, CancellationToken ct)
+    private static DirectoryHit Hit(DirectoryEntry e, GeoPoint? from)
     {
-        if (ids.Count == 0) return [];
-        // The page's services, then their places on the service's index: as one query with the places as a collection,
-        // SQLite joined every service's places before picking the page's.
-        var rows = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new
-            {
-                s.Id, s.Name, s.Description, s.Kind, s.Status, s.MinimumAgeYears, s.MaximumAgeYears, s.AreaServed,
-                Organisation = db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Name).First(),
-            }).ToListAsync(ct);
-        var places = (await db.Set<ServiceAtLocation>().AsNoTracking().Where(sal => ids.Contains(sal.ServiceId))
-                .Select(sal => new { sal.ServiceId, sal.Location!.Name, sal.Location.Town, sal.Location.Latitude, sal.Location.Longitude, sal.Location.Postcode })
-                .ToListAsync(ct))
-            .ToLookup(p => p.ServiceId);
-        var byId = rows.ToDictionary(r => r.Id);
-        return ids.Where(byId.ContainsKey).Select(id =>
-        {
-            var r = byId[id];
-            var measured = places[id].Select(p => (Place: $"{p.Name}, {p.Town}", Miles: from is { } f && PointOf(p.Latitude, p.Longitude, p.Postcode) is { } point ? f.MilesTo(point) : (double?)null))
-                .OrderBy(p => p.Miles ?? double.MaxValue).ThenBy(p => p.Place, StringComparer.Ordinal).ToList();
-            return new DirectoryHit(r.Id, r.Name, r.Description, r.Organisation, r.Kind, r.Status, r.MinimumAgeYears, r.MaximumAgeYears, r.AreaServed,
-                measured.FirstOrDefault().Place, measured.FirstOrDefault().Miles);
-        }).ToList();
+        var nearest = e.Places
+            .Select(p => (Place: $"{p.Name}, {p.Town}", Miles: from is { } f && p.Point is { } point ? f.MilesTo(point) : (double?)null))
+            .OrderBy(p => p.Miles ?? double.MaxValue).ThenBy(p => p.Place, StringComparer.Ordinal).FirstOrDefault();
+        return new DirectoryHit(e.Id, e.Name, e.Description, e.OrganisationName, e.Kind, e.Status, e.MinimumAgeYears, e.MaximumAgeYears, e.AreaServed,
+            nearest.Place, nearest.Miles);
     }
 
     /// <summary>A listed service with its organisation, places, schedules, prices and terms; null when it is not listed.</summary>

@@ -63,10 +63,8 @@ public sealed class OpenReferralFeed(ShortBreaksDbContext db, DirectorySearch se
             return (results.Total, results.Hits.Select(h => h.ServiceId).ToList());
         }
 
-        var matching = filter.Apply(await search.ListedAsync(ct), db, Settings);
-        var total = await matching.CountAsync(ct);
-        var ids = await matching.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip((page - 1) * perPage).Take(perPage).Select(s => s.Id).ToListAsync(ct);
-        return (total, ids);
+        var matching = await search.MatchingAsync(filter, ct);
+        return (matching.Count, matching.Skip((page - 1) * perPage).Take(perPage).Select(e => e.Id).ToList());
     }
 
     /// <summary><c>GET /services</c>: one-to-one fields and the organisation (<c>service_list.json</c>).</summary>
@@ -88,23 +86,23 @@ public sealed class OpenReferralFeed(ShortBreaksDbContext db, DirectorySearch se
     /// <summary><c>GET /service_at_locations</c>: each place a listed service runs at (<c>service_at_location_list.json</c>).</summary>
     public async Task<FeedPage> ServiceAtLocationsAsync(DirectoryFilter filter, GeoPoint? near, int? withinMetres, int page, int perPage, CancellationToken ct = default)
     {
-        var matching = filter.Apply(await search.ListedAsync(ct), db, Settings);
-        var rows = matching.SelectMany(s => s.Locations, (s, sal) => new { sal.Id, ServiceId = s.Id, s.Name, sal.Location!.Latitude, sal.Location.Longitude, sal.Location.Postcode });
+        // Each place of each matching service, by the service's name, then by the link's id.
+        var rows = (await search.MatchingAsync(filter, ct)).SelectMany(e => e.Places.Select(p => (p.LinkId, e.Name, p.Point)))
+            .OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.LinkId).ToList();
         List<Guid> ids;
         int total;
         if (near is { } from)
         {
-            var all = await rows.ToListAsync(ct);
-            var measured = all.Select(r => (r.Id, r.Name, Miles: search.PointOf(r.Latitude, r.Longitude, r.Postcode) is { } p ? from.MilesTo(p) : double.MaxValue))
+            var measured = rows.Select(r => (r.LinkId, r.Name, Miles: r.Point is { } p ? from.MilesTo(p) : double.MaxValue))
                 .Where(r => withinMetres is not { } metres || r.Miles * 1609.344 <= metres)
-                .OrderBy(r => r.Miles).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id).ToList();
+                .OrderBy(r => r.Miles).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.LinkId).ToList();
             total = measured.Count;
-            ids = measured.Skip((page - 1) * perPage).Take(perPage).Select(r => r.Id).ToList();
+            ids = measured.Skip((page - 1) * perPage).Take(perPage).Select(r => r.LinkId).ToList();
         }
         else
         {
-            total = await rows.CountAsync(ct);
-            ids = await rows.OrderBy(r => r.Name).ThenBy(r => r.Id).Skip((page - 1) * perPage).Take(perPage).Select(r => r.Id).ToListAsync(ct);
+            total = rows.Count;
+            ids = rows.Skip((page - 1) * perPage).Take(perPage).Select(r => r.LinkId).ToList();
         }
 
         return new FeedPage(total, page, perPage, await ServiceAtLocationJsonAsync(ids, full: false, ct));
@@ -117,13 +115,13 @@ public sealed class OpenReferralFeed(ShortBreaksDbContext db, DirectorySearch se
     private async Task<List<JsonObject>> ServiceAtLocationJsonAsync(IReadOnlyList<Guid> ids, bool full, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        var links = await (await search.ListedAsync(ct)).SelectMany(s => s.Locations).Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.ServiceId }).ToListAsync(ct);
-        var services = (await LoadAsync(links.Select(l => l.ServiceId).Distinct().ToList(), full, ct)).ToDictionary(s => s.Service.Id);
+        var index = await search.IndexAsync(ct);
+        var links = ids.Select(id => (Id: id, ServiceId: index.ServiceOfLink(id))).Where(l => l.ServiceId is not null).ToDictionary(l => l.Id, l => l.ServiceId!.Value);
+        var services = (await LoadAsync(links.Values.Distinct().ToList(), full, ct)).ToDictionary(s => s.Service.Id);
         var result = new List<JsonObject>();
         foreach (var id in ids)
         {
-            var link = links.FirstOrDefault(l => l.Id == id);
-            if (link is null || !services.TryGetValue(link.ServiceId, out var found)) continue;
+            if (!links.TryGetValue(id, out var serviceId) || !services.TryGetValue(serviceId, out var found)) continue;
             var sal = found.Service.Locations.First(l => l.Id == id);
             var json = SalJson(found.Service, sal, withService: false);
             json["service"] = ServiceJson(found.Service, found.Organisation, full);
