@@ -94,12 +94,14 @@ public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schem
         // Each service measured to its nearest place. A service with no place comes last (it comes to the family, so a
         // distance does not leave it out); one whose places cannot be placed, or are all further than the distance, is
         // left out.
-        var measured = new List<(DirectoryEntry Entry, double Miles)>(matching.Count);
-        foreach (var entry in matching)
+        // The matching entries are in name order, so their position breaks ties of distance as the name (then id) would.
+        var measured = new List<(double Miles, int Position)>(matching.Count);
+        for (var position = 0; position < matching.Count; position++)
         {
+            var entry = matching[position];
             if (entry.Places.Count == 0)
             {
-                measured.Add((entry, double.MaxValue));
+                measured.Add((double.MaxValue, position));
                 continue;
             }
 
@@ -112,11 +114,11 @@ public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schem
                 nearest = Math.Min(nearest, from.MilesTo(point));
             }
 
-            if (placed && (query.WithinMiles is not { } within || nearest <= within)) measured.Add((entry, nearest));
+            if (placed && (query.WithinMiles is not { } within || nearest <= within)) measured.Add((nearest, position));
         }
 
-        var ordered = measured.OrderBy(m => m.Miles).ThenBy(m => m.Entry.Name, StringComparer.Ordinal).ThenBy(m => m.Entry.Id)
-            .Skip((page - 1) * query.PageSize).Take(query.PageSize).Select(m => Hit(m.Entry, from)).ToList();
+        measured.Sort();
+        var ordered = measured.Skip((page - 1) * query.PageSize).Take(query.PageSize).Select(m => Hit(matching[m.Position], from)).ToList();
         return new DirectoryResults(ordered, measured.Count, page, query.PageSize);
     }
 
