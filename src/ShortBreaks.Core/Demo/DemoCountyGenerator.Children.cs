@@ -7,14 +7,17 @@ internal sealed partial class DemoCountyGenerator
         var forDemoParent = _parentUserId is not null && tier == Tier.FlexibleShortBreaks;
         var decided = tier != Tier.None;
 
-        // Every current decision is less than a year old, since families renew each year, and none is older than the scheme.
+        // Children on Flexible Short Breaks were decided from some months before the last allowance year on, so a full
+        // year of packages and delivery follows the earliest (before its first version the scheme in force is that version:
+        // SchemeCatalog.InForceOn). Every other decision is less than a year old and none is older than the scheme.
         DateOnly submittedDay;
         DateOnly? decidedDay = null;
         if (decided)
         {
             var windowEnd = _today.AddDays(-30);
             var windowStart = _today.AddDays(-365);
-            if (_scheme.EffectiveFrom > windowStart && _scheme.EffectiveFrom <= windowEnd.AddDays(-30)) windowStart = _scheme.EffectiveFrom;
+            if (tier == Tier.FlexibleShortBreaks) windowStart = DemoSupply.EarliestFlexibleDecision(_today, _scheme.ProviderRules);
+            else if (_scheme.EffectiveFrom > windowStart && _scheme.EffectiveFrom <= windowEnd.AddDays(-30)) windowStart = _scheme.EffectiveFrom;
             submittedDay = NextWorkingDay(windowStart.AddDays(_random.Next(windowEnd.DayNumber - windowStart.DayNumber + 1)));
             var target = _scheme.Triage.DecisionTargetWorkingDays;
             var workingDaysToDecide = _random.Chance(0.85) ? _random.Between(1, target) : _random.Between(target + 1, target + 5);

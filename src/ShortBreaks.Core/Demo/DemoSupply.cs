@@ -9,9 +9,10 @@ namespace ShortBreaks.Core.Demo;
 /// day they would have done it: the 22 organisations on the framework (the number the seeds' framework grew to) join
 /// through <see cref="FrameworkService"/> and commissioning approves them; officers and families build Flexible Short
 /// Breaks packages with <see cref="PackageService"/> and the providers accept them; the providers return their
-/// sessions month by month with <see cref="DeliveryReturnService"/> over the last twelve months, from each package's
-/// start (no decision, and so no package, is older than the scheme in force): some cancelled, some never booked, so hours
-/// go unused; most months on time, some a month late and a few not at all. Deterministic: a random stream of its own
+/// sessions month by month with <see cref="DeliveryReturnService"/> over the whole of the last allowance year and this
+/// one to today, from each package's start (children on Flexible Short Breaks were decided from half a year before the
+/// last allowance year on): some cancelled, some never booked, so hours go unused; most months on time, some a month
+/// late and a few not at all. Deterministic: a random stream of its own
 /// from the seed, and a clock of its own that walks from the first day to <see cref="DemoOptions.Today"/>.
 /// </summary>
 internal sealed class DemoSupply : IAsyncDisposable
@@ -223,8 +224,17 @@ internal sealed class DemoSupply : IAsyncDisposable
         await transaction.CommitAsync(ct);
     }
 
-    // The first month of the year of delivery: twelve months before this one.
-    private DateOnly FirstMonth => DeliveryRules.MonthOf(_options.Today).AddMonths(-12);
+    // The first month of delivery: the start of the last allowance year, so that year is whole and this one runs to today.
+    private DateOnly FirstMonth => FirstYearStart(_options.Today, _options.Scheme.ProviderRules);
+
+    /// <summary>The first allowance year the demo county delivers in: the one before <paramref name="today"/>'s.</summary>
+    public static DateOnly FirstYearStart(DateOnly today, ProviderSettings settings) => AllowanceYears.StartOf(today, settings).AddYears(-1);
+
+    /// <summary>
+    /// The earliest day a child on Flexible Short Breaks was decided: half a year before the first allowance year the
+    /// county delivers in, so some children have packages for the whole of it.
+    /// </summary>
+    public static DateOnly EarliestFlexibleDecision(DateOnly today, ProviderSettings settings) => FirstYearStart(today, settings).AddMonths(-6);
 
     private static string LegalName(string name, int index) => index % 3 == 0 ? $"{name} CIO" : index % 3 == 1 ? $"{name} Limited" : $"{name} CIC";
 
@@ -337,7 +347,7 @@ internal sealed class DemoSupply : IAsyncDisposable
     // ---------------------------------------------------------------- packages and delivery
 
     /// <summary>
-    /// Packages for many children on Flexible Short Breaks over the last year (and this one), built by their officer
+    /// Packages for many children on Flexible Short Breaks for the last allowance year and this one, built by their officer
     /// (the demo parent builds their own child's), accepted by the provider; the Targeted Short Breaks plans' provider
     /// lines brokered and accepted; and a year of returns. Everything happens in the order of its day.
     /// </summary>
@@ -384,7 +394,7 @@ internal sealed class DemoSupply : IAsyncDisposable
             // Children of the demo organisation: every seventh child goes to it, so its logins have a caseload to show.
             if (!byFamily && !directPaymentOnly && i % 7 == 1) pick = sessionServices.First(s => s.Organisation.Index == 0);
 
-            // One package to the end of last allowance year, if the year of delivery starts in it, and one for this year.
+            // One package to the end of last allowance year, if the child started in it, and one for this year.
             var windows = new List<(DateOnly From, DateOnly To)>();
             if (first < yearStart) windows.Add((first, yearStart.AddDays(-1)));
             var current = first < yearStart ? yearStart : first;
@@ -455,6 +465,7 @@ internal sealed class DemoSupply : IAsyncDisposable
     {
         var settings = _options.Scheme.ProviderRules;
         var today = _options.Today;
+        var thisYear = AllowanceYears.StartOf(today, settings);
         var reasons = new List<(CancellationReason Item, int Weight)>
         {
             (CancellationReason.FamilyCancelled, 4), (CancellationReason.ChildUnwell, 3), (CancellationReason.ProviderCancelled, 2), (CancellationReason.NoShow, 1),
@@ -484,13 +495,13 @@ internal sealed class DemoSupply : IAsyncDisposable
             }
 
             // Most organisations return by the due day; one in seven is always about a month late, and one in seven
-            // sometimes late and has not yet returned its last two months.
+            // sometimes late, never sent the last month of last allowance year and has not yet returned its last two months.
             var returned = month; // the loop's variable is one for every turn: each return keeps its own month
             var due = DeliveryRules.DueOn(month, settings);
             var submitOn = (organisation.Index % 7) switch
             {
                 5 => due.AddDays(_random.Between(20, 35)),
-                6 when month >= DeliveryRules.MonthOf(today).AddMonths(-2) => (DateOnly?)null,
+                6 when month >= DeliveryRules.MonthOf(today).AddMonths(-2) || month.AddMonths(1) == thisYear => (DateOnly?)null,
                 6 when _random.Chance(0.3) => due.AddDays(_random.Between(3, 25)),
                 _ => due.AddDays(-_random.Between(0, Math.Max(0, due.Day - 1))),
             };

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ShortBreaks.Core.Providers;
 
 namespace ShortBreaks.Web.Infrastructure;
@@ -8,51 +7,9 @@ namespace ShortBreaks.Web.Infrastructure;
 /// few minutes, and each warning due is claimed in the database with a lease before it is emailed, so two nodes never
 /// send the same one and a warning left by a node that stopped is sent by another once its lease has passed.
 /// </summary>
-public sealed class ExpiryWorker(IServiceScopeFactory scopes, NodeOptions options, ILogger<ExpiryWorker> logger) : BackgroundService
+public sealed class ExpiryWorker(IServiceScopeFactory scopes, NodeOptions options, ILogger<ExpiryWorker> logger)
+    : LeasedWatchWorker(scopes, options, logger, new("Provider expiry watch", "provider expiry watch", "provider-expiry-watch", "provider expiry warnings"))
 {
-    /// <summary>How often a node looks for warnings due.</summary>
-    public static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(10);
-
-    /// <summary>This process, as named on the warnings it claims.</summary>
-    public static string Node { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
-
-    public const string WatchName = "Provider expiry watch";
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Let the host finish starting (and migrating) before touching the database.
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-                await Task.Delay(CheckEvery, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                // Stopping: a warning claimed and not sent is sent by another node once its lease passes.
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database may be restarting: look again after the interval.
-                logger.LogError(ex, "Could not look for provider expiry warnings");
-                await Task.Delay(CheckEvery, stoppingToken);
-            }
-        }
-    }
-
-    private async Task RunOnceAsync(CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<Actor>().Name = WatchName;
-        using var activity = Telemetry.Source.StartActivity("provider expiry watch");
-        var started = Stopwatch.GetTimestamp();
-        var sent = await scope.ServiceProvider.GetRequiredService<ExpiryWatch>().RunAsync(Node, RetentionWorker.LeaseOf(options), ct);
-        var job = new KeyValuePair<string, object?>("job", "provider-expiry-watch");
-        Telemetry.BackgroundWork.Add(1, job, new("outcome", "completed"));
-        Telemetry.BackgroundDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, job, new("outcome", "completed"));
-        if (sent > 0) logger.LogInformation("Sent {Count} provider expiry warnings", sent);
-    }
+    protected override Task<int> RunAsync(IServiceProvider services, string node, TimeSpan lease, CancellationToken ct) =>
+        services.GetRequiredService<ExpiryWatch>().RunAsync(node, lease, ct);
 }

@@ -57,6 +57,18 @@ public abstract class GovukPageModel : PageModel
         return refused;
     }
 
+    /// <summary>
+    /// The page again after a save the service refused: its problems by their fields, what the refused save left
+    /// tracked let go, and the page's records read again as they now stand (<paramref name="reload"/>).
+    /// </summary>
+    protected async Task<IActionResult> RefusedAsync(IEnumerable<FieldError> errors, Func<Task> reload)
+    {
+        AddErrors(errors);
+        HttpContext.RequestServices.GetRequiredService<ShortBreaksDbContext>().ChangeTracker.Clear();
+        await reload();
+        return Page();
+    }
+
     /// <summary>Removes model binding errors so the page's own rules speak instead.</summary>
     protected void ClearBindingErrors()
     {

@@ -521,10 +521,10 @@ public sealed class DemoCountySupplyTests(DemoCountyFixture county) : IClassFixt
         var lines = await db.PackageLines.AsNoTracking().ToListAsync();
         var today = DemoCountyFixture.Today;
 
-        // The scheme, and so every decision, is from the start of this allowance year: delivery runs from its first months to today.
-        var yearStart = AllowanceYears.StartOf(today, county.Scheme.ProviderRules);
-        sessions.Min(s => s.Date).ShouldBeLessThan(yearStart.AddMonths(2));
-        sessions.Select(s => DeliveryRules.MonthOf(s.Date)).Distinct().Count().ShouldBeGreaterThanOrEqualTo(6);
+        // Delivery runs from the start of the last allowance year to today.
+        var firstYear = DemoSupply.FirstYearStart(today, county.Scheme.ProviderRules);
+        sessions.Min(s => s.Date).ShouldBeLessThan(firstYear.AddMonths(1));
+        sessions.Select(s => DeliveryRules.MonthOf(s.Date)).Distinct().Count().ShouldBeGreaterThanOrEqualTo(12);
         sessions.Max(s => s.Date).ShouldBeLessThan(today);
         sessions.Select(s => s.Cancellation).Distinct().ShouldBe(
             [null, CancellationReason.FamilyCancelled, CancellationReason.ProviderCancelled, CancellationReason.ChildUnwell, CancellationReason.NoShow], ignoreOrder: true);
@@ -549,6 +549,70 @@ public sealed class DemoCountySupplyTests(DemoCountyFixture county) : IClassFixt
         late.ShouldNotBeEmpty();
         late.ShouldContain(r => Core.Retention.RetentionRules.UkDate(r.SubmittedAt!.Value) >= r.DueOn.AddDays(20), "some a month late");
         returns.ShouldContain(r => DeliveryRules.IsOverdue(r.Status, r.DueOn, today), "some not returned at all");
+    }
+
+    [Fact]
+    public async Task Generate_DeliversEveryMonthOfTheLastAllowanceYearAndThisOne_ThroughPackagesAgreedWithinEachYear()
+    {
+        await using var db = county.Database.Open();
+        var sessions = await db.DeliveredSessions.AsNoTracking().Where(s => s.Cancellation == null).Select(s => s.Date).ToListAsync();
+        var packages = await db.Packages.AsNoTracking().Where(p => p.Tier == Tier.FlexibleShortBreaks).ToListAsync();
+        var today = DemoCountyFixture.Today;
+        var settings = county.Scheme.ProviderRules;
+        var firstYear = DemoSupply.FirstYearStart(today, settings);
+
+        // Every month from the first day of the last allowance year to this one has sessions delivered.
+        var months = sessions.Select(DeliveryRules.MonthOf).ToHashSet();
+        for (var month = firstYear; month <= DeliveryRules.MonthOf(today); month = month.AddMonths(1))
+        {
+            months.ShouldContain(month, $"sessions delivered in {month:yyyy-MM}");
+        }
+
+        // Each package lies within one allowance year; some run the whole of the last one, for children decided before it.
+        packages.ShouldAllBe(p => p.YearStart == AllowanceYears.StartOf(p.StartsOn, settings) && p.EndsOn <= AllowanceYears.EndOf(p.YearStart));
+        packages.ShouldContain(p => p.StartsOn == firstYear && p.EndsOn == AllowanceYears.EndOf(firstYear));
+        packages.ShouldContain(p => p.YearStart == AllowanceYears.StartOf(today, settings));
+        var decided = await db.Decisions.AsNoTracking().Where(d => packages.Select(p => p.ChildId).Contains(d.ChildId)).Select(d => new { d.ChildId, d.DecidedAt }).ToListAsync();
+        foreach (var package in packages)
+        {
+            decided.ShouldContain(d => d.ChildId == package.ChildId && Core.Retention.RetentionRules.UkDate(d.DecidedAt) < package.StartsOn);
+        }
+    }
+
+    [Fact]
+    public async Task Generate_LeavesUnusedHoursAndLateReturnsInBothAllowanceYears_AndTheUnusedHoursReportShowsTheLastYears()
+    {
+        var today = DemoCountyFixture.Today;
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        await using var db = DatabaseSetup.Create(county.Database.Database, clock: clock);
+        var settings = county.Scheme.ProviderRules;
+        var firstYear = DemoSupply.FirstYearStart(today, settings);
+        var returns = await db.DeliveryReturns.AsNoTracking().Where(r => r.Status == DeliveryReturnStatus.Submitted).ToListAsync();
+        var schemes = new SchemeCatalog([county.Scheme]);
+        var mail = Path.Combine(Path.GetTempPath(), $"shortbreaks-demo-report-{Guid.NewGuid():N}");
+        var report = new UnusedHoursService(db, schemes, new Core.Notifications.EmailSender(new Core.Notifications.EmailOptions { PickupDirectory = mail },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Notifications.EmailSender>.Instance), Microsoft.Extensions.Logging.Abstractions.NullLogger<UnusedHoursService>.Instance);
+
+        foreach (var yearStart in new[] { firstYear, firstYear.AddYears(1) })
+        {
+            var inYear = returns.Where(r => r.Month >= yearStart && r.Month <= AllowanceYears.EndOf(yearStart)).ToList();
+            inYear.ShouldContain(r => DeliveryRules.IsLate(r.DueOn, Core.Retention.RetentionRules.UkDate(r.SubmittedAt!.Value)), $"late returns in the year from {yearStart}");
+            inYear.ShouldContain(r => !DeliveryRules.IsLate(r.DueOn, Core.Retention.RetentionRules.UkDate(r.SubmittedAt!.Value)), $"returns on time in the year from {yearStart}");
+
+            var year = await report.ReportAsync(yearStart, today, new UnusedHoursFilter(), page: null);
+            year.TotalRows.ShouldBeGreaterThan(5);
+            year.Totals.ChildHoursUnused.ShouldBeGreaterThan(0, $"unused hours in the year from {yearStart}");
+            year.Totals.UnusedMoney.ShouldBeGreaterThan(0);
+            year.ReturnsLate.ShouldBeGreaterThan(0);
+            year.Rows.ShouldContain(r => r.Figures.ChildHoursUnused > 0);
+            year.Rows.ShouldContain(r => r.ReturnsLate > 0);
+        }
+
+        // The last year is over: everything it agreed was due by its end.
+        var last = await report.ReportAsync(firstYear, today, new UnusedHoursFilter(), page: null);
+        last.Rows.ShouldAllBe(r => r.StartsOn >= firstYear && r.EndsOn <= AllowanceYears.EndOf(firstYear));
+        last.Totals.AgreedSoFar.ShouldBe(last.Totals.Agreed);
+        if (Directory.Exists(mail)) Directory.Delete(mail, recursive: true);
     }
 
     [Fact]

@@ -40,10 +40,7 @@ public sealed class RenewalModel(ShortBreaksDbContext db, RenewalService renewal
             errors = [.. result.Errors];
         }
 
-        AddErrors(errors);
-        db.ChangeTracker.Clear();
-        await LoadAsync(view: false);
-        return Page();
+        return await RefusedAsync(errors, () => LoadAsync(view: false));
     }
 
     private async Task<bool> LoadAsync(bool view)

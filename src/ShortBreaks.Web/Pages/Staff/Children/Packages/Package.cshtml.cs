@@ -96,10 +96,7 @@ public sealed class PackageModel(ShortBreaksDbContext db, PackageService package
             errors = problems;
         }
 
-        AddErrors(errors);
-        db.ChangeTracker.Clear();
-        await LoadAsync(view: false);
-        return Page();
+        return await RefusedAsync(errors, () => LoadAsync(view: false));
     }
 
     private async Task<bool> LoadAsync(bool view)
