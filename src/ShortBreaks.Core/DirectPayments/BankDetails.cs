@@ -2,8 +2,8 @@ namespace ShortBreaks.Core.DirectPayments;
 
 /// <summary>
 /// A designated UK bank account, as the service keeps it: the sort code's six digits and the account number's eight.
-/// Shown only masked (<see cref="MaskedSortCode"/>, <see cref="MaskedAccountNumber"/>, and <see cref="ToString"/>);
-/// the digits themselves go only to storage and the payment file.
+/// Shown only masked (<see cref="MaskedSortCode"/>, <see cref="MaskedAccountNumber"/>, <see cref="ToString"/>, and as
+/// JSON, which carries only the masked members); the digits themselves go only to storage and the payment file.
 /// </summary>
 public sealed record BankAccount
 {
@@ -13,11 +13,11 @@ public sealed record BankAccount
         AccountNumber = accountNumber;
     }
 
-    /// <summary>Six digits, no hyphens. For storage and the payment file only: never show it.</summary>
-    public string SortCode { get; }
+    /// <summary>Six digits, no hyphens. For storage and the payment file only: never show it (left out of JSON).</summary>
+    [JsonIgnore] public string SortCode { get; }
 
-    /// <summary>Eight digits. For storage and the payment file only: never show it.</summary>
-    public string AccountNumber { get; }
+    /// <summary>Eight digits. For storage and the payment file only: never show it (left out of JSON).</summary>
+    [JsonIgnore] public string AccountNumber { get; }
 
     /// <summary>"**-**-56".</summary>
     public string MaskedSortCode => BankDetails.MaskSortCode(SortCode);
@@ -34,8 +34,8 @@ public sealed record PrepaidCardAccount
 {
     internal PrepaidCardAccount(string reference) => Reference = reference;
 
-    /// <summary>Letters (capitals) and digits. For storage and the payment file only: never show it.</summary>
-    public string Reference { get; }
+    /// <summary>Letters (capitals) and digits. For storage and the payment file only: never show it (left out of JSON).</summary>
+    [JsonIgnore] public string Reference { get; }
 
     /// <summary>"****1234".</summary>
     public string MaskedReference => BankDetails.MaskCardReference(Reference);
@@ -80,19 +80,20 @@ public static class BankDetails
     public static (PrepaidCardAccount? Account, IReadOnlyList<FieldError> Errors) ReadCardReference(string? reference, PrepaidCardSettings settings)
     {
         var tidy = Tidy(reference).ToUpperInvariant();
-        string? problem;
-        if (tidy.Length == 0) problem = "Enter the card account reference";
-        else if (!tidy.All(c => char.IsAsciiDigit(c) || (settings.ReferenceLettersAllowed && char.IsAsciiLetterUpper(c))))
-            problem = settings.ReferenceLettersAllowed ? "Card account reference must only include letters a to z and numbers" : "Card account reference must only include numbers";
-        else if (settings.RefuseCardNumbers && LooksLikeCardNumber(tidy))
-            problem = "Enter the card account reference, not the long number on the front of the card";
-        else if (tidy.Length < settings.ReferenceMinimumLength || tidy.Length > settings.ReferenceMaximumLength)
-            problem = settings.ReferenceMinimumLength == settings.ReferenceMaximumLength
-                ? $"Card account reference must be {settings.ReferenceMinimumLength} characters long"
-                : $"Card account reference must be between {settings.ReferenceMinimumLength} and {settings.ReferenceMaximumLength} characters";
-        else problem = null;
-
+        var problem = CardReferenceProblem(tidy, settings);
         return problem is null ? (new PrepaidCardAccount(tidy), []) : (null, [new FieldError("CardReference", problem)]);
+    }
+
+    private static string? CardReferenceProblem(string tidy, PrepaidCardSettings settings)
+    {
+        if (tidy.Length == 0) return "Enter the card account reference";
+        if (!tidy.All(c => char.IsAsciiDigit(c) || (settings.ReferenceLettersAllowed && char.IsAsciiLetterUpper(c))))
+            return settings.ReferenceLettersAllowed ? "Card account reference must only include letters a to z and numbers" : "Card account reference must only include numbers";
+        if (settings.RefuseCardNumbers && LooksLikeCardNumber(tidy)) return "Enter the card account reference, not the long number on the front of the card";
+        if (tidy.Length >= settings.ReferenceMinimumLength && tidy.Length <= settings.ReferenceMaximumLength) return null;
+        return settings.ReferenceMinimumLength == settings.ReferenceMaximumLength
+            ? $"Card account reference must be {settings.ReferenceMinimumLength} characters long"
+            : $"Card account reference must be between {settings.ReferenceMinimumLength} and {settings.ReferenceMaximumLength} characters";
     }
 
     /// <summary>"**-**-56": only the last two digits of a sort code are shown.</summary>

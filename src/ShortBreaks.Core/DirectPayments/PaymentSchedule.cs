@@ -173,7 +173,10 @@ public static class DirectPaymentSchedule
     /// from that day (0 stops the payments, as when a package ends early), and optionally a new last day. Every payment due
     /// before <paramref name="effectiveFrom"/>, or on or before <paramref name="fixedThrough"/> (the last day of payments
     /// already in a payment run), is kept exactly; one-off payments are kept. The days already paid for are settled as the
-    /// class summary says.
+    /// class summary says. No new payment falls before <paramref name="effectiveFrom"/> or on or before
+    /// <paramref name="fixedThrough"/>: one that would is moved to the first day after them. Throws
+    /// <see cref="ArgumentException"/> for a negative or part-penny amount, an end before the start, or an effective day
+    /// before the start or more than a day after the end.
     /// </summary>
     public static PaymentSchedule Change(
         PaymentSchedule current, DateOnly effectiveFrom, decimal newAnnualAmount, DateOnly? newEndsOn = null, DateOnly? fixedThrough = null)

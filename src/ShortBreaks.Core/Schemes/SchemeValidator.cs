@@ -215,7 +215,10 @@ public static class SchemeValidator
         if (d.RecoveryDisputeDays is < 14 or > 90) e.Add("directPayments.recoveryDisputeDays must be between 14 and 90.");
         if (d.AuditIntervalMonths is < 1 or > 36) e.Add("directPayments.auditIntervalMonths must be between 1 and 36.");
 
-        if (d.Agreement is not { } agreement) e.Add("directPayments.agreement is required: it is empty (null).");
+        if (d.Agreement is not { } agreement)
+        {
+            e.Add("directPayments.agreement is required: it is empty (null).");
+        }
         else
         {
             CheckItems(e, "directPayments.agreement.mayNotBuy", agreement.MayNotBuy, "what a direct payment may not buy");
@@ -224,7 +227,10 @@ public static class SchemeValidator
             if (agreement.EndNoticeDays is < 0 or > 365) e.Add("directPayments.agreement.endNoticeDays must be between 0 and 365.");
         }
 
-        if (d.PrepaidCard is not { } card) e.Add("directPayments.prepaidCard is required: it is empty (null).");
+        if (d.PrepaidCard is not { } card)
+        {
+            e.Add("directPayments.prepaidCard is required: it is empty (null).");
+        }
         else
         {
             if (card.ReferenceMinimumLength is < 6 or > 30) e.Add("directPayments.prepaidCard.referenceMinimumLength must be between 6 and 30.");
@@ -242,7 +248,10 @@ public static class SchemeValidator
             if (string.IsNullOrWhiteSpace(h.Name)) e.Add($"directPayments.budgetHeads '{h.Code}': name is required.");
         }
 
-        if (d.SpendingHeads is not { } spending) e.Add("directPayments.spendingHeads is required: it is empty (null).");
+        if (d.SpendingHeads is not { } spending)
+        {
+            e.Add("directPayments.spendingHeads is required: it is empty (null).");
+        }
         else
         {
             var codes = heads.Select(h => h.Code).ToHashSet(StringComparer.Ordinal);

@@ -69,6 +69,7 @@ public sealed class BankDetailsTests
         account.ToString().ShouldBe("**-**-56 ****1234");
         $"{account}".ShouldNotContain("8765");
         $"{account}".ShouldNotContain("1234-5");
+        System.Text.Json.JsonSerializer.Serialize(account).ShouldBe("""{"MaskedSortCode":"**-**-56","MaskedAccountNumber":"****1234"}""");
         BankDetails.MaskSortCode("12-34-56").ShouldBe("**-**-56");
         BankDetails.MaskAccountNumber("0123 4567").ShouldBe("****4567");
     }
@@ -123,6 +124,7 @@ public sealed class BankDetailsTests
 
         card.MaskedReference.ShouldBe("****3456");
         card.ToString().ShouldBe("****3456");
+        System.Text.Json.JsonSerializer.Serialize(card).ShouldBe("""{"MaskedReference":"****3456"}""");
     }
 
     [Theory]
