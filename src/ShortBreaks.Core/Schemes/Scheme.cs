@@ -24,6 +24,11 @@ namespace ShortBreaks.Core.Schemes;
 /// The provider framework's criteria, kinds of service, the feed's taxonomy, expiry warnings, delivery returns and
 /// renewal timings. Optional in the same way: without it, <see cref="ProviderSettings.Defaults"/>.
 /// </param>
+/// <param name="DirectPayments">
+/// Direct payments and their money: payment frequency, timing and rounding, monitoring, surplus, contingency and
+/// recovery, audits, the agreement's lists, budget heads and the payment file. Optional in the same way: without it,
+/// <see cref="DirectPaymentSettings.Defaults"/>.
+/// </param>
 public sealed record Scheme(
     string Version, DateOnly EffectiveFrom,
     CouncilSettings Council, AgeSettings Ages, TriageSettings Triage, TierSettings Tiers, OvernightRates OvernightRates,
@@ -32,7 +37,8 @@ public sealed record Scheme(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanSettings? Plans = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RetentionSettings? Retention = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SubjectAccessSettings? SubjectAccess = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProviderSettings? Providers = null) : IVersionedFile
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProviderSettings? Providers = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DirectPaymentSettings? DirectPayments = null) : IVersionedFile
 {
     /// <summary>The plan settings in force under this version.</summary>
     [JsonIgnore] public PlanSettings PlanRules => Plans ?? PlanSettings.Defaults;
@@ -45,6 +51,9 @@ public sealed record Scheme(
 
     /// <summary>The provider framework, feed, returns and renewal settings in force under this version.</summary>
     [JsonIgnore] public ProviderSettings ProviderRules => Providers ?? ProviderSettings.Defaults;
+
+    /// <summary>The direct payment and money settings in force under this version.</summary>
+    [JsonIgnore] public DirectPaymentSettings DirectPaymentRules => DirectPayments ?? DirectPaymentSettings.Defaults;
 
     /// <summary>A short fingerprint of the exact text the version was loaded from.</summary>
     [JsonIgnore] public string ContentHash { get; init; } = "";

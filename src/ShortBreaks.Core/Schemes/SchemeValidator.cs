@@ -70,6 +70,7 @@ public static class SchemeValidator
         }
         if (s.SubjectAccess is { ResponseMonths: < 1 or > 3 }) e.Add("subjectAccess.responseMonths must be between 1 and 3.");
         if (s.Providers is { } providers) ValidateProviders(e, providers);
+        if (s.DirectPayments is { } directPayments) ValidateDirectPayments(e, directPayments);
 
         var c = s.Caseloads;
         if (c.PersonalisationOfficerMinimum <= 0 || c.PersonalisationOfficerMaximum < c.PersonalisationOfficerMinimum)
@@ -200,6 +201,124 @@ public static class SchemeValidator
             e.Add("providers.renewal.reminderDays must each be at least 1 and no more than the days between the invitation and the year's end.");
         if (reminders.Distinct().Count() != reminders.Count) e.Add("providers.renewal.reminderDays must not list a day twice.");
     }
+
+    private static void ValidateDirectPayments(List<string> e, DirectPaymentSettings d)
+    {
+        CheckName<DirectPayments.PaymentFrequency>(e, "directPayments.frequency", d.Frequency);
+        CheckName<DirectPayments.PaymentTiming>(e, "directPayments.timing", d.Timing);
+        CheckName<DirectPayments.PaymentRounding>(e, "directPayments.rounding", d.Rounding);
+        CheckName<DirectPayments.RecoveryMethod>(e, "directPayments.recovery", d.Recovery);
+        if (d.MonitoringReturnMonths is < 1 or > 12) e.Add("directPayments.monitoringReturnMonths must be between 1 and 12.");
+        if (d.SurplusThresholdWeeks is < 1 or > 52) e.Add("directPayments.surplusThresholdWeeks must be between 1 and 52.");
+        if (d.ContingencyWeeks < 0 || d.ContingencyWeeks > d.SurplusThresholdWeeks)
+            e.Add("directPayments.contingencyWeeks must be between 0 and directPayments.surplusThresholdWeeks, so that an account flagged as holding a surplus has something to recover.");
+        if (d.RecoveryDisputeDays is < 14 or > 90) e.Add("directPayments.recoveryDisputeDays must be between 14 and 90.");
+        if (d.AuditIntervalMonths is < 1 or > 36) e.Add("directPayments.auditIntervalMonths must be between 1 and 36.");
+
+        if (d.Agreement is not { } agreement)
+        {
+            e.Add("directPayments.agreement is required: it is empty (null).");
+        }
+        else
+        {
+            CheckItems(e, "directPayments.agreement.mayNotBuy", agreement.MayNotBuy, "what a direct payment may not buy");
+            CheckItems(e, "directPayments.agreement.recordsToKeep", agreement.RecordsToKeep, "the records a family keeps");
+            if (agreement.RecordsKeptYears is < 1 or > 10) e.Add("directPayments.agreement.recordsKeptYears must be between 1 and 10.");
+            if (agreement.EndNoticeDays is < 0 or > 365) e.Add("directPayments.agreement.endNoticeDays must be between 0 and 365.");
+        }
+
+        if (d.PrepaidCard is not { } card)
+        {
+            e.Add("directPayments.prepaidCard is required: it is empty (null).");
+        }
+        else
+        {
+            if (card.ReferenceMinimumLength is < 6 or > 30) e.Add("directPayments.prepaidCard.referenceMinimumLength must be between 6 and 30.");
+            if (card.ReferenceMaximumLength < card.ReferenceMinimumLength || card.ReferenceMaximumLength > 30)
+                e.Add("directPayments.prepaidCard.referenceMaximumLength must be between directPayments.prepaidCard.referenceMinimumLength and 30.");
+        }
+
+        var heads = NonNull(e, "directPayments.budgetHeads", d.BudgetHeads ?? [], "budget head");
+        if (heads.Count == 0) e.Add("directPayments.budgetHeads must list at least one budget head.");
+        foreach (var dup in heads.GroupBy(h => h.Code).Where(g => g.Count() > 1)) e.Add($"directPayments.budgetHeads: code '{dup.Key}' is used more than once.");
+        foreach (var h in heads)
+        {
+            if (!IsCostCentreCode(h.Code))
+                e.Add($"directPayments.budgetHeads: code '{h.Code}' must be 1 to 20 letters, digits, hyphens, full stops or forward slashes.");
+            if (string.IsNullOrWhiteSpace(h.Name)) e.Add($"directPayments.budgetHeads '{h.Code}': name is required.");
+        }
+
+        if (d.SpendingHeads is not { } spending)
+        {
+            e.Add("directPayments.spendingHeads is required: it is empty (null).");
+        }
+        else
+        {
+            var codes = heads.Select(h => h.Code).ToHashSet(StringComparer.Ordinal);
+            (string Name, string? Code)[] mapped =
+            [
+                ("directPayment", spending.DirectPayment), ("commissionedServiceInvoice", spending.CommissionedServiceInvoice),
+                ("oneOffPayment", spending.OneOffPayment), ("recoupment", spending.Recoupment),
+            ];
+            foreach (var (name, code) in mapped.Where(m => m.Code is null || !codes.Contains(m.Code)))
+                e.Add($"directPayments.spendingHeads.{name}: '{code}' is not a code of directPayments.budgetHeads.");
+        }
+
+        if (d.PaymentFile is not { } file)
+        {
+            e.Add("directPayments.paymentFile is required: it is empty (null).");
+            return;
+        }
+
+        var columns = NonNull(e, "directPayments.paymentFile.columns", file.Columns ?? [], "column");
+        if (columns.Count == 0) e.Add("directPayments.paymentFile.columns must list at least one column.");
+        foreach (var dup in columns.GroupBy(c => c.Header?.Trim() ?? "", StringComparer.OrdinalIgnoreCase).Where(g => g.Key.Length > 0 && g.Count() > 1))
+            e.Add($"directPayments.paymentFile.columns: header '{dup.Key}' is used more than once.");
+        var fields = new List<DirectPayments.PaymentFileField>();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var c = columns[i];
+            if (string.IsNullOrWhiteSpace(c.Header)) e.Add($"directPayments.paymentFile.columns: column {i + 1} needs a header.");
+            if (IsName<DirectPayments.PaymentFileField>(c.Field, out var field)) fields.Add(field);
+            else e.Add($"directPayments.paymentFile.columns '{c.Header}': field '{c.Field}' must be one of {string.Join(", ", Enum.GetNames<DirectPayments.PaymentFileField>())}.");
+        }
+
+        foreach (var dup in fields.GroupBy(f => f).Where(g => g.Count() > 1)) e.Add($"directPayments.paymentFile.columns: field '{dup.Key}' is used more than once.");
+        var missing = new[] { DirectPayments.PaymentFileField.PaymentReference, DirectPayments.PaymentFileField.PaymentDate, DirectPayments.PaymentFileField.SortCode, DirectPayments.PaymentFileField.AccountNumber }
+            .Where(f => !fields.Contains(f)).Select(f => f.ToString()).ToList();
+        if (!fields.Contains(DirectPayments.PaymentFileField.Amount) && !fields.Contains(DirectPayments.PaymentFileField.AmountPence)) missing.Add("Amount or AmountPence");
+        if (columns.Count > 0 && missing.Count > 0)
+            e.Add($"directPayments.paymentFile.columns must include {string.Join(", ", missing)}: a payment cannot be made or matched back without them.");
+        if (!PaymentFileLayout.DateFormats.Contains(file.DateFormat ?? ""))
+            e.Add($"directPayments.paymentFile.dateFormat must be one of {string.Join(", ", PaymentFileLayout.DateFormats)}.");
+    }
+
+    private static void CheckItems(List<string> e, string where, IReadOnlyList<AgreementItem?>? items, string what)
+    {
+        var list = NonNull(e, where, items ?? [], "entry");
+        if (list.Count == 0) e.Add($"{where} must list at least one entry: {what}.");
+        foreach (var dup in list.GroupBy(i => i.Id).Where(g => g.Count() > 1)) e.Add($"{where}: id '{dup.Key}' is used more than once.");
+        foreach (var item in list)
+        {
+            if (!IsId(item.Id)) e.Add($"{where}: id '{item.Id}' must be lower-case letters, digits and hyphens.");
+            if (string.IsNullOrWhiteSpace(item.Text)) e.Add($"{where} '{item.Id}': text is required.");
+        }
+    }
+
+    private static void CheckName<T>(List<string> e, string where, string? value) where T : struct, Enum
+    {
+        if (!IsName<T>(value, out _)) e.Add($"{where} must be one of {string.Join(", ", Enum.GetNames<T>())}, not '{value}'.");
+    }
+
+    /// <summary>Whether <paramref name="value"/> is exactly one of the enum's names (not a number, not in other letter case).</summary>
+    private static bool IsName<T>(string? value, out T parsed) where T : struct, Enum
+    {
+        parsed = default;
+        return value is not null && Enum.GetNames<T>().Contains(value, StringComparer.Ordinal) && Enum.TryParse(value, out parsed);
+    }
+
+    private static bool IsCostCentreCode(string? value) =>
+        value is { Length: >= 1 and <= 20 } && value.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '.' or '/');
 
     /// <summary>The items of a list that are there; each null is reported by its place in the list.</summary>
     private static List<T> NonNull<T>(List<string> e, string where, IReadOnlyList<T?> items, string what) where T : class
