@@ -1259,7 +1259,7 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("PackageId", "Date");
 
-                    b.HasIndex("PackageId", "PackageLineId", "Date", "Quantity", "Cancellation")
+                    b.HasIndex("Date", "PackageLineId", "Quantity", "Cancellation")
                         .HasDatabaseName("IX_DeliveredSessions_UnusedHours");
 
                     b.ToTable("DeliveredSessions");
@@ -1315,6 +1315,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Status", "Month", "PackageId");
 
                     b.ToTable("DeliveryReturns");
                 });
@@ -1917,6 +1919,9 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<Guid?>("ReplacedByPackageId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ReturnsSubmitted")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1967,6 +1972,10 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
+
+                    b.Property<decimal>("DeliveredUnits")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
 
                     b.Property<string>("Frequency")
                         .IsRequired()
