@@ -55,7 +55,8 @@ public sealed class UnusedHoursSums
 /// decimal is stored to the hundredth), so the arithmetic is exact on both databases (SQLite holds decimals as text)
 /// and rounds as <see cref="UnusedHoursRules"/> does: pro rata half away from zero, each line's money to the penny. Every
 /// sum is cast back to a whole number (PostgreSQL sums whole numbers as numeric, which would divide with fractions).
-/// Day and month arithmetic is per database.
+/// Day and month arithmetic is per database. Each step is a materialized CTE, so a figure used by later ones is worked
+/// out once a row rather than inlined into every expression that uses it.
 /// </summary>
 internal sealed class UnusedHoursSql(bool postgres, DateOnly yearStart, DateOnly asOf, DateOnly lastDue, UnusedHoursFilter filter)
 {
@@ -66,24 +67,26 @@ internal sealed class UnusedHoursSql(bool postgres, DateOnly yearStart, DateOnly
     {
         var sql = $"""
             {Packages()},
-            f AS (
-              SELECT k.org, k.unit, k.agreed, k.so_far, k.delivered,
-                CASE WHEN k.so_far - k.delivered > 0 THEN k.so_far - k.delivered ELSE 0 END AS unused,
-                CASE WHEN k.delivered + k.agreed - k.so_far < k.agreed THEN k.delivered + k.agreed - k.so_far ELSE k.agreed END AS forecast,
-                k.hours_each, k.price
-              FROM (
-                SELECT j.*, CASE WHEN j.run <= 0 THEN 0 WHEN j.run >= j.days THEN j.agreed ELSE (2 * j.agreed * j.run + j.days) / (2 * j.days) END AS so_far
-                FROM (
-                  SELECT pk.org, {Hundredths("l.\"DeliveredUnits\"")} - COALESCE(a.units, 0) AS delivered,
-                    {Hundredths("l.\"HoursEach\"")} AS hours_each, {Hundredths("l.\"UnitPrice\"")} AS price, pk.run, pk.days, l."Unit" AS unit,
-                    {Agreed()} AS agreed
-                  FROM "PackageLines" l
-                  JOIN pk ON pk.id = l."PackageId"
-                  LEFT JOIN (
-                    SELECT s."PackageLineId" AS line, CAST(SUM({Hundredths("s.\"Quantity\"")}) AS BIGINT) AS units FROM "DeliveredSessions" s
-                    WHERE s."Date" > {Parameter(asOf)} AND s."Cancellation" IS NULL GROUP BY s."PackageLineId") a ON a.line = l."Id"
-                ) j
-              ) k
+            j AS MATERIALIZED (
+              SELECT pk.org, l."Unit" AS unit, pk.run, pk.days,
+                {Hundredths("l.\"DeliveredUnits\"")} - COALESCE(a.units, 0) AS delivered,
+                {Hundredths("l.\"HoursEach\"")} AS hours_each, {Hundredths("l.\"UnitPrice\"")} AS price, {Agreed()} AS agreed
+              FROM "PackageLines" l
+              JOIN pk ON pk.id = l."PackageId"
+              LEFT JOIN (
+                SELECT s."PackageLineId" AS line, CAST(SUM({Hundredths("s.\"Quantity\"")}) AS BIGINT) AS units FROM "DeliveredSessions" s
+                WHERE s."Date" > {Parameter(asOf)} AND s."Cancellation" IS NULL GROUP BY s."PackageLineId") a ON a.line = l."Id"
+            ),
+            k AS MATERIALIZED (
+              SELECT org, unit, agreed, delivered, hours_each, price,
+                CASE WHEN run <= 0 THEN 0 WHEN run >= days THEN agreed ELSE (2 * agreed * run + days) / (2 * days) END AS so_far
+              FROM j
+            ),
+            f AS MATERIALIZED (
+              SELECT org, unit, agreed, so_far, delivered, hours_each, price,
+                CASE WHEN so_far - delivered > 0 THEN so_far - delivered ELSE 0 END AS unused,
+                CASE WHEN delivered + agreed - so_far < agreed THEN delivered + agreed - so_far ELSE agreed END AS forecast
+              FROM k
             ),
             line_sums AS (
               SELECT org,
@@ -165,12 +168,10 @@ internal sealed class UnusedHoursSql(bool postgres, DateOnly yearStart, DateOnly
         }
 
         var lastDueMonth = lastDue.Year * 12 + lastDue.Month;
-        var due = $"""
-            CASE WHEN (CASE WHEN {Month("p.\"EndsOn\"")} < {lastDueMonth} THEN {Month("p.\"EndsOn\"")} ELSE {lastDueMonth} END) < {Month("p.\"StartsOn\"")} THEN 0
-                 ELSE (CASE WHEN {Month("p.\"EndsOn\"")} < {lastDueMonth} THEN {Month("p.\"EndsOn\"")} ELSE {lastDueMonth} END) - {Month("p.\"StartsOn\"")} + 1 END
-            """;
+        var (least, greatest) = postgres ? ("LEAST", "GREATEST") : ("min", "max");
+        var due = $"{greatest}(0, {least}({Month("p.\"EndsOn\"")}, {lastDueMonth}) - {Month("p.\"StartsOn\"")} + 1)";
         var packages = $"""
-            WITH q AS (
+            WITH q AS MATERIALIZED (
               SELECT p."Id" AS id, p."ChildId" AS child, p."OrganisationId" AS org, p."State" AS state, p."StartsOn" AS starts_on, p."EndsOn" AS ends_on,
                 {Days("p.\"EndsOn\"", "p.\"StartsOn\"")} + 1 AS days, {Days(Parameter(asOf), "p.\"StartsOn\"")} + 1 AS run,
                 ({due}) - (p."ReturnsSubmitted" - COALESCE(r.n, 0)) AS late,
@@ -182,7 +183,7 @@ internal sealed class UnusedHoursSql(bool postgres, DateOnly yearStart, DateOnly
               LEFT JOIN "UnusedHoursDecisions" d ON d."PackageId" = p."Id" AND d."YearStart" = p."YearStart"
               WHERE {string.Join(" AND ", conditions)}
             ),
-            pk AS (
+            pk AS MATERIALIZED (
               SELECT id, child, org, state, starts_on, ends_on, days, run, CASE WHEN late > 0 THEN late ELSE 0 END AS late, released FROM q
               {(filter.LateOnly ? "WHERE late > 0" : "")}
             )
@@ -222,8 +223,8 @@ internal sealed class UnusedHoursSql(bool postgres, DateOnly yearStart, DateOnly
     /// <summary>A date's month as year times twelve plus month.</summary>
     private string Month(string date) =>
         postgres
-            ? $"(CAST(extract(year from {date}) AS INTEGER) * 12 + CAST(extract(month from {date}) AS INTEGER))"
-            : $"(CAST(strftime('%Y', {date}) AS INTEGER) * 12 + CAST(strftime('%m', {date}) AS INTEGER))";
+            ? $"(CAST(date_part('year', {date}) AS INTEGER) * 12 + CAST(date_part('month', {date}) AS INTEGER))"
+            : $"(CAST(substr({date}, 1, 4) AS INTEGER) * 12 + CAST(substr({date}, 6, 2) AS INTEGER))";
 
     private string Parameter(object value)
     {
