@@ -60,7 +60,7 @@ public sealed class UnusedHoursSums
 /// </summary>
 internal sealed class UnusedHoursSql(bool postgres, DateOnly yearStart, DateOnly asOf, DateOnly lastDue, UnusedHoursFilter filter)
 {
-    private readonly List<object> parameters = [];
+    private readonly List<object> _parameters = [];
 
     /// <summary>Each provider's sums over the packages the filter selects.</summary>
     public FormattableString Providers()
@@ -127,7 +127,7 @@ internal sealed class UnusedHoursSql(bool postgres, DateOnly yearStart, DateOnly
               COALESCE("DeliveredMoney", 0) AS "DeliveredMoney", COALESCE("UnusedMoney", 0) AS "UnusedMoney", COALESCE("ForecastMoney", 0) AS "ForecastMoney"
             FROM package_sums LEFT JOIN line_sums ON line_sums.org = package_sums.org
             """;
-        return FormattableStringFactory.Create(sql, [.. parameters]);
+        return FormattableStringFactory.Create(sql, [.. _parameters]);
     }
 
     /// <summary>
@@ -144,7 +144,7 @@ internal sealed class UnusedHoursSql(bool postgres, DateOnly yearStart, DateOnly
             JOIN "Organisations" o ON o."Id" = pk.org
             ORDER BY c."LastNameKey"{text}, c."NameKey"{text}, pk.child, o."Name"{text}, pk.starts_on, pk.id
             """ + (take is { } size ? $" LIMIT {Parameter(size)} OFFSET {Parameter(skip)}" : "");
-        return FormattableStringFactory.Create(sql, [.. parameters]);
+        return FormattableStringFactory.Create(sql, [.. _parameters]);
     }
 
     /// <summary>
@@ -228,7 +228,7 @@ internal sealed class UnusedHoursSql(bool postgres, DateOnly yearStart, DateOnly
 
     private string Parameter(object value)
     {
-        parameters.Add(value);
-        return $"{{{parameters.Count - 1}}}";
+        _parameters.Add(value);
+        return $"{{{_parameters.Count - 1}}}";
     }
 }
