@@ -45,8 +45,16 @@ internal static class Seed
             $"CASE WHEN m = {perChild - 1} AND i % 3 = 0 THEN {d.Decimal("0")} ELSE {d.Decimal("2")} END, " +
             $"CASE WHEN m = {perChild - 1} AND i % 3 = 0 THEN {d.Decimal("0")} ELSE {d.Decimal("2")} END, 'JW', " +
             $"CASE WHEN m = {perChild - 1} AND i % 3 = 0 THEN 'ChildUnwell' ELSE NULL END, {d.Timestamp("2026-11-01 09:00:00")}, 'Bench'");
+        // The totals the report reads, kept by the service on every save, filled here from the rows just made (as the
+        // migration that added them does).
+        yield return postgres
+            ? """UPDATE "PackageLines" l SET "DeliveredUnits" = s.total FROM (SELECT "PackageLineId", SUM("Quantity") AS total FROM "DeliveredSessions" WHERE "Cancellation" IS NULL GROUP BY "PackageLineId") s WHERE s."PackageLineId" = l."Id" """
+            : """UPDATE "PackageLines" SET "DeliveredUnits" = s.total FROM (SELECT "PackageLineId", CAST(SUM(CAST(round(CAST("Quantity" AS REAL) * 100) AS INTEGER)) AS REAL) / 100 AS total FROM "DeliveredSessions" WHERE "Cancellation" IS NULL GROUP BY "PackageLineId") AS s WHERE s."PackageLineId" = "PackageLines"."Id" """;
+        yield return postgres
+            ? """UPDATE "Packages" p SET "ReturnsSubmitted" = r.n FROM (SELECT "PackageId", COUNT(*)::integer AS n FROM "DeliveryReturns" WHERE "Status" = 'Submitted' GROUP BY "PackageId") r WHERE r."PackageId" = p."Id" """
+            : """UPDATE "Packages" SET "ReturnsSubmitted" = r.n FROM (SELECT "PackageId", COUNT(*) AS n FROM "DeliveryReturns" WHERE "Status" = 'Submitted' GROUP BY "PackageId") AS r WHERE r."PackageId" = "Packages"."Id" """;
         yield return "ANALYZE";
-        if (postgres) yield return "VACUUM (ANALYZE) \"DeliveredSessions\"";
+        if (postgres) yield return "VACUUM (ANALYZE) \"DeliveredSessions\", \"PackageLines\", \"Packages\", \"DeliveryReturns\"";
     }
 
     private static string Cols(params string[] names) => string.Join(", ", names.Select(n => $"\"{n}\""));

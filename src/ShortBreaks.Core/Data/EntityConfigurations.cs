@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ShortBreaks.Core.Data;
@@ -396,6 +397,7 @@ internal sealed class PackageConfiguration : IEntityTypeConfiguration<Package>
         b.Property(p => p.SchemeVersion).HasMaxLength(40);
         b.Property(p => p.CreatedByName).HasMaxLength(200);
         b.Property(p => p.Version).IsConcurrencyToken();
+        b.Property(p => p.ReturnsSubmitted).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         b.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId);
         b.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PackageId).OnDelete(DeleteBehavior.Cascade);
@@ -422,6 +424,9 @@ internal sealed class PackageLineConfiguration : IEntityTypeConfiguration<Packag
         b.Property(l => l.ServiceName).HasMaxLength(200);
         b.Property(l => l.Unit).HasConversion<string>().HasMaxLength(10);
         b.Property(l => l.Frequency).HasConversion<string>().HasMaxLength(10);
+        // Kept only by DeliveredTotals (an atomic add in the save that changes sessions): a line loaded earlier and saved
+        // again never writes back the total it read.
+        b.Property(l => l.DeliveredUnits).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         b.HasOne<Service>().WithMany().HasForeignKey(l => l.ServiceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -447,6 +452,8 @@ internal sealed class DeliveryReturnConfiguration : IEntityTypeConfiguration<Del
         b.HasIndex(r => new { r.PackageId, r.Month }).IsUnique();
         b.HasIndex(r => new { r.OrganisationId, r.Month });
         b.HasIndex(r => new { r.Status, r.DueOn });
+        // The unused-hours report takes off a package's kept count of submitted returns those for months not yet due.
+        b.HasIndex(r => new { r.Status, r.Month, r.PackageId });
         b.HasIndex(r => r.ChildId);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.SubmittedByName).HasMaxLength(200);
@@ -462,8 +469,9 @@ internal sealed class DeliveredSessionConfiguration : IEntityTypeConfiguration<D
     {
         b.Property(s => s.Id).ValueGeneratedNever();
         b.HasIndex(s => new { s.PackageId, s.Date });
-        // Covers the unused-hours report's sum of delivered units by line, so it reads the index alone.
-        b.HasIndex(s => new { s.PackageId, s.PackageLineId, s.Date, s.Quantity, s.Cancellation }).HasDatabaseName("IX_DeliveredSessions_UnusedHours");
+        // The unused-hours report reads each line's kept total and takes off only sessions dated after the day it is
+        // worked out for (none when that is today): a range of this index, read alone.
+        b.HasIndex(s => new { s.Date, s.PackageLineId, s.Quantity, s.Cancellation }).HasDatabaseName("IX_DeliveredSessions_UnusedHours");
         b.HasIndex(s => s.PackageLineId);
         b.HasIndex(s => s.ChildId);
         b.Property(s => s.Unit).HasConversion<string>().HasMaxLength(10);

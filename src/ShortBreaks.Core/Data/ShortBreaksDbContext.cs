@@ -115,7 +115,13 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
         gate?.Wait();
         try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            var delivered = DeliveredTotals.Pending(this);
+            if (!delivered.Any) return base.SaveChanges(acceptAllChangesOnSuccess);
+            using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+            DeliveredTotals.Apply(this, delivered);
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            own?.Commit();
+            return saved;
         }
         finally
         {
@@ -131,7 +137,14 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
         if (gate is not null) await gate.WaitAsync(cancellationToken);
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Sessions and returns change their lines' and packages' kept totals in the same transaction (see DeliveredTotals).
+            var delivered = DeliveredTotals.Pending(this);
+            if (!delivered.Any) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            await DeliveredTotals.ApplyAsync(this, delivered, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
         }
         finally
         {

@@ -68,6 +68,10 @@ public sealed class Package : IVersioned
     public DateTime CreatedAt { get; set; }
     public string? CreatedByUserId { get; set; }
     public string CreatedByName { get; set; } = "";
+
+    /// <summary>Its monthly returns that are submitted, kept by every save that adds, submits or removes one (<see cref="DeliveredTotals"/>).</summary>
+    public int ReturnsSubmitted { get; set; }
+
     public long Version { get; set; }
 
     public List<PackageLine> Lines { get; set; } = [];
@@ -123,6 +127,12 @@ public sealed class PackageLine
     public DateOnly PriceEffectiveFrom { get; set; }
 
     public string? Notes { get; set; }
+
+    /// <summary>
+    /// Units delivered on the line so far: the sum of its sessions that were not cancelled, kept by every save that adds,
+    /// changes or removes a session (<see cref="DeliveredTotals"/>), so reports read one row a line, not every session.
+    /// </summary>
+    public decimal DeliveredUnits { get; set; }
 }
 
 public enum LineFrequency

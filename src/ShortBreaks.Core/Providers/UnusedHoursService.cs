@@ -39,8 +39,9 @@ public sealed record UnusedHoursReport(
 /// <summary>
 /// Unused hours for commissioning and officers: per provider and per child, what was agreed on packages through
 /// providers against what returns say was delivered, what is unused so far and the forecast for the year
-/// (<see cref="UnusedHoursRules"/>), with months whose return is late. The sums over delivered sessions and returns
-/// are made by the database (GROUP BY), so the report reads one row a package line, however many sessions there are.
+/// (<see cref="UnusedHoursRules"/>), with months whose return is late. It reads no sessions: each line keeps its delivered
+/// total and each package its submitted returns (<see cref="DeliveredTotals"/>), and the database works out and adds up
+/// every provider's figures and picks the page (<see cref="UnusedHoursSql"/>), so only the page's rows come back.
 /// A child's unused hours can be offered back to the family or released for others (<see cref="UnusedHoursDecision"/>).
 /// </summary>
 public sealed class UnusedHoursService(ShortBreaksDbContext db, SchemeCatalog schemes, EmailSender email, ILogger<UnusedHoursService> logger)
@@ -64,41 +65,58 @@ public sealed class UnusedHoursService(ShortBreaksDbContext db, SchemeCatalog sc
     public async Task<UnusedHoursReport> ReportAsync(DateOnly yearStart, DateOnly asOf, UnusedHoursFilter filter, int? page, CancellationToken ct = default)
     {
         var settings = Settings;
-        var packages = Packages(yearStart, filter);
-
-        // One query, one row a package line: what was agreed, with its child, what was delivered by the day (summed by
-        // the database) and the package's returns submitted for months due by then (counted by the database). SQLite
-        // keeps decimals as text and cannot add them up, so the sum is of the amounts as floating point: exact for
-        // amounts to the hundredth, and rounded back to the hundredth below.
         var lastDue = UnusedHoursRules.LastMonthDue(asOf, settings);
-        var delivered = db.DeliveredSessions.Where(s => s.Cancellation == null && s.Date <= asOf && packages.Any(p => p.Id == s.PackageId))
-            .GroupBy(s => s.PackageLineId)
-            .Select(g => new { LineId = g.Key, Units = g.Sum(s => (double)s.Quantity) });
-        var submitted = db.DeliveryReturns.Where(r => r.Status == DeliveryReturnStatus.Submitted && r.Month <= lastDue && packages.Any(p => p.Id == r.PackageId))
-            .GroupBy(r => r.PackageId)
-            .Select(g => new { PackageId = g.Key, Count = g.Count() });
+        var postgres = db.Database.IsNpgsql();
+
+        // Each provider's totals, worked out and added up by the database over one row a package line (UnusedHoursSql).
+        var sums = await db.Database.SqlQuery<UnusedHoursSums>(new UnusedHoursSql(postgres, yearStart, asOf, lastDue, filter).Providers()).ToListAsync(ct);
+        var organisationIds = sums.Select(s => s.OrganisationId).ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var providers = sums.Select(s => new UnusedHoursProvider(
+                s.OrganisationId, names.GetValueOrDefault(s.OrganisationId, ""), (int)s.Children, (int)s.Packages, s.Figures, (int)s.ReturnsLate, s.Released / 100m))
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.OrganisationId).ToList();
+        var total = providers.Sum(p => p.Packages);
+
+        // The page's packages in the report's order, chosen by the database; only they are read and worked out here.
+        var size = page is null ? Math.Max(1, total) : PageSize;
+        var pages = Math.Max(1, (total + size - 1) / size);
+        var current = Math.Clamp(page ?? 1, 1, pages);
+        var ids = total == 0
+            ? []
+            : await db.Database.SqlQuery<Guid>(new UnusedHoursSql(postgres, yearStart, asOf, lastDue, filter).Page((current - 1) * size, page is null ? null : size)).ToListAsync(ct);
+        var rows = await RowsAsync(yearStart, asOf, lastDue, settings, ids, names, ct);
+        return new UnusedHoursReport(yearStart, asOf, providers, rows, total, current, size,
+            providers.Aggregate(default(UnusedFigures), (a, p) => a + p.Figures), providers.Sum(p => p.ReturnsLate), providers.Sum(p => p.ReleasedMoney));
+    }
+
+    /// <summary>
+    /// The rows of the packages <paramref name="ids"/>, in that order: each line's kept delivered total less its sessions
+    /// dated after <paramref name="asOf"/>, and the package's kept count of submitted returns less those for months not
+    /// yet due, worked out by <see cref="UnusedHoursRules"/> (as the database does for the totals).
+    /// </summary>
+    private async Task<List<UnusedHoursRow>> RowsAsync(
+        DateOnly yearStart, DateOnly asOf, DateOnly lastDue, ProviderSettings settings, List<Guid> ids, Dictionary<Guid, string> names, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
         var lines = await (
-            from p in packages
+            from p in db.Packages.AsNoTracking()
+            where ids.Contains(p.Id)
             join l in db.PackageLines on p.Id equals l.PackageId
             join c in db.Children on p.ChildId equals c.Id
-            join d in delivered on l.Id equals d.LineId into ds
-            from d in ds.DefaultIfEmpty()
-            join r in submitted on p.Id equals r.PackageId into rs
-            from r in rs.DefaultIfEmpty()
             select new
             {
-                LineId = l.Id, PackageId = p.Id, p.ChildId, OrganisationId = p.OrganisationId!.Value, p.State, p.StartsOn, p.EndsOn,
-                l.Unit, l.Quantity, l.Frequency, l.TotalUnits, l.HoursEach, l.UnitPrice,
-                c.FirstName, c.LastName, c.Reference, c.LastNameKey, c.NameKey,
-                Delivered = (double?)d.Units, Submitted = (int?)r.Count,
+                LineId = l.Id, PackageId = p.Id, p.ChildId, OrganisationId = p.OrganisationId!.Value, p.State, p.StartsOn, p.EndsOn, p.ReturnsSubmitted,
+                l.Unit, l.Quantity, l.Frequency, l.TotalUnits, l.HoursEach, l.UnitPrice, l.DeliveredUnits, c.FirstName, c.LastName, c.Reference,
             }).ToListAsync(ct);
+        var lineIds = lines.Select(l => l.LineId).ToList();
+        var later = (await db.DeliveredSessions.AsNoTracking().Where(s => s.Date > asOf && s.Cancellation == null && lineIds.Contains(s.PackageLineId))
+                .Select(s => new { s.PackageLineId, s.Quantity }).ToListAsync(ct))
+            .GroupBy(s => s.PackageLineId).ToDictionary(g => g.Key, g => g.Sum(s => s.Quantity));
+        var notDue = await db.DeliveryReturns.AsNoTracking().Where(r => r.Status == DeliveryReturnStatus.Submitted && r.Month > lastDue && ids.Contains(r.PackageId))
+            .GroupBy(r => r.PackageId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var decisions = await db.UnusedHoursDecisions.AsNoTracking().Where(d => d.YearStart == yearStart && ids.Contains(d.PackageId)).ToDictionaryAsync(d => d.PackageId, ct);
 
-        var organisationIds = lines.Select(l => l.OrganisationId).Distinct().ToList();
-        var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var decisions = await db.UnusedHoursDecisions.AsNoTracking().Where(d => d.YearStart == yearStart)
-            .Where(d => packages.Any(p => p.Id == d.PackageId)).ToDictionaryAsync(d => d.PackageId, ct);
-
-        var rows = new List<(UnusedHoursRow Row, string LastNameKey, string NameKey)>();
+        var rows = new Dictionary<Guid, UnusedHoursRow>();
         foreach (var group in lines.GroupBy(l => l.PackageId))
         {
             var first = group.First();
@@ -106,33 +124,18 @@ public sealed class UnusedHoursService(ShortBreaksDbContext db, SchemeCatalog sc
             foreach (var line in group)
             {
                 var agreed = UnusedHoursRules.Agreed(line.State, line.StartsOn, line.EndsOn, line.Quantity, line.Frequency, line.TotalUnits);
-                figures += UnusedHoursRules.Line(line.Unit, line.HoursEach, line.UnitPrice, agreed, Math.Round((decimal)(line.Delivered ?? 0), 2),
-                    line.StartsOn, line.EndsOn, asOf);
+                var delivered = line.DeliveredUnits - later.GetValueOrDefault(line.LineId);
+                figures += UnusedHoursRules.Line(line.Unit, line.HoursEach, line.UnitPrice, agreed, delivered, line.StartsOn, line.EndsOn, asOf);
             }
 
             var due = UnusedHoursRules.MonthsDue(first.StartsOn, first.EndsOn, asOf, settings);
-            var late = Math.Max(0, due - (first.Submitted ?? 0));
-            if (filter.LateOnly && late == 0) continue;
-            rows.Add((new UnusedHoursRow(first.PackageId, first.ChildId, $"{first.FirstName} {first.LastName}", first.Reference, first.OrganisationId,
+            var late = Math.Max(0, due - (first.ReturnsSubmitted - notDue.GetValueOrDefault(first.PackageId)));
+            rows[first.PackageId] = new UnusedHoursRow(first.PackageId, first.ChildId, $"{first.FirstName} {first.LastName}", first.Reference, first.OrganisationId,
                 names.GetValueOrDefault(first.OrganisationId, ""), first.State, first.StartsOn, first.EndsOn, figures, due, late,
-                decisions.GetValueOrDefault(first.PackageId)), first.LastNameKey, first.NameKey));
+                decisions.GetValueOrDefault(first.PackageId));
         }
 
-        var all = rows.OrderBy(r => r.LastNameKey, StringComparer.Ordinal).ThenBy(r => r.NameKey, StringComparer.Ordinal)
-            .ThenBy(r => r.Row.ChildId).ThenBy(r => r.Row.OrganisationName, StringComparer.Ordinal).ThenBy(r => r.Row.StartsOn).ThenBy(r => r.Row.PackageId)
-            .Select(r => r.Row).ToList();
-        var providers = all.GroupBy(r => r.OrganisationId).Select(g => new UnusedHoursProvider(
-                g.Key, g.First().OrganisationName, g.Select(r => r.ChildId).Distinct().Count(), g.Count(),
-                g.Aggregate(default(UnusedFigures), (a, r) => a + r.Figures), g.Sum(r => r.ReturnsLate), g.Sum(r => r.ReleasedMoney)))
-            .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.OrganisationId).ToList();
-        var totals = all.Aggregate(default(UnusedFigures), (a, r) => a + r.Figures);
-
-        var size = page is null ? Math.Max(1, all.Count) : PageSize;
-        var pages = Math.Max(1, (all.Count + size - 1) / size);
-        var current = Math.Clamp(page ?? 1, 1, pages);
-        var shown = page is null ? all : all.Skip((current - 1) * size).Take(size).ToList();
-        return new UnusedHoursReport(yearStart, asOf, providers, shown, all.Count, current, size, totals,
-            all.Sum(r => r.ReturnsLate), all.Sum(r => r.ReleasedMoney));
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
     /// <summary>The providers that have packages in the year, for the filter: id and name, by name.</summary>

@@ -480,7 +480,7 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
             ["SubjectAccessChoices"] = await db.SubjectAccessChoices.Where(c => db.SubjectAccessRequests.Any(s => s.Id == c.RequestId && s.ChildId != null && ids.Contains(s.ChildId.Value))).ExecuteDeleteAsync(ct),
             ["SubjectAccessRequests"] = await db.SubjectAccessRequests.Where(s => s.ChildId != null && ids.Contains(s.ChildId.Value)).ExecuteDeleteAsync(ct),
             ["Requests"] = await db.Requests.Where(r => requestIds.Contains(r.Id)).ExecuteDeleteAsync(ct),
-            ["DeliveredSessions"] = await db.DeliveredSessions.Where(x => ids.Contains(x.ChildId)).ExecuteDeleteAsync(ct),
+            ["DeliveredSessions"] = await EraseSessionsAsync(ids, ct),
             ["DeliveryReturns"] = await db.DeliveryReturns.Where(r => ids.Contains(r.ChildId)).ExecuteDeleteAsync(ct),
             ["UnusedHoursDecisions"] = await db.UnusedHoursDecisions.Where(d => ids.Contains(d.ChildId)).ExecuteDeleteAsync(ct),
             ["PackageStateChanges"] = await db.PackageStateChanges.Where(c => ids.Contains(c.ChildId)).ExecuteDeleteAsync(ct),
@@ -500,6 +500,14 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
             rows = rows.Where(r => r.Value > 0).ToDictionary(r => r.Key, r => r.Value),
         }));
         return null;
+    }
+
+    /// <summary>The children's delivered sessions, taken off the totals of any line that stays (see <see cref="DeliveredTotals"/>).</summary>
+    private async Task<int> EraseSessionsAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var sessions = db.DeliveredSessions.Where(x => ids.Contains(x.ChildId));
+        await DeliveredTotals.SubtractAsync(db, sessions, db.PackageLines.Where(l => ids.Contains(l.ChildId)), ct);
+        return await sessions.ExecuteDeleteAsync(ct);
     }
 
     /// <summary>

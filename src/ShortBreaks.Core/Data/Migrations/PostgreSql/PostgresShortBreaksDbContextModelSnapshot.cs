@@ -1283,7 +1283,7 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("PackageId", "Date");
 
-                    b.HasIndex("PackageId", "PackageLineId", "Date", "Quantity", "Cancellation")
+                    b.HasIndex("Date", "PackageLineId", "Quantity", "Cancellation")
                         .HasDatabaseName("IX_DeliveredSessions_UnusedHours");
 
                     b.ToTable("DeliveredSessions");
@@ -1339,6 +1339,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Status", "Month", "PackageId");
 
                     b.ToTable("DeliveryReturns");
                 });
@@ -1941,6 +1943,9 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<Guid?>("ReplacedByPackageId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ReturnsSubmitted")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1991,6 +1996,10 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
+
+                    b.Property<decimal>("DeliveredUnits")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
 
                     b.Property<string>("Frequency")
                         .IsRequired()

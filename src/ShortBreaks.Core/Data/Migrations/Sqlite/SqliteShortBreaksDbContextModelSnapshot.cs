@@ -1270,7 +1270,7 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PackageId", "Date");
 
-                    b.HasIndex("PackageId", "PackageLineId", "Date", "Quantity", "Cancellation")
+                    b.HasIndex("Date", "PackageLineId", "Quantity", "Cancellation")
                         .HasDatabaseName("IX_DeliveredSessions_UnusedHours");
 
                     b.ToTable("DeliveredSessions");
@@ -1326,6 +1326,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Status", "Month", "PackageId");
 
                     b.ToTable("DeliveryReturns");
                 });
@@ -1928,6 +1930,9 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<Guid?>("ReplacedByPackageId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReturnsSubmitted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1977,6 +1982,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DeliveredUnits")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Frequency")
