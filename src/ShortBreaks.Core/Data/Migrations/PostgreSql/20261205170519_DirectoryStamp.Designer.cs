@@ -12,7 +12,7 @@ using ShortBreaks.Core.Data;
 namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresShortBreaksDbContext))]
-    [Migration("20261205155938_DirectoryStamp")]
+    [Migration("20261205170519_DirectoryStamp")]
     partial class DirectoryStamp
     {
         /// <inheritdoc />
@@ -1286,7 +1286,7 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("PackageId", "Date");
 
-                    b.HasIndex("PackageId", "PackageLineId", "Date", "Quantity", "Cancellation")
+                    b.HasIndex("Date", "PackageLineId", "Quantity", "Cancellation")
                         .HasDatabaseName("IX_DeliveredSessions_UnusedHours");
 
                     b.ToTable("DeliveredSessions");
@@ -1342,6 +1342,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Status", "Month", "PackageId");
 
                     b.ToTable("DeliveryReturns");
                 });
@@ -1944,6 +1946,9 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<Guid?>("ReplacedByPackageId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ReturnsSubmitted")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1994,6 +1999,10 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
+
+                    b.Property<decimal>("DeliveredUnits")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
 
                     b.Property<string>("Frequency")
                         .IsRequired()

@@ -11,7 +11,7 @@ using ShortBreaks.Core.Data;
 namespace ShortBreaks.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteShortBreaksDbContext))]
-    [Migration("20261205155809_DirectoryStamp")]
+    [Migration("20261205170446_DirectoryStamp")]
     partial class DirectoryStamp
     {
         /// <inheritdoc />
@@ -1273,7 +1273,7 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PackageId", "Date");
 
-                    b.HasIndex("PackageId", "PackageLineId", "Date", "Quantity", "Cancellation")
+                    b.HasIndex("Date", "PackageLineId", "Quantity", "Cancellation")
                         .HasDatabaseName("IX_DeliveredSessions_UnusedHours");
 
                     b.ToTable("DeliveredSessions");
@@ -1329,6 +1329,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Status", "Month", "PackageId");
 
                     b.ToTable("DeliveryReturns");
                 });
@@ -1931,6 +1933,9 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<Guid?>("ReplacedByPackageId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReturnsSubmitted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1980,6 +1985,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DeliveredUnits")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Frequency")
