@@ -47,6 +47,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         [nameof(ShortBreaksDbContext.RenewalNotices)] = "which node sent each renewal email, and when: the emails themselves are among the sent emails gathered, and the renewal with its reminders",
         [nameof(ShortBreaksDbContext.Services)] = "the services in the Local Offer directory",
         [nameof(ShortBreaksDbContext.Locations)] = "the places providers run services",
+        [nameof(ShortBreaksDbContext.DirectoryStamps)] = "when the Local Offer directory last changed",
         [nameof(ShortBreaksDbContext.RasVersions)] = "the RAS versions",
         [nameof(ShortBreaksDbContext.ServiceBudgets)] = "the service's yearly budget",
         [nameof(ShortBreaksDbContext.CalibrationRuns)] = "reports on a council's spreadsheet of anonymous scores",
