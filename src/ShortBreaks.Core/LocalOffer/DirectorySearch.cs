@@ -78,9 +78,6 @@ public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schem
         return same.Count == 0 ? null : new GeoPoint(same.Average(l => l.Latitude!.Value), same.Average(l => l.Longitude!.Value));
     }
 
-    /// <summary>Where a location is: its own coordinates, else the centre of its postcode district.</summary>
-    public GeoPoint? PointOf(double? latitude, double? longitude, string postcode) => DirectoryIndex.PointOf(districts, latitude, longitude, postcode);
-
     public async Task<DirectoryResults> SearchAsync(DirectoryQuery query, CancellationToken ct = default)
     {
         var matching = await MatchingAsync(query.Filter, ct);
