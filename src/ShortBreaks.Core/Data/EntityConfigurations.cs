@@ -769,3 +769,131 @@ internal sealed class SubjectAccessChoiceConfiguration : IEntityTypeConfiguratio
         b.Property(c => c.Choice).HasConversion<string>().HasMaxLength(20);
     }
 }
+
+internal sealed class DirectPaymentConfiguration : IEntityTypeConfiguration<DirectPayments.DirectPayment>
+{
+    public void Configure(EntityTypeBuilder<DirectPayments.DirectPayment> b)
+    {
+        b.HasIndex(d => d.Reference).IsUnique();
+        b.HasIndex(d => new { d.ChildId, d.State });
+        b.HasIndex(d => d.PlanVersionId);
+        b.HasIndex(d => d.PackageId);
+        b.Property(d => d.Reference).HasMaxLength(20);
+        b.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.RecipientUserId).HasMaxLength(450);
+        b.Property(d => d.RecipientName).HasMaxLength(200);
+        b.Property(d => d.SchemeVersion).HasMaxLength(40);
+        b.Property(d => d.CreatedByUserId).HasMaxLength(450);
+        b.Property(d => d.CreatedByName).HasMaxLength(200);
+        b.Property(d => d.Version).IsConcurrencyToken();
+        b.HasOne<Child>().WithMany().HasForeignKey(d => d.ChildId);
+        b.HasOne<Package>().WithMany().HasForeignKey(d => d.PackageId);
+    }
+}
+
+internal sealed class DirectPaymentAccountConfiguration : IEntityTypeConfiguration<DirectPayments.DirectPaymentAccount>
+{
+    public void Configure(EntityTypeBuilder<DirectPayments.DirectPaymentAccount> b)
+    {
+        b.HasIndex(a => new { a.DirectPaymentId, a.CreatedAt });
+        b.HasIndex(a => a.ChildId);
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.AccountName).HasMaxLength(200);
+        b.Property(a => a.SortCode).HasMaxLength(6);
+        b.Property(a => a.AccountNumber).HasMaxLength(8);
+        b.Property(a => a.CardAccountReference).HasMaxLength(40);
+        b.Property(a => a.CreatedByUserId).HasMaxLength(450);
+        b.Property(a => a.CreatedByName).HasMaxLength(200);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasOne<DirectPayments.DirectPayment>().WithMany().HasForeignKey(a => a.DirectPaymentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DirectPaymentInstalmentConfiguration : IEntityTypeConfiguration<DirectPayments.DirectPaymentInstalment>
+{
+    public void Configure(EntityTypeBuilder<DirectPayments.DirectPaymentInstalment> b)
+    {
+        b.HasIndex(i => new { i.DirectPaymentId, i.DueOn });
+        // A payment run takes every instalment still scheduled and due by its day.
+        b.HasIndex(i => new { i.State, i.DueOn });
+        b.HasIndex(i => i.PaymentRunId);
+        b.HasIndex(i => i.ChildId);
+        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.Reason).HasMaxLength(500);
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.HasOne<DirectPayments.DirectPayment>().WithMany().HasForeignKey(i => i.DirectPaymentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProviderInvoiceConfiguration : IEntityTypeConfiguration<Finance.ProviderInvoice>
+{
+    public void Configure(EntityTypeBuilder<Finance.ProviderInvoice> b)
+    {
+        b.HasIndex(i => i.Reference).IsUnique();
+        b.HasIndex(i => new { i.OrganisationId, i.Month });
+        b.HasIndex(i => new { i.State, i.Month });
+        b.HasIndex(i => i.PaymentRunId);
+        b.Property(i => i.Reference).HasMaxLength(20);
+        b.Property(i => i.ProviderReference).HasMaxLength(40);
+        b.Property(i => i.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.SubmittedByUserId).HasMaxLength(450);
+        b.Property(i => i.SubmittedByName).HasMaxLength(200);
+        b.Property(i => i.DecidedByUserId).HasMaxLength(450);
+        b.Property(i => i.DecidedByName).HasMaxLength(200);
+        b.Property(i => i.RejectedReason).HasMaxLength(1000);
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId);
+        b.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProviderInvoiceLineConfiguration : IEntityTypeConfiguration<Finance.ProviderInvoiceLine>
+{
+    public void Configure(EntityTypeBuilder<Finance.ProviderInvoiceLine> b)
+    {
+        b.Property(l => l.Id).ValueGeneratedNever();
+        b.HasIndex(l => l.PackageLineId);
+        b.HasIndex(l => l.ChildId);
+        b.Property(l => l.Unit).HasConversion<string>().HasMaxLength(10);
+        b.HasOne<Package>().WithMany().HasForeignKey(l => l.PackageId);
+    }
+}
+
+internal sealed class PaymentRunConfiguration : IEntityTypeConfiguration<Finance.PaymentRun>
+{
+    public void Configure(EntityTypeBuilder<Finance.PaymentRun> b)
+    {
+        b.HasIndex(r => r.Reference).IsUnique();
+        b.HasIndex(r => new { r.State, r.PayOn });
+        b.Property(r => r.Reference).HasMaxLength(20);
+        b.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Total).HasPrecision(14, 2);
+        b.Property(r => r.PreparedByUserId).HasMaxLength(450);
+        b.Property(r => r.PreparedByName).HasMaxLength(200);
+        b.Property(r => r.ApprovedByUserId).HasMaxLength(450);
+        b.Property(r => r.ApprovedByName).HasMaxLength(200);
+        b.Property(r => r.CancelledByName).HasMaxLength(200);
+        b.Property(r => r.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class PaymentRunItemConfiguration : IEntityTypeConfiguration<Finance.PaymentRunItem>
+{
+    public void Configure(EntityTypeBuilder<Finance.PaymentRunItem> b)
+    {
+        b.Property(i => i.Id).ValueGeneratedNever();
+        // Paid once and only once: an instalment or invoice can be in one run, whichever node or retry adds it.
+        b.HasIndex(i => i.SourceId).IsUnique();
+        b.HasIndex(i => i.PaymentReference).IsUnique();
+        b.HasIndex(i => new { i.PaymentRunId, i.Kind });
+        b.HasIndex(i => i.ChildId);
+        b.HasIndex(i => i.OrganisationId);
+        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(i => i.RecordReference).HasMaxLength(20);
+        b.Property(i => i.PaymentReference).HasMaxLength(30);
+        b.Property(i => i.PayeeName).HasMaxLength(200);
+        b.Property(i => i.BudgetHead).HasMaxLength(20);
+        b.HasOne<Finance.PaymentRun>().WithMany().HasForeignKey(i => i.PaymentRunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

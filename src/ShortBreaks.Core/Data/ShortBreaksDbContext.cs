@@ -61,6 +61,13 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<Retention.RetentionItem> RetentionItems => Set<Retention.RetentionItem>();
     public DbSet<SubjectAccess.SubjectAccessRequest> SubjectAccessRequests => Set<SubjectAccess.SubjectAccessRequest>();
     public DbSet<SubjectAccess.SubjectAccessChoice> SubjectAccessChoices => Set<SubjectAccess.SubjectAccessChoice>();
+    public DbSet<DirectPayments.DirectPayment> DirectPayments => Set<DirectPayments.DirectPayment>();
+    public DbSet<DirectPayments.DirectPaymentAccount> DirectPaymentAccounts => Set<DirectPayments.DirectPaymentAccount>();
+    public DbSet<DirectPayments.DirectPaymentInstalment> DirectPaymentInstalments => Set<DirectPayments.DirectPaymentInstalment>();
+    public DbSet<Finance.ProviderInvoice> ProviderInvoices => Set<Finance.ProviderInvoice>();
+    public DbSet<Finance.ProviderInvoiceLine> ProviderInvoiceLines => Set<Finance.ProviderInvoiceLine>();
+    public DbSet<Finance.PaymentRun> PaymentRuns => Set<Finance.PaymentRun>();
+    public DbSet<Finance.PaymentRunItem> PaymentRunItems => Set<Finance.PaymentRunItem>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;
