@@ -63,17 +63,15 @@ var rawSql = postgres
     ? """SELECT s."PackageLineId", SUM(s."Quantity") FROM "DeliveredSessions" s JOIN "Packages" p ON p."Id" = s."PackageId" WHERE p."YearStart" = @p0 AND s."Cancellation" IS NULL AND s."Date" <= @p1 GROUP BY s."PackageLineId" """
     : """SELECT s."PackageLineId", SUM(CAST(s."Quantity" AS REAL)) FROM "DeliveredSessions" s JOIN "Packages" p ON p."Id" = s."PackageId" WHERE p."YearStart" = @p0 AND s."Cancellation" IS NULL AND s."Date" <= @p1 GROUP BY s."PackageLineId" """;
 
-// The report's figures by provider from the rows the report now reads (one a package line, with its kept delivered total
-// and its package's kept count of submitted returns), written by hand: agreed, agreed so far pro rata to the days run,
-// delivered, unused, forecast, the money of each, children's hours unused and late returns, in whole hundredths. The
-// bench's packages are all agreed for the whole year on a line of total hours, so agreed is the line's total units.
+// The report's figures by provider from the rows the report reads (one a package line, with its kept delivered total,
+// its package's kept count of submitted returns, and the whole-number copies of the figures the database keeps:
+// UnusedHoursColumns), written by hand: agreed, agreed so far pro rata to the days run, delivered, unused, forecast, the
+// money of each, children's hours unused and late returns, in whole hundredths. The bench's packages are all agreed
+// for the whole year on a line of total hours, so agreed is the line's total units.
 string Hundredths(string column) => postgres ? $"CAST({column} * 100 AS BIGINT)" : $"CAST(round(CAST({column} AS REAL) * 100) AS INTEGER)";
-string Days(string to, string from) => postgres ? $"({to} - {from})" : $"CAST(julianday({to}) - julianday({from}) AS INTEGER)";
-string Month(string date) => postgres
-    ? $"(CAST(date_part('year', {date}) AS INTEGER) * 12 + CAST(date_part('month', {date}) AS INTEGER))"
-    : $"(CAST(substr({date}, 1, 4) AS INTEGER) * 12 + CAST(substr({date}, 6, 2) AS INTEGER))";
 var lastDue = UnusedHoursRules.LastMonthDue(asOf, schemes.InForceOn(asOf).ProviderRules);
-var lastDueMonth = lastDue.Year * 12 + lastDue.Month;
+var lastDueMonth = UnusedHoursColumns.MonthNumber(lastDue);
+var asOfDay = UnusedHoursColumns.DayNumber(asOf);
 var sameRowsSql = $"""
     SELECT org, COUNT(DISTINCT child), COUNT(*), SUM(agreed), SUM(so_far), SUM(delivered),
       SUM(CASE WHEN so_far > delivered THEN so_far - delivered ELSE 0 END),
@@ -87,10 +85,10 @@ var sameRowsSql = $"""
       SELECT org, child, agreed, delivered, hours_each, price, submitted, due,
         CASE WHEN run <= 0 THEN 0 WHEN run >= days THEN agreed ELSE (2 * agreed * run + days) / (2 * days) END AS so_far
       FROM (
-        SELECT p."OrganisationId" AS org, p."ChildId" AS child, {Hundredths("l.\"TotalUnits\"")} AS agreed, {Hundredths("l.\"DeliveredUnits\"")} AS delivered,
-          {Hundredths("l.\"HoursEach\"")} AS hours_each, {Hundredths("l.\"UnitPrice\"")} AS price, p."ReturnsSubmitted" AS submitted,
-          {Days("p.\"EndsOn\"", "p.\"StartsOn\"")} + 1 AS days, {Days("@p1", "p.\"StartsOn\"")} + 1 AS run,
-          CASE WHEN {Month("p.\"EndsOn\"")} < {lastDueMonth} THEN {Month("p.\"EndsOn\"")} ELSE {lastDueMonth} END - {Month("p.\"StartsOn\"")} + 1 AS due
+        SELECT p."OrganisationId" AS org, p."ChildId" AS child, l."TotalHundredths" AS agreed, l."DeliveredHundredths" AS delivered,
+          l."HoursEachHundredths" AS hours_each, l."PriceHundredths" AS price, p."ReturnsSubmitted" AS submitted,
+          p."LastDay" - p."FirstDay" + 1 AS days, {asOfDay} - p."FirstDay" + 1 AS run,
+          CASE WHEN p."LastMonth" < {lastDueMonth} THEN p."LastMonth" ELSE {lastDueMonth} END - p."FirstMonth" + 1 AS due
         FROM "PackageLines" l JOIN "Packages" p ON p."Id" = l."PackageId"
         WHERE p."YearStart" = @p0 AND p."Route" = 'Provider' AND p."OrganisationId" IS NOT NULL AND p."State" IN ('Accepted', 'Ended')
       ) x

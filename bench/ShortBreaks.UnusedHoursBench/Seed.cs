@@ -25,12 +25,12 @@ internal static class Seed
             $"'Name' || {d.Pad("(i * 7919) % 100000", 6)}, 'name' || {d.Pad("(i * 7919) % 100000", 6)}, 'child name' || {d.Pad("(i * 7919) % 100000", 6)}, " +
             $"'NG1 1AA', 'NG11AA', 'B-' || {d.Text("i")}, 'FlexibleShortBreaks', 'Nottingham', 0");
         yield return d.Insert("Packages", children,
-            Cols("Id", "ChildId", "Route", "OrganisationId", "Tier", "YearStart", "StartsOn", "EndsOn", "State", "SchemeVersion", "CreatedAt", "CreatedByName", "Version"),
+            Cols("Id", "ChildId", "Route", "OrganisationId", "Tier", "YearStart", "StartsOn", "EndsOn", "State", "SchemeVersion", "CreatedAt", "CreatedByName", "ReturnsSubmitted", "Version"),
             $"{d.Id(4, "i")}, {d.Id(3, "i")}, 'Provider', {d.Id(1, $"i % {Providers}")}, 'FlexibleShortBreaks', {d.Date("2026-04-01")}, {d.Date("2026-04-01")}, {d.Date("2027-03-31")}, " +
-            $"'Accepted', '2026.1', {d.Timestamp("2026-03-20 09:00:00")}, 'Bench', 0");
+            $"'Accepted', '2026.1', {d.Timestamp("2026-03-20 09:00:00")}, 'Bench', 0, 0");
         yield return d.Insert("PackageLines", children,
-            Cols("Id", "PackageId", "ChildId", "ServiceId", "ServiceName", "Unit", "Quantity", "Frequency", "TotalUnits", "HoursEach", "UnitPrice", "PriceEffectiveFrom"),
-            $"{d.Id(5, "i")}, {d.Id(4, "i")}, {d.Id(3, "i")}, {d.Id(2, $"i % {Providers}")}, 'Day care', 'Hour', {d.Decimal("100")}, 'Total', {d.Decimal("100")}, {d.Decimal("1")}, {d.Decimal("18.5")}, {d.Date("2025-01-01")}");
+            Cols("Id", "PackageId", "ChildId", "ServiceId", "ServiceName", "Unit", "Quantity", "Frequency", "TotalUnits", "HoursEach", "UnitPrice", "PriceEffectiveFrom", "DeliveredUnits"),
+            $"{d.Id(5, "i")}, {d.Id(4, "i")}, {d.Id(3, "i")}, {d.Id(2, $"i % {Providers}")}, 'Day care', 'Hour', {d.Decimal("100")}, 'Total', {d.Decimal("100")}, {d.Decimal("1")}, {d.Decimal("18.5")}, {d.Date("2025-01-01")}, {d.Decimal("0")}");
         // A return for each month; one child in seven has sent none since July, and nobody has sent October's or November's.
         yield return d.Insert("DeliveryReturns", children, Months,
             Cols("Id", "PackageId", "ChildId", "OrganisationId", "Month", "DueOn", "Status", "SubmittedAt", "Version"),

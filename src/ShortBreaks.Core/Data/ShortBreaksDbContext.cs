@@ -248,7 +248,8 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (name == nameof(IVersioned.Version) || property.Metadata.IsPrimaryKey())
+            // Columns the database works out itself (UnusedHoursColumns) copy figures the entry already describes.
+            if (name == nameof(IVersioned.Version) || property.Metadata.IsPrimaryKey() || property.Metadata.GetComputedColumnSql() is not null)
             {
                 continue;
             }
@@ -297,7 +298,21 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
 }
 
 public sealed class SqliteShortBreaksDbContext(DbContextOptions<SqliteShortBreaksDbContext> options, Actor actor, TimeProvider clock)
-    : ShortBreaksDbContext(options, actor, clock);
+    : ShortBreaksDbContext(options, actor, clock)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        UnusedHoursColumns.Configure(builder, postgres: false);
+    }
+}
 
 public sealed class PostgresShortBreaksDbContext(DbContextOptions<PostgresShortBreaksDbContext> options, Actor actor, TimeProvider clock)
-    : ShortBreaksDbContext(options, actor, clock);
+    : ShortBreaksDbContext(options, actor, clock)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        UnusedHoursColumns.Configure(builder, postgres: true);
+    }
+}

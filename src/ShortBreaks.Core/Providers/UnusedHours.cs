@@ -137,9 +137,12 @@ public static class UnusedHoursRules
     }
 
     /// <summary>Months of a package, from its first to the last that is due by <paramref name="asOf"/>, that should have a return.</summary>
-    public static int MonthsDue(DateOnly startsOn, DateOnly endsOn, DateOnly asOf, ProviderSettings settings)
+    public static int MonthsDue(DateOnly startsOn, DateOnly endsOn, DateOnly asOf, ProviderSettings settings) =>
+        MonthsDue(startsOn, endsOn, LastMonthDue(asOf, settings));
+
+    /// <summary>Months of a package, from its first to <paramref name="last"/> (<see cref="LastMonthDue"/>), that should have a return.</summary>
+    public static int MonthsDue(DateOnly startsOn, DateOnly endsOn, DateOnly last)
     {
-        var last = LastMonthDue(asOf, settings);
         var first = DeliveryRules.MonthOf(startsOn);
         var end = DeliveryRules.MonthOf(endsOn) < last ? DeliveryRules.MonthOf(endsOn) : last;
         return end < first ? 0 : (end.Year - first.Year) * 12 + end.Month - first.Month + 1;

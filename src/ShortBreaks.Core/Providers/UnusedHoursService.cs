@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Storage;
 using ShortBreaks.Core.Notifications;
 using ShortBreaks.Core.Retention;
 
@@ -68,12 +69,17 @@ public sealed class UnusedHoursService(ShortBreaksDbContext db, SchemeCatalog sc
         var lastDue = UnusedHoursRules.LastMonthDue(asOf, settings);
         var postgres = db.Database.IsNpgsql();
 
-        // Each provider's totals, worked out and added up by the database over one row a package line (UnusedHoursSql).
-        var sums = await db.Database.SqlQuery<UnusedHoursSums>(new UnusedHoursSql(postgres, yearStart, asOf, lastDue, filter).Providers()).ToListAsync(ct);
-        var organisationIds = sums.Select(s => s.OrganisationId).ToList();
+        // The totals and the page read one snapshot of the database, so they agree with each other while providers
+        // record sessions; on PostgreSQL without compiling the query (its JIT costs more than it saves over these rows).
+        await using var snapshot = db.Database.CurrentTransaction is null ? await ReadSnapshotAsync(postgres, ct) : null;
+        if (postgres) await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", ct);
+
+        // Each provider's totals: every line of the selected packages streamed from the database and worked out here.
+        var sums = await SumAsync(new UnusedHoursSql(postgres, yearStart, asOf, lastDue, filter), asOf, lastDue, filter.LateOnly, ct);
+        var organisationIds = sums.Keys.ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var providers = sums.Select(s => new UnusedHoursProvider(
-                s.OrganisationId, names.GetValueOrDefault(s.OrganisationId, ""), (int)s.Children, (int)s.Packages, s.Figures, (int)s.ReturnsLate, s.Released / 100m))
+                s.Key, names.GetValueOrDefault(s.Key, ""), s.Value.Children.Count, s.Value.Packages, s.Value.Figures, s.Value.ReturnsLate, s.Value.Released))
             .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.OrganisationId).ToList();
         var total = providers.Sum(p => p.Packages);
 
@@ -87,6 +93,91 @@ public sealed class UnusedHoursService(ShortBreaksDbContext db, SchemeCatalog sc
         var rows = await RowsAsync(yearStart, asOf, lastDue, settings, ids, names, ct);
         return new UnusedHoursReport(yearStart, asOf, providers, rows, total, current, size,
             providers.Aggregate(default(UnusedFigures), (a, p) => a + p.Figures), providers.Sum(p => p.ReturnsLate), providers.Sum(p => p.ReleasedMoney));
+    }
+
+    /// <summary>What one provider's packages add up to, as <see cref="SumAsync"/> goes through their lines.</summary>
+    private sealed class ProviderSums
+    {
+        public HashSet<Guid> Children { get; } = [];
+        public int Packages { get; set; }
+        public int ReturnsLate { get; set; }
+        public decimal Released { get; set; }
+        public UnusedFigures Figures { get; set; }
+    }
+
+    /// <summary>
+    /// Each provider's sums, from one row a package line (<see cref="UnusedHoursSql.Lines"/>) read as it streams: each line
+    /// worked out by <see cref="UnusedHoursRules"/>, each package's late returns and released money counted once; with
+    /// <paramref name="lateOnly"/>, only packages with a late return (as <see cref="UnusedHoursSql.Page"/> chooses them).
+    /// </summary>
+    private async Task<Dictionary<Guid, ProviderSums>> SumAsync(UnusedHoursSql sql, DateOnly asOf, DateOnly lastDue, bool lateOnly, CancellationToken ct)
+    {
+        var sums = new Dictionary<Guid, ProviderSums>();
+        var packages = new HashSet<Guid>();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            sql.Prepare(command, sql.Lines());
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var startsOn = UnusedHoursColumns.Day(reader.GetInt32((int)UnusedHoursSql.LineColumn.FirstDay));
+                var endsOn = UnusedHoursColumns.Day(reader.GetInt32((int)UnusedHoursSql.LineColumn.LastDay));
+                var late = (int)Math.Max(0, UnusedHoursRules.MonthsDue(startsOn, endsOn, lastDue) - reader.GetInt64((int)UnusedHoursSql.LineColumn.ReturnsSubmittedDue));
+                if (lateOnly && late == 0) continue;
+                var organisationId = reader.GetGuid((int)UnusedHoursSql.LineColumn.OrganisationId);
+                if (!sums.TryGetValue(organisationId, out var provider)) sums[organisationId] = provider = new ProviderSums();
+                var state = Enum.Parse<PackageState>(reader.GetString((int)UnusedHoursSql.LineColumn.State));
+                if (packages.Add(reader.GetGuid((int)UnusedHoursSql.LineColumn.PackageId)))
+                {
+                    provider.Packages++;
+                    provider.Children.Add(reader.GetGuid((int)UnusedHoursSql.LineColumn.ChildId));
+                    provider.ReturnsLate += late;
+                    if (!reader.IsDBNull((int)UnusedHoursSql.LineColumn.ReleasedMoney)) provider.Released += reader.GetDecimal((int)UnusedHoursSql.LineColumn.ReleasedMoney);
+                }
+
+                if (reader.IsDBNull((int)UnusedHoursSql.LineColumn.Unit)) continue;
+                var unit = Enum.Parse<PriceUnit>(reader.GetString((int)UnusedHoursSql.LineColumn.Unit));
+                var frequency = Enum.Parse<LineFrequency>(reader.GetString((int)UnusedHoursSql.LineColumn.Frequency));
+                var quantity = reader.IsDBNull((int)UnusedHoursSql.LineColumn.QuantityWhenEnded) ? 0 : reader.GetDecimal((int)UnusedHoursSql.LineColumn.QuantityWhenEnded);
+                var total = reader.GetInt64((int)UnusedHoursSql.LineColumn.TotalHundredths) / 100m;
+                var agreed = UnusedHoursRules.Agreed(state, startsOn, endsOn, quantity, frequency, total);
+                provider.Figures += UnusedHoursRules.Line(
+                    unit, reader.GetInt64((int)UnusedHoursSql.LineColumn.HoursEachHundredths) / 100m, reader.GetInt64((int)UnusedHoursSql.LineColumn.PriceHundredths) / 100m,
+                    agreed, reader.GetInt64((int)UnusedHoursSql.LineColumn.DeliveredHundredths) / 100m, startsOn, endsOn, asOf);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return sums;
+    }
+
+    /// <summary>
+    /// A transaction that only reads, ended (rolled back: it wrote nothing) when disposed: repeatable read on PostgreSQL;
+    /// on SQLite a deferred one, a read snapshot that takes no write lock, so providers keep saving meanwhile.
+    /// </summary>
+    private async Task<IAsyncDisposable> ReadSnapshotAsync(bool postgres, CancellationToken ct)
+    {
+        if (postgres) return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var transaction = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(transaction, ct);
+        return new SqliteSnapshot(db, transaction);
+    }
+
+    private sealed class SqliteSnapshot(ShortBreaksDbContext db, System.Data.Common.DbTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.UseTransactionAsync(null);
+            await transaction.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

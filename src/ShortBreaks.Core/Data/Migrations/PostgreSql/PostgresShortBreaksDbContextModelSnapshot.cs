@@ -2408,6 +2408,26 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("FirstDay")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("(\"StartsOn\" - DATE '2000-01-01')", true);
+
+                    b.Property<int>("FirstMonth")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("(CAST(extract(year from \"StartsOn\") AS integer) * 12 + CAST(extract(month from \"StartsOn\") AS integer))", true);
+
+                    b.Property<int>("LastDay")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("(\"EndsOn\" - DATE '2000-01-01')", true);
+
+                    b.Property<int>("LastMonth")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("(CAST(extract(year from \"EndsOn\") AS integer) * 12 + CAST(extract(month from \"EndsOn\") AS integer))", true);
+
                     b.Property<DateOnly?>("NoticeGivenOn")
                         .HasColumnType("date");
 
@@ -2477,6 +2497,11 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("DeliveredHundredths")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasComputedColumnSql("CAST(\"DeliveredUnits\" * 100 AS bigint)", true);
+
                     b.Property<decimal>("DeliveredUnits")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
@@ -2490,6 +2515,11 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<long>("HoursEachHundredths")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasComputedColumnSql("CAST(\"HoursEach\" * 100 AS bigint)", true);
+
                     b.Property<string>("Notes")
                         .HasColumnType("text");
 
@@ -2498,6 +2528,11 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.Property<DateOnly>("PriceEffectiveFrom")
                         .HasColumnType("date");
+
+                    b.Property<long>("PriceHundredths")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasComputedColumnSql("CAST(\"UnitPrice\" * 100 AS bigint)", true);
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(12, 2)
@@ -2513,6 +2548,11 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.Property<Guid?>("ServicePriceId")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("TotalHundredths")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasComputedColumnSql("CAST(\"TotalUnits\" * 100 AS bigint)", true);
 
                     b.Property<decimal>("TotalUnits")
                         .HasPrecision(12, 2)

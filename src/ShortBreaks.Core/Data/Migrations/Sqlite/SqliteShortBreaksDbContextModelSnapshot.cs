@@ -2395,6 +2395,26 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FirstDay")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CAST(julianday(\"StartsOn\") - julianday('2000-01-01') AS INTEGER)", true);
+
+                    b.Property<int>("FirstMonth")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("(CAST(substr(\"StartsOn\", 1, 4) AS INTEGER) * 12 + CAST(substr(\"StartsOn\", 6, 2) AS INTEGER))", true);
+
+                    b.Property<int>("LastDay")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CAST(julianday(\"EndsOn\") - julianday('2000-01-01') AS INTEGER)", true);
+
+                    b.Property<int>("LastMonth")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("(CAST(substr(\"EndsOn\", 1, 4) AS INTEGER) * 12 + CAST(substr(\"EndsOn\", 6, 2) AS INTEGER))", true);
+
                     b.Property<DateOnly?>("NoticeGivenOn")
                         .HasColumnType("TEXT");
 
@@ -2464,6 +2484,11 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DeliveredHundredths")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CAST(round(CAST(\"DeliveredUnits\" AS REAL) * 100) AS INTEGER)", true);
+
                     b.Property<decimal>("DeliveredUnits")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
@@ -2477,6 +2502,11 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("HoursEachHundredths")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CAST(round(CAST(\"HoursEach\" AS REAL) * 100) AS INTEGER)", true);
+
                     b.Property<string>("Notes")
                         .HasColumnType("TEXT");
 
@@ -2485,6 +2515,11 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("PriceEffectiveFrom")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("PriceHundredths")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CAST(round(CAST(\"UnitPrice\" AS REAL) * 100) AS INTEGER)", true);
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(12, 2)
@@ -2500,6 +2535,11 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("ServicePriceId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalHundredths")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CAST(round(CAST(\"TotalUnits\" AS REAL) * 100) AS INTEGER)", true);
 
                     b.Property<decimal>("TotalUnits")
                         .HasPrecision(12, 2)
