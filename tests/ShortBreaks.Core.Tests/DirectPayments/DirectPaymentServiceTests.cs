@@ -305,4 +305,34 @@ public sealed class DirectPaymentServiceTests
         oneOff.Amount.ShouldBe(150.50m);
         oneOff.Reason.ShouldBe("Start-up sum for equipment");
     }
+
+    [SkippableTheory, AllDatabases]
+    public async Task AFlexibleShortBreaksPackageTakenAsADirectPayment_IsPaidItsAmountToThePenny_OverItsPartYear(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var startsOn = new DateOnly(2026, 9, 14);
+        await using var db = database.NewContext(Officer, ClockOn(startsOn));
+        var (child, familyUserId, _, _) = await ChildWithPlanAsync(db, 1m, YearStart, YearStart);
+        db.SupportPlans.RemoveRange(db.SupportPlans.Where(p => p.ChildId == child.Id)); // only the package
+        db.PlanVersions.RemoveRange(db.PlanVersions.Where(v => v.ChildId == child.Id));
+        await db.SaveChangesAsync();
+        var package = new Core.Providers.Package
+        {
+            ChildId = child.Id, Route = Core.Providers.PackageRoute.DirectPayment, Tier = Tier.FlexibleShortBreaks, YearStart = YearStart, StartsOn = startsOn, EndsOn = YearEnd,
+            State = Core.Providers.PackageState.Accepted, DirectPaymentHours = 37.5m, DirectPaymentAmount = 351.57m, SchemeVersion = "2026.1", CreatedAt = db.UtcNow, CreatedByName = "Amira Hughes",
+        };
+        db.Packages.Add(package);
+        await db.SaveChangesAsync();
+
+        var source = (await Service(db).SourcesAsync(child.Id)).ShouldHaveSingleItem();
+        source.Key.ShouldBe($"package:{package.Id}");
+        var (payment, result) = await Service(db).SetUpAsync(child.Id, new DirectPaymentSetUp(source.Key, familyUserId, null, null));
+        result.Succeeded.ShouldBeTrue();
+        payment!.PackageId.ShouldBe(package.Id);
+        payment.BodyHtml.ShouldContain("37.5 hours");
+        (await Service(db).AgreeOnBehalfAsync(payment.Id, new DirectPaymentAgreementOnBehalf("Sam Patel", "Mother", AgreementMethod.ByPhone, startsOn), payment.Version)).Succeeded.ShouldBeTrue();
+
+        (await db.DirectPaymentInstalments.SumAsync(i => i.Amount)).ShouldBe(351.57m, "the package's amount, to the penny");
+        (await Service(db).SourcesAsync(child.Id)).ShouldBeEmpty();
+    }
 }
