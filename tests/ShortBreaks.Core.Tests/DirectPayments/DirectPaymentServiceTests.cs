@@ -335,4 +335,28 @@ public sealed class DirectPaymentServiceTests
         (await db.DirectPaymentInstalments.SumAsync(i => i.Amount)).ShouldBe(351.57m, "the package's amount, to the penny");
         (await Service(db).SourcesAsync(child.Id)).ShouldBeEmpty();
     }
+
+    [SkippableTheory, AllDatabases]
+    public async Task TwoOfficersSettingUpTheSameSourceAtOnce_MakeOneDirectPayment(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        string key, familyUserId;
+        Guid childId;
+        await using (var db = database.NewContext(Officer, ClockOn(YearStart)))
+        {
+            (var child, familyUserId, var plan, _) = await ChildWithPlanAsync(db, 1300m, YearStart, YearEnd);
+            (childId, key) = (child.Id, $"plan:{plan.Id}");
+        }
+
+        await using var first = database.NewContext(Officer, ClockOn(YearStart));
+        await using var second = database.NewContext(SecondOfficer, ClockOn(YearStart));
+        var results = await Task.WhenAll(
+            Service(first).SetUpAsync(childId, new DirectPaymentSetUp(key, familyUserId, null, null)),
+            Service(second).SetUpAsync(childId, new DirectPaymentSetUp(key, familyUserId, null, null)));
+
+        results.Count(r => r.Result.Succeeded).ShouldBe(1);
+        results.Single(r => !r.Result.Succeeded).Result.Errors.ShouldHaveSingleItem().Field.ShouldBe("Source");
+        await using var check = database.NewContext(Officer, ClockOn(YearStart));
+        (await check.DirectPayments.CountAsync()).ShouldBe(1);
+    }
 }
