@@ -31,6 +31,8 @@ public sealed class ChildRecords : IAsyncLifetime
     public DateOnly PackageMonth { get; private set; }
     public Guid SessionId { get; private set; }
     public Guid RenewalId { get; private set; }
+    public Guid DirectPaymentId { get; private set; }
+    public Guid AccountId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -43,6 +45,10 @@ public sealed class ChildRecords : IAsyncLifetime
             var item = new PanelItem { ChildId = child.Id, Kind = PanelItemKind.EntryToTargeted, Status = PanelItemStatus.Awaiting };
             db.AddRange(letter, assessment, item);
             var package = TestData.AddPackageRows(db, child.Id, "routes", DateOnly.FromDateTime(DateTime.UtcNow));
+            var directPayment = new Core.DirectPayments.DirectPayment { ChildId = child.Id, Reference = $"DP-R{Guid.NewGuid().ToString("N")[..10]}", RecipientName = "A parent", AnnualAmount = 1000m, StartsOn = DateOnly.FromDateTime(DateTime.UtcNow), EndsOn = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6), SchemeVersion = "2026.1", CreatedAt = DateTime.UtcNow, BodyHtml = "<p>Agreement</p>" };
+            var account = new Core.DirectPayments.DirectPaymentAccount { DirectPaymentId = directPayment.Id, ChildId = child.Id, AccountName = "A parent", SortCode = "309430", AccountNumber = "00733445", CreatedAt = DateTime.UtcNow, CreatedByUserId = "someone", CreatedByName = "Someone" };
+            db.AddRange(directPayment, account);
+            (DirectPaymentId, AccountId) = (directPayment.Id, account.Id);
             await db.SaveChangesAsync();
             (PackageId, OrganisationId) = (package.Id, package.OrganisationId!.Value);
             var delivery = db.DeliveryReturns.Local.Single(r => r.PackageId == package.Id);
@@ -68,6 +74,8 @@ public sealed class ChildRecords : IAsyncLifetime
             "month" => Core.Providers.DeliveryRules.MonthKey(PackageMonth),
             "sessionid" => SessionId.ToString(),
             "renewalid" => RenewalId.ToString(),
+            "directpaymentid" => DirectPaymentId.ToString(),
+            "accountid" => AccountId.ToString(),
             "letterid" => LetterId.ToString(),
             "docid" or "documentid" => DocumentId.ToString(),
             "section" => "personal-care",
@@ -158,7 +166,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
     [Fact]
     public void Every_route_with_a_child_request_assessment_letter_or_file_id_checks_access()
     {
-        var ids = new[] { "childId", "assessmentId", "letterId", "docId", "documentId", "packageId" };
+        var ids = new[] { "childId", "assessmentId", "letterId", "docId", "documentId", "packageId", "directPaymentId" };
         var carrying = Routes().Where(e => e.RoutePattern.Parameters.Any(p => ids.Contains(p.Name, StringComparer.OrdinalIgnoreCase))
                                            || Pattern(e).StartsWith("/staff/children/", StringComparison.Ordinal)
                                            || Pattern(e).StartsWith("/staff/requests/", StringComparison.Ordinal)
@@ -286,6 +294,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
             {
                 ChildResource child => child.ChildId == childId,
                 PackageResource package => package.ChildId == childId,
+                DirectPaymentResource payment => payment.ChildId == childId,
                 Core.Requests.ShortBreakRequest request => request.Id == requestId,
                 _ => false,
             };

@@ -88,6 +88,10 @@ public sealed partial class TestData
             db.AllowanceYears.Add(new Core.Providers.AllowanceYear { ChildId = child.Id, YearStart = package.YearStart, ChangedAt = now });
             db.ChildEmergencyContacts.Add(new ChildEmergencyContact { ChildId = child.Id, Position = 1, Name = $"Grace Contact {tag}", Relationship = "Aunt", Phone = "07700 900 123" });
             child.Arrangements = $"Inhaler before swimming {tag}";
+            var directPayment = new Core.DirectPayments.DirectPayment { ChildId = child.Id, Reference = $"DP-{tag[..Math.Min(tag.Length, 12)]}", PlanId = plan.Id, PlanVersionId = first.Id, State = Core.DirectPayments.DirectPaymentState.Active, RecipientUserId = familyUserId, RecipientName = $"Parent {tag}", RecipientRelationship = "Mother", AnnualAmount = 2808m, StartsOn = Today, EndsOn = Today.AddMonths(12), SchemeVersion = SchemeVersion, CreatedAt = now, CreatedByName = "Sam Officer", AgreedAt = now, AgreedByName = $"Parent {tag} (Mother)" };
+            db.DirectPayments.Add(directPayment);
+            db.DirectPaymentAccounts.Add(new Core.DirectPayments.DirectPaymentAccount { DirectPaymentId = directPayment.Id, ChildId = child.Id, Kind = Core.DirectPayments.DirectPaymentAccountKind.BankAccount, AccountName = $"Parent {tag}", SortCode = "309430", AccountNumber = "00733445", CreatedAt = now, CreatedByUserId = "officer", CreatedByName = "Sam Officer" });
+            db.DirectPaymentInstalments.Add(new Core.DirectPayments.DirectPaymentInstalment { DirectPaymentId = directPayment.Id, ChildId = child.Id, Kind = Core.DirectPayments.ScheduledPaymentKind.OneOff, DueOn = Today, Amount = 150m, Reason = $"Start-up sum {tag}" });
             await db.SaveChangesAsync();
         });
 

@@ -22,6 +22,7 @@ public static class TimelineKinds
     public const string Package = "package";
     public const string Renewal = "renewal";
     public const string Arrangements = "arrangements";
+    public const string DirectPayment = "direct-payment";
 }
 
 /// <summary>

@@ -776,9 +776,16 @@ internal sealed class DirectPaymentConfiguration : IEntityTypeConfiguration<Dire
     {
         b.HasIndex(d => d.Reference).IsUnique();
         b.HasIndex(d => new { d.ChildId, d.State });
+        // One direct payment a source, on any node: a second set-up of the same plan or package is refused by the key.
+        b.HasIndex(d => d.PlanId).IsUnique();
         b.HasIndex(d => d.PlanVersionId);
-        b.HasIndex(d => d.PackageId);
+        b.HasIndex(d => d.PackageId).IsUnique();
         b.Property(d => d.Reference).HasMaxLength(20);
+        b.Property(d => d.RecipientRelationship).HasMaxLength(100);
+        b.Property(d => d.RateHistory).HasMaxLength(4000);
+        b.Property(d => d.AgreedByName).HasMaxLength(320);
+        b.Property(d => d.AgreedOnBehalfMethod).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.AgreementRecordedByName).HasMaxLength(200);
         b.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.RecipientUserId).HasMaxLength(450);
         b.Property(d => d.RecipientName).HasMaxLength(200);
@@ -788,6 +795,7 @@ internal sealed class DirectPaymentConfiguration : IEntityTypeConfiguration<Dire
         b.Property(d => d.Version).IsConcurrencyToken();
         b.HasOne<Child>().WithMany().HasForeignKey(d => d.ChildId);
         b.HasOne<Package>().WithMany().HasForeignKey(d => d.PackageId);
+        b.HasOne<ShortBreaks.Core.Plans.SupportPlan>().WithMany().HasForeignKey(d => d.PlanId);
     }
 }
 
@@ -803,6 +811,10 @@ internal sealed class DirectPaymentAccountConfiguration : IEntityTypeConfigurati
         b.Property(a => a.AccountNumber).HasMaxLength(8);
         b.Property(a => a.CardAccountReference).HasMaxLength(40);
         b.Property(a => a.CreatedByUserId).HasMaxLength(450);
+        b.Property(a => a.ConfirmedByUserId).HasMaxLength(450);
+        b.Property(a => a.ConfirmedByName).HasMaxLength(200);
+        b.Property(a => a.ConfirmedBy).HasConversion<string>().HasMaxLength(30);
+        b.Property(a => a.ConfirmationNote).HasMaxLength(500);
         b.Property(a => a.CreatedByName).HasMaxLength(200);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasOne<DirectPayments.DirectPayment>().WithMany().HasForeignKey(a => a.DirectPaymentId).OnDelete(DeleteBehavior.Cascade);

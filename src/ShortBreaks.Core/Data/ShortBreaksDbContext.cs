@@ -193,6 +193,17 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     private static readonly HashSet<string> SecretProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Content", "Json", "BodyHtml", "TokenValue", "Value", "SummaryJson", "FallsJson", "Xml"];
 
+    /// <summary>Bank details: the audit keeps only their masked form, as every page shows them.</summary>
+    private static readonly Dictionary<string, Func<string, string>> MaskedProperties = new()
+    {
+        ["SortCode"] = ShortBreaks.Core.DirectPayments.BankDetails.MaskSortCode,
+        ["AccountNumber"] = ShortBreaks.Core.DirectPayments.BankDetails.MaskAccountNumber,
+        ["CardAccountReference"] = ShortBreaks.Core.DirectPayments.BankDetails.MaskCardReference,
+    };
+
+    private static object? Masked(string name, object? value) =>
+        value is string text && MaskedProperties.TryGetValue(name, out var mask) ? mask(text) : Shorten(value);
+
     private void PrepareForSave()
     {
         var now = UtcNow;
@@ -258,12 +269,12 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
             switch (entry.State)
             {
                 case EntityState.Added when property.CurrentValue is not null:
-                    details[name] = secret ? "(set)" : Shorten(property.CurrentValue);
+                    details[name] = secret ? "(set)" : Masked(name, property.CurrentValue);
                     break;
                 case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
                     details[name] = secret
                         ? "(changed)"
-                        : new[] { Shorten(property.OriginalValue), Shorten(property.CurrentValue) };
+                        : new[] { Masked(name, property.OriginalValue), Masked(name, property.CurrentValue) };
                     break;
             }
         }

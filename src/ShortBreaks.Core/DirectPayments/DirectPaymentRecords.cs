@@ -29,21 +29,56 @@ public sealed class DirectPayment : IVersioned
     /// <summary>The service's reference for it ("DP-" and a number), used in payment files and letters instead of a name.</summary>
     public string Reference { get; set; } = "";
 
-    /// <summary>Where it comes from: a Targeted Short Breaks plan version's direct payment line, or a Flexible Short Breaks package taken as a direct payment.</summary>
+    /// <summary>
+    /// Where it comes from: a Targeted Short Breaks plan (<see cref="PlanId"/>, one direct payment a plan, following each
+    /// approved version; <see cref="PlanVersionId"/> is the version it follows now), or a Flexible Short Breaks package
+    /// taken as a direct payment (one a package). Unique, so the same source never makes two.
+    /// </summary>
+    public Guid? PlanId { get; set; }
     public Guid? PlanVersionId { get; set; }
     public Guid? PackageId { get; set; }
 
     public DirectPaymentState State { get; set; } = DirectPaymentState.AwaitingAgreement;
 
     /// <summary>The family member receiving it on the child's behalf: their account when they have one, and their name as written in the agreement.</summary>
-    public Guid? RecipientUserId { get; set; }
+    public string? RecipientUserId { get; set; }
     public string RecipientName { get; set; } = "";
+
+    /// <summary>How the recipient is related to the child ("Mother", "Foster carer"), as the agreement names them.</summary>
+    public string RecipientRelationship { get; set; } = "";
 
     /// <summary>The amount a year in force now, in pounds; earlier amounts are kept by the instalments already made.</summary>
     public decimal AnnualAmount { get; set; }
 
+    /// <summary>
+    /// The first day paid for: the source's first day, moved on to the day of agreement when it is agreed later, so
+    /// nothing is paid for days before the agreement.
+    /// </summary>
     public DateOnly StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
+
+    /// <summary>
+    /// Every amount a year in force and the day it took effect (<see cref="DirectPaymentRates"/>), so a change of the
+    /// schedule knows what the days already paid for were worth.
+    /// </summary>
+    public string RateHistory { get; set; } = "";
+
+    /// <summary>
+    /// The agreement's text as drafted (HTML, already encoded): what the family reads and agrees. Named so the audit leaves
+    /// it out; once agreed it is kept as a letter (<see cref="AgreementLetterId"/>).
+    /// </summary>
+    public string BodyHtml { get; set; } = "";
+
+    /// <summary>When it was agreed and by whom ("Sam Patel (mother)"); nothing is paid before.</summary>
+    public DateTime? AgreedAt { get; set; }
+    public string? AgreedByName { get; set; }
+
+    /// <summary>For a family with no online account: how they agreed it and the officer who recorded it; empty when they agreed in their account.</summary>
+    public Plans.AgreementMethod? AgreedOnBehalfMethod { get; set; }
+    public string? AgreementRecordedByName { get; set; }
+
+    /// <summary>The agreed text, kept exactly as a letter on the child's record (HTML and PDF).</summary>
+    public Guid? AgreementLetterId { get; set; }
 
     /// <summary>The scheme version whose direct payment settings (frequency, rounding, agreement lists) it was made under.</summary>
     public string SchemeVersion { get; set; } = "";
@@ -91,13 +126,32 @@ public sealed class DirectPaymentAccount : IVersioned
     public string? CreatedByUserId { get; set; }
     public string CreatedByName { get; set; } = "";
 
-    /// <summary>When the family confirmed it by a second channel; payments go to it only once confirmed.</summary>
+    /// <summary>
+    /// When it was confirmed with the family by a second channel, by someone other than who entered it; payments go to it
+    /// only once confirmed, so one person alone cannot redirect the money.
+    /// </summary>
     public DateTime? ConfirmedAt { get; set; }
+    public string? ConfirmedByUserId { get; set; }
+    public string? ConfirmedByName { get; set; }
+    public AccountConfirmation? ConfirmedBy { get; set; }
+
+    /// <summary>What the person confirming recorded: the number called back, what the family said.</summary>
+    public string? ConfirmationNote { get; set; }
 
     /// <summary>When it stopped being the account paid into (a newer one replaced it, or the direct payment ended).</summary>
     public DateTime? ReplacedAt { get; set; }
 
     public long Version { get; set; }
+}
+
+/// <summary>The second channel an account was confirmed by.</summary>
+public enum AccountConfirmation
+{
+    /// <summary>An officer entered it, and the family confirmed it in their online account.</summary>
+    FamilyInAccount,
+
+    /// <summary>An officer called the family back on the number already on file (never one given with the new details) and they confirmed it.</summary>
+    CallBackToNumberOnFile,
 }
 
 /// <summary>Where one payment of a direct payment stands.</summary>

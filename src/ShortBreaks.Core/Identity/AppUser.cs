@@ -38,6 +38,9 @@ public static class Roles
     /// <summary>Staff who run the provider framework and watch what is bought: commissioning, managers and administrators.</summary>
     public static readonly IReadOnlyList<string> Commissioners = [CommissioningOfficer, TeamManager, Admin];
 
+    /// <summary>Staff who see a child's direct payment: case staff, and finance officers for its money (never the case notes).</summary>
+    public static readonly IReadOnlyList<string> DirectPaymentStaff = [PersonalisationOfficer, ReviewingOfficer, TeamManager, FinanceOfficer, Admin];
+
     public static string Name(string role) => role switch
     {
         Family => "Parent carer",
@@ -71,4 +74,7 @@ public static class Policies
 
     /// <summary>A person who signs in for a provider organisation.</summary>
     public const string Provider = "Provider";
+
+    /// <summary>A child's direct payment pages (<see cref="Roles.DirectPaymentStaff"/>).</summary>
+    public const string DirectPayments = "DirectPayments";
 }

@@ -25,4 +25,7 @@ public static class LetterKinds
     public const string NoticeOfChange = "notice-of-change";
     public const string PlanDecision = "plan-decision";
     public const string ReconsiderationDecision = "reconsideration-decision";
+
+    /// <summary>A direct payment agreement as the family agreed it.</summary>
+    public const string DirectPaymentAgreement = "direct-payment-agreement";
 }

@@ -199,6 +199,7 @@ public sealed class PlanApprovalService(ShortBreaksDbContext db, SchemeCatalog s
         db.AddTimeline(plan.ChildId, TimelineKinds.Plan, $"Plan version {version.Number} approved, in force from {version.EffectiveFrom:d MMMM yyyy}", reasons);
         if (version.EffectiveFrom <= Today) await plans.CameIntoForceAsync(plan, version, ct);
         await PlanPackages.FromApprovedPlanAsync(db, Scheme, version, ct);
+        await DirectPayments.PlanDirectPayments.FromApprovedPlanAsync(db, schemes, version, plans.CostOf(version, Tier.TargetedShortBreaks), ct);
         await KeepPlanLetterAsync(plan, version, reasons, ct);
         if (plan.PendingMove is { } move)
         {

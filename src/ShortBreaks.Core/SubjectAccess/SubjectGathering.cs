@@ -32,6 +32,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         nameof(ShortBreaksDbContext.Packages), nameof(ShortBreaksDbContext.PackageLines), nameof(ShortBreaksDbContext.PackageStateChanges),
         nameof(ShortBreaksDbContext.DeliveryReturns), nameof(ShortBreaksDbContext.DeliveredSessions), nameof(ShortBreaksDbContext.FsbRenewals),
         nameof(ShortBreaksDbContext.UnusedHoursDecisions), nameof(ShortBreaksDbContext.ChildEmergencyContacts), nameof(ShortBreaksDbContext.AllowanceYears),
+        nameof(ShortBreaksDbContext.DirectPayments), nameof(ShortBreaksDbContext.DirectPaymentAccounts), nameof(ShortBreaksDbContext.DirectPaymentInstalments),
     };
 
     /// <summary>The data sets that hold nothing about any one child, and why.</summary>
@@ -233,6 +234,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
             .ToList());
 
         await AddPackagesAsync(childId, Add, ct);
+        await AddDirectPaymentsAsync(childId, Add, ct);
 
         var letters = await db.Letters.AsNoTracking().Where(l => l.ChildId == childId).OrderBy(l => l.CreatedAt)
             .Select(l => new { l.Id, l.Title, l.CreatedAt, l.VisibleToFamily }).ToListAsync(ct);
@@ -388,6 +390,33 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
     }
 
     /// <summary>The child's packages, their lines and moves, what providers returned as delivered, and renewals.</summary>
+    /// <summary>
+    /// The child's direct payments, the accounts they are paid into (bank details masked, as everywhere: the archive is a
+    /// copy that travels) and their instalments. The agreement's text is among the letters once agreed.
+    /// </summary>
+    private async Task AddDirectPaymentsAsync(Guid childId, Action<string, string, string, List<RecordEntry>> add, CancellationToken ct)
+    {
+        var payments = await db.DirectPayments.AsNoTracking().Where(d => d.ChildId == childId).OrderBy(d => d.CreatedAt).ToListAsync(ct);
+        var references = payments.ToDictionary(d => d.Id, d => d.Reference);
+        add("direct-payments", "Direct payments", nameof(db.DirectPayments), payments.Select(d => new RecordEntry($"{nameof(db.DirectPayments)}/{d.Id}",
+            $"Direct payment {d.Reference}", Fields(
+                ("Reference", d.Reference), ("State", d.State.ToString()), ("Paid to", d.RecipientName), ("Their relationship to the child", d.RecipientRelationship),
+                ("Amount a year", MoneyText(d.AnnualAmount)), ("From", d.StartsOn), ("To", d.EndsOn), ("Agreed", d.AgreedAt), ("Agreed by", d.AgreedByName),
+                ("Agreement recorded by", d.AgreementRecordedByName), ("Set up", d.CreatedAt), ("Set up by", d.CreatedByName)))).ToList());
+
+        var accounts = await db.DirectPaymentAccounts.AsNoTracking().Where(a => a.ChildId == childId).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+        add("direct-payment-accounts", "Accounts direct payments are paid into", nameof(db.DirectPaymentAccounts), accounts.Select(a => new RecordEntry(
+            $"{nameof(db.DirectPaymentAccounts)}/{a.Id}", $"{(a.Kind == DirectPayments.DirectPaymentAccountKind.BankAccount ? "Bank account" : "Prepaid card account")} for {references.GetValueOrDefault(a.DirectPaymentId)}",
+            Fields(("Name on the account", a.AccountName), ("Details", DirectPayments.MaskedAccount.Of(a).Details), ("Entered", a.CreatedAt), ("Entered by", a.CreatedByName),
+                ("Confirmed", a.ConfirmedAt), ("Confirmed by", a.ConfirmedByName), ("Replaced", a.ReplacedAt)))).ToList());
+
+        var instalments = await db.DirectPaymentInstalments.AsNoTracking().Where(i => i.ChildId == childId).OrderBy(i => i.DueOn).ToListAsync(ct);
+        add("direct-payment-instalments", "Direct payment instalments", nameof(db.DirectPaymentInstalments), instalments.Select(i => new RecordEntry(
+            $"{nameof(db.DirectPaymentInstalments)}/{i.Id}", $"{MoneyText(i.Amount)} due {SubjectAccessDates.Date(i.DueOn)}", Fields(
+                ("Direct payment", references.GetValueOrDefault(i.DirectPaymentId)), ("Kind", i.Kind.ToString()), ("Due", i.DueOn), ("Amount", MoneyText(i.Amount)),
+                ("Covers from", i.CoversFrom), ("Covers to", i.CoversTo), ("Reason", i.Reason), ("State", i.State.ToString()), ("Paid", i.PaidAt)))).ToList());
+    }
+
     private async Task AddPackagesAsync(Guid childId, Action<string, string, string, List<RecordEntry>> add, CancellationToken ct)
     {
         var organisations = await db.Organisations.AsNoTracking()

@@ -19,6 +19,9 @@ public sealed record ChildResource(Guid ChildId);
 /// <summary>A child's package, as the resource an access decision is about: whose it is, and where it stands.</summary>
 public sealed record PackageResource(Guid PackageId, Guid ChildId, Guid? OrganisationId, PackageState State, DateOnly EndsOn);
 
+/// <summary>A child's direct payment, as the resource an access decision is about.</summary>
+public sealed record DirectPaymentResource(Guid DirectPaymentId, Guid ChildId);
+
 /// <summary>
 /// The one place that decides who may see and change a child. A child: case staff see every child; a family sees
 /// a child linked to their account. Staff who assess (personalisation officers, team managers, administrators) and
@@ -41,6 +44,7 @@ public sealed class ChildAccessHandler(ChildService children, OrganisationMember
             {
                 ChildResource child => await MayAsync(context, requirement, child.ChildId),
                 PackageResource package => await MayAsync(context, requirement, package),
+                DirectPaymentResource payment => await MayAsync(context, requirement, payment),
                 ShortBreakRequest request => May(context, requirement, request),
                 _ => false,
             };
@@ -81,6 +85,16 @@ public sealed class ChildAccessHandler(ChildService children, OrganisationMember
         if (requirement != ChildOperations.See) return false;
         if (user.IsCaseStaff()) return true;
         return user.IsInRole(Roles.Family) && await IsLinkedAsync(user.UserId(), package.ChildId);
+    }
+
+    /// <summary>
+    /// A direct payment: as its child for case staff and the linked family; finance officers also see it and change its
+    /// money (its account), as they see no case notes.
+    /// </summary>
+    private async Task<bool> MayAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, DirectPaymentResource payment)
+    {
+        if (context.User.IsInRole(Roles.FinanceOfficer) && (requirement == ChildOperations.See || requirement == ChildOperations.Change)) return true;
+        return await MayAsync(context, requirement, payment.ChildId);
     }
 
     private bool _memberLooked;

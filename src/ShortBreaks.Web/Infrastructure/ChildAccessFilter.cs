@@ -16,6 +16,9 @@ public enum ChildRecordKind
 
     /// <summary>A child's renewal of Flexible Short Breaks.</summary>
     Renewal,
+
+    /// <summary>A child's direct payment (finance officers see it too: its money, not the case).</summary>
+    DirectPayment,
 }
 
 /// <summary>
@@ -52,6 +55,7 @@ public static class ChildAccessCheck
             ChildResource child => child.ChildId,
             ShortBreakRequest request => request.ChildId,
             PackageResource package => package.ChildId,
+            DirectPaymentResource payment => payment.ChildId,
             _ => (Guid?)null,
         };
         if (check.Record != ChildRecordKind.Child && http.GetRouteValue("childId") is { } routeChild &&
@@ -77,6 +81,12 @@ public static class ChildAccessCheck
         {
             return await db.Packages.AsNoTracking().Where(p => p.Id == id)
                 .Select(p => new PackageResource(p.Id, p.ChildId, p.OrganisationId, p.State, p.EndsOn)).FirstOrDefaultAsync(ct);
+        }
+
+        if (record == ChildRecordKind.DirectPayment)
+        {
+            return await db.DirectPayments.AsNoTracking().Where(d => d.Id == id)
+                .Select(d => new DirectPaymentResource(d.Id, d.ChildId)).FirstOrDefaultAsync(ct);
         }
 
         var childId = record switch

@@ -275,6 +275,27 @@ public sealed partial class ShortBreaksLinks(LinkGenerator links)
 
     public string FamilyPackages(Guid childId, string? done = null) => Page("/Account/Family/Packages/Index", new { childId }) + Query(("done", done));
 
+    // Direct payments: set up from a child's page, read by case staff and finance, agreed and managed by the family
+    public string StaffDirectPayments(Guid childId, string? done = null) => Page("/Staff/Children/DirectPayments", new { childId }) + Query(("done", done));
+
+    public string DirectPayment(Guid directPaymentId, string? done = null) => Page("/DirectPayments/Payment", new { directPaymentId }) + Query(("done", done));
+
+    public string DirectPaymentDraftPdf(Guid directPaymentId) => Page("/DirectPayments/Payment", new { directPaymentId }) + Query(("handler", "pdf"));
+
+    public string DirectPaymentAgreeForFamily(Guid directPaymentId) => Page("/DirectPayments/AgreeForFamily", new { directPaymentId });
+
+    public string DirectPaymentAccount(Guid directPaymentId) => Page("/DirectPayments/Account", new { directPaymentId });
+
+    public string DirectPaymentConfirmAccount(Guid directPaymentId, Guid accountId) => Page("/DirectPayments/ConfirmAccount", new { directPaymentId, accountId });
+
+    public string DirectPaymentOneOff(Guid directPaymentId) => Page("/DirectPayments/OneOff", new { directPaymentId });
+
+    public string FamilyDirectPayment(Guid directPaymentId, string? done = null) => Page("/Account/Family/DirectPayment", new { directPaymentId }) + Query(("done", done));
+
+    public string FamilyDirectPaymentDraftPdf(Guid directPaymentId) => Page("/Account/Family/DirectPayment", new { directPaymentId }) + Query(("handler", "pdf"));
+
+    public string FamilyDirectPaymentAccount(Guid directPaymentId) => Page("/Account/Family/DirectPaymentAccount", new { directPaymentId });
+
     public string FamilyRenewal(Guid childId) => Page("/Account/Family/Renewal", new { childId });
 
     public string StaffRenewals() => Page("/Staff/Renewals/Index");

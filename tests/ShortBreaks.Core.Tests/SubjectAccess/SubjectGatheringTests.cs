@@ -83,6 +83,9 @@ public sealed class SubjectGatheringTests
             [nameof(db.UnusedHoursDecisions)] = await db.UnusedHoursDecisions.CountAsync(x => x.ChildId == childId),
             [nameof(db.ChildEmergencyContacts)] = await db.ChildEmergencyContacts.CountAsync(x => x.ChildId == childId),
             [nameof(db.AllowanceYears)] = await db.AllowanceYears.CountAsync(x => x.ChildId == childId),
+            [nameof(db.DirectPayments)] = await db.DirectPayments.CountAsync(x => x.ChildId == childId),
+            [nameof(db.DirectPaymentAccounts)] = await db.DirectPaymentAccounts.CountAsync(x => x.ChildId == childId),
+            [nameof(db.DirectPaymentInstalments)] = await db.DirectPaymentInstalments.CountAsync(x => x.ChildId == childId),
         };
         expected.Keys.ToHashSet().SetEquals(SubjectGathering.ChildTables).ShouldBeTrue("the test counts every table gathered");
         foreach (var (table, count) in expected)
@@ -97,6 +100,9 @@ public sealed class SubjectGatheringTests
         var everything = JsonSerializer.Serialize(subject);
         everything.ShouldNotContain(other.Request.Reference);
         everything.ShouldNotContain(other.DecisionReasons);
+        everything.ShouldNotContain("00733445", customMessage: "bank details are masked in the archive");
+        everything.ShouldNotContain("309430");
+        everything.ShouldContain("****3445");
     }
 
     [SkippableTheory, AllDatabases]

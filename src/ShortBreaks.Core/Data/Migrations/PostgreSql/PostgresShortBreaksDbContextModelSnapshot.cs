@@ -508,9 +508,31 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AgreedByName")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("AgreedOnBehalfMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("AgreementLetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgreementRecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<decimal>("AnnualAmount")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
@@ -533,17 +555,30 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<Guid?>("PackageId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("PlanVersionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("RateHistory")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("RecipientName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<Guid?>("RecipientUserId")
+                    b.Property<string>("RecipientRelationship")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecipientUserId")
                         .HasMaxLength(450)
-                        .HasColumnType("uuid");
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -569,7 +604,11 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PackageId");
+                    b.HasIndex("PackageId")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
 
                     b.HasIndex("PlanVersionId");
 
@@ -603,8 +642,24 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ConfirmationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTime?>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3929,6 +3984,10 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasOne("ShortBreaks.Core.Providers.Package", null)
                         .WithMany()
                         .HasForeignKey("PackageId");
+
+                    b.HasOne("ShortBreaks.Core.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId");
                 });
 
             modelBuilder.Entity("ShortBreaks.Core.DirectPayments.DirectPaymentAccount", b =>

@@ -495,8 +495,30 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreedByName")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreedOnBehalfMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgreementLetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementRecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("AnnualAmount")
                         .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChildId")
@@ -520,7 +542,15 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<Guid?>("PackageId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("PlanVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RateHistory")
+                        .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecipientName")
@@ -528,7 +558,12 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("RecipientUserId")
+                    b.Property<string>("RecipientRelationship")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
@@ -556,7 +591,11 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PackageId");
+                    b.HasIndex("PackageId")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
 
                     b.HasIndex("PlanVersionId");
 
@@ -590,7 +629,23 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConfirmationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -3916,6 +3971,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasOne("ShortBreaks.Core.Providers.Package", null)
                         .WithMany()
                         .HasForeignKey("PackageId");
+
+                    b.HasOne("ShortBreaks.Core.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId");
                 });
 
             modelBuilder.Entity("ShortBreaks.Core.DirectPayments.DirectPaymentAccount", b =>

@@ -32,6 +32,9 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
     /// <summary>The family's children whose Flexible Short Breaks are waiting for the family to renew them.</summary>
     public IReadOnlyList<(Guid ChildId, string FirstName)> RenewalChildren { get; private set; } = [];
 
+    /// <summary>The direct payments of the account's children: to read and agree, and to see the account and payments.</summary>
+    public IReadOnlyList<(Guid DirectPaymentId, string FirstName, string Reference, bool AwaitingAgreement)> DirectPayments { get; private set; } = [];
+
     /// <summary>The reference just saved for later, when it is one of this family's.</summary>
     public string? SavedReference { get; private set; }
 
@@ -74,6 +77,11 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
                             db.FsbRenewals.Any(r => r.ChildId == c.Id && r.Status == RenewalStatus.Invited))
                 .OrderBy(c => c.FirstName).Select(c => new { c.Id, c.FirstName }).ToListAsync(ct))
             .Select(c => (c.Id, c.FirstName)).ToList();
+        DirectPayments = (await db.DirectPayments.AsNoTracking()
+                .Where(d => db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == d.ChildId))
+                .Join(db.Children, d => d.ChildId, c => c.Id, (d, c) => new { d.Id, c.FirstName, d.Reference, d.State, d.CreatedAt })
+                .OrderBy(d => d.CreatedAt).ToListAsync(ct))
+            .Select(d => (d.Id, d.FirstName, d.Reference, d.State == Core.DirectPayments.DirectPaymentState.AwaitingAgreement)).ToList();
         SavedReference = mine.FirstOrDefault(r => r.Reference == saved)?.Reference;
     }
 
