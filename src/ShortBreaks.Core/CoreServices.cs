@@ -84,6 +84,11 @@ public static class CoreServices
         services.AddScoped<Providers.RenewalService>();
         services.AddScoped<Providers.PackageService>();
         services.AddScoped<Providers.UnusedHoursService>();
+        services.AddScoped<DirectPayments.MonitoringService>();
+        services.AddScoped<DirectPayments.StatementImportService>();
+        services.AddScoped<DirectPayments.MonitoringReturnService>();
+        services.AddScoped<DirectPayments.AccountAuditService>();
+        services.AddScoped<DirectPayments.RecoupmentService>();
         services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);
         services.AddScoped<LocalOffer.DirectorySearch>();
         services.AddSingleton<LocalOffer.DirectoryIndexCache>();

@@ -22,6 +22,9 @@ public static class TimelineKinds
     public const string Package = "package";
     public const string Renewal = "renewal";
     public const string Arrangements = "arrangements";
+
+    /// <summary>A direct payment's statements, returns, audits and recoupments.</summary>
+    public const string DirectPaymentMonitoring = "direct-payment-monitoring";
 }
 
 /// <summary>

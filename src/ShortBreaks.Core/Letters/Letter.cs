@@ -25,4 +25,5 @@ public static class LetterKinds
     public const string NoticeOfChange = "notice-of-change";
     public const string PlanDecision = "plan-decision";
     public const string ReconsiderationDecision = "reconsideration-decision";
+    public const string Recoupment = "recoupment";
 }
