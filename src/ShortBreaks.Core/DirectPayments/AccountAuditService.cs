@@ -4,7 +4,7 @@ namespace ShortBreaks.Core.DirectPayments;
 public sealed record AuditWorkItem(MonitoredPayment Monitored, DateOnly Due, AuditStanding Standing);
 
 /// <summary>An audit as the auditor typed it.</summary>
-public sealed record AuditForm(string? PeriodFrom, string? PeriodTo, IReadOnlyList<string> Checked, string? BalanceFound, string? Outcome, string? Findings);
+public sealed record AuditForm(DateOnly? PeriodFrom, DateOnly? PeriodTo, IReadOnlyList<string> Checked, string? BalanceFound, string? Outcome, string? Findings);
 
 /// <summary>
 /// The annual audit of direct payment accounts: the worklist of those due and overdue (each account is audited every
@@ -36,8 +36,9 @@ public sealed class AccountAuditService(ShortBreaksDbContext db, MonitoringServi
         var today = db.Today;
 
         var errors = new List<FieldError>();
-        var from = ReadDate(form.PeriodFrom, "PeriodFrom", "the first day the audit looked at", errors);
-        var to = ReadDate(form.PeriodTo, "PeriodTo", "the last day the audit looked at", errors);
+        var (from, to) = (form.PeriodFrom, form.PeriodTo);
+        if (from is null) errors.Add(new("PeriodFrom", "Enter the first day the audit looked at"));
+        if (to is null) errors.Add(new("PeriodTo", "Enter the last day the audit looked at"));
         if (from is { } f && to is { } t)
         {
             if (t < f) errors.Add(new("PeriodTo", "The last day must be on or after the first day"));
@@ -74,13 +75,5 @@ public sealed class AccountAuditService(ShortBreaksDbContext db, MonitoringServi
             $"{LetterHtml.Day(audit.PeriodFrom)} to {LetterHtml.Day(audit.PeriodTo)}; balance {Money.Format(balance)}; next audit due {LetterHtml.Day(DirectPaymentBalances.AuditDue(today, settings))}");
         await db.SaveChangesAsync(ct);
         return (audit, CommandResult.Ok);
-    }
-
-    private static DateOnly? ReadDate(string? text, string field, string what, List<FieldError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) { errors.Add(new(field, $"Enter {what}")); return null; }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year >= 2000) return day;
-        errors.Add(new(field, $"Enter {what} as a real date"));
-        return null;
     }
 }

@@ -38,6 +38,9 @@ public static class Roles
     /// <summary>Staff who run the provider framework and watch what is bought: commissioning, managers and administrators.</summary>
     public static readonly IReadOnlyList<string> Commissioners = [CommissioningOfficer, TeamManager, Admin];
 
+    /// <summary>Staff who see direct payment accounts' money: finance officers, and case staff (who see the child anyway).</summary>
+    public static readonly IReadOnlyList<string> MonitoringStaff = [FinanceOfficer, PersonalisationOfficer, ReviewingOfficer, TeamManager, Admin];
+
     public static string Name(string role) => role switch
     {
         Family => "Parent carer",
@@ -71,4 +74,7 @@ public static class Policies
 
     /// <summary>A person who signs in for a provider organisation.</summary>
     public const string Provider = "Provider";
+
+    /// <summary>Direct payment monitoring, audit and recoupment (<see cref="Roles.MonitoringStaff"/>).</summary>
+    public const string DirectPaymentMonitoring = "DirectPaymentMonitoring";
 }

@@ -16,6 +16,9 @@ public enum ChildRecordKind
 
     /// <summary>A child's renewal of Flexible Short Breaks.</summary>
     Renewal,
+
+    /// <summary>A child's direct payment, for its money: finance officers see it as well as case staff and the family.</summary>
+    DirectPaymentMoney,
 }
 
 /// <summary>
@@ -52,6 +55,7 @@ public static class ChildAccessCheck
             ChildResource child => child.ChildId,
             ShortBreakRequest request => request.ChildId,
             PackageResource package => package.ChildId,
+            DirectPaymentMoneyResource money => money.ChildId,
             _ => (Guid?)null,
         };
         if (check.Record != ChildRecordKind.Child && http.GetRouteValue("childId") is { } routeChild &&
@@ -77,6 +81,11 @@ public static class ChildAccessCheck
         {
             return await db.Packages.AsNoTracking().Where(p => p.Id == id)
                 .Select(p => new PackageResource(p.Id, p.ChildId, p.OrganisationId, p.State, p.EndsOn)).FirstOrDefaultAsync(ct);
+        }
+
+        if (record == ChildRecordKind.DirectPaymentMoney)
+        {
+            return await db.DirectPayments.AsNoTracking().Where(d => d.Id == id).Select(d => new DirectPaymentMoneyResource(d.Id, d.ChildId)).FirstOrDefaultAsync(ct);
         }
 
         var childId = record switch

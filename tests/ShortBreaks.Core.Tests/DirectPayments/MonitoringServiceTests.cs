@@ -148,8 +148,8 @@ public sealed class MonitoringServiceTests
         var audits = new AccountAuditService(db, Monitoring(db));
 
         var worklist = await audits.WorklistAsync(dueOnly: true);
-        var refused = await audits.RecordAsync(overdue.Id, new AuditForm("2026-12-01", "2026-11-01", [], "12.345", "Maybe", ""));
-        var (audit, result) = await audits.RecordAsync(overdue.Id, new AuditForm(overdue.StartsOn.ToString("yyyy-MM-dd"), "2026-11-30", ["receipts", "statements"], "410", "SurplusToRecover", "Receipts in order; £410 held."));
+        var refused = await audits.RecordAsync(overdue.Id, new AuditForm(new DateOnly(2026, 12, 1), new DateOnly(2026, 11, 1), [], "12.345", "Maybe", ""));
+        var (audit, result) = await audits.RecordAsync(overdue.Id, new AuditForm(overdue.StartsOn, new DateOnly(2026, 11, 30), ["receipts", "statements"], "410", "SurplusToRecover", "Receipts in order; £410 held."));
         var after = await audits.WorklistAsync(dueOnly: false);
 
         worklist.Select(w => (w.Monitored.Payment.Id, w.Standing)).ShouldBe([(overdue.Id, AuditStanding.Overdue), (due.Id, AuditStanding.Due)]);

@@ -32,6 +32,9 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
     /// <summary>The family's children whose Flexible Short Breaks are waiting for the family to renew them.</summary>
     public IReadOnlyList<(Guid ChildId, string FirstName)> RenewalChildren { get; private set; } = [];
 
+    /// <summary>The direct payments of the family's children that have been paid: their statements, balance, returns and audits.</summary>
+    public IReadOnlyList<(Guid DirectPaymentId, string Reference, string FirstName)> DirectPayments { get; private set; } = [];
+
     /// <summary>The reference just saved for later, when it is one of this family's.</summary>
     public string? SavedReference { get; private set; }
 
@@ -74,6 +77,10 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
                             db.FsbRenewals.Any(r => r.ChildId == c.Id && r.Status == RenewalStatus.Invited))
                 .OrderBy(c => c.FirstName).Select(c => new { c.Id, c.FirstName }).ToListAsync(ct))
             .Select(c => (c.Id, c.FirstName)).ToList();
+        DirectPayments = (await db.DirectPayments.AsNoTracking()
+                .Where(d => d.State != ShortBreaks.Core.DirectPayments.DirectPaymentState.AwaitingAgreement && db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == d.ChildId))
+                .Join(db.Children, d => d.ChildId, c => c.Id, (d, c) => new { d.Id, d.Reference, c.FirstName }).OrderBy(d => d.FirstName).ThenBy(d => d.Reference).ToListAsync(ct))
+            .Select(d => (d.Id, d.Reference, d.FirstName)).ToList();
         SavedReference = mine.FirstOrDefault(r => r.Reference == saved)?.Reference;
     }
 
