@@ -31,6 +31,8 @@ public sealed class ChildRecords : IAsyncLifetime
     public DateOnly PackageMonth { get; private set; }
     public Guid SessionId { get; private set; }
     public Guid RenewalId { get; private set; }
+    public Guid DirectPaymentId { get; private set; }
+    public Guid StatementLineId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -43,7 +45,10 @@ public sealed class ChildRecords : IAsyncLifetime
             var item = new PanelItem { ChildId = child.Id, Kind = PanelItemKind.EntryToTargeted, Status = PanelItemStatus.Awaiting };
             db.AddRange(letter, assessment, item);
             var package = TestData.AddPackageRows(db, child.Id, "routes", DateOnly.FromDateTime(DateTime.UtcNow));
+            var directPayment = TestData.AddMonitoringRows(db, child.Id, "routes", DateOnly.FromDateTime(DateTime.UtcNow));
             await db.SaveChangesAsync();
+            DirectPaymentId = directPayment.Id;
+            StatementLineId = db.StatementLines.Local.Single(l => l.DirectPaymentId == directPayment.Id).Id;
             (PackageId, OrganisationId) = (package.Id, package.OrganisationId!.Value);
             var delivery = db.DeliveryReturns.Local.Single(r => r.PackageId == package.Id);
             (PackageMonth, SessionId) = (delivery.Month, delivery.Sessions[0].Id);
@@ -68,6 +73,8 @@ public sealed class ChildRecords : IAsyncLifetime
             "month" => Core.Providers.DeliveryRules.MonthKey(PackageMonth),
             "sessionid" => SessionId.ToString(),
             "renewalid" => RenewalId.ToString(),
+            "directpaymentid" => DirectPaymentId.ToString(),
+            "lineid" => StatementLineId.ToString(),
             "letterid" => LetterId.ToString(),
             "docid" or "documentid" => DocumentId.ToString(),
             "section" => "personal-care",
@@ -120,6 +127,9 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         // The unused-hours report lists many children for commissioning and case staff (folder policies), like the triage
         // queue; each child shown is audited as a view, and UnusedHoursPageTests proves who is refused.
         "/commissioning/unused-hours", "/staff/unused-hours",
+        // Direct payment monitoring lists every account to finance officers and case staff (the folder's policy); each
+        // account listed is audited as a view, each account's page checks its child, and MonitoringPageTests proves who is refused.
+        "/finance/direct-payments", "/finance/direct-payments/audits",
         // A provider's own agreements, filtered by ProviderChildAccess; PackagePagesTests proves another provider gets 404.
         "/provider/agreements",
         // The Local Offer directory and its Open Referral UK feed: listed services only, open to anyone; and its import.
@@ -286,6 +296,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
             {
                 ChildResource child => child.ChildId == childId,
                 PackageResource package => package.ChildId == childId,
+                DirectPaymentMoneyResource money => money.ChildId == childId,
                 Core.Requests.ShortBreakRequest request => request.Id == requestId,
                 _ => false,
             };

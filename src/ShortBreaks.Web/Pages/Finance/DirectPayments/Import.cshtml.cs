@@ -47,7 +47,8 @@ public sealed class ImportModel(ShortBreaksDbContext db, StatementImportService 
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (!HttpContext.ChildAccess().MayChange)
+        // Only those who look after the money import statements (the child is checked once the form is read).
+        if (!ChildAccessHandler.IsFinance(User))
         {
             context.Result = Forbid();
             return;
@@ -59,6 +60,7 @@ public sealed class ImportModel(ShortBreaksDbContext db, StatementImportService 
 
     public async Task<IActionResult> OnGetAsync()
     {
+        if (!HttpContext.ChildAccess().MayChange) return Forbid();
         if (!await LoadAsync()) return NotFound();
         (DateColumn, DescriptionColumn, AmountInColumn, AmountOutColumn, BalanceColumn, DateFormat) =
             (Mapping?.DateColumn, Mapping?.DescriptionColumn, Mapping?.AmountInColumn, Mapping?.AmountOutColumn, Mapping?.BalanceColumn, Mapping?.DateFormat);
@@ -68,6 +70,7 @@ public sealed class ImportModel(ShortBreaksDbContext db, StatementImportService 
     public async Task<IActionResult> OnPostAsync()
     {
         ClearBindingErrors();
+        if (!HttpContext.ChildAccess().MayChange) return Forbid();
         if (!await LoadAsync()) return NotFound();
         if (_form is null)
         {
