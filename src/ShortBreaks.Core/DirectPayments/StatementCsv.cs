@@ -53,8 +53,14 @@ public static class StatementCsv
             {
                 if (!optional) errors.Add(new(field, $"Enter the heading of the column with {what}"));
             }
-            else if (name.Length > 100 || !Text.PlainText.IsAcceptable(name)) errors.Add(new(field, $"Enter the heading of the column with {what} as it is written in the file"));
-            else if (headers is not null && !headers.Contains(name, StringComparer.OrdinalIgnoreCase)) errors.Add(new(field, $"The file has no column headed '{name}'"));
+            else if (name.Length > 100 || !Text.PlainText.IsAcceptable(name))
+            {
+                errors.Add(new(field, $"Enter the heading of the column with {what} as it is written in the file"));
+            }
+            else if (headers is not null && !headers.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(new(field, $"The file has no column headed '{name}'"));
+            }
         }
 
         Column("DateColumn", columns.Date, "the date");

@@ -65,8 +65,14 @@ public sealed class ReturnModel(ShortBreaksDbContext db, MonitoringReturnService
             foreach (var upload in _form.Files.GetFiles("Upload-" + kind.Id))
             {
                 if (upload.Length == 0 && string.IsNullOrEmpty(upload.FileName)) continue;
-                if (upload.Length == 0) fileError ??= $"The file {EvidenceFiles.SafeName(upload.FileName)} is empty";
-                else if (upload.Length > ServiceSetup.MaxEvidenceBytes) fileError ??= $"The file {EvidenceFiles.SafeName(upload.FileName)} must be smaller than {EvidenceFiles.MaxSizeText}";
+                if (upload.Length == 0)
+                {
+                    fileError ??= $"The file {EvidenceFiles.SafeName(upload.FileName)} is empty";
+                }
+                else if (upload.Length > ServiceSetup.MaxEvidenceBytes)
+                {
+                    fileError ??= $"The file {EvidenceFiles.SafeName(upload.FileName)} must be smaller than {EvidenceFiles.MaxSizeText}";
+                }
                 else
                 {
                     using var buffer = new MemoryStream((int)upload.Length);
