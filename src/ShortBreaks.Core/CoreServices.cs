@@ -86,6 +86,11 @@ public static class CoreServices
         services.AddScoped<Providers.UnusedHoursService>();
         services.AddScoped<DirectPayments.DirectPaymentService>();
         services.AddScoped<DirectPayments.DirectPaymentAccounts>();
+        services.AddScoped<DirectPayments.MonitoringService>();
+        services.AddScoped<DirectPayments.StatementImportService>();
+        services.AddScoped<DirectPayments.MonitoringReturnService>();
+        services.AddScoped<DirectPayments.AccountAuditService>();
+        services.AddScoped<DirectPayments.RecoupmentService>();
         services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);
         services.AddScoped<LocalOffer.DirectorySearch>();
         services.AddSingleton<LocalOffer.DirectoryIndexCache>();

@@ -33,6 +33,7 @@ public sealed class ChildRecords : IAsyncLifetime
     public Guid RenewalId { get; private set; }
     public Guid DirectPaymentId { get; private set; }
     public Guid AccountId { get; private set; }
+    public Guid StatementLineId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -45,11 +46,14 @@ public sealed class ChildRecords : IAsyncLifetime
             var item = new PanelItem { ChildId = child.Id, Kind = PanelItemKind.EntryToTargeted, Status = PanelItemStatus.Awaiting };
             db.AddRange(letter, assessment, item);
             var package = TestData.AddPackageRows(db, child.Id, "routes", DateOnly.FromDateTime(DateTime.UtcNow));
-            var directPayment = new Core.DirectPayments.DirectPayment { ChildId = child.Id, Reference = $"DP-R{Guid.NewGuid().ToString("N")[..10]}", RecipientName = "A parent", AnnualAmount = 1000m, StartsOn = DateOnly.FromDateTime(DateTime.UtcNow), EndsOn = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6), SchemeVersion = "2026.1", CreatedAt = DateTime.UtcNow, BodyHtml = "<p>Agreement</p>" };
+            var directPayment = TestData.AddMonitoringRows(db, child.Id, "routes", DateOnly.FromDateTime(DateTime.UtcNow));
+            directPayment.BodyHtml = "<p>Agreement</p>";
             var account = new Core.DirectPayments.DirectPaymentAccount { DirectPaymentId = directPayment.Id, ChildId = child.Id, AccountName = "A parent", SortCode = "309430", AccountNumber = "00733445", CreatedAt = DateTime.UtcNow, CreatedByUserId = "someone", CreatedByName = "Someone" };
-            db.AddRange(directPayment, account);
-            (DirectPaymentId, AccountId) = (directPayment.Id, account.Id);
+            db.Add(account);
+            AccountId = account.Id;
             await db.SaveChangesAsync();
+            DirectPaymentId = directPayment.Id;
+            StatementLineId = db.StatementLines.Local.Single(l => l.DirectPaymentId == directPayment.Id).Id;
             (PackageId, OrganisationId) = (package.Id, package.OrganisationId!.Value);
             var delivery = db.DeliveryReturns.Local.Single(r => r.PackageId == package.Id);
             (PackageMonth, SessionId) = (delivery.Month, delivery.Sessions[0].Id);
@@ -76,6 +80,7 @@ public sealed class ChildRecords : IAsyncLifetime
             "renewalid" => RenewalId.ToString(),
             "directpaymentid" => DirectPaymentId.ToString(),
             "accountid" => AccountId.ToString(),
+            "lineid" => StatementLineId.ToString(),
             "letterid" => LetterId.ToString(),
             "docid" or "documentid" => DocumentId.ToString(),
             "section" => "personal-care",
@@ -128,6 +133,9 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         // The unused-hours report lists many children for commissioning and case staff (folder policies), like the triage
         // queue; each child shown is audited as a view, and UnusedHoursPageTests proves who is refused.
         "/commissioning/unused-hours", "/staff/unused-hours",
+        // Direct payment monitoring lists every account to finance officers and case staff (the folder's policy); each
+        // account listed is audited as a view, each account's page checks its child, and MonitoringPageTests proves who is refused.
+        "/finance/direct-payments", "/finance/direct-payments/audits",
         // A provider's own agreements, filtered by ProviderChildAccess; PackagePagesTests proves another provider gets 404.
         "/provider/agreements",
         // The Local Offer directory and its Open Referral UK feed: listed services only, open to anyone; and its import.
@@ -295,6 +303,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
                 ChildResource child => child.ChildId == childId,
                 PackageResource package => package.ChildId == childId,
                 DirectPaymentResource payment => payment.ChildId == childId,
+                DirectPaymentMoneyResource money => money.ChildId == childId,
                 Core.Requests.ShortBreakRequest request => request.Id == requestId,
                 _ => false,
             };

@@ -24,7 +24,7 @@ public sealed partial class TestData
     /// evidence and sibling details, a decision, a referral, two letters (one never sent to the family), a RAS
     /// assessment with answers, a plan with two versions, an agreement recorded on the family's behalf with a signed
     /// copy, a tier change, a panel item, a budget notice, a merge, an email, the timeline, and a provider package with its
-    /// moves, a return of sessions and a renewal. Each free text is
+    /// moves, a return of sessions and a renewal, and a direct payment's statement, return with evidence, audit and recoupment. Each free text is
     /// unique to this child, so a test can look for it anywhere. Pass <paramref name="familyUserId"/> to link an
     /// account a test made; otherwise one is made here.
     /// </summary>
@@ -86,6 +86,7 @@ public sealed partial class TestData
             db.VirtualBudgetRuns.Add(new Core.Ras.VirtualBudgets.VirtualBudgetRun { VersionLabel = "2026.9", RequestedByName = "Rates keeper", RequestedAt = now, Status = Core.Ras.VirtualBudgets.VirtualBudgetRunStatus.Completed, FallsJson = System.Text.Json.JsonSerializer.Serialize(new[] { fall }, Core.Ras.VirtualBudgets.VirtualBudgetSimulation.JsonOptions) });
             var package = AddPackageRows(db, child.Id, tag, Today);
             db.AllowanceYears.Add(new Core.Providers.AllowanceYear { ChildId = child.Id, YearStart = package.YearStart, ChangedAt = now });
+            AddMonitoringRows(db, child.Id, tag, Today);
             db.ChildEmergencyContacts.Add(new ChildEmergencyContact { ChildId = child.Id, Position = 1, Name = $"Grace Contact {tag}", Relationship = "Aunt", Phone = "07700 900 123" });
             child.Arrangements = $"Inhaler before swimming {tag}";
             var directPayment = new Core.DirectPayments.DirectPayment { ChildId = child.Id, Reference = $"DP-{tag[..Math.Min(tag.Length, 12)]}", PlanId = plan.Id, PlanVersionId = first.Id, State = Core.DirectPayments.DirectPaymentState.Active, RecipientUserId = familyUserId, RecipientName = $"Parent {tag}", RecipientRelationship = "Mother", AnnualAmount = 2808m, StartsOn = Today, EndsOn = Today.AddMonths(12), SchemeVersion = SchemeVersion, CreatedAt = now, CreatedByName = "Sam Officer", AgreedAt = now, AgreedByName = $"Parent {tag} (Mother)" };

@@ -23,6 +23,9 @@ public static class TimelineKinds
     public const string Renewal = "renewal";
     public const string Arrangements = "arrangements";
     public const string DirectPayment = "direct-payment";
+
+    /// <summary>A direct payment's statements, returns, audits and recoupments.</summary>
+    public const string DirectPaymentMonitoring = "direct-payment-monitoring";
 }
 
 /// <summary>

@@ -909,3 +909,132 @@ internal sealed class PaymentRunItemConfiguration : IEntityTypeConfiguration<Fin
         b.HasOne<Finance.PaymentRun>().WithMany().HasForeignKey(i => i.PaymentRunId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class StatementColumnMappingConfiguration : IEntityTypeConfiguration<DirectPayments.StatementColumnMapping>
+{
+    public void Configure(EntityTypeBuilder<DirectPayments.StatementColumnMapping> b)
+    {
+        // One remembered mapping per source: two first imports at once cannot both make one.
+        b.HasIndex(m => m.Source).IsUnique();
+        b.Property(m => m.Source).HasConversion<string>().HasMaxLength(20);
+        b.Property(m => m.DateColumn).HasMaxLength(100);
+        b.Property(m => m.DescriptionColumn).HasMaxLength(100);
+        b.Property(m => m.AmountInColumn).HasMaxLength(100);
+        b.Property(m => m.AmountOutColumn).HasMaxLength(100);
+        b.Property(m => m.BalanceColumn).HasMaxLength(100);
+        b.Property(m => m.DateFormat).HasMaxLength(20);
+        b.Property(m => m.UpdatedByUserId).HasMaxLength(450);
+        b.Property(m => m.UpdatedByName).HasMaxLength(200);
+        b.Property(m => m.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class DirectPaymentStatementConfiguration : IEntityTypeConfiguration<DirectPayments.DirectPaymentStatement>
+{
+    public void Configure(EntityTypeBuilder<DirectPayments.DirectPaymentStatement> b)
+    {
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.HasIndex(s => new { s.DirectPaymentId, s.ImportedAt });
+        b.HasIndex(s => s.ChildId);
+        b.Property(s => s.Source).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.FileName).HasMaxLength(150);
+        b.Property(s => s.ImportedByUserId).HasMaxLength(450);
+        b.Property(s => s.ImportedByName).HasMaxLength(200);
+        b.HasOne<DirectPayments.DirectPayment>().WithMany().HasForeignKey(s => s.DirectPaymentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StatementLineConfiguration : IEntityTypeConfiguration<DirectPayments.StatementLine>
+{
+    public void Configure(EntityTypeBuilder<DirectPayments.StatementLine> b)
+    {
+        b.Property(l => l.Id).ValueGeneratedNever();
+        // The same line is held once for a direct payment, whichever import or node brings it.
+        b.HasIndex(l => new { l.DirectPaymentId, l.Fingerprint }).IsUnique();
+        b.HasIndex(l => new { l.DirectPaymentId, l.Date });
+        b.HasIndex(l => l.StatementId);
+        b.HasIndex(l => l.ChildId);
+        b.Property(l => l.Description).HasMaxLength(300);
+        b.Property(l => l.Fingerprint).HasMaxLength(32);
+        b.Property(l => l.OutsidePlanReason).HasMaxLength(1000);
+        b.Property(l => l.MayNotBuyId).HasMaxLength(50);
+        b.Property(l => l.MarkedByName).HasMaxLength(200);
+        b.Property(l => l.Version).IsConcurrencyToken();
+        b.HasOne<DirectPayments.DirectPaymentStatement>().WithMany().HasForeignKey(l => l.StatementId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MonitoringReturnConfiguration : IEntityTypeConfiguration<DirectPayments.MonitoringReturn>
+{
+    public void Configure(EntityTypeBuilder<DirectPayments.MonitoringReturn> b)
+    {
+        b.Property(r => r.Id).ValueGeneratedNever();
+        // One return a period: two sent at once for the same period cannot both be kept.
+        b.HasIndex(r => new { r.DirectPaymentId, r.PeriodFrom }).IsUnique();
+        b.HasIndex(r => r.ChildId);
+        b.Property(r => r.Notes).HasMaxLength(2000);
+        b.Property(r => r.SubmittedByUserId).HasMaxLength(450);
+        b.Property(r => r.SubmittedByName).HasMaxLength(200);
+        b.HasOne<DirectPayments.DirectPayment>().WithMany().HasForeignKey(r => r.DirectPaymentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MonitoringReturnEvidenceConfiguration : IEntityTypeConfiguration<DirectPayments.MonitoringReturnEvidence>
+{
+    public void Configure(EntityTypeBuilder<DirectPayments.MonitoringReturnEvidence> b)
+    {
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.HasIndex(e => e.ReturnId);
+        b.HasIndex(e => e.ChildId);
+        b.Property(e => e.KindId).HasMaxLength(50);
+        b.Property(e => e.FileName).HasMaxLength(200);
+        b.Property(e => e.ContentType).HasMaxLength(100);
+        b.HasOne<DirectPayments.MonitoringReturn>().WithMany().HasForeignKey(e => e.ReturnId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AccountAuditConfiguration : IEntityTypeConfiguration<DirectPayments.AccountAudit>
+{
+    public void Configure(EntityTypeBuilder<DirectPayments.AccountAudit> b)
+    {
+        b.HasIndex(a => new { a.DirectPaymentId, a.AuditedOn });
+        b.HasIndex(a => a.ChildId);
+        b.Property(a => a.Checked).HasMaxLength(500);
+        b.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.Findings).HasMaxLength(4000);
+        b.Property(a => a.AuditedByUserId).HasMaxLength(450);
+        b.Property(a => a.AuditedByName).HasMaxLength(200);
+        b.HasOne<DirectPayments.DirectPayment>().WithMany().HasForeignKey(a => a.DirectPaymentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RecoupmentConfiguration : IEntityTypeConfiguration<DirectPayments.Recoupment>
+{
+    public void Configure(EntityTypeBuilder<DirectPayments.Recoupment> b)
+    {
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.HasIndex(r => new { r.DirectPaymentId, r.CreatedAt });
+        b.HasIndex(r => r.ChildId);
+        b.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Method).HasConversion<string>().HasMaxLength(30);
+        b.Property(r => r.Reasons).HasMaxLength(4000);
+        b.Property(r => r.WithdrawnReason).HasMaxLength(4000);
+        b.Property(r => r.CreatedByUserId).HasMaxLength(450);
+        b.Property(r => r.CreatedByName).HasMaxLength(200);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasOne<DirectPayments.DirectPayment>().WithMany().HasForeignKey(r => r.DirectPaymentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RecoupmentDeductionConfiguration : IEntityTypeConfiguration<DirectPayments.RecoupmentDeduction>
+{
+    public void Configure(EntityTypeBuilder<DirectPayments.RecoupmentDeduction> b)
+    {
+        b.Property(d => d.Id).ValueGeneratedNever();
+        b.HasIndex(d => d.RecoupmentId);
+        b.HasIndex(d => d.InstalmentId);
+        b.HasIndex(d => d.ChildId);
+        b.HasOne<DirectPayments.Recoupment>().WithMany().HasForeignKey(d => d.RecoupmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<DirectPayments.DirectPaymentInstalment>().WithMany().HasForeignKey(d => d.InstalmentId);
+    }
+}

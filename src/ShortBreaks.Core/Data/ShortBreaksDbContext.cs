@@ -68,6 +68,14 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<Finance.ProviderInvoiceLine> ProviderInvoiceLines => Set<Finance.ProviderInvoiceLine>();
     public DbSet<Finance.PaymentRun> PaymentRuns => Set<Finance.PaymentRun>();
     public DbSet<Finance.PaymentRunItem> PaymentRunItems => Set<Finance.PaymentRunItem>();
+    public DbSet<DirectPayments.StatementColumnMapping> StatementColumnMappings => Set<DirectPayments.StatementColumnMapping>();
+    public DbSet<DirectPayments.DirectPaymentStatement> DirectPaymentStatements => Set<DirectPayments.DirectPaymentStatement>();
+    public DbSet<DirectPayments.StatementLine> StatementLines => Set<DirectPayments.StatementLine>();
+    public DbSet<DirectPayments.MonitoringReturn> MonitoringReturns => Set<DirectPayments.MonitoringReturn>();
+    public DbSet<DirectPayments.MonitoringReturnEvidence> MonitoringReturnEvidence => Set<DirectPayments.MonitoringReturnEvidence>();
+    public DbSet<DirectPayments.AccountAudit> AccountAudits => Set<DirectPayments.AccountAudit>();
+    public DbSet<DirectPayments.Recoupment> Recoupments => Set<DirectPayments.Recoupment>();
+    public DbSet<DirectPayments.RecoupmentDeduction> RecoupmentDeductions => Set<DirectPayments.RecoupmentDeduction>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;

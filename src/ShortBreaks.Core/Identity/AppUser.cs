@@ -40,6 +40,8 @@ public static class Roles
 
     /// <summary>Staff who see a child's direct payment: case staff, and finance officers for its money (never the case notes).</summary>
     public static readonly IReadOnlyList<string> DirectPaymentStaff = [PersonalisationOfficer, ReviewingOfficer, TeamManager, FinanceOfficer, Admin];
+    /// <summary>Staff who see direct payment accounts' money: finance officers, and case staff (who see the child anyway).</summary>
+    public static readonly IReadOnlyList<string> MonitoringStaff = [FinanceOfficer, PersonalisationOfficer, ReviewingOfficer, TeamManager, Admin];
 
     public static string Name(string role) => role switch
     {
@@ -77,4 +79,6 @@ public static class Policies
 
     /// <summary>A child's direct payment pages (<see cref="Roles.DirectPaymentStaff"/>).</summary>
     public const string DirectPayments = "DirectPayments";
+    /// <summary>Direct payment monitoring, audit and recoupment (<see cref="Roles.MonitoringStaff"/>).</summary>
+    public const string DirectPaymentMonitoring = "DirectPaymentMonitoring";
 }

@@ -28,4 +28,5 @@ public static class LetterKinds
 
     /// <summary>A direct payment agreement as the family agreed it.</summary>
     public const string DirectPaymentAgreement = "direct-payment-agreement";
+    public const string Recoupment = "recoupment";
 }

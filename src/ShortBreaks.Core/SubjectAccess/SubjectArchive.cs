@@ -88,7 +88,9 @@ public sealed partial class SubjectArchive(ShortBreaksDbContext db, SubjectGathe
             {
                 var bytes = file.Source == nameof(db.FamilyAgreementsOnBehalf)
                     ? await db.FamilyAgreementsOnBehalf.AsNoTracking().Where(a => a.Id == file.Id).Select(a => a.Content).FirstAsync(ct) ?? []
-                    : await db.EvidenceDocuments.AsNoTracking().Where(d => d.Id == file.Id).Select(d => d.Content).FirstAsync(ct);
+                    : file.Source == nameof(db.MonitoringReturnEvidence)
+                        ? await db.MonitoringReturnEvidence.AsNoTracking().Where(e => e.Id == file.Id).Select(e => e.Content).FirstAsync(ct)
+                        : await db.EvidenceDocuments.AsNoTracking().Where(d => d.Id == file.Id).Select(d => d.Content).FirstAsync(ct);
                 var path = Unique("files", SafeName(file.FileName, "file"));
                 Put(path, bytes);
                 files.Add((file, path));

@@ -33,6 +33,9 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         nameof(ShortBreaksDbContext.DeliveryReturns), nameof(ShortBreaksDbContext.DeliveredSessions), nameof(ShortBreaksDbContext.FsbRenewals),
         nameof(ShortBreaksDbContext.UnusedHoursDecisions), nameof(ShortBreaksDbContext.ChildEmergencyContacts), nameof(ShortBreaksDbContext.AllowanceYears),
         nameof(ShortBreaksDbContext.DirectPayments), nameof(ShortBreaksDbContext.DirectPaymentAccounts), nameof(ShortBreaksDbContext.DirectPaymentInstalments),
+        nameof(ShortBreaksDbContext.DirectPaymentStatements), nameof(ShortBreaksDbContext.StatementLines), nameof(ShortBreaksDbContext.MonitoringReturns),
+        nameof(ShortBreaksDbContext.MonitoringReturnEvidence), nameof(ShortBreaksDbContext.AccountAudits), nameof(ShortBreaksDbContext.Recoupments),
+        nameof(ShortBreaksDbContext.RecoupmentDeductions),
     };
 
     /// <summary>The data sets that hold nothing about any one child, and why.</summary>
@@ -55,6 +58,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         [nameof(ShortBreaksDbContext.DataProtectionKeys)] = "the keys that protect cookies",
         [nameof(ShortBreaksDbContext.SubjectAccessChoices)] = "an administrator's review choices, kept in the release record",
         [nameof(ShortBreaksDbContext.RetentionReviews)] = "the monthly retention reviews; their items about a child are gathered",
+        [nameof(ShortBreaksDbContext.StatementColumnMappings)] = "which column of the card provider's or banks' statement files holds what",
     };
 
     public async Task<SubjectRecord?> ChildAsync(Guid childId, CancellationToken ct = default)
@@ -235,6 +239,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
 
         await AddPackagesAsync(childId, Add, ct);
         await AddDirectPaymentsAsync(childId, Add, ct);
+        var returnFiles = await AddDirectPaymentMonitoringAsync(childId, Add, ct);
 
         var letters = await db.Letters.AsNoTracking().Where(l => l.ChildId == childId).OrderBy(l => l.CreatedAt)
             .Select(l => new { l.Id, l.Title, l.CreatedAt, l.VisibleToFamily }).ToListAsync(ct);
@@ -248,6 +253,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         var files = evidence.Select(d => EvidenceFile(d.Id, d.FileName, d.ContentType, d.SizeBytes, d.UploadedAt, d.KindId, requestRefs.GetValueOrDefault(d.RequestId) ?? "")).ToList();
         files.AddRange(agreements.Where(a => a.FileName is not null).Select(a => new FileItem(a.Id, nameof(db.FamilyAgreementsOnBehalf), a.FileName!, a.ContentType ?? "application/octet-stream",
             a.SizeBytes ?? 0, a.RecordedAt, $"Signed paper copy of plan version {versionNumbers.GetValueOrDefault(a.PlanVersionId)}", null)));
+        files.AddRange(returnFiles);
 
         var auditCount = await db.AuditEntries.CountAsync(a => a.ChildId == childId, ct);
         counts[nameof(db.AuditEntries)] = auditCount;
@@ -487,6 +493,72 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
             if (r.DecisionReason is not null) fields.Add(StaffField(key, "Reasons", r.DecisionReason, "Renewals", "The reasons for a renewal decision"));
             return new RecordEntry(key, $"Renewal for the year from {SubjectAccessDates.Date(r.YearStart)}", fields);
         }).ToList());
+    }
+
+    /// <summary>
+    /// The child's direct payment statements and their lines, the family's monitoring returns (their evidence files are
+    /// the family's own, listed as files), audits of the account and recoupments with their reductions of payments. An
+    /// officer's reasons for marking a line outside the plan, an auditor's findings and the reasons for a recoupment are
+    /// staff comments; the recoupment's reasons are also in its letter, which the family was sent.
+    /// </summary>
+    private async Task<List<FileItem>> AddDirectPaymentMonitoringAsync(Guid childId, Action<string, string, string, List<RecordEntry>> add, CancellationToken ct)
+    {
+        var statements = await db.DirectPaymentStatements.AsNoTracking().Where(s => s.ChildId == childId).OrderBy(s => s.ImportedAt).ToListAsync(ct);
+        add("dp-statements", "Direct payment account statements", nameof(db.DirectPaymentStatements), statements.Select(s => new RecordEntry(
+            $"{nameof(db.DirectPaymentStatements)}/{s.Id}", $"Statement from {SubjectAccessDates.Date(s.FirstDate)} to {SubjectAccessDates.Date(s.LastDate)}", Fields(
+                ("File", s.FileName), ("From", s.FirstDate), ("To", s.LastDate), ("Lines added", s.LinesAdded), ("Lines already held", s.LinesAlreadyImported),
+                ("Closing balance", MoneyText(s.ClosingBalance)), ("Imported", s.ImportedAt), ("Imported by", s.ImportedByName)))).ToList());
+
+        var lines = await db.StatementLines.AsNoTracking().Where(l => l.ChildId == childId).OrderBy(l => l.Date).ThenBy(l => l.Order).ToListAsync(ct);
+        add("dp-statement-lines", "Lines of direct payment account statements", nameof(db.StatementLines), lines.Select(l =>
+        {
+            var key = $"{nameof(db.StatementLines)}/{l.Id}";
+            var fields = Fields(("Day", l.Date), ("Description", l.Description), ("Paid in", MoneyText(l.AmountIn)), ("Paid out", MoneyText(l.AmountOut)),
+                ("Balance", MoneyText(l.Balance)), ("Outside the plan", YesNo(l.OutsidePlan)), ("Marked by", l.MarkedByName));
+            if (l.OutsidePlanReason is not null) fields.Add(StaffField(key, "Why outside the plan", l.OutsidePlanReason, "Direct payments", "An officer's reason for marking spending outside the plan"));
+            return new RecordEntry(key, $"{SubjectAccessDates.Date(l.Date)}: {l.Description}", fields);
+        }).ToList());
+
+        var returns = await db.MonitoringReturns.AsNoTracking().Where(r => r.ChildId == childId).OrderBy(r => r.PeriodFrom).ToListAsync(ct);
+        add("dp-returns", "Direct payment monitoring returns", nameof(db.MonitoringReturns), returns.Select(r => new RecordEntry(
+            $"{nameof(db.MonitoringReturns)}/{r.Id}", $"Return from {SubjectAccessDates.Date(r.PeriodFrom)} to {SubjectAccessDates.Date(r.PeriodTo)}", Fields(
+                ("From", r.PeriodFrom), ("To", r.PeriodTo), ("Spent", MoneyText(r.Spent)), ("Balance held", MoneyText(r.BalanceHeld)), ("Notes", r.Notes),
+                ("Sent", r.SubmittedAt), ("Sent by", r.SubmittedByName)))).ToList());
+
+        var evidence = await db.MonitoringReturnEvidence.AsNoTracking().Where(e => e.ChildId == childId).OrderBy(e => e.UploadedAt)
+            .Select(e => new { e.Id, e.FileName, e.ContentType, e.Size, e.UploadedAt, e.KindId }).ToListAsync(ct);
+        add("dp-return-evidence", "Evidence sent with monitoring returns", nameof(db.MonitoringReturnEvidence), evidence.Select(e => new RecordEntry(
+            $"{nameof(db.MonitoringReturnEvidence)}/{e.Id}", e.FileName, Fields(("Kind", e.KindId), ("File", e.FileName), ("Sent", e.UploadedAt)))).ToList());
+
+        var audits = await db.AccountAudits.AsNoTracking().Where(a => a.ChildId == childId).OrderBy(a => a.AuditedOn).ToListAsync(ct);
+        add("dp-audits", "Audits of the direct payment account", nameof(db.AccountAudits), audits.Select(a =>
+        {
+            var key = $"{nameof(db.AccountAudits)}/{a.Id}";
+            var fields = Fields(("Audited", a.AuditedOn), ("From", a.PeriodFrom), ("To", a.PeriodTo), ("Checked", a.Checked), ("Balance found", MoneyText(a.BalanceFound)),
+                ("Outcome", DirectPayments.AccountMonitoring.OutcomeText(a.Outcome)), ("Audited by", a.AuditedByName));
+            fields.Add(StaffField(key, "Findings", a.Findings, "Direct payments", "An auditor's findings on the direct payment account"));
+            return new RecordEntry(key, $"Audit of {SubjectAccessDates.Date(a.AuditedOn)}", fields);
+        }).ToList());
+
+        var recoupments = await db.Recoupments.AsNoTracking().Where(r => r.ChildId == childId).OrderBy(r => r.CreatedAt).ToListAsync(ct);
+        add("dp-recoupments", "Money recovered from the direct payment", nameof(db.Recoupments), recoupments.Select(r =>
+        {
+            var key = $"{nameof(db.Recoupments)}/{r.Id}";
+            var fields = Fields(("Amount", MoneyText(r.Amount)), ("Balance held", MoneyText(r.BalanceHeld)), ("Kept as contingency", MoneyText(r.Contingency)),
+                ("From reduced payments", MoneyText(r.ReducedFromPayments)), ("By invoice", MoneyText(r.InvoiceAmount)), ("Letter dated", r.LetterDate),
+                ("Dispute by", r.DisputeBy), ("State", r.State.ToString()), ("Made by", r.CreatedByName));
+            fields.Add(StaffField(key, "Reasons", r.Reasons, "Direct payments", "The reasons for recovering direct payment money"));
+            if (r.WithdrawnReason is not null) fields.Add(StaffField(key, "Why withdrawn", r.WithdrawnReason, "Direct payments", "The reason a recoupment was withdrawn"));
+            return new RecordEntry(key, $"Recoupment of {MoneyText(r.Amount)} on {SubjectAccessDates.Date(r.LetterDate)}", fields);
+        }).ToList());
+
+        var deductions = await db.RecoupmentDeductions.AsNoTracking().Where(d => d.ChildId == childId).OrderBy(d => d.DueOn).ToListAsync(ct);
+        add("dp-deductions", "Payments reduced to recover money", nameof(db.RecoupmentDeductions), deductions.Select(d => new RecordEntry(
+            $"{nameof(db.RecoupmentDeductions)}/{d.Id}", $"Payment due {SubjectAccessDates.Date(d.DueOn)}", Fields(
+                ("Due", d.DueOn), ("Before", MoneyText(d.AmountBefore)), ("After", MoneyText(d.AmountAfter)), ("Reduced", d.At)))).ToList());
+
+        return evidence.Select(e => new FileItem(e.Id, nameof(db.MonitoringReturnEvidence), e.FileName, e.ContentType, e.Size, e.UploadedAt,
+            $"Evidence ({e.KindId}) sent with a direct payment monitoring return", null)).ToList();
     }
 
     private static RecordField StaffField(string entryKey, string label, string text, string section, string description) =>

@@ -47,7 +47,7 @@ public sealed record RecordSection(string Id, string Title, string Table, IReadO
 public sealed record LetterItem(Guid Id, string Title, DateTime CreatedAt, bool SentToFamily, ReviewItem? Review);
 
 /// <summary>A stored file (evidence, a signed paper copy of a plan), put in the archive with its original bytes.</summary>
-/// <param name="Source">The table that holds the bytes: <c>EvidenceDocuments</c> or <c>FamilyAgreementsOnBehalf</c>.</param>
+/// <param name="Source">The table that holds the bytes: <c>EvidenceDocuments</c>, <c>FamilyAgreementsOnBehalf</c> or <c>MonitoringReturnEvidence</c>.</param>
 public sealed record FileItem(Guid Id, string Source, string FileName, string ContentType, long SizeBytes, DateTime AddedAt, string About, ReviewItem? Review);
 
 /// <summary>

@@ -21,6 +21,8 @@ public sealed record PackageResource(Guid PackageId, Guid ChildId, Guid? Organis
 
 /// <summary>A child's direct payment, as the resource an access decision is about.</summary>
 public sealed record DirectPaymentResource(Guid DirectPaymentId, Guid ChildId);
+/// <summary>A child's direct payment, as the resource of a decision about its money (statements, balance, returns, audits, recoupment).</summary>
+public sealed record DirectPaymentMoneyResource(Guid DirectPaymentId, Guid ChildId);
 
 /// <summary>
 /// The one place that decides who may see and change a child. A child: case staff see every child; a family sees
@@ -45,6 +47,7 @@ public sealed class ChildAccessHandler(ChildService children, OrganisationMember
                 ChildResource child => await MayAsync(context, requirement, child.ChildId),
                 PackageResource package => await MayAsync(context, requirement, package),
                 DirectPaymentResource payment => await MayAsync(context, requirement, payment),
+                DirectPaymentMoneyResource money => await MayAsync(context, requirement, money),
                 ShortBreakRequest request => May(context, requirement, request),
                 _ => false,
             };
@@ -96,6 +99,23 @@ public sealed class ChildAccessHandler(ChildService children, OrganisationMember
         if (context.User.IsInRole(Roles.FinanceOfficer) && (requirement == ChildOperations.See || requirement == ChildOperations.Change)) return true;
         return await MayAsync(context, requirement, payment.ChildId);
     }
+
+    /// A direct payment's money: finance officers see and change it (import statements, audit, recover) with team
+    /// managers and administrators; other case staff see it; the linked family sees it and changes it only by sending
+    /// their own returns, which their pages check. Finance officers see no other part of the child's record.
+    /// </summary>
+    private async Task<bool> MayAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, DirectPaymentMoneyResource money)
+    {
+        var user = context.User;
+        if (requirement != ChildOperations.See && requirement != ChildOperations.Change) return false;
+        if (IsFinance(user)) return true;
+        if (requirement == ChildOperations.See && user.IsCaseStaff()) return true;
+        return user.IsInRole(Roles.Family) && await IsLinkedAsync(user.UserId(), money.ChildId);
+    }
+
+    /// <summary>Who looks after direct payment money: finance officers, team managers and administrators.</summary>
+    public static bool IsFinance(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.FinanceOfficer) || user.IsInRole(Roles.TeamManager) || user.IsInRole(Roles.Admin);
 
     private bool _memberLooked;
     private Guid? _organisationId;

@@ -19,6 +19,8 @@ public enum ChildRecordKind
 
     /// <summary>A child's direct payment (finance officers see it too: its money, not the case).</summary>
     DirectPayment,
+    /// <summary>A child's direct payment, for its money: finance officers see it as well as case staff and the family.</summary>
+    DirectPaymentMoney,
 }
 
 /// <summary>
@@ -56,6 +58,7 @@ public static class ChildAccessCheck
             ShortBreakRequest request => request.ChildId,
             PackageResource package => package.ChildId,
             DirectPaymentResource payment => payment.ChildId,
+            DirectPaymentMoneyResource money => money.ChildId,
             _ => (Guid?)null,
         };
         if (check.Record != ChildRecordKind.Child && http.GetRouteValue("childId") is { } routeChild &&
@@ -87,6 +90,11 @@ public static class ChildAccessCheck
         {
             return await db.DirectPayments.AsNoTracking().Where(d => d.Id == id)
                 .Select(d => new DirectPaymentResource(d.Id, d.ChildId)).FirstOrDefaultAsync(ct);
+        }
+
+        if (record == ChildRecordKind.DirectPaymentMoney)
+        {
+            return await db.DirectPayments.AsNoTracking().Where(d => d.Id == id).Select(d => new DirectPaymentMoneyResource(d.Id, d.ChildId)).FirstOrDefaultAsync(ct);
         }
 
         var childId = record switch

@@ -76,6 +76,7 @@ public static class ServiceSetup
             .AddPolicy(Policies.Commissioning, p => p.RequireRole(Roles.Commissioners))
             .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.Provider))
             .AddPolicy(Policies.DirectPayments, p => p.RequireRole(Roles.DirectPaymentStaff))
+            .AddPolicy(Policies.DirectPaymentMonitoring, p => p.RequireRole(Roles.MonitoringStaff))
             .AddPolicy(VirtualBudgetPolicies.ServiceBudget, p => p.RequireRole(Roles.FinanceOfficer, Roles.Admin));
         services.AddScoped<IAuthorizationHandler, ChildAccessHandler>();
 
@@ -92,6 +93,7 @@ public static class ServiceSetup
             o.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioning);
             o.Conventions.AuthorizeFolder("/Provider", Policies.Provider);
             o.Conventions.AuthorizeFolder("/DirectPayments", Policies.DirectPayments);
+            o.Conventions.AuthorizeFolder("/Finance/DirectPayments", Policies.DirectPaymentMonitoring);
         });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);

@@ -366,6 +366,40 @@ public sealed partial class ShortBreaksLinks(LinkGenerator links)
     // The API
     public string ApiRequest(Guid requestId) => Endpoint("GetRequest", new { id = requestId });
 
+    /// <summary>Finance: every direct payment account with its balance and flags.</summary>
+    public string FinanceDirectPayments(bool flaggedOnly = false) => Page("/Finance/DirectPayments/Index") + Query(("flagged", flaggedOnly ? "true" : null));
+
+    /// <summary>Finance: the annual audit worklist.</summary>
+    public string FinanceAudits(bool all = false) => Page("/Finance/DirectPayments/Audits") + Query(("all", all ? "true" : null));
+
+    /// <summary>Finance: a direct payment account's monitoring page.</summary>
+    public string FinanceDirectPayment(Guid directPaymentId, string? done = null) =>
+        Page("/Finance/DirectPayments/Account", new { directPaymentId }) + Query(("done", done));
+
+    /// <summary>Finance: an evidence file of a family's return, as a download.</summary>
+    public string FinanceReturnEvidence(Guid directPaymentId, Guid evidenceId) =>
+        Page("/Finance/DirectPayments/Account", new { directPaymentId }) + Query(("handler", "evidence"), ("evidenceId", evidenceId.ToString()));
+
+    public string FinanceStatementImport(Guid directPaymentId) => Page("/Finance/DirectPayments/Import", new { directPaymentId });
+
+    public string FinanceStatementLine(Guid directPaymentId, Guid lineId) => Page("/Finance/DirectPayments/Line", new { directPaymentId, lineId });
+
+    public string FinanceAudit(Guid directPaymentId) => Page("/Finance/DirectPayments/Audit", new { directPaymentId });
+
+    public string FinanceRecover(Guid directPaymentId) => Page("/Finance/DirectPayments/Recover", new { directPaymentId });
+
+    /// <summary>Finance: a recoupment letter as it was sent (finance officers do not open the child's letters page).</summary>
+    public string FinanceRecoupmentLetter(Guid directPaymentId, Guid letterId) => Page("/Finance/DirectPayments/Letter", new { directPaymentId, letterId });
+
+    public string FinanceRecoupmentLetterPdf(Guid directPaymentId, Guid letterId) =>
+        Page("/Finance/DirectPayments/Letter", new { directPaymentId, letterId }) + Query(("handler", "pdf"));
+
+    /// <summary>The family's own direct payment: balance, statements, returns, audits and recoupment letters.</summary>
+    public string FamilyDirectPaymentMoney(Guid directPaymentId, string? done = null) =>
+        Page("/Account/Family/DirectPayments/Monitoring", new { directPaymentId }) + Query(("done", done));
+
+    public string FamilyMonitoringReturn(Guid directPaymentId) => Page("/Account/Family/DirectPayments/Return", new { directPaymentId });
+
     private string Step(string page, Guid requestId, bool change) =>
         Page(page, new { id = requestId }) + Query(("change", change ? "true" : null));
 

@@ -177,7 +177,7 @@ public sealed partial class SubjectArchiveTests
         record.Choices.Count(c => c.Choice == ReleaseChoice.Withhold).ShouldBe(2);
         record.Choices.Count(c => c.Choice == ReleaseChoice.Redact).ShouldBe(1);
         record.Letters.ShouldBe(1);
-        record.Files.ShouldBe(3);
+        record.Files.ShouldBe(4, "two evidence files, the signed paper copy and a monitoring return's evidence");
     }
 
     [SkippableTheory, AllDatabases]

@@ -86,6 +86,13 @@ public sealed class SubjectGatheringTests
             [nameof(db.DirectPayments)] = await db.DirectPayments.CountAsync(x => x.ChildId == childId),
             [nameof(db.DirectPaymentAccounts)] = await db.DirectPaymentAccounts.CountAsync(x => x.ChildId == childId),
             [nameof(db.DirectPaymentInstalments)] = await db.DirectPaymentInstalments.CountAsync(x => x.ChildId == childId),
+            [nameof(db.DirectPaymentStatements)] = await db.DirectPaymentStatements.CountAsync(x => x.ChildId == childId),
+            [nameof(db.StatementLines)] = await db.StatementLines.CountAsync(x => x.ChildId == childId),
+            [nameof(db.MonitoringReturns)] = await db.MonitoringReturns.CountAsync(x => x.ChildId == childId),
+            [nameof(db.MonitoringReturnEvidence)] = await db.MonitoringReturnEvidence.CountAsync(x => x.ChildId == childId),
+            [nameof(db.AccountAudits)] = await db.AccountAudits.CountAsync(x => x.ChildId == childId),
+            [nameof(db.Recoupments)] = await db.Recoupments.CountAsync(x => x.ChildId == childId),
+            [nameof(db.RecoupmentDeductions)] = await db.RecoupmentDeductions.CountAsync(x => x.ChildId == childId),
         };
         expected.Keys.ToHashSet().SetEquals(SubjectGathering.ChildTables).ShouldBeTrue("the test counts every table gathered");
         foreach (var (table, count) in expected)
@@ -96,7 +103,7 @@ public sealed class SubjectGatheringTests
 
         subject.Counts[nameof(db.EvidenceDocuments)].ShouldBe(2);
         subject.Counts[nameof(db.PlanVersions)].ShouldBe(2);
-        subject.Files.Count.ShouldBe(3, "two evidence files and the signed paper copy");
+        subject.Files.Count.ShouldBe(4, "two evidence files, the signed paper copy and a monitoring return's evidence");
         var everything = JsonSerializer.Serialize(subject);
         everything.ShouldNotContain(other.Request.Reference);
         everything.ShouldNotContain(other.DecisionReasons);
