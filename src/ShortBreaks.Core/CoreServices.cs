@@ -84,6 +84,8 @@ public static class CoreServices
         services.AddScoped<Providers.RenewalService>();
         services.AddScoped<Providers.PackageService>();
         services.AddScoped<Providers.UnusedHoursService>();
+        services.AddScoped<Finance.ProviderInvoiceService>();
+        services.AddScoped<Finance.PaymentRunService>();
         services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);
         services.AddScoped<LocalOffer.DirectorySearch>();
         services.AddSingleton<LocalOffer.DirectoryIndexCache>();
