@@ -71,4 +71,7 @@ public static class Policies
 
     /// <summary>A person who signs in for a provider organisation.</summary>
     public const string Provider = "Provider";
+
+    /// <summary>Provider invoices and payment runs: finance officers only (they see money, not case notes).</summary>
+    public const string Finance = "Finance";
 }

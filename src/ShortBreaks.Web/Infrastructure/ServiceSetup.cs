@@ -75,6 +75,7 @@ public static class ServiceSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Commissioning, p => p.RequireRole(Roles.Commissioners))
             .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.Provider))
+            .AddPolicy(Policies.Finance, p => p.RequireRole(Roles.FinanceOfficer))
             .AddPolicy(VirtualBudgetPolicies.ServiceBudget, p => p.RequireRole(Roles.FinanceOfficer, Roles.Admin));
         services.AddScoped<IAuthorizationHandler, ChildAccessHandler>();
 
@@ -90,6 +91,7 @@ public static class ServiceSetup
             o.Conventions.AuthorizeFolder("/Account/Family", Policies.Family);
             o.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioning);
             o.Conventions.AuthorizeFolder("/Provider", Policies.Provider);
+            o.Conventions.AuthorizeFolder("/Finance", Policies.Finance);
         });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
