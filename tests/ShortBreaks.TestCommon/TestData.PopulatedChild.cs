@@ -86,6 +86,14 @@ public sealed partial class TestData
             db.VirtualBudgetRuns.Add(new Core.Ras.VirtualBudgets.VirtualBudgetRun { VersionLabel = "2026.9", RequestedByName = "Rates keeper", RequestedAt = now, Status = Core.Ras.VirtualBudgets.VirtualBudgetRunStatus.Completed, FallsJson = System.Text.Json.JsonSerializer.Serialize(new[] { fall }, Core.Ras.VirtualBudgets.VirtualBudgetSimulation.JsonOptions) });
             var package = AddPackageRows(db, child.Id, tag, Today);
             db.AllowanceYears.Add(new Core.Providers.AllowanceYear { ChildId = child.Id, YearStart = package.YearStart, ChangedAt = now });
+            AddApprovedInvoice(db, package, new DateOnly(Today.Year, Today.Month, 1), 2m, 1).Reference = "INV-" + Guid.NewGuid().ToString("N")[..12];
+            var run = new Core.Finance.PaymentRun { Reference = "RUN-" + Guid.NewGuid().ToString("N")[..12], PayOn = Today, PreparedAt = now, PreparedByName = "Fran Finance", State = Core.Finance.PaymentRunState.Paid, ItemCount = 1, Total = 99.99m };
+            db.PaymentRuns.Add(run);
+            db.PaymentRunItems.Add(new Core.Finance.PaymentRunItem
+            {
+                PaymentRunId = run.Id, Kind = Core.DirectPayments.SpendingKind.DirectPayment, SourceId = Guid.NewGuid(), ChildId = child.Id, RecordReference = "DP-" + Guid.NewGuid().ToString("N")[..8],
+                PaymentReference = run.Reference + "-00001", PayeeName = $"Pat Parent {tag}", Amount = 99.99m, BudgetHead = "SB-DP", PaidAt = now,
+            });
             db.ChildEmergencyContacts.Add(new ChildEmergencyContact { ChildId = child.Id, Position = 1, Name = $"Grace Contact {tag}", Relationship = "Aunt", Phone = "07700 900 123" });
             child.Arrangements = $"Inhaler before swimming {tag}";
             await db.SaveChangesAsync();

@@ -32,6 +32,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         nameof(ShortBreaksDbContext.Packages), nameof(ShortBreaksDbContext.PackageLines), nameof(ShortBreaksDbContext.PackageStateChanges),
         nameof(ShortBreaksDbContext.DeliveryReturns), nameof(ShortBreaksDbContext.DeliveredSessions), nameof(ShortBreaksDbContext.FsbRenewals),
         nameof(ShortBreaksDbContext.UnusedHoursDecisions), nameof(ShortBreaksDbContext.ChildEmergencyContacts), nameof(ShortBreaksDbContext.AllowanceYears),
+        nameof(ShortBreaksDbContext.ProviderInvoiceLines), nameof(ShortBreaksDbContext.PaymentRunItems),
     };
 
     /// <summary>The data sets that hold nothing about any one child, and why.</summary>
@@ -54,6 +55,8 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         [nameof(ShortBreaksDbContext.DataProtectionKeys)] = "the keys that protect cookies",
         [nameof(ShortBreaksDbContext.SubjectAccessChoices)] = "an administrator's review choices, kept in the release record",
         [nameof(ShortBreaksDbContext.RetentionReviews)] = "the monthly retention reviews; their items about a child are gathered",
+        [nameof(ShortBreaksDbContext.ProviderInvoices)] = "a provider's invoice for a month across its packages; its lines about a child are gathered",
+        [nameof(ShortBreaksDbContext.PaymentRuns)] = "a day's payment run across every payment; its items about a child are gathered",
     };
 
     public async Task<SubjectRecord?> ChildAsync(Guid childId, CancellationToken ct = default)
@@ -233,6 +236,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
             .ToList());
 
         await AddPackagesAsync(childId, Add, ct);
+        await AddPaymentsAsync(childId, Add, ct);
 
         var letters = await db.Letters.AsNoTracking().Where(l => l.ChildId == childId).OrderBy(l => l.CreatedAt)
             .Select(l => new { l.Id, l.Title, l.CreatedAt, l.VisibleToFamily }).ToListAsync(ct);
@@ -458,6 +462,36 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
             if (r.DecisionReason is not null) fields.Add(StaffField(key, "Reasons", r.DecisionReason, "Renewals", "The reasons for a renewal decision"));
             return new RecordEntry(key, $"Renewal for the year from {SubjectAccessDates.Date(r.YearStart)}", fields);
         }).ToList());
+    }
+
+    /// <summary>
+    /// The child's lines on providers' invoices and the payments made to the family by payment runs. Bank details are
+    /// never written here: they stay with the account, which is gathered with the direct payment.
+    /// </summary>
+    private async Task AddPaymentsAsync(Guid childId, Action<string, string, string, List<RecordEntry>> add, CancellationToken ct)
+    {
+        var lines = await (from l in db.ProviderInvoiceLines.AsNoTracking()
+                           where l.ChildId == childId
+                           join i in db.ProviderInvoices on l.InvoiceId equals i.Id
+                           join o in db.Organisations on i.OrganisationId equals o.Id
+                           join p in db.PackageLines on l.PackageLineId equals p.Id
+                           orderby i.Month, i.Reference
+                           select new { Line = l, i.Reference, i.Month, i.State, Provider = o.Name, p.ServiceName }).ToListAsync(ct);
+        add("invoice-lines", "Providers' invoices for short breaks delivered", nameof(db.ProviderInvoiceLines), lines.Select(x => new RecordEntry(
+            $"{nameof(db.ProviderInvoiceLines)}/{x.Line.Id}", $"Invoice {x.Reference}, {x.ServiceName}", Fields(
+                ("Invoice", x.Reference), ("Provider", x.Provider), ("Month", x.Month.ToString("MMMM yyyy", CultureInfo.InvariantCulture)), ("Service", x.ServiceName),
+                ("Quantity", x.Line.Quantity), ("Unit", x.Line.Unit.ToString()), ("Price each", MoneyText(x.Line.UnitPrice)), ("Amount", MoneyText(x.Line.Amount)),
+                ("Invoice status", x.State.ToString())))).ToList());
+
+        var items = await (from i in db.PaymentRunItems.AsNoTracking()
+                           where i.ChildId == childId
+                           join r in db.PaymentRuns on i.PaymentRunId equals r.Id
+                           orderby r.PayOn, i.PaymentReference
+                           select new { Item = i, r.Reference, r.PayOn }).ToListAsync(ct);
+        add("payments", "Direct payments made by payment runs", nameof(db.PaymentRunItems), items.Select(x => new RecordEntry(
+            $"{nameof(db.PaymentRunItems)}/{x.Item.Id}", $"Payment {x.Item.PaymentReference}", Fields(
+                ("Payment reference", x.Item.PaymentReference), ("Payment run", x.Reference), ("Payment date", x.PayOn), ("Direct payment", x.Item.RecordReference),
+                ("Kind", Finance.InvoiceRules.KindName(x.Item.Kind)), ("Paid to", x.Item.PayeeName), ("Amount", MoneyText(x.Item.Amount)), ("Paid", x.Item.PaidAt)))).ToList());
     }
 
     private static RecordField StaffField(string entryKey, string label, string text, string section, string description) =>

@@ -83,6 +83,8 @@ public sealed class SubjectGatheringTests
             [nameof(db.UnusedHoursDecisions)] = await db.UnusedHoursDecisions.CountAsync(x => x.ChildId == childId),
             [nameof(db.ChildEmergencyContacts)] = await db.ChildEmergencyContacts.CountAsync(x => x.ChildId == childId),
             [nameof(db.AllowanceYears)] = await db.AllowanceYears.CountAsync(x => x.ChildId == childId),
+            [nameof(db.ProviderInvoiceLines)] = await db.ProviderInvoiceLines.CountAsync(x => x.ChildId == childId),
+            [nameof(db.PaymentRunItems)] = await db.PaymentRunItems.CountAsync(x => x.ChildId == childId),
         };
         expected.Keys.ToHashSet().SetEquals(SubjectGathering.ChildTables).ShouldBeTrue("the test counts every table gathered");
         foreach (var (table, count) in expected)
