@@ -30,7 +30,7 @@ public static class InvoiceRules
     /// whole and sessions returned later are a supplementary invoice.
     /// </summary>
     public static string? MonthRefusal(DateOnly month, DateOnly today) =>
-        DeliveryRules.LastDayOf(month) < today ? null : $"{DeliveryRules.MonthName(month)} has not ended yet: invoices are made for a month once it has ended.";
+        DeliveryRules.MonthOf(month) < DeliveryRules.MonthOf(today) ? null : $"{DeliveryRules.MonthName(month)} has not ended yet: invoices are made for a month once it has ended.";
 
     /// <summary>
     /// The lines of the invoices to make for a month: each line's delivery not yet invoiced, at its agreed price, grouped by
@@ -81,6 +81,7 @@ public static class InvoiceRules
             var units = DeliveryRules.UnitName(found.Unit, 2);
             if (line.Quantity is not { } quantity) errors.Add(new($"{field}.Quantity", $"Line {i + 1}: enter the {units} you are invoicing for"));
             else if (quantity <= 0) errors.Add(new($"{field}.Quantity", $"Line {i + 1}: the {units} must be more than 0"));
+            else if (quantity != decimal.Round(quantity, 2)) errors.Add(new($"{field}.Quantity", $"Line {i + 1}: the {units} can have at most 2 decimal places"));
             else if (quantity > found.Left)
             {
                 errors.Add(new($"{field}.Quantity", $"Line {i + 1}: {DeliveryRules.Amount(quantity)} {DeliveryRules.UnitName(found.Unit, quantity)} of {found.ServiceName} is more than delivered: " +
@@ -91,7 +92,8 @@ public static class InvoiceRules
             if (line.Amount is not { } amount) errors.Add(new($"{field}.Amount", $"Line {i + 1}: enter the amount"));
             else if (amount <= 0) errors.Add(new($"{field}.Amount", $"Line {i + 1}: the amount must be more than £0"));
             else if (!Money.IsWholePence(amount)) errors.Add(new($"{field}.Amount", $"Line {i + 1}: the amount must be in pounds and pence, like 120.50"));
-            else if (line.Quantity is { } q && q > 0 && amount > Amount(q, found.UnitPrice))
+            // Checked against the price only for units that can be invoiced (so the product stays in range).
+            else if (line.Quantity is { } q && q > 0 && q <= found.Left && amount > Amount(q, found.UnitPrice))
             {
                 errors.Add(new($"{field}.Amount", $"Line {i + 1}: {Money.FormatPence(amount)} is more than the agreed price: {DeliveryRules.Amount(q)} {DeliveryRules.UnitName(found.Unit, q)} " +
                                                  $"at {Money.FormatPence(found.UnitPrice)} is {Money.FormatPence(Amount(q, found.UnitPrice))}"));

@@ -112,6 +112,50 @@ public class FinancePageTests(WebAppFactory factory) : IClassFixture<WebAppFacto
         sent.Get("#invoice-total").TextContent.ShouldBe("£48.00");
     }
 
+    [Fact]
+    public async Task Nonsense_in_any_finance_or_invoice_form_is_refused_with_a_message_never_an_error()
+    {
+        var world = await factory.ProviderWorkerWithPackageAsync();
+        await factory.Data.WithDbAsync(async db =>
+        {
+            var package = await db.Packages.Include(p => p.Lines).SingleAsync(p => p.Id == world.PackageId);
+            TestData.AddDeliveredSessions(db, package, [LastMonth.AddDays(5)], 1m);
+            await db.SaveChangesAsync();
+        });
+        var (finance, _) = await factory.SignedInAsAsync(Roles.FinanceOfficer);
+        var invoices = await finance.GetPageAsync("/finance/invoices?state=Nonsense&p=-4");
+        invoices.Status.ShouldBe(HttpStatusCode.OK);
+        foreach (var month in new[] { "9999-12", "0001-01", "2026-13", "x", "" })
+        {
+            var made = await finance.SubmitAsync(invoices, "form[action*=Make]", new() { ["Month"] = month });
+            made.Status.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Redirect);
+            if (made.Status == HttpStatusCode.OK) made.ErrorSummary().ShouldNotBeEmpty();
+        }
+
+        var runs = await finance.GetPageAsync("/finance/payment-runs?p=abc");
+        foreach (var (day, monthBox, year) in new[] { ("1", "1", "9999"), ("x", "y", "z"), ("31", "12", "1"), ("", "", "") })
+        {
+            var refused = await finance.SubmitAsync(runs, "main form[method=post]", new() { ["PayOn-day"] = day, ["PayOn-month"] = monthBox, ["PayOn-year"] = year });
+            refused.Status.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Redirect);
+            if (refused.Status == HttpStatusCode.OK) refused.ErrorSummary().ShouldNotBeEmpty();
+        }
+
+        (await finance.GetPageAsync($"/finance/payment-runs/{Guid.NewGuid()}")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await finance.GetAsync($"/finance/payment-runs/{Guid.NewGuid()}/file")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var form = await world.Browser.GetPageAsync($"/provider/invoices/new?month={DeliveryRules.MonthKey(LastMonth)}");
+        foreach (var (quantity, amount) in new[] { ("79228162514264337593543950335", "79228162514264337593543950335"), ("-1", "-1"), ("1.123", "16"), ("one", "£lots"), ("1", "1.001") })
+        {
+            var refused = await world.Browser.SubmitAsync(form, "main form[method=post]", new() { ["ProviderReference"] = "OAK-9", ["Lines[0].Quantity"] = quantity, ["Lines[0].Amount"] = amount, ["Lines[0].LineId"] = "zzz" });
+            refused.Status.ShouldBe(HttpStatusCode.OK);
+            refused.ErrorSummary().ShouldNotBeEmpty();
+        }
+
+        var tooMuch = await world.Browser.SubmitAsync(form, "main form[method=post]", new() { ["ProviderReference"] = "OAK-9", ["Lines[0].Quantity"] = "79228162514264337593543950335", ["Lines[0].Amount"] = "79228162514264337593543950335" });
+        tooMuch.ErrorSummary().ShouldHaveSingleItem().ShouldContain("is more than delivered");
+        (await world.Browser.GetPageAsync("/provider/invoices/new?month=9999-12")).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Theory]
     [InlineData(Roles.PersonalisationOfficer, "/finance/payment-runs")]
     [InlineData(Roles.TeamManager, "/finance/invoices")]

@@ -23,8 +23,9 @@ public sealed class IndexModel(PaymentRunService runs) : GovukPageModel
         ClearBindingErrors();
         var (payOn, error) = PayOn.Read("PayOn", "payment date");
         if (error is not null) return await RefusedAsync([error], LoadAsync);
+        if (payOn is null) return await RefusedAsync(PayOn.KeyRuleErrors([new FieldError("PayOn", "Enter the payment date")], "PayOn"), LoadAsync);
 
-        var (run, result) = await runs.PrepareAsync(payOn!.Value, HttpContext.RequestAborted);
+        var (run, result) = await runs.PrepareAsync(payOn.Value, HttpContext.RequestAborted);
         if (result.Succeeded) return Redirect(Links.FinancePaymentRun(run!.Id, done: "prepared"));
         return await RefusedAsync(PayOn.KeyRuleErrors(result.Errors, "PayOn"), LoadAsync);
     }
