@@ -79,9 +79,18 @@ public static class InvoiceRules
             }
 
             var units = DeliveryRules.UnitName(found.Unit, 2);
-            if (line.Quantity is not { } quantity) errors.Add(new($"{field}.Quantity", $"Line {i + 1}: enter the {units} you are invoicing for"));
-            else if (quantity <= 0) errors.Add(new($"{field}.Quantity", $"Line {i + 1}: the {units} must be more than 0"));
-            else if (quantity != decimal.Round(quantity, 2)) errors.Add(new($"{field}.Quantity", $"Line {i + 1}: the {units} can have at most 2 decimal places"));
+            if (line.Quantity is not { } quantity)
+            {
+                errors.Add(new($"{field}.Quantity", $"Line {i + 1}: enter the {units} you are invoicing for"));
+            }
+            else if (quantity <= 0)
+            {
+                errors.Add(new($"{field}.Quantity", $"Line {i + 1}: the {units} must be more than 0"));
+            }
+            else if (quantity != decimal.Round(quantity, 2))
+            {
+                errors.Add(new($"{field}.Quantity", $"Line {i + 1}: the {units} can have at most 2 decimal places"));
+            }
             else if (quantity > found.Left)
             {
                 errors.Add(new($"{field}.Quantity", $"Line {i + 1}: {DeliveryRules.Amount(quantity)} {DeliveryRules.UnitName(found.Unit, quantity)} of {found.ServiceName} is more than delivered: " +
@@ -89,9 +98,18 @@ public static class InvoiceRules
                                                    $"so {DeliveryRules.Amount(found.Left)} can be invoiced"));
             }
 
-            if (line.Amount is not { } amount) errors.Add(new($"{field}.Amount", $"Line {i + 1}: enter the amount"));
-            else if (amount <= 0) errors.Add(new($"{field}.Amount", $"Line {i + 1}: the amount must be more than £0"));
-            else if (!Money.IsWholePence(amount)) errors.Add(new($"{field}.Amount", $"Line {i + 1}: the amount must be in pounds and pence, like 120.50"));
+            if (line.Amount is not { } amount)
+            {
+                errors.Add(new($"{field}.Amount", $"Line {i + 1}: enter the amount"));
+            }
+            else if (amount <= 0)
+            {
+                errors.Add(new($"{field}.Amount", $"Line {i + 1}: the amount must be more than £0"));
+            }
+            else if (!Money.IsWholePence(amount))
+            {
+                errors.Add(new($"{field}.Amount", $"Line {i + 1}: the amount must be in pounds and pence, like 120.50"));
+            }
             // Checked against the price only for units that can be invoiced (so the product stays in range).
             else if (line.Quantity is { } q && q > 0 && q <= found.Left && amount > Amount(q, found.UnitPrice))
             {
