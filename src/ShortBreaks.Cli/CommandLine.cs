@@ -25,6 +25,7 @@ internal static class CommandLine
         RasCalibrateCommand.Create(),
         RasCalibrationSampleCommand.Create(),
         DemoCodeCommand.Create(),
+        PaymentRunPayCommand.Create(),
     ];
 
     public static RootCommand Root()

@@ -91,6 +91,8 @@ public static class CoreServices
         services.AddScoped<DirectPayments.MonitoringReturnService>();
         services.AddScoped<DirectPayments.AccountAuditService>();
         services.AddScoped<DirectPayments.RecoupmentService>();
+        services.AddScoped<Finance.ProviderInvoiceService>();
+        services.AddScoped<Finance.PaymentRunService>();
         services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);
         services.AddScoped<LocalOffer.DirectorySearch>();
         services.AddSingleton<LocalOffer.DirectoryIndexCache>();

@@ -16,8 +16,8 @@ public sealed class SpreadsheetCsv
 
     private SpreadsheetCsv(CsvWriter writer) => _writer = writer;
 
-    /// <summary>A file of a header row and the rows <paramref name="writeRows"/> writes.</summary>
-    public static string Write(IEnumerable<string> header, Action<SpreadsheetCsv> writeRows)
+    /// <summary>A file of a header row (left out when <paramref name="headerRow"/> is false) and the rows <paramref name="writeRows"/> writes.</summary>
+    public static string Write(IEnumerable<string> header, Action<SpreadsheetCsv> writeRows, bool headerRow = true)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -30,8 +30,12 @@ public sealed class SpreadsheetCsv
         using (var writer = new CsvWriter(text, config))
         {
             var csv = new SpreadsheetCsv(writer);
-            foreach (var name in header) csv.Text(name);
-            csv.EndRow();
+            if (headerRow)
+            {
+                foreach (var name in header) csv.Text(name);
+                csv.EndRow();
+            }
+
             writeRows(csv);
         }
 

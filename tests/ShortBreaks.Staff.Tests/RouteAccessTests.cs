@@ -138,6 +138,11 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/finance/direct-payments", "/finance/direct-payments/audits",
         // A provider's own agreements, filtered by ProviderChildAccess; PackagePagesTests proves another provider gets 404.
         "/provider/agreements",
+        // Provider invoices and payment runs, for finance officers only (Policies.Finance): they hold money, never case notes,
+        // and each view of a child's payments or invoice lines is audited; a provider's own invoices are found only through
+        // the organisation it acts for. FinancePageTests proves who is refused.
+        "/finance", "/finance/invoices", "/finance/invoices/{id:guid}", "/finance/payment-runs", "/finance/payment-runs/{id:guid}",
+        "/finance/payment-runs/{id:guid}/file", "/provider/invoices", "/provider/invoices/{id:guid}", "/provider/invoices/new",
         // The Local Offer directory and its Open Referral UK feed: listed services only, open to anyone; and its import.
         "/local-offer", "/local-offer/services/{id:guid}", "/commissioning/directory/import",
         "/oruk/", "/oruk/services", "/oruk/services/{id}", "/oruk/service_at_locations", "/oruk/service_at_locations/{id}",

@@ -87,6 +87,14 @@ public sealed partial class TestData
             var package = AddPackageRows(db, child.Id, tag, Today);
             db.AllowanceYears.Add(new Core.Providers.AllowanceYear { ChildId = child.Id, YearStart = package.YearStart, ChangedAt = now });
             AddMonitoringRows(db, child.Id, tag, Today);
+            AddApprovedInvoice(db, package, new DateOnly(Today.Year, Today.Month, 1), 2m, 1).Reference = "INV-" + Guid.NewGuid().ToString("N")[..12];
+            var run = new Core.Finance.PaymentRun { Reference = "RUN-" + Guid.NewGuid().ToString("N")[..12], PayOn = Today, PreparedAt = now, PreparedByName = "Fran Finance", State = Core.Finance.PaymentRunState.Paid, ItemCount = 1, Total = 99.99m };
+            db.PaymentRuns.Add(run);
+            db.PaymentRunItems.Add(new Core.Finance.PaymentRunItem
+            {
+                PaymentRunId = run.Id, Kind = Core.DirectPayments.SpendingKind.DirectPayment, SourceId = Guid.NewGuid(), ChildId = child.Id, RecordReference = "DP-" + Guid.NewGuid().ToString("N")[..8],
+                PaymentReference = run.Reference + "-00001", PayeeName = $"Pat Parent {tag}", Amount = 99.99m, BudgetHead = "SB-DP", PaidAt = now,
+            });
             db.ChildEmergencyContacts.Add(new ChildEmergencyContact { ChildId = child.Id, Position = 1, Name = $"Grace Contact {tag}", Relationship = "Aunt", Phone = "07700 900 123" });
             child.Arrangements = $"Inhaler before swimming {tag}";
             var directPayment = new Core.DirectPayments.DirectPayment { ChildId = child.Id, Reference = $"DP-{tag[..Math.Min(tag.Length, 12)]}", PlanId = plan.Id, PlanVersionId = first.Id, State = Core.DirectPayments.DirectPaymentState.Active, RecipientUserId = familyUserId, RecipientName = $"Parent {tag}", RecipientRelationship = "Mother", AnnualAmount = 2808m, StartsOn = Today, EndsOn = Today.AddMonths(12), SchemeVersion = SchemeVersion, CreatedAt = now, CreatedByName = "Sam Officer", AgreedAt = now, AgreedByName = $"Parent {tag} (Mother)" };

@@ -81,4 +81,6 @@ public static class Policies
     public const string DirectPayments = "DirectPayments";
     /// <summary>Direct payment monitoring, audit and recoupment (<see cref="Roles.MonitoringStaff"/>).</summary>
     public const string DirectPaymentMonitoring = "DirectPaymentMonitoring";
+    /// <summary>Provider invoices and payment runs: finance officers only (they see money, not case notes).</summary>
+    public const string Finance = "Finance";
 }

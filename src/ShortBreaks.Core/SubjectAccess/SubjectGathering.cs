@@ -36,6 +36,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         nameof(ShortBreaksDbContext.DirectPaymentStatements), nameof(ShortBreaksDbContext.StatementLines), nameof(ShortBreaksDbContext.MonitoringReturns),
         nameof(ShortBreaksDbContext.MonitoringReturnEvidence), nameof(ShortBreaksDbContext.AccountAudits), nameof(ShortBreaksDbContext.Recoupments),
         nameof(ShortBreaksDbContext.RecoupmentDeductions),
+        nameof(ShortBreaksDbContext.ProviderInvoiceLines), nameof(ShortBreaksDbContext.PaymentRunItems),
     };
 
     /// <summary>The data sets that hold nothing about any one child, and why.</summary>
@@ -59,6 +60,8 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         [nameof(ShortBreaksDbContext.SubjectAccessChoices)] = "an administrator's review choices, kept in the release record",
         [nameof(ShortBreaksDbContext.RetentionReviews)] = "the monthly retention reviews; their items about a child are gathered",
         [nameof(ShortBreaksDbContext.StatementColumnMappings)] = "which column of the card provider's or banks' statement files holds what",
+        [nameof(ShortBreaksDbContext.ProviderInvoices)] = "a provider's invoice for a month across its packages; its lines about a child are gathered",
+        [nameof(ShortBreaksDbContext.PaymentRuns)] = "a day's payment run across every payment; its items about a child are gathered",
     };
 
     public async Task<SubjectRecord?> ChildAsync(Guid childId, CancellationToken ct = default)
@@ -240,6 +243,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         await AddPackagesAsync(childId, Add, ct);
         await AddDirectPaymentsAsync(childId, Add, ct);
         var returnFiles = await AddDirectPaymentMonitoringAsync(childId, Add, ct);
+        await AddPaymentsAsync(childId, Add, ct);
 
         var letters = await db.Letters.AsNoTracking().Where(l => l.ChildId == childId).OrderBy(l => l.CreatedAt)
             .Select(l => new { l.Id, l.Title, l.CreatedAt, l.VisibleToFamily }).ToListAsync(ct);
@@ -559,6 +563,33 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
 
         return evidence.Select(e => new FileItem(e.Id, nameof(db.MonitoringReturnEvidence), e.FileName, e.ContentType, e.Size, e.UploadedAt,
             $"Evidence ({e.KindId}) sent with a direct payment monitoring return", null)).ToList();
+    /// The child's lines on providers' invoices and the payments made to the family by payment runs. Bank details are
+    /// never written here: they stay with the account, which is gathered with the direct payment.
+    /// </summary>
+    private async Task AddPaymentsAsync(Guid childId, Action<string, string, string, List<RecordEntry>> add, CancellationToken ct)
+    {
+        var lines = await (from l in db.ProviderInvoiceLines.AsNoTracking()
+                           where l.ChildId == childId
+                           join i in db.ProviderInvoices on l.InvoiceId equals i.Id
+                           join o in db.Organisations on i.OrganisationId equals o.Id
+                           join p in db.PackageLines on l.PackageLineId equals p.Id
+                           orderby i.Month, i.Reference
+                           select new { Line = l, i.Reference, i.Month, i.State, Provider = o.Name, p.ServiceName }).ToListAsync(ct);
+        add("invoice-lines", "Providers' invoices for short breaks delivered", nameof(db.ProviderInvoiceLines), lines.Select(x => new RecordEntry(
+            $"{nameof(db.ProviderInvoiceLines)}/{x.Line.Id}", $"Invoice {x.Reference}, {x.ServiceName}", Fields(
+                ("Invoice", x.Reference), ("Provider", x.Provider), ("Month", x.Month.ToString("MMMM yyyy", CultureInfo.InvariantCulture)), ("Service", x.ServiceName),
+                ("Quantity", x.Line.Quantity), ("Unit", x.Line.Unit.ToString()), ("Price each", MoneyText(x.Line.UnitPrice)), ("Amount", MoneyText(x.Line.Amount)),
+                ("Invoice status", x.State.ToString())))).ToList());
+
+        var items = await (from i in db.PaymentRunItems.AsNoTracking()
+                           where i.ChildId == childId
+                           join r in db.PaymentRuns on i.PaymentRunId equals r.Id
+                           orderby r.PayOn, i.PaymentReference
+                           select new { Item = i, r.Reference, r.PayOn }).ToListAsync(ct);
+        add("payments", "Direct payments made by payment runs", nameof(db.PaymentRunItems), items.Select(x => new RecordEntry(
+            $"{nameof(db.PaymentRunItems)}/{x.Item.Id}", $"Payment {x.Item.PaymentReference}", Fields(
+                ("Payment reference", x.Item.PaymentReference), ("Payment run", x.Reference), ("Payment date", x.PayOn), ("Direct payment", x.Item.RecordReference),
+                ("Kind", Finance.InvoiceRules.KindName(x.Item.Kind)), ("Paid to", x.Item.PayeeName), ("Amount", MoneyText(x.Item.Amount)), ("Paid", x.Item.PaidAt)))).ToList());
     }
 
     private static RecordField StaffField(string entryKey, string label, string text, string section, string description) =>

@@ -77,6 +77,7 @@ public static class ServiceSetup
             .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.Provider))
             .AddPolicy(Policies.DirectPayments, p => p.RequireRole(Roles.DirectPaymentStaff))
             .AddPolicy(Policies.DirectPaymentMonitoring, p => p.RequireRole(Roles.MonitoringStaff))
+            .AddPolicy(Policies.Finance, p => p.RequireRole(Roles.FinanceOfficer))
             .AddPolicy(VirtualBudgetPolicies.ServiceBudget, p => p.RequireRole(Roles.FinanceOfficer, Roles.Admin));
         services.AddScoped<IAuthorizationHandler, ChildAccessHandler>();
 
@@ -94,6 +95,11 @@ public static class ServiceSetup
             o.Conventions.AuthorizeFolder("/Provider", Policies.Provider);
             o.Conventions.AuthorizeFolder("/DirectPayments", Policies.DirectPayments);
             o.Conventions.AuthorizeFolder("/Finance/DirectPayments", Policies.DirectPaymentMonitoring);
+            // Invoices and payment runs are finance officers' only; direct payment monitoring (above) is shared with
+            // team managers and administrators, so the policy is set per folder, not on all of /Finance.
+            o.Conventions.AuthorizePage("/Finance/Index", Policies.Finance);
+            o.Conventions.AuthorizeFolder("/Finance/Invoices", Policies.Finance);
+            o.Conventions.AuthorizeFolder("/Finance/PaymentRuns", Policies.Finance);
         });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);

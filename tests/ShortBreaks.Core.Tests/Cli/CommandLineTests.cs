@@ -19,6 +19,7 @@ public sealed class CommandLineTests
         },
         { "ras-calibration-sample", ["--rows", "--seed", "--version", "--out", "--schemes"] },
         { "demo-code", [] },
+        { "payment-run-pay", ["--run", "--batch-size", "--pause", "--schemes", "--provider", "--connection"] },
     };
 
     private static async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)

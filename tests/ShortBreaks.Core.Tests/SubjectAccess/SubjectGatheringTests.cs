@@ -93,6 +93,8 @@ public sealed class SubjectGatheringTests
             [nameof(db.AccountAudits)] = await db.AccountAudits.CountAsync(x => x.ChildId == childId),
             [nameof(db.Recoupments)] = await db.Recoupments.CountAsync(x => x.ChildId == childId),
             [nameof(db.RecoupmentDeductions)] = await db.RecoupmentDeductions.CountAsync(x => x.ChildId == childId),
+            [nameof(db.ProviderInvoiceLines)] = await db.ProviderInvoiceLines.CountAsync(x => x.ChildId == childId),
+            [nameof(db.PaymentRunItems)] = await db.PaymentRunItems.CountAsync(x => x.ChildId == childId),
         };
         expected.Keys.ToHashSet().SetEquals(SubjectGathering.ChildTables).ShouldBeTrue("the test counts every table gathered");
         foreach (var (table, count) in expected)
