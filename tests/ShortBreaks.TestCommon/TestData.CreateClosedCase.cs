@@ -82,7 +82,9 @@ public sealed partial class TestData
                 LoggedAt = at, LoggedByUserId = "admin", LoggedByName = "An administrator",
                 Status = Core.SubjectAccess.SubjectAccessStatus.Released, ReleasedAt = at, ReleasedByName = "An administrator",
             });
-            AddPackageRows(db, child.Id, "closed", DateOnly.FromDateTime(at));
+            var package = AddPackageRows(db, child.Id, "closed", DateOnly.FromDateTime(at));
+            AddApprovedInvoice(db, package, new DateOnly(at.Year, at.Month, 1), 1m, 1).Reference = "INV-" + Guid.NewGuid().ToString("N")[..12];
+            AddMonitoringRows(db, child.Id, "closed", DateOnly.FromDateTime(at));
             db.RecordView(nameof(Child), child.Id.ToString(), child.Id);
             await db.SaveChangesAsync(cancellationToken);
         });
@@ -99,6 +101,18 @@ public sealed partial class TestData
         return new Dictionary<string, int>
         {
             ["Children"] = await db.Children.CountAsync(c => ids.Contains(c.Id), cancellationToken),
+            ["DirectPayments"] = await db.DirectPayments.CountAsync(d => ids.Contains(d.ChildId), cancellationToken),
+            ["DirectPaymentAccounts"] = await db.DirectPaymentAccounts.CountAsync(a => ids.Contains(a.ChildId), cancellationToken),
+            ["DirectPaymentInstalments"] = await db.DirectPaymentInstalments.CountAsync(i => ids.Contains(i.ChildId), cancellationToken),
+            ["DirectPaymentStatements"] = await db.DirectPaymentStatements.CountAsync(s => ids.Contains(s.ChildId), cancellationToken),
+            ["StatementLines"] = await db.StatementLines.CountAsync(l => ids.Contains(l.ChildId), cancellationToken),
+            ["MonitoringReturns"] = await db.MonitoringReturns.CountAsync(r => ids.Contains(r.ChildId), cancellationToken),
+            ["MonitoringReturnEvidence"] = await db.MonitoringReturnEvidence.CountAsync(e => ids.Contains(e.ChildId), cancellationToken),
+            ["AccountAudits"] = await db.AccountAudits.CountAsync(a => ids.Contains(a.ChildId), cancellationToken),
+            ["Recoupments"] = await db.Recoupments.CountAsync(r => ids.Contains(r.ChildId), cancellationToken),
+            ["RecoupmentDeductions"] = await db.RecoupmentDeductions.CountAsync(d => ids.Contains(d.ChildId), cancellationToken),
+            ["ProviderInvoiceLines"] = await db.ProviderInvoiceLines.CountAsync(l => ids.Contains(l.ChildId), cancellationToken),
+            ["PaymentRunItems"] = await db.PaymentRunItems.CountAsync(i => i.ChildId != null && ids.Contains(i.ChildId.Value), cancellationToken),
             ["ChildFamilyMembers"] = await db.ChildFamilyMembers.CountAsync(m => ids.Contains(m.ChildId), cancellationToken),
             ["TimelineEvents"] = await db.TimelineEvents.CountAsync(e => ids.Contains(e.ChildId), cancellationToken),
             ["ChildMerges"] = await db.ChildMerges.CountAsync(m => ids.Contains(m.SurvivingChildId) || ids.Contains(m.MergedChildId), cancellationToken),

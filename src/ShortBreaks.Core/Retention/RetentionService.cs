@@ -458,6 +458,20 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
         var rows = new Dictionary<string, int>
         {
             ["AuditEntries"] = await db.AuditEntries.Where(a => a.Action != EraseAction && ((a.ChildId != null && ids.Contains(a.ChildId.Value)) || entityIds.Contains(a.EntityId))).ExecuteDeleteAsync(ct),
+            // Direct payments and the money around them, before the plans, packages and letters they point to. A payment
+            // run or provider invoice keeps its recorded total; only the child's own lines and payments go.
+            ["RecoupmentDeductions"] = await db.RecoupmentDeductions.Where(d => ids.Contains(d.ChildId)).ExecuteDeleteAsync(ct),
+            ["Recoupments"] = await db.Recoupments.Where(r => ids.Contains(r.ChildId)).ExecuteDeleteAsync(ct),
+            ["AccountAudits"] = await db.AccountAudits.Where(a => ids.Contains(a.ChildId)).ExecuteDeleteAsync(ct),
+            ["MonitoringReturnEvidence"] = await db.MonitoringReturnEvidence.Where(e => ids.Contains(e.ChildId)).ExecuteDeleteAsync(ct),
+            ["MonitoringReturns"] = await db.MonitoringReturns.Where(r => ids.Contains(r.ChildId)).ExecuteDeleteAsync(ct),
+            ["StatementLines"] = await db.StatementLines.Where(l => ids.Contains(l.ChildId)).ExecuteDeleteAsync(ct),
+            ["DirectPaymentStatements"] = await db.DirectPaymentStatements.Where(s => ids.Contains(s.ChildId)).ExecuteDeleteAsync(ct),
+            ["PaymentRunItems"] = await db.PaymentRunItems.Where(i => i.ChildId != null && ids.Contains(i.ChildId.Value)).ExecuteDeleteAsync(ct),
+            ["ProviderInvoiceLines"] = await db.ProviderInvoiceLines.Where(l => ids.Contains(l.ChildId)).ExecuteDeleteAsync(ct),
+            ["DirectPaymentInstalments"] = await db.DirectPaymentInstalments.Where(i => ids.Contains(i.ChildId)).ExecuteDeleteAsync(ct),
+            ["DirectPaymentAccounts"] = await db.DirectPaymentAccounts.Where(a => ids.Contains(a.ChildId)).ExecuteDeleteAsync(ct),
+            ["DirectPayments"] = await db.DirectPayments.Where(d => ids.Contains(d.ChildId)).ExecuteDeleteAsync(ct),
             ["FamilyAgreementsOnBehalf"] = await db.FamilyAgreementsOnBehalf.Where(a => ids.Contains(a.ChildId) || versionIds.Contains(a.PlanVersionId)).ExecuteDeleteAsync(ct),
             ["PanelItems"] = await db.PanelItems.Where(p => ids.Contains(p.ChildId)).ExecuteDeleteAsync(ct),
             ["BudgetNotices"] = await db.BudgetNotices.Where(n => ids.Contains(n.ChildId)).ExecuteDeleteAsync(ct),

@@ -563,6 +563,9 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
 
         return evidence.Select(e => new FileItem(e.Id, nameof(db.MonitoringReturnEvidence), e.FileName, e.ContentType, e.Size, e.UploadedAt,
             $"Evidence ({e.KindId}) sent with a direct payment monitoring return", null)).ToList();
+    }
+
+    /// <summary>
     /// The child's lines on providers' invoices and the payments made to the family by payment runs. Bank details are
     /// never written here: they stay with the account, which is gathered with the direct payment.
     /// </summary>
