@@ -85,6 +85,13 @@ public sealed partial class TestData
             var package = AddPackageRows(db, child.Id, "closed", DateOnly.FromDateTime(at));
             AddApprovedInvoice(db, package, new DateOnly(at.Year, at.Month, 1), 1m, 1).Reference = "INV-" + Guid.NewGuid().ToString("N")[..12];
             AddMonitoringRows(db, child.Id, "closed", DateOnly.FromDateTime(at));
+            var run = new Core.Finance.PaymentRun { Reference = "RUN-" + Guid.NewGuid().ToString("N")[..12], PayOn = DateOnly.FromDateTime(at), PreparedAt = at, PreparedByName = "Fran Finance", State = Core.Finance.PaymentRunState.Paid, ItemCount = 1, Total = 99.99m };
+            db.PaymentRuns.Add(run);
+            db.PaymentRunItems.Add(new Core.Finance.PaymentRunItem
+            {
+                PaymentRunId = run.Id, Kind = Core.DirectPayments.SpendingKind.DirectPayment, SourceId = Guid.NewGuid(), ChildId = child.Id, RecordReference = "DP-" + Guid.NewGuid().ToString("N")[..8],
+                PaymentReference = run.Reference + "-00001", PayeeName = "Pat Parent", Amount = 99.99m, BudgetHead = "SB-DP", PaidAt = at,
+            });
             db.RecordView(nameof(Child), child.Id.ToString(), child.Id);
             await db.SaveChangesAsync(cancellationToken);
         });
