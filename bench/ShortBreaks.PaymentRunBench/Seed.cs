@@ -25,8 +25,8 @@ internal static class Seed
             $"{d.Id(3, "i")}, '1 High Street', {d.Timestamp("2025-01-01 09:00:00")}, {d.Date("2015-01-01")}, '', 'Child', {d.False}, " +
             $"'Name' || {d.Pad("i", 6)}, 'name' || {d.Pad("i", 6)}, 'child name' || {d.Pad("i", 6)}, 'NG1 1AA', 'NG11AA', 'B-' || {d.Text("i")}, 'TargetedShortBreaks', 'Nottingham', 0");
         yield return d.Insert("DirectPayments", schedules,
-            Cols("Id", "ChildId", "Reference", "State", "RecipientName", "AnnualAmount", "StartsOn", "SchemeVersion", "CreatedAt", "CreatedByName", "Version"),
-            $"{d.Id(4, "i")}, {d.Id(3, "i")}, 'DP-' || {d.Pad("i", 6)}, 'Active', 'Parent ' || {d.Pad("i", 6)}, {d.Decimal("2600")}, {d.Date("2026-04-01")}, '2026.1', " +
+            Cols("Id", "ChildId", "Reference", "State", "RecipientName", "RecipientRelationship", "AnnualAmount", "RateHistory", "BodyHtml", "StartsOn", "SchemeVersion", "CreatedAt", "CreatedByName", "Version"),
+            $"{d.Id(4, "i")}, {d.Id(3, "i")}, 'DP-' || {d.Pad("i", 6)}, 'Active', 'Parent ' || {d.Pad("i", 6)}, 'Mother', {d.Decimal("2600")}, '2026-04-01=2600.00', '<p>Agreement</p>', {d.Date("2026-04-01")}, '2026.1', " +
             $"{d.Timestamp("2026-03-20 09:00:00")}, 'Bench', 0");
         yield return d.Insert("DirectPaymentAccounts", schedules,
             Cols("Id", "DirectPaymentId", "ChildId", "Kind", "AccountName", "SortCode", "AccountNumber", "CreatedAt", "CreatedByName", "ConfirmedAt", "Version"),
