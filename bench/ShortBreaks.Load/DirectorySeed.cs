@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Providers;
 
@@ -19,7 +20,7 @@ internal static class DirectorySeed
         if (made >= services) return;
 
         db.AuditChanges = false;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.DateOf(DateTime.UtcNow);
         var now = DateTime.UtcNow;
         var random = new Random(2026);
         for (var o = 0; o * 50 < services; o++)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Plans;
@@ -22,7 +23,7 @@ internal static class PlanSeed
             throw new InvalidOperationException($"Only {existing.Count + candidates.Count} children on Targeted Short Breaks: make a bigger county.");
 
         db.AuditChanges = false;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.DateOf(DateTime.UtcNow);
         var random = new Random(2026);
         foreach (var childId in candidates)
         {

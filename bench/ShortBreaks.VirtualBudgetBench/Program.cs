@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Ras.VirtualBudgets;
@@ -26,7 +27,7 @@ var minimumCases = int.Parse(Get("minimum-cases", "100000"), CultureInfo.Invaria
 var schemesFolder = Path.Combine(AppContext.BaseDirectory, "schemes");
 var schemes = SchemeCatalog.LoadFrom(schemesFolder);
 var ras = RasSchemeCatalog.LoadFrom(Path.Combine(schemesFolder, "ras"));
-var today = DateOnly.FromDateTime(DateTime.UtcNow);
+var today = UkCalendar.DateOf(DateTime.UtcNow);
 var noticeMonths = schemes.InForceOn(today).Reviews.ReductionNoticeMonths;
 
 await using (var db = DatabaseSetup.Create(database))

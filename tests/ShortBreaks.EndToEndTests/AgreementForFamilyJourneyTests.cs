@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
@@ -43,7 +44,7 @@ public sealed class AgreementForFamilyJourneyTests
         await staff.GetByLabel("Name of the person who agreed").FillAsync("Sam Stepdown");
         await staff.GetByLabel("Their relationship to the child").FillAsync("Father");
         await staff.GetByLabel("By phone").CheckAsync();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.DateOf(DateTime.UtcNow);
         await staff.GetByLabel("Day").FillAsync(today.Day.ToString());
         await staff.GetByLabel("Month").FillAsync(today.Month.ToString());
         await staff.GetByLabel("Year").FillAsync(today.Year.ToString());

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
@@ -64,7 +65,7 @@ public sealed class BrokerageJourneyTests
         using var scope = server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ShortBreaksDbContext>();
         var child = await new TestData(db).CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: officerId);
-        var (organisation, service) = TestData.AddApprovedOrganisation(db, "Sunflower Short Breaks", DateOnly.FromDateTime(DateTime.UtcNow));
+        var (organisation, service) = TestData.AddApprovedOrganisation(db, "Sunflower Short Breaks", UkCalendar.DateOf(DateTime.UtcNow));
         db.OrganisationUsers.Add(new OrganisationUser { OrganisationId = organisation.Id, UserId = workerId, IsAdministrator = true, AddedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return (child, organisation, service);

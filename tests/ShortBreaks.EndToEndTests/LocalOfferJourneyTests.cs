@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.EndToEndTests.Infrastructure;
@@ -59,7 +60,7 @@ public sealed class LocalOfferJourneyTests
     {
         using var scope = server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ShortBreaksDbContext>();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.DateOf(DateTime.UtcNow);
         var (willow, _) = TestData.AddApprovedOrganisation(db, "Willow Care", today);
         TestData.AddDirectoryService(db, willow, "Willow autism swim", today, kind: "sport", needs: "need-autism", minimumAge: 6, maximumAge: 12, price: 12m,
             places: new TestPlace("Ashcombe Pool", "DC1 2AB", 53.0, -1.0));

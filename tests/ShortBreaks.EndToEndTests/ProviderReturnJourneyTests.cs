@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Providers;
@@ -24,7 +25,7 @@ public sealed class ProviderReturnJourneyTests
         await using var browser = await Browser.LaunchAsync();
         await using var server = await LiveServer.StartAsync(provider);
         var worker = await server.CreateUserAsync(Roles.Provider, "Jo Worker");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.DateOf(DateTime.UtcNow);
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var (child, packageId) = await PackageAsync(server, worker.Id, lastMonth.AddMonths(-1), today.AddMonths(6));
         var officer = await server.CreateUserAsync(Roles.PersonalisationOfficer, "Amira Officer");

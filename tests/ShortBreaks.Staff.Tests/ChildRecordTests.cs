@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Staff.Tests.Infrastructure;
@@ -12,7 +13,7 @@ public class ChildRecordTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     [Fact]
     public async Task Record_ShowsTheChildAndTheTimelineNewestFirstAndAuditsTheView()
     {
-        var request = await factory.Data.SubmittedRequestAsync(r => r.ChildDateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-11).AddDays(-3));
+        var request = await factory.Data.SubmittedRequestAsync(r => r.ChildDateOfBirth = UkCalendar.DateOf(DateTime.UtcNow).AddYears(-11).AddDays(-3));
         var (browser, officer) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer, "Kim Keyworker");
         var requestPage = await browser.RequestPageAsync(request.Id);
         await browser.SubmitAsync(requestPage, StaffSteps.ConfirmChildForm, new() { ["ChildId"] = "new" });

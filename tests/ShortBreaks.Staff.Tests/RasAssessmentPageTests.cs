@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
@@ -13,7 +14,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
 {
     private RasPhase Primary => factory.Services.GetRequiredService<RasSchemeCatalog>().Find("2026.1")!.Phases.Single(p => p.Id == "primary");
 
-    private Task<Child> PrimaryAgeChildAsync() => factory.Data.ChildAsync(c => c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-8).AddDays(-20));
+    private Task<Child> PrimaryAgeChildAsync() => factory.Data.ChildAsync(c => c.DateOfBirth = UkCalendar.DateOf(DateTime.UtcNow).AddYears(-8).AddDays(-20));
 
     private static string Url(Child child, Guid id, string rest = "") => $"/staff/children/{child.Id}/ras/{id}{rest}";
 
@@ -353,7 +354,7 @@ public class RasAssessmentPageTests(WebAppFactory factory) : IClassFixture<WebAp
     [Fact]
     public async Task AChildTooYoungForAnyQuestionnaire_CannotBeStarted()
     {
-        var child = await factory.Data.ChildAsync(c => c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-3));
+        var child = await factory.Data.ChildAsync(c => c.DateOfBirth = UkCalendar.DateOf(DateTime.UtcNow).AddYears(-3));
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
 
         var start = await browser.GetPageAsync($"/staff/children/{child.Id}/ras/start");

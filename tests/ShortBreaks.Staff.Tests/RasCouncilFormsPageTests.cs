@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
@@ -34,7 +35,7 @@ public class RasCouncilFormsPageTests : IClassFixture<WebAppFactory>
     [Fact]
     public async Task SupportAlreadyFunded_IsEnteredCheckedAndTakenOffAndTheResultShowsHoursAndTheAssessmentAskedFor()
     {
-        var child = await _factory.Data.ChildAsync(c => c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-8).AddDays(-20));
+        var child = await _factory.Data.ChildAsync(c => c.DateOfBirth = UkCalendar.DateOf(DateTime.UtcNow).AddYears(-8).AddDays(-20));
         var (browser, _) = await _factory.SignedInAsAsync(Roles.PersonalisationOfficer);
         var started = await browser.SubmitAsync(await browser.GetPageAsync($"/staff/children/{child.Id}/ras/start"), "main form[method=post]", new());
         var id = Guid.Parse(started.RedirectPath!.Split('/').Last());
@@ -95,7 +96,7 @@ public class RasCouncilFormsPageTests : IClassFixture<WebAppFactory>
     [Fact]
     public async Task AVersionWithoutSupportAlreadyFunded_AsksForNone()
     {
-        var child = await _factory.Data.ChildAsync(c => c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-13));
+        var child = await _factory.Data.ChildAsync(c => c.DateOfBirth = UkCalendar.DateOf(DateTime.UtcNow).AddYears(-13));
         var (browser, _) = await _factory.SignedInAsAsync(Roles.PersonalisationOfficer);
         var started = await browser.SubmitAsync(await browser.GetPageAsync($"/staff/children/{child.Id}/ras/start"), "main form[method=post]", new());
         var id = Guid.Parse(started.RedirectPath!.Split('/').Last());

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Staff.Tests.Infrastructure;
@@ -45,8 +46,8 @@ public sealed class ChildRecords : IAsyncLifetime
             var assessment = new Core.Ras.RasAssessment { ChildId = child.Id, AgeYears = 9, PhaseId = "primary", CreatedAt = DateTime.UtcNow, CreatedByUserId = "test" };
             var item = new PanelItem { ChildId = child.Id, Kind = PanelItemKind.EntryToTargeted, Status = PanelItemStatus.Awaiting };
             db.AddRange(letter, assessment, item);
-            var package = TestData.AddPackageRows(db, child.Id, "routes", DateOnly.FromDateTime(DateTime.UtcNow));
-            var directPayment = TestData.AddMonitoringRows(db, child.Id, "routes", DateOnly.FromDateTime(DateTime.UtcNow));
+            var package = TestData.AddPackageRows(db, child.Id, "routes", UkCalendar.DateOf(DateTime.UtcNow));
+            var directPayment = TestData.AddMonitoringRows(db, child.Id, "routes", UkCalendar.DateOf(DateTime.UtcNow));
             directPayment.BodyHtml = "<p>Agreement</p>";
             var account = new Core.DirectPayments.DirectPaymentAccount { DirectPaymentId = directPayment.Id, ChildId = child.Id, AccountName = "A parent", SortCode = "309430", AccountNumber = "00733445", CreatedAt = DateTime.UtcNow, CreatedByUserId = "someone", CreatedByName = "Someone" };
             db.Add(account);
@@ -201,7 +202,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
             // A worker of another organisation, on the framework and with packages of its own: the realistic prober.
             await records.Factory.Data.WithDbAsync(async db =>
             {
-                var (organisation, _) = TestData.AddApprovedOrganisation(db, "Another provider", DateOnly.FromDateTime(DateTime.UtcNow));
+                var (organisation, _) = TestData.AddApprovedOrganisation(db, "Another provider", UkCalendar.DateOf(DateTime.UtcNow));
                 TestData.AddOrganisationUser(db, organisation.Id, user.Id);
                 await db.SaveChangesAsync();
             });
@@ -308,7 +309,6 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
                 ChildResource child => child.ChildId == childId,
                 PackageResource package => package.ChildId == childId,
                 DirectPaymentResource payment => payment.ChildId == childId,
-                DirectPaymentMoneyResource money => money.ChildId == childId,
                 Core.Requests.ShortBreakRequest request => request.Id == requestId,
                 _ => false,
             };

@@ -1,3 +1,4 @@
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
@@ -49,7 +50,7 @@ public sealed record ProviderWorld(
     {
         get
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = UkCalendar.DateOf(DateTime.UtcNow);
             return new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         }
     }
@@ -65,7 +66,7 @@ public static class ProviderWorlds
         var other = await factory.Data.CreateChildAsync(lastName: "Carter" + tag, tier: Tier.FlexibleShortBreaks);
         return await factory.Data.WithDbAsync(async db =>
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = UkCalendar.DateOf(DateTime.UtcNow);
             var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
             var (mine, myService) = TestData.AddApprovedOrganisation(db, "Oakfield " + tag, start.AddYears(-1));
             var (theirs, theirService) = TestData.AddApprovedOrganisation(db, "Elmtree " + tag, start.AddYears(-1));

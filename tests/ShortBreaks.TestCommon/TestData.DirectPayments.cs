@@ -1,3 +1,4 @@
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Plans;
 
@@ -16,7 +17,7 @@ public sealed partial class TestData
         var planId = await WithDbAsync(async db =>
         {
             var now = db.UtcNow;
-            var today = Core.Retention.RetentionRules.UkDate(now);
+            var today = db.Today;
             if (familyUserId is not null) db.ChildFamilyMembers.Add(new ChildFamilyMember { ChildId = child.Id, UserId = familyUserId, Relationship = "Mother", AddedAt = now });
             var plan = new SupportPlan { ChildId = child.Id, CreatedAt = now, CreatedByName = "Amira Hughes", LatestNumber = 1, ApprovedNumber = 1 };
             var version = new PlanVersion

@@ -22,7 +22,7 @@ internal static class DemoDataCommand
     {
         var seed = options.Int("seed", 2026, int.MinValue, int.MaxValue);
         var children = options.Int("children", 1550, DemoOptions.MinimumChildren, DemoOptions.MaximumChildren);
-        var today = options.Date("today") ?? DateOnly.FromDateTime(DateTime.Now);
+        var today = options.Date("today") ?? UkCalendar.DateOf(DateTime.UtcNow);
         var schemesFolder = options.String("schemes") ?? Path.Combine(AppContext.BaseDirectory, "schemes");
         var database = DatabaseArguments.Read(options);
         options.ThrowIfAnyUnread();

@@ -26,7 +26,7 @@ internal static class RasCalibrationSampleCommand
         options.ThrowIfAnyUnread();
 
         var catalog = RasSchemeCatalog.LoadFrom(Path.Combine(schemes, "ras"));
-        var scheme = version is null ? catalog.InForceOn(DateOnly.FromDateTime(DateTime.UtcNow)) : catalog.Find(version);
+        var scheme = version is null ? catalog.InForceOn(UkCalendar.DateOf(DateTime.UtcNow)) : catalog.Find(version);
         if (scheme is null) throw new UsageException($"There is no RAS version '{version}'.");
 
         var csv = CalibrationSample.ToCsv(scheme, CalibrationSample.Generate(scheme, rows, seed, CalibrationSample.RealisticCost));

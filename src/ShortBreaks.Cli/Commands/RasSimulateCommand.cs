@@ -27,7 +27,7 @@ internal static class RasSimulateCommand
     {
         var label = options.String("version") ?? throw new UsageException("Give the RAS version to try with --version <label>.");
         var format = options.String("format") ?? "json";
-        var today = options.Date("today") ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = options.Date("today") ?? UkCalendar.DateOf(DateTime.UtcNow);
         var schemesFolder = options.String("schemes") ?? Path.Combine(AppContext.BaseDirectory, "schemes");
         var database = DatabaseArguments.Read(options);
         options.ThrowIfAnyUnread();

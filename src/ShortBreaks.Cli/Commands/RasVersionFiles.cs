@@ -20,7 +20,7 @@ internal static class RasVersionFiles
             return null;
         }
 
-        return (version is null ? catalog.InForceOn(DateOnly.FromDateTime(DateTime.UtcNow)) : catalog.Find(version))
+        return (version is null ? catalog.InForceOn(UkCalendar.DateOf(DateTime.UtcNow)) : catalog.Find(version))
                ?? throw new UsageException($"There is no RAS version '{version}'.");
     }
 }

@@ -16,7 +16,7 @@ public sealed class CaseClosureService(ShortBreaksDbContext db)
         var open = await db.Requests.AsNoTracking().Where(r => r.ChildId == child.Id && r.Status == RequestStatus.Submitted)
             .OrderBy(r => r.SubmittedAt).Select(r => r.Reference).FirstOrDefaultAsync(ct);
         if (open is not null) return $"Request {open} is waiting for a decision: decide it before closing the case.";
-        var today = Retention.RetentionRules.UkDate(db.UtcNow);
+        var today = UkCalendar.DateOf(db.UtcNow);
         var inForce = await (from v in db.PlanVersions.AsNoTracking().Where(PlanInForce.TakenEffectBy(today))
                              join p in db.SupportPlans.AsNoTracking() on v.PlanId equals p.Id
                              where p.ChildId == child.Id && p.EndedAt == null && v.PeriodEnd >= today
@@ -75,7 +75,7 @@ public sealed class CaseClosureService(ShortBreaksDbContext db)
         child.ClosedByName = null;
         child.ClosureReason = null;
         db.AddTimeline(child.Id, TimelineKinds.CaseReopened, summary,
-            $"{detail}\nIt had been closed on {Retention.RetentionRules.UkDate(closed).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.", requestId);
+            $"{detail}\nIt had been closed on {UkCalendar.DateOf(closed).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.", requestId);
     }
 
     private static CommandResult? Check(string? reason, string missing)

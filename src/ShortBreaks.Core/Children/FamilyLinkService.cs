@@ -97,7 +97,7 @@ public sealed class FamilyLinkService(ShortBreaksDbContext db, SchemeCatalog sch
             throw;
         }
 
-        var council = schemes.InForceOn(DateOnly.FromDateTime(db.UtcNow)).Council;
+        var council = schemes.InForceOn(db.Today).Council;
         foreach (var family in alreadyLinked.Where(f => !string.IsNullOrWhiteSpace(f.Email)))
         {
             await email.TrySendAsync(db, logger, family.Email, childId, Emails.AnotherAccountLinked(family, child, account.DisplayName, relationship, council), ct);

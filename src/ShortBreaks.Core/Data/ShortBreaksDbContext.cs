@@ -81,8 +81,11 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public TimeProvider Clock => clock;
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The day of <see cref="UtcNow"/>: the day a rule or a scheme in force is judged on.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(UtcNow);
+    /// <summary>
+    /// The UK day of <see cref="UtcNow"/>: the day a rule or a scheme in force is judged on. Not the UTC date, which in
+    /// summer is still yesterday for the first hour of the council's day.
+    /// </summary>
+    public DateOnly Today => UkCalendar.DateOf(UtcNow);
 
     /// <summary>Set false by bulk loads (demo data) that write their own single audit entry.</summary>
     public bool AuditChanges { get; set; } = true;

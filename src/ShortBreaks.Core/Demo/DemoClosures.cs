@@ -40,7 +40,7 @@ internal static class DemoClosures
                 var result = await closure.CloseAsync(childId, "Signposted to universal services; nothing more for the team to do.", child.Version, ct);
                 db.ChangeTracker.Clear();
                 if (!result.Succeeded) continue;
-                var age = EligibilityCheck.AgeOn(child.DateOfBirth, Retention.RetentionRules.UkDate(db.UtcNow));
+                var age = EligibilityCheck.AgeOn(child.DateOfBirth, UkCalendar.DateOf(db.UtcNow));
                 await DateBackAsync(db, options.Scheme, childId, AgesNow[i % AgesNow.Length] - age, ct);
                 db.ChangeTracker.Clear();
                 made++;

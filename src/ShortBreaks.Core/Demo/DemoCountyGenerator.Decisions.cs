@@ -19,7 +19,7 @@ internal sealed partial class DemoCountyGenerator
             _ => DecisionOutcome.FlexibleShortBreaksApproved,
         };
 
-        var day = DateOnly.FromDateTime(decidedAt);
+        var day = UkCalendar.DateOf(decidedAt);
         var facts = new EligibilityFacts(child.DateOfBirth, needIds, evidenceKind is null ? [] : [evidenceKind], child.HasEhcPlan);
         var eligibility = EligibilityCheck.Evaluate(_scheme, facts, day);
         var reasons = Reasons(child, outcome, eligibility);

@@ -379,7 +379,7 @@ internal sealed class DemoSupply : IAsyncDisposable
         var made = 0;
         foreach (var (child, i) in chosen.Select((c, i) => (c, i)))
         {
-            var decided = Retention.RetentionRules.UkDate(child.DecidedAt);
+            var decided = UkCalendar.DateOf(child.DecidedAt);
             var first = DeliveryRules.MonthOf(decided.AddDays(14));
             if (first < decided.AddDays(14)) first = first.AddMonths(1);
             if (first < FirstMonth) first = FirstMonth;

@@ -70,7 +70,7 @@ public sealed class DirectPaymentAccounts(ShortBreaksDbContext db, SchemeCatalog
         }
         else if (input.Kind == DirectPaymentAccountKind.PrepaidCard)
         {
-            var scheme = schemes.Find(payment.SchemeVersion) ?? schemes.InForceOn(DateOnly.FromDateTime(db.UtcNow));
+            var scheme = schemes.Find(payment.SchemeVersion) ?? schemes.InForceOn(db.Today);
             (card, var problems) = BankDetails.ReadCardReference(input.CardReference, scheme.DirectPaymentRules.PrepaidCard);
             errors.AddRange(problems);
         }

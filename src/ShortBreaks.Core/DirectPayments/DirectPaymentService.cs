@@ -29,7 +29,7 @@ public sealed class DirectPaymentService(ShortBreaksDbContext db, SchemeCatalog 
     private static readonly CommandResult Conflict =
         CommandResult.Conflicted("Someone else changed this direct payment while you were working on it: check it again before you carry on.");
 
-    private DateOnly Today => RetentionRules.UkDate(db.UtcNow);
+    private DateOnly Today => UkCalendar.DateOf(db.UtcNow);
 
     public Task<List<DirectPayment>> ForChildAsync(Guid childId, CancellationToken ct = default) =>
         db.DirectPayments.AsNoTracking().Where(d => d.ChildId == childId).OrderBy(d => d.CreatedAt).ToListAsync(ct);
@@ -163,7 +163,7 @@ public sealed class DirectPaymentService(ShortBreaksDbContext db, SchemeCatalog 
         if (string.IsNullOrWhiteSpace(input.Relationship)) errors.Add(new("Relationship", "Enter how they are related to the child"));
         else if (input.Relationship.Trim().Length > RelationshipMaxLength) errors.Add(new("Relationship", $"The relationship must be {RelationshipMaxLength} characters or fewer"));
         if (input.Method is not (AgreementMethod.InPerson or AgreementMethod.ByPhone)) errors.Add(new("Method", "Choose how they agreed it"));
-        var made = RetentionRules.UkDate(payment.CreatedAt);
+        var made = UkCalendar.DateOf(payment.CreatedAt);
         if (input.AgreedOn is not { } agreedOn) errors.Add(new("AgreedOn", "Enter the date they agreed it"));
         else if (agreedOn > Today) errors.Add(new("AgreedOn", "The date they agreed it must be today or in the past"));
         else if (agreedOn < made) errors.Add(new("AgreedOn", $"The date they agreed it must be on or after {LetterHtml.Day(made)}, when the agreement was drafted"));

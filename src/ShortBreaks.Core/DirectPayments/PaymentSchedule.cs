@@ -122,9 +122,6 @@ public static class DirectPaymentSchedule
     /// <summary>The largest amount a year a schedule takes, in pounds.</summary>
     public const decimal MaximumAnnualAmount = 1_000_000m;
 
-    /// <summary>The UK day a schedule starts on when it starts at a moment (a quarter past midnight in summer is already the next day).</summary>
-    public static DateOnly UkDay(DateTime utc) => Retention.RetentionRules.UkDate(utc);
-
     /// <summary>The last day of the allowance year <paramref name="day"/> falls in.</summary>
     public static DateOnly YearEndOf(DateOnly day, int yearStartMonth) => YearStartOf(day, yearStartMonth).AddYears(1).AddDays(-1);
 

@@ -17,7 +17,7 @@ public static class PlanDirectPayments
     {
         var payment = await db.DirectPayments.FirstOrDefaultAsync(d => d.PlanId == version.PlanId && d.State != DirectPaymentState.Ended, ct);
         if (payment is null || payment.PlanVersionId == version.Id) return;
-        var today = RetentionRules.UkDate(db.UtcNow);
+        var today = UkCalendar.DateOf(db.UtcNow);
         var annual = DirectPaymentService.DirectPaymentAnnual(cost);
         var effective = version.EffectiveFrom ?? today;
         payment.PlanVersionId = version.Id;

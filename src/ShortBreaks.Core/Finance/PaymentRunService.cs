@@ -42,7 +42,7 @@ public sealed class PaymentRunService(ShortBreaksDbContext db, SchemeCatalog sch
     private static readonly string SameMoment =
         "Another payment run took some of these payments at the same moment. Nothing is in two runs: check the runs and try again.";
 
-    public DateOnly Today => RetentionRules.UkDate(db.UtcNow);
+    public DateOnly Today => UkCalendar.DateOf(db.UtcNow);
 
     public DirectPaymentSettings SettingsOn(DateOnly day) => schemes.InForceOn(day).DirectPaymentRules;
 

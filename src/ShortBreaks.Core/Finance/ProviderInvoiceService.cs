@@ -36,7 +36,7 @@ public sealed class ProviderInvoiceService(ShortBreaksDbContext db)
     private static readonly string SameMoment =
         "Invoices for this month were being made by someone else at the same moment. Nothing was made twice: check the invoices and try again.";
 
-    public DateOnly Today => RetentionRules.UkDate(db.UtcNow);
+    public DateOnly Today => UkCalendar.DateOf(db.UtcNow);
 
     /// <summary>
     /// What was delivered in <paramref name="month"/> on provider packages (sessions not cancelled) and not yet invoiced,

@@ -38,10 +38,11 @@ public static class Roles
     /// <summary>Staff who run the provider framework and watch what is bought: commissioning, managers and administrators.</summary>
     public static readonly IReadOnlyList<string> Commissioners = [CommissioningOfficer, TeamManager, Admin];
 
-    /// <summary>Staff who see a child's direct payment: case staff, and finance officers for its money (never the case notes).</summary>
+    /// <summary>
+    /// Staff who see a child's direct payment, its agreement and its money (statements, audits, recoupment): case staff,
+    /// and finance officers for the money (never the case notes). What each may change is the child access handler's.
+    /// </summary>
     public static readonly IReadOnlyList<string> DirectPaymentStaff = [PersonalisationOfficer, ReviewingOfficer, TeamManager, FinanceOfficer, Admin];
-    /// <summary>Staff who see direct payment accounts' money: finance officers, and case staff (who see the child anyway).</summary>
-    public static readonly IReadOnlyList<string> MonitoringStaff = [FinanceOfficer, PersonalisationOfficer, ReviewingOfficer, TeamManager, Admin];
 
     public static string Name(string role) => role switch
     {
@@ -77,10 +78,8 @@ public static class Policies
     /// <summary>A person who signs in for a provider organisation.</summary>
     public const string Provider = "Provider";
 
-    /// <summary>A child's direct payment pages (<see cref="Roles.DirectPaymentStaff"/>).</summary>
+    /// <summary>A child's direct payment pages, and its monitoring, audit and recoupment (<see cref="Roles.DirectPaymentStaff"/>).</summary>
     public const string DirectPayments = "DirectPayments";
-    /// <summary>Direct payment monitoring, audit and recoupment (<see cref="Roles.MonitoringStaff"/>).</summary>
-    public const string DirectPaymentMonitoring = "DirectPaymentMonitoring";
     /// <summary>Provider invoices and payment runs: finance officers only (they see money, not case notes).</summary>
     public const string Finance = "Finance";
 }

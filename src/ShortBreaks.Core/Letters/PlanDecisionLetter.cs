@@ -3,8 +3,6 @@ namespace ShortBreaks.Core.Letters;
 /// <summary>The letter telling a family that a version of their child's plan was not approved, why, and what happens next. Pure.</summary>
 public static class PlanDecisionLetter
 {
-    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
-
     public static (string Title, string BodyHtml) NotApproved(Scheme scheme, Child child, PlanVersion version, string reasons, bool planInForce)
     {
         ArgumentNullException.ThrowIfNull(version.DecidedAt);
@@ -12,7 +10,7 @@ public static class PlanDecisionLetter
         var name = Encode(child.FirstName);
         void P(string text) => html.Append("<p class=\"govuk-body\">").Append(text).Append("</p>\n");
 
-        P(version.DecidedAt.Value.ToString("d MMMM yyyy", UkCulture));
+        P(UkCalendar.Day(version.DecidedAt.Value));
         P("Dear parent or carer,");
         P($"We have looked at version {version.Number} of {name}'s support plan, which you agreed with your officer. " +
           $"It costs {Money.FormatPence(version.AnnualCost)} a year. It has not been approved.");

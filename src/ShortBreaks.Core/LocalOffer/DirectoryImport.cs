@@ -36,7 +36,7 @@ public sealed class DirectoryImport(ShortBreaksDbContext db, SchemeCatalog schem
     /// <param name="defaultKind">The kind (<c>ProviderSettings.Kinds</c> id) for services the file classes under none of the scheme's kinds; null to refuse them.</param>
     public async Task<ImportOutcome> ImportAsync(Stream file, string? defaultKind, string importedByName, CancellationToken ct = default)
     {
-        var today = Retention.RetentionRules.UkDate(db.UtcNow);
+        var today = UkCalendar.DateOf(db.UtcNow);
         var settings = schemes.InForceOn(today).ProviderRules;
         if (defaultKind is not null && settings.Kinds.All(k => k.Id != defaultKind))
             return ImportOutcome.Refused([new ImportProblem(0, "kind", "Choose a kind of short break from the list")]);

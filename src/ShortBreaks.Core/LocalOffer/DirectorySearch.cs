@@ -28,7 +28,7 @@ public sealed record DirectoryService(Service Service, Organisation Organisation
 /// </summary>
 public sealed class DirectorySearch(ShortBreaksDbContext db, SchemeCatalog schemes, PostcodeDistricts districts, DirectoryIndexCache cache)
 {
-    public DateOnly Today => Retention.RetentionRules.UkDate(db.UtcNow);
+    public DateOnly Today => UkCalendar.DateOf(db.UtcNow);
 
     public ProviderSettings Settings => schemes.InForceOn(Today).ProviderRules;
 

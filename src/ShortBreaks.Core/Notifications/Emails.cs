@@ -30,7 +30,7 @@ public static class Emails
     public static Email SafeguardingReferral(ShortBreakRequest request, Child child, string raisedBy, DateTime raisedAt) => new(
         $"Safeguarding referral from short breaks: {request.Reference}",
         $"A safeguarding concern was raised on short breaks request {request.Reference} for child record {child.Reference} " +
-        $"by {raisedBy} at {raisedAt:yyyy-MM-dd HH:mm} UTC.\n\nThe reasons and the request are on the child's record. " +
+        $"by {raisedBy} on {UkCalendar.When(raisedAt)} (UK time).\n\nThe reasons and the request are on the child's record. " +
         "The short breaks flow has stopped for this request.");
 
     /// <summary>To a family already linked to a child: another account can now see the record.</summary>

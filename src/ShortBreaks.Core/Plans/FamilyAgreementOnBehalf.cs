@@ -75,7 +75,7 @@ public sealed record AgreementOnBehalfInput
         if (string.IsNullOrWhiteSpace(Relationship)) errors.Add(new("Relationship", "Enter how they are related to the child"));
         else if (Relationship.Trim().Length > RelationshipMaxLength) errors.Add(new("Relationship", $"The relationship must be {RelationshipMaxLength} characters or fewer"));
         if (Method is not { } method || !Enum.IsDefined(method)) errors.Add(new("Method", "Choose how they agreed the plan"));
-        var made = DateOnly.FromDateTime(version.CreatedAt);
+        var made = UkCalendar.DateOf(version.CreatedAt);
         if (AgreedOn is not { } agreedOn) errors.Add(new("AgreedOn", "Enter the date they agreed the plan"));
         else if (agreedOn > today) errors.Add(new("AgreedOn", "The date they agreed the plan must be today or in the past"));
         else if (agreedOn < made) errors.Add(new("AgreedOn", $"The date they agreed the plan must be on or after {made:d MMMM yyyy}, when version {version.Number} was made"));

@@ -41,7 +41,7 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans, Pla
         var item = await db.PanelItems.FirstOrDefaultAsync(p => p.Id == itemId, ct);
         if (item is null) return CommandResult.Fail("", "There is no such item on the agenda.");
         if (item.Status != PanelItemStatus.Awaiting) return CommandResult.Fail("", "This item has been decided.");
-        if (meeting < DateOnly.FromDateTime(db.UtcNow)) return CommandResult.Fail("MeetingDate", "The meeting must be today or later");
+        if (meeting < db.Today) return CommandResult.Fail("MeetingDate", "The meeting must be today or later");
         db.ExpectVersion(item, versionSeen);
         item.MeetingDate = meeting;
         return await SaveAsync(ct);
@@ -115,7 +115,7 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans, Pla
     private async Task ConfirmLowerBudgetAsync(PanelItem item, BudgetNotice notice, CancellationToken ct)
     {
         var lower = await db.PlanVersions.FirstAsync(v => v.PlanId == notice.PlanId && v.Number == notice.ToNumber, ct);
-        var today = DateOnly.FromDateTime(db.UtcNow);
+        var today = db.Today;
         var takesEffect = NoticeDates.AfterReconsideration(notice.TakesEffectOn, today);
         lower.EffectiveFrom = takesEffect;
         notice.TakesEffectOn = takesEffect;
@@ -138,7 +138,7 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans, Pla
         if (string.IsNullOrWhiteSpace(why)) return CommandResult.Fail("Why", "Tell us why you think the decision is wrong");
         if (why.Length > RequestRules.TextMaxLength) return CommandResult.Fail("Why", $"This must be {RequestRules.TextMaxLength} characters or fewer");
 
-        if (notice.TakesEffectOn <= DateOnly.FromDateTime(db.UtcNow))
+        if (notice.TakesEffectOn <= db.Today)
             return CommandResult.Fail("", $"The new budget took effect on {notice.TakesEffectOn:d MMMM yyyy}: ask your officer for a review of the plan instead.");
 
         db.ExpectVersion(notice, versionSeen);

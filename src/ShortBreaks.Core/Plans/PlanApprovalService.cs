@@ -7,7 +7,7 @@ namespace ShortBreaks.Core.Plans;
 /// </summary>
 public sealed class PlanApprovalService(ShortBreaksDbContext db, SchemeCatalog schemes, PlanService plans, TierService tiers)
 {
-    private DateOnly Today => DateOnly.FromDateTime(db.UtcNow);
+    private DateOnly Today => db.Today;
     private Scheme Scheme => schemes.InForceOn(Today);
 
     /// <summary>

@@ -10,7 +10,7 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes)
     public const int MaxOutcomes = 30;
     public const int ChangeSummaryMaxLength = 500;
 
-    public DateOnly Today => DateOnly.FromDateTime(db.UtcNow);
+    public DateOnly Today => db.Today;
     private Scheme Scheme => schemes.InForceOn(Today);
 
     /// <summary>The scheme in force today, for the letters the panel sends.</summary>

@@ -9,7 +9,7 @@ public sealed class TierService(ShortBreaksDbContext db, SchemeCatalog schemes)
         TierMove.StepUpToSocialCare, TierMove.StepDownToFlexible, TierMove.TransferToAdultServices, TierMove.Closure,
     };
 
-    public DateOnly Today => DateOnly.FromDateTime(db.UtcNow);
+    public DateOnly Today => db.Today;
 
     public async Task<CommandResult> MoveAsync(Guid childId, TierMove move, string? reason, long childVersionSeen, CancellationToken ct = default)
     {

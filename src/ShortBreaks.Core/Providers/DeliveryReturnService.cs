@@ -52,7 +52,7 @@ public sealed class DeliveryReturnService(ShortBreaksDbContext db, SchemeCatalog
     public static readonly string Conflict =
         "Someone else changed this return while you were working on it. Nothing you entered has been saved over their change: check the return as it is now and try again.";
 
-    public DateOnly Today => RetentionRules.UkDate(db.UtcNow);
+    public DateOnly Today => UkCalendar.DateOf(db.UtcNow);
 
     public ProviderSettings Settings => schemes.InForceOn(Today).ProviderRules;
 
@@ -88,7 +88,7 @@ public sealed class DeliveryReturnService(ShortBreaksDbContext db, SchemeCatalog
                 var due = found?.DueOn ?? DeliveryRules.DueOn(month, settings);
                 var status = found?.Status;
                 months.Add(new ReturnMonthStatus(month, due, status,
-                    found?.SubmittedAt is { } at && DeliveryRules.IsLate(due, RetentionRules.UkDate(at)),
+                    found?.SubmittedAt is { } at && DeliveryRules.IsLate(due, UkCalendar.DateOf(at)),
                     DeliveryRules.IsOverdue(status ?? DeliveryReturnStatus.Open, due, today), found?.Sessions ?? 0));
             }
 
@@ -123,7 +123,7 @@ public sealed class DeliveryReturnService(ShortBreaksDbContext db, SchemeCatalog
         return new ReturnMonthView(package, child, month, due, found, lines, corrections,
             ProviderChildAccess.TakesReturns(package.State, package.EndsOn, today, settings),
             found?.Status == DeliveryReturnStatus.Submitted ? null : DeliveryRules.SubmitRefusal(month, today),
-            found?.SubmittedAt is { } at && DeliveryRules.IsLate(due, RetentionRules.UkDate(at)),
+            found?.SubmittedAt is { } at && DeliveryRules.IsLate(due, UkCalendar.DateOf(at)),
             DeliveryRules.IsOverdue(found?.Status ?? DeliveryReturnStatus.Open, due, today));
     }
 
@@ -265,7 +265,7 @@ public sealed class DeliveryReturnService(ShortBreaksDbContext db, SchemeCatalog
             return new PackageDelivery(p.Id, p.OrganisationId, p.OrganisationId is { } o && names.TryGetValue(o, out var name) ? name : "",
                 p.State, p.StartsOn, p.EndsOn, Lines(p, totals),
                 mine.Count(r => r.Status == DeliveryReturnStatus.Submitted),
-                mine.Count(r => r.SubmittedAt is { } at && DeliveryRules.IsLate(r.DueOn, RetentionRules.UkDate(at))),
+                mine.Count(r => r.SubmittedAt is { } at && DeliveryRules.IsLate(r.DueOn, UkCalendar.DateOf(at))),
                 OverdueMonths(p, mine.Where(r => r.Status == DeliveryReturnStatus.Submitted).Select(r => r.Month).ToHashSet(), today, settings));
         }).ToList();
     }

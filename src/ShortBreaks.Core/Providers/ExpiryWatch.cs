@@ -40,7 +40,7 @@ public sealed record DueExpiryWarning(Guid OrganisationId, string OrganisationNa
 /// </summary>
 public sealed class ExpiryWatch(ShortBreaksDbContext db, SchemeCatalog schemes, EmailSender email, ILogger<ExpiryWatch> logger)
 {
-    public DateOnly Today => Retention.RetentionRules.UkDate(db.UtcNow);
+    public DateOnly Today => UkCalendar.DateOf(db.UtcNow);
 
     /// <summary>The warnings due today and not yet sent, for organisations on the framework or applying to it.</summary>
     public async Task<IReadOnlyList<DueExpiryWarning>> DueAsync(CancellationToken ct = default)

@@ -54,7 +54,7 @@ public sealed class FrameworkService(ShortBreaksDbContext db, SchemeCatalog sche
         "Someone else changed this organisation's application or status while you were deciding. Nothing has been saved: check it as it is now and decide again.");
 
     /// <summary>Today, as a UK day.</summary>
-    public DateOnly Today => Retention.RetentionRules.UkDate(db.UtcNow);
+    public DateOnly Today => UkCalendar.DateOf(db.UtcNow);
 
     public Scheme Scheme => schemes.InForceOn(Today);
 

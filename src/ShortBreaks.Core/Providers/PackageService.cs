@@ -19,7 +19,7 @@ public sealed class PackageService(ShortBreaksDbContext db, SchemeCatalog scheme
     public const decimal MaximumQuantity = 10_000m;
 
     /// <summary>The UK day now: a package starting "today" just after midnight in summer starts on the UK day.</summary>
-    public DateOnly Today => RetentionRules.UkDate(db.UtcNow);
+    public DateOnly Today => UkCalendar.DateOf(db.UtcNow);
 
     private Scheme Scheme => schemes.InForceOn(Today);
 
@@ -469,7 +469,7 @@ public sealed class PackageService(ShortBreaksDbContext db, SchemeCatalog scheme
     {
         var joined = await db.TierChanges.AsNoTracking().Where(c => c.ChildId == childId && c.To == Tier.FlexibleShortBreaks)
             .Select(c => (DateTime?)c.At).OrderByDescending(at => at).FirstOrDefaultAsync(ct);
-        var since = joined is { } at ? RetentionRules.UkDate(at) : yearStart;
+        var since = joined is { } at ? UkCalendar.DateOf(at) : yearStart;
         return PackageAllowances.For(schemes.InForceOn(yearStart > Today ? yearStart : Today).Tiers.FlexibleShortBreaks, yearStart, since);
     }
 

@@ -15,7 +15,7 @@ public static class PlanPackages
     /// </summary>
     public static async Task FromApprovedPlanAsync(ShortBreaksDbContext db, Scheme scheme, PlanVersion version, CancellationToken ct)
     {
-        var today = RetentionRules.UkDate(db.UtcNow);
+        var today = UkCalendar.DateOf(db.UtcNow);
         var lines = version.Lines.Where(l => l.Route == PaymentRoute.CommissionedFromProvider).OrderBy(l => l.Order).ToList();
         var live = await db.Packages.Include(p => p.Lines)
             .Where(p => p.ChildId == version.ChildId && p.Tier == Tier.TargetedShortBreaks && p.PlanVersionId != null && p.PlanVersionId != version.Id &&

@@ -82,7 +82,7 @@ public sealed class ProviderChildren(ShortBreaksDbContext db, SchemeCatalog sche
 {
     public const int PageSize = 25;
 
-    public DateOnly Today => RetentionRules.UkDate(db.UtcNow);
+    public DateOnly Today => UkCalendar.DateOf(db.UtcNow);
 
     public ProviderSettings Settings => schemes.InForceOn(Today).ProviderRules;
 

@@ -38,7 +38,7 @@ public sealed class RenewalService(ShortBreaksDbContext db, SchemeCatalog scheme
     public const int ReasonMaxLength = RequestRules.TextMaxLength;
 
     /// <summary>The UK day now: a renewal window opening "today" just after midnight in summer opens on the UK day.</summary>
-    public DateOnly Today => RetentionRules.UkDate(db.UtcNow);
+    public DateOnly Today => UkCalendar.DateOf(db.UtcNow);
 
     private Scheme Scheme => schemes.InForceOn(Today);
 
@@ -317,7 +317,7 @@ public sealed class RenewalService(ShortBreaksDbContext db, SchemeCatalog scheme
         {
             due.Add(new(w.Id, RenewalNoticeKind.Invitation, 0));
             if (today >= w.YearStart) due.Add(new(w.Id, RenewalNoticeKind.Overdue, 0));
-            else if (RenewalRules.ReminderDue(RetentionRules.UkDate(w.InvitedAt), w.YearStart, today, renewal) is > 0 and var n) due.Add(new(w.Id, RenewalNoticeKind.Reminder, n));
+            else if (RenewalRules.ReminderDue(UkCalendar.DateOf(w.InvitedAt), w.YearStart, today, renewal) is > 0 and var n) due.Add(new(w.Id, RenewalNoticeKind.Reminder, n));
         }
 
         return [.. due.Where(d => !sent.Contains(d))];

@@ -52,7 +52,7 @@ public sealed class UnusedHoursService(ShortBreaksDbContext db, SchemeCatalog sc
     public static readonly string Conflict =
         "Someone else decided about these unused hours while you were working on it. Nothing you entered has been saved over their decision: check the package as it is now and try again.";
 
-    public DateOnly Today => RetentionRules.UkDate(db.UtcNow);
+    public DateOnly Today => UkCalendar.DateOf(db.UtcNow);
 
     public ProviderSettings Settings => schemes.InForceOn(Today).ProviderRules;
 

@@ -74,7 +74,7 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
     public async Task<CommandResult> CompleteAsync(RasAssessment assessment, long versionSeen, CancellationToken ct = default)
     {
         if (assessment.Status != RasAssessmentStatus.Draft) return CommandResult.Fail("", "This assessment is already complete.");
-        var scheme = catalog.InForceOn(DateOnly.FromDateTime(db.UtcNow));
+        var scheme = catalog.InForceOn(db.Today);
         RasResult result;
         try
         {

@@ -10,7 +10,7 @@ public sealed class RasVersionService(ShortBreaksDbContext db, RasSchemeCatalog 
     public const int LabelMaxLength = 40;
     public const int NotesMaxLength = RequestRules.TextMaxLength;
 
-    public DateOnly Today => DateOnly.FromDateTime(db.UtcNow);
+    public DateOnly Today => db.Today;
 
     /// <summary>
     /// On start: records each shipped file the first time it is seen, refuses a file whose published content has

@@ -9,12 +9,12 @@ public static class DecisionTarget
 {
     /// <summary>The day the decision is due: the target's number of working days after the day the request was sent.</summary>
     public static DateOnly DueBy(DateTime submittedAt, TriageSettings triage, WorkingDays workingDays) =>
-        workingDays.Add(DateOnly.FromDateTime(submittedAt), triage.DecisionTargetWorkingDays);
+        workingDays.Add(UkCalendar.DateOf(submittedAt), triage.DecisionTargetWorkingDays);
 
     /// <summary>How long a request has waited by today against the target, and whether it is due soon or overdue.</summary>
     public static WaitingTime Waiting(DateTime submittedAt, DateOnly today, TriageSettings triage, WorkingDays workingDays)
     {
-        var waited = workingDays.Between(DateOnly.FromDateTime(submittedAt), today);
+        var waited = workingDays.Between(UkCalendar.DateOf(submittedAt), today);
         var target = triage.DecisionTargetWorkingDays;
         var state = waited > target ? WaitingState.Overdue
             : target - waited <= triage.DueSoonWorkingDays ? WaitingState.DueSoon

@@ -16,7 +16,7 @@ public sealed class TriageQueue(ShortBreaksDbContext db, SchemeCatalog schemes, 
 
     public async Task<TriagePage> GetAsync(TriageFilter filter, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(db.UtcNow);
+        var today = db.Today;
         var scheme = schemes.InForceOn(today);
         var target = scheme.Triage.DecisionTargetWorkingDays;
 

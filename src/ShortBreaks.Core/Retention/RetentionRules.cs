@@ -12,16 +12,6 @@ public static class RetentionRules
     /// </summary>
     public static readonly IReadOnlyList<DecisionOutcome> RefusedOutcomes = [DecisionOutcome.Universal];
 
-    private static readonly TimeZoneInfo UkTime = FindUkTime();
-
-    /// <summary>The UK day a moment falls on (a quarter past midnight in summer is already the next day).</summary>
-    public static DateOnly UkDate(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime));
-
-    /// <summary>The moment a UK day starts, in UTC.</summary>
-    public static DateTime UkDayStartUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), UkTime);
-
     /// <summary>A month's key, "2026-12".</summary>
     public static string MonthKey(int year, int month) => $"{year:D4}-{month:D2}";
 
@@ -92,16 +82,4 @@ public static class RetentionRules
     }
 
     private static string Ordinal(int n) => n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
-
-    private static TimeZoneInfo FindUkTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

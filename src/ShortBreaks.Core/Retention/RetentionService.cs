@@ -20,7 +20,7 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
 
     public const string EraseAction = "erase";
 
-    public DateOnly Today => RetentionRules.UkDate(db.UtcNow);
+    public DateOnly Today => UkCalendar.DateOf(db.UtcNow);
 
     public Scheme SchemeInForce => schemes.InForceOn(Today);
 
@@ -187,14 +187,14 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
     private async Task<List<RetentionItem>> DueCaseRecordsAsync(RetentionSettings settings, DateOnly today, CancellationToken ct)
     {
         // The later rule is at least the years after closure, so a case closed since then cannot be due.
-        var closedBefore = RetentionRules.UkDayStartUtc(today.AddYears(-settings.CaseRecordYearsAfterClosure).AddDays(1));
+        var closedBefore = UkCalendar.DayStartUtc(today.AddYears(-settings.CaseRecordYearsAfterClosure).AddDays(1));
         var closed = await db.Children.AsNoTracking()
             .Where(c => c.ClosedAt != null && c.ClosedAt < closedBefore && c.MergedIntoChildId == null)
             .Select(c => new { c.Id, c.Reference, c.DateOfBirth, ClosedAt = c.ClosedAt!.Value }).ToListAsync(ct);
         var due = new List<RetentionItem>();
         foreach (var c in closed)
         {
-            var closedOn = RetentionRules.UkDate(c.ClosedAt);
+            var closedOn = UkCalendar.DateOf(c.ClosedAt);
             var (ends, rule) = RetentionRules.CaseRecord(c.DateOfBirth, closedOn, settings);
             if (!RetentionRules.Past(ends, today)) continue;
             due.Add(new RetentionItem
@@ -209,7 +209,7 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
 
     private async Task<List<RetentionItem>> DueEvidenceAsync(RetentionSettings settings, DateOnly today, CancellationToken ct)
     {
-        var decidedBefore = RetentionRules.UkDayStartUtc(today.AddMonths(-settings.RefusedRequestEvidenceMonths).AddDays(1));
+        var decidedBefore = UkCalendar.DayStartUtc(today.AddMonths(-settings.RefusedRequestEvidenceMonths).AddDays(1));
         var refused = RetentionRules.RefusedOutcomes.ToList();
         var requests = await (from d in db.Decisions.AsNoTracking()
                               join r in db.Requests.AsNoTracking() on d.RequestId equals r.Id
@@ -220,7 +220,7 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
         var due = new List<RetentionItem>();
         foreach (var r in requests)
         {
-            var decidedOn = RetentionRules.UkDate(r.DecidedAt);
+            var decidedOn = UkCalendar.DateOf(r.DecidedAt);
             var (ends, rule) = RetentionRules.RefusedEvidence(decidedOn, settings);
             if (!RetentionRules.Past(ends, today)) continue;
             due.Add(new RetentionItem
@@ -413,7 +413,7 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
         if (child is null) return "The record no longer exists.";
         if (child.MergedIntoChildId is not null) return "The record has been merged into another since the scan: it follows that record.";
         if (child.ClosedAt is not { } closedAt) return "The case has been reopened since the scan.";
-        var (ends, _) = RetentionRules.CaseRecord(child.DateOfBirth, RetentionRules.UkDate(closedAt), settings);
+        var (ends, _) = RetentionRules.CaseRecord(child.DateOfBirth, UkCalendar.DateOf(closedAt), settings);
         if (!RetentionRules.Past(ends, today)) return $"The record is now kept until {ends.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} (it was closed again, or the scheme's periods changed).";
         if (await db.Requests.AnyAsync(r => r.ChildId == childId && r.Status == RequestStatus.Submitted, ct)) return "A request for the child is waiting for a decision.";
         return await OpenSubjectAccessAsync(childId, null, ct);
@@ -554,7 +554,7 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
             .Select(d => new { d.Outcome, d.DecidedAt, d.ChildId }).FirstOrDefaultAsync(ct);
         if (decision is null) return "The request no longer exists.";
         if (!RetentionRules.RefusedOutcomes.Contains(decision.Outcome)) return "The request's decision has changed since the scan.";
-        var (ends, _) = RetentionRules.RefusedEvidence(RetentionRules.UkDate(decision.DecidedAt), settings);
+        var (ends, _) = RetentionRules.RefusedEvidence(UkCalendar.DateOf(decision.DecidedAt), settings);
         if (!RetentionRules.Past(ends, today)) return "The evidence is not yet past its retention.";
         var familyUserId = await db.Requests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.FamilyUserId).FirstOrDefaultAsync(ct);
         if (await OpenSubjectAccessAsync(decision.ChildId, familyUserId, ct) is { } held) return held;

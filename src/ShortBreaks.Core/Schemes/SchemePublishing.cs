@@ -27,7 +27,7 @@ public static class SchemePublishing
                 : (SchemePublishOutcome.Refused, $"Version '{scheme.Version}' is already published with different content. Published versions cannot be edited: give the change a new version and effectiveFrom date.");
         }
 
-        var today = UkToday(clock);
+        var today = UkCalendar.Today(clock);
         if (scheme.EffectiveFrom < today)
         {
             return (SchemePublishOutcome.Refused, $"Version '{scheme.Version}' would take effect on {scheme.EffectiveFrom:d MMMM yyyy}, before today ({today:d MMMM yyyy}). Decisions already made were made under the version then in force: choose today or a later date.");
@@ -53,21 +53,5 @@ public static class SchemePublishing
         }
 
         return (SchemePublishOutcome.Published, $"Version '{scheme.Version}' is published and takes effect on {scheme.EffectiveFrom:d MMMM yyyy}.");
-    }
-
-    /// <summary>Today's date in the UK, where the council's days begin and end.</summary>
-    public static DateOnly UkToday(TimeProvider clock)
-    {
-        TimeZoneInfo zone;
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            zone = TimeZoneInfo.Utc;
-        }
-
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
     }
 }

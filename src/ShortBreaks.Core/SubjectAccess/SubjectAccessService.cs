@@ -27,7 +27,7 @@ public sealed class SubjectAccessService(ShortBreaksDbContext db, SchemeCatalog 
     public const string FamilySubject = "family";
 
     /// <summary>The UK day now: the day a request received today is dated, and the day overdue is judged on.</summary>
-    public DateOnly Today => SubjectAccessDates.UkDay(db.UtcNow);
+    public DateOnly Today => UkCalendar.DateOf(db.UtcNow);
 
     public SubjectAccessSettings Settings => schemes.InForceOn(Today).SubjectAccessRules;
 

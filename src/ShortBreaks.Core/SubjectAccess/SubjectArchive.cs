@@ -74,10 +74,10 @@ public sealed partial class SubjectArchive(ShortBreaksDbContext db, SubjectGathe
             foreach (var letter in subject.Letters.Where(l => l.Review is null || redaction.ChoiceFor(l.Review) == ReleaseChoice.Include))
             {
                 var body = await db.Letters.AsNoTracking().Where(l => l.Id == letter.Id).Select(l => l.BodyHtml).FirstAsync(ct);
-                var council = schemes.InForceOn(DateOnly.FromDateTime(letter.CreatedAt)).Council;
+                var council = schemes.InForceOn(UkCalendar.DateOf(letter.CreatedAt)).Council;
                 var pdf = LetterPdf.Render(redaction.Apply(letter.Title), redaction.Apply(body),
                     new LetterHeading(council.Name, council.ServiceName, council.ContactEmail, council.ContactPhone), letter.CreatedAt);
-                var path = Unique("letters", $"{letter.CreatedAt:yyyy-MM-dd}-{SafeName(letter.Title, "letter")}.pdf");
+                var path = Unique("letters", $"{UkCalendar.DateOf(letter.CreatedAt):yyyy-MM-dd}-{SafeName(letter.Title, "letter")}.pdf");
                 Put(path, pdf);
                 letters.Add((letter, path));
             }

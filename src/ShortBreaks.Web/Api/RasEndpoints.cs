@@ -32,7 +32,7 @@ public static class RasEndpoints
         var request = body.Value!;
 
         var scheme = request.Version is null
-            ? catalog.InForceOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            ? catalog.InForceOn(UkCalendar.Today(clock))
             : catalog.Find(request.Version);
         if (scheme is null)
         {

@@ -10,7 +10,7 @@ public sealed class AccountEmails(UserManager<AppUser> users, EmailSender email,
     {
         get
         {
-            var council = schemes.InForceOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Council;
+            var council = schemes.InForceOn(UkCalendar.Today(clock)).Council;
             return $"{council.ServiceName} - {council.Name}";
         }
     }

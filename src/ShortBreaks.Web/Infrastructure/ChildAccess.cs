@@ -19,10 +19,18 @@ public sealed record ChildResource(Guid ChildId);
 /// <summary>A child's package, as the resource an access decision is about: whose it is, and where it stands.</summary>
 public sealed record PackageResource(Guid PackageId, Guid ChildId, Guid? OrganisationId, PackageState State, DateOnly EndsOn);
 
+/// <summary>Which part of a direct payment a page works on: who may change it differs, who may see it does not.</summary>
+public enum DirectPaymentPart
+{
+    /// <summary>The agreement, the account and the schedule: drafted and changed with the family by case staff or finance.</summary>
+    Agreement,
+
+    /// <summary>The money: statements, balance, returns, audits and recoupment, changed by finance (and the family's own returns).</summary>
+    Money,
+}
+
 /// <summary>A child's direct payment, as the resource an access decision is about.</summary>
-public sealed record DirectPaymentResource(Guid DirectPaymentId, Guid ChildId);
-/// <summary>A child's direct payment, as the resource of a decision about its money (statements, balance, returns, audits, recoupment).</summary>
-public sealed record DirectPaymentMoneyResource(Guid DirectPaymentId, Guid ChildId);
+public sealed record DirectPaymentResource(Guid DirectPaymentId, Guid ChildId, DirectPaymentPart Part);
 
 /// <summary>
 /// The one place that decides who may see and change a child. A child: case staff see every child; a family sees
@@ -47,7 +55,6 @@ public sealed class ChildAccessHandler(ChildService children, OrganisationMember
                 ChildResource child => await MayAsync(context, requirement, child.ChildId),
                 PackageResource package => await MayAsync(context, requirement, package),
                 DirectPaymentResource payment => await MayAsync(context, requirement, payment),
-                DirectPaymentMoneyResource money => await MayAsync(context, requirement, money),
                 ShortBreakRequest request => May(context, requirement, request),
                 _ => false,
             };
@@ -91,26 +98,30 @@ public sealed class ChildAccessHandler(ChildService children, OrganisationMember
     }
 
     /// <summary>
-    /// A direct payment: as its child for case staff and the linked family; finance officers also see it and change its
-    /// money (its account), as they see no case notes.
+    /// A direct payment. Seen by case staff, finance officers (who see its money and no other part of the child's record)
+    /// and the linked family; never by a provider, whatever it delivers to the child. Its agreement, account and schedule
+    /// are changed by finance officers, the staff who assess and the linked family (agreeing); its money (statements,
+    /// audits, recoupment) by <see cref="IsFinance"/> staff, and by the linked family only through their own returns,
+    /// which their pages check.
     /// </summary>
     private async Task<bool> MayAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, DirectPaymentResource payment)
     {
-        if (context.User.IsInRole(Roles.FinanceOfficer) && (requirement == ChildOperations.See || requirement == ChildOperations.Change)) return true;
-        return await MayAsync(context, requirement, payment.ChildId);
-    }
-
-    /// A direct payment's money: finance officers see and change it (import statements, audit, recover) with team
-    /// managers and administrators; other case staff see it; the linked family sees it and changes it only by sending
-    /// their own returns, which their pages check. Finance officers see no other part of the child's record.
-    /// </summary>
-    private async Task<bool> MayAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, DirectPaymentMoneyResource money)
-    {
         var user = context.User;
-        if (requirement != ChildOperations.See && requirement != ChildOperations.Change) return false;
-        if (IsFinance(user)) return true;
-        if (requirement == ChildOperations.See && user.IsCaseStaff()) return true;
-        return user.IsInRole(Roles.Family) && await IsLinkedAsync(user.UserId(), money.ChildId);
+        if (requirement == ChildOperations.See)
+        {
+            if (user.IsInRole(Roles.FinanceOfficer) || user.IsCaseStaff()) return true;
+        }
+        else if (requirement == ChildOperations.Change)
+        {
+            if (IsFinance(user)) return true;
+            if (payment.Part == DirectPaymentPart.Agreement && IsAssessor(user)) return true;
+        }
+        else
+        {
+            return false;
+        }
+
+        return user.IsInRole(Roles.Family) && await IsLinkedAsync(user.UserId(), payment.ChildId);
     }
 
     /// <summary>Who looks after direct payment money: finance officers, team managers and administrators.</summary>

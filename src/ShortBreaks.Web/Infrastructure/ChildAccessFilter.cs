@@ -17,9 +17,10 @@ public enum ChildRecordKind
     /// <summary>A child's renewal of Flexible Short Breaks.</summary>
     Renewal,
 
-    /// <summary>A child's direct payment (finance officers see it too: its money, not the case).</summary>
+    /// <summary>A child's direct payment: its agreement, account and schedule (finance officers see it too: its money, not the case).</summary>
     DirectPayment,
-    /// <summary>A child's direct payment, for its money: finance officers see it as well as case staff and the family.</summary>
+
+    /// <summary>A child's direct payment, for its money: statements, returns, audits and recoupment, changed by finance.</summary>
     DirectPaymentMoney,
 }
 
@@ -58,7 +59,6 @@ public static class ChildAccessCheck
             ShortBreakRequest request => request.ChildId,
             PackageResource package => package.ChildId,
             DirectPaymentResource payment => payment.ChildId,
-            DirectPaymentMoneyResource money => money.ChildId,
             _ => (Guid?)null,
         };
         if (check.Record != ChildRecordKind.Child && http.GetRouteValue("childId") is { } routeChild &&
@@ -86,15 +86,11 @@ public static class ChildAccessCheck
                 .Select(p => new PackageResource(p.Id, p.ChildId, p.OrganisationId, p.State, p.EndsOn)).FirstOrDefaultAsync(ct);
         }
 
-        if (record == ChildRecordKind.DirectPayment)
+        if (record is ChildRecordKind.DirectPayment or ChildRecordKind.DirectPaymentMoney)
         {
+            var part = record == ChildRecordKind.DirectPayment ? DirectPaymentPart.Agreement : DirectPaymentPart.Money;
             return await db.DirectPayments.AsNoTracking().Where(d => d.Id == id)
-                .Select(d => new DirectPaymentResource(d.Id, d.ChildId)).FirstOrDefaultAsync(ct);
-        }
-
-        if (record == ChildRecordKind.DirectPaymentMoney)
-        {
-            return await db.DirectPayments.AsNoTracking().Where(d => d.Id == id).Select(d => new DirectPaymentMoneyResource(d.Id, d.ChildId)).FirstOrDefaultAsync(ct);
+                .Select(d => new DirectPaymentResource(d.Id, d.ChildId, part)).FirstOrDefaultAsync(ct);
         }
 
         var childId = record switch

@@ -24,7 +24,7 @@ public static class DemoData
     {
         var db = services.GetRequiredService<ShortBreaksDbContext>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkCalendar.Today(clock);
         if (!await db.Children.AnyAsync())
         {
             var options = new DemoOptions

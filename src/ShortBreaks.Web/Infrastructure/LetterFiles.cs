@@ -7,6 +7,6 @@ public static class LetterFiles
     {
         var council = scheme.Council;
         var bytes = LetterPdf.Render(letter.Title, letter.BodyHtml, new LetterHeading(council.Name, council.ServiceName, council.ContactEmail, council.ContactPhone), letter.CreatedAt);
-        return new FileContentResult(bytes, "application/pdf") { FileDownloadName = $"letter-{letter.CreatedAt:yyyy-MM-dd}-{letter.Id.ToString()[..8]}.pdf" };
+        return new FileContentResult(bytes, "application/pdf") { FileDownloadName = $"letter-{UkCalendar.DateOf(letter.CreatedAt):yyyy-MM-dd}-{letter.Id.ToString()[..8]}.pdf" };
     }
 }

@@ -90,7 +90,7 @@ public sealed class ReadinessCheck(ShortBreaksDbContext db, SchemeCatalog scheme
 
         return schemes.Versions.Count == 0
             ? HealthCheckResult.Unhealthy("No scheme version is loaded.")
-            : HealthCheckResult.Healthy($"Scheme {schemes.InForceOn(DateOnly.FromDateTime(db.UtcNow)).Version} in force.");
+            : HealthCheckResult.Healthy($"Scheme {schemes.InForceOn(db.Today).Version} in force.");
     }
 }
 

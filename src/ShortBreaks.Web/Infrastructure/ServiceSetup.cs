@@ -76,7 +76,6 @@ public static class ServiceSetup
             .AddPolicy(Policies.Commissioning, p => p.RequireRole(Roles.Commissioners))
             .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.Provider))
             .AddPolicy(Policies.DirectPayments, p => p.RequireRole(Roles.DirectPaymentStaff))
-            .AddPolicy(Policies.DirectPaymentMonitoring, p => p.RequireRole(Roles.MonitoringStaff))
             .AddPolicy(Policies.Finance, p => p.RequireRole(Roles.FinanceOfficer))
             .AddPolicy(VirtualBudgetPolicies.ServiceBudget, p => p.RequireRole(Roles.FinanceOfficer, Roles.Admin));
         services.AddScoped<IAuthorizationHandler, ChildAccessHandler>();
@@ -94,7 +93,7 @@ public static class ServiceSetup
             o.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioning);
             o.Conventions.AuthorizeFolder("/Provider", Policies.Provider);
             o.Conventions.AuthorizeFolder("/DirectPayments", Policies.DirectPayments);
-            o.Conventions.AuthorizeFolder("/Finance/DirectPayments", Policies.DirectPaymentMonitoring);
+            o.Conventions.AuthorizeFolder("/Finance/DirectPayments", Policies.DirectPayments);
             // Invoices and payment runs are finance officers' only; direct payment monitoring (above) is shared with
             // team managers and administrators, so the policy is set per folder, not on all of /Finance.
             o.Conventions.AuthorizePage("/Finance/Index", Policies.Finance);

@@ -9,7 +9,7 @@ public class IndexModel(SchemeCatalog schemes, TimeProvider clock, ShortBreaksLi
         if (Roles.CaseStaff.Any(User.IsInRole)) return Redirect(links.StaffHome());
         if (User.IsInRole(Roles.Family)) return Redirect(links.FamilyAccount());
         if (Roles.RatesStaff.Any(User.IsInRole)) return Redirect(links.Rates());
-        ServiceName = schemes.InForceOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Council.ServiceName;
+        ServiceName = schemes.InForceOn(UkCalendar.Today(clock)).Council.ServiceName;
         return Page();
     }
 }

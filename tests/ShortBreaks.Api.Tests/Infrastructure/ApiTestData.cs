@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Requests;
 using ShortBreaks.TestCommon;
@@ -14,7 +15,7 @@ namespace ShortBreaks.Api.Tests.Infrastructure;
 /// <summary>Synthetic requests and the calls most tests make to get a request to the point they test.</summary>
 public static class ApiTestData
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = UkCalendar.DateOf(DateTime.UtcNow);
 
     /// <summary>
     /// A complete, valid request for a made-up child. The surname is random letters so no two tests' children

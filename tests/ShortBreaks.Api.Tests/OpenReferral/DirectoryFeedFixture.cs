@@ -1,3 +1,4 @@
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Providers;
 using ShortBreaks.TestCommon;
 
@@ -24,7 +25,7 @@ public sealed class DirectoryFeedFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.DateOf(DateTime.UtcNow);
         await Factory.Data.WithDbAsync(async db =>
         {
             var (alder, _) = TestData.AddApprovedOrganisation(db, "Alder Care", today);

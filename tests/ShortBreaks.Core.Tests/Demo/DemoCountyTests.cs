@@ -431,11 +431,11 @@ public sealed class DemoCountyRasTests(DemoCountyFixture county) : IClassFixture
     {
         await using var db = county.Database.Open();
         var closed = await db.Children.AsNoTracking().Where(c => c.ClosedAt != null).ToListAsync();
-        var today = Core.Retention.RetentionRules.UkDate(DateTime.UtcNow);
+        var today = Core.Calendar.UkCalendar.DateOf(DateTime.UtcNow);
 
         closed.Count.ShouldBe(Core.Demo.DemoClosures.Closed);
         var past = closed.Count(c => Core.Retention.RetentionRules.Past(
-            Core.Retention.RetentionRules.CaseRecord(c.DateOfBirth, Core.Retention.RetentionRules.UkDate(c.ClosedAt!.Value), Core.Schemes.RetentionSettings.Defaults).Ends, today));
+            Core.Retention.RetentionRules.CaseRecord(c.DateOfBirth, Core.Calendar.UkCalendar.DateOf(c.ClosedAt!.Value), Core.Schemes.RetentionSettings.Defaults).Ends, today));
         past.ShouldBe(2);
         foreach (var c in closed)
         {
@@ -544,10 +544,10 @@ public sealed class DemoCountySupplyTests(DemoCountyFixture county) : IClassFixt
         shortfalls.Count(left => left > 0).ShouldBeGreaterThan(shortfalls.Count / 2);
         var submitted = returns.Where(r => r.Status == DeliveryReturnStatus.Submitted).ToList();
         submitted.Count.ShouldBeGreaterThan(returns.Count / 2);
-        submitted.ShouldAllBe(r => Core.Retention.RetentionRules.UkDate(r.SubmittedAt!.Value) >= DeliveryRules.LastDayOf(r.Month));
-        var late = submitted.Where(r => DeliveryRules.IsLate(r.DueOn, Core.Retention.RetentionRules.UkDate(r.SubmittedAt!.Value))).ToList();
+        submitted.ShouldAllBe(r => Core.Calendar.UkCalendar.DateOf(r.SubmittedAt!.Value) >= DeliveryRules.LastDayOf(r.Month));
+        var late = submitted.Where(r => DeliveryRules.IsLate(r.DueOn, Core.Calendar.UkCalendar.DateOf(r.SubmittedAt!.Value))).ToList();
         late.ShouldNotBeEmpty();
-        late.ShouldContain(r => Core.Retention.RetentionRules.UkDate(r.SubmittedAt!.Value) >= r.DueOn.AddDays(20), "some a month late");
+        late.ShouldContain(r => Core.Calendar.UkCalendar.DateOf(r.SubmittedAt!.Value) >= r.DueOn.AddDays(20), "some a month late");
         returns.ShouldContain(r => DeliveryRules.IsOverdue(r.Status, r.DueOn, today), "some not returned at all");
     }
 
@@ -575,7 +575,7 @@ public sealed class DemoCountySupplyTests(DemoCountyFixture county) : IClassFixt
         var decided = await db.Decisions.AsNoTracking().Where(d => packages.Select(p => p.ChildId).Contains(d.ChildId)).Select(d => new { d.ChildId, d.DecidedAt }).ToListAsync();
         foreach (var package in packages)
         {
-            decided.ShouldContain(d => d.ChildId == package.ChildId && Core.Retention.RetentionRules.UkDate(d.DecidedAt) < package.StartsOn);
+            decided.ShouldContain(d => d.ChildId == package.ChildId && Core.Calendar.UkCalendar.DateOf(d.DecidedAt) < package.StartsOn);
         }
     }
 
@@ -596,8 +596,8 @@ public sealed class DemoCountySupplyTests(DemoCountyFixture county) : IClassFixt
         foreach (var yearStart in new[] { firstYear, firstYear.AddYears(1) })
         {
             var inYear = returns.Where(r => r.Month >= yearStart && r.Month <= AllowanceYears.EndOf(yearStart)).ToList();
-            inYear.ShouldContain(r => DeliveryRules.IsLate(r.DueOn, Core.Retention.RetentionRules.UkDate(r.SubmittedAt!.Value)), $"late returns in the year from {yearStart}");
-            inYear.ShouldContain(r => !DeliveryRules.IsLate(r.DueOn, Core.Retention.RetentionRules.UkDate(r.SubmittedAt!.Value)), $"returns on time in the year from {yearStart}");
+            inYear.ShouldContain(r => DeliveryRules.IsLate(r.DueOn, Core.Calendar.UkCalendar.DateOf(r.SubmittedAt!.Value)), $"late returns in the year from {yearStart}");
+            inYear.ShouldContain(r => !DeliveryRules.IsLate(r.DueOn, Core.Calendar.UkCalendar.DateOf(r.SubmittedAt!.Value)), $"returns on time in the year from {yearStart}");
 
             var year = await report.ReportAsync(yearStart, today, new UnusedHoursFilter(), page: null);
             year.TotalRows.ShouldBeGreaterThan(5);

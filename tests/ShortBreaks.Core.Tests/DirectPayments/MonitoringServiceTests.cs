@@ -227,4 +227,40 @@ public sealed class MonitoringServiceTests
         (await db.Letters.SingleAsync(l => l.Id == made.LetterId)).BodyHtml.ShouldContain("we will recover all of it");
         (await recoupments.ProposeAsync(payment.Id))!.Amount.ShouldBe(460m, "the statement still says £460 until the family pays the invoice");
     }
+
+    [SkippableTheory, AllDatabases]
+    public async Task HalfPastMidnightOnASummerNight_TheLetterAndTheAudit_AreDatedByTheUkDay_NotTheUtcDate(DatabaseProvider provider)
+    {
+        // 23:30 UTC on 14 August is 00:30 on 15 August in the UK, where the family reads the letter.
+        var summerNight = new FakeTimeProvider(new DateTimeOffset(2026, 8, 14, 23, 30, 0, TimeSpan.Zero));
+        var ukDay = new DateOnly(2026, 8, 15);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext(Finance, summerNight);
+        var child = await new TestData(db).CreateChildAsync();
+        var payment = TestData.AddDirectPayment(db, child.Id, new DateOnly(2025, 8, 1), annualAmount: 2600m, paid: 13, scheduled: 13);
+        await db.SaveChangesAsync();
+        var summerStatement = "Date,Details,Paid in,Paid out,Balance\n" +
+            "01/08/2026,Council payment,200.00,,900.00\n" +
+            "14/08/2026,Swim club,,40.00,860.00\n";
+        (await new StatementImportService(db, Monitoring(db)).ImportAsync(payment.Id, "aug.csv", summerStatement, Columns, null)).Result.Succeeded.ShouldBeTrue();
+        var audits = new AccountAuditService(db, Monitoring(db));
+        var recoupments = new RecoupmentService(db, Monitoring(db), ShippedSchemes.Catalog);
+
+        db.Today.ShouldBe(ukDay);
+        var due = (await audits.WorklistAsync(dueOnly: false)).Single(w => w.Monitored.Payment.Id == payment.Id);
+        var (audit, audited) = await audits.RecordAsync(payment.Id, new AuditForm(payment.StartsOn, new DateOnly(2026, 7, 31), ["statements"], "860", "SurplusToRecover", "Statements in order; £860 held."));
+        var proposal = await recoupments.ProposeAsync(payment.Id);
+        var (made, recovered) = await recoupments.RecoverAsync(payment.Id, "The account held more than eight weeks of payments at the audit.", proposal!.Amount);
+
+        due.Due.ShouldBe(new DateOnly(2026, 8, 1), "a year after the direct payment started");
+        due.Standing.ShouldBe(AuditStanding.Overdue, "1 August has passed on 15 August");
+        audited.Succeeded.ShouldBeTrue();
+        audit!.AuditedOn.ShouldBe(ukDay);
+        recovered.Succeeded.ShouldBeTrue();
+        made!.LetterDate.ShouldBe(ukDay);
+        made.DisputeBy.ShouldBe(ukDay.AddDays(28));
+        var letter = await db.Letters.SingleAsync(l => l.Id == made.LetterId);
+        letter.BodyHtml.ShouldContain("tell us by <strong>12 September 2026</strong>");
+        (await db.RecoupmentDeductions.Where(d => d.RecoupmentId == made.Id).ToListAsync()).ShouldAllBe(d => d.DueOn > new DateOnly(2026, 9, 12));
+    }
 }

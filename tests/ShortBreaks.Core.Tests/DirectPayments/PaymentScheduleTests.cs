@@ -1,3 +1,4 @@
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.DirectPayments;
 using ShortBreaks.Core.Providers;
 using ShortBreaks.Core.Requests;
@@ -96,7 +97,7 @@ public sealed class PaymentScheduleTests
     [Fact]
     public void AnAgreementMadeJustAfterMidnightOnASummerNight_StartsOnThatUkDay()
     {
-        var startsOn = DirectPaymentSchedule.UkDay(new DateTime(2026, 6, 30, 23, 30, 0, DateTimeKind.Utc));
+        var startsOn = UkCalendar.DateOf(new DateTime(2026, 6, 30, 23, 30, 0, DateTimeKind.Utc));
         startsOn.ShouldBe(new DateOnly(2026, 7, 1));
 
         var schedule = Build(750m, startsOn);
@@ -104,7 +105,7 @@ public sealed class PaymentScheduleTests
         schedule.Payments[0].PaidOn.ShouldBe(new DateOnly(2026, 7, 1));
         schedule.Payments[0].CoversFrom.ShouldBe(new DateOnly(2026, 7, 1));
         schedule.Years.Single().Amount.ShouldBe(AllowanceYears.ProRata(80, 750m, new DateOnly(2026, 4, 1), new DateOnly(2026, 7, 1)).Money);
-        DirectPaymentSchedule.UkDay(new DateTime(2026, 12, 31, 23, 30, 0, DateTimeKind.Utc)).ShouldBe(new DateOnly(2026, 12, 31));
+        UkCalendar.DateOf(new DateTime(2026, 12, 31, 23, 30, 0, DateTimeKind.Utc)).ShouldBe(new DateOnly(2026, 12, 31));
     }
 
     [Fact]

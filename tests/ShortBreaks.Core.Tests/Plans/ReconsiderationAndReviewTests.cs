@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Letters;
@@ -164,7 +165,7 @@ public sealed class ReconsiderationAndReviewTests
         var item = await AskForReconsiderationAsync(s, notice);
 
         clock.Advance(TimeSpan.FromDays(120)); // the panel meets after the notice date
-        var decidedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var decidedOn = UkCalendar.Today(clock);
         (await s.Panel.DecideAsync(item.Id, PanelOutcome.NotApproved, "The support is still right for the need.", item.Version)).Errors.ShouldBeEmpty();
 
         (await s.Plans.InForceAsync(planId, decidedOn.AddDays(-1)))!.Number.ShouldBe(1, "the old package carried on until the decision");
@@ -229,7 +230,7 @@ public sealed class ReconsiderationAndReviewTests
         var result = await s.Panel.RequestReconsiderationAsync(notice.Id, "Too late?", notice.Version);
 
         result.Errors.ShouldContain(e => e.Message.Contains("took effect on"));
-        (await s.Plans.InForceAsync(planId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))!.Number.ShouldBe(2, "history is not rewritten");
+        (await s.Plans.InForceAsync(planId, UkCalendar.Today(clock)))!.Number.ShouldBe(2, "history is not rewritten");
     }
 
     [SkippableTheory, AllDatabases]
@@ -267,7 +268,7 @@ public sealed class ReconsiderationAndReviewTests
         first.NextReviewDue.ShouldBe(Today.AddYears(1));
 
         clock.Advance(TimeSpan.FromDays(30));
-        var later = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var later = UkCalendar.Today(clock);
         (await s.Plans.ChangeAsync(plan.Id, 1, Content(Today, PaHours(3), ResidentialNights(24)), "Overnights at Willow House.", await SeenAsync(s, plan.Id))).Result.Errors.ShouldBeEmpty();
         await ApproveAsync(s, plan.Id, 2);
 

@@ -1,3 +1,4 @@
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Retention;
 using ShortBreaks.Core.Schemes;
 using ShortBreaks.TestCommon;
@@ -86,8 +87,8 @@ public sealed class RetentionRulesTests
     [Fact]
     public void UkDate_JustAfterMidnightInSummer_IsTheNextDay()
     {
-        RetentionRules.UkDate(new DateTime(2026, 7, 1, 23, 30, 0, DateTimeKind.Utc)).ShouldBe(new DateOnly(2026, 7, 2));
-        RetentionRules.UkDate(new DateTime(2026, 12, 1, 23, 30, 0, DateTimeKind.Utc)).ShouldBe(new DateOnly(2026, 12, 1));
+        UkCalendar.DateOf(new DateTime(2026, 7, 1, 23, 30, 0, DateTimeKind.Utc)).ShouldBe(new DateOnly(2026, 7, 2));
+        UkCalendar.DateOf(new DateTime(2026, 12, 1, 23, 30, 0, DateTimeKind.Utc)).ShouldBe(new DateOnly(2026, 12, 1));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
@@ -21,7 +22,7 @@ public static class Families
             Reference = References.NewChild(),
             FirstName = "Maya",
             LastName = lastName,
-            DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-ageYears).AddDays(-30),
+            DateOfBirth = UkCalendar.DateOf(DateTime.UtcNow).AddYears(-ageYears).AddDays(-30),
             AddressLine1 = "12 Example Road",
             Town = "Exampleton",
             Postcode = "DC1 2AB",

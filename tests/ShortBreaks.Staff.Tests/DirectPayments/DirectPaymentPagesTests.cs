@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.DirectPayments;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Letters;
@@ -15,7 +16,7 @@ public class DirectPaymentPagesTests(WebAppFactory factory) : IClassFixture<WebA
 
     private static Dictionary<string, string?> Today(string name)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.DateOf(DateTime.UtcNow);
         return new()
         {
             [$"{name}-day"] = today.Day.ToString(CultureInfo.InvariantCulture),

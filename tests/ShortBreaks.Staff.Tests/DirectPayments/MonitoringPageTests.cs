@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.DirectPayments;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.TestCommon;
@@ -11,7 +12,7 @@ namespace ShortBreaks.Staff.Tests.DirectPayments;
 /// <summary>Finance officers' monitoring pages: statement import, an account's figures, marking lines, audits and recoupment.</summary>
 public class MonitoringPageTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => UkCalendar.DateOf(DateTime.UtcNow);
 
     private const string Statement = "Date,Details,Paid in,Paid out,Balance\n" +
         "01/11/2026,Council payment,200.00,,300.00\n" +

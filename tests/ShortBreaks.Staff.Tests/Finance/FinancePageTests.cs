@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Finance;
 using ShortBreaks.Core.Identity;
@@ -11,7 +12,7 @@ namespace ShortBreaks.Staff.Tests.Finance;
 /// <summary>Finance officers' invoice and payment run pages, and a provider's own invoices.</summary>
 public class FinancePageTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => UkCalendar.DateOf(DateTime.UtcNow);
 
     private static DateOnly LastMonth => new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1);
 

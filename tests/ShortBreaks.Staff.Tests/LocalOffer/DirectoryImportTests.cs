@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.LocalOffer;
 using ShortBreaks.Core.Providers;
@@ -98,7 +99,7 @@ public sealed class DirectoryImportTests(WebAppFactory factory) : IClassFixture<
         organisation.Name.ShouldBe($"Elsewhere Trust {tag}");
         organisation.CharityNumber.ShouldBe("1200001");
         organisation.Status.ShouldBe(FrameworkStatus.Registered);
-        OrganisationRules.NewPackageRefusal(organisation, ProviderSettings.Defaults, DateOnly.FromDateTime(DateTime.UtcNow)).ShouldNotBeNull();
+        OrganisationRules.NewPackageRefusal(organisation, ProviderSettings.Defaults, UkCalendar.DateOf(DateTime.UtcNow)).ShouldNotBeNull();
         services.Select(s => s.ImportedId).ShouldBe([$"svc-{tag}-1", $"svc-{tag}-2"]);
         var first = services[0];
         (first.Kind, first.Needs, first.MinimumAgeYears, first.MaximumAgeYears).ShouldBe(("sport", "need-autism", 5, 12));
@@ -185,7 +186,7 @@ public sealed class DirectoryImportTests(WebAppFactory factory) : IClassFixture<
     public async Task A_service_as_the_feed_gives_it_imports_with_its_details_and_the_councils_own_are_refused()
     {
         var commissioner = await factory.SignInAsNewUserAsync(Roles.CommissioningOfficer);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.DateOf(DateTime.UtcNow);
         var tag = Tag();
         var ownId = await factory.Data.WithDbAsync(async db =>
         {

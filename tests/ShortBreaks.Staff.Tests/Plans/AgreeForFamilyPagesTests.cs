@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Staff.Tests.Infrastructure;
@@ -20,9 +21,9 @@ public class AgreeForFamilyPagesTests(WebAppFactory factory) : IClassFixture<Web
         ["AgreedByName"] = "Sam Patel",
         ["Relationship"] = "Mother",
         ["Method"] = "ByPhone",
-        ["AgreedOn-day"] = DateOnly.FromDateTime(DateTime.UtcNow).Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["AgreedOn-month"] = DateOnly.FromDateTime(DateTime.UtcNow).Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["AgreedOn-year"] = DateOnly.FromDateTime(DateTime.UtcNow).Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["AgreedOn-day"] = UkCalendar.DateOf(DateTime.UtcNow).Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["AgreedOn-month"] = UkCalendar.DateOf(DateTime.UtcNow).Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["AgreedOn-year"] = UkCalendar.DateOf(DateTime.UtcNow).Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Comments"] = "Happy with the hours; asked about school holidays.",
     };
 
@@ -56,7 +57,7 @@ public class AgreeForFamilyPagesTests(WebAppFactory factory) : IClassFixture<Web
         saved.RedirectPath.ShouldBe($"/staff/children/{child.Id}/plan");
 
         var after = await officer.GetPageAsync($"/staff/children/{child.Id}/plan");
-        after.Get("#agreed-on-behalf").TextContent.ShouldContain($"Sam Patel (Mother), by phone on {DateOnly.FromDateTime(DateTime.UtcNow):d MMMM yyyy}, recorded by Amira Hughes");
+        after.Get("#agreed-on-behalf").TextContent.ShouldContain($"Sam Patel (Mother), by phone on {UkCalendar.DateOf(DateTime.UtcNow):d MMMM yyyy}, recorded by Amira Hughes");
         after.Get("#agreed-on-behalf").TextContent.ShouldContain("asked about school holidays");
         after.Get("#latest-version").TextContent.ShouldContain("Agreed by the family, not yet by the officer");
         after.Find("#agree-for-family").ShouldBeNull();
@@ -86,7 +87,7 @@ public class AgreeForFamilyPagesTests(WebAppFactory factory) : IClassFixture<Web
         badDate.ErrorSummary().ShouldBe(["The date they agreed the plan must be a real date"]);
         badDate.Get("#AgreedByName").GetAttribute("value").ShouldBe("Sam Patel", "what was typed is kept");
 
-        var future = await officer.SubmitAsync(page, Form, ByPhone().With("AgreedOn-year", (DateOnly.FromDateTime(DateTime.UtcNow).Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var future = await officer.SubmitAsync(page, Form, ByPhone().With("AgreedOn-year", (UkCalendar.DateOf(DateTime.UtcNow).Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         future.ErrorSummary().ShouldBe(["The date they agreed the plan must be today or in the past"]);
 
         var paperWithoutCopy = await officer.SubmitAsync(page, Form, ByPhone().With("Method", "SignedPaperCopy").With("Relationship", ""));

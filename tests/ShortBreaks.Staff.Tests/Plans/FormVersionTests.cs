@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Plans;
@@ -100,7 +101,7 @@ public class FormVersionTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     [MemberData(nameof(BadVersions))]
     public async Task TheRasAnswers_RefuseAMissingOrBrokenVersion(string? seen)
     {
-        var child = await factory.Data.ChildAsync(c => c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-8).AddDays(-20));
+        var child = await factory.Data.ChildAsync(c => c.DateOfBirth = UkCalendar.DateOf(DateTime.UtcNow).AddYears(-8).AddDays(-20));
         var (officer, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);
         var started = await officer.SubmitAsync(await officer.GetPageAsync($"/staff/children/{child.Id}/ras/start"), "main form[method=post]", new());
         var id = Guid.Parse(started.RedirectPath!.Split('/').Last());
@@ -120,7 +121,7 @@ public class FormVersionTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     public async Task TheServiceBudget_RefusesAChangeWithoutTheVersionSeen()
     {
         var (finance, _) = await factory.SignedInAsAsync(Roles.FinanceOfficer);
-        var year = FinancialYears.Of(DateOnly.FromDateTime(DateTime.UtcNow)) + 3;
+        var year = FinancialYears.Of(UkCalendar.DateOf(DateTime.UtcNow)) + 3;
         var fresh = await finance.GetPageAsync($"/rates/virtual-budgets/service-budget?year={year}");
         (await finance.SubmitAsync(fresh, "main form[method=post]", new() { ["Amount"] = "4000000" })).Status.ShouldBe(HttpStatusCode.Redirect);
         var page = await finance.GetPageAsync($"/rates/virtual-budgets/service-budget?year={year}");
@@ -141,7 +142,7 @@ public class FormVersionTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     {
         var (admin, _) = await factory.SignedInAsAsync(Roles.Admin);
         var label = "fv" + Guid.NewGuid().ToString("N")[..8];
-        var from = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(400 + Random.Shared.Next(0, 20000));
+        var from = UkCalendar.DateOf(DateTime.UtcNow).AddDays(400 + Random.Shared.Next(0, 20000));
         var created = await admin.SubmitAsync(await admin.GetPageAsync("/rates/versions/new?from=2026.1"), "main form", new()
         {
             ["NewLabel"] = label, ["Notes"] = "Before", ["EffectiveFrom-day"] = from.Day.ToString(), ["EffectiveFrom-month"] = from.Month.ToString(), ["EffectiveFrom-year"] = from.Year.ToString(),

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Core.Ras;
@@ -16,7 +17,7 @@ public static class PlanSteps
 
     public static PlanContent Content(decimal hoursPerWeek, DateOnly? start = null)
     {
-        var from = start ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var from = start ?? UkCalendar.DateOf(DateTime.UtcNow);
         return new PlanContent
         {
             WhatMattersToMe = "Swimming with my friends, and my dog Biscuit.",
@@ -37,7 +38,7 @@ public static class PlanSteps
     /// <summary>A child on a tier with a completed RAS assessment scored by the engine.</summary>
     public static async Task<(Child Child, Guid AssessmentId)> AssessedChildAsync(this WebAppFactory factory, Tier tier = Tier.FlexibleShortBreaks)
     {
-        var child = await factory.Data.ChildAsync(c => { c.Tier = tier; c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-10).AddDays(-30); });
+        var child = await factory.Data.ChildAsync(c => { c.Tier = tier; c.DateOfBirth = UkCalendar.DateOf(DateTime.UtcNow).AddYears(-10).AddDays(-30); });
         using var scope = factory.Services.CreateScope();
         var actor = scope.ServiceProvider.GetRequiredService<Actor>();
         actor.UserId = "officer-1";
@@ -49,7 +50,7 @@ public static class PlanSteps
     {
         var assessments = services.GetRequiredService<RasAssessmentService>();
         var catalog = services.GetRequiredService<RasSchemeCatalog>();
-        var phase = catalog.InForceOn(DateOnly.FromDateTime(DateTime.UtcNow)).Phases.Single(p => p.Id == "primary");
+        var phase = catalog.InForceOn(UkCalendar.DateOf(DateTime.UtcNow)).Phases.Single(p => p.Id == "primary");
         var assessment = await assessments.StartAsync(childId);
         var answers = new RasAnswers
         {
@@ -65,14 +66,14 @@ public static class PlanSteps
     /// <summary>A child on Flexible Short Breaks with a completed RAS, a step-up plan agreed by both, waiting for the panel.</summary>
     public static async Task<StepUp> StepUpAwaitingPanelAsync(this WebAppFactory factory, decimal hoursPerWeek = 3)
     {
-        var child = await factory.Data.ChildAsync(c => { c.Tier = Tier.FlexibleShortBreaks; c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-10).AddDays(-30); });
+        var child = await factory.Data.ChildAsync(c => { c.Tier = Tier.FlexibleShortBreaks; c.DateOfBirth = UkCalendar.DateOf(DateTime.UtcNow).AddYears(-10).AddDays(-30); });
         using var scope = factory.Services.CreateScope();
         var actor = scope.ServiceProvider.GetRequiredService<Actor>();
         actor.UserId = "officer-1";
         actor.Name = "Amira Hughes";
         var assessments = scope.ServiceProvider.GetRequiredService<RasAssessmentService>();
         var catalog = scope.ServiceProvider.GetRequiredService<RasSchemeCatalog>();
-        var phase = catalog.InForceOn(DateOnly.FromDateTime(DateTime.UtcNow)).Phases.Single(p => p.Id == "primary");
+        var phase = catalog.InForceOn(UkCalendar.DateOf(DateTime.UtcNow)).Phases.Single(p => p.Id == "primary");
         var assessment = await assessments.StartAsync(child.Id);
         var answers = new RasAnswers
         {

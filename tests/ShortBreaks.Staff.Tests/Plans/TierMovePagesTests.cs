@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Plans;
@@ -34,7 +35,7 @@ public class TierMovePagesTests(WebAppFactory factory) : IClassFixture<WebAppFac
     [Fact]
     public async Task ATransferTooEarly_IsRefusedWithTheDate_AndTheListShowsThoseDue()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.DateOf(DateTime.UtcNow);
         var young = await factory.Data.ChildAsync(c => { c.Tier = Tier.TargetedShortBreaks; c.DateOfBirth = today.AddYears(-15); });
         var soon = await factory.Data.ChildAsync(c => { c.Tier = Tier.FlexibleShortBreaks; c.DateOfBirth = today.AddYears(-18).AddMonths(3); });
         var (officer, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);

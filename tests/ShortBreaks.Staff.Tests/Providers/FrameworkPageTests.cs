@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Providers;
 using ShortBreaks.TestCommon;
@@ -278,8 +279,8 @@ public class FrameworkPageTests(WebAppFactory factory) : IClassFixture<WebAppFac
         var name = Unique("Lapsed Care");
         var organisationId = await factory.Data.WithDbAsync(async db =>
         {
-            var (organisation, _) = TestData.AddApprovedOrganisation(db, name, DateOnly.FromDateTime(DateTime.UtcNow));
-            organisation.Insurances[1].ExpiresOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
+            var (organisation, _) = TestData.AddApprovedOrganisation(db, name, UkCalendar.DateOf(DateTime.UtcNow));
+            organisation.Insurances[1].ExpiresOn = UkCalendar.DateOf(DateTime.UtcNow).AddDays(-2);
             await db.SaveChangesAsync();
             return organisation.Id;
         });

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Providers;
@@ -11,7 +12,7 @@ namespace ShortBreaks.Staff.Tests.Providers;
 /// <summary>Brokering on the pages: the officer builds, the provider answers, the officer changes or ends; who may see what.</summary>
 public class PackagePagesTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
-    private static DateOnly Today => Core.Retention.RetentionRules.UkDate(DateTime.UtcNow);
+    private static DateOnly Today => Core.Calendar.UkCalendar.DateOf(DateTime.UtcNow);
 
     /// <summary>An approved organisation with one hourly service and a provider user acting for it, signed in.</summary>
     private async Task<(PageClient Browser, TestUser User, Organisation Organisation, Service Service)> ProviderAsync(decimal hourly = 16m)

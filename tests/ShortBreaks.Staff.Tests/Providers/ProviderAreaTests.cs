@@ -1,4 +1,5 @@
 using System.Net;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Providers;
 using ShortBreaks.TestCommon;
@@ -14,7 +15,7 @@ public class ProviderAreaTests(WebAppFactory factory) : IClassFixture<WebAppFact
         var name = "Home Test Care " + Guid.NewGuid().ToString("N")[..6];
         await factory.Data.WithDbAsync(async db =>
         {
-            var (organisation, _) = TestData.AddApprovedOrganisation(db, name, DateOnly.FromDateTime(DateTime.UtcNow));
+            var (organisation, _) = TestData.AddApprovedOrganisation(db, name, UkCalendar.DateOf(DateTime.UtcNow));
             db.OrganisationUsers.Add(new OrganisationUser { OrganisationId = organisation.Id, UserId = user.Id, IsAdministrator = true, AddedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         });

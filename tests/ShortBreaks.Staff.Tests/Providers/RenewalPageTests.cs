@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Providers;
@@ -10,7 +11,7 @@ namespace ShortBreaks.Staff.Tests.Providers;
 /// <summary>The officer's renewal queue and renewal page: approve, refer, take a renewal by phone, overdue renewals.</summary>
 public class RenewalPageTests(WebAppFactory app) : IClassFixture<WebAppFactory>
 {
-    private static DateOnly Today => Core.Retention.RetentionRules.UkDate(DateTime.UtcNow);
+    private static DateOnly Today => Core.Calendar.UkCalendar.DateOf(DateTime.UtcNow);
 
     private static readonly RenewalAnswer[] LastYear =
     [

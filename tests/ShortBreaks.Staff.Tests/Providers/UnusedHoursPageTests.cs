@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Providers;
@@ -14,7 +15,7 @@ namespace ShortBreaks.Staff.Tests.Providers;
 /// <summary>The unused-hours report for commissioning and officers, its downloads, and the decision on a child's unused hours.</summary>
 public class UnusedHoursPageTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
-    private static DateOnly Today => Core.Retention.RetentionRules.UkDate(DateTime.UtcNow);
+    private static DateOnly Today => Core.Calendar.UkCalendar.DateOf(DateTime.UtcNow);
 
     private static DateOnly YearStart => AllowanceYears.StartOf(Today, ProviderSettings.Defaults);
 

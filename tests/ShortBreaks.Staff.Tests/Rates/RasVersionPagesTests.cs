@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Staff.Tests.Infrastructure;
@@ -18,7 +19,7 @@ public class RasVersionPagesTests(WebAppFactory factory) : IClassFixture<WebAppF
     private static (string Label, DateOnly From) Fresh()
     {
         var n = Interlocked.Increment(ref _next);
-        return ($"t{n}.{Guid.NewGuid().ToString("N")[..6]}", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30 + n * 7 + Random.Shared.Next(0, 5000) * 3));
+        return ($"t{n}.{Guid.NewGuid().ToString("N")[..6]}", UkCalendar.DateOf(DateTime.UtcNow).AddDays(30 + n * 7 + Random.Shared.Next(0, 5000) * 3));
     }
 
     private static Dictionary<string, string?> DateFields(DateOnly date) => new()

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
@@ -113,7 +114,7 @@ public sealed class VirtualBudgetPagesTests(VirtualBudgetCaseload caseload) : IC
         rows.Count.ShouldBe(2);
         rows[0].ShouldStartWith(caseload.Falls.FullName);
         rows[0].ShouldContain("£1,800 £750 −£1,050");
-        rows[0].ShouldContain(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3).ToString("d MMMM yyyy"));
+        rows[0].ShouldContain(UkCalendar.DateOf(DateTime.UtcNow).AddMonths(3).ToString("d MMMM yyyy"));
         rows[1].ShouldStartWith(caseload.ToUniversal.FullName);
         rows[1].ShouldContain("sent to universal services");
 
@@ -182,14 +183,14 @@ public sealed class VirtualBudgetPagesTests(VirtualBudgetCaseload caseload) : IC
         var form = await finance.GetPageAsync("/rates/virtual-budgets/service-budget?year=2031");
 
         var empty = await finance.SubmitAsync(form, StartForm, new() { ["FinancialYear"] = "", ["Amount"] = "" });
-        empty.ErrorSummary().ShouldBe(["Enter the year the financial year starts, like " + FinancialYears.Of(DateOnly.FromDateTime(DateTime.UtcNow)), "Enter the service budget for the year, in pounds"], ignoreOrder: true);
+        empty.ErrorSummary().ShouldBe(["Enter the year the financial year starts, like " + FinancialYears.Of(UkCalendar.DateOf(DateTime.UtcNow)), "Enter the service budget for the year, in pounds"], ignoreOrder: true);
         var bad = await finance.SubmitAsync(form, StartForm, new() { ["FinancialYear"] = "twenty", ["Amount"] = "lots" });
-        bad.ErrorSummary().ShouldBe(["Enter the year the financial year starts as 4 numbers, like " + FinancialYears.Of(DateOnly.FromDateTime(DateTime.UtcNow)), "Enter the service budget as an amount in pounds, like 4500000"], ignoreOrder: true);
+        bad.ErrorSummary().ShouldBe(["Enter the year the financial year starts as 4 numbers, like " + FinancialYears.Of(UkCalendar.DateOf(DateTime.UtcNow)), "Enter the service budget as an amount in pounds, like 4500000"], ignoreOrder: true);
         var negative = await finance.SubmitAsync(form, StartForm, new() { ["FinancialYear"] = "2026", ["Amount"] = "-5" });
         negative.Status.ShouldBe(HttpStatusCode.OK);
         negative.ErrorSummary().ShouldBe(["Enter the service budget as an amount in pounds, like 4500000"]);
 
-        var year = FinancialYears.Of(DateOnly.FromDateTime(DateTime.UtcNow)) + 1;
+        var year = FinancialYears.Of(UkCalendar.DateOf(DateTime.UtcNow)) + 1;
         var fresh = await finance.GetPageAsync($"/rates/virtual-budgets/service-budget?year={year}");
         var saved = await finance.SubmitAsync(fresh, StartForm, new() { ["Amount"] = "£4,500,000" });
         saved.RedirectPath.ShouldBe("/rates/virtual-budgets");

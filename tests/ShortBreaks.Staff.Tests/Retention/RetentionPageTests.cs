@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Retention;
 using ShortBreaks.TestCommon;
@@ -184,7 +185,7 @@ public class RetentionPageTests
             r => r.Count == 1 && r[0].Status == RetentionReviewStatus.Ready, "the month's review made by the node's own scan");
 
         var review = reviews.ShouldHaveSingleItem();
-        (review.Month, review.StartedByName, review.Attempts).ShouldBe((RetentionRules.MonthKey(RetentionRules.UkDate(DateTime.UtcNow)), Web.Infrastructure.RetentionWorker.ScanName, 1));
+        (review.Month, review.StartedByName, review.Attempts).ShouldBe((RetentionRules.MonthKey(UkCalendar.DateOf(DateTime.UtcNow)), Web.Infrastructure.RetentionWorker.ScanName, 1));
         (await factory.Data.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "retention-scan" && a.UserName == Web.Infrastructure.RetentionWorker.ScanName))).ShouldBe(1);
     }
 

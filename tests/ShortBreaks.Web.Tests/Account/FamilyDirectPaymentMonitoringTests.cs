@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.DirectPayments;
 using ShortBreaks.Core.Identity;
@@ -12,7 +13,7 @@ namespace ShortBreaks.Web.Tests.Account;
 /// <summary>A family's own direct payment: balance, statements, returns with evidence, audits and recoupment letters.</summary>
 public class FamilyDirectPaymentMonitoringTests(WebAppFactory app) : IClassFixture<WebAppFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => UkCalendar.DateOf(DateTime.UtcNow);
 
     /// <summary>A child linked to the family with an active direct payment started seven months ago, and a row in each monitoring table.</summary>
     private async Task<DirectPayment> PaymentAsync(string familyUserId)

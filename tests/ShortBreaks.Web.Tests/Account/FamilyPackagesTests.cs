@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Providers;
@@ -10,7 +11,7 @@ namespace ShortBreaks.Web.Tests.Account;
 /// <summary>A family builds their child's Flexible Short Breaks from their account, and sees only their own child's packages.</summary>
 public class FamilyPackagesTests(WebAppFactory app) : IClassFixture<WebAppFactory>
 {
-    private static DateOnly Today => Core.Retention.RetentionRules.UkDate(DateTime.UtcNow);
+    private static DateOnly Today => Core.Calendar.UkCalendar.DateOf(DateTime.UtcNow);
 
     private async Task<Child> LinkedChildAsync(string familyUserId, Tier tier = Tier.FlexibleShortBreaks)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
@@ -15,7 +16,7 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
 {
     private static PlanContent Content(decimal hours)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.DateOf(DateTime.UtcNow);
         return new PlanContent
         {
             WhatMattersToMe = "Swimming, and my dog Biscuit.",
@@ -68,7 +69,7 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
             var child = new Child
             {
                 Reference = References.NewChild(), FirstName = "Maya", LastName = "Plan" + Guid.NewGuid().ToString("N")[..6],
-                DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-9), AddressLine1 = "3 Sample Road", Town = "Demoton", Postcode = "DE1 1AA",
+                DateOfBirth = UkCalendar.DateOf(DateTime.UtcNow).AddYears(-9), AddressLine1 = "3 Sample Road", Town = "Demoton", Postcode = "DE1 1AA",
                 CreatedAt = DateTime.UtcNow, Tier = Tier.SocialCare,
             };
             child.NameKey = MatchKeys.Name(child.FirstName, child.LastName);
@@ -194,7 +195,7 @@ public class FamilyPlanTests(WebAppFactory app) : IClassFixture<WebAppFactory>
             await db.ChildFamilyMembers.Where(m => m.ChildId == child.Id).ExecuteDeleteAsync();
             var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.PlanId == planId);
             var seen = await db.SupportPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Version).SingleAsync();
-            var input = new AgreementOnBehalfInput { AgreedByName = "Sam Plan", Relationship = "Mother", Method = AgreementMethod.InPerson, AgreedOn = DateOnly.FromDateTime(DateTime.UtcNow) };
+            var input = new AgreementOnBehalfInput { AgreedByName = "Sam Plan", Relationship = "Mother", Method = AgreementMethod.InPerson, AgreedOn = UkCalendar.DateOf(DateTime.UtcNow) };
             (await s.GetRequiredService<PlanApprovalService>().AgreeOnBehalfOfFamilyAsync(version.Id, input, seen)).Errors.ShouldBeEmpty();
             await AgreeAndApproveAsync(s, planId, 1);
             return true;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
@@ -33,7 +34,7 @@ public class FamilyRasCouncilFormsTests : IClassFixture<WebAppFactory>
                 Reference = References.NewChild(),
                 FirstName = firstName,
                 LastName = "Example" + Guid.NewGuid().ToString("N")[..6],
-                DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-8).AddDays(-30),
+                DateOfBirth = UkCalendar.DateOf(DateTime.UtcNow).AddYears(-8).AddDays(-30),
                 AddressLine1 = "3 Sample Road",
                 Town = "Demoton",
                 Postcode = "DE1 1AA",

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
@@ -25,7 +26,7 @@ public class FamilyRasTests(WebAppFactory app) : IClassFixture<WebAppFactory>
                 Reference = References.NewChild(),
                 FirstName = firstName,
                 LastName = "Example" + Guid.NewGuid().ToString("N")[..6],
-                DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-8).AddDays(-30),
+                DateOfBirth = UkCalendar.DateOf(DateTime.UtcNow).AddYears(-8).AddDays(-30),
                 AddressLine1 = "3 Sample Road",
                 Town = "Demoton",
                 Postcode = "DE1 1AA",

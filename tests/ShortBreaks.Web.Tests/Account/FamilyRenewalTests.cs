@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Providers;
@@ -23,7 +24,7 @@ public class FamilyRenewalTests(WebAppFactory app) : IClassFixture<WebAppFactory
         return await app.Data.WithDbAsync(async db =>
         {
             db.ChildFamilyMembers.Add(new ChildFamilyMember { ChildId = child.Id, UserId = familyUserId, Relationship = "Mother", AddedAt = DateTime.UtcNow });
-            var yearStart = RenewalRules.NextYearStart(Core.Retention.RetentionRules.UkDate(DateTime.UtcNow), Core.Schemes.ProviderSettings.Defaults);
+            var yearStart = RenewalRules.NextYearStart(Core.Calendar.UkCalendar.DateOf(DateTime.UtcNow), Core.Schemes.ProviderSettings.Defaults);
             var renewal = new FsbRenewal { ChildId = child.Id, YearStart = yearStart, InvitedAt = DateTime.UtcNow, AnswersJson = RenewalRules.Write(LastYear) };
             db.FsbRenewals.Add(renewal);
             await db.SaveChangesAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Requests;
 
@@ -7,7 +8,7 @@ namespace ShortBreaks.Web.Tests.Infrastructure;
 /// <summary>Good, synthetic answers to every question, as a form posts them and as the request stores them.</summary>
 public static class Answers
 {
-    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    public static readonly DateOnly Today = UkCalendar.DateOf(DateTime.UtcNow);
 
     public static readonly DateOnly DateOfBirth = new(Today.Year - 9, 3, 14);
 

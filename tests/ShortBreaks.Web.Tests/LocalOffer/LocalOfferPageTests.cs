@@ -1,4 +1,5 @@
 using System.Net;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Providers;
 using ShortBreaks.TestCommon;
 
@@ -16,7 +17,7 @@ public sealed class LocalOfferDirectory : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.DateOf(DateTime.UtcNow);
         await Factory.Data.WithDbAsync(async db =>
         {
             var (maple, sitting) = TestData.AddApprovedOrganisation(db, "Maple Care", today, hourlyPrice: 16.5m);

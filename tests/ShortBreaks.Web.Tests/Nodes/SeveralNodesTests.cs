@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Ras;
@@ -150,7 +151,7 @@ public sealed class SeveralNodesTests
         using var a = new Node().Started();
         using var b = new Node(a).Started();
         var label = "nodes-" + Guid.NewGuid().ToString("N")[..8];
-        var effective = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(400);
+        var effective = UkCalendar.DateOf(DateTime.UtcNow).AddDays(400);
 
         await a.WithServicesAsync(async services =>
         {
@@ -175,8 +176,8 @@ public sealed class SeveralNodesTests
         using var a = new Node(database).Started();
         using var b = new Node(database).Started();
         var label = "nodes-" + Guid.NewGuid().ToString("N")[..8];
-        var effective = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
-        var shipped = a.Services.GetRequiredService<SchemeCatalog>().InForceOn(DateOnly.FromDateTime(DateTime.UtcNow));
+        var effective = UkCalendar.DateOf(DateTime.UtcNow).AddDays(30);
+        var shipped = a.Services.GetRequiredService<SchemeCatalog>().InForceOn(UkCalendar.DateOf(DateTime.UtcNow));
         var (scheme, errors) = SchemeCatalog.Parse(JsonSerializer.Serialize(
             shipped with { Version = label, EffectiveFrom = effective, Tiers = shipped.Tiers with { FlexibleShortBreaks = shipped.Tiers.FlexibleShortBreaks with { HoursPerYear = 96 } } },
             SchemeCatalog.JsonOptions));

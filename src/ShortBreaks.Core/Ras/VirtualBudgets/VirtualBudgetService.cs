@@ -8,7 +8,7 @@ public sealed class VirtualBudgetService(ShortBreaksDbContext db, RasVersionServ
 {
     public const decimal MaximumServiceBudget = 9_999_999_999.99m;
 
-    public DateOnly Today => DateOnly.FromDateTime(db.UtcNow);
+    public DateOnly Today => db.Today;
 
     /// <summary>Records a run of a version (a draft or a published one) to be run in the background.</summary>
     public async Task<(VirtualBudgetRun? Run, CommandResult Result)> RequestAsync(string? versionLabel, CancellationToken ct = default)

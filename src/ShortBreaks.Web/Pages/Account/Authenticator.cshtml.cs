@@ -96,7 +96,7 @@ public class AuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUse
         }
 
         Key = key!;
-        var council = schemes.InForceOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Council;
+        var council = schemes.InForceOn(UkCalendar.Today(clock)).Council;
         var issuer = Uri.EscapeDataString(council.ServiceName);
         var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email!)}?secret={Key}&issuer={issuer}&digits=6";
         using var data = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);

@@ -24,7 +24,7 @@ public sealed class AgreeForFamilyModel(ShortBreaksDbContext db, DirectPaymentSe
 
     public DateInput AgreedOnInput => new("AgreedOn", "When did they agree it?", AgreedOn.Day, AgreedOn.Month, AgreedOn.Year)
     {
-        Hint = $"For example, {DateOnly.FromDateTime(db.UtcNow):d M yyyy}",
+        Hint = $"For example, {db.Today:d M yyyy}",
         ErrorParts = AgreedOn.ErrorParts,
     };
 

@@ -47,7 +47,7 @@ public static class ProviderDisplay
     public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>A UTC moment as a UK day.</summary>
-    public static string Day(DateTime utc) => Day(ShortBreaks.Core.Retention.RetentionRules.UkDate(utc));
+    public static string Day(DateTime utc) => Day(UkCalendar.DateOf(utc));
 
     public static string Decision(FrameworkDecision decision) => FrameworkRules.Describe(decision);
 

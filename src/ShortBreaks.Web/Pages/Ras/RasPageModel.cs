@@ -54,7 +54,7 @@ public abstract class RasPageModel(ShortBreaksDbContext db, RasAssessmentService
 
     public bool CanEdit => MayEdit && Assessment.Status == RasAssessmentStatus.Draft;
 
-    public DateOnly Today => DateOnly.FromDateTime(db.UtcNow);
+    public DateOnly Today => db.Today;
 
     public string ChildName => ForFamily ? Child.FirstName : Child.FullName;
 

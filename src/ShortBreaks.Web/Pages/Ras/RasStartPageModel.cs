@@ -63,7 +63,7 @@ public class RasStartPageModel(ShortBreaksDbContext db, RasAssessmentService ass
         var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == ChildId && c.MergedIntoChildId == null, ct);
         if (child is null) return NotFound();
         Child = child;
-        var today = DateOnly.FromDateTime(db.UtcNow);
+        var today = db.Today;
         Age = EligibilityCheck.AgeOn(child.DateOfBirth, today);
         Scheme = catalog.InForceOn(today);
         Phase = Scheme.Phases.FirstOrDefault(p => p.MinimumAge <= Age && Age <= p.MaximumAge);

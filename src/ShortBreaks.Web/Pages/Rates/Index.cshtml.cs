@@ -7,5 +7,5 @@ public sealed class IndexModel(RasSchemeCatalog catalog, TimeProvider clock) : G
 
     public RasScheme InForce { get; private set; } = null!;
 
-    public void OnGet() => InForce = catalog.InForceOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    public void OnGet() => InForce = catalog.InForceOn(UkCalendar.Today(clock));
 }

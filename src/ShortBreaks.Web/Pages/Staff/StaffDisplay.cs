@@ -6,20 +6,13 @@ public static class StaffDisplay
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
     // Times are stored in UTC; staff read them in UK time (with summer time).
-    private static readonly TimeZoneInfo UkTime = FindUkTime();
 
     public static string Date(DateOnly? day) => day?.ToString("d MMMM yyyy", UkCulture) ?? "Not given";
 
-    public static string Date(DateTime? utc) => utc is null ? "" : Local(utc.Value).ToString("d MMMM yyyy", UkCulture);
+    public static string Date(DateTime? utc) => UkCalendar.Day(utc);
 
     /// <summary>"3 March 2026 at 2:15pm", as the GOV.UK style guide writes times.</summary>
-    public static string When(DateTime? utc)
-    {
-        if (utc is null) return "";
-        var local = Local(utc.Value);
-        var time = local.Minute == 0 ? local.ToString("%h", UkCulture) : local.ToString("h:mm", UkCulture);
-        return $"{local.ToString("d MMMM yyyy", UkCulture)} at {time}{(local.Hour < 12 ? "am" : "pm")}";
-    }
+    public static string When(DateTime? utc) => UkCalendar.When(utc);
 
     public static string Channel(RequestChannel channel) => channel switch
     {
@@ -67,19 +60,4 @@ public static class StaffDisplay
         !string.IsNullOrWhiteSpace(text) && Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
             ? Enum.Parse<T>(name)
             : null;
-
-    private static DateTime Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime);
-
-    private static TimeZoneInfo FindUkTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

@@ -96,7 +96,7 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
             case RequestStatus.Decided:
                 var letter = r.Decision?.LetterId is { } id && visibleLetters.Contains(id) ? id : (Guid?)null;
                 return new SentRequest(r.Id, r.Reference, childName, submitted, "Decided", "govuk-tag--green",
-                    r.Decision is { } d && FamilyView.SeesDecision(r.Status, d.Outcome) ? $"We made a decision on {d.DecidedAt.ToString("d MMMM yyyy", UkCulture)}." : null, letter);
+                    r.Decision is { } d && FamilyView.SeesDecision(r.Status, d.Outcome) ? $"We made a decision on {UkCalendar.Day(d.DecidedAt)}." : null, letter);
             case RequestStatus.Withdrawn:
                 return new SentRequest(r.Id, r.Reference, childName, submitted, "Withdrawn", "govuk-tag--grey", null, null);
             default:

@@ -24,7 +24,7 @@ public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.Schem
     public async Task<IActionResult> OnGetPdfAsync(Guid letterId)
     {
         if (await FindAsync(letterId, "Downloaded as PDF by the family") is not { } letter) return NotFound();
-        return LetterFiles.Pdf(letter, schemes.InForceOn(DateOnly.FromDateTime(letter.CreatedAt)));
+        return LetterFiles.Pdf(letter, schemes.InForceOn(UkCalendar.DateOf(letter.CreatedAt)));
     }
 
     private async Task<Letter?> FindAsync(Guid letterId, string how)

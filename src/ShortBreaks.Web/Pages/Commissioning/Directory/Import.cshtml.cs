@@ -19,7 +19,7 @@ public sealed class ImportModel(DirectoryImport import, SchemeCatalog schemes, T
 
     public override string Title => "Import services into the Local Offer directory";
 
-    public IReadOnlyList<ServiceKind> Kinds => schemes.InForceOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).ProviderRules.Kinds;
+    public IReadOnlyList<ServiceKind> Kinds => schemes.InForceOn(UkCalendar.Today(clock)).ProviderRules.Kinds;
 
     public string? DefaultKind { get; private set; }
 

@@ -31,7 +31,7 @@ public sealed class LetterModel(ShortBreaksDbContext db, RecoupmentService recou
     public async Task<IActionResult> OnGetPdfAsync()
     {
         if (!await LoadAsync("recoupment letter downloaded as PDF")) return NotFound();
-        return LetterFiles.Pdf(Letter, schemes.InForceOn(DateOnly.FromDateTime(Letter.CreatedAt)));
+        return LetterFiles.Pdf(Letter, schemes.InForceOn(UkCalendar.DateOf(Letter.CreatedAt)));
     }
 
     /// <summary>Withdraws the recoupment (the family's dispute was upheld): reduced payments not yet in a run are put back.</summary>

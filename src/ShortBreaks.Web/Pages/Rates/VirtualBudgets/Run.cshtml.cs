@@ -45,7 +45,7 @@ public sealed class RunModel(VirtualBudgetService service, ShortBreaksDbContext 
         var falls = VirtualBudgetService.FallsOf(run);
         await RecordViewsAsync(falls, "downloaded in a virtual budget run's families whose budget would fall", ct);
         return File(Encoding.UTF8.GetBytes(VirtualBudgetSimulation.FallsCsv(falls)), "text/csv; charset=utf-8",
-            $"virtual-budgets-{run.VersionLabel}-falls-{run.FinishedAt:yyyy-MM-dd}.csv");
+            $"virtual-budgets-{run.VersionLabel}-falls-{UkCalendar.DateOf(run.FinishedAt!.Value):yyyy-MM-dd}.csv");
     }
 
     public string PageLink(int page) => Links.RatesVirtualBudgetRun(Run.Id, page) + "#falls";

@@ -42,6 +42,6 @@ public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.Schem
         if (letter is null) return NotFound();
         db.RecordView(nameof(Letter), letter.Id.ToString(), letter.ChildId, "Downloaded as PDF");
         await db.SaveChangesAsync(ct);
-        return LetterFiles.Pdf(letter, schemes.InForceOn(DateOnly.FromDateTime(letter.CreatedAt)));
+        return LetterFiles.Pdf(letter, schemes.InForceOn(UkCalendar.DateOf(letter.CreatedAt)));
     }
 }

@@ -126,12 +126,12 @@ public sealed class IndexModel(ShortBreaksDbContext db, PlanService plans, PlanA
                 {
                     PlanVersionStatus.Draft when Shown.FamilyAgreedAt is null => "This plan is waiting for you to agree it.",
                     PlanVersionStatus.Draft when onBehalf is not null => $"{agreedBy} It is waiting for your officer.",
-                    PlanVersionStatus.Draft => $"You agreed this plan on {Shown.FamilyAgreedAt:d MMMM yyyy}. It is waiting for your officer.",
+                    PlanVersionStatus.Draft => $"You agreed this plan on {UkCalendar.Day(Shown.FamilyAgreedAt)}. It is waiting for your officer.",
                     PlanVersionStatus.AwaitingApproval => (onBehalf is null ? "You and your officer have agreed this plan." : agreedBy) + " It is waiting for " + (Shown.ApprovalRoute == PlanApprovalRoute.Panel ? "the panel." : "a manager."),
                     _ when Shown.EffectiveFrom is null => "This plan was approved, but you asked us to look at the lower budget again: the plan you have now carries on until we decide.",
                     _ => Shown.EffectiveFrom > plans.Today
                         ? $"This plan was approved and starts on {Shown.EffectiveFrom:d MMMM yyyy}."
-                        : $"This is the plan in force, approved on {Shown.DecidedAt:d MMMM yyyy}.",
+                        : $"This is the plan in force, approved on {UkCalendar.Day(Shown.DecidedAt)}.",
                 };
                 if (agreedBy is not null && Shown.Status == PlanVersionStatus.Approved) StatusForFamily += " " + agreedBy;
             }

@@ -186,7 +186,7 @@ public sealed class AgreeForFamilyModel(ShortBreaksDbContext db, PlanService pla
 
     public DateInput AgreedOnInput => new("AgreedOn", "When did they agree it?", Day, Month, Year)
     {
-        Hint = $"For example, {DateOnly.FromDateTime(db.UtcNow):d M yyyy}",
+        Hint = $"For example, {db.Today:d M yyyy}",
         Error = ModelState.Keys.Where(k => k.StartsWith("AgreedOn", StringComparison.Ordinal)).Select(ErrorFor).FirstOrDefault(e => e is not null),
         ErrorParts = DateErrorParts,
     };

@@ -137,7 +137,7 @@ public sealed class EditModel(ShortBreaksDbContext db, PlanService plans) : Govu
         Assessments = (await db.RasAssessments.AsNoTracking()
                 .Where(a => a.ChildId == ChildId && a.Status == RasAssessmentStatus.Completed)
                 .OrderByDescending(a => a.CompletedAt).ToListAsync(ct))
-            .Select(a => (a.Id, $"{((a.OverrideAmount ?? a.IndicativeAmount) is { } amount ? Core.Money.Format(amount) : "")} a year, completed {a.CompletedAt:d MMMM yyyy} (RAS {a.RasVersion})"))
+            .Select(a => (a.Id, $"{((a.OverrideAmount ?? a.IndicativeAmount) is { } amount ? Core.Money.Format(amount) : "")} a year, completed {UkCalendar.Day(a.CompletedAt)} (RAS {a.RasVersion})"))
             .ToList();
         db.RecordView("SupportPlan", ChildId.ToString(), ChildId, "Plan editor");
         await db.SaveChangesAsync(ct);
