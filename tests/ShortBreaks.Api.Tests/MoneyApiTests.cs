@@ -285,6 +285,16 @@ public sealed class MoneyApiTests(WebAppFactory factory)
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_statement_body_as_csv()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+
+        var body = document["paths"]!["/api/direct-payments/{directPaymentId}/statements"]!["post"]!["requestBody"]!;
+        body["required"]!.GetValue<bool>().ShouldBeTrue();
+        body["content"]!["text/csv"]!["schema"]!["type"].Text().ShouldBe("string");
+    }
+
+    [Fact]
     public async Task Only_those_who_look_after_the_money_import_statements()
     {
         var (family, _, _, paymentId) = await FamilyWithDirectPaymentAsync();

@@ -22,7 +22,7 @@ public static class MoneyEndpoints
     {
         var payments = app.MapApiGroup("/api/direct-payments", "Direct payments");
 
-        payments.MapGet("/{id:guid}", DirectPaymentAsync)
+        payments.MapGet("/{directPaymentId:guid}", DirectPaymentAsync)
             .Describe("GetDirectPayment", "Read a child's direct payment",
                 "The agreement (who receives it, the amount a year, dates, when and how it was agreed), the schedule of instalments " +
                 "with what is paid and still due, the accounts with bank details masked as the pages show them (never the full sort " +
@@ -30,9 +30,10 @@ public static class MoneyEndpoints
                 "the next monitoring return, the audits' outcomes and any recoupments. Audited. The family sees only their own " +
                 "child's; finance officers, team managers, administrators and case staff see any; anyone else is answered not found.")
             .RequireAuthorization(p => p.RequireRole([.. Roles.MonitoringStaff, Roles.Family]))
-            .ForRecord(ChildRecordKind.DirectPaymentMoney);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireChildAccess(ChildRecordKind.DirectPaymentMoney, "directPaymentId");
 
-        payments.MapPost("/{id:guid}/statements", ImportStatementAsync)
+        payments.MapPost("/{directPaymentId:guid}/statements", ImportStatementAsync)
             .Describe("ImportDirectPaymentStatement", "Import a bank or card statement for a direct payment's account",
                 "The body is the statement as CSV (Content-Type: text/csv, UTF-8, at most 5 MB). All or nothing: a file with any " +
                 "problem keeps nothing and the problem details list every problem by row (rows, with row, column, value and message). " +
@@ -41,13 +42,28 @@ public static class MoneyEndpoints
                 "and are needed on the first import. mappingVersion, when given with changed columns, is the version of the " +
                 "remembered columns the caller last saw (409 if someone changed them since). Lines already imported are recognised " +
                 "and not kept twice. Finance officers, team managers and administrators only.")
-            .Accepts<string>(CsvMediaType)
+            // The body is documented here rather than with Accepts, whose content-type matching in routing would answer 415
+            // before the access check, telling someone who may not see the direct payment more than "not found".
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "The statement as the bank or card provider's CSV file.",
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+                    {
+                        [CsvMediaType] = new() { Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String } },
+                    },
+                };
+                return Task.CompletedTask;
+            })
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(p => p.RequireRole(Roles.FinanceOfficer, Roles.TeamManager, Roles.Admin))
-            .ForRecord(ChildRecordKind.DirectPaymentMoney);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireChildAccess(ChildRecordKind.DirectPaymentMoney, "directPaymentId");
 
         var finance = app.MapApiGroup("/api/finance", "Finance").RequireAuthorization(Policies.Finance);
 
@@ -96,18 +112,18 @@ public static class MoneyEndpoints
     }
 
     public static async Task<Results<Ok<DirectPaymentDetail>, ProblemHttpResult>> DirectPaymentAsync(
-        Guid id, MonitoringService monitoring, DirectPaymentService payments, DirectPaymentAccounts accounts, CancellationToken ct)
+        Guid directPaymentId, MonitoringService monitoring, DirectPaymentService payments, DirectPaymentAccounts accounts, CancellationToken ct)
     {
         // The view is audited by the monitoring service, as the pages' views are.
-        var view = await monitoring.ViewAsync(id, ct);
+        var view = await monitoring.ViewAsync(directPaymentId, ct);
         if (view is null) return ChildrenEndpoints.ChildNotFound();
-        var instalments = await payments.InstalmentsAsync(id, ct);
-        var masked = await accounts.ListAsync(id, ct);
+        var instalments = await payments.InstalmentsAsync(directPaymentId, ct);
+        var masked = await accounts.ListAsync(directPaymentId, ct);
         return TypedResults.Ok(Detail(view, instalments, masked));
     }
 
     public static async Task<Results<Created<StatementImported>, ProblemHttpResult>> ImportStatementAsync(
-        Guid id, string? dateColumn, string? descriptionColumn, string? amountInColumn, string? amountOutColumn, string? balanceColumn,
+        Guid directPaymentId, string? dateColumn, string? descriptionColumn, string? amountInColumn, string? amountOutColumn, string? balanceColumn,
         string? dateFormat, string? mappingVersion, HttpContext http, StatementImportService imports, CancellationToken ct)
     {
         if (!http.ChildAccess().MayChange) return NotFinance();
@@ -125,14 +141,14 @@ public static class MoneyEndpoints
         var (text, unreadable) = await ReadCsvAsync(http);
         if (unreadable is not null) return unreadable;
 
-        var mapping = await imports.AccountAsync(id, ct) is { } account ? await imports.MappingAsync(account.Kind, ct) : null;
+        var mapping = await imports.AccountAsync(directPaymentId, ct) is { } account ? await imports.MappingAsync(account.Kind, ct) : null;
         var given = new[] { dateColumn, descriptionColumn, amountInColumn, amountOutColumn, balanceColumn, dateFormat }.Any(v => !string.IsNullOrEmpty(v));
         var columns = new StatementColumns(dateColumn, descriptionColumn, amountInColumn, amountOutColumn, balanceColumn, dateFormat);
         // The same columns as remembered change nothing, so they need no version, as on the import page.
         var unchanged = mapping is not null && Same(dateColumn, mapping.DateColumn) && Same(descriptionColumn, mapping.DescriptionColumn) &&
                         Same(amountInColumn, mapping.AmountInColumn) && Same(amountOutColumn, mapping.AmountOutColumn) &&
                         Same(balanceColumn, mapping.BalanceColumn) && dateFormat == mapping.DateFormat;
-        var outcome = await imports.ImportAsync(id, "statement.csv", text!, given && !unchanged ? columns : null, versionSeen, ct);
+        var outcome = await imports.ImportAsync(directPaymentId, "statement.csv", text!, given && !unchanged ? columns : null, versionSeen, ct);
         if (!outcome.Result.Succeeded)
         {
             if (outcome.Result.Conflict)
@@ -146,7 +162,7 @@ public static class MoneyEndpoints
 
         var statement = outcome.Statement!;
         var remembered = await imports.MappingAsync(statement.Source, ct);
-        return TypedResults.Created($"/api/direct-payments/{id}",
+        return TypedResults.Created($"/api/direct-payments/{directPaymentId}",
             new StatementImported(statement.Id, statement.FirstDate, statement.LastDate, statement.LinesAdded, statement.LinesAlreadyImported,
                 statement.ClosingBalance, remembered?.Version ?? 0));
     }
