@@ -35,6 +35,15 @@ public sealed class OpenApiAndHealthTests(WebAppFactory factory)
             "GET /api/provider/returns/{packageId}/{month}",
             "POST /api/provider/returns/{packageId}/sessions",
             "POST /api/provider/returns/{packageId}/{month}/submit",
+            "GET /api/direct-payments/{directPaymentId}",
+            "POST /api/direct-payments/{directPaymentId}/statements",
+            "GET /api/finance/payment-runs",
+            "GET /api/finance/payment-runs/{id}",
+            "GET /api/finance/invoices",
+            "GET /api/finance/invoices/{id}",
+            "GET /api/provider/invoices",
+            "GET /api/provider/invoices/{id}",
+            "POST /api/provider/invoices",
         ], ignoreOrder: true);
 
         foreach (var (path, item) in paths)

@@ -144,6 +144,10 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         // the organisation it acts for. FinancePageTests proves who is refused.
         "/finance", "/finance/invoices", "/finance/invoices/{id:guid}", "/finance/payment-runs", "/finance/payment-runs/{id:guid}",
         "/finance/payment-runs/{id:guid}/file", "/provider/invoices", "/provider/invoices/{id:guid}", "/provider/invoices/new",
+        // The same through the API: runs and every provider's invoices for finance officers only (Policies.Finance), a
+        // provider's own invoices found only through the organisation it acts for; MoneyApiTests proves who is refused.
+        "/api/finance/payment-runs", "/api/finance/payment-runs/{id:guid}", "/api/finance/invoices", "/api/finance/invoices/{id:guid}",
+        "/api/provider/invoices/", "/api/provider/invoices/{id:guid}",
         // The Local Offer directory and its Open Referral UK feed: listed services only, open to anyone; and its import.
         "/local-offer", "/local-offer/services/{id:guid}", "/commissioning/directory/import",
         "/oruk/", "/oruk/services", "/oruk/services/{id}", "/oruk/service_at_locations", "/oruk/service_at_locations/{id}",

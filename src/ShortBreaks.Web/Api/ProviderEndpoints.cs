@@ -129,10 +129,10 @@ public static class ProviderEndpoints
         return TypedResults.Ok(Detail(view!));
     }
 
-    private static async Task<Guid?> OrganisationAsync(HttpContext http, OrganisationMembers members, CancellationToken ct) =>
+    internal static async Task<Guid?> OrganisationAsync(HttpContext http, OrganisationMembers members, CancellationToken ct) =>
         http.User.UserId() is { } userId ? (await members.ForUserAsync(userId, ct))?.OrganisationId : null;
 
-    private static ProblemHttpResult NoOrganisation() =>
+    internal static ProblemHttpResult NoOrganisation() =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No organisation",
             detail: "This account does not act for a provider organisation. Ask your organisation's administrator to add you.");
 

@@ -140,6 +140,7 @@ public static class ServiceSetup
         app.MapRasApi();
         app.MapChildrenApi();
         app.MapProviderApi();
+        app.MapMoneyApi();
         app.MapOpenReferralFeed();
         app.MapRazorPages();
     }
