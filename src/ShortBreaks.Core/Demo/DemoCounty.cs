@@ -76,8 +76,12 @@ public static class DemoCounty
         var money = await supply.AddMoneyAsync(ct);
         return summary with
         {
-            Providers = supply.Organisations, Packages = packages, DirectPayments = money.DirectPayments, PaymentRuns = money.PaymentRuns,
-            Invoices = money.Invoices, Elapsed = stopwatch.Elapsed,
+            Providers = supply.Organisations,
+            Packages = packages,
+            DirectPayments = money.DirectPayments,
+            PaymentRuns = money.PaymentRuns,
+            Invoices = money.Invoices,
+            Elapsed = stopwatch.Elapsed,
         };
     }
 }
