@@ -7,6 +7,8 @@
 # the load tool sends each client's requests to them in turn, as a round-robin load balancer would.
 # NODES=2 COMPARE=5 measures each page on the first node alone and on both in turn, alternating in 5-second slices.
 # TARGETS=plans measures the plan page and the panel agenda instead (adding 200 plans of ten versions once).
+# TARGETS=money measures the money pages as the demo finance officer, and a family's direct payment money page as
+# the second demo parent (linked once to a child with a direct payment).
 # For PostgreSQL pass a connection string to an empty database, e.g.
 #   bench/run-load.sh 100000 PostgreSql "Host=127.0.0.1;Port=5432;Database=bench;Username=postgres"
 set -euo pipefail

@@ -16,6 +16,10 @@ using ShortBreaks.Core.Requests;
 // With --targets plans it first gives 200 children on Targeted Short Breaks a plan of ten versions with fifty
 // support lines each, the newest waiting for the panel (once; kept in the database), then measures the plan page
 // and the panel agenda of 200 items, signed in as a team manager.
+// With --targets money it measures the money pages signed in as the demo finance officer (the finance home, the payment
+// runs list, a random payment run, the invoices list, the direct payments monitoring list and a random direct payment's
+// account page), and the family's direct payment money page signed in as the second demo parent, linked once to the
+// child of the direct payment paid most often (MoneySeed).
 // Several URLs (comma-separated, one per node on one database) are used as a round-robin load balancer would: each
 // client signs in through the nodes in turn and then sends each request to the next node, so every client's cookie
 // is used on every node; any answer but 200 is counted as an error, per node.
@@ -34,11 +38,17 @@ var database = new DatabaseOptions
 
 var plansRun = options.Get("targets", "front-door") == "plans";
 var directoryRun = options.Get("targets", "front-door") == "directory";
+var moneyRun = options.Get("targets", "front-door") == "money";
+const string FamilyTarget = "family's direct payment money page"; // the one target measured as the family
 if (plansRun) email = options.Get("email", "manager@demo.example");
+if (moneyRun) email = options.Get("email", "finance@demo.example");
 
 List<Guid> childIds;
 List<Guid> requestIds;
 List<Guid> planChildIds = [];
+List<Guid> runIds = [];
+List<Guid> directPaymentIds = [];
+var familyDirectPaymentId = Guid.Empty;
 int childCount;
 await using (var db = DatabaseSetup.Create(database))
 {
@@ -47,11 +57,29 @@ await using (var db = DatabaseSetup.Create(database))
     requestIds = await db.Requests.Where(r => r.Status == RequestStatus.Submitted).OrderBy(r => r.SubmittedAt).Select(r => r.Id).Take(2000).ToListAsync();
     if (plansRun) planChildIds = await PlanSeed.EnsureAsync(db, children: 200, versions: 10, lines: 50);
     if (directoryRun) await DirectorySeed.EnsureAsync(db, services: 5000);
+    if (moneyRun)
+    {
+        runIds = await db.PaymentRuns.Where(r => r.State == ShortBreaks.Core.Finance.PaymentRunState.Paid).Select(r => r.Id).ToListAsync();
+        directPaymentIds = await db.DirectPayments.Where(d => d.State != ShortBreaks.Core.DirectPayments.DirectPaymentState.AwaitingAgreement).Select(d => d.Id).ToListAsync();
+        familyDirectPaymentId = await MoneySeed.EnsureFamilyAsync(db);
+        Console.WriteLine($"{runIds.Count:N0} paid payment runs, {directPaymentIds.Count:N0} direct payments");
+    }
 }
 
 Console.WriteLine($"{childCount:N0} children in the database; {clients} clients for {seconds}s against {string.Join(", ", nodes.Select(n => n.ToString()))}");
 
-var targets = directoryRun
+var targets = moneyRun
+    ? new (string Name, Func<Random, string> Path)[]
+    {
+        ("finance home", _ => "/finance"),
+        ("payment runs list", _ => "/finance/payment-runs"),
+        ("payment run page", r => $"/finance/payment-runs/{runIds[r.Next(runIds.Count)]}"),
+        ("invoices list", _ => "/finance/invoices"),
+        ("direct payments monitoring list", _ => "/finance/direct-payments"),
+        ("direct payment account page", r => $"/finance/direct-payments/{directPaymentIds[r.Next(directPaymentIds.Count)]}"),
+        (FamilyTarget, _ => $"/account/direct-payments/{familyDirectPaymentId}/money"),
+    }
+    : directoryRun
     ? new (string Name, Func<Random, string> Path)[]
     {
         ("Local Offer search (postcode within 5 miles)", r => $"/local-offer?postcode=DC{r.Next(1, 17)}+2AB&within=5&p={r.Next(1, 6)}"),
@@ -75,19 +103,23 @@ var targets = directoryRun
 
 var sessions = new List<Session>();
 for (var i = 0; i < clients; i++) sessions.Add(await SignInAsync(nodes, i, email, password));
+var familySessions = new List<Session>();
+if (moneyRun) for (var i = 0; i < clients; i++) familySessions.Add(await SignInAsync(nodes, i, MoneySeed.FamilyEmail, password));
 
 // Every client's cookie must work on every node before anything is measured (keys shared through the database).
-foreach (var session in sessions)
+foreach (var (session, home) in sessions.Select(s => (s, moneyRun ? "finance" : "staff/triage")).Concat(familySessions.Select(s => (s, "account"))))
 {
     foreach (var node in nodes)
     {
-        using var response = await session.Client.GetAsync(new Uri(node, "staff/triage"));
+        using var response = await session.Client.GetAsync(new Uri(node, home));
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new InvalidOperationException($"A client signed in on {nodes[session.Start]} got {(int)response.StatusCode} from {node}staff/triage.");
+            throw new InvalidOperationException($"A client signed in on {nodes[session.Start]} got {(int)response.StatusCode} from {node}{home}.");
         }
     }
 }
+
+List<Session> SessionsFor(string target) => target == FamilyTarget ? familySessions : sessions;
 
 if (nodes.Length > 1) Console.WriteLine($"{nodes.Length} nodes, round robin per request; every client's cookie checked on every node");
 
@@ -99,15 +131,15 @@ var modes = slice > 0 ? new[] { ("1 node", nodes[..1]), ($"{nodes.Length} nodes"
 // A server that has just started compiles its code again, faster, for some tens of seconds (tiered compilation), so
 // the page measured first would pay for all of them: every page is visited first in turn, as a server that has been
 // running would have been.
-foreach (var (_, path) in targets)
+foreach (var (name, path) in targets)
 {
-    await RunAsync(sessions, nodes, path, TimeSpan.FromSeconds(10), new List<double>(), new int[nodes.Length], new int[nodes.Length]);
+    await RunAsync(SessionsFor(name), nodes, path, TimeSpan.FromSeconds(10), new List<double>(), new int[nodes.Length], new int[nodes.Length]);
 }
 
 foreach (var (name, path) in targets)
 {
     // Warm up (JIT, connection pools, database caches), then measure.
-    await RunAsync(sessions, nodes, path, TimeSpan.FromSeconds(10), new List<double>(), new int[nodes.Length], new int[nodes.Length]);
+    await RunAsync(SessionsFor(name), nodes, path, TimeSpan.FromSeconds(10), new List<double>(), new int[nodes.Length], new int[nodes.Length]);
     var results = modes.Select(m => new Result(m.Item1, m.Item2)).ToArray();
     if (slice > 0)
     {
@@ -133,7 +165,7 @@ foreach (var (name, path) in targets)
     async Task MeasureAsync(Result result, TimeSpan duration)
     {
         var stopwatch = Stopwatch.StartNew();
-        await RunAsync(sessions, result.Nodes, path, duration, result.Timings, result.Requests, result.Errors);
+        await RunAsync(SessionsFor(name), result.Nodes, path, duration, result.Timings, result.Requests, result.Errors);
         result.Elapsed += stopwatch.Elapsed;
     }
 }

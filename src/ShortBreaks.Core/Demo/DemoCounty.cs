@@ -3,7 +3,9 @@ namespace ShortBreaks.Core.Demo;
 /// <summary>
 /// A made-up council's short breaks service, for demonstrations, manual testing and load tests:
 /// staff with realistic caseloads, approved providers, children on every tier with their requests,
-/// decisions and letters, and requests still waiting for a decision. Every person is synthetic.
+/// decisions and letters, and requests still waiting for a decision, and a year of money: direct payments agreed and
+/// paid into their accounts by monthly payment runs, providers' invoices, statements, returns, audits and a recoupment.
+/// Every person is synthetic.
 /// </summary>
 public static class DemoCounty
 {
@@ -21,7 +23,10 @@ public static class DemoCounty
         new("manager@demo.example", "Grace Okafor", Roles.TeamManager,
             "Team manager: oversees the team and every Targeted Short Breaks case, approves panel decisions"),
         new("commissioning@demo.example", "Martin Reid", Roles.CommissioningOfficer, "Commissioning officer: keeps the approved provider framework"),
-        new("finance@demo.example", "Helen Marsh", Roles.FinanceOfficer, "Finance officer: direct payments, audits and budget monitoring"),
+        new("finance@demo.example", "Helen Marsh", Roles.FinanceOfficer,
+            "Finance officer: prepares the monthly payment runs, makes and approves invoices, monitors direct payment accounts and audits them"),
+        new("finance2@demo.example", "Ravi Chandra", Roles.FinanceOfficer,
+            "Second finance officer: approves the payment runs the first prepares (a run is always checked by a second person)", "Second finance officer"),
         new("provider@demo.example", "Dev Sharma", Roles.Provider,
             "Administrator of Riverside Play Scheme: adds and removes its users, accepts service agreements and returns what was delivered",
             "Provider administrator"),
@@ -68,6 +73,15 @@ public static class DemoCounty
         if (options.Ras is not null) await DemoPlans.AddAsync(db, options, supply.PlanServices(), ct);
         var packages = await supply.AddPackagesAsync(ct);
         await DemoClosures.AddAsync(db, options, ct);
-        return summary with { Providers = supply.Organisations, Packages = packages, Elapsed = stopwatch.Elapsed };
+        var money = await supply.AddMoneyAsync(ct);
+        return summary with
+        {
+            Providers = supply.Organisations,
+            Packages = packages,
+            DirectPayments = money.DirectPayments,
+            PaymentRuns = money.PaymentRuns,
+            Invoices = money.Invoices,
+            Elapsed = stopwatch.Elapsed,
+        };
     }
 }

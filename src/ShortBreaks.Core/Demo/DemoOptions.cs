@@ -39,6 +39,9 @@ public sealed record DemoLogin(string Email, string DisplayName, string Role, st
 /// <param name="RasAssessments">Completed RAS assessments, the superseded earlier ones included.</param>
 /// <param name="LargestCaseload">The most children any one personalisation officer holds.</param>
 /// <param name="Packages">Packages made through the package service: Flexible Short Breaks packages and plans' provider lines brokered.</param>
+/// <param name="DirectPayments">Direct payments agreed, from the packages taken as a direct payment.</param>
+/// <param name="PaymentRuns">Monthly payment runs: paid, and the next one waiting for approval when it is being prepared today.</param>
+/// <param name="Invoices">Providers' invoices made from the sessions they delivered.</param>
 public sealed record DemoSummary(
     int Children,
     int FlexibleShortBreaks,
@@ -60,4 +63,7 @@ public sealed record DemoSummary(
     int RasAssessments,
     int LargestCaseload,
     TimeSpan Elapsed,
-    int Packages = 0);
+    int Packages = 0,
+    int DirectPayments = 0,
+    int PaymentRuns = 0,
+    int Invoices = 0);

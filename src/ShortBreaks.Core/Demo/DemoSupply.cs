@@ -15,7 +15,7 @@ namespace ShortBreaks.Core.Demo;
 /// late and a few not at all. Deterministic: a random stream of its own
 /// from the seed, and a clock of its own that walks from the first day to <see cref="DemoOptions.Today"/>.
 /// </summary>
-internal sealed class DemoSupply : IAsyncDisposable
+internal sealed partial class DemoSupply : IAsyncDisposable
 {
     /// <summary>The most children on Flexible Short Breaks given packages, however large the county: a year of returns for each is made one session at a time.</summary>
     public const int MostFlexiblePackages = 60;

@@ -22,6 +22,7 @@ public sealed partial class ShortBreaksLinks(LinkGenerator links)
     public string HomeFor(IList<string> roles) =>
         roles.Any(Roles.CaseStaff.Contains) ? StaffHome()
         : roles.Contains(Roles.CommissioningOfficer) ? Commissioning()
+        : roles.Contains(Roles.FinanceOfficer) ? Finance()
         : roles.Any(Roles.RatesStaff.Contains) ? Rates()
         : roles.Contains(Roles.Provider) ? ProviderHome()
         : roles.Contains(Roles.Family) ? FamilyAccount()

@@ -317,13 +317,30 @@ public sealed class DemoCountyTests(DemoCountyFixture county) : IClassFixture<De
     }
 
     [Fact]
-    public async Task Generate_WritesOneAuditEntryForTheWholeLoad()
+    public async Task Generate_WritesOneAuditEntryForTheWholeLoad_BesideThePaymentRunsOwn()
     {
         await using var db = county.Database.Open();
         var entries = await db.AuditEntries.ToListAsync();
 
-        entries.Count.ShouldBe(1);
-        entries[0].Action.ShouldBe("demo-data");
+        // A payment run writes its own entries as it is made, paid and exported (one each, however many items it holds).
+        var others = entries.Where(e => e.EntityType != nameof(Core.Finance.PaymentRun)).ToList();
+        others.Count.ShouldBe(1);
+        others[0].Action.ShouldBe("demo-data");
+        entries.Where(e => e.EntityType == nameof(Core.Finance.PaymentRun)).Select(e => e.Action).Distinct().Order().ShouldBe(["create", "export", "pay"]);
+    }
+
+    [Fact]
+    public async Task Generate_GivesAYearOfMoney_ThatReconcilesToThePenny()
+    {
+        await using var db = county.Database.Open();
+
+        county.Summary.DirectPayments.ShouldBeGreaterThan(5);
+        county.Summary.PaymentRuns.ShouldBeGreaterThanOrEqualTo(10);
+        county.Summary.Invoices.ShouldBeGreaterThan(12);
+        await DemoMoneyChecks.ReconcilesAsync(db, county.Scheme);
+        var runs = await db.PaymentRuns.AsNoTracking().Where(r => r.State == Core.Finance.PaymentRunState.Paid).ToListAsync();
+        runs.ShouldAllBe(r => r.PreparedByName == "Helen Marsh" && r.ApprovedByName == "Ravi Chandra");
+        runs.Select(r => (r.PayOn.Year, r.PayOn.Month)).Distinct().Count().ShouldBe(runs.Count, "one run a month");
     }
 
     [Fact]
@@ -644,18 +661,25 @@ public sealed class DemoCountySupplyTests(DemoCountyFixture county) : IClassFixt
     }
 
     [SkippableTheory, ShortBreaks.TestCommon.AllDatabases]
-    public async Task Generate_OnEachDatabase_MakesTheFrameworkPackagesAndReturns(DatabaseProvider provider)
+    public async Task Generate_OnEachDatabase_MakesTheFrameworkPackagesReturnsAndAYearOfMoney(DatabaseProvider provider)
     {
         await using var database = await ShortBreaks.TestCommon.TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
 
-        var summary = await DemoCounty.GenerateAsync(db, DemoDatabase.Options(county.Scheme, DemoCountyFixture.Today, 200), CancellationToken.None);
+        var summary = await DemoCounty.GenerateAsync(db, DemoDatabase.Options(county.Scheme, DemoCountyFixture.Today, 600), CancellationToken.None);
 
         summary.Providers.ShouldBe(22);
         summary.Packages.ShouldBeGreaterThan(10);
         (await db.Organisations.CountAsync(o => o.Status == FrameworkStatus.Approved)).ShouldBe(22);
         (await db.DeliveredSessions.CountAsync()).ShouldBeGreaterThan(50);
         (await db.DeliveryReturns.CountAsync(r => r.Status == DeliveryReturnStatus.Submitted)).ShouldBeGreaterThan(10);
-        (await db.AuditEntries.CountAsync()).ShouldBe(1);
+        (await db.AuditEntries.CountAsync(e => e.EntityType != nameof(Core.Finance.PaymentRun))).ShouldBe(1);
+        await DemoMoneyChecks.ReconcilesAsync(db, county.Scheme);
+
+        // Loading again adds nothing: the database already has the county.
+        var before = await DemoMoneyChecks.CountsAsync(db);
+        await Should.ThrowAsync<InvalidOperationException>(() =>
+            DemoCounty.GenerateAsync(db, DemoDatabase.Options(county.Scheme, DemoCountyFixture.Today, 600), CancellationToken.None));
+        (await DemoMoneyChecks.CountsAsync(db)).ShouldBe(before);
     }
 }

@@ -202,6 +202,24 @@ public class SignInSecurityTests(WebAppFactory app) : IClassFixture<WebAppFactor
         return user;
     }
 
+    [Theory]
+    [InlineData(Roles.FinanceOfficer, "/finance")]
+    [InlineData(Roles.CommissioningOfficer, "/commissioning")]
+    [InlineData(Roles.PersonalisationOfficer, "/staff")]
+    public async Task SigningIn_WithNoPageAsked_LandsOnTheRolesHome_AFinanceOfficerOnFinance(string role, string home)
+    {
+        var user = await app.CreateUserAsync(role);
+        using var browser = app.NewBrowser();
+        using (var signIn = await PostSignInAsync(browser, user.Email))
+        {
+            signIn.Headers.Location!.OriginalString.ShouldBe("/account/two-factor");
+        }
+
+        using var code = await PostCodeAsync(browser, TestAccounts.CurrentCode(), recovery: false);
+        code.Headers.Location!.OriginalString.ShouldBe(home);
+        (await browser.GetAsync(home)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     /// <summary>The first step of signing in, by hand, so a test sees where it leads.</summary>
     internal static async Task<HttpResponseMessage> PostSignInAsync(PageClient browser, string email, string password = WebAppFactory.Password)
     {
