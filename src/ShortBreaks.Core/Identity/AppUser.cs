@@ -43,6 +43,9 @@ public static class Roles
     /// <summary>Staff who see direct payment accounts' money: finance officers, and case staff (who see the child anyway).</summary>
     public static readonly IReadOnlyList<string> MonitoringStaff = [FinanceOfficer, PersonalisationOfficer, ReviewingOfficer, TeamManager, Admin];
 
+    /// <summary>Staff who see budget monitoring (money by budget head, never a child): finance officers, managers and administrators.</summary>
+    public static readonly IReadOnlyList<string> BudgetStaff = [FinanceOfficer, TeamManager, Admin];
+
     public static string Name(string role) => role switch
     {
         Family => "Parent carer",
@@ -83,4 +86,6 @@ public static class Policies
     public const string DirectPaymentMonitoring = "DirectPaymentMonitoring";
     /// <summary>Provider invoices and payment runs: finance officers only (they see money, not case notes).</summary>
     public const string Finance = "Finance";
+    /// <summary>Budget monitoring by head and month (<see cref="Roles.BudgetStaff"/>).</summary>
+    public const string BudgetMonitoring = "BudgetMonitoring";
 }

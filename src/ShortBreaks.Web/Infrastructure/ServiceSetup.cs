@@ -78,6 +78,7 @@ public static class ServiceSetup
             .AddPolicy(Policies.DirectPayments, p => p.RequireRole(Roles.DirectPaymentStaff))
             .AddPolicy(Policies.DirectPaymentMonitoring, p => p.RequireRole(Roles.MonitoringStaff))
             .AddPolicy(Policies.Finance, p => p.RequireRole(Roles.FinanceOfficer))
+            .AddPolicy(Policies.BudgetMonitoring, p => p.RequireRole(Roles.BudgetStaff))
             .AddPolicy(VirtualBudgetPolicies.ServiceBudget, p => p.RequireRole(Roles.FinanceOfficer, Roles.Admin));
         services.AddScoped<IAuthorizationHandler, ChildAccessHandler>();
 
@@ -100,6 +101,7 @@ public static class ServiceSetup
             o.Conventions.AuthorizePage("/Finance/Index", Policies.Finance);
             o.Conventions.AuthorizeFolder("/Finance/Invoices", Policies.Finance);
             o.Conventions.AuthorizeFolder("/Finance/PaymentRuns", Policies.Finance);
+            o.Conventions.AuthorizePage("/Finance/Budget", Policies.BudgetMonitoring);
         });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
