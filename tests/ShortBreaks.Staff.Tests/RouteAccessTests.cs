@@ -143,6 +143,9 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         // the organisation it acts for. FinancePageTests proves who is refused.
         "/finance", "/finance/invoices", "/finance/invoices/{id:guid}", "/finance/payment-runs", "/finance/payment-runs/{id:guid}",
         "/finance/payment-runs/{id:guid}/file", "/provider/invoices", "/provider/invoices/{id:guid}", "/provider/invoices/new",
+        // Budget monitoring, for finance officers, managers and administrators (Policies.BudgetMonitoring): money by budget
+        // head and month, never a child; BudgetPageTests proves who is refused.
+        "/finance/budget",
         // The Local Offer directory and its Open Referral UK feed: listed services only, open to anyone; and its import.
         "/local-offer", "/local-offer/services/{id:guid}", "/commissioning/directory/import",
         "/oruk/", "/oruk/services", "/oruk/services/{id}", "/oruk/service_at_locations", "/oruk/service_at_locations/{id}",
