@@ -62,7 +62,8 @@ public sealed class BudgetMonitoringService(ShortBreaksDbContext db, SchemeCatal
             var sql = new BudgetMonitoringSql(postgres, start, end);
             serviceBudget = await db.ServiceBudgets.AsNoTracking().Where(b => b.FinancialYear == financialYear).Select(b => (decimal?)b.Amount).FirstOrDefaultAsync(ct);
 
-            paid = await ReadAsync(sql.Paid(), r => new BudgetAmount(r.GetString(0), Month(r.GetString(1)), Pounds(r, 2)), ct);
+            var runs = await db.PaymentRuns.AsNoTracking().Where(r => r.PayOn >= start && r.PayOn <= end).ToDictionaryAsync(r => r.Id, r => r.PayOn, ct);
+            paid = await ReadAsync(sql.Paid(), r => new BudgetAmount(r.GetString(1), runs[r.GetGuid(0)], Pounds(r, 2)), ct);
             var reductions = await ReadAsync(sql.Recovered(), r => new BudgetAmount(r.GetString(0), Month(r.GetString(1)), Pounds(r, 2)), ct);
             // A reduced payment counts at its amount before the reduction, and the reduction as recovered on its own head.
             paid.AddRange(reductions);
@@ -73,7 +74,7 @@ public sealed class BudgetMonitoringService(ShortBreaksDbContext db, SchemeCatal
             var oneOffHead = settings.HeadFor(SpendingKind.OneOffPayment).Code;
             var commissionedHead = settings.HeadFor(SpendingKind.CommissionedServiceInvoice).Code;
             committed = await ReadAsync(sql.ScheduledInstalments(), r => new BudgetAmount(
-                r.GetString(0) == nameof(ScheduledPaymentKind.OneOff) ? oneOffHead : directPaymentHead, Month(r.GetString(1)), Pounds(r, 2)), ct);
+                r.GetString(0) == nameof(ScheduledPaymentKind.OneOff) ? oneOffHead : directPaymentHead, r.GetFieldValue<DateOnly>(1), Pounds(r, 2)), ct);
             committed.AddRange(await ReadAsync(sql.UnpaidInvoices(), r => new BudgetAmount(commissionedHead, Month(r.GetString(0)), Pounds(r, 1)), ct));
             var lines = await ReadAsync(sql.PackageLines(), r => (
                 StartsOn: r.GetFieldValue<DateOnly>(0), EndsOn: r.GetFieldValue<DateOnly>(1),
@@ -197,12 +198,15 @@ public sealed record VirtualBudgetOutturn(VirtualBudgetYear ThisYear, VirtualBud
 /// </summary>
 internal sealed class BudgetMonitoringSql(bool postgres, DateOnly start, DateOnly end)
 {
-    /// <summary>Paid payment run items by head and the month of their run's payment day.</summary>
+    /// <summary>
+    /// Paid payment run items by run and head, for the runs paying in the year: read from the index that holds them
+    /// (<see cref="BudgetMonitoringColumns"/>) a run at a time, in its order, so nothing is sorted.
+    /// </summary>
     public FormattableString Paid() => Sql($"""
-        SELECT i."BudgetHead", {MonthOf("r.\"PayOn\"")}, SUM({Pence("i.\"Amount\"")})
-        FROM "PaymentRuns" r JOIN "PaymentRunItems" i ON i."PaymentRunId" = r."Id"
-        WHERE r."PayOn" >= @start AND r."PayOn" <= @end AND i."PaidAt" IS NOT NULL
-        GROUP BY i."BudgetHead", {MonthOf("r.\"PayOn\"")}
+        SELECT i."PaymentRunId", i."BudgetHead", SUM(i."{BudgetMonitoringColumns.AmountPence}")
+        FROM "PaymentRunItems" i
+        WHERE i."PaymentRunId" IN (SELECT r."Id" FROM "PaymentRuns" r WHERE r."PayOn" >= @start AND r."PayOn" <= @end) AND i."PaidAt" IS NOT NULL
+        GROUP BY i."PaymentRunId", i."BudgetHead"
         """);
 
     /// <summary>What recoupment took off payments since paid, by the head and month they were paid in.</summary>
@@ -215,12 +219,15 @@ internal sealed class BudgetMonitoringSql(bool postgres, DateOnly start, DateOnl
         GROUP BY i."BudgetHead", {MonthOf("r.\"PayOn\"")}
         """);
 
-    /// <summary>Instalments still to be paid (scheduled, or in a run not yet paid) due in the year, by kind and month.</summary>
+    /// <summary>
+    /// Instalments still to be paid (scheduled, or in a run not yet paid) due in the year, by kind and due day, from the
+    /// index that holds them.
+    /// </summary>
     public FormattableString ScheduledInstalments() => Sql($"""
-        SELECT i."Kind", {MonthOf("i.\"DueOn\"")}, SUM({Pence("i.\"Amount\"")})
+        SELECT i."Kind", i."DueOn", SUM(i."{BudgetMonitoringColumns.AmountPence}")
         FROM "DirectPaymentInstalments" i
         WHERE i."State" IN ('Scheduled', 'InRun') AND i."DueOn" >= @start AND i."DueOn" <= @end
-        GROUP BY i."Kind", {MonthOf("i.\"DueOn\"")}
+        GROUP BY i."State", i."DueOn", i."Kind"
         """);
 
     /// <summary>Provider invoices made for a month of the year and not yet paid or rejected, by month.</summary>
