@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore.Storage;
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Storage;
 using ShortBreaks.Core.DirectPayments;
 using ShortBreaks.Core.Ras.VirtualBudgets;
 using ShortBreaks.Core.Retention;

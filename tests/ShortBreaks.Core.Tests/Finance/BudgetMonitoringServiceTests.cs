@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using ShortBreaks.Core.Auditing;
 using ShortBreaks.Core.Children;

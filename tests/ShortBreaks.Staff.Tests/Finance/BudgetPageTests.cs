@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using MiniExcelLibs;
-using ShortBreaks.Core;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.DirectPayments;
 using ShortBreaks.Core.Finance;

@@ -1,5 +1,5 @@
-using ShortBreaks.Core.Finance;
 using System.Text;
+using ShortBreaks.Core.Finance;
 using ShortBreaks.Core.Ras.VirtualBudgets;
 
 namespace ShortBreaks.Web.Pages.Finance;

@@ -1,4 +1,5 @@
 using ShortBreaks.Core.Finance;
+
 namespace ShortBreaks.Web.Pages.Rates.VirtualBudgets;
 
 /// <summary>
