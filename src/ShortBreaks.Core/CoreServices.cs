@@ -93,6 +93,7 @@ public static class CoreServices
         services.AddScoped<DirectPayments.RecoupmentService>();
         services.AddScoped<Finance.ProviderInvoiceService>();
         services.AddScoped<Finance.PaymentRunService>();
+        services.AddScoped<Finance.BudgetMonitoringService>();
         services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);
         services.AddScoped<LocalOffer.DirectorySearch>();
         services.AddSingleton<LocalOffer.DirectoryIndexCache>();

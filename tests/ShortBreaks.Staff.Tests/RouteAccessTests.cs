@@ -148,6 +148,9 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         // provider's own invoices found only through the organisation it acts for; MoneyApiTests proves who is refused.
         "/api/finance/payment-runs", "/api/finance/payment-runs/{id:guid}", "/api/finance/invoices", "/api/finance/invoices/{id:guid}",
         "/api/provider/invoices/", "/api/provider/invoices/{id:guid}",
+        // Budget monitoring, for finance officers, managers and administrators (Policies.BudgetMonitoring): money by budget
+        // head and month, never a child; BudgetPageTests proves who is refused.
+        "/finance/budget",
         // The Local Offer directory and its Open Referral UK feed: listed services only, open to anyone; and its import.
         "/local-offer", "/local-offer/services/{id:guid}", "/commissioning/directory/import",
         "/oruk/", "/oruk/services", "/oruk/services/{id}", "/oruk/service_at_locations", "/oruk/service_at_locations/{id}",

@@ -326,6 +326,7 @@ public sealed class SqliteShortBreaksDbContext(DbContextOptions<SqliteShortBreak
     {
         base.OnModelCreating(builder);
         UnusedHoursColumns.Configure(builder, postgres: false);
+        Finance.BudgetMonitoringColumns.Configure(builder, postgres: false);
     }
 }
 
@@ -336,5 +337,6 @@ public sealed class PostgresShortBreaksDbContext(DbContextOptions<PostgresShortB
     {
         base.OnModelCreating(builder);
         UnusedHoursColumns.Configure(builder, postgres: true);
+        Finance.BudgetMonitoringColumns.Configure(builder, postgres: true);
     }
 }

@@ -106,7 +106,7 @@ internal sealed partial class DemoSupply
         var demoOfficer = await UserAsync("officer@" + DemoCounty.EmailDomain, ct);
         foreach (var (package, index) in packages.Select((p, i) => (p, i)))
         {
-            var setUpOn = Retention.RetentionRules.UkDate(package.CreatedAt).AddDays(1);
+            var setUpOn = UkCalendar.DateOf(package.CreatedAt).AddDays(1);
             // Agreed and confirmed before the first day, within the year of money.
             if (package.StartsOn < MoneyFrom || setUpOn.AddDays(2) >= package.StartsOn || setUpOn.AddDays(2) >= today) continue;
             var officer = package.KeyWorkerId is { } k && officers.TryGetValue(k, out var name) ? (k, name) : demoOfficer;
@@ -288,7 +288,7 @@ internal sealed partial class DemoSupply
             .Where(i => i.DirectPaymentId == dp.Id && i.State == InstalmentState.Paid && i.PaidAt >= start && i.PaidAt < end)
             .Select(i => new { i.PaidAt, i.Amount }).ToListAsync(ct);
         var lines = new List<(DateOnly Date, string Description, decimal In, decimal Out)>();
-        lines.AddRange(paid.Select(p => (Retention.RetentionRules.UkDate(p.PaidAt!.Value), $"Short breaks direct payment {dp.Reference}", p.Amount, 0m)));
+        lines.AddRange(paid.Select(p => (UkCalendar.DateOf(p.PaidAt!.Value), $"Short breaks direct payment {dp.Reference}", p.Amount, 0m)));
         var fortnightly = decimal.Round(dp.AnnualAmount / 26m * share, 2, MidpointRounding.AwayFromZero);
         for (var day = from.AddDays(6); day <= to; day = day.AddDays(14)) lines.Add((day, "Personal assistant wages", 0m, fortnightly));
         var sorted = lines.OrderBy(l => l.Date).ThenByDescending(l => l.In).ToList();

@@ -44,6 +44,9 @@ public static class Roles
     /// </summary>
     public static readonly IReadOnlyList<string> DirectPaymentStaff = [PersonalisationOfficer, ReviewingOfficer, TeamManager, FinanceOfficer, Admin];
 
+    /// <summary>Staff who see budget monitoring (money by budget head, never a child): finance officers, managers and administrators.</summary>
+    public static readonly IReadOnlyList<string> BudgetStaff = [FinanceOfficer, TeamManager, Admin];
+
     public static string Name(string role) => role switch
     {
         Family => "Parent carer",
@@ -82,4 +85,6 @@ public static class Policies
     public const string DirectPayments = "DirectPayments";
     /// <summary>Provider invoices and payment runs: finance officers only (they see money, not case notes).</summary>
     public const string Finance = "Finance";
+    /// <summary>Budget monitoring by head and month (<see cref="Roles.BudgetStaff"/>).</summary>
+    public const string BudgetMonitoring = "BudgetMonitoring";
 }

@@ -29,7 +29,7 @@ public static class MoneyEndpoints
                 "code, account number or card reference), the balance held in money and weeks of payments with anything flagged, " +
                 "the next monitoring return, the audits' outcomes and any recoupments. Audited. The family sees only their own " +
                 "child's; finance officers, team managers, administrators and case staff see any; anyone else is answered not found.")
-            .RequireAuthorization(p => p.RequireRole([.. Roles.MonitoringStaff, Roles.Family]))
+            .RequireAuthorization(p => p.RequireRole([.. Roles.DirectPaymentStaff, Roles.Family]))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireChildAccess(ChildRecordKind.DirectPaymentMoney, "directPaymentId");
 

@@ -77,6 +77,7 @@ public static class ServiceSetup
             .AddPolicy(Policies.Provider, p => p.RequireRole(Roles.Provider))
             .AddPolicy(Policies.DirectPayments, p => p.RequireRole(Roles.DirectPaymentStaff))
             .AddPolicy(Policies.Finance, p => p.RequireRole(Roles.FinanceOfficer))
+            .AddPolicy(Policies.BudgetMonitoring, p => p.RequireRole(Roles.BudgetStaff))
             .AddPolicy(VirtualBudgetPolicies.ServiceBudget, p => p.RequireRole(Roles.FinanceOfficer, Roles.Admin));
         services.AddScoped<IAuthorizationHandler, ChildAccessHandler>();
 
@@ -99,6 +100,7 @@ public static class ServiceSetup
             o.Conventions.AuthorizePage("/Finance/Index", Policies.Finance);
             o.Conventions.AuthorizeFolder("/Finance/Invoices", Policies.Finance);
             o.Conventions.AuthorizeFolder("/Finance/PaymentRuns", Policies.Finance);
+            o.Conventions.AuthorizePage("/Finance/Budget", Policies.BudgetMonitoring);
         });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);

@@ -11,6 +11,10 @@ public sealed partial class ShortBreaksLinks
 
     public string FinanceInvoice(Guid id, string? done = null) => Page("/Finance/Invoices/Invoice", new { id }) + Query(("done", done));
 
+    /// <summary>Budget monitoring for the financial year starting in <paramref name="year"/> (this year's when null), or its download.</summary>
+    public string FinanceBudget(int? year = null, string? handler = null) =>
+        Page("/Finance/Budget") + Query(("year", year?.ToString(CultureInfo.InvariantCulture)), ("handler", handler));
+
     public string FinancePaymentRuns(int? page = null) => Page("/Finance/PaymentRuns/Index") + Query(("p", PageValue(page)));
 
     public string FinancePaymentRun(Guid id, int? page = null, string? done = null) =>

@@ -115,7 +115,7 @@ public static class DemoMoneyChecks
             }
 
             var to = statements.Where(s => s.DirectPaymentId == group.Key).Max(s => s.LastDate);
-            group.Sum(l => l.AmountIn).ShouldBe(instalments.Where(i => i.DirectPaymentId == group.Key && i.State == InstalmentState.Paid && Core.Retention.RetentionRules.UkDate(i.PaidAt!.Value) <= to).Sum(i => i.Amount));
+            group.Sum(l => l.AmountIn).ShouldBe(instalments.Where(i => i.DirectPaymentId == group.Key && i.State == InstalmentState.Paid && Core.Calendar.UkCalendar.DateOf(i.PaidAt!.Value) <= to).Sum(i => i.Amount));
         }
 
         // Returns: the balance held is what was paid by the end of the period less everything the returns say was spent.
@@ -127,7 +127,7 @@ public static class DemoMoneyChecks
             foreach (var made in group.OrderBy(r => r.PeriodFrom))
             {
                 spent += made.Spent;
-                var paid = instalments.Where(i => i.DirectPaymentId == group.Key && i.State == InstalmentState.Paid && Core.Retention.RetentionRules.UkDate(i.PaidAt!.Value) <= made.PeriodTo).Sum(i => i.Amount);
+                var paid = instalments.Where(i => i.DirectPaymentId == group.Key && i.State == InstalmentState.Paid && Core.Calendar.UkCalendar.DateOf(i.PaidAt!.Value) <= made.PeriodTo).Sum(i => i.Amount);
                 made.BalanceHeld.ShouldBe(paid - spent);
             }
         }

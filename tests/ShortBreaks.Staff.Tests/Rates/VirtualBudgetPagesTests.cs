@@ -110,6 +110,24 @@ public sealed class VirtualBudgetPagesTests(VirtualBudgetCaseload caseload) : IC
         Counts(run, "#totals")["Budgets now"].ShouldBe("£3,300 a year");
         Counts(run, "#totals")["Under version 2026.1"].ShouldBe("£1,500 a year");
 
+        // The version's effect on budget monitoring's forecast outturn: both falls (-£1,800 a year) from the end of their
+        // notice, for this year's days left after it, and for the whole of next year.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var thisYear = FinancialYears.Of(today);
+        var yearEnd = FinancialYears.Start(thisYear + 1).AddDays(-1);
+        var fallsFrom = today.AddMonths(3);
+        var daysInYear = yearEnd.DayNumber - FinancialYears.Start(thisYear).DayNumber + 1m;
+        var thisYearChange = fallsFrom > yearEnd ? 0m : decimal.Round(-1800m * (yearEnd.DayNumber - fallsFrom.DayNumber + 1) / daysInYear, 2, MidpointRounding.AwayFromZero);
+        var nextYearChange = fallsFrom > yearEnd.AddYears(1) ? 0m : fallsFrom <= yearEnd.AddDays(1) ? -1800m
+            : decimal.Round(-1800m * (yearEnd.AddYears(1).DayNumber - fallsFrom.DayNumber + 1) / (yearEnd.AddYears(1).DayNumber - yearEnd.DayNumber), 2, MidpointRounding.AwayFromZero);
+        foreach (var (year, change) in new[] { (thisYear, thisYearChange), (thisYear + 1, nextYearChange) })
+        {
+            var cells = run.Get($"#outturn tr[data-year='{year}']").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+            cells[1].ShouldBe(Core.Money.Signed(change));
+            var now = decimal.Parse(cells[0].Replace("£", "").Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+            cells[2].ShouldBe(Core.Money.FormatPence(now + change));
+        }
+
         var rows = run.Html.QuerySelectorAll("#falls ~ table tbody tr").Select(r => Page.Normalise(r.TextContent)).ToList();
         rows.Count.ShouldBe(2);
         rows[0].ShouldStartWith(caseload.Falls.FullName);

@@ -772,6 +772,11 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<long>("AmountPence")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasComputedColumnSql("CAST(round(\"Amount\" * 100) AS bigint)", true);
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
@@ -823,6 +828,9 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasIndex("DirectPaymentId", "DueOn");
 
                     b.HasIndex("State", "DueOn");
+
+                    b.HasIndex("State", "DueOn", "Kind", "AmountPence")
+                        .HasDatabaseName("IX_DirectPaymentInstalments_BudgetMonitoring");
 
                     b.ToTable("DirectPaymentInstalments");
                 });
@@ -1341,6 +1349,11 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<long>("AmountPence")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasComputedColumnSql("CAST(round(\"Amount\" * 100) AS bigint)", true);
+
                     b.Property<string>("BudgetHead")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1394,6 +1407,9 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("PaymentRunId", "Kind");
+
+                    b.HasIndex("PaymentRunId", "BudgetHead", "PaidAt", "AmountPence")
+                        .HasDatabaseName("IX_PaymentRunItems_BudgetMonitoring");
 
                     b.ToTable("PaymentRunItems");
                 });

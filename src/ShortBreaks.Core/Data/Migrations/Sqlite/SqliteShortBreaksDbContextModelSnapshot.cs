@@ -759,6 +759,11 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AmountPence")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CAST(round(CAST(\"Amount\" AS REAL) * 100) AS INTEGER)", true);
+
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
@@ -810,6 +815,9 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasIndex("DirectPaymentId", "DueOn");
 
                     b.HasIndex("State", "DueOn");
+
+                    b.HasIndex("State", "DueOn", "Kind", "AmountPence")
+                        .HasDatabaseName("IX_DirectPaymentInstalments_BudgetMonitoring");
 
                     b.ToTable("DirectPaymentInstalments");
                 });
@@ -1328,6 +1336,11 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AmountPence")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CAST(round(CAST(\"Amount\" AS REAL) * 100) AS INTEGER)", true);
+
                     b.Property<string>("BudgetHead")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1381,6 +1394,9 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("PaymentRunId", "Kind");
+
+                    b.HasIndex("PaymentRunId", "BudgetHead", "PaidAt", "AmountPence")
+                        .HasDatabaseName("IX_PaymentRunItems_BudgetMonitoring");
 
                     b.ToTable("PaymentRunItems");
                 });

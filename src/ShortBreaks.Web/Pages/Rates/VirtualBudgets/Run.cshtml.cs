@@ -1,10 +1,12 @@
+using ShortBreaks.Core.Finance;
+
 namespace ShortBreaks.Web.Pages.Rates.VirtualBudgets;
 
 /// <summary>
 /// One virtual budget run: its status while it waits or runs (with a link to check again; the page never refreshes
 /// itself), then the summary and the families whose budget would fall, a page at a time or as a CSV file.
 /// </summary>
-public sealed class RunModel(VirtualBudgetService service, ShortBreaksDbContext db) : GovukPageModel
+public sealed class RunModel(VirtualBudgetService service, ShortBreaksDbContext db, BudgetMonitoringService budgets, RasVersionService versions) : GovukPageModel
 {
     public const int PageSize = 25;
 
@@ -16,6 +18,9 @@ public sealed class RunModel(VirtualBudgetService service, ShortBreaksDbContext 
     public VirtualBudgetSummary? Summary { get; private set; }
     public IReadOnlyList<VirtualBudgetFall> Falls { get; private set; } = [];
     public int FallCount { get; private set; }
+
+    /// <summary>The version's effect on this year's and next year's forecast outturn (budget monitoring), for a completed run.</summary>
+    public VirtualBudgetOutturn? Outturn { get; private set; }
     public int PageNumber { get; private set; } = 1;
     public int PageCount => Math.Max(1, (FallCount + PageSize - 1) / PageSize);
 
@@ -29,6 +34,9 @@ public sealed class RunModel(VirtualBudgetService service, ShortBreaksDbContext 
 
         var falls = VirtualBudgetService.FallsOf(run);
         FallCount = falls.Count;
+        // Rises take effect from the version's first day (the run's day when the version is no longer kept).
+        var effectiveFrom = (await versions.SchemeAsync(run.VersionLabel, ct))?.EffectiveFrom ?? Summary.RunOn;
+        Outturn = await budgets.VirtualBudgetEffectAsync(Summary, falls, effectiveFrom, ct);
         // Read from the query string itself: "page" is also the route value Razor Pages uses to name the page.
         var requested = int.TryParse(Request.Query["p"], out var p) && p >= 1 ? p : 1;
         PageNumber = Math.Min(requested, PageCount);
