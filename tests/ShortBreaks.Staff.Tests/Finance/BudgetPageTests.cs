@@ -1,7 +1,7 @@
-using ShortBreaks.Core.Calendar;
 using System.Globalization;
 using System.Net;
 using MiniExcelLibs;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.DirectPayments;
 using ShortBreaks.Core.Finance;
