@@ -250,20 +250,22 @@ public sealed class PostgresCluster : IDisposable, IAsyncDisposable
     {
         foreach (var folder in new[] { SharedMemory, Path.GetTempPath() }.Where(Directory.Exists).SelectMany(p => Directory.GetDirectories(p, FolderPrefix + "*")))
         {
-            var ownerFile = Path.Combine(folder, OwnerFile);
-            if (!File.Exists(ownerFile) || !int.TryParse(File.ReadAllText(ownerFile), out var owner) || IsRunning(owner))
-            {
-                continue;
-            }
-
+            // Test projects run side by side: another may be stopping the same cluster and deleting its folder at the
+            // same moment (or its owner's exit handler may be), so a folder or file that vanishes midway is left alone.
             try
             {
+                var ownerFile = Path.Combine(folder, OwnerFile);
+                if (!File.Exists(ownerFile) || !int.TryParse(File.ReadAllText(ownerFile), out var owner) || IsRunning(owner))
+                {
+                    continue;
+                }
+
                 RunAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", Path.Combine(folder, "data"), "-m", "immediate", "-w", "stop"],
                     folder, Environment.UserName == "root", CancellationToken.None).GetAwaiter().GetResult();
             }
-            catch (InvalidOperationException)
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
             {
-                // Not running any more: only the folder is left.
+                // Not running any more, or already stopped and removed by someone else: at most the folder is left.
             }
 
             DeleteFolder(folder);
