@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 using ShortBreaks.Core.Calendar;
+using ShortBreaks.Core.Data;
 using ShortBreaks.Core.DirectPayments;
 using ShortBreaks.Core.Finance;
 using ShortBreaks.Core.Identity;
@@ -98,24 +99,24 @@ public sealed class BudgetMonitoringJourneyTests
         var child = await data.CreateChildAsync();
         await data.WithDbAsync(async db =>
         {
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        var yearEnd = FinancialYears.Start(year + 1).AddDays(-1);
-        var (payment, _, instalments) = TestData.AddPayableDirectPayment(db, child.Id, [(thisMonth, Paid), (yearEnd, StillToPay)]);
-        var run = new PaymentRun
-        {
-            Reference = "RUN-J-" + Guid.NewGuid().ToString("N")[..8], PayOn = thisMonth, State = PaymentRunState.Paid, PreparedAt = db.UtcNow,
-            PreparedByUserId = "f1", PreparedByName = "Fran Finance", ApprovedAt = db.UtcNow, ApprovedByUserId = "f2", ApprovedByName = "Kit Checker", PaidAt = db.UtcNow,
-        };
-        instalments[0].State = InstalmentState.Paid;
-        instalments[0].PaymentRunId = run.Id;
-        db.PaymentRuns.Add(run);
-        db.PaymentRunItems.Add(new PaymentRunItem
-        {
-            PaymentRunId = run.Id, Kind = SpendingKind.DirectPayment, SourceId = instalments[0].Id, ChildId = child.Id, RecordReference = payment.Reference,
-            PaymentReference = run.Reference + "-1", PayeeName = "Pat Parent", Amount = Paid, BudgetHead = "SB-DP", PaidAt = db.UtcNow,
-        });
-        db.ServiceBudgets.Add(new ServiceBudget { FinancialYear = year, Amount = ServiceBudget, SetByName = "Fran Finance", SetAt = db.UtcNow });
-        await db.SaveChangesAsync();
+            var thisMonth = new DateOnly(today.Year, today.Month, 1);
+            var yearEnd = FinancialYears.Start(year + 1).AddDays(-1);
+            var (payment, _, instalments) = TestData.AddPayableDirectPayment(db, child.Id, [(thisMonth, Paid), (yearEnd, StillToPay)]);
+            var run = new PaymentRun
+            {
+                Reference = "RUN-J-" + Guid.NewGuid().ToString("N")[..8], PayOn = thisMonth, State = PaymentRunState.Paid, PreparedAt = db.UtcNow,
+                PreparedByUserId = "f1", PreparedByName = "Fran Finance", ApprovedAt = db.UtcNow, ApprovedByUserId = "f2", ApprovedByName = "Kit Checker", PaidAt = db.UtcNow,
+            };
+            instalments[0].State = InstalmentState.Paid;
+            instalments[0].PaymentRunId = run.Id;
+            db.PaymentRuns.Add(run);
+            db.PaymentRunItems.Add(new PaymentRunItem
+            {
+                PaymentRunId = run.Id, Kind = SpendingKind.DirectPayment, SourceId = instalments[0].Id, ChildId = child.Id, RecordReference = payment.Reference,
+                PaymentReference = run.Reference + "-1", PayeeName = "Pat Parent", Amount = Paid, BudgetHead = "SB-DP", PaidAt = db.UtcNow,
+            });
+            db.ServiceBudgets.Add(new ServiceBudget { FinancialYear = year, Amount = ServiceBudget, SetByName = "Fran Finance", SetAt = db.UtcNow });
+            await db.SaveChangesAsync();
         });
     }
 
