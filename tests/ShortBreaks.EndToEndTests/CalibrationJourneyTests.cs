@@ -30,7 +30,8 @@ public sealed class CalibrationJourneyTests
 
         var page = await browser.NewPageAsync();
         await browser.SignInAsync(page, server.BaseUrl, finance.Email, finance.Password);
-        await page.WaitForURLAsync(new Regex("/rates$"));
+        await page.WaitForURLAsync(new Regex("/finance$"));
+        await browser.GoAsync(page, server.BaseUrl + "/rates");
 
         await browser.ClickAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Calibrate from last year's packages" }));
         await browser.ClickAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Start a calibration" }));
