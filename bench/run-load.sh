@@ -9,6 +9,7 @@
 # TARGETS=plans measures the plan page and the panel agenda instead (adding 200 plans of ten versions once).
 # TARGETS=money measures the money pages as the demo finance officer, and a family's direct payment money page as
 # the second demo parent (linked once to a child with a direct payment).
+# ONLY="monitoring list" measures just the pages whose name contains that text.
 # For PostgreSQL pass a connection string to an empty database, e.g.
 #   bench/run-load.sh 100000 PostgreSql "Host=127.0.0.1;Port=5432;Database=bench;Username=postgres"
 set -euo pipefail
@@ -55,4 +56,4 @@ for url in "${urls[@]}"; do
 done
 
 dotnet run -c Release --no-build --project bench/ShortBreaks.Load -- --url "$(IFS=,; echo "${urls[*]}")" \
-  --provider "$provider" --db "$connection" --clients 20 --seconds "$seconds" --targets "${TARGETS:-front-door}" --compare "${COMPARE:-0}"
+  --provider "$provider" --db "$connection" --clients 20 --seconds "$seconds" --targets "${TARGETS:-front-door}" --compare "${COMPARE:-0}" --only "${ONLY:-}"

@@ -9,7 +9,9 @@ using ShortBreaks.Core.Requests;
 // fetching pages for a fixed time; prints the median and 95th percentile per page.
 // Usage: dotnet run -c Release --project bench/ShortBreaks.Load -- --url http://127.0.0.1:5090[,http://127.0.0.1:5091...]
 //        --db <sqlite file or connection string> [--provider Sqlite|PostgreSql] [--clients 20] [--seconds 30]
-//        [--email officer@demo.example] [--password Demo-password-1] [--targets front-door|plans|directory] [--compare <slice seconds>]
+//        [--email officer@demo.example] [--password Demo-password-1] [--targets front-door|plans|directory|money] [--compare <slice seconds>]
+//        [--only <part of a page's name>]
+// --only measures just the pages whose name contains the text given (for example --only "monitoring list").
 // With --targets directory it first adds 5,000 listed services (once; kept in the database), then measures the Local
 // Offer search page (a postcode within 5 miles; a postcode, nearest first, a random page of results; and a need with an
 // age) and the Open Referral UK feed's /oruk/services?page=N (a random page of 50).
@@ -100,6 +102,10 @@ var targets = moneyRun
         ("child record", r => $"/staff/children/{childIds[r.Next(childIds.Count)]}"),
         ("request page", r => $"/staff/requests/{requestIds[r.Next(requestIds.Count)]}"),
     };
+
+var only = options.Get("only", "");
+if (only.Length > 0) targets = targets.Where(t => t.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToArray();
+if (targets.Length == 0) throw new ArgumentException($"No page's name contains \"{only}\".");
 
 var sessions = new List<Session>();
 for (var i = 0; i < clients; i++) sessions.Add(await SignInAsync(nodes, i, email, password));

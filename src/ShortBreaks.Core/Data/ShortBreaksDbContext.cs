@@ -134,12 +134,21 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
         try
         {
             var delivered = DeliveredTotals.Pending(this);
-            if (!delivered.Any) return base.SaveChanges(acceptAllChangesOnSuccess);
-            using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-            DeliveredTotals.Apply(this, delivered);
-            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-            own?.Commit();
-            return saved;
+            var audit = AuditBatch.Take(this);
+            if (!delivered.Any && audit.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+            try
+            {
+                using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+                if (delivered.Any) DeliveredTotals.Apply(this, delivered);
+                var saved = base.SaveChanges(acceptAllChangesOnSuccess) + audit.Insert(this);
+                own?.Commit();
+                return saved;
+            }
+            catch
+            {
+                audit.Restore(this);
+                throw;
+            }
         }
         finally
         {
@@ -156,13 +165,23 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
         try
         {
             // Sessions and returns change their lines' and packages' kept totals in the same transaction (see DeliveredTotals).
+            // On SQLite, the save's audit entries go in one statement (see AuditBatch), in the same transaction.
             var delivered = DeliveredTotals.Pending(this);
-            if (!delivered.Any) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            await DeliveredTotals.ApplyAsync(this, delivered, cancellationToken);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (own is not null) await own.CommitAsync(cancellationToken);
-            return saved;
+            var audit = AuditBatch.Take(this);
+            if (!delivered.Any && audit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            try
+            {
+                await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+                if (delivered.Any) await DeliveredTotals.ApplyAsync(this, delivered, cancellationToken);
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + await audit.InsertAsync(this, cancellationToken);
+                if (own is not null) await own.CommitAsync(cancellationToken);
+                return saved;
+            }
+            catch
+            {
+                audit.Restore(this);
+                throw;
+            }
         }
         finally
         {

@@ -41,57 +41,93 @@ public sealed class MonitoringService(ShortBreaksDbContext db, SchemeCatalog sch
     /// <summary>The figures of the direct payments <paramref name="query"/> selects, read in a handful of grouped queries whatever their number.</summary>
     public async Task<IReadOnlyList<MonitoredPayment>> MonitorAsync(IQueryable<DirectPayment> query, CancellationToken ct = default)
     {
-        var payments = await query.AsNoTracking().ToListAsync(ct);
-        if (payments.Count == 0) return [];
-        var ids = payments.Select(p => p.Id).ToList();
-        var childIds = payments.Select(p => p.ChildId).Distinct().ToList();
-        var children = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.FirstName, c.LastName, c.Reference }).ToDictionaryAsync(c => c.Id, ct);
-        var accounts = (await db.DirectPaymentAccounts.AsNoTracking().Where(a => ids.Contains(a.DirectPaymentId)).ToListAsync(ct))
-            .GroupBy(a => a.DirectPaymentId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.ReplacedAt is null).ThenByDescending(a => a.CreatedAt).First());
-        // Money is added up here, not in SQL: SQLite keeps decimals as text and cannot add them exactly.
-        var paid = (await db.DirectPaymentInstalments.Where(i => ids.Contains(i.DirectPaymentId) && i.State == InstalmentState.Paid)
-                .Select(i => new { i.DirectPaymentId, i.Amount }).ToListAsync(ct))
-            .GroupBy(i => i.DirectPaymentId).ToDictionary(g => g.Key, g => g.Sum(i => i.Amount));
-        var returns = (await db.Set<MonitoringReturn>().Where(r => ids.Contains(r.DirectPaymentId)).Select(r => new { r.DirectPaymentId, r.Spent, r.PeriodTo }).ToListAsync(ct))
-            .GroupBy(r => r.DirectPaymentId).ToDictionary(g => g.Key, g => new { Spent = g.Sum(r => r.Spent), LastTo = g.Max(r => r.PeriodTo) });
-        var invoiced = (await db.Set<Recoupment>().Where(r => ids.Contains(r.DirectPaymentId) && r.State == RecoupmentState.Recovering)
-                .Select(r => new { r.DirectPaymentId, r.InvoiceAmount }).ToListAsync(ct))
-            .GroupBy(r => r.DirectPaymentId).ToDictionary(g => g.Key, g => g.Sum(r => r.InvoiceAmount));
-        var outside = await db.Set<StatementLine>().Where(l => ids.Contains(l.DirectPaymentId) && l.OutsidePlan)
-            .GroupBy(l => l.DirectPaymentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var lastAudits = await db.Set<AccountAudit>().Where(a => ids.Contains(a.DirectPaymentId))
-            .GroupBy(a => a.DirectPaymentId).Select(g => new { g.Key, Last = g.Max(a => a.AuditedOn) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
-        var closing = await LatestBalancesAsync(ids, ct);
-
-        var today = db.Today;
-        return payments.Select(p =>
+        // One connection for the queries below, not one opened and closed for each.
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            var scheme = SchemeOf(p);
-            var settings = scheme.DirectPaymentRules;
-            var returned = returns.GetValueOrDefault(p.Id);
-            var next = AccountMonitoring.NextReturn(p.StartsOn, returned?.LastTo, settings);
-            var money = new AccountMoney(paid.GetValueOrDefault(p.Id), returned?.Spent ?? 0, invoiced.GetValueOrDefault(p.Id),
-                closing.TryGetValue(p.Id, out var balance) ? balance : null, outside.GetValueOrDefault(p.Id), p.AnnualAmount, next.Due, returned is not null);
-            var assessment = AccountMonitoring.Assess(money, p.State == DirectPaymentState.Ended, today, scheme.PlanRules.WeeksPerYear, settings);
-            var lastAudited = lastAudits.TryGetValue(p.Id, out var last) ? last : (DateOnly?)null;
-            var account = accounts.GetValueOrDefault(p.Id);
-            var child = children.GetValueOrDefault(p.ChildId);
-            return new MonitoredPayment(p, child is null ? "" : $"{child.FirstName} {child.LastName}", child?.Reference ?? "", account?.Kind, Masked(account), assessment, next,
-                DirectPaymentBalances.AuditDue(lastAudited ?? p.StartsOn, settings), lastAudited);
-        }).OrderByDescending(m => m.Assessment.Flags.Count).ThenBy(m => m.Payment.Reference, StringComparer.Ordinal).ToList();
+            return await MonitorOpenAsync(query, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    /// <summary>The balance on each direct payment's latest statement line (the latest date; on that day, the latest imported statement's last line in time).</summary>
-    private async Task<Dictionary<Guid, decimal>> LatestBalancesAsync(List<Guid> ids, CancellationToken ct)
+    private async Task<IReadOnlyList<MonitoredPayment>> MonitorOpenAsync(IQueryable<DirectPayment> query, CancellationToken ct)
     {
-        var latestDates = db.Set<StatementLine>().Where(l => ids.Contains(l.DirectPaymentId)).GroupBy(l => l.DirectPaymentId)
-            .Select(g => new { DirectPaymentId = g.Key, Date = g.Max(l => l.Date) });
-        var candidates = await db.Set<StatementLine>().Join(latestDates, l => new { l.DirectPaymentId, l.Date }, d => new { d.DirectPaymentId, d.Date }, (l, _) => l)
-            .Select(l => new { l.DirectPaymentId, l.Date, l.Order, l.Balance, l.StatementId }).ToListAsync(ct);
-        var statementTimes = await db.Set<DirectPaymentStatement>().Where(s => ids.Contains(s.DirectPaymentId)).Select(s => new { s.Id, s.ImportedAt }).ToDictionaryAsync(s => s.Id, s => s.ImportedAt, ct);
-        return candidates.GroupBy(c => c.DirectPaymentId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(c => statementTimes.GetValueOrDefault(c.StatementId)).ThenBy(c => c.Order).Last().Balance);
+        var rows = await (from d in query.AsNoTracking()
+                          join c in db.Children on d.ChildId equals c.Id into named
+                          from c in named.DefaultIfEmpty()
+                          select new { Payment = d, c.FirstName, c.LastName, c.Reference }).ToListAsync(ct);
+        if (rows.Count == 0) return [];
+        var ids = rows.Select(r => r.Payment.Id).ToList();
+        var accounts = (await db.DirectPaymentAccounts.AsNoTracking().Where(a => ids.Contains(a.DirectPaymentId)).ToListAsync(ct))
+            .GroupBy(a => a.DirectPaymentId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.ReplacedAt is null).ThenByDescending(a => a.CreatedAt).First());
+        var figures = (await Figures(ids).ToListAsync(ct)).ToLookup(f => f.DirectPaymentId);
+
+        var today = db.Today;
+        return rows.Select(row =>
+        {
+            var p = row.Payment;
+            var scheme = SchemeOf(p);
+            var settings = scheme.DirectPaymentRules;
+            var own = figures[p.Id].ToList();
+            var returns = own.Where(f => f.Kind == Figure.Return).ToList();
+            var next = AccountMonitoring.NextReturn(p.StartsOn, returns.Count == 0 ? null : returns.Max(r => r.Day), settings);
+            var money = new AccountMoney(Total(own, Figure.Paid), Total(own, Figure.Return), Total(own, Figure.Invoiced), LatestBalance(own),
+                own.Count(f => f.Kind == Figure.OutsidePlan), p.AnnualAmount, next.Due, returns.Count > 0);
+            var assessment = AccountMonitoring.Assess(money, p.State == DirectPaymentState.Ended, today, scheme.PlanRules.WeeksPerYear, settings);
+            var lastAudited = own.Where(f => f.Kind == Figure.Audit).Max(f => f.Day);
+            var account = accounts.GetValueOrDefault(p.Id);
+            return new MonitoredPayment(p, row.FirstName is null ? "" : $"{row.FirstName} {row.LastName}", row.Reference ?? "", account?.Kind, Masked(account), assessment, next,
+                DirectPaymentBalances.AuditDue(lastAudited ?? p.StartsOn, settings), lastAudited);
+        }).OrderByDescending(m => m.Assessment.Flags.Count).ThenBy(m => m.Payment.Reference, StringComparer.Ordinal).ToList();
+
+        // Money is added up here, not in SQL: SQLite keeps decimals as text and cannot add them exactly.
+        static decimal Total(List<Figure> own, int kind) => own.Where(f => f.Kind == kind).Sum(f => f.Amount ?? 0);
+    }
+
+    /// <summary>
+    /// Everything the figures of the direct payments <paramref name="ids"/> are made from, in one query of a row per
+    /// thing counted: each paid instalment, each monitoring return (spent, to the end of its period), each recoupment being
+    /// recovered by invoice, each statement line marked outside the plan, each audit (its day), and the lines of each
+    /// account's latest statement day (balance, order and the time their statement was imported).
+    /// </summary>
+    private IQueryable<Figure> Figures(List<Guid> ids)
+    {
+        var lines = db.Set<StatementLine>().Where(l => ids.Contains(l.DirectPaymentId));
+        var latestDays = lines.GroupBy(l => l.DirectPaymentId).Select(g => new { DirectPaymentId = g.Key, Date = g.Max(l => l.Date) });
+        return db.DirectPaymentInstalments.Where(i => ids.Contains(i.DirectPaymentId) && i.State == InstalmentState.Paid)
+                .Select(i => new Figure { DirectPaymentId = i.DirectPaymentId, Kind = Figure.Paid, Amount = i.Amount, Day = null, Order = null, At = null })
+            .Concat(db.Set<MonitoringReturn>().Where(r => ids.Contains(r.DirectPaymentId))
+                .Select(r => new Figure { DirectPaymentId = r.DirectPaymentId, Kind = Figure.Return, Amount = r.Spent, Day = r.PeriodTo, Order = null, At = null }))
+            .Concat(db.Set<Recoupment>().Where(r => ids.Contains(r.DirectPaymentId) && r.State == RecoupmentState.Recovering)
+                .Select(r => new Figure { DirectPaymentId = r.DirectPaymentId, Kind = Figure.Invoiced, Amount = r.InvoiceAmount, Day = null, Order = null, At = null }))
+            .Concat(lines.Where(l => l.OutsidePlan)
+                .Select(l => new Figure { DirectPaymentId = l.DirectPaymentId, Kind = Figure.OutsidePlan, Amount = null, Day = null, Order = null, At = null }))
+            .Concat(db.Set<AccountAudit>().Where(a => ids.Contains(a.DirectPaymentId))
+                .Select(a => new Figure { DirectPaymentId = a.DirectPaymentId, Kind = Figure.Audit, Amount = null, Day = a.AuditedOn, Order = null, At = null }))
+            .Concat(from l in db.Set<StatementLine>()
+                    join d in latestDays on new { l.DirectPaymentId, l.Date } equals new { d.DirectPaymentId, d.Date }
+                    join s in db.Set<DirectPaymentStatement>() on l.StatementId equals s.Id
+                    select new Figure { DirectPaymentId = l.DirectPaymentId, Kind = Figure.LatestLine, Amount = l.Balance, Day = l.Date, Order = l.Order, At = s.ImportedAt });
+    }
+
+    /// <summary>The balance on the latest statement line: of the latest day's lines, the latest imported statement's last line in time.</summary>
+    private static decimal? LatestBalance(List<Figure> own) =>
+        own.Where(f => f.Kind == Figure.LatestLine).OrderBy(f => f.At).ThenBy(f => f.Order).LastOrDefault()?.Amount;
+
+    /// <summary>One row of <see cref="Figures"/>.</summary>
+    private sealed class Figure
+    {
+        public const int Paid = 0, Return = 1, Invoiced = 2, OutsidePlan = 3, Audit = 4, LatestLine = 5;
+
+        public Guid DirectPaymentId { get; init; }
+        public int Kind { get; init; }
+        public decimal? Amount { get; init; }
+        public DateOnly? Day { get; init; }
+        public int? Order { get; init; }
+        public DateTime? At { get; init; }
     }
 
     public static string? Masked(DirectPaymentAccount? account) => account switch

@@ -238,6 +238,86 @@ public class AuditAndConcurrencyTests
         (await check.AuditEntries.CountAsync(a => a.At >= from && a.At < to)).ShouldBe(1);
     }
 
+    [SkippableTheory, AllDatabases]
+    public async Task ViewsOfAListOfChildren_AreEveryOneWrittenExactly(DatabaseProvider provider)
+    {
+        // 450 views in one save: more than one statement's worth on SQLite (200 rows each), with and without a child and details.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var children = Enumerable.Range(0, 450).Select(i => Guid.NewGuid()).ToList();
+        await using (var db = database.NewContext(_officer, _clock))
+        {
+            for (var i = 0; i < children.Count; i++)
+            {
+                db.RecordView("DirectPayment", $"dp-{i:D3}", i % 7 == 0 ? null : children[i], i % 5 == 0 ? null : $"list ‘{i}’ — £{i}.50");
+            }
+
+            (await db.SaveChangesAsync()).ShouldBe(450);
+        }
+
+        await using var check = database.NewContext();
+        var stored = await check.AuditEntries.OrderBy(a => a.EntityId).ToListAsync();
+        stored.Count.ShouldBe(450);
+        stored.Select(a => a.Id).Distinct().Count().ShouldBe(450);
+        for (var i = 0; i < children.Count; i++)
+        {
+            var entry = stored[i];
+            entry.EntityId.ShouldBe($"dp-{i:D3}");
+            entry.Action.ShouldBe("view");
+            entry.EntityType.ShouldBe("DirectPayment");
+            entry.UserId.ShouldBe("officer-1");
+            entry.UserName.ShouldBe("Sam Officer");
+            entry.At.ShouldBe(Now.UtcDateTime);
+            entry.At.Kind.ShouldBe(DateTimeKind.Utc);
+            entry.ChildId.ShouldBe(i % 7 == 0 ? null : children[i]);
+            entry.Details.ShouldBe(i % 5 == 0 ? null : $"list ‘{i}’ — £{i}.50");
+        }
+
+        // A child's audit is read by its child and time, as the child's audit log reads it.
+        (await check.AuditEntries.CountAsync(a => a.ChildId == children[1] && a.At >= Now.UtcDateTime)).ShouldBe(1);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task ARefusedSave_WritesNoneOfItsAudit_AndKeepsItForTheNextTry(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await CreateChildAsync(database, lastName: "Original");
+        var before = await CountAuditAsync(database);
+
+        await using var first = database.NewContext(_officer, _clock);
+        await using var second = database.NewContext(new Actor { UserId = "officer-2", Name = "Alex Officer" }, _clock);
+        var firstCopy = await first.Children.SingleAsync(c => c.Id == child.Id);
+        var secondCopy = await second.Children.SingleAsync(c => c.Id == child.Id);
+        firstCopy.LastName = "First";
+        await first.SaveChangesAsync();
+
+        secondCopy.LastName = "Second";
+        second.RecordView(nameof(Child), child.Id.ToString(), child.Id, "record");
+        second.RecordView(nameof(Child), child.Id.ToString(), child.Id, "plan");
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        (await CountAuditAsync(database)).ShouldBe(before + 1); // the first officer's update only
+        second.ChangeTracker.Entries<AuditEntry>().Count(e => e.State == EntityState.Added).ShouldBe(3); // two views and the refused update
+
+        // The second officer sees the change, makes theirs again on the current version, and saves: the views go with it.
+        second.Entry(secondCopy).State = EntityState.Detached;
+        foreach (var refused in second.ChangeTracker.Entries<AuditEntry>().Where(e => e.Entity.Action == "update").ToList()) refused.State = EntityState.Detached;
+        var current = await second.Children.SingleAsync(c => c.Id == child.Id);
+        current.LastName = "Second";
+        await second.SaveChangesAsync();
+
+        await using var check = database.NewContext();
+        (await check.Children.SingleAsync(c => c.Id == child.Id)).LastName.ShouldBe("Second");
+        var views = await check.AuditEntries.Where(a => a.Action == "view" && a.ChildId == child.Id).Select(a => a.Details).ToListAsync();
+        views.OrderBy(d => d).ShouldBe(["plan", "record"]);
+        (await check.AuditEntries.CountAsync(a => a.Action == "update" && a.UserId == "officer-2")).ShouldBe(1);
+    }
+
+    private static async Task<int> CountAuditAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        return await db.AuditEntries.CountAsync();
+    }
+
     private async Task<Child> CreateChildAsync(TestDatabase database, string? lastName = null, DateOnly? dateOfBirth = null)
     {
         await using var db = database.NewContext(_officer, _clock);

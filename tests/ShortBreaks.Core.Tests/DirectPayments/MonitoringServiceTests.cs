@@ -106,6 +106,41 @@ public sealed class MonitoringServiceTests
     }
 
     [SkippableTheory, AllDatabases]
+    public async Task TheList_KeepsEachAccountsFiguresToItself_AndOnASharedDayTheLaterImportedStatementGivesTheBalance(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = Clock();
+        await using var db = database.NewContext(Finance, clock);
+        var marked = await PaymentAsync(db);
+        var plain = await PaymentAsync(db);
+        var import = new StatementImportService(db, Monitoring(db));
+        await import.ImportAsync(marked.Id, "nov.csv", Statement, Columns, null);
+        clock.Advance(TimeSpan.FromHours(1));
+        await import.ImportAsync(marked.Id, "refund.csv", "Date,Details,Paid in,Paid out,Balance\n01/12/2026,Refund,10.00,,470.00\n", Columns, null);
+        var swim = await db.StatementLines.AsNoTracking().SingleAsync(l => l.Description == "Swim club");
+        (await import.MarkLineAsync(swim.Id, true, "A school trip", "school-place", swim.Version)).Succeeded.ShouldBeTrue();
+        db.ChangeTracker.Clear();
+
+        var list = await Monitoring(db).ListAsync();
+
+        list.Select(m => m.Payment.Id).ShouldBe([marked.Id, plain.Id], "flagged accounts first");
+        var first = list[0].Assessment;
+        first.Balance.ShouldBe(470m);
+        first.Source.ShouldBe(BalanceSource.Statement);
+        first.Flags.ShouldContain(MonitoringFlag.SpendingOutsidePlan);
+        list[1].Assessment.Flags.ShouldNotContain(MonitoringFlag.SpendingOutsidePlan);
+        list[1].Assessment.Source.ShouldNotBe(BalanceSource.Statement);
+        foreach (var listed in list)
+        {
+            var alone = (await Monitoring(db).ViewAsync(listed.Payment.Id))!.Monitored;
+            alone.Assessment.ShouldBeEquivalentTo(listed.Assessment);
+            alone.ChildName.ShouldBe(listed.ChildName);
+            alone.NextReturn.ShouldBe(listed.NextReturn);
+            alone.AuditDue.ShouldBe(listed.AuditDue);
+        }
+    }
+
+    [SkippableTheory, AllDatabases]
     public async Task AFamilysReturn_CoversTheNextPeriod_WithEvidence_AndWithoutAStatementGivesTheBalance(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
