@@ -100,10 +100,12 @@ public class BudgetPageTests(WebAppFactory factory) : IClassFixture<WebAppFactor
     }
 
     [Fact]
-    public async Task Team_managers_see_it_and_another_year_is_chosen_from_the_list()
+    public async Task Team_managers_reach_it_from_their_menu_and_another_year_is_chosen_from_the_list()
     {
         var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
-        var page = await manager.GetPageAsync("/finance/budget");
+        var home = await manager.GetPageAsync("/staff");
+        var link = home.Html.QuerySelectorAll("nav[aria-label='Menu'] a").Single(a => a.TextContent == "Budget monitoring");
+        var page = await manager.GetPageAsync(link.GetAttribute("href")!);
         page.Status.ShouldBe(HttpStatusCode.OK);
         var lastYear = FinancialYears.Of(Today) - 1;
         var chosen = await manager.SubmitAsync(page, "#year-chooser", new() { ["year"] = lastYear.ToString(CultureInfo.InvariantCulture) });
