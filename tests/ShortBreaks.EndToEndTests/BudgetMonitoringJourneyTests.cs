@@ -16,7 +16,8 @@ namespace ShortBreaks.EndToEndTests;
 /// <summary>
 /// Budget monitoring as a finance officer uses it: from the finance home to the year by head and month, the chart beside
 /// the month table (the table being its accessible alternative), another year chosen from the list, a year that is not
-/// one refused with an error summary, and the CSV and Excel downloads, each reconciling to the page to the penny. In
+/// one refused with an error summary, the CSV and Excel downloads, each reconciling to the page to the penny, and a budget
+/// set for a head (a mistake refused first) shown against the head's outturn. In
 /// Chromium with axe-core checking every page visited, the error page included.
 /// </summary>
 public sealed class BudgetMonitoringJourneyTests
@@ -79,6 +80,21 @@ public sealed class BudgetMonitoringJourneyTests
         sheet.ShouldAllBe(r => r["Forecast outturn"] is double || r["Forecast outturn"] is decimal);
         Convert.ToDecimal(sheet[^1]["Forecast outturn"], CultureInfo.InvariantCulture).ShouldBe(outturn);
         Convert.ToDecimal(sheet[^1]["Budget"], CultureInfo.InvariantCulture).ShouldBe(ServiceBudget);
+
+        // Each head's budget, set by finance: a mistake is refused with the error summary, then the head stands against it.
+        await browser.FollowAsync(finance, $"Set the budgets of the heads for {FinancialYears.Name(year)}");
+        var dpBudget = finance.GetByLabel("Short breaks direct payments (SB-DP)");
+        await dpBudget.FillAsync("ten thousand");
+        await browser.ClickAsync(finance, "Save the budgets");
+        (await finance.TitleAsync()).ShouldStartWith("Error: ");
+        (await finance.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Enter the budget for SB-DP");
+        (await dpBudget.InputValueAsync()).ShouldBe("ten thousand");
+        await dpBudget.FillAsync("10000");
+        await browser.ClickAsync(finance, "Save the budgets");
+        (await finance.Locator("#year-heading").InnerTextAsync()).ShouldStartWith(FinancialYears.Name(year));
+        var dpRow = finance.Locator("tr[data-head='SB-DP'] td");
+        Pounds(await dpRow.Nth(0).InnerTextAsync()).ShouldBe(10_000m);
+        Pounds(await dpRow.Nth(6).InnerTextAsync()).ShouldBe(10_000m - outturn);
 
         // Last year, chosen from the list: nothing was paid then.
         await finance.GetByLabel("Financial year").SelectOptionAsync((year - 1).ToString(CultureInfo.InvariantCulture));

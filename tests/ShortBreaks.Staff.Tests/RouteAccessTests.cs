@@ -149,8 +149,9 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/api/finance/payment-runs", "/api/finance/payment-runs/{id:guid}", "/api/finance/invoices", "/api/finance/invoices/{id:guid}",
         "/api/provider/invoices/", "/api/provider/invoices/{id:guid}",
         // Budget monitoring, for finance officers, managers and administrators (Policies.BudgetMonitoring): money by budget
-        // head and month, never a child; BudgetPageTests proves who is refused.
-        "/finance/budget",
+        // head and month, never a child; the heads' budgets are set by finance officers and administrators only
+        // (VirtualBudgetPolicies.ServiceBudget). BudgetPageTests proves who is refused.
+        "/finance/budget", "/finance/budget/heads",
         // The Local Offer directory and its Open Referral UK feed: listed services only, open to anyone; and its import.
         "/local-offer", "/local-offer/services/{id:guid}", "/commissioning/directory/import",
         "/oruk/", "/oruk/services", "/oruk/services/{id}", "/oruk/service_at_locations", "/oruk/service_at_locations/{id}",

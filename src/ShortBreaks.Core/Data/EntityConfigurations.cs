@@ -684,6 +684,18 @@ internal sealed class VirtualBudgetRunConfiguration : IEntityTypeConfiguration<S
     }
 }
 
+internal sealed class HeadBudgetConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Finance.HeadBudget>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Finance.HeadBudget> b)
+    {
+        b.HasIndex(x => new { x.FinancialYear, x.HeadCode }).IsUnique();
+        b.Property(x => x.HeadCode).HasMaxLength(20);
+        b.Property(x => x.SetByUserId).HasMaxLength(450);
+        b.Property(x => x.SetByName).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
 internal sealed class ServiceBudgetConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Ras.VirtualBudgets.ServiceBudget>
 {
     public void Configure(EntityTypeBuilder<ShortBreaks.Core.Ras.VirtualBudgets.ServiceBudget> b)

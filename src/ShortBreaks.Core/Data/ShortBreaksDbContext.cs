@@ -55,6 +55,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<Plans.FamilyAgreementOnBehalf> FamilyAgreementsOnBehalf => Set<Plans.FamilyAgreementOnBehalf>();
     public DbSet<Ras.VirtualBudgets.VirtualBudgetRun> VirtualBudgetRuns => Set<Ras.VirtualBudgets.VirtualBudgetRun>();
     public DbSet<Ras.VirtualBudgets.ServiceBudget> ServiceBudgets => Set<Ras.VirtualBudgets.ServiceBudget>();
+    public DbSet<Finance.HeadBudget> HeadBudgets => Set<Finance.HeadBudget>();
     public DbSet<Ras.Calibration.CalibrationRun> CalibrationRuns => Set<Ras.Calibration.CalibrationRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Retention.RetentionReview> RetentionReviews => Set<Retention.RetentionReview>();

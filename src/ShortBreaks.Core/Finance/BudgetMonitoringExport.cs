@@ -5,8 +5,9 @@ namespace ShortBreaks.Core.Finance;
 
 /// <summary>
 /// Budget monitoring as a CSV file (through <see cref="SpreadsheetCsv"/>, safe from formulas) or an Excel workbook, the
-/// same rows and columns in both, amounts as numbers: a row for each budget head in each month, then a row for each month
-/// of all heads with its share of the service budget and the variance, then the year's row. Every "All heads" row is the
+/// same rows and columns in both, amounts as numbers: a row for each budget head in each month (with the month's share of
+/// the head's budget and the variance, when finance set one), then a row for each month of all heads with its share of
+/// the service budget and the variance, then the year's row. Every "All heads" row is the
 /// sum of the head rows above it, so a spreadsheet's own sums agree with the page to the penny.
 /// </summary>
 public static class BudgetMonitoringExport
@@ -30,7 +31,7 @@ public static class BudgetMonitoringExport
         var names = report.Heads.ToDictionary(h => h.Code, h => h.Name, StringComparer.Ordinal);
         foreach (var c in report.Cells)
         {
-            yield return [c.Head, names.GetValueOrDefault(c.Head, ""), MonthKey(c.Month), null, c.Paid, c.Recovered, c.Spent, c.Committed, c.Outturn, null];
+            yield return [c.Head, names.GetValueOrDefault(c.Head, ""), MonthKey(c.Month), c.Budget, c.Paid, c.Recovered, c.Spent, c.Committed, c.Outturn, c.Variance];
         }
 
         foreach (var m in report.ByMonth)

@@ -8,13 +8,17 @@ public sealed record BudgetAmount(string Head, DateOnly Month, decimal Amount);
 
 /// <summary>
 /// One budget head in one month of a financial year: what was paid, what recoupment recovered, what is still committed,
-/// in pounds and pence. Spent is paid less recovered; the forecast outturn is spent plus committed.
+/// in pounds and pence, and the month's share of the head's budget when finance set one. Spent is paid less recovered;
+/// the forecast outturn is spent plus committed.
 /// </summary>
-public sealed record BudgetCell(string Head, DateOnly Month, decimal Paid, decimal Recovered, decimal Committed)
+public sealed record BudgetCell(string Head, DateOnly Month, decimal Paid, decimal Recovered, decimal Committed, decimal? Budget = null)
 {
     public decimal Spent => Paid - Recovered;
 
     public decimal Outturn => Spent + Committed;
+
+    /// <summary>The month's share of the head's budget less the forecast outturn: positive is under budget, negative over.</summary>
+    public decimal? Variance => Budget - Outturn;
 }
 
 /// <summary>The figures of a row or a total of the report: paid, recovered, spent, committed and forecast outturn.</summary>
@@ -40,8 +44,12 @@ public sealed record BudgetFigures(decimal Paid, decimal Recovered, decimal Comm
     }
 }
 
-/// <summary>A budget head's row: its figures for the whole year.</summary>
-public sealed record BudgetHeadRow(BudgetHead Head, BudgetFigures Figures);
+/// <summary>A budget head's row: its figures for the whole year, and its budget for the year when finance set one.</summary>
+public sealed record BudgetHeadRow(BudgetHead Head, BudgetFigures Figures, decimal? Budget = null)
+{
+    /// <summary>The head's budget less its forecast outturn: positive is under budget, negative over.</summary>
+    public decimal? Variance => Budget - Figures.Outturn;
+}
 
 /// <summary>A month's row: the month's share of the service budget (its profile), the figures of every head, and the variance.</summary>
 public sealed record BudgetMonthRow(DateOnly Month, decimal? Profile, BudgetFigures Figures)
@@ -79,6 +87,12 @@ public sealed record BudgetMonitoringReport
 
     /// <summary>The service budget less the forecast outturn: positive is under budget, negative over.</summary>
     public decimal? Variance => ServiceBudget - Total.Outturn;
+
+    /// <summary>The budgets finance set for the heads, added up; null when none is set.</summary>
+    public decimal? HeadBudgetsTotal => ByHead.Any(h => h.Budget is not null) ? ByHead.Sum(h => h.Budget ?? 0m) : null;
+
+    /// <summary>The service budget not given to any head (negative when the heads' budgets add up to more); null unless both are set.</summary>
+    public decimal? NotGivenToAHead => ServiceBudget - HeadBudgetsTotal;
 
     public DateOnly Start => FinancialYears.Start(FinancialYear);
 
@@ -150,8 +164,10 @@ public static class BudgetMonitoringRules
     /// and the total are sums of the cells. Amounts for months outside the year are left out.
     /// </summary>
     public static BudgetMonitoringReport Build(int financialYear, DateOnly asOf, decimal? serviceBudget, IReadOnlyList<BudgetHead> heads,
-        IEnumerable<BudgetAmount> paid, IEnumerable<BudgetAmount> recovered, IEnumerable<BudgetAmount> committed)
+        IEnumerable<BudgetAmount> paid, IEnumerable<BudgetAmount> recovered, IEnumerable<BudgetAmount> committed,
+        IReadOnlyDictionary<string, decimal>? headBudgets = null)
     {
+        headBudgets ??= new Dictionary<string, decimal>();
         var months = Months(financialYear);
         var monthIndex = months.Select((m, i) => (m, i)).ToDictionary(x => x.m, x => x.i);
         var allHeads = heads.ToList();
@@ -177,15 +193,22 @@ public static class BudgetMonitoringRules
         Add(recovered, 1);
         Add(committed, 2);
 
+        // A head with a budget but nothing paid or committed this year (nor configured now) is still shown against it.
+        foreach (var code in headBudgets.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!allHeads.Any(h => h.Code == code)) allHeads.Add(new BudgetHead(code, "Not a budget head now"));
+        }
+
         var cellList = new List<BudgetCell>(allHeads.Count * 12);
         foreach (var head in allHeads)
         {
             sums.TryGetValue(head.Code, out var s);
+            var headProfile = headBudgets.TryGetValue(head.Code, out var headBudget) ? Profile(headBudget) : null;
             for (var m = 0; m < 12; m++)
             {
                 cellList.Add(s is null
-                    ? new BudgetCell(head.Code, months[m], 0m, 0m, 0m)
-                    : new BudgetCell(head.Code, months[m], Penny(s[m, 0]), Penny(s[m, 1]), Penny(s[m, 2])));
+                    ? new BudgetCell(head.Code, months[m], 0m, 0m, 0m, headProfile?[m])
+                    : new BudgetCell(head.Code, months[m], Penny(s[m, 0]), Penny(s[m, 1]), Penny(s[m, 2]), headProfile?[m]));
             }
         }
 
@@ -197,7 +220,8 @@ public static class BudgetMonitoringRules
             ServiceBudget = serviceBudget,
             Heads = allHeads,
             Cells = cellList,
-            ByHead = allHeads.Select(h => new BudgetHeadRow(h, BudgetFigures.Sum(cellList.Where(c => c.Head == h.Code)))).ToList(),
+            ByHead = allHeads.Select(h => new BudgetHeadRow(h, BudgetFigures.Sum(cellList.Where(c => c.Head == h.Code)),
+                headBudgets.TryGetValue(h.Code, out var b) ? b : null)).ToList(),
             ByMonth = months.Select((m, i) => new BudgetMonthRow(m, profile?[i], BudgetFigures.Sum(cellList.Where(c => c.Month == m)))).ToList(),
             Total = BudgetFigures.Sum(cellList),
         };

@@ -55,12 +55,14 @@ public sealed class BudgetMonitoringService(ShortBreaksDbContext db, SchemeCatal
         var postgres = db.Database.IsNpgsql();
 
         decimal? serviceBudget;
+        Dictionary<string, decimal> headBudgets;
         List<BudgetAmount> paid, recovered, committed;
         await using (db.Database.CurrentTransaction is null ? await ReadSnapshotAsync(postgres, ct) : null)
         {
             if (postgres) await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", ct);
             var sql = new BudgetMonitoringSql(postgres, start, end);
             serviceBudget = await db.ServiceBudgets.AsNoTracking().Where(b => b.FinancialYear == financialYear).Select(b => (decimal?)b.Amount).FirstOrDefaultAsync(ct);
+            headBudgets = await db.HeadBudgets.AsNoTracking().Where(b => b.FinancialYear == financialYear).ToDictionaryAsync(b => b.HeadCode, b => b.Amount, StringComparer.Ordinal, ct);
 
             var runs = await db.PaymentRuns.AsNoTracking().Where(r => r.PayOn >= start && r.PayOn <= end).ToDictionaryAsync(r => r.Id, r => r.PayOn, ct);
             paid = await ReadAsync(sql.Paid(), r => new BudgetAmount(r.GetString(1), runs[r.GetGuid(0)], Pounds(r, 2)), ct);
@@ -90,7 +92,103 @@ public sealed class BudgetMonitoringService(ShortBreaksDbContext db, SchemeCatal
             }
         }
 
-        return BudgetMonitoringRules.Build(financialYear, today, serviceBudget, settings.BudgetHeads, paid, recovered, committed);
+        return BudgetMonitoringRules.Build(financialYear, today, serviceBudget, settings.BudgetHeads, paid, recovered, committed, headBudgets);
+    }
+
+    /// <summary>The budgets set for the heads in <paramref name="financialYear"/>, by head code.</summary>
+    public Task<Dictionary<string, HeadBudget>> HeadBudgetsAsync(int financialYear, CancellationToken ct = default) =>
+        db.HeadBudgets.AsNoTracking().Where(b => b.FinancialYear == financialYear).ToDictionaryAsync(b => b.HeadCode, StringComparer.Ordinal, ct);
+
+    /// <summary>
+    /// Sets the budgets of the heads for a financial year, all or none: each head's amount as typed (empty takes its
+    /// budget away), with the version of its budget the person saw (null when it had none), so two people setting them at
+    /// once never overwrite each other unseen. Heads are the year's configured heads and any head that already has a
+    /// budget that year. Each change is audited.
+    /// </summary>
+    public async Task<CommandResult> SetHeadBudgetsAsync(int financialYear, IReadOnlyList<HeadBudgetInput> inputs, CancellationToken ct = default)
+    {
+        if (!IsYearShown(financialYear))
+        {
+            var (earliest, latest) = BudgetMonitoringRules.YearsAround(Today);
+            return CommandResult.Fail([new("year", $"Choose a financial year from {FinancialYears.Name(earliest)} to {FinancialYears.Name(latest)}")]);
+        }
+
+        var existing = await db.HeadBudgets.Where(b => b.FinancialYear == financialYear).ToDictionaryAsync(b => b.HeadCode, StringComparer.Ordinal, ct);
+        var heads = SettingsFor(financialYear).BudgetHeads.Select(h => h.Code).Concat(existing.Keys).ToHashSet(StringComparer.Ordinal);
+        var errors = new List<FieldError>();
+        var amounts = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            var field = HeadBudgetInput.FieldOf(input.Code);
+            if (amounts.ContainsKey(input.Code) || errors.Any(e => e.Field == field))
+            {
+                errors.Add(new(field, $"The budget for {input.Code} is given more than once"));
+            }
+            else if (!heads.Contains(input.Code))
+            {
+                errors.Add(new(field, $"{input.Code} is not a budget head in {FinancialYears.Name(financialYear)}"));
+            }
+            else if (string.IsNullOrWhiteSpace(input.Amount))
+            {
+                amounts[input.Code] = null;
+            }
+            else if (!Money.TryParse(input.Amount, out var amount))
+            {
+                errors.Add(new(field, $"Enter the budget for {input.Code} in pounds, like 250000 or 250000.50, or leave it empty"));
+            }
+            else if (amount < 0)
+            {
+                errors.Add(new(field, $"The budget for {input.Code} must be £0 or more"));
+            }
+            else if (amount > VirtualBudgetService.MaximumServiceBudget)
+            {
+                errors.Add(new(field, $"The budget for {input.Code} must be less than £10,000,000,000"));
+            }
+            else if (!Money.IsWholePence(amount))
+            {
+                errors.Add(new(field, $"The budget for {input.Code} must be in pounds and pence, with no fraction of a penny"));
+            }
+            else
+            {
+                amounts[input.Code] = amount;
+            }
+        }
+
+        if (errors.Count > 0) return CommandResult.Fail(errors);
+
+        foreach (var input in inputs)
+        {
+            var amount = amounts[input.Code];
+            if (existing.TryGetValue(input.Code, out var budget))
+            {
+                if (input.VersionSeen is null) return Changed();
+                db.ExpectVersion(budget, input.VersionSeen.Value);
+                if (amount is null)
+                {
+                    db.HeadBudgets.Remove(budget);
+                    continue;
+                }
+
+                if (budget.Amount == amount) continue;
+            }
+            else
+            {
+                if (input.VersionSeen is not null) return Changed();
+                if (amount is null) continue;
+                budget = new HeadBudget { FinancialYear = financialYear, HeadCode = input.Code };
+                db.HeadBudgets.Add(budget);
+            }
+
+            budget.Amount = amount.Value;
+            budget.SetByUserId = db.Actor.UserId;
+            budget.SetByName = db.Actor.Name;
+            budget.SetAt = db.UtcNow;
+        }
+
+        return await db.SaveOrConflictAsync(Changed(), _ => Task.FromResult<CommandResult?>(Changed()), ct);
+
+        static CommandResult Changed() => CommandResult.Conflicted(
+            "Someone else changed the budgets of the heads for this year while you were working on them. Check them as they are now and try again.");
     }
 
     /// <summary>

@@ -15,6 +15,8 @@ public sealed partial class ShortBreaksLinks
     public string FinanceBudget(int? year = null, string? handler = null) =>
         Page("/Finance/Budget") + Query(("year", year?.ToString(CultureInfo.InvariantCulture)), ("handler", handler));
 
+    public string FinanceHeadBudgets(int year) => Page("/Finance/HeadBudgets") + Query(("year", year.ToString(CultureInfo.InvariantCulture)));
+
     public string FinancePaymentRuns(int? page = null) => Page("/Finance/PaymentRuns/Index") + Query(("p", PageValue(page)));
 
     public string FinancePaymentRun(Guid id, int? page = null, string? done = null) =>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using ShortBreaks.Core.Auditing;
 using ShortBreaks.Core.Children;
@@ -158,5 +159,61 @@ public sealed class BudgetMonitoringServiceTests
         effect.NextYear.Change.ShouldBe(365m);
         effect.NextYear.WithVersion.ShouldBe(665m);
         effect.NextYear.Variance.ShouldBe(335m);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Each_heads_budget_is_set_all_or_nothing_shown_against_its_outturn_by_month_and_never_overwritten_unseen(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext(Finance, Clock());
+        var child = await new TestData(db).CreateChildAsync(tier: Tier.FlexibleShortBreaks);
+        TestData.AddPayableDirectPayment(db, child.Id, [(new(2026, 12, 1), 500m)]);
+        db.ServiceBudgets.Add(new ServiceBudget { FinancialYear = 2026, Amount = 100_000m, SetByName = "Fran Finance", SetAt = db.UtcNow });
+        await db.SaveChangesAsync();
+        var service = Service(db);
+
+        // Bad input: every problem at once, nothing saved.
+        var refused = await service.SetHeadBudgetsAsync(2026,
+        [
+            new("SB-DP", "12,000.005", null), new("SB-COMM", "-5", null), new("SB-ONEOFF", "lots", null), new("NOT-A-HEAD", "10", null),
+        ]);
+        refused.Errors.Select(e => e.Field).ShouldBe(["amount-SB-DP", "amount-SB-COMM", "amount-SB-ONEOFF", "amount-NOT-A-HEAD"]);
+        (await db.HeadBudgets.CountAsync()).ShouldBe(0);
+        (await service.SetHeadBudgetsAsync(2040, [new("SB-DP", "1", null)])).Errors.ShouldHaveSingleItem().Field.ShouldBe("year");
+
+        (await service.SetHeadBudgetsAsync(2026, [new("SB-DP", "£60,000.01", null), new("SB-COMM", "30000", null), new("SB-ONEOFF", "", null)])).Succeeded.ShouldBeTrue();
+        db.ChangeTracker.Clear();
+
+        var report = await service.ReportAsync(2026);
+        var dp = report.ByHead.Single(h => h.Head.Code == "SB-DP");
+        dp.Budget.ShouldBe(60_000.01m);
+        dp.Variance.ShouldBe(60_000.01m - 500m);
+        report.ByHead.Single(h => h.Head.Code == "SB-ONEOFF").Budget.ShouldBeNull();
+        report.HeadBudgetsTotal.ShouldBe(90_000.01m);
+        report.NotGivenToAHead.ShouldBe(9_999.99m);
+        var dpMonths = report.Cells.Where(c => c.Head == "SB-DP").ToList();
+        dpMonths.Sum(c => c.Budget!.Value).ShouldBe(60_000.01m, "the twelve months add up to the head's budget to the penny");
+        dpMonths.Single(c => c.Month == new DateOnly(2026, 12, 1)).Variance.ShouldBe(5_000m - 500m);
+        report.Cells.Where(c => c.Head == "SB-ONEOFF").ShouldAllBe(c => c.Budget == null);
+
+        // Two finance officers: the second saw the budgets before the first changed one, and is refused.
+        var seen = await service.HeadBudgetsAsync(2026);
+        (await service.SetHeadBudgetsAsync(2026, [new("SB-DP", "61000", seen["SB-DP"].Version), new("SB-COMM", "30000", seen["SB-COMM"].Version)])).Succeeded.ShouldBeTrue();
+        db.ChangeTracker.Clear();
+        var stale = await service.SetHeadBudgetsAsync(2026, [new("SB-DP", "1", seen["SB-DP"].Version), new("SB-COMM", "2", seen["SB-COMM"].Version)]);
+        stale.Conflict.ShouldBeTrue();
+        db.ChangeTracker.Clear();
+        var now = await service.HeadBudgetsAsync(2026);
+        now["SB-DP"].Amount.ShouldBe(61_000m);
+        now["SB-COMM"].Amount.ShouldBe(30_000m);
+        // A budget made by someone else meanwhile is not overwritten by a form that saw none.
+        (await service.SetHeadBudgetsAsync(2026, [new("SB-COMM", "5", null)])).Conflict.ShouldBeTrue();
+        db.ChangeTracker.Clear();
+
+        // Emptying a head takes its budget away; each change is audited.
+        (await service.SetHeadBudgetsAsync(2026, [new("SB-COMM", " ", now["SB-COMM"].Version)])).Succeeded.ShouldBeTrue();
+        db.ChangeTracker.Clear();
+        (await service.HeadBudgetsAsync(2026)).Keys.ShouldBe(["SB-DP"]);
+        (await db.AuditEntries.Where(a => a.EntityType == nameof(HeadBudget)).Select(a => a.Action).ToListAsync()).Order().ShouldBe(["create", "create", "delete", "update"]);
     }
 }

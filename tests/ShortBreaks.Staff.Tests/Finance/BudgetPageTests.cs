@@ -115,6 +115,49 @@ public class BudgetPageTests(WebAppFactory factory) : IClassFixture<WebAppFactor
     }
 
     [Fact]
+    public async Task Finance_sets_each_heads_budget_with_every_problem_shown_and_what_was_typed_kept_and_sees_each_head_against_it()
+    {
+        var year = FinancialYears.Of(Today) + 1;
+        var (finance, _) = await factory.SignedInAsAsync(Roles.FinanceOfficer);
+        var budget = await finance.GetPageAsync($"/finance/budget?year={year}");
+        var form = await finance.GetPageAsync(budget.Get("#set-head-budgets").GetAttribute("href")!);
+        form.Status.ShouldBe(HttpStatusCode.OK);
+
+        var refused = await finance.SubmitAsync(form, "#head-budgets", new() { ["amount-SB-DP"] = "12,000", ["amount-SB-COMM"] = "ten pounds", ["amount-SB-ONEOFF"] = "" });
+
+        refused.Status.ShouldBe(HttpStatusCode.OK);
+        refused.ErrorSummary().ShouldBe(["Enter the budget for SB-COMM in pounds, like 250000 or 250000.50, or leave it empty"]);
+        refused.Get(".govuk-error-summary a").GetAttribute("href").ShouldBe("#amount-SB-COMM");
+        refused.Get("#amount-SB-COMM-error").TextContent.ShouldContain("Enter the budget for SB-COMM");
+        refused.Get("#amount-SB-DP").GetAttribute("value").ShouldBe("12,000");
+        refused.Get("#amount-SB-COMM").GetAttribute("value").ShouldBe("ten pounds");
+
+        var saved = await finance.SubmitAsync(refused, "#head-budgets", new() { ["amount-SB-COMM"] = "8000.50" });
+        saved.RedirectPath.ShouldBe($"/finance/budget?year={year}");
+        var shown = await finance.GetPageAsync(saved.RedirectPath!);
+        shown.Get("tr[data-head='SB-DP'] td").TextContent.Trim().ShouldBe("£12,000.00");
+        shown.Get("tr[data-head='SB-ONEOFF'] td").TextContent.Trim().ShouldBe("Not set");
+        shown.Get("#head-budgets-total").TextContent.Trim().ShouldBe("£20,000.50");
+
+        // Saved again from the form as it now is: the versions it carries are current, so nothing is refused.
+        var again = await finance.GetPageAsync($"/finance/budget/heads?year={year}");
+        again.Get("#amount-SB-COMM").GetAttribute("value").ShouldBe("8000.50");
+        (await finance.SubmitAsync(again, "#head-budgets", new() { ["amount-SB-COMM"] = "" })).RedirectPath.ShouldBe($"/finance/budget?year={year}");
+        (await finance.GetPageAsync($"/finance/budget?year={year}")).Get("#head-budgets-total").TextContent.Trim().ShouldBe("£12,000.00");
+    }
+
+    [Fact]
+    public async Task Team_managers_see_the_heads_budgets_but_do_not_set_them()
+    {
+        var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
+        (await manager.GetPageAsync("/finance/budget")).Find("#set-head-budgets").ShouldBeNull();
+        var browser = await factory.SignInAsNewUserAsync(Roles.TeamManager);
+        using var response = await browser.GetAsync("/finance/budget/heads");
+        response.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+        if (response.StatusCode == HttpStatusCode.Redirect) response.Headers.Location!.PathAndQuery().ShouldStartWith("/access-denied");
+    }
+
+    [Fact]
     public async Task A_year_that_is_not_one_is_refused_with_a_message_never_an_error()
     {
         var (finance, _) = await factory.SignedInAsAsync(Roles.FinanceOfficer);

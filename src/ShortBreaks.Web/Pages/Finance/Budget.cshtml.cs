@@ -10,7 +10,7 @@ namespace ShortBreaks.Web.Pages.Finance;
 /// chart (the month table is its accessible alternative) and CSV and Excel downloads. Money by head only: no child is
 /// named, so nothing here is a view of a child's record.
 /// </summary>
-public sealed class BudgetModel(BudgetMonitoringService service) : GovukPageModel
+public sealed class BudgetModel(BudgetMonitoringService service, IAuthorizationService authorization) : GovukPageModel
 {
     public override string Title => "Budget monitoring";
 
@@ -21,10 +21,14 @@ public sealed class BudgetModel(BudgetMonitoringService service) : GovukPageMode
     public int Latest { get; private set; }
     public BudgetMonitoringReport? Report { get; private set; }
 
+    /// <summary>Whether this person may set the heads' budgets (finance officers and administrators, as for the service budget).</summary>
+    public bool CanSetHeadBudgets { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!ReadYear()) return Page();
         Report = await service.ReportAsync(Year, HttpContext.RequestAborted);
+        CanSetHeadBudgets = (await authorization.AuthorizeAsync(User, VirtualBudgetPolicies.ServiceBudget)).Succeeded;
         return Page();
     }
 

@@ -1263,6 +1263,48 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.ToTable("StatementLines");
                 });
 
+            modelBuilder.Entity("ShortBreaks.Core.Finance.HeadBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HeadCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SetByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinancialYear", "HeadCode")
+                        .IsUnique();
+
+                    b.ToTable("HeadBudgets");
+                });
+
             modelBuilder.Entity("ShortBreaks.Core.Finance.PaymentRun", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1250,6 +1250,48 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.ToTable("StatementLines");
                 });
 
+            modelBuilder.Entity("ShortBreaks.Core.Finance.HeadBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeadCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinancialYear", "HeadCode")
+                        .IsUnique();
+
+                    b.ToTable("HeadBudgets");
+                });
+
             modelBuilder.Entity("ShortBreaks.Core.Finance.PaymentRun", b =>
                 {
                     b.Property<Guid>("Id")
