@@ -1,5 +1,6 @@
 using ShortBreaks.Core.DirectPayments;
 using ShortBreaks.Core.Finance;
+using ShortBreaks.Core.Ras.VirtualBudgets;
 
 namespace ShortBreaks.Core.Demo;
 
@@ -150,7 +151,39 @@ internal sealed partial class DemoSupply
             if (transaction is not null) await transaction.DisposeAsync();
         }
 
+        await AddBudgetsAsync(finance, ct);
         return new MoneyMade(made.Count(d => d.Id is not null), await _db.PaymentRuns.CountAsync(ct), await _db.ProviderInvoices.CountAsync(ct));
+    }
+
+    /// <summary>
+    /// This financial year's service budget and each head's budget, set by finance from the year's forecast outturn so
+    /// budget monitoring has something to measure against: the service budget a tenth above the outturn (to the £1,000),
+    /// and each head with spending a twentieth above its own (to the £100), except commissioned services, set a little
+    /// below theirs so the demo shows a head over budget.
+    /// </summary>
+    private async Task AddBudgetsAsync((string Id, string Name) finance, CancellationToken ct)
+    {
+        As(finance.Id, finance.Name);
+        var monitoring = new BudgetMonitoringService(_db, _schemes);
+        var year = FinancialYears.Of(_options.Today);
+        var report = await monitoring.ReportAsync(year, ct);
+        if (report.Total.Outturn <= 0) return;
+        if (!await _db.ServiceBudgets.AnyAsync(b => b.FinancialYear == year, ct))
+        {
+            _db.ServiceBudgets.Add(new ServiceBudget
+            {
+                FinancialYear = year, Amount = Math.Ceiling(report.Total.Outturn * 1.1m / 1000m) * 1000m,
+                SetByUserId = finance.Id, SetByName = finance.Name, SetAt = _db.UtcNow,
+            });
+            await _db.SaveChangesAsync(ct);
+        }
+
+        var commissioned = _options.Scheme.DirectPaymentRules.HeadFor(SpendingKind.CommissionedServiceInvoice).Code;
+        var inputs = report.ByHead.Where(h => h.Figures.Outturn > 0 && h.Budget is null).Select(h => new HeadBudgetInput(h.Head.Code,
+            (h.Head.Code == commissioned ? Math.Floor(h.Figures.Outturn * 0.97m / 100m) * 100m : Math.Ceiling(h.Figures.Outturn * 1.05m / 100m) * 100m)
+                .ToString("0.00", CultureInfo.InvariantCulture), null)).ToList();
+        if (inputs.Count > 0) Check(await monitoring.SetHeadBudgetsAsync(year, inputs, ct), "set the budgets of the heads");
+        _db.ChangeTracker.Clear();
     }
 
     // Set up by the officer, agreed the next day, and the account entered then and confirmed by finance the day after.

@@ -26,6 +26,13 @@ public static class DemoMoneyChecks
         var service = new PaymentRunService(db, new SchemeCatalog([scheme]));
 
         runs.Count(r => r.State == PaymentRunState.Paid).ShouldBeGreaterThan(6);
+
+        // This year's budgets are set: the service budget above the outturn, and a budget for every head with spending.
+        var report = await new BudgetMonitoringService(db, new SchemeCatalog([scheme])).ReportAsync(await db.ServiceBudgets.MaxAsync(b => b.FinancialYear));
+        report.ServiceBudget.ShouldNotBeNull();
+        report.Variance!.Value.ShouldBeGreaterThan(0m);
+        report.ByHead.Where(h => h.Figures.Outturn > 0).ShouldAllBe(h => h.Budget != null);
+        report.NotGivenToAHead!.Value.ShouldBeGreaterThanOrEqualTo(0m);
         items.Select(i => i.SourceId).Distinct().Count().ShouldBe(items.Count, "each instalment and invoice is paid once");
         foreach (var run in runs.Where(r => r.State == PaymentRunState.Paid))
         {
