@@ -55,6 +55,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         [nameof(ShortBreaksDbContext.DirectoryStamps)] = "when the Local Offer directory last changed",
         [nameof(ShortBreaksDbContext.RasVersions)] = "the RAS versions",
         [nameof(ShortBreaksDbContext.ServiceBudgets)] = "the service's yearly budget",
+        [nameof(ShortBreaksDbContext.HeadBudgets)] = "each budget head's yearly budget",
         [nameof(ShortBreaksDbContext.CalibrationRuns)] = "reports on a council's spreadsheet of anonymous scores",
         [nameof(ShortBreaksDbContext.DataProtectionKeys)] = "the keys that protect cookies",
         [nameof(ShortBreaksDbContext.SubjectAccessChoices)] = "an administrator's review choices, kept in the release record",
