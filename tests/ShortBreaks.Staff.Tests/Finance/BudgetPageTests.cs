@@ -181,7 +181,7 @@ public class BudgetPageTests(WebAppFactory factory) : IClassFixture<WebAppFactor
     public async Task Families_providers_and_officers_without_the_finance_or_manager_role_are_kept_out(string role)
     {
         var browser = await factory.SignInAsNewUserAsync(role);
-        foreach (var path in new[] { "/finance/budget", "/finance/budget?handler=Csv", "/finance/budget?handler=Xlsx" })
+        foreach (var path in new[] { "/finance/budget", "/finance/budget?handler=Csv", "/finance/budget?handler=Xlsx", "/finance/budget/heads" })
         {
             using var response = await browser.GetAsync(path);
             response.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);

@@ -9,7 +9,7 @@ namespace ShortBreaks.Web.Pages.Finance;
 /// monitoring shows each head against its budget. Money by head only: no child is named.
 /// </summary>
 [Authorize(Policy = VirtualBudgetPolicies.ServiceBudget)]
-public sealed class HeadBudgetsModel(BudgetMonitoringService service, ShortBreaksDbContext db) : GovukPageModel
+public sealed class HeadBudgetsModel(BudgetMonitoringService service, VirtualBudgetService serviceBudgets) : GovukPageModel
 {
     public override string Title => "Set the budgets of the heads";
 
@@ -77,7 +77,7 @@ public sealed class HeadBudgetsModel(BudgetMonitoringService service, ShortBreak
         var heads = service.SettingsFor(Year).BudgetHeads.ToList();
         heads.AddRange(budgets.Keys.Where(code => heads.All(h => h.Code != code)).Order(StringComparer.Ordinal).Select(code => new BudgetHead(code, "Not a budget head now")));
         Heads = heads;
-        ServiceBudget = await db.ServiceBudgets.AsNoTracking().Where(b => b.FinancialYear == Year).Select(b => (decimal?)b.Amount).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        ServiceBudget = (await serviceBudgets.ServiceBudgetAsync(Year, HttpContext.RequestAborted))?.Amount;
         return budgets;
     }
 }
