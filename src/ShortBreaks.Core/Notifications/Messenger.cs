@@ -48,12 +48,14 @@ public sealed class Messenger(ShortBreaksDbContext db)
     /// <summary>Tells every account in the role that can sign in (not locked out): for example every team manager.</summary>
     public async Task<int> TellRoleAsync(string role, Notice notice, CancellationToken ct = default)
     {
-        var now = DateTimeOffset.UtcNow;
-        var accounts = await (from userRole in db.UserRoles
-                              join r in db.Roles on userRole.RoleId equals r.Id
-                              join user in db.Users on userRole.UserId equals user.Id
-                              where r.Name == role && (user.LockoutEnd == null || user.LockoutEnd < now)
-                              select user.Id).Distinct().ToListAsync(ct);
+        var candidates = await (from userRole in db.UserRoles
+                                join r in db.Roles on userRole.RoleId equals r.Id
+                                join user in db.Users on userRole.UserId equals user.Id
+                                where r.Name == role
+                                select new { user.Id, user.LockoutEnd }).Distinct().ToListAsync(ct);
+        // Locked out is judged here: SQLite cannot compare the stored offsets.
+        var now = new DateTimeOffset(db.UtcNow);
+        var accounts = candidates.Where(c => c.LockoutEnd is null || c.LockoutEnd < now).Select(c => c.Id).ToList();
         foreach (var account in accounts) await TellAsync(account, notice, ct);
         return accounts.Count;
     }
