@@ -162,6 +162,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await Notifications.LetterNotices.AddAsync(this, cancellationToken);
         PrepareForSave();
         MoveDirectoryStamp();
         var gate = SqliteWriteGate();

@@ -15,7 +15,9 @@ namespace ShortBreaks.Core.Notifications;
 /// Makes it a task on the person's to-do list until the thing is done (<see cref="Messenger.CompleteTasksAsync"/>), for
 /// example <c>review-views:{reviewId}</c>; null for a message that only informs.
 /// </param>
-public sealed record Notice(string Title, string Link, Guid? ChildId = null, string? Detail = null, bool Statutory = false, string? TaskKey = null);
+/// <param name="EmailedAlready">The service that made it has emailed the person its own way: listed only, never emailed twice.</param>
+public sealed record Notice(string Title, string Link, Guid? ChildId = null, string? Detail = null, bool Statutory = false, string? TaskKey = null,
+    bool EmailedAlready = false);
 
 /// <summary>How a person wants to be told of what needs them.</summary>
 public enum EmailChoice

@@ -34,6 +34,7 @@ public sealed class Messenger(ShortBreaksDbContext db)
             CreatedAt = now, TaskKey = notice.TaskKey,
         };
         db.PersonMessages.Add(message);
+        if (notice.EmailedAlready) return;
         db.OutboxEmails.Add(new OutboxEmail { MessageId = message.Id, UserId = userId, Statutory = notice.Statutory, State = OutboxState.Waiting, CreatedAt = now });
     }
 

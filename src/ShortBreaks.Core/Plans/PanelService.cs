@@ -11,7 +11,7 @@ public sealed record PanelAgenda(IReadOnlyList<PanelAgendaItem> Items, int Total
 /// The panel: entry to Targeted Short Breaks, plans above the indicative budget or above the plan in force, and
 /// reconsiderations. The panel records its decision and reasons; an approval puts the plan in force.
 /// </summary>
-public sealed class PanelService(ShortBreaksDbContext db, PlanService plans, PlanApprovalService approvals)
+public sealed class PanelService(ShortBreaksDbContext db, PlanService plans, PlanApprovalService approvals, Messenger messenger)
 {
     public const int PageSize = 200;
 
@@ -68,6 +68,7 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans, Pla
         }
 
         db.ExpectVersion(item, versionSeen);
+        if (outcome != PanelOutcome.Deferred) await messenger.CompleteTasksAsync(PanelTask(item.Id), ct);
         item.Outcome = outcome;
         item.Reasons = reasons!.Trim();
         item.DecidedAt = db.UtcNow;
@@ -147,7 +148,7 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans, Pla
         // While the panel looks again the lower version has no date to take effect: the plan in force stays the one before.
         var lower = await db.PlanVersions.FirstAsync(v => v.PlanId == notice.PlanId && v.Number == notice.ToNumber, ct);
         lower.EffectiveFrom = null;
-        db.PanelItems.Add(new PanelItem
+        var item = new PanelItem
         {
             ChildId = notice.ChildId,
             Kind = PanelItemKind.Reconsideration,
@@ -156,11 +157,21 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans, Pla
             Summary = $"Reconsideration of the budget falling from {Money.FormatPence(notice.CurrentAnnualAmount)} to {Money.FormatPence(notice.NewAnnualAmount)} a year: {why.Trim()}",
             AddedAt = db.UtcNow,
             AddedByName = db.Actor.Name,
-        });
+        };
+        db.PanelItems.Add(item);
+        await TellManagersAsync(messenger, item, ct);
         AddTimeline(notice.ChildId, "Reconsideration asked for: the current package carries on until the panel decides", why.Trim());
         return await SaveAsync(ct);
     }
 
+
+    /// <summary>The task on every team manager's list while an item waits for the panel.</summary>
+    private static string PanelTask(Guid itemId) => $"panel-item:{itemId}";
+
+    /// <summary>Puts a new agenda item on every team manager's list until the panel decides it.</summary>
+    internal static async Task TellManagersAsync(Messenger messenger, PanelItem item, CancellationToken ct) =>
+        await messenger.TellRoleAsync(Roles.TeamManager, new Notice("An item is waiting for the panel", ServicePaths.StaffPanelItem(item.Id), item.ChildId,
+            item.Summary is { Length: > 300 } summary ? summary[..300] + "…" : item.Summary, TaskKey: PanelTask(item.Id)), ct);
 
     /// <summary>The family is told the panel's answer to their reconsideration, with its reasons, as a letter kept on the record.</summary>
     private async Task LetterAsync(BudgetNotice notice, bool upheld, PanelItem item, CancellationToken ct)

@@ -5,7 +5,7 @@ namespace ShortBreaks.Core.Plans;
 /// agreement for them), then a manager or the panel approves it when the scheme says so (<see cref="PlanApproval"/>),
 /// and it comes into force from approval, or after notice when the budget falls.
 /// </summary>
-public sealed class PlanApprovalService(ShortBreaksDbContext db, SchemeCatalog schemes, PlanService plans, TierService tiers)
+public sealed class PlanApprovalService(ShortBreaksDbContext db, SchemeCatalog schemes, PlanService plans, TierService tiers, Messenger messenger)
 {
     private DateOnly Today => db.Today;
     private Scheme Scheme => schemes.InForceOn(Today);
@@ -101,8 +101,10 @@ public sealed class PlanApprovalService(ShortBreaksDbContext db, SchemeCatalog s
         if (version.Status != PlanVersionStatus.Draft) return CommandResult.Fail("", "Only a draft version is agreed.");
         var errors = plans.Check(PlanContent.Of(version), forAgreement: true);
         if (errors.Count > 0) return CommandResult.Fail(errors);
+        var familyHadAgreed = version.FamilyAgreedAt is not null;
         errors = record(plan, version);
         if (errors.Count > 0) return CommandResult.Fail(errors);
+        if (!familyHadAgreed && version.FamilyAgreedAt is not null) await TellKeyWorkerAsync(plan.ChildId, "A family agreed a support plan", $"Plan version {version.Number}", ct);
 
         db.ExpectVersion(plan, planVersionSeen);
         db.Entry(plan).State = EntityState.Modified; // agreement changes what the next person sees
@@ -127,7 +129,7 @@ public sealed class PlanApprovalService(ShortBreaksDbContext db, SchemeCatalog s
             version.Status = PlanVersionStatus.AwaitingApproval;
             if (route.By == PlanApprovalRoute.Panel)
             {
-                db.PanelItems.Add(new PanelItem
+                var item = new PanelItem
                 {
                     ChildId = plan.ChildId,
                     Kind = route.PanelKind!.Value,
@@ -136,7 +138,14 @@ public sealed class PlanApprovalService(ShortBreaksDbContext db, SchemeCatalog s
                     Summary = route.Reason,
                     AddedAt = db.UtcNow,
                     AddedByName = db.Actor.Name,
-                });
+                };
+                db.PanelItems.Add(item);
+                await PanelService.TellManagersAsync(messenger, item, ct);
+            }
+            else
+            {
+                await messenger.TellRoleAsync(Roles.TeamManager, new Notice("A support plan is waiting for a manager's approval", ServicePaths.StaffPlan(plan.ChildId),
+                    plan.ChildId, $"Plan version {version.Number}: {route.Reason}", TaskKey: ApprovalTask(version.Id)), ct);
             }
 
             db.AddTimeline(plan.ChildId, TimelineKinds.Plan, $"Plan version {version.Number} agreed; waiting for {(route.By == PlanApprovalRoute.Panel ? "the panel" : "a manager")}", route.Reason);
@@ -160,9 +169,21 @@ public sealed class PlanApprovalService(ShortBreaksDbContext db, SchemeCatalog s
         return await plans.SaveAsync(ct);
     }
 
+    /// <summary>The task on managers' lists while a version waits for a manager.</summary>
+    private static string ApprovalTask(Guid versionId) => $"plan-approval:{versionId}";
+
+    /// <summary>Tells the child's key worker, unless they are the one who did it.</summary>
+    private async Task TellKeyWorkerAsync(Guid childId, string title, string detail, CancellationToken ct)
+    {
+        var keyWorker = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => c.KeyWorkerId).FirstOrDefaultAsync(ct);
+        if (keyWorker is null || keyWorker == db.Actor.UserId) return;
+        messenger.Tell(keyWorker, new Notice(title, ServicePaths.StaffPlan(childId), childId, detail));
+    }
+
     /// <summary>Records an approval decision (by a manager or the panel) in the current unit of work, without saving.</summary>
     internal async Task DecideAsync(SupportPlan plan, PlanVersion version, bool approve, string reasons, CancellationToken ct)
     {
+        await messenger.CompleteTasksAsync(ApprovalTask(version.Id), ct);
         if (approve)
         {
             await ApproveAsync(plan, version, reasons, ct);

@@ -8,6 +8,12 @@ public sealed class PlanRequests(ShortBreaksDbContext db)
         if (string.IsNullOrWhiteSpace(what)) return CommandResult.Fail("What", "Tell us what you would like to change or review");
         if (what.Length > RequestRules.TextMaxLength) return CommandResult.Fail("What", $"This must be {RequestRules.TextMaxLength} characters or fewer");
         db.AddTimeline(childId, TimelineKinds.PlanChangeAsked, "The family asked for a review or a change to the plan", what.Trim());
+        var keyWorker = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => c.KeyWorkerId).FirstOrDefaultAsync(ct);
+        var said = what.Trim();
+        var notice = new Notice("A family asked for a review or a change to a plan", ServicePaths.StaffChild(childId), childId,
+            said.Length > 300 ? said[..300] + "…" : said);
+        if (keyWorker is not null) await new Messenger(db).TellAsync(keyWorker, notice, ct);
+        else await new Messenger(db).TellRoleAsync(Roles.TeamManager, notice, ct);
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok;
     }

@@ -4,6 +4,7 @@ using ShortBreaks.Core.Auditing;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Letters;
+using ShortBreaks.Core.Notifications;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.TestCommon;
@@ -23,8 +24,8 @@ public sealed class PlanServiceTests
     {
         var tiers = new TierService(db, ShippedSchemes.Catalog);
         var plans = new PlanService(db, ShippedSchemes.Catalog);
-        var approvals = new PlanApprovalService(db, ShippedSchemes.Catalog, plans, tiers);
-        return new Services(db, tiers, plans, approvals, new PanelService(db, plans, approvals));
+        var approvals = new PlanApprovalService(db, ShippedSchemes.Catalog, plans, tiers, new Messenger(db));
+        return new Services(db, tiers, plans, approvals, new PanelService(db, plans, approvals, new Messenger(db)));
     }
 
     private static SupportLine PaHours(decimal perWeek, decimal rate = 12m) => new()
@@ -91,7 +92,9 @@ public sealed class PlanServiceTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext(Officer, Clock);
         var s = For(db);
-        var child = await new TestData(db).CreateChildAsync(tier: Tier.FlexibleShortBreaks);
+        var managers = new[] { await Notifications.TellingTests.ManagerAsync(db), await Notifications.TellingTests.ManagerAsync(db) };
+        var keyWorker = await Notifications.TellingTests.ManagerAsync(db);
+        var child = await new TestData(db).CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: keyWorker);
         var assessment = await CompletedAssessmentAsync(db, child.Id, 2400m);
 
         var (plan, started) = await s.Plans.StartAsync(child.Id, PlanPurpose.StepUp, assessment, Content(PaHours(3), PaHours(0.5m, 14m) with { RateName = "weekend" }));
@@ -108,8 +111,15 @@ public sealed class PlanServiceTests
         item.ChildReference.ShouldBe(child.Reference);
         item.AnnualCost.ShouldBe(version.AnnualCost);
         (await db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id)).Tier.ShouldBe(Tier.FlexibleShortBreaks, "nothing moves before the panel approves");
+        // Every manager (the key worker here is one too) has the item to do; the key worker heard the family agree.
+        var tasks = await db.PersonMessages.AsNoTracking().Where(m => m.TaskKey == $"panel-item:{item.Id}").ToListAsync();
+        tasks.Select(t => t.UserId).Order().ShouldBe(managers.Append(keyWorker).Order());
+        tasks.ShouldAllBe(t => t.Title == "An item is waiting for the panel" && t.Link == $"/staff/panel/{item.Id}" && t.CompletedAt == null);
+        (await db.PersonMessages.AsNoTracking().SingleAsync(m => m.UserId == keyWorker && m.TaskKey == null)).Title.ShouldBe("A family agreed a support plan");
 
         (await s.Panel.DecideAsync(item.Id, PanelOutcome.Approved, "Needs are well evidenced; the plan is within the indicative budget.", item.Version)).Errors.ShouldBeEmpty();
+        (await db.PersonMessages.AsNoTracking().Where(m => m.TaskKey == $"panel-item:{item.Id}").Select(m => m.CompletedAt).ToListAsync())
+            .ShouldAllBe(done => done == Clock.GetUtcNow().UtcDateTime);
 
         (await db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id)).Tier.ShouldBe(Tier.TargetedShortBreaks);
         var change = await db.TierChanges.AsNoTracking().SingleAsync(t => t.ChildId == child.Id);

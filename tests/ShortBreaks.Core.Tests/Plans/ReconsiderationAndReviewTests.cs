@@ -5,6 +5,7 @@ using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Letters;
+using ShortBreaks.Core.Notifications;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Ras.VirtualBudgets;
@@ -27,8 +28,8 @@ public sealed class ReconsiderationAndReviewTests
     private static Services For(ShortBreaksDbContext db, FakeTimeProvider clock)
     {
         var plans = new PlanService(db, ShippedSchemes.Catalog);
-        var approvals = new PlanApprovalService(db, ShippedSchemes.Catalog, plans, new TierService(db, ShippedSchemes.Catalog));
-        return new Services(db, plans, approvals, new PanelService(db, plans, approvals), clock);
+        var approvals = new PlanApprovalService(db, ShippedSchemes.Catalog, plans, new TierService(db, ShippedSchemes.Catalog), new Messenger(db));
+        return new Services(db, plans, approvals, new PanelService(db, plans, approvals, new Messenger(db)), clock);
     }
 
     private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));

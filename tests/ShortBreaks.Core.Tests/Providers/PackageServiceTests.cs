@@ -377,8 +377,8 @@ public sealed class PackageServiceTests : IDisposable
         var (organisation, service) = await OrganisationAsync(db, "Carried Care", 16m);
         var tiers = new TierService(db, ShippedSchemes.Catalog);
         var plans = new PlanService(db, ShippedSchemes.Catalog);
-        var approvals = new PlanApprovalService(db, ShippedSchemes.Catalog, plans, tiers);
-        var panel = new PanelService(db, plans, approvals);
+        var approvals = new PlanApprovalService(db, ShippedSchemes.Catalog, plans, tiers, new Messenger(db));
+        var panel = new PanelService(db, plans, approvals, new Messenger(db));
         SupportLine Line(decimal perWeek) => new()
         {
             Description = "Day care at Carried Care", Type = SupportType.DayCareHours, Quantity = perWeek, Frequency = SupportFrequency.PerWeek, UnitCost = 16m,

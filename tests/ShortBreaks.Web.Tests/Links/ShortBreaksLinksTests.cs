@@ -165,4 +165,16 @@ public class ShortBreaksLinksTests(WebAppFactory app) : IClassFixture<WebAppFact
             .Select(x => new Route(x.Template, x.e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null,
                 new TemplateMatcher(TemplateParser.Parse(x.Template), new RouteValueDictionary())))
             .ToList();
+
+    [Fact]
+    public void The_paths_core_notices_link_to_are_the_pages_own_links()
+    {
+        var links = app.Services.GetRequiredService<ShortBreaksLinks>();
+        ShortBreaks.Core.Notifications.ServicePaths.FamilyAccount().ShouldBe(links.FamilyAccount());
+        ShortBreaks.Core.Notifications.ServicePaths.FamilyLetter(OtherId).ShouldBe(links.FamilyLetter(OtherId));
+        ShortBreaks.Core.Notifications.ServicePaths.FamilyPlan(ChildId).ShouldBe(links.FamilyPlan(ChildId));
+        ShortBreaks.Core.Notifications.ServicePaths.StaffChild(ChildId).ShouldBe(links.StaffChild(ChildId));
+        ShortBreaks.Core.Notifications.ServicePaths.StaffPlan(ChildId).ShouldBe(links.StaffPlan(ChildId));
+        ShortBreaks.Core.Notifications.ServicePaths.StaffPanelItem(OtherId).ShouldBe(links.StaffPanelItem(OtherId));
+    }
 }
