@@ -62,6 +62,8 @@ public static class CoreServices
         services.AddScoped<ChildService>();
         services.AddScoped<FamilyLinkService>();
         services.AddScoped<StaffSearch>();
+        services.AddScoped<Caseloads.StaffVisibility>();
+        services.AddScoped<Caseloads.CaseloadService>();
         services.AddScoped<RasAssessmentService>();
         services.AddScoped<RasVersionService>();
         services.AddScoped<TierService>();

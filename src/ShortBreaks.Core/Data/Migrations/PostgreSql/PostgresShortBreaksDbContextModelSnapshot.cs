@@ -1636,6 +1636,10 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -1651,6 +1655,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("Team");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -4025,6 +4031,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasIndex("RequestId")
                         .IsUnique();
 
+                    b.HasIndex("DecidedByUserId", "ChildId");
+
                     b.ToTable("Decisions");
                 });
 
@@ -4159,6 +4167,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("CreatedByUserId", "Status");
 
                     b.HasIndex("Status", "SubmittedAt");
 

@@ -1623,6 +1623,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1638,6 +1642,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("Team");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -4012,6 +4018,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasIndex("RequestId")
                         .IsUnique();
 
+                    b.HasIndex("DecidedByUserId", "ChildId");
+
                     b.ToTable("Decisions");
                 });
 
@@ -4146,6 +4154,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("CreatedByUserId", "Status");
 
                     b.HasIndex("Status", "SubmittedAt");
 
