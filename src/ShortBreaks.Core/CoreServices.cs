@@ -64,6 +64,7 @@ public static class CoreServices
         services.AddScoped<StaffSearch>();
         services.AddScoped<Caseloads.StaffVisibility>();
         services.AddScoped<Caseloads.CaseloadService>();
+        services.AddScoped<Caseloads.StaffTeams>();
         services.AddScoped<RasAssessmentService>();
         services.AddScoped<RasVersionService>();
         services.AddScoped<TierService>();

@@ -8,6 +8,9 @@ public sealed record StaffViewer(string UserId, ChildVisibilityScope Scope, stri
 {
     /// <summary>Whether nothing needs checking: the viewer sees every child.</summary>
     public bool SeesEveryChild => Scope == ChildVisibilityScope.All;
+
+    /// <summary>A viewer who sees every child (the default setting, and administrators).</summary>
+    public static StaffViewer SeeingEveryChild(string userId) => new(userId, ChildVisibilityScope.All, null);
 }
 
 /// <summary>
