@@ -133,7 +133,8 @@ public sealed class ChildrenModel(ShortBreaksDbContext db, CaseloadService casel
         if (ErrorFor("tier") is not null || ErrorFor("name") is not null) return;
         var viewer = await visibility.ForAsync(User, ct);
         if (viewer is null) return;
-        var page = int.TryParse(Request.Query["p"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
+        var pageText = Request.HasFormContentType ? Request.Form["p"] : Request.Query["p"];
+        var page = int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
         Children = Worker is null
             ? await caseloads.UnallocatedAsync(viewer, Filter, page, ct)
             : await caseloads.ChildrenOfAsync(Worker, viewer, Filter, page, ct);
