@@ -26,13 +26,17 @@ public sealed record CaseloadFilter(Tier? Tier = null, string? Name = null)
 /// <summary>A child a manager moves, with the version of their record the manager saw.</summary>
 public sealed record AllocationChange(Guid ChildId, long Version);
 
+/// <summary>The pages the workers told of an allocation are sent to: a child's record, and their own home page.</summary>
+public sealed record AllocationLinks(Func<Guid, string> Child, string Home);
+
 /// <summary>
 /// Caseloads and allocation for team managers: every worker's caseload counted in the database (one grouped query per
 /// kind of case), the children with no key worker, the capacity arithmetic, and allocating or reassigning children with a
 /// reason. Each child moved gets a timeline event naming the old worker, the new one, who moved them and why. Every list
-/// of children is narrowed to the children the manager sees (<see cref="ChildVisibility"/>).
+/// of children is narrowed to the children the manager sees (<see cref="ChildVisibility"/>). The new worker and each old
+/// one are told (<see cref="Messenger"/>), in the same save as the move.
 /// </summary>
-public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schemes)
+public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schemes, Messenger messenger)
 {
     public const int PageSize = 50;
 
@@ -168,7 +172,7 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
     /// one the manager sees or is already theirs, and when anyone changed a child's record since the manager saw it.
     /// </summary>
     public async Task<CommandResult> AllocateAsync(
-        IReadOnlyList<AllocationChange> changes, string? newWorkerId, string? reason, StaffViewer viewer, CancellationToken ct = default)
+        IReadOnlyList<AllocationChange> changes, string? newWorkerId, string? reason, StaffViewer viewer, AllocationLinks links, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
         if (changes.Count == 0) errors.Add(new("children", "Select at least one child to allocate"));
@@ -184,14 +188,15 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
         if (children.FirstOrDefault(c => c.KeyWorkerId == newWorkerId) is { } already)
             return CommandResult.Fail("children", $"{already.FullName} is already on this worker's caseload: leave them out, or choose another worker");
         foreach (var change in changes.DistinctBy(c => c.ChildId)) db.ExpectVersion(children.First(c => c.Id == change.ChildId), change.Version);
-        return await MoveAsync(children, newWorkerId!, reason!.Trim(), ct);
+        return await MoveAsync(children, newWorkerId!, reason!.Trim(), links, ct);
     }
 
     /// <summary>
     /// Moves every open child on <paramref name="fromWorkerId"/>'s caseload (that the manager sees) to another worker, as
     /// they are now: a child someone else moved meanwhile is no longer on the caseload and is left where it is.
     /// </summary>
-    public async Task<CommandResult> MoveAllAsync(string fromWorkerId, string? newWorkerId, string? reason, StaffViewer viewer, CancellationToken ct = default)
+    public async Task<CommandResult> MoveAllAsync(
+        string fromWorkerId, string? newWorkerId, string? reason, StaffViewer viewer, AllocationLinks links, CancellationToken ct = default)
     {
         var errors = (await CheckWorkerAndReasonAsync(newWorkerId, reason, ct)).ToList();
         if (errors.Count == 0 && newWorkerId == fromWorkerId) errors.Add(new("newWorker", "Choose a worker other than the one whose children are moving"));
@@ -199,7 +204,7 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
         var children = await db.Children.Where(c => c.KeyWorkerId == fromWorkerId && c.MergedIntoChildId == null && c.ClosedAt == null)
             .VisibleTo(db, viewer).ToListAsync(ct);
         if (children.Count == 0) return CommandResult.Fail("children", "There are no children on this caseload to move");
-        return await MoveAsync(children, newWorkerId!, reason!.Trim(), ct);
+        return await MoveAsync(children, newWorkerId!, reason!.Trim(), links, ct);
     }
 
     private async Task<List<FieldError>> CheckWorkerAndReasonAsync(string? newWorkerId, string? reason, CancellationToken ct)
@@ -221,8 +226,9 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
         return errors;
     }
 
-    private async Task<CommandResult> MoveAsync(List<Child> children, string newWorkerId, string reason, CancellationToken ct)
+    private async Task<CommandResult> MoveAsync(List<Child> children, string newWorkerId, string reason, AllocationLinks links, CancellationToken ct)
     {
+        var oldWorkers = children.Where(c => c.KeyWorkerId is not null && c.KeyWorkerId != newWorkerId).GroupBy(c => c.KeyWorkerId!).ToList();
         var names = await db.Users.AsNoTracking()
             .Where(u => u.Id == newWorkerId || children.Select(c => c.KeyWorkerId).Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
@@ -235,7 +241,27 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
             child.KeyWorkerId = newWorkerId;
         }
 
+        // Each worker is told once per allocation, however many children moved; the title names no child.
+        messenger.Tell(newWorkerId, children.Count == 1
+            ? new Notice("A child has been allocated to you", links.Child(children[0].Id), children[0].Id, $"{Listed(children)} by {db.Actor.Name}. Reason: {reason}")
+            : new Notice($"{children.Count} children have been allocated to you", links.Home, Detail: $"{Listed(children)} by {db.Actor.Name}. Reason: {reason}"));
+        foreach (var old in oldWorkers)
+        {
+            var moved = old.ToList();
+            messenger.Tell(old.Key, new Notice(
+                moved.Count == 1 ? "A child has moved from your caseload" : $"{moved.Count} children have moved from your caseload",
+                links.Home, Detail: $"{Listed(moved)}, to {newName}, by {db.Actor.Name}. Reason: {reason}"));
+        }
+
         return await db.SaveOrConflictAsync(CommandResult.Conflicted(
             "Someone else changed one of these children's records (perhaps allocating them) while you were choosing. Nothing has been moved: look at the list as it is now and try again."), ct);
+    }
+
+    // The children moved, for the detail shown only in the service: the first few by name and reference.
+    private static string Listed(IReadOnlyList<Child> children)
+    {
+        const int Named = 10;
+        var named = string.Join(", ", children.Take(Named).Select(c => $"{c.FullName} ({c.Reference})"));
+        return children.Count > Named ? $"{named} and {children.Count - Named} more" : named;
     }
 }

@@ -13,6 +13,9 @@ public sealed class AppUser : IdentityUser
     /// belongs to their key worker's team, which is what staff whose role sees only its team's children see.
     /// </summary>
     public string? Team { get; set; }
+
+    /// <summary>Whether they are emailed when something needs them, or told only in their list in the service.</summary>
+    public Notifications.EmailChoice EmailChoice { get; set; }
 }
 
 /// <summary>The roles in DESIGN.md. A council can give one person several.</summary>

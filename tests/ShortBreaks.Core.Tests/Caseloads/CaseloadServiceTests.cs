@@ -16,7 +16,9 @@ public class CaseloadServiceTests
     private static ShortBreaksDbContext Manager(TestDatabase database) =>
         database.NewContext(new Actor { UserId = "manager", Name = "Morag Manager" });
 
-    private static CaseloadService Service(ShortBreaksDbContext db) => new(db, ShippedSchemes.Catalog);
+    private static CaseloadService Service(ShortBreaksDbContext db) => new(db, ShippedSchemes.Catalog, new Core.Notifications.Messenger(db));
+
+    private static readonly AllocationLinks Links = new(id => $"/staff/children/{id}", "/staff");
 
     private static readonly StaffViewer Everyone = StaffViewer.SeeingEveryChild("manager");
 
@@ -75,7 +77,7 @@ public class CaseloadServiceTests
         var unallocated = await data.CreateChildAsync(tier: Tier.TargetedShortBreaks);
 
         var result = await Service(db).AllocateAsync(
-            [new(allocated.Id, allocated.Version), new(unallocated.Id, unallocated.Version)], to, "  Balancing caseloads ", Everyone);
+            [new(allocated.Id, allocated.Version), new(unallocated.Id, unallocated.Version)], to, "  Balancing caseloads ", Everyone, Links);
 
         result.Succeeded.ShouldBeTrue();
         await using var check = database.NewContext();
@@ -84,6 +86,12 @@ public class CaseloadServiceTests
         events.Single(e => e.ChildId == allocated.Id).Summary.ShouldBe("Reassigned from Fern From to Tomas To");
         events.Single(e => e.ChildId == unallocated.Id).Summary.ShouldBe("Allocated to Tomas To");
         events.ShouldAllBe(e => e.Detail == "Reason: Balancing caseloads" && e.ActorName == "Morag Manager");
+        var told = await check.PersonMessages.Where(m => m.UserId == from || m.UserId == to).ToListAsync();
+        told.Single(m => m.UserId == to).Title.ShouldBe("2 children have been allocated to you");
+        told.Single(m => m.UserId == from).Title.ShouldBe("A child has moved from your caseload");
+        told.Single(m => m.UserId == from).Detail!.ShouldContain(allocated.Reference);
+        told.ShouldAllBe(m => !m.Title.Contains(allocated.FirstName));
+        (await check.OutboxEmails.CountAsync(e => e.UserId == to || e.UserId == from)).ShouldBe(2);
     }
 
     [SkippableTheory, AllDatabases]
@@ -97,11 +105,11 @@ public class CaseloadServiceTests
         var child = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks);
         var service = Service(db);
 
-        (await service.AllocateAsync([new(child.Id, child.Version)], finance, "Reason", Everyone)).Errors.ShouldContain(e => e.Field == "newWorker" && e.Message.Contains("cannot hold cases"));
-        (await service.AllocateAsync([new(child.Id, child.Version)], disabled, "Reason", Everyone)).Errors.ShouldContain(e => e.Field == "newWorker" && e.Message.Contains("disabled"));
-        (await service.AllocateAsync([new(child.Id, child.Version)], "no-such-user", "Reason", Everyone)).Errors.ShouldContain(e => e.Field == "newWorker");
-        (await service.AllocateAsync([], null, " ", Everyone)).Errors.Select(e => e.Field).ShouldBe(["children", "newWorker", "reason"]);
-        (await service.AllocateAsync([new(child.Id, child.Version)], disabled, new string('x', CaseloadService.ReasonMaxLength + 1), Everyone)).Errors.ShouldContain(e => e.Field == "reason");
+        (await service.AllocateAsync([new(child.Id, child.Version)], finance, "Reason", Everyone, Links)).Errors.ShouldContain(e => e.Field == "newWorker" && e.Message.Contains("cannot hold cases"));
+        (await service.AllocateAsync([new(child.Id, child.Version)], disabled, "Reason", Everyone, Links)).Errors.ShouldContain(e => e.Field == "newWorker" && e.Message.Contains("disabled"));
+        (await service.AllocateAsync([new(child.Id, child.Version)], "no-such-user", "Reason", Everyone, Links)).Errors.ShouldContain(e => e.Field == "newWorker");
+        (await service.AllocateAsync([], null, " ", Everyone, Links)).Errors.Select(e => e.Field).ShouldBe(["children", "newWorker", "reason"]);
+        (await service.AllocateAsync([new(child.Id, child.Version)], disabled, new string('x', CaseloadService.ReasonMaxLength + 1), Everyone, Links)).Errors.ShouldContain(e => e.Field == "reason");
         await using var check = database.NewContext();
         (await check.Children.SingleAsync(c => c.Id == child.Id)).KeyWorkerId.ShouldBeNull();
     }
@@ -120,14 +128,15 @@ public class CaseloadServiceTests
 
         await using (var firstManager = Manager(database))
         {
-            (await Service(firstManager).AllocateAsync([new(child.Id, seen)], first, "Mine", Everyone)).Succeeded.ShouldBeTrue();
+            (await Service(firstManager).AllocateAsync([new(child.Id, seen)], first, "Mine", Everyone, Links)).Succeeded.ShouldBeTrue();
         }
 
         await using var secondManager = Manager(database);
-        var result = await Service(secondManager).AllocateAsync([new(other.Id, other.Version), new(child.Id, seen)], second, "Theirs", Everyone);
+        var result = await Service(secondManager).AllocateAsync([new(other.Id, other.Version), new(child.Id, seen)], second, "Theirs", Everyone, Links);
 
         result.Conflict.ShouldBeTrue();
         await using var check = database.NewContext();
+        (await check.PersonMessages.CountAsync(m => m.UserId == second)).ShouldBe(0);
         (await check.Children.SingleAsync(c => c.Id == child.Id)).KeyWorkerId.ShouldBe(first);
         (await check.Children.SingleAsync(c => c.Id == other.Id)).KeyWorkerId.ShouldBeNull();
     }
@@ -143,13 +152,13 @@ public class CaseloadServiceTests
         for (var i = 0; i < 3; i++) await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: leaving);
         var service = Service(db);
 
-        (await service.MoveAllAsync(leaving, leaving, "Same", Everyone)).Errors.ShouldContain(e => e.Field == "newWorker");
-        (await service.MoveAllAsync(leaving, staying, "Leah is leaving the team", Everyone)).Succeeded.ShouldBeTrue();
+        (await service.MoveAllAsync(leaving, leaving, "Same", Everyone, Links)).Errors.ShouldContain(e => e.Field == "newWorker");
+        (await service.MoveAllAsync(leaving, staying, "Leah is leaving the team", Everyone, Links)).Succeeded.ShouldBeTrue();
 
         await using var check = database.NewContext();
         (await check.Children.CountAsync(c => c.KeyWorkerId == leaving)).ShouldBe(0);
         (await check.Children.CountAsync(c => c.KeyWorkerId == staying)).ShouldBe(3);
-        (await service.MoveAllAsync(leaving, staying, "Again", Everyone)).Errors.ShouldContain(e => e.Field == "children");
+        (await service.MoveAllAsync(leaving, staying, "Again", Everyone, Links)).Errors.ShouldContain(e => e.Field == "children");
     }
 
     [SkippableTheory, AllDatabases]

@@ -67,7 +67,7 @@ public sealed class ChildrenModel(ShortBreaksDbContext db, CaseloadService casel
             changes.Add(new AllocationChange(childId, version));
         }
 
-        var result = await caseloads.AllocateAsync(changes, NewWorker, Reason, viewer, HttpContext.RequestAborted);
+        var result = await caseloads.AllocateAsync(changes, NewWorker, Reason, viewer, AllocationLinks(), HttpContext.RequestAborted);
         if (result.Succeeded) return Redirect(Links.StaffCaseloadChildren(Worker, TierText, Name, moved: changes.DistinctBy(c => c.ChildId).Count()));
         return await RefusedAsync(result.Errors, () => LoadListAsync());
     }
@@ -78,7 +78,7 @@ public sealed class ChildrenModel(ShortBreaksDbContext db, CaseloadService casel
         if (!await LoadAsync(showList: false) || Worker is null) return NotFound();
         var viewer = (await visibility.ForAsync(User, HttpContext.RequestAborted))!;
         var before = (await caseloads.ChildrenOfAsync(Worker, viewer, new CaseloadFilter(), 1, HttpContext.RequestAborted)).Total;
-        var result = await caseloads.MoveAllAsync(Worker, MoveAllTo, MoveAllReason, viewer, HttpContext.RequestAborted);
+        var result = await caseloads.MoveAllAsync(Worker, MoveAllTo, MoveAllReason, viewer, AllocationLinks(), HttpContext.RequestAborted);
         if (result.Succeeded) return Redirect(Links.StaffCaseloadChildren(Worker, moved: before));
         // The move-all form's own fields: the same rules as the allocation form's.
         var errors = result.Errors.Select(e => e.Field switch
@@ -90,6 +90,8 @@ public sealed class ChildrenModel(ShortBreaksDbContext db, CaseloadService casel
         });
         return await RefusedAsync(errors, () => LoadListAsync());
     }
+
+    private AllocationLinks AllocationLinks() => new(id => Links.StaffChild(id), Links.StaffHome());
 
     /// <summary>Reads the worker and the filters; false when the worker is not one who holds cases.</summary>
     private async Task<bool> LoadAsync(bool showList = true)
