@@ -70,6 +70,9 @@ public static class CoreServices
         services.AddScoped<ChildService>();
         services.AddScoped<FamilyLinkService>();
         services.AddScoped<StaffSearch>();
+        services.AddScoped<Caseloads.StaffVisibility>();
+        services.AddScoped<Caseloads.CaseloadService>();
+        services.AddScoped<Caseloads.StaffTeams>();
         services.AddScoped<RasAssessmentService>();
         services.AddScoped<RasVersionService>();
         services.AddScoped<TierService>();

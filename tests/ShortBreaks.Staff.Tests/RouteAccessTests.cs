@@ -110,6 +110,9 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/api/requests/", "/api/ras/score",
         "/staff", "/staff/triage", "/staff/search", "/staff/duty/new", "/staff/panel", "/staff/adult-transfers",
         "/staff/retention", "/staff/retention/{id:guid}", "/staff/retention/{id:guid}/items/{itemId:guid}/keep",
+        // Caseloads for managers (Policies.Manager): counts by worker, and lists of children narrowed by ChildVisibility, each
+        // child listed audited as a view; staff teams for administrators (Policies.Admin). CaseloadPageTests proves who is refused.
+        "/staff/caseloads", "/staff/caseloads/children", "/staff/teams", "/staff/teams/{userId}",
         // The renewal queue lists every child's renewal to case staff only (the Staff folder's policy); each renewal's page checks its child.
         "/staff/renewals",
         // Administrators only (Policies.Admin): a request may be about a family member rather than a child, and the

@@ -110,6 +110,7 @@ internal static class DemoDataCommand
             ("  Reviewing officers", s.ReviewingOfficers),
             ("  Team managers", s.TeamManagers),
             ("Largest officer caseload", s.LargestCaseload),
+            ("Children with no key worker", s.Unallocated),
             ("Family accounts (no password)", s.FamilyAccounts),
             ("Completed RAS assessments", s.RasAssessments),
         };

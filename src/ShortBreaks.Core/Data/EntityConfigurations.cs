@@ -34,6 +34,15 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
     }
 }
 
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.Team).HasMaxLength(AppUser.TeamMaxLength);
+        b.HasIndex(u => u.Team);
+    }
+}
+
 internal sealed class ChildFamilyMemberConfiguration : IEntityTypeConfiguration<ChildFamilyMember>
 {
     public void Configure(EntityTypeBuilder<ChildFamilyMember> b)
@@ -82,6 +91,7 @@ internal sealed class ShortBreakRequestConfiguration : IEntityTypeConfiguration<
         b.HasIndex(r => new { r.Status, r.SubmittedAt });
         b.HasIndex(r => r.FamilyUserId);
         b.HasIndex(r => r.ChildId);
+        b.HasIndex(r => new { r.CreatedByUserId, r.Status });
         b.Property(r => r.Reference).HasMaxLength(20);
         b.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
@@ -111,6 +121,7 @@ internal sealed class RequestDecisionConfiguration : IEntityTypeConfiguration<Re
     {
         b.HasIndex(d => d.RequestId).IsUnique();
         b.HasIndex(d => d.ChildId);
+        b.HasIndex(d => new { d.DecidedByUserId, d.ChildId });
         b.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(40);
     }
 }

@@ -35,13 +35,24 @@ internal sealed partial class DemoCountyGenerator
         if (forDemoParent) _parentUserId = null;
 
         StaffMember? keyWorker = null;
+        StaffMember? formerKeyWorker = null;
         if (tier is Tier.FlexibleShortBreaks or Tier.TargetedShortBreaks)
         {
             keyWorker = _officers[_nextKeyWorker++ % _officers.Count];
-            _caseloads[keyWorker.Id] = _caseloads.GetValueOrDefault(keyWorker.Id) + 1;
+            // One in every UnallocatedEvery children lost their key worker (a worker who left), for a manager to allocate.
+            // Chosen by turn, not by the random source, so the rest of the county is the same with or without them.
+            if (++_allocationTurn % UnallocatedEvery == 0)
+            {
+                (formerKeyWorker, keyWorker) = (keyWorker, null);
+                _unallocated++;
+            }
+            else
+            {
+                _caseloads[keyWorker.Id] = _caseloads.GetValueOrDefault(keyWorker.Id) + 1;
+            }
         }
 
-        var decider = keyWorker ?? _random.Pick(_officers);
+        var decider = keyWorker ?? formerKeyWorker ?? _random.Pick(_officers);
         var request = NewRequest(person, contact, submittedDay, decider);
         person.Tier = tier;
         person.KeyWorkerId = keyWorker?.Id;
@@ -80,7 +91,7 @@ internal sealed partial class DemoCountyGenerator
             if (person.CreatedAt > decidedAt) person.CreatedAt = decidedAt;
             request.UpdatedAt = decidedAt;
             AddDecision(person, request, tier, needIds, evidenceKind, decider, decidedAt);
-            if (keyWorker is not null && _options.Ras is not null) AddRasAssessments(person, tier, day, keyWorker);
+            if ((keyWorker ?? formerKeyWorker) is { } assessor && _options.Ras is not null) AddRasAssessments(person, tier, day, assessor);
         }
         else
         {

@@ -2,6 +2,9 @@ namespace ShortBreaks.Core.Demo;
 
 internal sealed partial class DemoCountyGenerator
 {
+    /// <summary>One in this many children on a short breaks offer has no key worker in the demo county.</summary>
+    public const int UnallocatedEvery = 40;
+
     private async Task AddRolesAsync(CancellationToken ct)
     {
         // A database can have its roles already (the web host may create them): keep those, add the rest.
@@ -27,6 +30,7 @@ internal sealed partial class DemoCountyGenerator
         officers = Math.Max(Math.Max(1, officers), (childrenWithKeyWorker + caseloads.PersonalisationOfficerMaximum - 1) / caseloads.PersonalisationOfficerMaximum);
         var reviewers = Math.Max(1, (targeted + caseloads.ReviewingOfficerReviews - 1) / caseloads.ReviewingOfficerReviews);
         var managers = Math.Max(1, (officers + 7) / 8);
+        _teamCount = Math.Min(managers, DemoNames.Teams.Count);
 
         foreach (var login in DemoCounty.Logins)
         {
@@ -73,6 +77,7 @@ internal sealed partial class DemoCountyGenerator
             LockoutEnabled = true,
             DisplayName = displayName,
             CreatedAt = createdAt,
+            Team = Roles.KeyWorkers.Contains(role) ? DemoNames.Teams[_teamTurn++ % _teamCount] : null,
         };
 
         // Only the demo logins can sign in: hashing is slow on purpose, and the generated accounts need no password.

@@ -34,6 +34,14 @@ internal sealed partial class DemoCountyGenerator
     private readonly List<StaffMember> _reviewers = [];
     private readonly List<StaffMember> _managers = [];
     private readonly Dictionary<string, int> _caseloads = new(StringComparer.Ordinal);
+
+    // Children on a short breaks offer left with no key worker (their worker left), and the turn that picks them.
+    private int _unallocated;
+    private int _allocationTurn;
+
+    // Staff teams: one per team manager, each case-holding worker put in one in turn.
+    private int _teamCount = 1;
+    private int _teamTurn;
     private readonly List<Child> _returningFamilies = [];
     private readonly IReadOnlyList<EligibilityNeed> _thresholdNeeds;
     private readonly IReadOnlyList<EligibilityNeed> _otherNeeds;
@@ -133,7 +141,8 @@ internal sealed partial class DemoCountyGenerator
                 FamilyAccounts: _familyAccounts,
                 RasAssessments: _rasAssessments,
                 LargestCaseload: _caseloads.Count == 0 ? 0 : _caseloads.Values.Max(),
-                Elapsed: stopwatch.Elapsed);
+                Elapsed: stopwatch.Elapsed,
+                Unallocated: _unallocated);
 
             _db.AuditEntries.Add(new AuditEntry
             {

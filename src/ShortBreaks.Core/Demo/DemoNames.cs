@@ -6,6 +6,9 @@ namespace ShortBreaks.Core.Demo;
 /// </summary>
 internal static class DemoNames
 {
+    /// <summary>The staff teams of the demo county, one per team manager (as many as there are managers, up to these).</summary>
+    public static readonly IReadOnlyList<string> Teams = ["North", "South", "East", "West", "Central", "Transitions", "Riverside", "Uplands"];
+
     public static readonly IReadOnlyList<string> FirstNames =
     [
         "Aaliyah", "Adam", "Aisha", "Alfie", "Amelia", "Archie", "Arlo", "Aryan", "Ava", "Ayaan",

@@ -42,6 +42,7 @@ public sealed record DemoLogin(string Email, string DisplayName, string Role, st
 /// <param name="DirectPayments">Direct payments agreed, from the packages taken as a direct payment.</param>
 /// <param name="PaymentRuns">Monthly payment runs: paid, and the next one waiting for approval when it is being prepared today.</param>
 /// <param name="Invoices">Providers' invoices made from the sessions they delivered.</param>
+/// <param name="Unallocated">Children on Flexible or Targeted Short Breaks with no key worker, for a manager to allocate.</param>
 public sealed record DemoSummary(
     int Children,
     int FlexibleShortBreaks,
@@ -66,4 +67,5 @@ public sealed record DemoSummary(
     int Packages = 0,
     int DirectPayments = 0,
     int PaymentRuns = 0,
-    int Invoices = 0);
+    int Invoices = 0,
+    int Unallocated = 0);

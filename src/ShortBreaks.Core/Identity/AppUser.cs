@@ -6,6 +6,14 @@ public sealed class AppUser : IdentityUser
 
     public DateTime CreatedAt { get; set; }
 
+    public const int TeamMaxLength = 100;
+
+    /// <summary>
+    /// The staff team this person works in ("North", "Transitions"), set by an administrator; null for none. A child
+    /// belongs to their key worker's team, which is what staff whose role sees only its team's children see.
+    /// </summary>
+    public string? Team { get; set; }
+
     /// <summary>Whether they are emailed when something needs them, or told only in their list in the service.</summary>
     public Notifications.EmailChoice EmailChoice { get; set; }
 }
@@ -33,6 +41,9 @@ public static class Roles
     public static readonly IReadOnlyList<string> CaseStaff = [PersonalisationOfficer, ReviewingOfficer, TeamManager, Admin];
 
     /// <summary>Staff who may take a request at the duty point and make threshold decisions.</summary>
+    /// <summary>Staff who may hold children on their caseload as key worker.</summary>
+    public static readonly IReadOnlyList<string> KeyWorkers = [PersonalisationOfficer, ReviewingOfficer, TeamManager];
+
     public static readonly IReadOnlyList<string> Deciders = [PersonalisationOfficer, TeamManager];
 
     /// <summary>Staff who calibrate the RAS and try versions over the caseload in virtual budgets.</summary>

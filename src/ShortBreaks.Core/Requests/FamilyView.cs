@@ -35,10 +35,10 @@ public static class FamilyView
         letters.Where(l => l.VisibleToFamily && links.Any(m => m.UserId == userId && m.ChildId == l.ChildId));
 
     /// <summary>
-    /// Whether a timeline event is shown to the family: nothing about a safeguarding concern or a merge, and of a
-    /// request routed to the MASH only that it was made.
+    /// Whether a timeline event is shown to the family: nothing about a safeguarding concern or a merge, nor the
+    /// team's reasons for moving the child between key workers, and of a request routed to the MASH only that it was made.
     /// </summary>
     public static bool SeesTimelineEvent(TimelineEvent e, IReadOnlySet<Guid> requestsRoutedToMash) =>
-        e.Kind is not (TimelineKinds.Safeguarding or TimelineKinds.Merged) &&
+        e.Kind is not (TimelineKinds.Safeguarding or TimelineKinds.Merged or TimelineKinds.Allocation) &&
         (e.RequestId is not { } requestId || !requestsRoutedToMash.Contains(requestId) || e.Kind == TimelineKinds.RequestSubmitted);
 }

@@ -71,6 +71,10 @@ public static class SchemeValidator
         if (s.SubjectAccess is { ResponseMonths: < 1 or > 3 }) e.Add("subjectAccess.responseMonths must be between 1 and 3.");
         if (s.Providers is { } providers) ValidateProviders(e, providers);
         if (s.DirectPayments is { } directPayments) ValidateDirectPayments(e, directPayments);
+        if (s.Visibility is { } visibility)
+        {
+            foreach (var (role, field) in VisibilitySettings.SetRoles) CheckName<ChildVisibilityScope>(e, $"visibility.{field}", visibility.ValueFor(role));
+        }
 
         var c = s.Caseloads;
         if (c.PersonalisationOfficerMinimum <= 0 || c.PersonalisationOfficerMaximum < c.PersonalisationOfficerMinimum)

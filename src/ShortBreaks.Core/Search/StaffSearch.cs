@@ -6,14 +6,18 @@ public sealed record RequestHit(Guid Id, string Reference, string ChildName, Dat
 
 public sealed record SearchResults(string Query, string Interpretation, IReadOnlyList<ChildHit> Children, IReadOnlyList<RequestHit> Requests);
 
-/// <summary>Finds a child or request by name, reference, date of birth or postcode, from one search box.</summary>
+/// <summary>
+/// Finds a child or request by name, reference, date of birth or postcode, from one search box: only children the viewer
+/// sees (<see cref="Caseloads.ChildVisibility"/>), and of requests about a child, only those still waiting at the duty
+/// point or about a child they see.
+/// </summary>
 public sealed class StaffSearch(ShortBreaksDbContext db)
 {
     public const int Limit = 50;
 
     private static readonly string[] DateFormats = ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd", "d M yyyy", "d MMMM yyyy", "d MMM yyyy"];
 
-    public async Task<SearchResults> SearchAsync(string? text, CancellationToken ct = default)
+    public async Task<SearchResults> SearchAsync(string? text, Caseloads.StaffViewer viewer, CancellationToken ct = default)
     {
         var query = (text ?? "").Trim();
         if (query.Length == 0) return new SearchResults(query, "", [], []);
@@ -70,6 +74,13 @@ public sealed class StaffSearch(ShortBreaksDbContext db)
                 var first = words[0];
                 requests = requests.Where(r => r.ChildId == null && r.ChildFirstName!.ToLower().StartsWith(first) && r.ChildLastName!.ToLower().StartsWith(last));
             }
+        }
+
+        if (!viewer.SeesEveryChild)
+        {
+            children = Caseloads.ChildVisibility.VisibleTo(children, db, viewer);
+            var visible = Caseloads.ChildVisibility.VisibleTo(db.Children, db, viewer).Select(c => c.Id);
+            requests = requests.Where(r => r.ChildId == null || r.Status == RequestStatus.Submitted || visible.Contains(r.ChildId!.Value));
         }
 
         var childHits = await children.OrderBy(c => c.LastNameKey).ThenBy(c => c.NameKey).Take(Limit)

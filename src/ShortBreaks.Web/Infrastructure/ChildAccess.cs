@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization.Infrastructure;
+using ShortBreaks.Core.Caseloads;
 using ShortBreaks.Core.Providers;
 
 namespace ShortBreaks.Web.Infrastructure;
@@ -33,15 +34,19 @@ public enum DirectPaymentPart
 public sealed record DirectPaymentResource(Guid DirectPaymentId, Guid ChildId, DirectPaymentPart Part);
 
 /// <summary>
-/// The one place that decides who may see and change a child. A child: case staff see every child; a family sees
+/// The one place that decides who may see and change a child. A child: case staff see the children the scheme lets
+/// their role see (<see cref="ChildVisibility"/>: every child by default, or their team's, or their own caseload and
+/// those they are working on); a family sees
 /// a child linked to their account. Staff who assess (personalisation officers, team managers, administrators) and
 /// the linked family may change. A request: case staff and the family account that sent it see it; its answers
 /// change only while it is a draft, by that family or a decider taking it at the duty point
-/// (<see cref="RequestAccess"/>). A provider user sees a child, and changes (returns delivery on) a package, only as
+/// (<see cref="RequestAccess"/>); once a request is no longer waiting at the duty point, staff see it only while they see
+/// its child (a request waiting for a decision is open to every decider, or nobody could take it). A provider user sees a child, and changes (returns delivery on) a package, only as
 /// <see cref="ProviderChildAccess"/> allows, through a package of the organisation they act for. Everyone else is
 /// answered as if the record did not exist.
 /// </summary>
-public sealed class ChildAccessHandler(ChildService children, OrganisationMembers members, ProviderChildren providerChildren) : IAuthorizationHandler
+public sealed class ChildAccessHandler(
+    ChildService children, OrganisationMembers members, ProviderChildren providerChildren, StaffVisibility visibility) : IAuthorizationHandler
 {
     // One lookup per child per request, however many times a page asks.
     private readonly Dictionary<(string, Guid), bool> _links = [];
@@ -55,7 +60,7 @@ public sealed class ChildAccessHandler(ChildService children, OrganisationMember
                 ChildResource child => await MayAsync(context, requirement, child.ChildId),
                 PackageResource package => await MayAsync(context, requirement, package),
                 DirectPaymentResource payment => await MayAsync(context, requirement, payment),
-                ShortBreakRequest request => May(context, requirement, request),
+                ShortBreakRequest request => await MayAsync(context, requirement, request),
                 _ => false,
             };
             if (allowed) context.Succeed(requirement);
@@ -65,8 +70,8 @@ public sealed class ChildAccessHandler(ChildService children, OrganisationMember
     private async Task<bool> MayAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Guid childId)
     {
         var user = context.User;
-        if (requirement == ChildOperations.See && user.IsCaseStaff()) return true;
-        if (requirement == ChildOperations.Change && IsAssessor(user)) return true;
+        if (requirement == ChildOperations.See && user.IsCaseStaff() && await StaffSeesAsync(user, childId)) return true;
+        if (requirement == ChildOperations.Change && IsAssessor(user) && await StaffSeesAsync(user, childId)) return true;
         if (requirement != ChildOperations.See && requirement != ChildOperations.Change) return false;
         if (requirement == ChildOperations.See && user.IsInRole(Roles.Provider) && await OrganisationAsync(user) is { } organisationId &&
             await providerChildren.SeesAsync(organisationId, childId))
@@ -93,7 +98,7 @@ public sealed class ChildAccessHandler(ChildService children, OrganisationMember
         }
 
         if (requirement != ChildOperations.See) return false;
-        if (user.IsCaseStaff()) return true;
+        if (user.IsCaseStaff() && await StaffSeesAsync(user, package.ChildId)) return true;
         return user.IsInRole(Roles.Family) && await IsLinkedAsync(user.UserId(), package.ChildId);
     }
 
@@ -109,12 +114,14 @@ public sealed class ChildAccessHandler(ChildService children, OrganisationMember
         var user = context.User;
         if (requirement == ChildOperations.See)
         {
-            if (user.IsInRole(Roles.FinanceOfficer) || user.IsCaseStaff()) return true;
+            if (user.IsInRole(Roles.FinanceOfficer)) return true;
+            if (user.IsCaseStaff() && await StaffSeesAsync(user, payment.ChildId)) return true;
         }
         else if (requirement == ChildOperations.Change)
         {
-            if (IsFinance(user)) return true;
-            if (payment.Part == DirectPaymentPart.Agreement && IsAssessor(user)) return true;
+            if (user.IsInRole(Roles.FinanceOfficer)) return true;
+            if (IsFinance(user) && await StaffSeesAsync(user, payment.ChildId)) return true;
+            if (payment.Part == DirectPaymentPart.Agreement && IsAssessor(user) && await StaffSeesAsync(user, payment.ChildId)) return true;
         }
         else
         {
@@ -139,9 +146,19 @@ public sealed class ChildAccessHandler(ChildService children, OrganisationMember
         return _organisationId;
     }
 
-    private static bool May(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, ShortBreakRequest request) =>
-        requirement == ChildOperations.See ? RequestAccess.CanView(context.User, request)
-        : requirement == ChildOperations.Change && RequestAccess.CanEditAnswers(context.User, request);
+    private async Task<bool> MayAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, ShortBreakRequest request)
+    {
+        var user = context.User;
+        var allowed = requirement == ChildOperations.See ? RequestAccess.CanView(user, request)
+            : requirement == ChildOperations.Change && RequestAccess.CanEditAnswers(user, request);
+        if (!allowed || user.IsFamilyOwner(request)) return allowed;
+        var waitingAtDutyPoint = request.Status is RequestStatus.Draft or RequestStatus.Submitted;
+        return waitingAtDutyPoint || request.ChildId is not { } childId || await StaffSeesAsync(user, childId);
+    }
+
+    /// <summary>Whether a member of case staff sees the child under the visibility their roles have (<see cref="ChildVisibility"/>).</summary>
+    private async Task<bool> StaffSeesAsync(System.Security.Claims.ClaimsPrincipal user, Guid childId) =>
+        await visibility.ForAsync(user) is { } viewer && await visibility.SeesAsync(viewer, childId);
 
     /// <summary>The staff who may fill in, complete and override an assessment; reviewing officers may look.</summary>
     public static bool IsAssessor(System.Security.Claims.ClaimsPrincipal user) =>

@@ -170,17 +170,21 @@ public sealed class DemoCountyTests(DemoCountyFixture county) : IClassFixture<De
     }
 
     [Fact]
-    public async Task Generate_GivesEveryFlexibleAndTargetedChildAnOfficerWithinTheCaseloadMaximum()
+    public async Task Generate_GivesFlexibleAndTargetedChildrenAnOfficerWithinTheCaseloadMaximum_LeavingOneInFortyToAllocate()
     {
         await using var db = county.Database.Open();
-        var held = await db.Children
+        var all = await db.Children
             .Where(c => c.Tier == Tier.FlexibleShortBreaks || c.Tier == Tier.TargetedShortBreaks)
             .Select(c => c.KeyWorkerId)
             .ToListAsync();
         var officerIds = await UserIdsInRoleAsync(db, Roles.PersonalisationOfficer);
+        var held = all.Where(id => id != null).ToList();
 
-        held.ShouldAllBe(id => id != null);
+        (all.Count - held.Count).ShouldBe(county.Summary.Unallocated);
+        county.Summary.Unallocated.ShouldBe(all.Count / 40);
+        county.Summary.Unallocated.ShouldBeGreaterThan(0);
         held.ShouldAllBe(id => officerIds.Contains(id!));
+        (await db.Users.Where(u => officerIds.Contains(u.Id)).Select(u => u.Team).ToListAsync()).ShouldAllBe(team => team != null);
         var caseloads = held.GroupBy(id => id).Select(g => g.Count()).ToList();
         caseloads.Max().ShouldBeLessThanOrEqualTo(county.Scheme.Caseloads.PersonalisationOfficerMaximum);
         caseloads.Min().ShouldBeGreaterThanOrEqualTo(county.Scheme.Caseloads.PersonalisationOfficerMinimum);

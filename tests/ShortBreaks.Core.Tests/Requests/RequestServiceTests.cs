@@ -360,6 +360,8 @@ public sealed class RequestServiceTests : IDisposable
         merged.Detail!.ShouldContain("Dana Duplicate (dup@example.org)");
     }
 
+    private static readonly ShortBreaks.Core.Caseloads.StaffViewer Everyone = ShortBreaks.Core.Caseloads.StaffViewer.SeeingEveryChild("officer");
+
     [SkippableTheory, AllDatabases]
     public async Task Search_FindsByNameReferenceBirthDateAndPostcode(DatabaseProvider provider)
     {
@@ -368,13 +370,13 @@ public sealed class RequestServiceTests : IDisposable
         var child = await new TestData(db).CreateChildAsync("Maya", "Quennell", new DateOnly(2016, 3, 3), "DC7 4QX");
         var search = new StaffSearch(db);
 
-        (await search.SearchAsync("quenn")).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
-        (await search.SearchAsync("Maya Quennell")).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
-        (await search.SearchAsync(child.Reference.Replace("-", "").ToLowerInvariant())).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
-        (await search.SearchAsync("3/3/2016")).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
-        (await search.SearchAsync("dc74qx")).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
-        (await search.SearchAsync("DC7")).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
-        (await search.SearchAsync("zzzz")).Children.ShouldBeEmpty();
+        (await search.SearchAsync("quenn", Everyone)).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
+        (await search.SearchAsync("Maya Quennell", Everyone)).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
+        (await search.SearchAsync(child.Reference.Replace("-", "").ToLowerInvariant(), Everyone)).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
+        (await search.SearchAsync("3/3/2016", Everyone)).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
+        (await search.SearchAsync("dc74qx", Everyone)).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
+        (await search.SearchAsync("DC7", Everyone)).Children.ShouldHaveSingleItem().Id.ShouldBe(child.Id);
+        (await search.SearchAsync("zzzz", Everyone)).Children.ShouldBeEmpty();
     }
 
     [SkippableTheory, AllDatabases]
@@ -387,8 +389,8 @@ public sealed class RequestServiceTests : IDisposable
         var lettersOnly = await data.CreateChildAsync("Bo", "Example", reference: "C-ABCD-EFGH");
         var search = new StaffSearch(db);
 
-        var bySurname = await search.SearchAsync("Carpenter");
-        var byReference = await search.SearchAsync("cabcdefgh");
+        var bySurname = await search.SearchAsync("Carpenter", Everyone);
+        var byReference = await search.SearchAsync("cabcdefgh", Everyone);
 
         bySurname.Interpretation.ShouldBe("name");
         bySurname.Children.ShouldHaveSingleItem().Id.ShouldBe(carpenter.Id);

@@ -1,7 +1,7 @@
 namespace ShortBreaks.Web.Pages.Staff;
 
 /// <summary>Results of the search box in the staff header, saying how the words typed were read.</summary>
-public class SearchModel(StaffSearch search) : GovukPageModel
+public class SearchModel(StaffSearch search, ShortBreaks.Core.Caseloads.StaffVisibility visibility) : GovukPageModel
 {
     // The same formats StaffSearch reads a date of birth in, to say back which date it searched for.
     private static readonly string[] DateFormats = ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd", "d M yyyy", "d MMMM yyyy", "d MMM yyyy"];
@@ -14,7 +14,9 @@ public class SearchModel(StaffSearch search) : GovukPageModel
 
     public async Task OnGetAsync()
     {
-        Results = await search.SearchAsync(Query, HttpContext.RequestAborted);
+        var ct = HttpContext.RequestAborted;
+        var viewer = await visibility.ForAsync(User, ct) ?? throw new InvalidOperationException("Only case staff reach the staff search.");
+        Results = await search.SearchAsync(Query, viewer, ct);
     }
 
     /// <summary>How the query was read, in words: "Showing children with date of birth 3 March 2015".</summary>

@@ -1643,6 +1643,10 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -1658,6 +1662,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("Team");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -4135,6 +4141,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasIndex("RequestId")
                         .IsUnique();
 
+                    b.HasIndex("DecidedByUserId", "ChildId");
+
                     b.ToTable("Decisions");
                 });
 
@@ -4269,6 +4277,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("CreatedByUserId", "Status");
 
                     b.HasIndex("Status", "SubmittedAt");
 

@@ -1630,6 +1630,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1645,6 +1649,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("Team");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -4122,6 +4128,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasIndex("RequestId")
                         .IsUnique();
 
+                    b.HasIndex("DecidedByUserId", "ChildId");
+
                     b.ToTable("Decisions");
                 });
 
@@ -4256,6 +4264,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("CreatedByUserId", "Status");
 
                     b.HasIndex("Status", "SubmittedAt");
 

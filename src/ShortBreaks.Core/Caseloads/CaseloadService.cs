@@ -1,0 +1,267 @@
+namespace ShortBreaks.Core.Caseloads;
+
+/// <summary>A member of staff who can hold cases, with their counts on each <see cref="CaseloadMeasure"/>.</summary>
+public sealed record WorkerCaseload(
+    string UserId, string Name, string? Team, IReadOnlyList<string> Roles, bool Disabled,
+    IReadOnlyDictionary<string, int> Counts, CaseloadGuide Guide)
+{
+    public int Count(CaseloadMeasure measure) => Counts.GetValueOrDefault(measure.Key);
+
+    /// <summary>The families on the worker's caseload: every child they are key worker for.</summary>
+    public int Families => CaseloadMeasures.All.Where(m => m.IsFamily).Sum(Count);
+}
+
+/// <summary>A child as a caseload list shows them.</summary>
+public sealed record CaseloadChild(Guid Id, string Reference, string Name, DateOnly DateOfBirth, Tier Tier, string? KeyWorkerId, long Version);
+
+/// <summary>A page of children, and how many there are in all.</summary>
+public sealed record CaseloadChildPage(IReadOnlyList<CaseloadChild> Children, int Total, int Page, int Pages);
+
+/// <summary>What narrows a list of children: a tier and the start of a name or a reference.</summary>
+public sealed record CaseloadFilter(Tier? Tier = null, string? Name = null)
+{
+    public const int NameMaxLength = 100;
+}
+
+/// <summary>A child a manager moves, with the version of their record the manager saw.</summary>
+public sealed record AllocationChange(Guid ChildId, long Version);
+
+/// <summary>The pages the workers told of an allocation are sent to: a child's record, and their own home page.</summary>
+public sealed record AllocationLinks(Func<Guid, string> Child, string Home);
+
+/// <summary>
+/// Caseloads and allocation for team managers: every worker's caseload counted in the database (one grouped query per
+/// kind of case), the children with no key worker, the capacity arithmetic, and allocating or reassigning children with a
+/// reason. Each child moved gets a timeline event naming the old worker, the new one, who moved them and why. Every list
+/// of children is narrowed to the children the manager sees (<see cref="ChildVisibility"/>). The new worker and each old
+/// one are told (<see cref="Messenger"/>), in the same save as the move.
+/// </summary>
+public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schemes, Messenger messenger)
+{
+    public const int PageSize = 50;
+
+    /// <summary>Most children moved in one allocation (one page of a list, selected).</summary>
+    public const int MaxChildrenAtOnce = 500;
+
+    public const int ReasonMaxLength = 1000;
+
+    /// <summary>The tiers whose children need a key worker: the short breaks offers the service holds.</summary>
+    public static readonly IReadOnlyList<Tier> AllocatedTiers = [Tier.FlexibleShortBreaks, Tier.TargetedShortBreaks];
+
+    /// <summary>The lockout end ASP.NET Identity sets to disable an account for good (rather than for a few minutes).</summary>
+    public static bool IsDisabled(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end.Year >= 9999;
+
+    public CaseloadSettings Guides => schemes.InForceOn(db.Today).Caseloads;
+
+    // Children whose case is open: not merged into another record, not closed.
+    private IQueryable<Child> OpenChildren => db.Children.AsNoTracking().Where(c => c.MergedIntoChildId == null && c.ClosedAt == null);
+
+    /// <summary>Everyone who holds a case-holding role, with their roles, team and whether their account is disabled.</summary>
+    public async Task<List<(string UserId, string Name, string? Team, List<string> Roles, bool Disabled)>> WorkersAsync(CancellationToken ct = default)
+    {
+        var rows = await (from ur in db.UserRoles.AsNoTracking()
+                          join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
+                          join u in db.Users.AsNoTracking() on ur.UserId equals u.Id
+                          where Roles.KeyWorkers.Contains(r.Name!)
+                          select new { u.Id, u.DisplayName, u.Team, u.LockoutEnd, Role = r.Name! }).ToListAsync(ct);
+        return rows.GroupBy(r => r.Id)
+            .Select(g => (UserId: g.Key, Name: g.First().DisplayName, Team: (string?)g.First().Team, Roles: g.Select(r => r.Role).Order(StringComparer.Ordinal).ToList(), Disabled: IsDisabled(g.First().LockoutEnd)))
+            .OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>
+    /// Every case-holding worker's caseload (only a team's, when <paramref name="team"/> is given), counted by grouped
+    /// queries over the whole county, against the guide for their role.
+    /// </summary>
+    public async Task<List<WorkerCaseload>> CaseloadsAsync(string? team = null, CancellationToken ct = default)
+    {
+        var workers = await WorkersAsync(ct);
+        if (team is not null) workers = workers.Where(w => w.Team == team).ToList();
+        var counts = await CountsAsync(ct);
+        var guides = Guides;
+        return workers.Select(w =>
+        {
+            var mine = counts.GetValueOrDefault(w.UserId) ?? [];
+            var families = CaseloadMeasures.All.Where(m => m.IsFamily).Sum(m => mine.GetValueOrDefault(m.Key));
+            return new WorkerCaseload(w.UserId, w.Name, w.Team, w.Roles, w.Disabled, mine, CaseloadGuides.For(w.Roles, families, guides));
+        }).ToList();
+    }
+
+    /// <summary>The counts of every measure by worker: one GROUP BY per kind of case, never a query per worker.</summary>
+    private async Task<Dictionary<string, Dictionary<string, int>>> CountsAsync(CancellationToken ct)
+    {
+        var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        void Add(string workerId, CaseloadMeasure measure, int count)
+        {
+            if (!counts.TryGetValue(workerId, out var mine)) counts[workerId] = mine = new(StringComparer.Ordinal);
+            mine[measure.Key] = mine.GetValueOrDefault(measure.Key) + count;
+        }
+
+        var byTier = await OpenChildren.Where(c => c.KeyWorkerId != null)
+            .GroupBy(c => new { c.KeyWorkerId, c.Tier }).Select(g => new { g.Key.KeyWorkerId, g.Key.Tier, Count = g.Count() }).ToListAsync(ct);
+        foreach (var row in byTier) Add(row.KeyWorkerId!, CaseloadMeasures.ForTier(row.Tier), row.Count);
+
+        // A request waiting for a decision is held by whoever took it at the duty point, or else by the child's key worker.
+        var takenAtDutyPoint = await db.Requests.AsNoTracking()
+            .Where(r => r.Status == RequestStatus.Submitted && r.Channel == RequestChannel.DutyPoint)
+            .GroupBy(r => r.CreatedByUserId).Select(g => new { WorkerId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        foreach (var row in takenAtDutyPoint) Add(row.WorkerId, CaseloadMeasures.RequestsToDecide, row.Count);
+        var online = await (from r in db.Requests.AsNoTracking()
+                            join c in db.Children.AsNoTracking() on r.ChildId equals c.Id
+                            where r.Status == RequestStatus.Submitted && r.Channel == RequestChannel.Online && c.KeyWorkerId != null
+                            group r by c.KeyWorkerId into g
+                            select new { WorkerId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        foreach (var row in online) Add(row.WorkerId!, CaseloadMeasures.RequestsToDecide, row.Count);
+        return counts;
+    }
+
+    /// <summary>The cases the guides are worked out from, and the staff in post, for the capacity view.</summary>
+    public async Task<CaseloadCapacity> CapacityAsync(CancellationToken ct = default)
+    {
+        var byTier = await OpenChildren.GroupBy(c => c.Tier).Select(g => new { Tier = g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Children(Tier tier) => byTier.Where(t => t.Tier == tier).Sum(t => t.Count);
+        var workers = (await WorkersAsync(ct)).Where(w => !w.Disabled).ToList();
+        // A person with both roles is counted once, as a personalisation officer (see CaseloadGuides.For).
+        var officers = workers.Count(w => w.Roles.Contains(Roles.PersonalisationOfficer));
+        var reviewers = workers.Count(w => w.Roles.Contains(Roles.ReviewingOfficer) && !w.Roles.Contains(Roles.PersonalisationOfficer));
+        return CaseloadGuides.Capacity(
+            new CaseloadDemand(Children(Tier.FlexibleShortBreaks), Children(Tier.TargetedShortBreaks), Children(Tier.SocialCare)),
+            new CaseloadStaff(officers, reviewers, SocialWorkers: null),
+            Guides);
+    }
+
+    /// <summary>Children on a short breaks offer with no key worker, that the viewer sees, a page at a time.</summary>
+    public Task<CaseloadChildPage> UnallocatedAsync(StaffViewer viewer, CaseloadFilter filter, int page, CancellationToken ct = default) =>
+        PageAsync(OpenChildren.Where(c => c.KeyWorkerId == null && AllocatedTiers.Contains(c.Tier)), viewer, filter, page, ct);
+
+    /// <summary>How many children on a short breaks offer have no key worker (over the whole county).</summary>
+    public Task<int> UnallocatedCountAsync(CancellationToken ct = default) =>
+        OpenChildren.CountAsync(c => c.KeyWorkerId == null && AllocatedTiers.Contains(c.Tier), ct);
+
+    /// <summary>A worker's key-worker children that the viewer sees, a page at a time.</summary>
+    public Task<CaseloadChildPage> ChildrenOfAsync(string workerId, StaffViewer viewer, CaseloadFilter filter, int page, CancellationToken ct = default) =>
+        PageAsync(OpenChildren.Where(c => c.KeyWorkerId == workerId), viewer, filter, page, ct);
+
+    private async Task<CaseloadChildPage> PageAsync(IQueryable<Child> children, StaffViewer viewer, CaseloadFilter filter, int page, CancellationToken ct)
+    {
+        children = children.VisibleTo(db, viewer);
+        if (filter.Tier is { } tier) children = children.Where(c => c.Tier == tier);
+        if (!string.IsNullOrWhiteSpace(filter.Name))
+        {
+            var text = filter.Name.Trim();
+            var reference = References.Normalise(text);
+            var name = MatchKeys.Name(text, null);
+            children = reference is not null && text.Any(char.IsDigit)
+                ? children.Where(c => c.Reference == reference)
+                : children.Where(c => c.NameKey.StartsWith(name) || c.LastNameKey.StartsWith(name));
+        }
+
+        var total = await children.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var rows = await children.OrderBy(c => c.LastNameKey).ThenBy(c => c.NameKey).ThenBy(c => c.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(c => new CaseloadChild(c.Id, c.Reference, c.FirstName + " " + c.LastName, c.DateOfBirth, c.Tier, c.KeyWorkerId, c.Version))
+            .ToListAsync(ct);
+        return new CaseloadChildPage(rows, total, page, pages);
+    }
+
+    /// <summary>
+    /// Allocates or reassigns these children to <paramref name="newWorkerId"/>, all or none: refused when the new worker
+    /// cannot hold cases (not a case-holding role, or a disabled account), when there is no reason, when a child is not
+    /// one the manager sees or is already theirs, and when anyone changed a child's record since the manager saw it.
+    /// </summary>
+    public async Task<CommandResult> AllocateAsync(
+        IReadOnlyList<AllocationChange> changes, string? newWorkerId, string? reason, StaffViewer viewer, AllocationLinks links, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        if (changes.Count == 0) errors.Add(new("children", "Select at least one child to allocate"));
+        else if (changes.Count > MaxChildrenAtOnce) errors.Add(new("children", $"Select no more than {MaxChildrenAtOnce} children at once"));
+        errors.AddRange(await CheckWorkerAndReasonAsync(newWorkerId, reason, ct));
+        if (errors.Count > 0) return CommandResult.Fail(errors);
+
+        var ids = changes.Select(c => c.ChildId).Distinct().ToList();
+        var children = await db.Children.Where(c => ids.Contains(c.Id) && c.MergedIntoChildId == null && c.ClosedAt == null)
+            .VisibleTo(db, viewer).ToListAsync(ct);
+        if (children.Count != ids.Count)
+            return CommandResult.Fail("children", "A child selected is not on a case you can allocate: it may have been closed or merged. Look at the list as it is now and try again");
+        if (children.FirstOrDefault(c => c.KeyWorkerId == newWorkerId) is { } already)
+            return CommandResult.Fail("children", $"{already.FullName} is already on this worker's caseload: leave them out, or choose another worker");
+        foreach (var change in changes.DistinctBy(c => c.ChildId)) db.ExpectVersion(children.First(c => c.Id == change.ChildId), change.Version);
+        return await MoveAsync(children, newWorkerId!, reason!.Trim(), links, ct);
+    }
+
+    /// <summary>
+    /// Moves every open child on <paramref name="fromWorkerId"/>'s caseload (that the manager sees) to another worker, as
+    /// they are now: a child someone else moved meanwhile is no longer on the caseload and is left where it is.
+    /// </summary>
+    public async Task<CommandResult> MoveAllAsync(
+        string fromWorkerId, string? newWorkerId, string? reason, StaffViewer viewer, AllocationLinks links, CancellationToken ct = default)
+    {
+        var errors = (await CheckWorkerAndReasonAsync(newWorkerId, reason, ct)).ToList();
+        if (errors.Count == 0 && newWorkerId == fromWorkerId) errors.Add(new("newWorker", "Choose a worker other than the one whose children are moving"));
+        if (errors.Count > 0) return CommandResult.Fail(errors);
+        var children = await db.Children.Where(c => c.KeyWorkerId == fromWorkerId && c.MergedIntoChildId == null && c.ClosedAt == null)
+            .VisibleTo(db, viewer).ToListAsync(ct);
+        if (children.Count == 0) return CommandResult.Fail("children", "There are no children on this caseload to move");
+        return await MoveAsync(children, newWorkerId!, reason!.Trim(), links, ct);
+    }
+
+    private async Task<List<FieldError>> CheckWorkerAndReasonAsync(string? newWorkerId, string? reason, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(newWorkerId))
+        {
+            errors.Add(new("newWorker", "Select the worker to allocate the children to"));
+        }
+        else
+        {
+            var worker = (await WorkersAsync(ct)).FirstOrDefault(w => w.UserId == newWorkerId);
+            if (worker.UserId is null) errors.Add(new("newWorker", "The worker chosen cannot hold cases: choose a personalisation officer, a reviewing officer or a team manager"));
+            else if (worker.Disabled) errors.Add(new("newWorker", $"{worker.Name}'s account is disabled: choose another worker"));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason)) errors.Add(new("reason", "Enter why the children are being allocated"));
+        else if (reason.Trim().Length > ReasonMaxLength) errors.Add(new("reason", $"The reason must be {ReasonMaxLength} characters or fewer"));
+        return errors;
+    }
+
+    private async Task<CommandResult> MoveAsync(List<Child> children, string newWorkerId, string reason, AllocationLinks links, CancellationToken ct)
+    {
+        var oldWorkers = children.Where(c => c.KeyWorkerId is not null && c.KeyWorkerId != newWorkerId).GroupBy(c => c.KeyWorkerId!).ToList();
+        var names = await db.Users.AsNoTracking()
+            .Where(u => u.Id == newWorkerId || children.Select(c => c.KeyWorkerId).Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var newName = names[newWorkerId];
+        foreach (var child in children)
+        {
+            var oldName = child.KeyWorkerId is { } old ? names.GetValueOrDefault(old, "a former worker") : null;
+            var summary = oldName is null ? $"Allocated to {newName}" : $"Reassigned from {oldName} to {newName}";
+            db.AddTimeline(child.Id, TimelineKinds.Allocation, summary, $"Reason: {reason}");
+            child.KeyWorkerId = newWorkerId;
+        }
+
+        // Each worker is told once per allocation, however many children moved; the title names no child.
+        messenger.Tell(newWorkerId, children.Count == 1
+            ? new Notice("A child has been allocated to you", links.Child(children[0].Id), children[0].Id, $"{Listed(children)} by {db.Actor.Name}. Reason: {reason}")
+            : new Notice($"{children.Count} children have been allocated to you", links.Home, Detail: $"{Listed(children)} by {db.Actor.Name}. Reason: {reason}"));
+        foreach (var old in oldWorkers)
+        {
+            var moved = old.ToList();
+            messenger.Tell(old.Key, new Notice(
+                moved.Count == 1 ? "A child has moved from your caseload" : $"{moved.Count} children have moved from your caseload",
+                links.Home, Detail: $"{Listed(moved)}, to {newName}, by {db.Actor.Name}. Reason: {reason}"));
+        }
+
+        return await db.SaveOrConflictAsync(CommandResult.Conflicted(
+            "Someone else changed one of these children's records (perhaps allocating them) while you were choosing. Nothing has been moved: look at the list as it is now and try again."), ct);
+    }
+
+    // The children moved, for the detail shown only in the service: the first few by name and reference.
+    private static string Listed(IReadOnlyList<Child> children)
+    {
+        const int Named = 10;
+        var named = string.Join(", ", children.Take(Named).Select(c => $"{c.FullName} ({c.Reference})"));
+        return children.Count > Named ? $"{named} and {children.Count - Named} more" : named;
+    }
+}

@@ -1,0 +1,148 @@
+using ShortBreaks.Core.Caseloads;
+
+namespace ShortBreaks.Web.Pages.Staff.Caseloads;
+
+/// <summary>
+/// A worker's key-worker children, or the children with no key worker, filtered by tier and name and a page at a time, for
+/// a team manager to allocate or reassign: the children selected, or every child on the worker's caseload, to another
+/// worker who can hold cases, with a reason. Only children the manager sees are listed or moved; each child listed is
+/// a view of their record, audited. Each selected child carries the version of their record the manager saw, so a child
+/// someone else moved meanwhile stops the whole allocation with a message.
+/// </summary>
+[Authorize(Policy = Policies.Manager)]
+public sealed class ChildrenModel(ShortBreaksDbContext db, CaseloadService caseloads, StaffVisibility visibility) : GovukPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "worker")] public string? Worker { get; set; }
+    [BindProperty(SupportsGet = true, Name = "tier")] public string? TierText { get; set; }
+    [BindProperty(SupportsGet = true, Name = "name")] public string? Name { get; set; }
+
+    /// <summary>The children selected, each as "id:version" (the version of the record the manager saw).</summary>
+    [BindProperty(Name = "children")] public List<string> Selected { get; set; } = [];
+
+    [BindProperty(Name = "newWorker")] public string? NewWorker { get; set; }
+    [BindProperty(Name = "reason")] public string? Reason { get; set; }
+    [BindProperty(Name = "moveAllTo")] public string? MoveAllTo { get; set; }
+    [BindProperty(Name = "moveAllReason")] public string? MoveAllReason { get; set; }
+
+    public override string Title => WorkerName is { } name ? $"{name}'s caseload" : "Children with no key worker";
+
+    /// <summary>The worker whose caseload is shown; null for the children with no key worker.</summary>
+    public string? WorkerName { get; private set; }
+
+    public CaseloadChildPage? Children { get; private set; }
+    public CaseloadFilter Filter { get; private set; } = new();
+
+    /// <summary>The workers children may be allocated to: case-holding roles, accounts not disabled.</summary>
+    public IReadOnlyList<(string UserId, string Label)> Workers { get; private set; } = [];
+
+    /// <summary>How many children the last allocation moved, to say so.</summary>
+    public int? Moved { get; private set; }
+
+    public static readonly IReadOnlyList<Tier> FilterTiers = [Tier.FlexibleShortBreaks, Tier.TargetedShortBreaks, Tier.SocialCare, Tier.Universal, Tier.None];
+
+    /// <summary>Whether a child on the list was selected in the form posted (whatever version it carried).</summary>
+    public bool IsSelected(Guid childId) => Selected.Any(s => s.StartsWith(childId.ToString(), StringComparison.OrdinalIgnoreCase));
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (int.TryParse(Request.Query["moved"], NumberStyles.None, CultureInfo.InvariantCulture, out var moved) && moved > 0) Moved = moved;
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAllocateAsync()
+    {
+        ClearBindingErrors();
+        if (!await LoadAsync(showList: false)) return NotFound();
+        var viewer = (await visibility.ForAsync(User, HttpContext.RequestAborted))!;
+        var changes = new List<AllocationChange>();
+        foreach (var value in Selected)
+        {
+            var parts = value.Split(':');
+            if (parts.Length != 2 || !Guid.TryParse(parts[0], out var childId) ||
+                !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                return await RefusedAsync([new FieldError("children", "Select the children from the list")], () => LoadListAsync());
+            }
+
+            changes.Add(new AllocationChange(childId, version));
+        }
+
+        var result = await caseloads.AllocateAsync(changes, NewWorker, Reason, viewer, AllocationLinks(), HttpContext.RequestAborted);
+        if (result.Succeeded) return Redirect(Links.StaffCaseloadChildren(Worker, TierText, Name, moved: changes.DistinctBy(c => c.ChildId).Count()));
+        return await RefusedAsync(result.Errors, () => LoadListAsync());
+    }
+
+    public async Task<IActionResult> OnPostMoveAllAsync()
+    {
+        ClearBindingErrors();
+        if (!await LoadAsync(showList: false) || Worker is null) return NotFound();
+        var viewer = (await visibility.ForAsync(User, HttpContext.RequestAborted))!;
+        var before = (await caseloads.ChildrenOfAsync(Worker, viewer, new CaseloadFilter(), 1, HttpContext.RequestAborted)).Total;
+        var result = await caseloads.MoveAllAsync(Worker, MoveAllTo, MoveAllReason, viewer, AllocationLinks(), HttpContext.RequestAborted);
+        if (result.Succeeded) return Redirect(Links.StaffCaseloadChildren(Worker, moved: before));
+        // The move-all form's own fields: the same rules as the allocation form's.
+        var errors = result.Errors.Select(e => e.Field switch
+        {
+            "newWorker" => e with { Field = "moveAllTo" },
+            "reason" => e with { Field = "moveAllReason" },
+            "children" => e with { Field = "" },
+            _ => e,
+        });
+        return await RefusedAsync(errors, () => LoadListAsync());
+    }
+
+    private AllocationLinks AllocationLinks() => new(id => Links.StaffChild(id), Links.StaffHome());
+
+    /// <summary>Reads the worker and the filters; false when the worker is not one who holds cases.</summary>
+    private async Task<bool> LoadAsync(bool showList = true)
+    {
+        var ct = HttpContext.RequestAborted;
+        var workers = await caseloads.WorkersAsync(ct);
+        if (Worker is not null)
+        {
+            var shown = workers.FirstOrDefault(w => w.UserId == Worker);
+            if (shown.UserId is null) return false;
+            WorkerName = shown.Name;
+        }
+
+        Workers = workers.Where(w => !w.Disabled && w.UserId != Worker)
+            .Select(w => (w.UserId, $"{w.Name} ({string.Join(", ", w.Roles.Select(Roles.Name))}{(w.Team is { } team ? ", " + team : "")})")).ToList();
+
+        var errors = new List<FieldError>();
+        Tier? tier = null;
+        if (!string.IsNullOrWhiteSpace(TierText))
+        {
+            if (Enum.TryParse<Tier>(TierText, out var t) && Enum.IsDefined(t) && FilterTiers.Contains(t) && !TierText.Any(char.IsDigit)) tier = t;
+            else errors.Add(new("tier", "Select a tier from the list"));
+        }
+
+        if (Name is { Length: > CaseloadFilter.NameMaxLength }) errors.Add(new("name", $"The name or reference must be {CaseloadFilter.NameMaxLength} characters or fewer"));
+        Filter = new CaseloadFilter(tier, string.IsNullOrWhiteSpace(Name) ? null : Name.Trim());
+        if (errors.Count > 0)
+        {
+            AddErrors(errors);
+            Filter = new CaseloadFilter();
+            return true;
+        }
+
+        if (showList) await LoadListAsync();
+        return true;
+    }
+
+    private async Task LoadListAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        if (ErrorFor("tier") is not null || ErrorFor("name") is not null) return;
+        var viewer = await visibility.ForAsync(User, ct);
+        if (viewer is null) return;
+        var pageText = Request.HasFormContentType ? Request.Form["p"] : Request.Query["p"];
+        var page = int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
+        Children = Worker is null
+            ? await caseloads.UnallocatedAsync(viewer, Filter, page, ct)
+            : await caseloads.ChildrenOfAsync(Worker, viewer, Filter, page, ct);
+
+        // Each child named is a view of their record.
+        foreach (var child in Children.Children) db.RecordView(nameof(Child), child.Id.ToString(), child.Id, "listed on a caseload");
+        if (Children.Children.Count > 0) await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,240 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Caseloads;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Data;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Requests;
+using ShortBreaks.Core.Schemes;
+using ShortBreaks.TestCommon;
+
+namespace ShortBreaks.Core.Tests.Caseloads;
+
+public class CaseloadServiceTests
+{
+    private static ShortBreaksDbContext Manager(TestDatabase database) =>
+        database.NewContext(new Actor { UserId = "manager", Name = "Morag Manager" });
+
+    private static CaseloadService Service(ShortBreaksDbContext db) => new(db, ShippedSchemes.Catalog, new Core.Notifications.Messenger(db));
+
+    private static readonly AllocationLinks Links = new(id => $"/staff/children/{id}", "/staff");
+
+    private static readonly StaffViewer Everyone = StaffViewer.SeeingEveryChild("manager");
+
+    /// <summary>A staff account in a role (and a team), saved.</summary>
+    private static async Task<string> StaffAsync(ShortBreaksDbContext db, string role, string name, string? team = null, bool disabled = false)
+    {
+        var stored = await db.Roles.FirstOrDefaultAsync(r => r.Name == role) ?? db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() }).Entity;
+        var user = new AppUser
+        {
+            UserName = $"{Guid.NewGuid():N}@example.org", DisplayName = name, Team = team, CreatedAt = DateTime.UtcNow,
+            LockoutEnd = disabled ? DateTimeOffset.MaxValue : null,
+        };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = stored.Id });
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Caseloads_CountEachWorkersChildrenByTierAndTheRequestsTheyHold(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Manager(database);
+        var data = new TestData(db);
+        var officer = await StaffAsync(db, Roles.PersonalisationOfficer, "Olu Officer");
+        var reviewer = await StaffAsync(db, Roles.ReviewingOfficer, "Rhea Reviewer");
+        for (var i = 0; i < 3; i++) await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: officer);
+        var held = await data.CreateChildAsync(tier: Tier.TargetedShortBreaks, keyWorkerId: officer);
+        await data.CreateChildAsync(tier: Tier.TargetedShortBreaks, keyWorkerId: reviewer);
+        await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: officer, configure: c => c.ClosedAt = DateTime.UtcNow);
+        await data.CreateSubmittedRequestAsync(configure: r => r.ChildId = held.Id);
+        await data.CreateSubmittedRequestAsync(configure: r => { r.Channel = RequestChannel.DutyPoint; r.CreatedByUserId = reviewer; });
+
+        var caseloads = await Service(db).CaseloadsAsync();
+
+        var o = caseloads.Single(w => w.UserId == officer);
+        o.Count(CaseloadMeasures.FlexibleShortBreaks).ShouldBe(3);
+        o.Count(CaseloadMeasures.TargetedShortBreaks).ShouldBe(1);
+        o.Count(CaseloadMeasures.RequestsToDecide).ShouldBe(1);
+        o.Families.ShouldBe(4);
+        o.Guide.Standing.ShouldBe(GuideStanding.Below);
+        var r = caseloads.Single(w => w.UserId == reviewer);
+        r.Count(CaseloadMeasures.TargetedShortBreaks).ShouldBe(1);
+        r.Count(CaseloadMeasures.RequestsToDecide).ShouldBe(1);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Allocate_MovesTheChildrenAndPutsOldNewWhoAndWhyOnEachTimeline(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Manager(database);
+        var data = new TestData(db);
+        var from = await StaffAsync(db, Roles.PersonalisationOfficer, "Fern From");
+        var to = await StaffAsync(db, Roles.PersonalisationOfficer, "Tomas To");
+        var allocated = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: from);
+        var unallocated = await data.CreateChildAsync(tier: Tier.TargetedShortBreaks);
+
+        var result = await Service(db).AllocateAsync(
+            [new(allocated.Id, allocated.Version), new(unallocated.Id, unallocated.Version)], to, "  Balancing caseloads ", Everyone, Links);
+
+        result.Succeeded.ShouldBeTrue();
+        await using var check = database.NewContext();
+        (await check.Children.Where(c => c.Id == allocated.Id || c.Id == unallocated.Id).Select(c => c.KeyWorkerId).ToListAsync()).ShouldAllBe(k => k == to);
+        var events = await check.TimelineEvents.Where(e => e.Kind == TimelineKinds.Allocation).ToListAsync();
+        events.Single(e => e.ChildId == allocated.Id).Summary.ShouldBe("Reassigned from Fern From to Tomas To");
+        events.Single(e => e.ChildId == unallocated.Id).Summary.ShouldBe("Allocated to Tomas To");
+        events.ShouldAllBe(e => e.Detail == "Reason: Balancing caseloads" && e.ActorName == "Morag Manager");
+        var told = await check.PersonMessages.Where(m => m.UserId == from || m.UserId == to).ToListAsync();
+        told.Single(m => m.UserId == to).Title.ShouldBe("2 children have been allocated to you");
+        told.Single(m => m.UserId == from).Title.ShouldBe("A child has moved from your caseload");
+        told.Single(m => m.UserId == from).Detail!.ShouldContain(allocated.Reference);
+        told.ShouldAllBe(m => !m.Title.Contains(allocated.FirstName));
+        (await check.OutboxEmails.CountAsync(e => e.UserId == to || e.UserId == from)).ShouldBe(2);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Allocate_ToSomeoneWhoCannotHoldCases_IsRefused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Manager(database);
+        var data = new TestData(db);
+        var finance = await StaffAsync(db, Roles.FinanceOfficer, "Fin Officer");
+        var disabled = await StaffAsync(db, Roles.PersonalisationOfficer, "Gone Officer", disabled: true);
+        var child = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks);
+        var service = Service(db);
+
+        (await service.AllocateAsync([new(child.Id, child.Version)], finance, "Reason", Everyone, Links)).Errors.ShouldContain(e => e.Field == "newWorker" && e.Message.Contains("cannot hold cases"));
+        (await service.AllocateAsync([new(child.Id, child.Version)], disabled, "Reason", Everyone, Links)).Errors.ShouldContain(e => e.Field == "newWorker" && e.Message.Contains("disabled"));
+        (await service.AllocateAsync([new(child.Id, child.Version)], "no-such-user", "Reason", Everyone, Links)).Errors.ShouldContain(e => e.Field == "newWorker");
+        (await service.AllocateAsync([], null, " ", Everyone, Links)).Errors.Select(e => e.Field).ShouldBe(["children", "newWorker", "reason"]);
+        (await service.AllocateAsync([new(child.Id, child.Version)], disabled, new string('x', CaseloadService.ReasonMaxLength + 1), Everyone, Links)).Errors.ShouldContain(e => e.Field == "reason");
+        await using var check = database.NewContext();
+        (await check.Children.SingleAsync(c => c.Id == child.Id)).KeyWorkerId.ShouldBeNull();
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Allocate_AChildSomeoneElseMovedFirst_TellsTheSecondManagerAndMovesNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Manager(database);
+        var data = new TestData(db);
+        var first = await StaffAsync(db, Roles.PersonalisationOfficer, "First Choice");
+        var second = await StaffAsync(db, Roles.PersonalisationOfficer, "Second Choice");
+        var child = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks);
+        var other = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks);
+        var seen = child.Version;
+
+        await using (var firstManager = Manager(database))
+        {
+            (await Service(firstManager).AllocateAsync([new(child.Id, seen)], first, "Mine", Everyone, Links)).Succeeded.ShouldBeTrue();
+        }
+
+        await using var secondManager = Manager(database);
+        var result = await Service(secondManager).AllocateAsync([new(other.Id, other.Version), new(child.Id, seen)], second, "Theirs", Everyone, Links);
+
+        result.Conflict.ShouldBeTrue();
+        await using var check = database.NewContext();
+        (await check.PersonMessages.CountAsync(m => m.UserId == second)).ShouldBe(0);
+        (await check.Children.SingleAsync(c => c.Id == child.Id)).KeyWorkerId.ShouldBe(first);
+        (await check.Children.SingleAsync(c => c.Id == other.Id)).KeyWorkerId.ShouldBeNull();
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task MoveAll_MovesEveryOpenChildOnTheCaseload(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Manager(database);
+        var data = new TestData(db);
+        var leaving = await StaffAsync(db, Roles.PersonalisationOfficer, "Leah Leaving");
+        var staying = await StaffAsync(db, Roles.ReviewingOfficer, "Stan Staying");
+        for (var i = 0; i < 3; i++) await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: leaving);
+        var service = Service(db);
+
+        (await service.MoveAllAsync(leaving, leaving, "Same", Everyone, Links)).Errors.ShouldContain(e => e.Field == "newWorker");
+        (await service.MoveAllAsync(leaving, staying, "Leah is leaving the team", Everyone, Links)).Succeeded.ShouldBeTrue();
+
+        await using var check = database.NewContext();
+        (await check.Children.CountAsync(c => c.KeyWorkerId == leaving)).ShouldBe(0);
+        (await check.Children.CountAsync(c => c.KeyWorkerId == staying)).ShouldBe(3);
+        (await service.MoveAllAsync(leaving, staying, "Again", Everyone, Links)).Errors.ShouldContain(e => e.Field == "children");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Unallocated_ListsOnlyShortBreaksChildrenWithNoKeyWorker_FilteredAndPaged(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Manager(database);
+        var data = new TestData(db);
+        var officer = await StaffAsync(db, Roles.PersonalisationOfficer, "Olu Officer");
+        var surname = TestData.NewName();
+        var fsb = await data.CreateChildAsync(lastName: surname, tier: Tier.FlexibleShortBreaks);
+        var tsb = await data.CreateChildAsync(lastName: surname, tier: Tier.TargetedShortBreaks);
+        await data.CreateChildAsync(lastName: surname, tier: Tier.Universal);
+        await data.CreateChildAsync(lastName: surname, tier: Tier.FlexibleShortBreaks, keyWorkerId: officer);
+        var service = Service(db);
+
+        var all = await service.UnallocatedAsync(Everyone, new CaseloadFilter(Name: surname), 1);
+        all.Children.Select(c => c.Id).ShouldBe([fsb.Id, tsb.Id], ignoreOrder: true);
+        (await service.UnallocatedAsync(Everyone, new CaseloadFilter(Tier.TargetedShortBreaks, surname), 1)).Children.ShouldHaveSingleItem().Id.ShouldBe(tsb.Id);
+        (await service.UnallocatedAsync(Everyone, new CaseloadFilter(Name: tsb.Reference), 1)).Children.ShouldHaveSingleItem().Id.ShouldBe(tsb.Id);
+        (await service.UnallocatedAsync(Everyone, new CaseloadFilter(Name: surname), 99)).Page.ShouldBe(1);
+        // Seen by nobody but those who see every child: a child with no key worker is in no one's team.
+        (await service.UnallocatedAsync(new StaffViewer(officer, ChildVisibilityScope.Own, null), new CaseloadFilter(Name: surname), 1)).Total.ShouldBe(0);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Visibility_OwnSeesTheirCaseloadAndTheChildrenTheyWorkOn_TeamSeesTheirTeams(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Manager(database);
+        var data = new TestData(db);
+        var me = await StaffAsync(db, Roles.PersonalisationOfficer, "Me", team: "North");
+        var colleague = await StaffAsync(db, Roles.PersonalisationOfficer, "Colleague", team: "North");
+        var stranger = await StaffAsync(db, Roles.PersonalisationOfficer, "Stranger", team: "South");
+        var mine = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: me);
+        var colleagues = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: colleague);
+        var strangers = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: stranger);
+        var deciding = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: stranger);
+        var taken = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: stranger);
+        var request = await data.CreateSubmittedRequestAsync(configure: r => r.ChildId = deciding.Id);
+        db.Decisions.Add(new RequestDecision { RequestId = request.Id, ChildId = deciding.Id, DecidedByUserId = me, DecidedByName = "Me", DecidedAt = DateTime.UtcNow, SchemeVersion = "2026.1" });
+        await db.SaveChangesAsync();
+        await data.CreateSubmittedRequestAsync(configure: r => { r.ChildId = taken.Id; r.Channel = RequestChannel.DutyPoint; r.CreatedByUserId = me; });
+
+        async Task<List<Guid>> Seen(StaffViewer viewer) =>
+            await db.Children.VisibleTo(db, viewer).Where(c => new[] { mine.Id, colleagues.Id, strangers.Id, deciding.Id, taken.Id }.Contains(c.Id)).Select(c => c.Id).ToListAsync();
+
+        (await Seen(new StaffViewer(me, ChildVisibilityScope.Own, "North"))).ShouldBe([mine.Id, deciding.Id, taken.Id], ignoreOrder: true);
+        (await Seen(new StaffViewer(me, ChildVisibilityScope.Team, "North"))).ShouldBe([mine.Id, colleagues.Id, deciding.Id, taken.Id], ignoreOrder: true);
+        (await Seen(new StaffViewer(me, ChildVisibilityScope.Team, null))).ShouldBe([mine.Id, deciding.Id, taken.Id], ignoreOrder: true);
+        (await Seen(StaffViewer.SeeingEveryChild(me))).Count.ShouldBe(5);
+        (await ChildVisibility.SeesAsync(db, new StaffViewer(me, ChildVisibilityScope.Own, null), strangers.Id)).ShouldBeFalse();
+        (await ChildVisibility.SeesAsync(db, new StaffViewer(me, ChildVisibilityScope.Own, null), deciding.Id)).ShouldBeTrue();
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Capacity_WorksTheGuidesBothWays(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Manager(database);
+        var data = new TestData(db);
+        await StaffAsync(db, Roles.PersonalisationOfficer, "One");
+        await StaffAsync(db, Roles.ReviewingOfficer, "Two");
+        await StaffAsync(db, Roles.ReviewingOfficer, "Gone", disabled: true);
+        for (var i = 0; i < 3; i++) await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks);
+        await data.CreateChildAsync(tier: Tier.TargetedShortBreaks);
+        await data.CreateChildAsync(tier: Tier.SocialCare);
+
+        var capacity = await Service(db).CapacityAsync();
+
+        var guides = ShippedSchemes.Catalog.InForceOn(db.Today).Caseloads;
+        var officers = capacity.Lines[0];
+        (officers.Cases, officers.CalledFor, officers.InPost, officers.CanHold, officers.Gap).ShouldBe((3, 1, 1, guides.PersonalisationOfficerMaximum, guides.PersonalisationOfficerMaximum - 3));
+        var reviewers = capacity.Lines[1];
+        (reviewers.Cases, reviewers.InPost, reviewers.CanHold).ShouldBe((1, 1, guides.ReviewingOfficerReviews));
+        var social = capacity.Lines[2];
+        (social.Cases, social.CalledFor, social.InPost, social.Gap).ShouldBe((1, 1, null, null));
+    }
+}

@@ -1,0 +1,199 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.Identity;
+using ShortBreaks.TestCommon;
+
+namespace ShortBreaks.Staff.Tests.Caseloads;
+
+public class CaseloadPageTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    private const string AllocateForm = "form#allocate";
+    private const string MoveAllForm = "form#move-all";
+
+    private Task<Child> ChildAsync(string? keyWorkerId, Tier tier = Tier.FlexibleShortBreaks, string? lastName = null) =>
+        factory.Data.ChildAsync(c => { c.KeyWorkerId = keyWorkerId; c.Tier = tier; if (lastName is not null) c.LastName = lastName; });
+
+    private Task<string?> KeyWorkerOfAsync(Guid childId) =>
+        factory.Data.WithDbAsync(db => db.Children.Where(c => c.Id == childId).Select(c => c.KeyWorkerId).SingleAsync());
+
+    [Fact]
+    public async Task Caseloads_ShowEachWorkersCountsAgainstTheGuide_AndTheCapacity()
+    {
+        var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
+        var officer = await factory.CreateUserAsync(Roles.PersonalisationOfficer);
+        for (var i = 0; i < 2; i++) await ChildAsync(officer.Id);
+        await ChildAsync(officer.Id, Tier.TargetedShortBreaks);
+
+        var page = await manager.GetPageAsync("/staff/caseloads");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        var row = page.Html.QuerySelectorAll("#workers tbody tr").Single(r => r.TextContent.Contains(officer.Name));
+        var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        cells[2].ShouldBe("2");
+        cells[3].ShouldBe("1");
+        cells[6].ShouldBe("3");
+        cells[7].ShouldContain("Below the guide");
+        row.QuerySelector("a")!.GetAttribute("href").ShouldBe($"/staff/caseloads/children?worker={officer.Id}");
+        page.Html.QuerySelectorAll("#capacity-lines tbody tr").Length.ShouldBe(3);
+        page.Get("#unallocated").TextContent.ShouldNotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(Roles.PersonalisationOfficer)]
+    [InlineData(Roles.ReviewingOfficer)]
+    [InlineData(Roles.FinanceOfficer)]
+    [InlineData(Roles.Family)]
+    public async Task CaseloadPages_AreRefusedToAnyoneButManagers(string role)
+    {
+        var (browser, _) = await factory.SignedInAsAsync(role);
+        foreach (var url in new[] { "/staff/caseloads", "/staff/caseloads/children", "/staff/teams" })
+        {
+            var page = await browser.GetPageAsync(url);
+            page.RedirectPath.ShouldNotBeNull(url);
+            page.RedirectPath.ShouldStartWith("/access-denied", customMessage: url);
+        }
+    }
+
+    [Fact]
+    public async Task Allocate_AnUnallocatedChild_MovesThemAndSaysSo()
+    {
+        var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager, "Mina Manager");
+        var officer = await factory.CreateUserAsync(Roles.PersonalisationOfficer);
+        var surname = TestData.NewName();
+        var child = await ChildAsync(null, lastName: surname);
+
+        var list = await manager.GetPageAsync($"/staff/caseloads/children?name={surname}");
+        var box = list.Get($"{AllocateForm} input[name=children]");
+        box.GetAttribute("value").ShouldBe($"{child.Id}:{child.Version}");
+        var done = await manager.SubmitAsync(list, AllocateForm, new() { ["children"] = box.GetAttribute("value"), ["newWorker"] = officer.Id, ["reason"] = "New to the service" });
+
+        done.RedirectPath.ShouldBe($"/staff/caseloads/children?name={surname}&moved=1");
+        (await KeyWorkerOfAsync(child.Id)).ShouldBe(officer.Id);
+        (await manager.FollowAsync(done)).Get("#moved").TextContent.ShouldStartWith("1 child allocated");
+        var timeline = await factory.Data.WithDbAsync(db => db.TimelineEvents.SingleAsync(e => e.ChildId == child.Id && e.Kind == TimelineKinds.Allocation));
+        (timeline.Summary, timeline.Detail, timeline.ActorName).ShouldBe(($"Allocated to {officer.Name}", "Reason: New to the service", "Mina Manager"));
+    }
+
+    [Fact]
+    public async Task Allocate_WithNothingChosen_ShowsEachErrorAndKeepsWhatWasTyped()
+    {
+        var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
+        var surname = TestData.NewName();
+        await ChildAsync(null, lastName: surname);
+        var list = await manager.GetPageAsync($"/staff/caseloads/children?name={surname}");
+
+        var refused = await manager.SubmitAsync(list, AllocateForm, new() { ["newWorker"] = "", ["reason"] = new string('x', 1001) });
+
+        refused.Status.ShouldBe(HttpStatusCode.OK);
+        refused.ErrorSummary().ShouldBe(["Select at least one child to allocate", "Select the worker to allocate the children to", "The reason must be 1000 characters or fewer"]);
+        refused.Get("textarea[name=reason]").TextContent.Trim().ShouldBe(new string('x', 1001));
+        refused.Html.QuerySelectorAll($"{AllocateForm} input[name=children]").Length.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("not-a-child")]
+    [InlineData("00000000-0000-0000-0000-000000000000:abc")]
+    [InlineData(":")]
+    [InlineData("\u0000")]
+    public async Task Allocate_GarbageChildren_AreRefusedWithAnError(string garbage)
+    {
+        var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
+        var officer = await factory.CreateUserAsync(Roles.PersonalisationOfficer);
+        var surname = TestData.NewName();
+        await ChildAsync(null, lastName: surname);
+        var list = await manager.GetPageAsync($"/staff/caseloads/children?name={surname}");
+
+        var refused = await manager.SubmitAsync(list, AllocateForm, new() { ["children"] = garbage, ["newWorker"] = officer.Id, ["reason"] = "Because" });
+
+        refused.Status.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.BadRequest);
+        if (refused.Status == HttpStatusCode.OK) refused.ErrorSummary().ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Allocate_ToAFinanceOfficerOrAnUnknownWorker_IsRefused()
+    {
+        var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
+        var finance = await factory.CreateUserAsync(Roles.FinanceOfficer);
+        var surname = TestData.NewName();
+        var child = await ChildAsync(null, lastName: surname);
+        var list = await manager.GetPageAsync($"/staff/caseloads/children?name={surname}");
+        var value = $"{child.Id}:{child.Version}";
+
+        (await manager.SubmitAsync(list, AllocateForm, new() { ["children"] = value, ["newWorker"] = finance.Id, ["reason"] = "Because" }))
+            .ErrorSummary().ShouldBe(["The worker chosen cannot hold cases: choose a personalisation officer, a reviewing officer or a team manager"]);
+        (await manager.SubmitAsync(list, AllocateForm, new() { ["children"] = value, ["newWorker"] = "'; drop table children; --", ["reason"] = "Because" }))
+            .ErrorSummary().ShouldNotBeEmpty();
+        (await KeyWorkerOfAsync(child.Id)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Allocate_AChildAnotherManagerMovedFirst_TellsTheSecondManager()
+    {
+        var (first, _) = await factory.SignedInAsAsync(Roles.TeamManager);
+        var (second, _) = await factory.SignedInAsAsync(Roles.TeamManager);
+        var one = await factory.CreateUserAsync(Roles.PersonalisationOfficer);
+        var two = await factory.CreateUserAsync(Roles.PersonalisationOfficer);
+        var surname = TestData.NewName();
+        var child = await ChildAsync(null, lastName: surname);
+        var url = $"/staff/caseloads/children?name={surname}";
+        var firstList = await first.GetPageAsync(url);
+        var secondList = await second.GetPageAsync(url);
+        var value = $"{child.Id}:{child.Version}";
+
+        (await first.SubmitAsync(firstList, AllocateForm, new() { ["children"] = value, ["newWorker"] = one.Id, ["reason"] = "First" })).RedirectPath.ShouldNotBeNull();
+        var refused = await second.SubmitAsync(secondList, AllocateForm, new() { ["children"] = value, ["newWorker"] = two.Id, ["reason"] = "Second" });
+
+        refused.ErrorSummary().ShouldHaveSingleItem().ShouldStartWith("Someone else changed one of these children's records");
+        (await KeyWorkerOfAsync(child.Id)).ShouldBe(one.Id);
+    }
+
+    [Fact]
+    public async Task MoveAll_MovesEveryChildOnTheWorkersCaseload()
+    {
+        var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
+        var leaving = await factory.CreateUserAsync(Roles.PersonalisationOfficer);
+        var staying = await factory.CreateUserAsync(Roles.ReviewingOfficer);
+        var children = new List<Child>();
+        for (var i = 0; i < 3; i++) children.Add(await ChildAsync(leaving.Id));
+        var page = await manager.GetPageAsync($"/staff/caseloads/children?worker={leaving.Id}");
+        page.Get("h1").TextContent.ShouldBe($"{leaving.Name}'s caseload");
+
+        var empty = await manager.SubmitAsync(page, MoveAllForm, new() { ["moveAllTo"] = "", ["moveAllReason"] = "" });
+        empty.ErrorSummary().ShouldBe(["Select the worker to allocate the children to", "Enter why the children are being allocated"]);
+        var moved = await manager.SubmitAsync(page, MoveAllForm, new() { ["moveAllTo"] = staying.Id, ["moveAllReason"] = "Leaving the team" });
+
+        moved.RedirectPath.ShouldBe($"/staff/caseloads/children?worker={leaving.Id}&moved=3");
+        foreach (var child in children) (await KeyWorkerOfAsync(child.Id)).ShouldBe(staying.Id);
+    }
+
+    [Fact]
+    public async Task Children_WithGarbageFilters_ShowErrorsNot500()
+    {
+        var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
+
+        var page = await manager.GetPageAsync($"/staff/caseloads/children?tier=7&name={new string('a', 101)}&p=-3");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.ErrorSummary().ShouldBe(["Select a tier from the list", "The name or reference must be 100 characters or fewer"]);
+        (await manager.GetPageAsync("/staff/caseloads/children?worker=nobody")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Teams_AnAdministratorSetsAWorkersTeam()
+    {
+        var (admin, _) = await factory.SignedInAsAsync(Roles.Admin);
+        var officer = await factory.CreateUserAsync(Roles.PersonalisationOfficer);
+        var page = await admin.GetPageAsync($"/staff/teams/{officer.Id}");
+
+        var tooLong = await admin.SubmitAsync(page, "main form[method=post]", new() { ["team"] = new string('t', 101) });
+        tooLong.ErrorSummary().ShouldBe(["The team's name must be 100 characters or fewer"]);
+        var saved = await admin.SubmitAsync(page, "main form[method=post]", new() { ["team"] = "  North   East " });
+
+        saved.RedirectPath.ShouldBe("/staff/teams");
+        (await factory.Data.WithDbAsync(db => db.Users.Where(u => u.Id == officer.Id).Select(u => u.Team).SingleAsync())).ShouldBe("North East");
+        var stale = await admin.SubmitAsync(page, "main form[method=post]", new() { ["team"] = "South" });
+        stale.ErrorSummary().ShouldHaveSingleItem().ShouldStartWith("Someone else changed this account");
+        (await admin.GetPageAsync("/staff/teams/no-such-account")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
