@@ -87,6 +87,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Retention:MonthlyScan", MonthlyRetentionScan ? "true" : "false");
         builder.UseSetting("Providers:ExpiryWatch", "false");
         builder.UseSetting("Providers:RenewalWatch", "false");
+        builder.UseSetting("Reviews:DueScan", "false");
         if (Unthrottled)
         {
             foreach (var (key, value) in TestAccounts.UnthrottledSettings) builder.UseSetting(key, value);

@@ -29,6 +29,10 @@ namespace ShortBreaks.Core.Schemes;
 /// recovery, audits, the agreement's lists, budget heads and the payment file. Optional in the same way: without it,
 /// <see cref="DirectPaymentSettings.Defaults"/>.
 /// </param>
+/// <param name="Reviewing">
+/// How far ahead reviews falling due are listed, the worklist's window and when the family's views are asked back by.
+/// Optional in the same way: without it, <see cref="ReviewingSettings.Defaults"/>.
+/// </param>
 public sealed record Scheme(
     string Version, DateOnly EffectiveFrom,
     CouncilSettings Council, AgeSettings Ages, TriageSettings Triage, TierSettings Tiers, OvernightRates OvernightRates,
@@ -38,7 +42,8 @@ public sealed record Scheme(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RetentionSettings? Retention = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SubjectAccessSettings? SubjectAccess = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProviderSettings? Providers = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DirectPaymentSettings? DirectPayments = null) : IVersionedFile
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DirectPaymentSettings? DirectPayments = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReviewingSettings? Reviewing = null) : IVersionedFile
 {
     /// <summary>The plan settings in force under this version.</summary>
     [JsonIgnore] public PlanSettings PlanRules => Plans ?? PlanSettings.Defaults;
@@ -54,6 +59,9 @@ public sealed record Scheme(
 
     /// <summary>The direct payment and money settings in force under this version.</summary>
     [JsonIgnore] public DirectPaymentSettings DirectPaymentRules => DirectPayments ?? DirectPaymentSettings.Defaults;
+
+    /// <summary>How reviews falling due are found and listed under this version.</summary>
+    [JsonIgnore] public ReviewingSettings ReviewingRules => Reviewing ?? ReviewingSettings.Defaults;
 
     /// <summary>A short fingerprint of the exact text the version was loaded from.</summary>
     [JsonIgnore] public string ContentHash { get; init; } = "";

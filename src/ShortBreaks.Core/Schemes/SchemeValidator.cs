@@ -71,6 +71,12 @@ public static class SchemeValidator
         if (s.SubjectAccess is { ResponseMonths: < 1 or > 3 }) e.Add("subjectAccess.responseMonths must be between 1 and 3.");
         if (s.Providers is { } providers) ValidateProviders(e, providers);
         if (s.DirectPayments is { } directPayments) ValidateDirectPayments(e, directPayments);
+        if (s.Reviewing is { } reviewing)
+        {
+            if (reviewing.LookAheadWeeks is < 1 or > 26) e.Add("reviewing.lookAheadWeeks must be between 1 and 26.");
+            if (reviewing.WorklistWeeks is < 1 or > 52) e.Add("reviewing.worklistWeeks must be between 1 and 52.");
+            if (reviewing.ViewsDueWorkingDaysBefore is < 0 or > 20) e.Add("reviewing.viewsDueWorkingDaysBefore must be between 0 and 20.");
+        }
 
         var c = s.Caseloads;
         if (c.PersonalisationOfficerMinimum <= 0 || c.PersonalisationOfficerMaximum < c.PersonalisationOfficerMinimum)

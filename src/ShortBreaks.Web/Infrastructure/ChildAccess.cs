@@ -32,6 +32,9 @@ public enum DirectPaymentPart
 /// <summary>A child's direct payment, as the resource an access decision is about.</summary>
 public sealed record DirectPaymentResource(Guid DirectPaymentId, Guid ChildId, DirectPaymentPart Part);
 
+/// <summary>A child's review, as the resource an access decision is about.</summary>
+public sealed record ReviewResource(Guid ReviewId, Guid ChildId);
+
 /// <summary>
 /// The one place that decides who may see and change a child. A child: case staff see every child; a family sees
 /// a child linked to their account. Staff who assess (personalisation officers, team managers, administrators) and
@@ -55,6 +58,7 @@ public sealed class ChildAccessHandler(ChildService children, OrganisationMember
                 ChildResource child => await MayAsync(context, requirement, child.ChildId),
                 PackageResource package => await MayAsync(context, requirement, package),
                 DirectPaymentResource payment => await MayAsync(context, requirement, payment),
+                ReviewResource review => await MayAsync(context, requirement, review),
                 ShortBreakRequest request => May(context, requirement, request),
                 _ => false,
             };
@@ -122,6 +126,19 @@ public sealed class ChildAccessHandler(ChildService children, OrganisationMember
         }
 
         return user.IsInRole(Roles.Family) && await IsLinkedAsync(user.UserId(), payment.ChildId);
+    }
+
+    /// <summary>
+    /// A review: seen by case staff and the linked family, never by a provider; held and decided by reviewing officers and
+    /// the staff who assess; the linked family changes only their own views, which their page checks.
+    /// </summary>
+    private async Task<bool> MayAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, ReviewResource review)
+    {
+        var user = context.User;
+        if (requirement == ChildOperations.See && user.IsCaseStaff()) return true;
+        if (requirement == ChildOperations.Change && (IsAssessor(user) || user.IsInRole(Roles.ReviewingOfficer))) return true;
+        if (requirement != ChildOperations.See && requirement != ChildOperations.Change) return false;
+        return user.IsInRole(Roles.Family) && await IsLinkedAsync(user.UserId(), review.ChildId);
     }
 
     /// <summary>Who looks after direct payment money: finance officers, team managers and administrators.</summary>

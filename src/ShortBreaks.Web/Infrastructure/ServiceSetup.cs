@@ -28,6 +28,8 @@ public static class ServiceSetup
         if (!string.Equals(config["Providers:ExpiryWatch"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<ExpiryWorker>();
         // And opens Flexible Short Breaks renewals, emailing families and reminding them; each email is sent once.
         if (!string.Equals(config["Providers:RenewalWatch"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<RenewalWorker>();
+        // And puts reviews falling due on the reviewing officers' worklist; each review is made once.
+        if (!string.Equals(config["Reviews:DueScan"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<ReviewWorker>();
         services.AddSingleton<ShortBreaksLinks>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
