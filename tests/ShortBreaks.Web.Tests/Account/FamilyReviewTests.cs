@@ -47,9 +47,11 @@ public class FamilyReviewTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         empty.ErrorSummary().ShouldBe(["Enter the child's views, the family's views, or both"]);
         var hidden = await family.SubmitAsync(empty, "#views-form", new() { ["ChildViews"] = "I like the club\u0000", ["FamilyViews"] = "Weekends help." });
         hidden.ErrorSummary().Single().ShouldContain("hidden characters");
-        hidden.Get("#FamilyViews").TextContent.ShouldBe("Weekends help.");
+        var tooLong = await family.SubmitAsync(hidden, "#views-form", new() { ["ChildViews"] = new string('x', 3001), ["FamilyViews"] = "Weekends help." });
+        tooLong.ErrorSummary().ShouldBe(["The child's views must be 3000 characters or fewer"]);
+        tooLong.Get("#FamilyViews").TextContent.Trim().ShouldBe("Weekends help.", "what was typed is kept");
 
-        var sent = await family.FollowAsync(await family.SubmitAsync(hidden, "#views-form", new() { ["ChildViews"] = "I like the club", ["FamilyViews"] = "Weekends help." }));
+        var sent = await family.FollowAsync(await family.SubmitAsync(tooLong, "#views-form", new() { ["ChildViews"] = "I like the club", ["FamilyViews"] = "Weekends help." }));
         sent.Get("#sent").ShouldNotBeNull();
         var stored = await app.Data.WithDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.Id == review.Id));
         (stored.ChildViews, stored.FamilyViews).ShouldBe(("I like the club", "Weekends help."));
