@@ -17,7 +17,8 @@ public static class ServiceSetup
         var schemesFolder = config["Schemes:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "schemes");
         var database = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var email = config.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions();
-        services.AddShortBreaksCore(CoreOptions.FromSchemesFolder(schemesFolder, database, email));
+        var outbox = config.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions();
+        services.AddShortBreaksCore(CoreOptions.FromSchemesFolder(schemesFolder, database, email) with { Outbox = outbox });
 
         services.AddScoped<SchemeRegistry>();
         services.AddSingleton<VirtualBudgetQueue>();
@@ -30,6 +31,8 @@ public static class ServiceSetup
         if (!string.Equals(config["Providers:RenewalWatch"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<RenewalWorker>();
         // And puts reviews falling due on the reviewing officers' worklist; each review is made once.
         if (!string.Equals(config["Reviews:DueScan"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<ReviewWorker>();
+        // And sends the emails waiting in the outbox, each once whatever the number of nodes.
+        if (!string.Equals(config["Outbox:Send"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<OutboxWorker>();
         services.AddSingleton<ShortBreaksLinks>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
