@@ -1,5 +1,11 @@
 namespace ShortBreaks.Core.Reviews;
 
+/// <summary>
+/// The pages a review's notices link to, by path: the family's review page, the officer's review page and the family's
+/// letter page. Given by the web host (from its typed links); without them (the command line, the demo) nobody is told.
+/// </summary>
+public sealed record ReviewAddresses(Func<Guid, string> FamilyReview, Func<Guid, string> StaffReview, Func<Guid, string> FamilyLetter);
+
 /// <summary>A review with what its pages show: the child, and the outcomes of the plan in force to record progress on.</summary>
 public sealed record ReviewView(Review Review, Child Child, IReadOnlyList<string> PlanOutcomes, bool HasPlan);
 
@@ -8,9 +14,13 @@ public sealed record ReviewView(Review Review, Child Child, IReadOnlyList<string
 /// their views from their account, the officer records the review held and decides its one outcome, each through the
 /// journey that already exists (<see cref="TierService"/> for a step up or down, <see cref="CaseClosureService"/> to
 /// close, the RAS and plan journeys to change the plan). Every move is checked here with <see cref="ReviewRules"/>, put
-/// on the child's timeline with who, when and why, and saved only if nobody changed the review since it was read.
+/// on the child's timeline with who, when and why, and saved only if nobody changed the review since it was read. The
+/// family is told when a review is booked (a task to send their views) and when its record is ready; the officer when the
+/// family sends their views: the notices are saved with the change they tell of.
 /// </summary>
-public sealed class ReviewService(ShortBreaksDbContext db, SchemeCatalog schemes, WorkingDays workingDays, TierService tiers, CaseClosureService closures)
+public sealed class ReviewService(
+    ShortBreaksDbContext db, SchemeCatalog schemes, WorkingDays workingDays, TierService tiers, CaseClosureService closures,
+    Messenger? messenger = null, ReviewAddresses? addresses = null)
 {
     public DateOnly Today => db.Today;
     private Scheme Scheme => schemes.InForceOn(Today);
@@ -53,6 +63,15 @@ public sealed class ReviewService(ShortBreaksDbContext db, SchemeCatalog schemes
             review.OfficerName = db.Actor.Name;
         }
 
+        if (Telling is var (tell, to))
+        {
+            var when = $"{ReviewRules.Day(booking.Date!.Value)}, {review.BookedTime}";
+            await tell.TellFamilyAsync(review.ChildId, rebooked
+                ? new Notice("The date of a review has changed", to.FamilyReview(review.Id), Detail: $"The review is now on {when}.")
+                : new Notice("A review is coming up: please send your views", to.FamilyReview(review.Id),
+                    Detail: $"The review is on {when}. Please send your views by {ReviewRules.Day(review.ViewsDueBy.Value)}.", TaskKey: ViewsTask(review.Id)), ct);
+        }
+
         db.AddTimeline(review.ChildId, TimelineKinds.Review,
             $"{ReviewSchedules.Name(review.Kind)} {(rebooked ? "moved to" : "booked for")} {ReviewRules.Day(booking.Date!.Value)}, {review.BookedTime}",
             $"{ReviewRules.Name(booking.Meeting!.Value)}: {review.Place}. Invited: {review.Invited}. The family's views are asked for by {ReviewRules.Day(review.ViewsDueBy.Value)}.");
@@ -74,6 +93,12 @@ public sealed class ReviewService(ShortBreaksDbContext db, SchemeCatalog schemes
         review.ViewsSentAt = db.UtcNow;
         review.ViewsSentByName = db.Actor.Name;
         db.AddTimeline(review.ChildId, TimelineKinds.Review, "The family sent their views for the review", null);
+        if (Telling is var (tell, to))
+        {
+            await tell.CompleteTasksAsync(ViewsTask(review.Id), ct);
+            if (review.OfficerId is { } officer)
+                await tell.TellAsync(officer, new Notice("A family sent their views for a review", to.StaffReview(review.Id), review.ChildId), ct);
+        }
         return await SaveAsync(ct);
     }
 
@@ -159,6 +184,13 @@ public sealed class ReviewService(ShortBreaksDbContext db, SchemeCatalog schemes
 
         var (title, body) = ReviewLetter.Compose(Scheme, child, review, tierBefore);
         review.LetterId = db.AddLetter(child.Id, LetterKinds.Review, title, body).Id;
+        if (Telling is var (tell, to))
+        {
+            await tell.CompleteTasksAsync(ViewsTask(review.Id), ct);
+            await tell.TellFamilyAsync(child.Id, new Notice("A review record is ready to read", to.FamilyLetter(review.LetterId.Value),
+                Detail: "The record of the review and what was decided.", Statutory: true), ct);
+        }
+
         db.AddTimeline(child.Id, TimelineKinds.Review, $"Review outcome: {ReviewRules.Name(decision.Value)}",
             $"{review.DecisionReasons}\n{ReviewRules.WhatHappensNext(tierBefore, decision.Value, review.NextReviewDue)}");
         return await SaveAsync(ct);
@@ -187,6 +219,11 @@ public sealed class ReviewService(ShortBreaksDbContext db, SchemeCatalog schemes
         var outcomes = await db.Set<PlanOutcome>().AsNoTracking().Where(o => o.PlanVersionId == version).OrderBy(o => o.Order).Select(o => o.What).ToListAsync(ct);
         return (outcomes, true);
     }
+
+    /// <summary>The family's task of sending their views for a review, done when they send them or the review is decided.</summary>
+    public static string ViewsTask(Guid reviewId) => $"review-views:{reviewId}";
+
+    private (Messenger, ReviewAddresses)? Telling => messenger is not null && addresses is not null ? (messenger, addresses) : null;
 
     private static readonly CommandResult NotFound = CommandResult.Fail("", "There is no such review.");
 

@@ -3,13 +3,16 @@ using ShortBreaks.Core.Reviews;
 namespace ShortBreaks.Web.Infrastructure;
 
 /// <summary>
-/// Finds the reviews falling due across the county (<see cref="ReviewScanService"/>) and puts them on the reviewing
-/// officers' worklist. Every node looks every few minutes; a review is unique per child and due day, so two nodes, a
-/// restart or a second look the same day never make one twice.
+/// Once a UK day across every node, finds the reviews falling due over the county (<see cref="ReviewScanService"/>) and
+/// puts them on the reviewing officers' worklist. The run is claimed in the database (<see cref="DailyJobWorker"/>), and
+/// a review is unique per child and due day, so two nodes or a restart never make one twice.
 /// </summary>
 public sealed class ReviewWorker(IServiceScopeFactory scopes, NodeOptions options, ILogger<ReviewWorker> logger)
-    : LeasedWatchWorker(scopes, options, logger, new("Reviews falling due", "reviews due", "reviews-due", "reviews falling due"))
+    : DailyJobWorker(scopes, options, logger, "Reviews falling due", "reviews-due")
 {
-    protected override Task<int> RunAsync(IServiceProvider services, string node, TimeSpan lease, CancellationToken ct) =>
-        services.GetRequiredService<ReviewScanService>().ScanAsync(ct);
+    protected override async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var made = await services.GetRequiredService<ReviewScanService>().ScanAsync(ct);
+        return made == 1 ? "1 review added" : $"{made} reviews added";
+    }
 }

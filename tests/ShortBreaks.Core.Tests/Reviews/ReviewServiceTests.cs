@@ -162,6 +162,46 @@ public sealed class ReviewServiceTests
     }
 
     [SkippableTheory, AllDatabases]
+    public async Task TheFamilyAndTheOfficer_AreToldWhatNeedsThem_WithTheChangeTheyTellOf(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = NewClock();
+        await using var db = database.NewContext(Officer, clock);
+        var (child, _) = await ChildWithPlanDueAsync(db);
+        var data = new TestData(db);
+        var familyUserId = await data.NewFamilyAccountAsync("Pat Parent");
+        db.ChildFamilyMembers.Add(new ChildFamilyMember { ChildId = child.Id, UserId = familyUserId, Relationship = "Mother", AddedAt = db.UtcNow });
+        await db.SaveChangesAsync();
+        await Scan(db).ScanAsync();
+        var addresses = new ReviewAddresses(id => $"/account/reviews/{id}", id => $"/staff/reviews/{id}", id => $"/account/letters/{id}");
+        var service = new ReviewService(db, ShippedSchemes.Catalog, new WorkingDays([]), new TierService(db, ShippedSchemes.Catalog), new CaseClosureService(db),
+            new ShortBreaks.Core.Notifications.Messenger(db), addresses);
+        var review = await ReviewAsync(db, child.Id);
+        var task = ReviewService.ViewsTask(review.Id);
+
+        (await service.BookAsync(review.Id, Booking with { Invited = "" }, review.Version)).Succeeded.ShouldBeFalse();
+        (await db.PersonMessages.CountAsync(m => m.ChildId == child.Id)).ShouldBe(0, "a refused change tells nobody");
+        (await service.BookAsync(review.Id, Booking, review.Version)).Errors.ShouldBeEmpty();
+        var asked = await db.PersonMessages.AsNoTracking().SingleAsync(m => m.UserId == familyUserId);
+        (asked.TaskKey, asked.Link, asked.CompletedAt).ShouldBe((task, $"/account/reviews/{review.Id}", (DateTime?)null));
+        asked.Title.ShouldNotContain(child.FirstName, Case.Insensitive, "an email subject never names the child");
+
+        review = await ReviewAsync(db, child.Id);
+        (await service.SendViewsAsync(review.Id, null, "All good.", review.Version)).Errors.ShouldBeEmpty();
+        (await db.PersonMessages.AsNoTracking().SingleAsync(m => m.Id == asked.Id)).CompletedAt.ShouldNotBeNull("sending the views does the task");
+        (await db.PersonMessages.AsNoTracking().SingleAsync(m => m.UserId == Officer.UserId)).Link.ShouldBe($"/staff/reviews/{review.Id}");
+
+        review = await ReviewAsync(db, child.Id);
+        (await service.RecordAsync(review.Id, Record(Today), review.Version)).Errors.ShouldBeEmpty();
+        review = await ReviewAsync(db, child.Id);
+        (await service.DecideAsync(review.Id, ReviewDecision.ContinueAsIs, "Going well.", review.Version)).Errors.ShouldBeEmpty();
+        review = await ReviewAsync(db, child.Id);
+        var ready = await db.PersonMessages.AsNoTracking().Where(m => m.UserId == familyUserId).OrderByDescending(m => m.CreatedAt).FirstAsync();
+        (ready.Title, ready.Link).ShouldBe(("A review record is ready to read", $"/account/letters/{review.LetterId}"));
+        (await db.OutboxEmails.AsNoTracking().SingleAsync(e => e.MessageId == ready.Id)).Statutory.ShouldBeTrue();
+    }
+
+    [SkippableTheory, AllDatabases]
     public async Task StateMoves_OutOfOrder_AreRefused(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
