@@ -55,12 +55,13 @@ public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog scheme
         if (filter.OfficerId is "") reviews = reviews.Where(r => r.OfficerId == null);
         else if (filter.OfficerId is { } officer) reviews = reviews.Where(r => r.OfficerId == officer);
         if (filter.Kind is { } kind) reviews = reviews.Where(r => r.Kind == kind);
-        if (filter.Window == ReviewWindow.Overdue) reviews = reviews.Where(r => r.DueOn < today);
-        else if (filter.Window == ReviewWindow.Weeks)
+        var until = today.AddDays(7 * Math.Clamp(filter.Weeks, 1, 104));
+        reviews = filter.Window switch
         {
-            var until = today.AddDays(7 * Math.Clamp(filter.Weeks, 1, 104));
-            reviews = reviews.Where(r => r.DueOn <= until);
-        }
+            ReviewWindow.Overdue => reviews.Where(r => r.DueOn < today),
+            ReviewWindow.Weeks => reviews.Where(r => r.DueOn <= until),
+            _ => reviews,
+        };
 
         var total = await reviews.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));

@@ -56,9 +56,9 @@ public sealed class IndexModel(ShortBreaksDbContext db, ReviewWorklist worklist)
     private (ReviewFilter? Filter, List<FieldError> Errors) Read(string? userId)
     {
         var errors = new List<FieldError>();
-        string? officerId = Officer switch
+        var officerId = Officer switch
         {
-            "" => null,
+            "" => (string?)null,
             Mine => userId,
             NoOfficer => "",
             var id when Officers.Any(o => o.Id == id) => id,
