@@ -105,6 +105,9 @@ public static class CoreServices
         services.AddScoped<Finance.ProviderInvoiceService>();
         services.AddScoped<Finance.PaymentRunService>();
         services.AddScoped<Finance.BudgetMonitoringService>();
+        services.AddScoped<Reviews.ReviewService>();
+        services.AddScoped<Reviews.ReviewScanService>();
+        services.AddScoped<Reviews.ReviewWorklist>();
         services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);
         services.AddScoped<LocalOffer.DirectorySearch>();
         services.AddSingleton<LocalOffer.DirectoryIndexCache>();

@@ -35,6 +35,7 @@ public sealed class ChildRecords : IAsyncLifetime
     public Guid DirectPaymentId { get; private set; }
     public Guid AccountId { get; private set; }
     public Guid StatementLineId { get; private set; }
+    public Guid ReviewId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -52,6 +53,9 @@ public sealed class ChildRecords : IAsyncLifetime
             var account = new Core.DirectPayments.DirectPaymentAccount { DirectPaymentId = directPayment.Id, ChildId = child.Id, AccountName = "A parent", SortCode = "309430", AccountNumber = "00733445", CreatedAt = DateTime.UtcNow, CreatedByUserId = "someone", CreatedByName = "Someone" };
             db.Add(account);
             AccountId = account.Id;
+            var review = new Core.Reviews.Review { ChildId = child.Id, Kind = Core.Plans.ReviewKind.Annual, DueOn = UkCalendar.DateOf(DateTime.UtcNow), State = Core.Reviews.ReviewState.Due, CreatedAt = DateTime.UtcNow };
+            db.Add(review);
+            ReviewId = review.Id;
             await db.SaveChangesAsync();
             DirectPaymentId = directPayment.Id;
             StatementLineId = db.StatementLines.Local.Single(l => l.DirectPaymentId == directPayment.Id).Id;
@@ -79,6 +83,7 @@ public sealed class ChildRecords : IAsyncLifetime
             "month" => Core.Providers.DeliveryRules.MonthKey(PackageMonth),
             "sessionid" => SessionId.ToString(),
             "renewalid" => RenewalId.ToString(),
+            "reviewid" => ReviewId.ToString(),
             "directpaymentid" => DirectPaymentId.ToString(),
             "accountid" => AccountId.ToString(),
             "lineid" => StatementLineId.ToString(),
@@ -115,6 +120,8 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/staff/caseloads", "/staff/caseloads/children", "/staff/teams", "/staff/teams/{userId}",
         // The renewal queue lists every child's renewal to case staff only (the Staff folder's policy); each renewal's page checks its child.
         "/staff/renewals",
+        // The reviews worklist lists reviews to case staff only (the Staff folder's policy); each review's page checks its child.
+        "/staff/reviews",
         // Administrators only (Policies.Admin): a request may be about a family member rather than a child, and the
         // administrator answering it must see the whole record; SubjectAccessPageTests proves who is refused.
         "/staff/subject-access", "/staff/subject-access/new", "/staff/subject-access/{id:guid}",
@@ -194,7 +201,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
     [Fact]
     public void Every_route_with_a_child_request_assessment_letter_or_file_id_checks_access()
     {
-        var ids = new[] { "childId", "assessmentId", "letterId", "docId", "documentId", "packageId", "directPaymentId" };
+        var ids = new[] { "childId", "assessmentId", "letterId", "docId", "documentId", "packageId", "directPaymentId", "reviewId" };
         var carrying = Routes().Where(e => e.RoutePattern.Parameters.Any(p => ids.Contains(p.Name, StringComparer.OrdinalIgnoreCase))
                                            || Pattern(e).StartsWith("/staff/children/", StringComparison.Ordinal)
                                            || Pattern(e).StartsWith("/staff/requests/", StringComparison.Ordinal)
@@ -323,6 +330,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
                 ChildResource child => child.ChildId == childId,
                 PackageResource package => package.ChildId == childId,
                 DirectPaymentResource payment => payment.ChildId == childId,
+                ReviewResource review => review.ChildId == childId,
                 Core.Requests.ShortBreakRequest request => request.Id == requestId,
                 _ => false,
             };

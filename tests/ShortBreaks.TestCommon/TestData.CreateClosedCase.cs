@@ -83,6 +83,7 @@ public sealed partial class TestData
                 Status = Core.SubjectAccess.SubjectAccessStatus.Released, ReleasedAt = at, ReleasedByName = "An administrator",
             });
             var package = AddPackageRows(db, child.Id, "closed", DateOnly.FromDateTime(at));
+            db.Reviews.Add(new Core.Reviews.Review { ChildId = child.Id, Kind = ReviewKind.Annual, DueOn = DateOnly.FromDateTime(at), State = Core.Reviews.ReviewState.Completed, CreatedAt = at, Decision = Core.Reviews.ReviewDecision.Close, DecisionReasons = "The family asked to close", DecidedAt = at });
             AddApprovedInvoice(db, package, new DateOnly(at.Year, at.Month, 1), 1m, 1).Reference = "INV-" + Guid.NewGuid().ToString("N")[..12];
             AddMonitoringRows(db, child.Id, "closed", DateOnly.FromDateTime(at));
             var run = new Core.Finance.PaymentRun { Reference = "RUN-" + Guid.NewGuid().ToString("N")[..12], PayOn = DateOnly.FromDateTime(at), PreparedAt = at, PreparedByName = "Fran Finance", State = Core.Finance.PaymentRunState.Paid, ItemCount = 1, Total = 99.99m };
@@ -145,6 +146,7 @@ public sealed partial class TestData
             ["DeliveryReturns"] = await db.DeliveryReturns.CountAsync(r => ids.Contains(r.ChildId), cancellationToken),
             ["DeliveredSessions"] = await db.DeliveredSessions.CountAsync(x => ids.Contains(x.ChildId), cancellationToken),
             ["FsbRenewals"] = await db.FsbRenewals.CountAsync(r => ids.Contains(r.ChildId), cancellationToken),
+            ["Reviews"] = await db.Reviews.CountAsync(r => ids.Contains(r.ChildId), cancellationToken),
             ["AuditEntries"] = await db.AuditEntries.CountAsync(a => a.Action != "erase" && ((a.ChildId != null && ids.Contains(a.ChildId.Value)) || texts.Contains(a.EntityId)), cancellationToken),
         };
     }

@@ -86,6 +86,7 @@ public sealed partial class TestData
             var fall = new Core.Ras.VirtualBudgets.VirtualBudgetFall(child.Id, child.Reference, child.FullName, null, Tier.TargetedShortBreaks, "primary", 4200m, 3600m, RasRouting.None, Today.AddMonths(3));
             db.VirtualBudgetRuns.Add(new Core.Ras.VirtualBudgets.VirtualBudgetRun { VersionLabel = "2026.9", RequestedByName = "Rates keeper", RequestedAt = now, Status = Core.Ras.VirtualBudgets.VirtualBudgetRunStatus.Completed, FallsJson = System.Text.Json.JsonSerializer.Serialize(new[] { fall }, Core.Ras.VirtualBudgets.VirtualBudgetSimulation.JsonOptions) });
             var package = AddPackageRows(db, child.Id, tag, Today);
+            db.Reviews.Add(new Core.Reviews.Review { ChildId = child.Id, PlanId = plan.Id, Kind = ReviewKind.RasPackage, DueOn = Today, State = Core.Reviews.ReviewState.Booked, CreatedAt = now, BookedFor = Today.AddDays(7), BookedTime = "10am", Meeting = Core.Reviews.ReviewMeeting.InPerson, Place = "The family home", Invited = $"Parents {tag}", FamilyViews = $"Going well {tag}" });
             db.AllowanceYears.Add(new Core.Providers.AllowanceYear { ChildId = child.Id, YearStart = package.YearStart, ChangedAt = now });
             AddMonitoringRows(db, child.Id, tag, Today);
             AddApprovedInvoice(db, package, new DateOnly(Today.Year, Today.Month, 1), 2m, 1).Reference = "INV-" + Guid.NewGuid().ToString("N")[..12];

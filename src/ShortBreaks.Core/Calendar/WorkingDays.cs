@@ -44,6 +44,19 @@ public sealed class WorkingDays(IEnumerable<DateOnly> bankHolidays)
         return day;
     }
 
+    /// <summary>The day that is <paramref name="workingDays"/> working days before <paramref name="day"/>.</summary>
+    public DateOnly Before(DateOnly day, int workingDays)
+    {
+        var added = 0;
+        while (added < workingDays)
+        {
+            day = day.AddDays(-1);
+            if (IsWorkingDay(day)) added++;
+        }
+
+        return day;
+    }
+
     public static WorkingDays LoadFrom(string file)
     {
         using var stream = File.OpenRead(file);

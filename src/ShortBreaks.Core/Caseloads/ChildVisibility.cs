@@ -25,7 +25,7 @@ public static class ChildVisibility
 {
     /// <summary>
     /// The children a person is working on without being their key worker: a request they took at the duty point that
-    /// is still open, and a request they decided. Anything else that makes a person work on a child (a review they hold,
+    /// is still open, a request they decided, and a review they hold. Anything else that makes a person work on a child (a review they hold,
     /// a panel item) is added here, as one more query of child ids, and every list and check follows.
     /// </summary>
     public static IQueryable<Guid> WorkingOn(ShortBreaksDbContext db, string userId) =>
@@ -33,7 +33,9 @@ public static class ChildVisibility
             .Where(r => r.ChildId != null && r.CreatedByUserId == userId && r.Channel == RequestChannel.DutyPoint &&
                         (r.Status == RequestStatus.Draft || r.Status == RequestStatus.Submitted))
             .Select(r => r.ChildId!.Value)
-            .Concat(db.Decisions.Where(d => d.DecidedByUserId == userId).Select(d => d.ChildId));
+            .Concat(db.Decisions.Where(d => d.DecidedByUserId == userId).Select(d => d.ChildId))
+            // A review they hold, until it is completed.
+            .Concat(db.Reviews.Where(r => r.OfficerId == userId && r.State != Reviews.ReviewState.Completed).Select(r => r.ChildId));
 
     /// <summary>The children of <paramref name="children"/> that <paramref name="viewer"/> sees.</summary>
     public static IQueryable<Child> VisibleTo(this IQueryable<Child> children, ShortBreaksDbContext db, StaffViewer viewer)

@@ -9,13 +9,15 @@ namespace ShortBreaks.Core.Children;
 public sealed class CaseClosureService(ShortBreaksDbContext db)
 {
     /// <summary>Why the case may not be closed now, or null: open requests and a plan in force must be finished first.</summary>
-    public async Task<string?> WhyNotClosableAsync(Child child, CancellationToken ct = default)
+    /// <param name="planEndsWithIt">The plan is ended in the same unit of work (a review closing the case moves the child off their tier first).</param>
+    public async Task<string?> WhyNotClosableAsync(Child child, CancellationToken ct = default, bool planEndsWithIt = false)
     {
         if (child.MergedIntoChildId is not null) return "This record was merged into another: it follows that record, so close that one instead.";
         if (child.ClosedAt is not null) return "The case is already closed.";
         var open = await db.Requests.AsNoTracking().Where(r => r.ChildId == child.Id && r.Status == RequestStatus.Submitted)
             .OrderBy(r => r.SubmittedAt).Select(r => r.Reference).FirstOrDefaultAsync(ct);
         if (open is not null) return $"Request {open} is waiting for a decision: decide it before closing the case.";
+        if (planEndsWithIt) return null;
         var today = UkCalendar.DateOf(db.UtcNow);
         var inForce = await (from v in db.PlanVersions.AsNoTracking().Where(PlanInForce.TakenEffectBy(today))
                              join p in db.SupportPlans.AsNoTracking() on v.PlanId equals p.Id
@@ -35,13 +37,19 @@ public sealed class CaseClosureService(ShortBreaksDbContext db)
         if (await WhyNotClosableAsync(child, ct) is { } why) return CommandResult.Fail("Reason", why);
 
         db.ExpectVersion(child, versionSeen);
+        Close(child, reason!);
+        return await db.SaveOrConflictAsync(Changed, ct);
+    }
+
+    /// <summary>Closes a case already checked (<see cref="WhyNotClosableAsync"/>) in the current unit of work, without saving.</summary>
+    public void Close(Child child, string reason)
+    {
         var now = db.UtcNow;
         child.ClosedAt = now;
         child.ClosedByUserId = db.Actor.UserId;
         child.ClosedByName = db.Actor.Name;
-        child.ClosureReason = reason!.Trim();
+        child.ClosureReason = reason.Trim();
         db.TimelineEvents.Add(ChildTimeline.NewEvent(child.Id, TimelineKinds.CaseClosed, "Case closed", child.ClosureReason, null, db.Actor, now));
-        return await db.SaveOrConflictAsync(Changed, ct);
     }
 
     /// <summary>Reopens a closed case, with the officer's reason.</summary>

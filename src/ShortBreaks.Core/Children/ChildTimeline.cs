@@ -29,6 +29,9 @@ public static class TimelineKinds
 
     /// <summary>A direct payment's statements, returns, audits and recoupments.</summary>
     public const string DirectPaymentMonitoring = "direct-payment-monitoring";
+
+    /// <summary>A review falling due, booked, the family's views, held and recorded, and its outcome.</summary>
+    public const string Review = "review";
 }
 
 /// <summary>

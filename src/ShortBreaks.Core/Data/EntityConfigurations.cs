@@ -575,6 +575,7 @@ internal sealed class SupportPlanConfiguration : IEntityTypeConfiguration<ShortB
         b.HasIndex(p => p.NextReviewDue);
         b.Property(p => p.PendingMove).HasConversion<string>().HasMaxLength(40);
         b.Property(p => p.ReviewSchedule).HasMaxLength(200);
+        b.Property(p => p.NextReviewKind).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId);
     }
@@ -1059,5 +1060,32 @@ internal sealed class RecoupmentDeductionConfiguration : IEntityTypeConfiguratio
         b.HasIndex(d => d.ChildId);
         b.HasOne<DirectPayments.Recoupment>().WithMany().HasForeignKey(d => d.RecoupmentId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<DirectPayments.DirectPaymentInstalment>().WithMany().HasForeignKey(d => d.InstalmentId);
+    }
+}
+
+internal sealed class ReviewConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Reviews.Review>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Reviews.Review> b)
+    {
+        // One review per child and due day: the daily scan on two nodes makes it once.
+        b.HasIndex(r => new { r.ChildId, r.DueOn }).IsUnique();
+
+        // The worklist filters by state (and officer) and sorts by the due day.
+        b.HasIndex(r => new { r.State, r.DueOn });
+        b.HasIndex(r => new { r.OfficerId, r.State, r.DueOn });
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Meeting).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Decision).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.OfficerId).HasMaxLength(450);
+        b.Property(r => r.OfficerName).HasMaxLength(200);
+        b.Property(r => r.BookedTime).HasMaxLength(20);
+        b.Property(r => r.Place).HasMaxLength(ShortBreaks.Core.Reviews.Review.ShortTextMaxLength);
+        b.Property(r => r.BookedByName).HasMaxLength(200);
+        b.Property(r => r.ViewsSentByName).HasMaxLength(200);
+        b.Property(r => r.RecordedByName).HasMaxLength(200);
+        b.Property(r => r.DecidedByName).HasMaxLength(200);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId);
     }
 }

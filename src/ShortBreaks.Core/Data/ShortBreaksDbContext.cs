@@ -77,6 +77,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<DirectPayments.AccountAudit> AccountAudits => Set<DirectPayments.AccountAudit>();
     public DbSet<DirectPayments.Recoupment> Recoupments => Set<DirectPayments.Recoupment>();
     public DbSet<DirectPayments.RecoupmentDeduction> RecoupmentDeductions => Set<DirectPayments.RecoupmentDeduction>();
+    public DbSet<Reviews.Review> Reviews => Set<Reviews.Review>();
     public DbSet<Notifications.PersonMessage> PersonMessages => Set<Notifications.PersonMessage>();
     public DbSet<Notifications.OutboxEmail> OutboxEmails => Set<Notifications.OutboxEmail>();
     public DbSet<Scheduling.ScheduledJob> ScheduledJobs => Set<Scheduling.ScheduledJob>();

@@ -4,7 +4,8 @@ namespace ShortBreaks.Core.Demo;
 /// A made-up council's short breaks service, for demonstrations, manual testing and load tests:
 /// staff with realistic caseloads, approved providers, children on every tier with their requests,
 /// decisions and letters, and requests still waiting for a decision, and a year of money: direct payments agreed and
-/// paid into their accounts by monthly payment runs, providers' invoices, statements, returns, audits and a recoupment.
+/// paid into their accounts by monthly payment runs, providers' invoices, statements, returns, audits and a recoupment,
+/// and reviews due, overdue, booked, held and decided.
 /// Every person is synthetic.
 /// </summary>
 public static class DemoCounty
@@ -74,6 +75,7 @@ public static class DemoCounty
         var packages = await supply.AddPackagesAsync(ct);
         await DemoClosures.AddAsync(db, options, ct);
         var money = await supply.AddMoneyAsync(ct);
+        await supply.AddReviewsAsync(ct);
         return summary with
         {
             Providers = supply.Organisations,

@@ -29,4 +29,7 @@ public static class LetterKinds
     /// <summary>A direct payment agreement as the family agreed it.</summary>
     public const string DirectPaymentAgreement = "direct-payment-agreement";
     public const string Recoupment = "recoupment";
+
+    /// <summary>The record of a review and its outcome.</summary>
+    public const string Review = "review";
 }

@@ -163,6 +163,7 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes)
     private static void SetReviewSchedule(SupportPlan plan, ReviewSchedule schedule)
     {
         plan.NextReviewDue = schedule.NextDue;
+        plan.NextReviewKind = schedule.Kind;
         plan.ReviewSchedule = schedule.Description;
     }
 

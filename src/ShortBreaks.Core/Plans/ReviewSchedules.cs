@@ -38,9 +38,46 @@ public static class ReviewSchedules
             : rasPackage
                 ? (ReviewKind.RasPackage, reviews.RasPackageReviewMonths, "RAS package review")
                 : (ReviewKind.Annual, MonthsInAYear, "Annual review");
-        var due = inForceFrom.AddMonths(months);
+        return Next(kind, months, why, inForceFrom, ehcPlanReviewDate);
+    }
+
+    /// <summary>
+    /// The schedule of a child on Flexible Short Breaks with a package and no plan: reviewed once a year, counted from
+    /// the first day of the packages in force (or the last review held), held with the EHC plan review when that comes first.
+    /// </summary>
+    /// <param name="from">The first day of the child's packages in force, or the day their last review was held.</param>
+    /// <param name="ehcPlanReviewDate">The child's EHC plan review date, if they have one.</param>
+    public static ReviewSchedule ForPackage(DateOnly from, DateOnly? ehcPlanReviewDate) =>
+        Next(ReviewKind.Annual, MonthsInAYear, "Annual review of Flexible Short Breaks", from, ehcPlanReviewDate);
+
+    /// <summary>
+    /// The review after one held on <paramref name="heldOn"/> that kept the plan or package as it is: the same kind of
+    /// review, counted from the day it was held.
+    /// </summary>
+    public static ReviewSchedule After(ReviewSettings reviews, ReviewKind kind, DateOnly heldOn, DateOnly? ehcPlanReviewDate)
+    {
+        var (months, why) = kind switch
+        {
+            ReviewKind.Section17_6 => (reviews.Section17_6ReviewMonths, "Overnights in a residential unit under section 17(6)"),
+            ReviewKind.RasPackage => (reviews.RasPackageReviewMonths, "RAS package review"),
+            _ => (MonthsInAYear, "Annual review"),
+        };
+        return Next(kind, months, why, heldOn, ehcPlanReviewDate);
+    }
+
+    /// <summary>What each kind of review is called on worklists and letters.</summary>
+    public static string Name(ReviewKind kind) => kind switch
+    {
+        ReviewKind.Section17_6 => "Section 17(6) review",
+        ReviewKind.RasPackage => "RAS package review",
+        _ => "Annual review",
+    };
+
+    private static ReviewSchedule Next(ReviewKind kind, int months, string why, DateOnly from, DateOnly? ehcPlanReviewDate)
+    {
+        var due = from.AddMonths(months);
         var description = $"{why}: every {months} months";
-        if (NextOnOrAfter(ehcPlanReviewDate, inForceFrom) is { } ehc && ehc < due)
+        if (NextOnOrAfter(ehcPlanReviewDate, from) is { } ehc && ehc < due)
         {
             due = ehc;
             description += ", with the annual review held with the EHC plan review";

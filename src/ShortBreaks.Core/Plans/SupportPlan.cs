@@ -31,6 +31,9 @@ public sealed class SupportPlan : IVersioned
     public DateOnly? NextReviewDue { get; set; }
     public string? ReviewSchedule { get; set; }
 
+    /// <summary>Which kind of review is next (section 17(6), RAS package or annual), so a review falling due is made as that kind.</summary>
+    public ReviewKind NextReviewKind { get; set; } = ReviewKind.Annual;
+
     public long Version { get; set; }
 }
 

@@ -505,6 +505,7 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
             ["Packages"] = await db.Packages.Where(p => ids.Contains(p.ChildId)).ExecuteDeleteAsync(ct),
             ["AllowanceYears"] = await db.AllowanceYears.Where(a => ids.Contains(a.ChildId)).ExecuteDeleteAsync(ct),
             ["FsbRenewals"] = await db.FsbRenewals.Where(r => ids.Contains(r.ChildId)).ExecuteDeleteAsync(ct),
+            ["Reviews"] = await db.Reviews.Where(r => ids.Contains(r.ChildId)).ExecuteDeleteAsync(ct),
             ["Children"] = await db.Children.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(ct),
         };
 

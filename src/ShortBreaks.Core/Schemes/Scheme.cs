@@ -32,6 +32,9 @@ namespace ShortBreaks.Core.Schemes;
 /// <param name="Visibility">
 /// Which children each case-staff role sees: every child, their team's, or their own caseload and those they are
 /// working on. Optional in the same way: without it, <see cref="VisibilitySettings.Defaults"/> (every child).
+/// <param name="Reviewing">
+/// How far ahead reviews falling due are listed, the worklist's window and when the family's views are asked back by.
+/// Optional in the same way: without it, <see cref="ReviewingSettings.Defaults"/>.
 /// </param>
 public sealed record Scheme(
     string Version, DateOnly EffectiveFrom,
@@ -43,7 +46,8 @@ public sealed record Scheme(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SubjectAccessSettings? SubjectAccess = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProviderSettings? Providers = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DirectPaymentSettings? DirectPayments = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VisibilitySettings? Visibility = null) : IVersionedFile
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VisibilitySettings? Visibility = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReviewingSettings? Reviewing = null) : IVersionedFile
 {
     /// <summary>The plan settings in force under this version.</summary>
     [JsonIgnore] public PlanSettings PlanRules => Plans ?? PlanSettings.Defaults;
@@ -62,6 +66,8 @@ public sealed record Scheme(
 
     /// <summary>Which children each case-staff role sees under this version.</summary>
     [JsonIgnore] public VisibilitySettings VisibilityRules => Visibility ?? VisibilitySettings.Defaults;
+    /// <summary>How reviews falling due are found and listed under this version.</summary>
+    [JsonIgnore] public ReviewingSettings ReviewingRules => Reviewing ?? ReviewingSettings.Defaults;
 
     /// <summary>A short fingerprint of the exact text the version was loaded from.</summary>
     [JsonIgnore] public string ContentHash { get; init; } = "";

@@ -76,6 +76,13 @@ public static class SchemeValidator
             foreach (var (role, field) in VisibilitySettings.SetRoles) CheckName<ChildVisibilityScope>(e, $"visibility.{field}", visibility.ValueFor(role));
         }
 
+        if (s.Reviewing is { } reviewing)
+        {
+            if (reviewing.LookAheadWeeks is < 1 or > 26) e.Add("reviewing.lookAheadWeeks must be between 1 and 26.");
+            if (reviewing.WorklistWeeks is < 1 or > 52) e.Add("reviewing.worklistWeeks must be between 1 and 52.");
+            if (reviewing.ViewsDueWorkingDaysBefore is < 0 or > 20) e.Add("reviewing.viewsDueWorkingDaysBefore must be between 0 and 20.");
+        }
+
         var c = s.Caseloads;
         if (c.PersonalisationOfficerMinimum <= 0 || c.PersonalisationOfficerMaximum < c.PersonalisationOfficerMinimum)
             e.Add("caseloads.personalisationOfficerMinimum must be more than 0 and no more than the maximum.");

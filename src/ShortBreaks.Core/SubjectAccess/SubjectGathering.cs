@@ -35,7 +35,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         nameof(ShortBreaksDbContext.DirectPayments), nameof(ShortBreaksDbContext.DirectPaymentAccounts), nameof(ShortBreaksDbContext.DirectPaymentInstalments),
         nameof(ShortBreaksDbContext.DirectPaymentStatements), nameof(ShortBreaksDbContext.StatementLines), nameof(ShortBreaksDbContext.MonitoringReturns),
         nameof(ShortBreaksDbContext.MonitoringReturnEvidence), nameof(ShortBreaksDbContext.AccountAudits), nameof(ShortBreaksDbContext.Recoupments),
-        nameof(ShortBreaksDbContext.RecoupmentDeductions),
+        nameof(ShortBreaksDbContext.RecoupmentDeductions), nameof(ShortBreaksDbContext.Reviews),
         nameof(ShortBreaksDbContext.ProviderInvoiceLines), nameof(ShortBreaksDbContext.PaymentRunItems), nameof(ShortBreaksDbContext.PersonMessages),
     };
 
@@ -510,6 +510,18 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
             if (r.DecisionReason is not null) fields.Add(StaffField(key, "Reasons", r.DecisionReason, "Renewals", "The reasons for a renewal decision"));
             return new RecordEntry(key, $"Renewal for the year from {SubjectAccessDates.Date(r.YearStart)}", fields);
         }).ToList());
+
+        // A review's record and outcome are sent to the family as a letter, so none of it is a staff comment held back.
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.ChildId == childId).OrderBy(r => r.DueOn).ToListAsync(ct);
+        add("reviews", "Reviews", nameof(db.Reviews), reviews.Select(r => new RecordEntry(
+            $"{nameof(db.Reviews)}/{r.Id}", $"{ReviewSchedules.Name(r.Kind)} due {SubjectAccessDates.Date(r.DueOn)}", Fields(
+                ("Due", r.DueOn), ("Status", ReviewRules.Name(r.State)), ("Reviewing officer", r.OfficerName), ("Booked for", r.BookedFor), ("Time", r.BookedTime),
+                ("How", r.Meeting is { } m ? ReviewRules.Name(m) : null), ("Where", r.Place), ("Invited", r.Invited), ("Views asked for by", r.ViewsDueBy),
+                ("The child's views", r.ChildViews), ("The family's views", r.FamilyViews), ("Views sent", r.ViewsSentAt), ("Held", r.HeldOn),
+                ("Attended", r.Attended), ("The child's voice", r.ChildVoice), ("Progress on the plan's outcomes", JsonText(r.ProgressJson)),
+                ("What is working", r.WhatIsWorking), ("What is not working", r.WhatIsNotWorking), ("What the budget already buys", r.BudgetAlreadyBuys),
+                ("Outcome", r.Decision is { } d ? ReviewRules.Name(d) : null), ("Reasons", r.DecisionReasons), ("Decided", r.DecidedAt),
+                ("Decided by", r.DecidedByName), ("Next review due", r.NextReviewDue)))).ToList());
     }
 
     /// <summary>

@@ -33,6 +33,9 @@ public enum DirectPaymentPart
 /// <summary>A child's direct payment, as the resource an access decision is about.</summary>
 public sealed record DirectPaymentResource(Guid DirectPaymentId, Guid ChildId, DirectPaymentPart Part);
 
+/// <summary>A child's review, as the resource an access decision is about.</summary>
+public sealed record ReviewResource(Guid ReviewId, Guid ChildId);
+
 /// <summary>
 /// The one place that decides who may see and change a child. A child: case staff see the children the scheme lets
 /// their role see (<see cref="ChildVisibility"/>: every child by default, or their team's, or their own caseload and
@@ -60,6 +63,7 @@ public sealed class ChildAccessHandler(
                 ChildResource child => await MayAsync(context, requirement, child.ChildId),
                 PackageResource package => await MayAsync(context, requirement, package),
                 DirectPaymentResource payment => await MayAsync(context, requirement, payment),
+                ReviewResource review => await MayAsync(context, requirement, review),
                 ShortBreakRequest request => await MayAsync(context, requirement, request),
                 _ => false,
             };
@@ -129,6 +133,19 @@ public sealed class ChildAccessHandler(
         }
 
         return user.IsInRole(Roles.Family) && await IsLinkedAsync(user.UserId(), payment.ChildId);
+    }
+
+    /// <summary>
+    /// A review: seen by case staff and the linked family, never by a provider; held and decided by reviewing officers and
+    /// the staff who assess; the linked family changes only their own views, which their page checks.
+    /// </summary>
+    private async Task<bool> MayAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, ReviewResource review)
+    {
+        var user = context.User;
+        if (requirement == ChildOperations.See && user.IsCaseStaff() && await StaffSeesAsync(user, review.ChildId)) return true;
+        if (requirement == ChildOperations.Change && (IsAssessor(user) || user.IsInRole(Roles.ReviewingOfficer)) && await StaffSeesAsync(user, review.ChildId)) return true;
+        if (requirement != ChildOperations.See && requirement != ChildOperations.Change) return false;
+        return user.IsInRole(Roles.Family) && await IsLinkedAsync(user.UserId(), review.ChildId);
     }
 
     /// <summary>Who looks after direct payment money: finance officers, team managers and administrators.</summary>

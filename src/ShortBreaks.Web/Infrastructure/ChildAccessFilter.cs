@@ -22,6 +22,9 @@ public enum ChildRecordKind
 
     /// <summary>A child's direct payment, for its money: statements, returns, audits and recoupment, changed by finance.</summary>
     DirectPaymentMoney,
+
+    /// <summary>A child's review: booked, held and decided by staff, with the family's views.</summary>
+    Review,
 }
 
 /// <summary>
@@ -59,6 +62,7 @@ public static class ChildAccessCheck
             ShortBreakRequest request => request.ChildId,
             PackageResource package => package.ChildId,
             DirectPaymentResource payment => payment.ChildId,
+            ReviewResource review => review.ChildId,
             _ => (Guid?)null,
         };
         if (check.Record != ChildRecordKind.Child && http.GetRouteValue("childId") is { } routeChild &&
@@ -91,6 +95,11 @@ public static class ChildAccessCheck
             var part = record == ChildRecordKind.DirectPayment ? DirectPaymentPart.Agreement : DirectPaymentPart.Money;
             return await db.DirectPayments.AsNoTracking().Where(d => d.Id == id)
                 .Select(d => new DirectPaymentResource(d.Id, d.ChildId, part)).FirstOrDefaultAsync(ct);
+        }
+
+        if (record == ChildRecordKind.Review)
+        {
+            return await db.Reviews.AsNoTracking().Where(r => r.Id == id).Select(r => new ReviewResource(r.Id, r.ChildId)).FirstOrDefaultAsync(ct);
         }
 
         var childId = record switch

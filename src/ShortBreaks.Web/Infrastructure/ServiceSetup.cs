@@ -29,9 +29,16 @@ public static class ServiceSetup
         if (!string.Equals(config["Providers:ExpiryWatch"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<ExpiryWorker>();
         // And opens Flexible Short Breaks renewals, emailing families and reminding them; each email is sent once.
         if (!string.Equals(config["Providers:RenewalWatch"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<RenewalWorker>();
+        // And puts reviews falling due on the reviewing officers' worklist; each review is made once.
+        if (!string.Equals(config["Reviews:DueScan"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<ReviewWorker>();
         // And sends the emails waiting in the outbox, each once whatever the number of nodes.
         if (!string.Equals(config["Outbox:Send"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<OutboxWorker>();
         services.AddSingleton<ShortBreaksLinks>();
+        services.AddSingleton(sp =>
+        {
+            var links = sp.GetRequiredService<ShortBreaksLinks>();
+            return new Core.Reviews.ReviewAddresses(id => links.FamilyReview(id), id => links.StaffReview(id), id => links.FamilyLetter(id));
+        });
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

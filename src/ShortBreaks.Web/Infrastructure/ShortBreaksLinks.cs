@@ -310,6 +310,15 @@ public sealed partial class ShortBreaksLinks(LinkGenerator links)
 
     public string StaffRenewal(Guid renewalId, string? done = null) => Page("/Staff/Renewals/Renewal", new { renewalId }) + Query(("done", done));
 
+    /// <summary>The reviewing officers' worklist, filtered (every value optional) and paged.</summary>
+    public string StaffReviews(string? officer = null, string? kind = null, string? state = null, string? when = null, int? weeks = null, int? pageNumber = null) =>
+        Page("/Staff/Reviews/Index") + Query(("officer", officer), ("kind", kind), ("state", state), ("when", when), ("weeks", weeks?.ToString(CultureInfo.InvariantCulture)),
+            ("p", pageNumber?.ToString(CultureInfo.InvariantCulture)));
+
+    public string StaffReview(Guid reviewId, string? done = null) => Page("/Staff/Reviews/Review", new { reviewId }) + Query(("done", done));
+
+    public string FamilyReview(Guid reviewId, bool sent = false) => Page("/Account/Family/Review", new { reviewId }) + Query(("sent", sent ? "true" : null));
+
     public string ProviderAgreements(string? done = null) => Page("/Provider/Agreements/Index") + Query(("done", done));
 
     public string ProviderAgreement(Guid packageId, string? done = null) => Page("/Provider/Agreements/Agreement", new { packageId }) + Query(("done", done));

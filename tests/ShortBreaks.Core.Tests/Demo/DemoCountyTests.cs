@@ -100,6 +100,22 @@ public sealed class DemoCountyTests(DemoCountyFixture county) : IClassFixture<De
     private static readonly Regex ChildReference = new("^C-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}$");
 
     [Fact]
+    public async Task TheCounty_HasReviewsDueOverdueBookedHeldAndDecided_HeldByTheDemoReviewer()
+    {
+        await using var db = county.Database.Open();
+        var reviews = await db.Reviews.AsNoTracking().ToListAsync();
+        reviews.Count(r => r.State == Core.Reviews.ReviewState.Due && r.DueOn < DemoCountyFixture.Today).ShouldBeGreaterThan(0, "some are overdue");
+        reviews.Count(r => r.State == Core.Reviews.ReviewState.Due && r.DueOn >= DemoCountyFixture.Today).ShouldBeGreaterThan(0, "some are due in the next weeks");
+        reviews.Count(r => r.State == Core.Reviews.ReviewState.Booked).ShouldBe(Core.Demo.DemoSupply.ReviewsBooked);
+        reviews.Count(r => r.State == Core.Reviews.ReviewState.Held).ShouldBe(1);
+        var decided = reviews.Where(r => r.State == Core.Reviews.ReviewState.Completed).ToList();
+        decided.Count.ShouldBe(Core.Demo.DemoSupply.ReviewsDecided);
+        decided.ShouldAllBe(r => r.LetterId != null && r.DecidedByName == "Tom Barker");
+        reviews.Select(r => r.ChildId).Distinct().Count().ShouldBe(reviews.Count);
+        reviews.Count(r => r.OfficerName == "Tom Barker").ShouldBeGreaterThanOrEqualTo(Core.Demo.DemoSupply.ReviewsBooked + 1 + Core.Demo.DemoSupply.ReviewsDecided);
+    }
+
+    [Fact]
     public async Task TheCounty_HasPlansInForce_AndStepUpsWaitingForThePanel_MadeByTheDemoStaff()
     {
         await using var db = county.Database.Open();

@@ -2334,6 +2334,11 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<DateOnly?>("NextReviewDue")
                         .HasColumnType("date");
 
+                    b.Property<string>("NextReviewKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("PendingMove")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -4425,6 +4430,148 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.ToTable("RetentionReviews");
                 });
 
+            modelBuilder.Entity("ShortBreaks.Core.Reviews.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Attended")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BookedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("BookedFor")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BookedTime")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BudgetAlreadyBuys")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChildViews")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChildVoice")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FamilyViews")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Invited")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Meeting")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("NextReviewDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("OfficerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProgressJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ViewsDueBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ViewsSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ViewsSentByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WhatIsNotWorking")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WhatIsWorking")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "DueOn")
+                        .IsUnique();
+
+                    b.HasIndex("State", "DueOn");
+
+                    b.HasIndex("OfficerId", "State", "DueOn");
+
+                    b.ToTable("Reviews");
+                });
+
             modelBuilder.Entity("ShortBreaks.Core.Scheduling.ScheduledJob", b =>
                 {
                     b.Property<string>("Name")
@@ -5198,6 +5345,15 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasOne("ShortBreaks.Core.Retention.RetentionReview", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Reviews.Review", b =>
+                {
+                    b.HasOne("ShortBreaks.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

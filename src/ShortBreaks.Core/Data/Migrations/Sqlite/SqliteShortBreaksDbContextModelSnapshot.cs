@@ -2321,6 +2321,11 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("NextReviewDue")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NextReviewKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PendingMove")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -4412,6 +4417,148 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.ToTable("RetentionReviews");
                 });
 
+            modelBuilder.Entity("ShortBreaks.Core.Reviews.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attended")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BookedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BookedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookedTime")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BudgetAlreadyBuys")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildViews")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildVoice")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyViews")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Invited")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Meeting")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextReviewDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgressJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ViewsDueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ViewsSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ViewsSentByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatIsNotWorking")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatIsWorking")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "DueOn")
+                        .IsUnique();
+
+                    b.HasIndex("State", "DueOn");
+
+                    b.HasIndex("OfficerId", "State", "DueOn");
+
+                    b.ToTable("Reviews");
+                });
+
             modelBuilder.Entity("ShortBreaks.Core.Scheduling.ScheduledJob", b =>
                 {
                     b.Property<string>("Name")
@@ -5185,6 +5332,15 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasOne("ShortBreaks.Core.Retention.RetentionReview", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShortBreaks.Core.Reviews.Review", b =>
+                {
+                    b.HasOne("ShortBreaks.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

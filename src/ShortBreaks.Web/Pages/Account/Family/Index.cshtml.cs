@@ -32,6 +32,9 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
     /// <summary>The family's children whose Flexible Short Breaks are waiting for the family to renew them.</summary>
     public IReadOnlyList<(Guid ChildId, string FirstName)> RenewalChildren { get; private set; } = [];
 
+    /// <summary>Reviews booked, held or decided in the last year, for the family to send views or read the record.</summary>
+    public IReadOnlyList<(Guid ReviewId, string FirstName, Core.Reviews.ReviewState State, DateOnly? BookedFor)> Reviews { get; private set; } = [];
+
     /// <summary>The direct payments of the account's children: to read and agree, and to see the account and payments.</summary>
     public IReadOnlyList<(Guid DirectPaymentId, string FirstName, string Reference, bool AwaitingAgreement)> DirectPayments { get; private set; } = [];
 
@@ -77,6 +80,12 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
                             db.FsbRenewals.Any(r => r.ChildId == c.Id && r.Status == RenewalStatus.Invited))
                 .OrderBy(c => c.FirstName).Select(c => new { c.Id, c.FirstName }).ToListAsync(ct))
             .Select(c => (c.Id, c.FirstName)).ToList();
+        var reviewsSince = UkCalendar.DateOf(db.UtcNow).AddYears(-1);
+        Reviews = (await db.Reviews.AsNoTracking()
+                .Where(r => db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == r.ChildId) && r.State != Core.Reviews.ReviewState.Due && r.DueOn >= reviewsSince)
+                .Join(db.Children, r => r.ChildId, c => c.Id, (r, c) => new { r.Id, c.FirstName, r.State, r.BookedFor, r.DueOn })
+                .OrderByDescending(r => r.DueOn).ToListAsync(ct))
+            .Select(r => (r.Id, r.FirstName, r.State, r.BookedFor)).ToList();
         DirectPayments = (await db.DirectPayments.AsNoTracking()
                 .Where(d => db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == d.ChildId))
                 .Join(db.Children, d => d.ChildId, c => c.Id, (d, c) => new { d.Id, c.FirstName, d.Reference, d.State, d.CreatedAt })

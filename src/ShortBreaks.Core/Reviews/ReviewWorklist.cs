@@ -1,0 +1,103 @@
+namespace ShortBreaks.Core.Reviews;
+
+/// <summary>Which reviews "when" picks: overdue ones, those due within the weeks given (overdue included), or every one.</summary>
+public enum ReviewWindow
+{
+    Weeks,
+    Overdue,
+    Any,
+}
+
+/// <summary>
+/// What the reviewing officers' worklist is filtered by. <paramref name="OfficerId"/> null is everyone's; the empty
+/// string is reviews no officer holds yet. <paramref name="State"/> null is every open review.
+/// </summary>
+public sealed record ReviewFilter(string? OfficerId, ReviewKind? Kind, ReviewState? State, ReviewWindow Window, int Weeks);
+
+/// <summary>One row of the worklist.</summary>
+public sealed record ReviewListItem(
+    Guid Id, Guid ChildId, string ChildName, string ChildReference, ReviewKind Kind, DateOnly DueOn, ReviewState State,
+    DateOnly? BookedFor, string? OfficerName, bool ViewsSent)
+{
+    public bool OverdueOn(DateOnly today) => DueOn < today && State != ReviewState.Completed;
+}
+
+/// <summary>A page of the worklist and how many reviews match in all.</summary>
+public sealed record ReviewPage(IReadOnlyList<ReviewListItem> Items, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>An officer's caseload against the scheme's guide for a reviewing officer.</summary>
+public sealed record ReviewCaseload(int OpenReviews, int ReviewGuide, int Families, int FamilyGuide);
+
+/// <summary>
+/// The reviewing officers' worklist over the whole county: reviews by due day, filtered by officer, kind, state and
+/// window, a page at a time in one query for the page and one for the count, on the indexes of what it filters and
+/// sorts by (state and due day; officer, state and due day).
+/// </summary>
+public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog schemes)
+{
+    public const int PageSize = 50;
+
+    public DateOnly Today => db.Today;
+
+    /// <summary>The weeks ahead the worklist shows when first opened.</summary>
+    public int DefaultWeeks => schemes.InForceOn(Today).ReviewingRules.WorklistWeeks;
+
+    public async Task<ReviewPage> ListAsync(ReviewFilter filter, int page, CancellationToken ct = default)
+    {
+        var today = Today;
+        var reviews = db.Reviews.AsNoTracking();
+        reviews = filter.State is { } state
+            ? reviews.Where(r => r.State == state)
+            : reviews.Where(r => r.State == ReviewState.Due || r.State == ReviewState.Booked || r.State == ReviewState.Held);
+        if (filter.OfficerId is "") reviews = reviews.Where(r => r.OfficerId == null);
+        else if (filter.OfficerId is { } officer) reviews = reviews.Where(r => r.OfficerId == officer);
+        if (filter.Kind is { } kind) reviews = reviews.Where(r => r.Kind == kind);
+        var until = today.AddDays(7 * Math.Clamp(filter.Weeks, 1, 104));
+        reviews = filter.Window switch
+        {
+            ReviewWindow.Overdue => reviews.Where(r => r.DueOn < today),
+            ReviewWindow.Weeks => reviews.Where(r => r.DueOn <= until),
+            _ => reviews,
+        };
+
+        var total = await reviews.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var items = await (from r in reviews
+                           join c in db.Children.AsNoTracking() on r.ChildId equals c.Id
+                           orderby r.DueOn, r.Id
+                           select new ReviewListItem(r.Id, c.Id, c.FirstName + " " + c.LastName, c.Reference, r.Kind, r.DueOn, r.State,
+                               r.BookedFor, r.OfficerName, r.ViewsSentAt != null))
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new ReviewPage(items, total, page, PageSize);
+    }
+
+    /// <summary>
+    /// An officer's open reviews and the families they hold as key worker (children on Flexible or Targeted Short
+    /// Breaks), against the scheme's guide for a reviewing officer.
+    /// </summary>
+    public async Task<ReviewCaseload> CaseloadAsync(string officerId, CancellationToken ct = default)
+    {
+        var guide = schemes.InForceOn(Today).Caseloads;
+        var reviews = await db.Reviews.AsNoTracking()
+            .CountAsync(r => r.OfficerId == officerId && (r.State == ReviewState.Due || r.State == ReviewState.Booked || r.State == ReviewState.Held), ct);
+        var families = await db.Children.AsNoTracking()
+            .CountAsync(c => c.KeyWorkerId == officerId && c.ClosedAt == null && c.MergedIntoChildId == null
+                             && (c.Tier == Tier.FlexibleShortBreaks || c.Tier == Tier.TargetedShortBreaks), ct);
+        return new ReviewCaseload(reviews, guide.ReviewingOfficerReviews, families, guide.ReviewingOfficerFamilies);
+    }
+
+    /// <summary>The officers who hold reviews, to filter by: reviewing officers and anyone holding one now.</summary>
+    public async Task<List<(string Id, string Name)>> OfficersAsync(CancellationToken ct = default)
+    {
+        var reviewingRole = await db.Roles.AsNoTracking().Where(r => r.Name == Roles.ReviewingOfficer).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var officers = await (from ur in db.UserRoles.AsNoTracking()
+                              where ur.RoleId == reviewingRole
+                              join u in db.Users.AsNoTracking() on ur.UserId equals u.Id
+                              orderby u.DisplayName
+                              select new { u.Id, u.DisplayName }).Take(500).ToListAsync(ct);
+        return officers.Select(o => (o.Id, o.DisplayName)).ToList();
+    }
+}
