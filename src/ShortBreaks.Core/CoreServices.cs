@@ -94,6 +94,7 @@ public static class CoreServices
         services.AddScoped<Finance.ProviderInvoiceService>();
         services.AddScoped<Finance.PaymentRunService>();
         services.AddScoped<Finance.BudgetMonitoringService>();
+        services.AddScoped<Complaints.ComplaintService>();
         services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);
         services.AddScoped<LocalOffer.DirectorySearch>();
         services.AddSingleton<LocalOffer.DirectoryIndexCache>();

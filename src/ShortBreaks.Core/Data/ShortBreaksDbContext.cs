@@ -77,6 +77,9 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<DirectPayments.AccountAudit> AccountAudits => Set<DirectPayments.AccountAudit>();
     public DbSet<DirectPayments.Recoupment> Recoupments => Set<DirectPayments.Recoupment>();
     public DbSet<DirectPayments.RecoupmentDeduction> RecoupmentDeductions => Set<DirectPayments.RecoupmentDeduction>();
+    public DbSet<Complaints.Complaint> Complaints => Set<Complaints.Complaint>();
+    public DbSet<Complaints.ComplaintStage> ComplaintStages => Set<Complaints.ComplaintStage>();
+    public DbSet<Complaints.ComplaintExtension> ComplaintExtensions => Set<Complaints.ComplaintExtension>();
 
     public Actor Actor => actor;
     public TimeProvider Clock => clock;

@@ -29,4 +29,7 @@ public static class LetterKinds
     /// <summary>A direct payment agreement as the family agreed it.</summary>
     public const string DirectPaymentAgreement = "direct-payment-agreement";
     public const string Recoupment = "recoupment";
+
+    /// <summary>The answer to a stage of a complaint or to an appeal: read by staff only from the complaint, which decides who may.</summary>
+    public const string ComplaintResponse = "complaint-response";
 }

@@ -29,6 +29,10 @@ namespace ShortBreaks.Core.Schemes;
 /// recovery, audits, the agreement's lists, budget heads and the payment file. Optional in the same way: without it,
 /// <see cref="DirectPaymentSettings.Defaults"/>.
 /// </param>
+/// <param name="Complaints">
+/// The timescales of complaints and appeals, in working days. Optional in the same way: without it,
+/// <see cref="ComplaintSettings.Defaults"/> (the statutory children's social care procedure's).
+/// </param>
 public sealed record Scheme(
     string Version, DateOnly EffectiveFrom,
     CouncilSettings Council, AgeSettings Ages, TriageSettings Triage, TierSettings Tiers, OvernightRates OvernightRates,
@@ -38,7 +42,8 @@ public sealed record Scheme(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RetentionSettings? Retention = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SubjectAccessSettings? SubjectAccess = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProviderSettings? Providers = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DirectPaymentSettings? DirectPayments = null) : IVersionedFile
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DirectPaymentSettings? DirectPayments = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ComplaintSettings? Complaints = null) : IVersionedFile
 {
     /// <summary>The plan settings in force under this version.</summary>
     [JsonIgnore] public PlanSettings PlanRules => Plans ?? PlanSettings.Defaults;
@@ -54,6 +59,9 @@ public sealed record Scheme(
 
     /// <summary>The direct payment and money settings in force under this version.</summary>
     [JsonIgnore] public DirectPaymentSettings DirectPaymentRules => DirectPayments ?? DirectPaymentSettings.Defaults;
+
+    /// <summary>The complaint and appeal timescales in force under this version.</summary>
+    [JsonIgnore] public ComplaintSettings ComplaintRules => Complaints ?? ComplaintSettings.Defaults;
 
     /// <summary>A short fingerprint of the exact text the version was loaded from.</summary>
     [JsonIgnore] public string ContentHash { get; init; } = "";

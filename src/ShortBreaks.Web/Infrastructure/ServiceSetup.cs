@@ -28,6 +28,8 @@ public static class ServiceSetup
         if (!string.Equals(config["Providers:ExpiryWatch"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<ExpiryWorker>();
         // And opens Flexible Short Breaks renewals, emailing families and reminding them; each email is sent once.
         if (!string.Equals(config["Providers:RenewalWatch"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<RenewalWorker>();
+        // And finds complaint stages past their due date; each is found once across the nodes.
+        if (!string.Equals(config["Complaints:OverdueScan"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<ComplaintWorker>();
         services.AddSingleton<ShortBreaksLinks>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>

@@ -32,6 +32,9 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
     /// <summary>The family's children whose Flexible Short Breaks are waiting for the family to renew them.</summary>
     public IReadOnlyList<(Guid ChildId, string FirstName)> RenewalChildren { get; private set; } = [];
 
+    /// <summary>Every child linked to the account: each can have a complaint, compliment or appeal made about their service.</summary>
+    public IReadOnlyList<(Guid ChildId, string FirstName)> LinkedChildren { get; private set; } = [];
+
     /// <summary>The direct payments of the account's children: to read and agree, and to see the account and payments.</summary>
     public IReadOnlyList<(Guid DirectPaymentId, string FirstName, string Reference, bool AwaitingAgreement)> DirectPayments { get; private set; } = [];
 
@@ -75,6 +78,10 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
         RenewalChildren = (await db.Children.AsNoTracking()
                 .Where(c => db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == c.Id) &&
                             db.FsbRenewals.Any(r => r.ChildId == c.Id && r.Status == RenewalStatus.Invited))
+                .OrderBy(c => c.FirstName).Select(c => new { c.Id, c.FirstName }).ToListAsync(ct))
+            .Select(c => (c.Id, c.FirstName)).ToList();
+        LinkedChildren = (await db.Children.AsNoTracking()
+                .Where(c => db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == c.Id) && c.MergedIntoChildId == null)
                 .OrderBy(c => c.FirstName).Select(c => new { c.Id, c.FirstName }).ToListAsync(ct))
             .Select(c => (c.Id, c.FirstName)).ToList();
         DirectPayments = (await db.DirectPayments.AsNoTracking()
