@@ -87,6 +87,7 @@ public sealed partial class TestData
             var package = AddPackageRows(db, child.Id, tag, Today);
             db.AllowanceYears.Add(new Core.Providers.AllowanceYear { ChildId = child.Id, YearStart = package.YearStart, ChangedAt = now });
             AddMonitoringRows(db, child.Id, tag, Today);
+            AddComplaintRows(db, child.Id, tag, Today);
             AddApprovedInvoice(db, package, new DateOnly(Today.Year, Today.Month, 1), 2m, 1).Reference = "INV-" + Guid.NewGuid().ToString("N")[..12];
             var run = new Core.Finance.PaymentRun { Reference = "RUN-" + Guid.NewGuid().ToString("N")[..12], PayOn = Today, PreparedAt = now, PreparedByName = "Fran Finance", State = Core.Finance.PaymentRunState.Paid, ItemCount = 1, Total = 99.99m };
             db.PaymentRuns.Add(run);
