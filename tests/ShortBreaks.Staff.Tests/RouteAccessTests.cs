@@ -35,6 +35,7 @@ public sealed class ChildRecords : IAsyncLifetime
     public Guid DirectPaymentId { get; private set; }
     public Guid AccountId { get; private set; }
     public Guid StatementLineId { get; private set; }
+    public Guid ComplaintId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -47,6 +48,7 @@ public sealed class ChildRecords : IAsyncLifetime
             var item = new PanelItem { ChildId = child.Id, Kind = PanelItemKind.EntryToTargeted, Status = PanelItemStatus.Awaiting };
             db.AddRange(letter, assessment, item);
             var package = TestData.AddPackageRows(db, child.Id, "routes", UkCalendar.DateOf(DateTime.UtcNow));
+            ComplaintId = TestData.AddComplaintRows(db, child.Id, "routes", UkCalendar.DateOf(DateTime.UtcNow)).Id;
             var directPayment = TestData.AddMonitoringRows(db, child.Id, "routes", UkCalendar.DateOf(DateTime.UtcNow));
             directPayment.BodyHtml = "<p>Agreement</p>";
             var account = new Core.DirectPayments.DirectPaymentAccount { DirectPaymentId = directPayment.Id, ChildId = child.Id, AccountName = "A parent", SortCode = "309430", AccountNumber = "00733445", CreatedAt = DateTime.UtcNow, CreatedByUserId = "someone", CreatedByName = "Someone" };
@@ -82,6 +84,7 @@ public sealed class ChildRecords : IAsyncLifetime
             "directpaymentid" => DirectPaymentId.ToString(),
             "accountid" => AccountId.ToString(),
             "lineid" => StatementLineId.ToString(),
+            "complaintid" => ComplaintId.ToString(),
             "letterid" => LetterId.ToString(),
             "docid" or "documentid" => DocumentId.ToString(),
             "section" => "personal-care",
@@ -112,6 +115,9 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/staff/retention", "/staff/retention/{id:guid}", "/staff/retention/{id:guid}/items/{itemId:guid}/keep",
         // The renewal queue lists every child's renewal to case staff only (the Staff folder's policy); each renewal's page checks its child.
         "/staff/renewals",
+        // The complaints list shows case staff only the cases they may see (ComplaintAccess: handlers and managers, never a
+        // worker a complaint names); each case's page checks its child and that rule. ComplaintPageTests proves who is refused.
+        "/staff/complaints",
         // Administrators only (Policies.Admin): a request may be about a family member rather than a child, and the
         // administrator answering it must see the whole record; SubjectAccessPageTests proves who is refused.
         "/staff/subject-access", "/staff/subject-access/new", "/staff/subject-access/{id:guid}",

@@ -107,6 +107,9 @@ public class ShortBreaksLinksTests(WebAppFactory app) : IClassFixture<WebAppFact
         links.FamilyRenewal(ChildId).ShouldBe($"/account/renewal/{ChildId}");
         links.StaffRenewals().ShouldBe("/staff/renewals");
         links.StaffRenewal(OtherId, done: "decided").ShouldBe($"/staff/renewals/{OtherId}?done=decided");
+        links.StaffComplaints(kind: "Appeal", show: "overdue", page: 2).ShouldBe("/staff/complaints?kind=Appeal&show=overdue&p=2");
+        links.StaffComplaint(OtherId, done: "extended").ShouldBe($"/staff/complaints/{OtherId}?done=extended");
+        links.FamilyComplaint(ChildId, OtherId).ShouldBe($"/account/children/{ChildId}/complaints/{OtherId}");
         links.ProviderAgreementPdf(OtherId).ShouldBe($"/provider/agreements/{OtherId}?handler=pdf");
     }
 

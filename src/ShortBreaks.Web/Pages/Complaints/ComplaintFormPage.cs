@@ -78,7 +78,7 @@ public abstract class ComplaintFormPage : GovukPageModel
     };
 
     private static int Order(string field) => Array.IndexOf(
-        ["", nameof(Kind), nameof(Subject), nameof(Decision), nameof(SubjectWorkerUserId), nameof(SubjectWorkerName), nameof(MadeBy),
+        ["", nameof(Kind), nameof(Subject), nameof(SubjectWorkerUserId), nameof(SubjectWorkerName), nameof(Decision), nameof(MadeBy),
             DateInput.Key(DateId, DateInput.DayPart), DateInput.Key(DateId, DateInput.MonthPart), DateInput.Key(DateId, DateInput.YearPart),
             nameof(Summary), nameof(OutcomeWanted)], field);
 

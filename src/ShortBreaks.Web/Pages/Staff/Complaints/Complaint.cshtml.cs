@@ -7,6 +7,7 @@ namespace ShortBreaks.Web.Pages.Staff.Complaints;
 /// see the case (a worker it names above all) gets "not found", whatever they type; every view is audited.
 /// </summary>
 [NoStore]
+[ChildAccess(ChildRecordKind.Complaint, "complaintId")]
 public sealed class ComplaintModel(ComplaintService complaints) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ComplaintId { get; set; }

@@ -4,7 +4,7 @@ namespace ShortBreaks.Web.Pages.Account.Family.Complaints;
 /// A family's complaint, compliment or appeal as they see it: where it stands, when to expect the answer (and why it
 /// needs longer, when extended), the answer letters, and asking for the next stage. Only for an account linked to the child.
 /// </summary>
-[ChildAccess(ChildRecordKind.Child, "childId")]
+[ChildAccess(ChildRecordKind.Complaint, "complaintId")]
 public sealed class ComplaintModel(ComplaintService complaints) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ChildId { get; set; }
