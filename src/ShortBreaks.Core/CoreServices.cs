@@ -22,6 +22,9 @@ public sealed record CoreOptions
 
     public EmailOptions Email { get; init; } = new();
 
+    /// <summary>How the outbox retries an email that fails to send.</summary>
+    public OutboxOptions Outbox { get; init; } = new();
+
     /// <summary>Centres of the area's postcode districts, for Local Offer distance searches; without them, listed locations only.</summary>
     public LocalOffer.PostcodeDistricts? PostcodeDistricts { get; init; }
 
@@ -54,6 +57,11 @@ public static class CoreServices
 
         services.AddSingleton(options.Email);
         services.AddSingleton<EmailSender>();
+        services.AddSingleton(options.Outbox);
+        services.AddScoped<Messenger>();
+        services.AddScoped<OutboxService>();
+        services.AddScoped<MessageList>();
+        services.AddScoped<Scheduling.ScheduledJobs>();
 
         services.AddScoped<RequestService>();
         services.AddScoped<RequestMatching>();

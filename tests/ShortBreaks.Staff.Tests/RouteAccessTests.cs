@@ -121,6 +121,9 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         // Administrators only (Policies.Admin): a request may be about a family member rather than a child, and the
         // administrator answering it must see the whole record; SubjectAccessPageTests proves who is refused.
         "/staff/subject-access", "/staff/subject-access/new", "/staff/subject-access/{id:guid}",
+        // Scheduled jobs and the outbox's counts, for administrators only (Policies.Admin): no child named. And each
+        // person's own tasks and messages, read by the signed-in account only; MessagesPageTests proves it.
+        "/staff/scheduled-work", "/messages",
         "/rates", "/rates/versions", "/rates/versions/new", "/rates/versions/{label}", "/rates/versions/{label}/details",
         "/rates/versions/{label}/publish", "/rates/versions/{label}/delete", "/rates/versions/{label}/upload",
         "/rates/versions/{label}/money/{phaseId}", "/rates/versions/{label}/points/{phaseId}/{domainId}",

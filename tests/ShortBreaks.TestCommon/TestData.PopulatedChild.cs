@@ -78,6 +78,7 @@ public sealed partial class TestData
             db.Children.Add(duplicate);
             db.ChildMerges.Add(new ChildMerge { SurvivingChildId = child.Id, MergedChildId = duplicate.Id, MergedChildReference = duplicate.Reference, Reason = $"Same child {tag}", MergedAt = now, MergedByUserId = "manager", MergedByName = "Team Manager" });
             db.SentEmails.Add(new SentEmail { ChildId = child.Id, To = "parent@example.org", Subject = $"A decision {tag}", SentAt = now, Transport = "file" });
+            new Messenger(db).Tell(familyUserId, new Notice("A letter is ready to read", "/account", child.Id, $"A letter about {child.FirstName} {tag}"));
             db.AddTimeline(child.Id, TimelineKinds.Panel, "The panel approved the plan", panelReasons);
             var review = new Core.Retention.RetentionReview { Month = $"{2100 + Random.Shared.Next(800)}-{Random.Shared.Next(1, 13):00}", Status = Core.Retention.RetentionReviewStatus.Ready, StartedAt = now, ScannedAt = now, StartedByName = "System", SchemeVersion = SchemeVersion };
             db.RetentionReviews.Add(review);

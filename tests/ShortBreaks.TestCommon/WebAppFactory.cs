@@ -87,6 +87,9 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Retention:MonthlyScan", MonthlyRetentionScan ? "true" : "false");
         builder.UseSetting("Providers:ExpiryWatch", "false");
         builder.UseSetting("Providers:RenewalWatch", "false");
+        // The outbox is sent by the test that wants it (OutboxService.SendWaitingAsync), so a test's mail folder holds
+        // only what that test sent.
+        builder.UseSetting("Outbox:Send", "false");
         if (Unthrottled)
         {
             foreach (var (key, value) in TestAccounts.UnthrottledSettings) builder.UseSetting(key, value);

@@ -5,6 +5,9 @@ public sealed class AppUser : IdentityUser
     public string DisplayName { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Whether they are emailed when something needs them, or told only in their list in the service.</summary>
+    public Notifications.EmailChoice EmailChoice { get; set; }
 }
 
 /// <summary>The roles in DESIGN.md. A council can give one person several.</summary>

@@ -33,9 +33,14 @@ public sealed class EmailSender(EmailOptions options, ILogger<EmailSender> logge
 
     public string Transport => string.IsNullOrWhiteSpace(options.SmtpHost) ? "pickup-directory" : "smtp";
 
-    public async Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default)
+    /// <param name="messageId">
+    /// The Message-ID to send it with (the outbox gives its own, so an email sent again after a node died is the same
+    /// email to the mail systems that receive it); a new one when null.
+    /// </param>
+    public async Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default, string? messageId = null)
     {
         var message = new MimeMessage();
+        if (messageId is not null) message.MessageId = messageId;
         message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;

@@ -458,6 +458,9 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
         var rows = new Dictionary<string, int>
         {
             ["AuditEntries"] = await db.AuditEntries.Where(a => a.Action != EraseAction && ((a.ChildId != null && ids.Contains(a.ChildId.Value)) || entityIds.Contains(a.EntityId))).ExecuteDeleteAsync(ct),
+            // What people were told about the child, and the emails that tell it, sent or waiting.
+            ["OutboxEmails"] = await db.OutboxEmails.Where(e => db.PersonMessages.Any(m => m.Id == e.MessageId && m.ChildId != null && ids.Contains(m.ChildId.Value))).ExecuteDeleteAsync(ct),
+            ["PersonMessages"] = await db.PersonMessages.Where(m => m.ChildId != null && ids.Contains(m.ChildId.Value)).ExecuteDeleteAsync(ct),
             // Direct payments and the money around them, before the plans, packages and letters they point to. A payment
             // run or provider invoice keeps its recorded total; only the child's own lines and payments go.
             // Complaints before the letters their stages point to.

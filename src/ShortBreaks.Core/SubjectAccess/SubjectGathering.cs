@@ -36,7 +36,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         nameof(ShortBreaksDbContext.DirectPaymentStatements), nameof(ShortBreaksDbContext.StatementLines), nameof(ShortBreaksDbContext.MonitoringReturns),
         nameof(ShortBreaksDbContext.MonitoringReturnEvidence), nameof(ShortBreaksDbContext.AccountAudits), nameof(ShortBreaksDbContext.Recoupments),
         nameof(ShortBreaksDbContext.RecoupmentDeductions),
-        nameof(ShortBreaksDbContext.ProviderInvoiceLines), nameof(ShortBreaksDbContext.PaymentRunItems),
+        nameof(ShortBreaksDbContext.ProviderInvoiceLines), nameof(ShortBreaksDbContext.PaymentRunItems), nameof(ShortBreaksDbContext.PersonMessages),
         nameof(ShortBreaksDbContext.Complaints), nameof(ShortBreaksDbContext.ComplaintStages), nameof(ShortBreaksDbContext.ComplaintExtensions),
     };
 
@@ -44,6 +44,8 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
     public static readonly IReadOnlyDictionary<string, string> NotAboutAChild = new Dictionary<string, string>
     {
         [nameof(ShortBreaksDbContext.SchemeVersions)] = "the council's scheme versions",
+        [nameof(ShortBreaksDbContext.OutboxEmails)] = "emails waiting to send: an account and the message it tells of (the message is gathered)",
+        [nameof(ShortBreaksDbContext.ScheduledJobs)] = "the last run of each piece of scheduled work",
         [nameof(ShortBreaksDbContext.Organisations)] = "the providers on the framework",
         [nameof(ShortBreaksDbContext.OrganisationUsers)] = "which accounts work for which provider",
         [nameof(ShortBreaksDbContext.OrganisationDocuments)] = "providers' evidence for the framework",
@@ -213,6 +215,9 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         var emails = await db.SentEmails.AsNoTracking().Where(e => e.ChildId == childId).OrderBy(e => e.SentAt).ToListAsync(ct);
         Add("emails", "Emails sent about the child", nameof(db.SentEmails), emails.Select(EmailEntry).ToList());
 
+        var messages = await db.PersonMessages.AsNoTracking().Where(m => m.ChildId == childId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
+        Add("messages", "Tasks and messages about the child", nameof(db.PersonMessages), messages.Select(MessageEntry).ToList());
+
         var timeline = await db.TimelineEvents.AsNoTracking().Where(t => t.ChildId == childId).OrderBy(t => t.At).ThenBy(t => t.Id).ToListAsync(ct);
         Add("timeline", "Timeline", nameof(db.TimelineEvents), timeline.Select(t => new RecordEntry($"{nameof(db.TimelineEvents)}/{t.Id}", t.Summary,
             Fields(("When", t.At), ("What", t.Summary), ("Detail", t.Detail), ("By", t.ActorName)))).ToList());
@@ -319,6 +324,9 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         var emails = await db.SentEmails.AsNoTracking().Where(e => e.To == email).OrderBy(e => e.SentAt).ToListAsync(ct);
         Add("emails", "Emails sent to them", nameof(db.SentEmails), emails.Select(EmailEntry).ToList());
 
+        var messages = await db.PersonMessages.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
+        Add("messages", "Tasks and messages in their account", nameof(db.PersonMessages), messages.Select(MessageEntry).ToList());
+
         var earlier = await db.SubjectAccessRequests.AsNoTracking().Where(s => s.FamilyUserId == userId).OrderBy(s => s.LoggedAt).ToListAsync(ct);
         Add("subject-access", "Subject access requests about them", nameof(db.SubjectAccessRequests), earlier.Select(SubjectAccessEntry).ToList());
 
@@ -386,6 +394,10 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         if (v.DecisionReasons is not null) fields.Add(StaffField(key, "Reasons for the decision", v.DecisionReasons, "Support plans", $"The reasons for the decision on plan version {v.Number}"));
         return new RecordEntry(key, $"Plan version {v.Number}", fields);
     }
+
+    private static RecordEntry MessageEntry(Notifications.PersonMessage m) =>
+        new($"{nameof(ShortBreaksDbContext.PersonMessages)}/{m.Id}", m.Title, Fields(("Title", m.Title), ("Detail", m.Detail), ("Written", m.CreatedAt),
+            ("Read", m.ReadAt), ("A task, done", m.TaskKey is null ? null : m.CompletedAt)));
 
     private static RecordEntry EmailEntry(SentEmail e) =>
         new($"{nameof(ShortBreaksDbContext.SentEmails)}/{e.Id}", e.Subject, Fields(("To", e.To), ("Subject", e.Subject), ("Sent", e.SentAt)));

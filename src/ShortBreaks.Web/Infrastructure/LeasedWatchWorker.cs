@@ -23,6 +23,12 @@ public abstract class LeasedWatchWorker(IServiceScopeFactory scopes, NodeOptions
     /// <summary>This process, as named on the items it claims.</summary>
     public static string Node { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
+    /// <summary>The node's settings (lease, poll intervals).</summary>
+    protected NodeOptions Options => options;
+
+    /// <summary>How often this watch looks: <see cref="CheckEvery"/> unless the watch needs to be quicker (the outbox).</summary>
+    protected virtual TimeSpan Interval => CheckEvery;
+
     /// <summary>Claims and acts on each item due; returns how many were sent.</summary>
     protected abstract Task<int> RunAsync(IServiceProvider services, string node, TimeSpan lease, CancellationToken ct);
 
@@ -35,7 +41,7 @@ public abstract class LeasedWatchWorker(IServiceScopeFactory scopes, NodeOptions
             try
             {
                 await RunOnceAsync(stoppingToken);
-                await Task.Delay(CheckEvery, stoppingToken);
+                await Task.Delay(Interval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -46,7 +52,8 @@ public abstract class LeasedWatchWorker(IServiceScopeFactory scopes, NodeOptions
             {
                 // The database may be restarting: look again after the interval.
                 logger.LogError(ex, "Could not look for {Emails}", names.Emails);
-                await Task.Delay(CheckEvery, stoppingToken);
+                await RecordAsync(DateTime.UtcNow, "failed", null, ex.GetType().Name);
+                await Task.Delay(Interval, stoppingToken);
             }
         }
     }
@@ -57,10 +64,26 @@ public abstract class LeasedWatchWorker(IServiceScopeFactory scopes, NodeOptions
         scope.ServiceProvider.GetRequiredService<Actor>().Name = names.ActorName;
         using var activity = Telemetry.Source.StartActivity(names.Activity);
         var started = Stopwatch.GetTimestamp();
+        var startedAt = scope.ServiceProvider.GetRequiredService<ShortBreaksDbContext>().UtcNow;
         var sent = await RunAsync(scope.ServiceProvider, Node, RetentionWorker.LeaseOf(options), ct);
+        await scope.ServiceProvider.GetRequiredService<ScheduledJobs>().RecordTurnAsync(names.ActorName, Node, startedAt, "completed", $"{sent} {names.Emails}", null, ct);
         var job = new KeyValuePair<string, object?>("job", names.Job);
         Telemetry.BackgroundWork.Add(1, job, new("outcome", "completed"));
         Telemetry.BackgroundDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, job, new("outcome", "completed"));
         if (sent > 0) logger.LogInformation("Sent {Count} {Emails}", sent, names.Emails);
+    }
+
+    /// <summary>Records a failed turn for administrators, if the database will take it (it may be what failed).</summary>
+    private async Task RecordAsync(DateTime startedAt, string outcome, string? result, string? failure)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<ScheduledJobs>().RecordTurnAsync(names.ActorName, Node, startedAt, outcome, result, failure, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not record the failed turn of {Job}", names.ActorName);
+        }
     }
 }

@@ -20,6 +20,12 @@ public sealed class NodeOptions
     /// of it): work left by a node that stopped is taken up by another this long after.
     /// </summary>
     public double JobLeaseSeconds { get; set; } = 60;
+
+    /// <summary>How often a node looks in the outbox for emails to send (default 15 seconds).</summary>
+    public double OutboxPollSeconds { get; set; } = 15;
+
+    /// <summary>How often a node looks whether a daily job is due and not yet run today (default 5 minutes).</summary>
+    public double DailyJobPollSeconds { get; set; } = 300;
 }
 
 /// <summary>

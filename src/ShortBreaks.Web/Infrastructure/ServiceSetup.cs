@@ -17,7 +17,8 @@ public static class ServiceSetup
         var schemesFolder = config["Schemes:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "schemes");
         var database = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var email = config.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions();
-        services.AddShortBreaksCore(CoreOptions.FromSchemesFolder(schemesFolder, database, email));
+        var outbox = config.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions();
+        services.AddShortBreaksCore(CoreOptions.FromSchemesFolder(schemesFolder, database, email) with { Outbox = outbox });
 
         services.AddScoped<SchemeRegistry>();
         services.AddSingleton<VirtualBudgetQueue>();
@@ -30,6 +31,8 @@ public static class ServiceSetup
         if (!string.Equals(config["Providers:RenewalWatch"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<RenewalWorker>();
         // And finds complaint stages past their due date; each is found once across the nodes.
         if (!string.Equals(config["Complaints:OverdueScan"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<ComplaintWorker>();
+        // And sends the emails waiting in the outbox, each once whatever the number of nodes.
+        if (!string.Equals(config["Outbox:Send"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<OutboxWorker>();
         services.AddSingleton<ShortBreaksLinks>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>

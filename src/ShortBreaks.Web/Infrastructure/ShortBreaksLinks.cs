@@ -191,6 +191,13 @@ public sealed partial class ShortBreaksLinks(LinkGenerator links)
     // Staff: subject access requests (administrators)
     public string StaffSubjectAccess() => Page("/Staff/SubjectAccess/Index");
 
+    /// <summary>Each scheduled job's last run and the outbox, for administrators.</summary>
+    public string StaffScheduledWork() => Page("/Staff/ScheduledWork");
+
+    // Everyone's own list of tasks and messages
+    public string Messages(int? page = null, string? saved = null) =>
+        Page("/Messages/Index") + Query(("page", PageValue(page)), ("saved", saved));
+
     public string StaffSubjectAccessNew() => Page("/Staff/SubjectAccess/New");
 
     public string StaffSubjectAccessRequest(Guid id, string? done = null) => Page("/Staff/SubjectAccess/Request", new { id }) + Query(("done", done));

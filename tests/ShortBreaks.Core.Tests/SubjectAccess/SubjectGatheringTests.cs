@@ -64,6 +64,7 @@ public sealed class SubjectGatheringTests
             [nameof(db.Letters)] = await db.Letters.CountAsync(x => x.ChildId == childId),
             [nameof(db.AuditEntries)] = await db.AuditEntries.CountAsync(x => x.ChildId == childId),
             [nameof(db.SentEmails)] = await db.SentEmails.CountAsync(x => x.ChildId == childId),
+            [nameof(db.PersonMessages)] = await db.PersonMessages.CountAsync(x => x.ChildId == childId),
             [nameof(db.RasAssessments)] = await db.RasAssessments.CountAsync(x => x.ChildId == childId),
             [nameof(db.SupportPlans)] = await db.SupportPlans.CountAsync(x => x.ChildId == childId),
             [nameof(db.PlanVersions)] = await db.PlanVersions.CountAsync(x => x.ChildId == childId),

@@ -83,6 +83,10 @@ public class ShortBreaksLinksTests(WebAppFactory app) : IClassFixture<WebAppFact
         links.StaffPlanPdf(ChildId, 3).ShouldBe($"/staff/children/{ChildId}/plan?handler=pdf&version=3");
         links.StaffPlanVersion(ChildId, 3).ShouldBe($"/staff/children/{ChildId}/plan/versions/3");
         links.StaffSubjectAccess().ShouldBe("/staff/subject-access");
+        links.StaffScheduledWork().ShouldBe("/staff/scheduled-work");
+        links.Messages().ShouldBe("/messages");
+        links.Messages(page: 2, saved: "choice").ShouldBe("/messages?page=2&saved=choice");
+        links.Messages(page: 1).ShouldBe("/messages");
         links.StaffSubjectAccessNew().ShouldBe("/staff/subject-access/new");
         links.StaffSubjectAccessRequest(OtherId, done: "saved").ShouldBe($"/staff/subject-access/{OtherId}?done=saved");
         links.StaffSubjectAccessDownload(OtherId).ShouldBe($"/staff/subject-access/{OtherId}?handler=download");
