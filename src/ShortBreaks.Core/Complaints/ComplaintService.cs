@@ -45,7 +45,7 @@ public sealed record StaffMember(string UserId, string Name, bool IsManager);
 /// every view is audited. Changes are saved only over the version the person saw. Complaints are kept off the child's
 /// timeline and staff letter list, which every case worker reads: their history is their stages, extensions and audit.
 /// </summary>
-public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog schemes, WorkingDays workingDays)
+public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog schemes, WorkingDays workingDays, Messenger messenger)
 {
     public const int PageSize = 25;
 
@@ -116,6 +116,7 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         }
 
         db.Complaints.Add(complaint);
+        if (complaint.Stages.FirstOrDefault() is { } first) await TellManagersAsync(complaint.SubjectWorkerUserId, ComplaintNotices.NeedsAHandler(complaint, first), ct);
         await db.SaveChangesAsync(ct);
         return (complaint, CommandResult.Ok);
     }
@@ -147,6 +148,15 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         }
 
         return errors;
+    }
+
+    /// <summary>Tells every team manager and administrator, never the worker a complaint names.</summary>
+    private async Task TellManagersAsync(string? subjectWorkerUserId, Notice notice, CancellationToken ct)
+    {
+        foreach (var manager in (await StaffAsync(ct)).Where(s => s.IsManager && s.UserId != subjectWorkerUserId))
+        {
+            await messenger.TellAsync(manager.UserId, notice, ct);
+        }
     }
 
     private void AddStage(Complaint complaint, ComplaintStageKind kind, DateOnly startedOn, ComplaintSettings settings)
@@ -242,6 +252,9 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         stage.OwnerUserId = owner.UserId;
         stage.OwnerName = owner.Name;
         complaint.ChangedAt = db.UtcNow;
+        await messenger.CompleteTasksAsync(ComplaintNotices.AssignTask(stage.Id), ct);
+        await messenger.CompleteTasksAsync(ComplaintNotices.StageTask(stage.Id), ct);
+        messenger.Tell(owner.UserId, ComplaintNotices.GivenToYou(complaint, stage));
         return await db.SaveOrConflictAsync(Conflict(), ct);
     }
 
@@ -372,6 +385,9 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         complaint.Open = outcome != ComplaintOutcome.Withdrawn && ComplaintRules.Next(stage.Kind) is not null;
         complaint.ClosedAt = complaint.Open ? null : db.UtcNow;
         complaint.ChangedAt = db.UtcNow;
+        await messenger.CompleteTasksAsync(ComplaintNotices.StageTask(stage.Id), ct);
+        await messenger.CompleteTasksAsync(ComplaintNotices.OverdueTask(stage.Id), ct);
+        await messenger.TellFamilyAsync(complaint.ChildId, ComplaintNotices.AnswerReady(complaint), ct);
         var result = await db.SaveOrConflictAsync(Conflict(), ct);
         return (result.Succeeded ? letter : null, result);
     }
@@ -390,9 +406,11 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         db.ExpectVersion(complaint, seenVersion);
         var stageCount = complaint.Stages.Count;
         AddStage(complaint, next, Today, Scheme.ComplaintRules);
-        foreach (var stage in complaint.Stages.Skip(stageCount)) db.ComplaintStages.Add(stage);
+        var added = complaint.Stages[stageCount];
+        db.ComplaintStages.Add(added);
         complaint.ClosedAt = null;
         complaint.ChangedAt = db.UtcNow;
+        await TellManagersAsync(complaint.SubjectWorkerUserId, ComplaintNotices.NeedsAHandler(complaint, added), ct);
         return await db.SaveOrConflictAsync(Conflict(), ct);
     }
 
@@ -487,11 +505,26 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
     {
         var today = Today;
         var run = Guid.NewGuid().ToString("N");
+        // The marking and the telling commit together: a run that stops half way marks nothing, and the next run finds it.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var marked = await db.ComplaintStages
             .Where(s => s.RespondedOn == null && s.OverdueFoundOn == null && s.DueOn < today)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.OverdueFoundOn, today).SetProperty(s => s.OverdueFoundBy, run), ct);
         if (marked == 0) return [];
-        return await db.ComplaintStages.AsNoTracking().Where(s => s.OverdueFoundBy == run).ToListAsync(ct);
+        var found = await db.ComplaintStages.AsNoTracking().Where(s => s.OverdueFoundBy == run).ToListAsync(ct);
+        var complaintIds = found.Select(s => s.ComplaintId).Distinct().ToList();
+        var named = await db.Complaints.AsNoTracking().Where(c => complaintIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.SubjectWorkerUserId, ct);
+        var managers = (await StaffAsync(ct)).Where(s => s.IsManager).Select(s => s.UserId).ToList();
+        foreach (var stage in found)
+        {
+            var notice = ComplaintNotices.Overdue(stage);
+            foreach (var manager in managers.Where(m => m != named.GetValueOrDefault(stage.ComplaintId))) await messenger.TellAsync(manager, notice, ct);
+            if (stage.OwnerUserId is { } owner && !managers.Contains(owner)) await messenger.TellAsync(owner, notice, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return found;
     }
 
     private Task<Complaint?> LoadAsync(Guid id, CancellationToken ct, bool tracking = true)

@@ -24,7 +24,7 @@ public sealed class ComplaintServiceTests
     // Monday 21 December 2026, before Christmas Day and the Boxing Day holiday (Monday 28th) and New Year's Day.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 21, 10, 0, 0, TimeSpan.Zero));
 
-    private static ComplaintService Service(ShortBreaksDbContext db) => new(db, ShippedSchemes.Catalog, ShippedSchemes.WorkingDays);
+    private static ComplaintService Service(ShortBreaksDbContext db) => new(db, ShippedSchemes.Catalog, ShippedSchemes.WorkingDays, new ShortBreaks.Core.Notifications.Messenger(db));
 
     private static ComplaintViewer Viewer(Actor actor) => new(actor.UserId!, actor.UserId!.StartsWith("manager", StringComparison.Ordinal));
 
@@ -48,7 +48,17 @@ public sealed class ComplaintServiceTests
         }
 
         await db.SaveChangesAsync();
-        return await new TestData(db).CreateChildAsync(firstName: "Amara", tier: Tier.FlexibleShortBreaks);
+        var child = await new TestData(db).CreateChildAsync(firstName: "Amara", tier: Tier.FlexibleShortBreaks);
+        db.ChildFamilyMembers.Add(new ChildFamilyMember { ChildId = child.Id, UserId = Family.UserId!, Relationship = "Mother", AddedAt = db.UtcNow });
+        await db.SaveChangesAsync();
+        return child;
+    }
+
+    private async Task<List<(string UserId, string Title, bool Done)>> MessagesAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext(Actor.System, _clock);
+        return (await db.PersonMessages.AsNoTracking().OrderBy(m => m.CreatedAt).Select(m => new { m.UserId, m.Title, Done = m.CompletedAt != null }).ToListAsync())
+            .Select(m => (m.UserId, m.Title, m.Done)).ToList();
     }
 
     private async Task<Complaint> MakeAsync(TestDatabase database, Guid childId, NewComplaint? input = null, Actor? by = null)
@@ -386,5 +396,32 @@ public sealed class ComplaintServiceTests
         (await Service(db).ListAsync(Viewer(Manager), new ComplaintFilter(Subject: ComplaintSubject.Budget), 1)).Items.ShouldHaveSingleItem().Id.ShouldBe(newer.Id);
         (await Service(db).ListAsync(Viewer(Manager), new ComplaintFilter(Kind: ComplaintKind.Compliment, OpenOnly: false), 1)).Total.ShouldBe(1);
         (await Service(db).ListAsync(Viewer(Manager), new ComplaintFilter(), 99)).PageNumber.ShouldBe(1);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Telling_ManagersOfANewCase_TheHandlerWhenGiven_ManagersWhenOverdue_TheFamilyWhenAnswered_NeverTheNamedWorker(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await SetUpAsync(database);
+        var made = await MakeAsync(database, child.Id, AComplaint() with { Subject = ComplaintSubject.Worker, Channel = ComplaintChannel.Phone, SubjectWorkerUserId = Manager.UserId }, Officer);
+
+        (await MessagesAsync(database)).ShouldBe([(OtherManager.UserId!, "A complaint needs a handler", false)]);
+        (await AsAsync(database, OtherManager, (s, v) => s.AssignAsync(made.Id, Investigator.UserId, v, Viewer(OtherManager)), made.Id)).Succeeded.ShouldBeTrue();
+        _clock.SetUtcNow(new DateTimeOffset(2027, 1, 8, 9, 0, 0, TimeSpan.Zero));
+        await using (var db = database.NewContext(Actor.System, _clock)) (await Service(db).ScanAsync()).Count.ShouldBe(1);
+        await using (var db = database.NewContext(Actor.System, _clock)) (await Service(db).ScanAsync()).ShouldBeEmpty();
+        (await AsAsync(database, Investigator, async (s, v) => (await s.RespondAsync(made.Id, ComplaintOutcome.NotUpheld, "Reasons", v, Viewer(Investigator))).Result, made.Id)).Succeeded.ShouldBeTrue();
+
+        var messages = await MessagesAsync(database);
+        messages.ShouldBe([
+            (OtherManager.UserId!, "A complaint needs a handler", true),
+            (Investigator.UserId!, "A complaint has been given to you to answer", true),
+            (OtherManager.UserId!, "A complaint stage is overdue", true),
+            (Investigator.UserId!, "A complaint stage is overdue", true),
+            (Family.UserId!, "Our answer to your complaint is ready to read", false),
+        ]);
+        messages.ShouldNotContain(m => m.UserId == Manager.UserId);
+        await using var check = database.NewContext(Actor.System, _clock);
+        (await check.OutboxEmails.SingleAsync(e => e.UserId == Family.UserId)).Statutory.ShouldBeTrue();
     }
 }

@@ -114,6 +114,9 @@ public class ShortBreaksLinksTests(WebAppFactory app) : IClassFixture<WebAppFact
         links.StaffComplaints(kind: "Appeal", show: "overdue", page: 2).ShouldBe("/staff/complaints?kind=Appeal&show=overdue&p=2");
         links.StaffComplaint(OtherId, done: "extended").ShouldBe($"/staff/complaints/{OtherId}?done=extended");
         links.FamilyComplaint(ChildId, OtherId).ShouldBe($"/account/children/{ChildId}/complaints/{OtherId}");
+        // The complaint notices write these addresses themselves (ComplaintNotices): they must stay the pages'.
+        links.FamilyComplaint(ChildId, OtherId).ShouldBe(Core.Complaints.ComplaintNotices.FamilyPath(ChildId, OtherId));
+        links.StaffComplaint(OtherId).ShouldBe(Core.Complaints.ComplaintNotices.StaffPath(OtherId));
         links.ProviderAgreementPdf(OtherId).ShouldBe($"/provider/agreements/{OtherId}?handler=pdf");
     }
 
