@@ -79,7 +79,10 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
                 if (worker is null) errors.Add(new("SubjectWorkerUserId", "Choose the member of staff it is about."));
                 else workerName = worker.Name;
             }
-            else if (input.Channel == ComplaintChannel.Online) workerName = input.SubjectWorkerName!.Trim();
+            else if (input.Channel == ComplaintChannel.Online)
+            {
+                workerName = input.SubjectWorkerName!.Trim();
+            }
         }
 
         string? decisionMakers = null;
@@ -142,7 +145,10 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         {
             if (input.Channel == ComplaintChannel.Online &&
                 ComplaintRules.TextProblem(input.SubjectWorkerName, "The name of the member of staff", 200, required: true) is { } nameProblem)
+            {
                 errors.Add(new("SubjectWorkerName", nameProblem));
+            }
+
             if (input.Channel == ComplaintChannel.Phone && string.IsNullOrEmpty(input.SubjectWorkerUserId))
                 errors.Add(new("SubjectWorkerUserId", "Choose the member of staff it is about."));
         }
@@ -246,7 +252,9 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
 
         if (stage.Kind == ComplaintStageKind.Investigation &&
             complaint.Stages.Any(s => s.Kind == ComplaintStageKind.LocalResolution && s.OwnerUserId == owner.UserId))
+        {
             return CommandResult.Fail("OwnerUserId", "The investigation is done by someone who did not handle stage 1. Choose someone else.");
+        }
 
         db.ExpectVersion(complaint, seenVersion);
         stage.OwnerUserId = owner.UserId;
@@ -356,16 +364,22 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         if (stage.Kind == ComplaintStageKind.Appeal
                 ? stage.OwnerUserId != viewer.UserId || DecisionMakers(complaint).Contains(viewer.UserId)
                 : !MayAct(stage, viewer))
+        {
             return (null, CommandResult.Fail("Outcome", stage.Kind == ComplaintStageKind.Appeal
                 ? "Only the manager hearing the appeal can decide it, and never someone who made the decision."
                 : "Only the stage's handler or a manager can answer it."));
+        }
+
         if (stage.Kind == ComplaintStageKind.ReviewPanel && stage.PanelReportOn is null)
             return (null, CommandResult.Fail("Outcome", "Record the panel and its report before the council's response."));
 
         var errors = new List<FieldError>();
         if (outcome is not { } found || !Enum.IsDefined(found) || found == ComplaintOutcome.Noted
             || (stage.Kind == ComplaintStageKind.Appeal && found == ComplaintOutcome.Withdrawn))
+        {
             errors.Add(new("Outcome", "Choose the finding."));
+        }
+
         if (ComplaintRules.TextProblem(response, "The reasons", ComplaintRules.TextMaxLength, required: true) is { } responseProblem)
             errors.Add(new("Reasons", responseProblem));
         if (errors.Count > 0) return (null, CommandResult.Fail(errors));

@@ -18,7 +18,10 @@ internal static class DemoComplaints
         var staff = await db.Users.AsNoTracking().Where(u => u.Email != null && u.Email.EndsWith("@" + DemoCounty.EmailDomain))
             .ToDictionaryAsync(u => u.Email!.Split('@')[0], u => (Id: u.Id, Name: u.DisplayName), ct);
         if (!staff.TryGetValue("officer", out var officer) || !staff.TryGetValue("reviewer", out var reviewer) ||
-            !staff.TryGetValue("manager", out var manager) || !staff.TryGetValue("admin", out var admin)) return 0;
+            !staff.TryGetValue("manager", out var manager) || !staff.TryGetValue("admin", out var admin))
+        {
+            return 0;
+        }
 
         var parentId = staff.TryGetValue("parent", out var parent) ? parent.Id : null;
         var familyChild = parentId is null ? null
