@@ -36,6 +36,7 @@ public sealed class ChildRecords : IAsyncLifetime
     public Guid AccountId { get; private set; }
     public Guid StatementLineId { get; private set; }
     public Guid ReviewId { get; private set; }
+    public Guid ComplaintId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -48,6 +49,7 @@ public sealed class ChildRecords : IAsyncLifetime
             var item = new PanelItem { ChildId = child.Id, Kind = PanelItemKind.EntryToTargeted, Status = PanelItemStatus.Awaiting };
             db.AddRange(letter, assessment, item);
             var package = TestData.AddPackageRows(db, child.Id, "routes", UkCalendar.DateOf(DateTime.UtcNow));
+            ComplaintId = TestData.AddComplaintRows(db, child.Id, "routes", UkCalendar.DateOf(DateTime.UtcNow)).Id;
             var directPayment = TestData.AddMonitoringRows(db, child.Id, "routes", UkCalendar.DateOf(DateTime.UtcNow));
             directPayment.BodyHtml = "<p>Agreement</p>";
             var account = new Core.DirectPayments.DirectPaymentAccount { DirectPaymentId = directPayment.Id, ChildId = child.Id, AccountName = "A parent", SortCode = "309430", AccountNumber = "00733445", CreatedAt = DateTime.UtcNow, CreatedByUserId = "someone", CreatedByName = "Someone" };
@@ -87,6 +89,7 @@ public sealed class ChildRecords : IAsyncLifetime
             "directpaymentid" => DirectPaymentId.ToString(),
             "accountid" => AccountId.ToString(),
             "lineid" => StatementLineId.ToString(),
+            "complaintid" => ComplaintId.ToString(),
             "letterid" => LetterId.ToString(),
             "docid" or "documentid" => DocumentId.ToString(),
             "section" => "personal-care",
@@ -122,6 +125,9 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/staff/renewals",
         // The reviews worklist lists reviews to case staff only (the Staff folder's policy); each review's page checks its child.
         "/staff/reviews",
+        // The complaints list shows case staff only the cases they may see (ComplaintAccess: handlers and managers, never a
+        // worker a complaint names); each case's page checks its child and that rule. ComplaintPageTests proves who is refused.
+        "/staff/complaints",
         // Administrators only (Policies.Admin): a request may be about a family member rather than a child, and the
         // administrator answering it must see the whole record; SubjectAccessPageTests proves who is refused.
         "/staff/subject-access", "/staff/subject-access/new", "/staff/subject-access/{id:guid}",

@@ -86,6 +86,7 @@ public sealed partial class TestData
             db.Reviews.Add(new Core.Reviews.Review { ChildId = child.Id, Kind = ReviewKind.Annual, DueOn = DateOnly.FromDateTime(at), State = Core.Reviews.ReviewState.Completed, CreatedAt = at, Decision = Core.Reviews.ReviewDecision.Close, DecisionReasons = "The family asked to close", DecidedAt = at });
             AddApprovedInvoice(db, package, new DateOnly(at.Year, at.Month, 1), 1m, 1).Reference = "INV-" + Guid.NewGuid().ToString("N")[..12];
             AddMonitoringRows(db, child.Id, "closed", DateOnly.FromDateTime(at));
+            AddComplaintRows(db, child.Id, "closed", DateOnly.FromDateTime(at));
             var run = new Core.Finance.PaymentRun { Reference = "RUN-" + Guid.NewGuid().ToString("N")[..12], PayOn = DateOnly.FromDateTime(at), PreparedAt = at, PreparedByName = "Fran Finance", State = Core.Finance.PaymentRunState.Paid, ItemCount = 1, Total = 99.99m };
             db.PaymentRuns.Add(run);
             db.PaymentRunItems.Add(new Core.Finance.PaymentRunItem
@@ -109,6 +110,9 @@ public sealed partial class TestData
         return new Dictionary<string, int>
         {
             ["Children"] = await db.Children.CountAsync(c => ids.Contains(c.Id), cancellationToken),
+            ["Complaints"] = await db.Complaints.CountAsync(c => ids.Contains(c.ChildId), cancellationToken),
+            ["ComplaintStages"] = await db.ComplaintStages.CountAsync(s => ids.Contains(s.ChildId), cancellationToken),
+            ["ComplaintExtensions"] = await db.ComplaintExtensions.CountAsync(e => ids.Contains(e.ChildId), cancellationToken),
             ["DirectPayments"] = await db.DirectPayments.CountAsync(d => ids.Contains(d.ChildId), cancellationToken),
             ["DirectPaymentAccounts"] = await db.DirectPaymentAccounts.CountAsync(a => ids.Contains(a.ChildId), cancellationToken),
             ["DirectPaymentInstalments"] = await db.DirectPaymentInstalments.CountAsync(i => ids.Contains(i.ChildId), cancellationToken),

@@ -89,6 +89,7 @@ public sealed partial class TestData
             db.Reviews.Add(new Core.Reviews.Review { ChildId = child.Id, PlanId = plan.Id, Kind = ReviewKind.RasPackage, DueOn = Today, State = Core.Reviews.ReviewState.Booked, CreatedAt = now, BookedFor = Today.AddDays(7), BookedTime = "10am", Meeting = Core.Reviews.ReviewMeeting.InPerson, Place = "The family home", Invited = $"Parents {tag}", FamilyViews = $"Going well {tag}" });
             db.AllowanceYears.Add(new Core.Providers.AllowanceYear { ChildId = child.Id, YearStart = package.YearStart, ChangedAt = now });
             AddMonitoringRows(db, child.Id, tag, Today);
+            AddComplaintRows(db, child.Id, tag, Today);
             AddApprovedInvoice(db, package, new DateOnly(Today.Year, Today.Month, 1), 2m, 1).Reference = "INV-" + Guid.NewGuid().ToString("N")[..12];
             var run = new Core.Finance.PaymentRun { Reference = "RUN-" + Guid.NewGuid().ToString("N")[..12], PayOn = Today, PreparedAt = now, PreparedByName = "Fran Finance", State = Core.Finance.PaymentRunState.Paid, ItemCount = 1, Total = 99.99m };
             db.PaymentRuns.Add(run);

@@ -30,7 +30,8 @@ public sealed class ChildService(ShortBreaksDbContext db)
             .Select(r => new RequestSummary(r.Id, r.Reference, r.Status, r.Channel, r.SubmittedAt,
                 r.Decision == null ? null : r.Decision.Outcome, r.Decision == null ? null : r.Decision.DecidedAt))
             .ToListAsync(ct);
-        var letters = await db.Letters.AsNoTracking().Where(l => l.ChildId == id).OrderByDescending(l => l.CreatedAt)
+        // Complaint responses are read from the complaint, which only its handlers and managers see (never a worker it names).
+        var letters = await db.Letters.AsNoTracking().Where(l => l.ChildId == id && l.Kind != LetterKinds.ComplaintResponse).OrderByDescending(l => l.CreatedAt)
             .Select(l => new LetterSummary(l.Id, l.Title, l.CreatedAt, l.VisibleToFamily)).ToListAsync(ct);
         var keyWorker = child.KeyWorkerId is null ? null
             : await db.Users.AsNoTracking().Where(u => u.Id == child.KeyWorkerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
@@ -74,6 +75,9 @@ public sealed class ChildService(ShortBreaksDbContext db)
         await db.Letters.Where(l => l.ChildId == duplicateId).ForEachAsync(l => l.ChildId = survivingId, ct);
         await db.Referrals.Where(r => r.ChildId == duplicateId).ForEachAsync(r => r.ChildId = survivingId, ct);
         await db.TimelineEvents.Where(e => e.ChildId == duplicateId).ForEachAsync(e => e.ChildId = survivingId, ct);
+        await db.Complaints.Where(c => c.ChildId == duplicateId).ForEachAsync(c => c.ChildId = survivingId, ct);
+        await db.ComplaintStages.Where(c => c.ChildId == duplicateId).ForEachAsync(c => c.ChildId = survivingId, ct);
+        await db.ComplaintExtensions.Where(c => c.ChildId == duplicateId).ForEachAsync(c => c.ChildId = survivingId, ct);
         var notCarried = duplicate.FamilyMembers.Where(d => surviving.FamilyMembers.All(m => m.UserId != d.UserId)).Select(d => d.UserId).ToList();
         var notCarriedNames = await db.Users.Where(u => notCarried.Contains(u.Id)).Select(u => u.DisplayName + " (" + u.Email + ")").ToListAsync(ct);
         db.ChildFamilyMembers.RemoveRange(duplicate.FamilyMembers);

@@ -1089,3 +1089,58 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<ShortBreaks
         b.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId);
     }
 }
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Complaints.Complaint>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Complaints.Complaint> b)
+    {
+        // The managers' list: open cases by due date; the counts by stage, subject and outcome.
+        b.HasIndex(c => new { c.CurrentDueOn, c.CreatedAt });
+        b.HasIndex(c => new { c.CurrentStage, c.CurrentDueOn });
+        b.HasIndex(c => c.Subject);
+        b.HasIndex(c => c.Outcome);
+        b.HasIndex(c => new { c.ChildId, c.CreatedAt });
+        b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Subject).HasConversion<string>().HasMaxLength(40);
+        b.Property(c => c.MadeBy).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.CurrentStage).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.SubjectWorkerName).HasMaxLength(200);
+        b.Property(c => c.MadeByName).HasMaxLength(200);
+        b.Property(c => c.SchemeVersion).HasMaxLength(40);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasOne<Child>().WithMany().HasForeignKey(c => c.ChildId);
+        b.HasMany(c => c.Stages).WithOne().HasForeignKey(s => s.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ComplaintStageConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Complaints.ComplaintStage>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Complaints.ComplaintStage> b)
+    {
+        b.HasIndex(s => new { s.ComplaintId, s.Kind }).IsUnique();
+        b.HasIndex(s => s.OwnerUserId);
+        // The daily scan: unanswered stages past their due day, not yet found.
+        b.HasIndex(s => new { s.RespondedOn, s.OverdueFoundOn, s.DueOn });
+        b.HasIndex(s => s.OverdueFoundBy);
+        b.HasIndex(s => s.ChildId);
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(s => s.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.OwnerName).HasMaxLength(200);
+        b.Property(s => s.RespondedByName).HasMaxLength(200);
+        b.Property(s => s.OverdueFoundBy).HasMaxLength(40);
+        b.HasMany(s => s.Extensions).WithOne().HasForeignKey(e => e.StageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ComplaintExtensionConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.Complaints.ComplaintExtension>
+{
+    public void Configure(EntityTypeBuilder<ShortBreaks.Core.Complaints.ComplaintExtension> b)
+    {
+        b.HasIndex(e => e.ChildId);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.ByName).HasMaxLength(200);
+    }
+}

@@ -78,6 +78,9 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<DirectPayments.Recoupment> Recoupments => Set<DirectPayments.Recoupment>();
     public DbSet<DirectPayments.RecoupmentDeduction> RecoupmentDeductions => Set<DirectPayments.RecoupmentDeduction>();
     public DbSet<Reviews.Review> Reviews => Set<Reviews.Review>();
+    public DbSet<Complaints.Complaint> Complaints => Set<Complaints.Complaint>();
+    public DbSet<Complaints.ComplaintStage> ComplaintStages => Set<Complaints.ComplaintStage>();
+    public DbSet<Complaints.ComplaintExtension> ComplaintExtensions => Set<Complaints.ComplaintExtension>();
     public DbSet<Notifications.PersonMessage> PersonMessages => Set<Notifications.PersonMessage>();
     public DbSet<Notifications.OutboxEmail> OutboxEmails => Set<Notifications.OutboxEmail>();
     public DbSet<Scheduling.ScheduledJob> ScheduledJobs => Set<Scheduling.ScheduledJob>();

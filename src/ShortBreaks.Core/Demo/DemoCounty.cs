@@ -74,6 +74,7 @@ public static class DemoCounty
         if (options.Ras is not null) await DemoPlans.AddAsync(db, options, supply.PlanServices(), ct);
         var packages = await supply.AddPackagesAsync(ct);
         await DemoClosures.AddAsync(db, options, ct);
+        await DemoComplaints.AddAsync(db, options, ct);
         var money = await supply.AddMoneyAsync(ct);
         await supply.AddReviewsAsync(ct);
         return summary with

@@ -32,4 +32,6 @@ public static class LetterKinds
 
     /// <summary>The record of a review and its outcome.</summary>
     public const string Review = "review";
+    /// <summary>The answer to a stage of a complaint or to an appeal: read by staff only from the complaint, which decides who may.</summary>
+    public const string ComplaintResponse = "complaint-response";
 }

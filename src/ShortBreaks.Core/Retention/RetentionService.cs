@@ -463,6 +463,10 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
             ["PersonMessages"] = await db.PersonMessages.Where(m => m.ChildId != null && ids.Contains(m.ChildId.Value)).ExecuteDeleteAsync(ct),
             // Direct payments and the money around them, before the plans, packages and letters they point to. A payment
             // run or provider invoice keeps its recorded total; only the child's own lines and payments go.
+            // Complaints before the letters their stages point to.
+            ["ComplaintExtensions"] = await db.ComplaintExtensions.Where(e => ids.Contains(e.ChildId)).ExecuteDeleteAsync(ct),
+            ["ComplaintStages"] = await db.ComplaintStages.Where(s => ids.Contains(s.ChildId)).ExecuteDeleteAsync(ct),
+            ["Complaints"] = await db.Complaints.Where(c => ids.Contains(c.ChildId)).ExecuteDeleteAsync(ct),
             ["RecoupmentDeductions"] = await db.RecoupmentDeductions.Where(d => ids.Contains(d.ChildId)).ExecuteDeleteAsync(ct),
             ["Recoupments"] = await db.Recoupments.Where(r => ids.Contains(r.ChildId)).ExecuteDeleteAsync(ct),
             ["AccountAudits"] = await db.AccountAudits.Where(a => ids.Contains(a.ChildId)).ExecuteDeleteAsync(ct),

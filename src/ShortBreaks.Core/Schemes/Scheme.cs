@@ -35,6 +35,9 @@ namespace ShortBreaks.Core.Schemes;
 /// <param name="Reviewing">
 /// How far ahead reviews falling due are listed, the worklist's window and when the family's views are asked back by.
 /// Optional in the same way: without it, <see cref="ReviewingSettings.Defaults"/>.
+/// <param name="Complaints">
+/// The timescales of complaints and appeals, in working days. Optional in the same way: without it,
+/// <see cref="ComplaintSettings.Defaults"/> (the statutory children's social care procedure's).
 /// </param>
 public sealed record Scheme(
     string Version, DateOnly EffectiveFrom,
@@ -47,7 +50,8 @@ public sealed record Scheme(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProviderSettings? Providers = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DirectPaymentSettings? DirectPayments = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VisibilitySettings? Visibility = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReviewingSettings? Reviewing = null) : IVersionedFile
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReviewingSettings? Reviewing = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ComplaintSettings? Complaints = null) : IVersionedFile
 {
     /// <summary>The plan settings in force under this version.</summary>
     [JsonIgnore] public PlanSettings PlanRules => Plans ?? PlanSettings.Defaults;
@@ -68,6 +72,8 @@ public sealed record Scheme(
     [JsonIgnore] public VisibilitySettings VisibilityRules => Visibility ?? VisibilitySettings.Defaults;
     /// <summary>How reviews falling due are found and listed under this version.</summary>
     [JsonIgnore] public ReviewingSettings ReviewingRules => Reviewing ?? ReviewingSettings.Defaults;
+    /// <summary>The complaint and appeal timescales in force under this version.</summary>
+    [JsonIgnore] public ComplaintSettings ComplaintRules => Complaints ?? ComplaintSettings.Defaults;
 
     /// <summary>A short fingerprint of the exact text the version was loaded from.</summary>
     [JsonIgnore] public string ContentHash { get; init; } = "";

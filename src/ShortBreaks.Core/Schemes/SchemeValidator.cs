@@ -83,6 +83,8 @@ public static class SchemeValidator
             if (reviewing.ViewsDueWorkingDaysBefore is < 0 or > 20) e.Add("reviewing.viewsDueWorkingDaysBefore must be between 0 and 20.");
         }
 
+        if (s.Complaints is { } complaints) ValidateComplaints(e, complaints);
+
         var c = s.Caseloads;
         if (c.PersonalisationOfficerMinimum <= 0 || c.PersonalisationOfficerMaximum < c.PersonalisationOfficerMinimum)
             e.Add("caseloads.personalisationOfficerMinimum must be more than 0 and no more than the maximum.");
@@ -211,6 +213,21 @@ public static class SchemeValidator
         if (reminders.Any(d => d < 1 || d > renewal.InviteWeeksBeforeYearEnd * 7))
             e.Add("providers.renewal.reminderDays must each be at least 1 and no more than the days between the invitation and the year's end.");
         if (reminders.Distinct().Count() != reminders.Count) e.Add("providers.renewal.reminderDays must not list a day twice.");
+    }
+
+    private static void ValidateComplaints(List<string> e, ComplaintSettings c)
+    {
+        if (c.LocalResolutionWorkingDays is < 1 or > 130) e.Add("complaints.localResolutionWorkingDays must be between 1 and 130.");
+        if (c.LocalResolutionMaximumWorkingDays < c.LocalResolutionWorkingDays || c.LocalResolutionMaximumWorkingDays > 130)
+            e.Add("complaints.localResolutionMaximumWorkingDays must be at least complaints.localResolutionWorkingDays and no more than 130.");
+        if (c.InvestigationWorkingDays is < 1 or > 260) e.Add("complaints.investigationWorkingDays must be between 1 and 260.");
+        if (c.InvestigationMaximumWorkingDays < c.InvestigationWorkingDays || c.InvestigationMaximumWorkingDays > 260)
+            e.Add("complaints.investigationMaximumWorkingDays must be at least complaints.investigationWorkingDays and no more than 260.");
+        if (c.ReviewPanelWorkingDays is < 1 or > 130) e.Add("complaints.reviewPanelWorkingDays must be between 1 and 130.");
+        if (c.ReviewPanelReportWorkingDays is < 1 or > 60) e.Add("complaints.reviewPanelReportWorkingDays must be between 1 and 60.");
+        if (c.CouncilResponseWorkingDays is < 1 or > 60) e.Add("complaints.councilResponseWorkingDays must be between 1 and 60.");
+        if (c.AppealWorkingDays is < 1 or > 130) e.Add("complaints.appealWorkingDays must be between 1 and 130.");
+        if (c.LateAfterMonths is < 1 or > 120) e.Add("complaints.lateAfterMonths must be between 1 and 120.");
     }
 
     private static void ValidateDirectPayments(List<string> e, DirectPaymentSettings d)

@@ -37,6 +37,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         nameof(ShortBreaksDbContext.MonitoringReturnEvidence), nameof(ShortBreaksDbContext.AccountAudits), nameof(ShortBreaksDbContext.Recoupments),
         nameof(ShortBreaksDbContext.RecoupmentDeductions), nameof(ShortBreaksDbContext.Reviews),
         nameof(ShortBreaksDbContext.ProviderInvoiceLines), nameof(ShortBreaksDbContext.PaymentRunItems), nameof(ShortBreaksDbContext.PersonMessages),
+        nameof(ShortBreaksDbContext.Complaints), nameof(ShortBreaksDbContext.ComplaintStages), nameof(ShortBreaksDbContext.ComplaintExtensions),
     };
 
     /// <summary>The data sets that hold nothing about any one child, and why.</summary>
@@ -250,6 +251,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         await AddDirectPaymentsAsync(childId, Add, ct);
         var returnFiles = await AddDirectPaymentMonitoringAsync(childId, Add, ct);
         await AddPaymentsAsync(childId, Add, ct);
+        await AddComplaintsAsync(childId, Add, ct);
 
         var letters = await db.Letters.AsNoTracking().Where(l => l.ChildId == childId).OrderBy(l => l.CreatedAt)
             .Select(l => new { l.Id, l.Title, l.CreatedAt, l.VisibleToFamily }).ToListAsync(ct);
@@ -618,6 +620,46 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
             $"{nameof(db.PaymentRunItems)}/{x.Item.Id}", $"Payment {x.Item.PaymentReference}", Fields(
                 ("Payment reference", x.Item.PaymentReference), ("Payment run", x.Reference), ("Payment date", x.PayOn), ("Direct payment", x.Item.RecordReference),
                 ("Kind", Finance.InvoiceRules.KindName(x.Item.Kind)), ("Paid to", x.Item.PayeeName), ("Amount", MoneyText(x.Item.Amount)), ("Paid", x.Item.PaidAt)))).ToList());
+    }
+
+    /// <summary>
+    /// The child's complaints, compliments and appeals, their stages and extensions. The worker a complaint names is
+    /// another person's data: their name is listed for review.
+    /// </summary>
+    private async Task AddComplaintsAsync(Guid childId, Action<string, string, string, List<RecordEntry>> add, CancellationToken ct)
+    {
+        var complaints = await db.Complaints.AsNoTracking().Where(c => c.ChildId == childId).OrderBy(c => c.CreatedAt).ToListAsync(ct);
+        add("complaints", "Complaints, compliments and appeals", nameof(db.Complaints), complaints.Select(c =>
+        {
+            var key = $"{nameof(db.Complaints)}/{c.Id}";
+            var fields = Fields(("Kind", Complaints.ComplaintRules.Name(c.Kind)), ("About", Complaints.ComplaintRules.Name(c.Subject)),
+                ("Made by", Complaints.ComplaintRules.Name(c.MadeBy)), ("How", c.Channel.ToString()), ("Received", c.ReceivedOn),
+                ("When it happened", c.MatterAroseOn), ("Late", c.Late ? "Yes" : "No"), ("What happened", c.Summary),
+                ("What the family wanted", c.OutcomeWanted), ("Outcome", c.Outcome is { } o ? Complaints.ComplaintRules.Name(o) : null), ("Closed", c.ClosedAt));
+            if (c.SubjectWorkerName is not null)
+                fields.Add(StaffField(key, "Member of staff", c.SubjectWorkerName, "Complaints", "The member of staff a complaint is about"));
+            return new RecordEntry(key, $"{Complaints.ComplaintRules.Name(c.Kind)} received {SubjectAccessDates.Date(c.ReceivedOn)}", fields);
+        }).ToList());
+
+        var stages = await db.ComplaintStages.AsNoTracking().Where(s => s.ChildId == childId).OrderBy(s => s.StartedOn).ToListAsync(ct);
+        add("complaint-stages", "Stages of complaints and appeals", nameof(db.ComplaintStages), stages.Select(s =>
+        {
+            var key = $"{nameof(db.ComplaintStages)}/{s.Id}";
+            var fields = Fields(("Stage", Complaints.ComplaintRules.Name(s.Kind)), ("Started", s.StartedOn), ("Due", s.DueOn), ("Panel sat", s.PanelHeldOn),
+                ("Panel report", s.PanelReportOn), ("Answered", s.RespondedOn), ("Finding", s.Outcome is { } o ? Complaints.ComplaintRules.Name(o) : null),
+                ("Answered by", s.RespondedByName));
+            if (s.Response is not null) fields.Add(StaffField(key, "Reasons", s.Response, "Complaints", "A handler's reasons for a complaint's finding"));
+            return new RecordEntry(key, Complaints.ComplaintRules.Name(s.Kind), fields);
+        }).ToList());
+
+        var extensions = await db.ComplaintExtensions.AsNoTracking().Where(e => e.ChildId == childId).OrderBy(e => e.At).ToListAsync(ct);
+        add("complaint-extensions", "Extensions of complaint stages", nameof(db.ComplaintExtensions), extensions.Select(e =>
+        {
+            var key = $"{nameof(db.ComplaintExtensions)}/{e.Id}";
+            var fields = Fields(("From", e.FromDueOn), ("To", e.ToDueOn), ("By", e.ByName), ("When", e.At));
+            fields.Add(StaffField(key, "Reason", e.Reason, "Complaints", "The reason a complaint stage was extended"));
+            return new RecordEntry(key, $"Extended to {SubjectAccessDates.Date(e.ToDueOn)}", fields);
+        }).ToList());
     }
 
     private static RecordField StaffField(string entryKey, string label, string text, string section, string description) =>

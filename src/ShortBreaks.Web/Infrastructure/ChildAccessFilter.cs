@@ -25,6 +25,11 @@ public enum ChildRecordKind
 
     /// <summary>A child's review: booked, held and decided by staff, with the family's views.</summary>
     Review,
+    /// <summary>
+    /// A complaint, compliment or appeal about a child: the child is checked here, and the complaint's own need-to-know rule
+    /// (its handlers and managers, never a worker it names) by <c>ComplaintService</c> on top.
+    /// </summary>
+    Complaint,
 }
 
 /// <summary>
@@ -107,6 +112,7 @@ public static class ChildAccessCheck
             ChildRecordKind.Child => await db.Children.Where(c => c.Id == id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct),
             ChildRecordKind.RasAssessment => await db.RasAssessments.Where(a => a.Id == id).Select(a => (Guid?)a.ChildId).FirstOrDefaultAsync(ct),
             ChildRecordKind.Letter => await db.Letters.Where(l => l.Id == id).Select(l => (Guid?)l.ChildId).FirstOrDefaultAsync(ct),
+            ChildRecordKind.Complaint => await db.Complaints.Where(c => c.Id == id).Select(c => (Guid?)c.ChildId).FirstOrDefaultAsync(ct),
             ChildRecordKind.PanelItem => await db.PanelItems.Where(p => p.Id == id).Select(p => (Guid?)p.ChildId).FirstOrDefaultAsync(ct),
             ChildRecordKind.Renewal => await db.FsbRenewals.Where(r => r.Id == id).Select(r => (Guid?)r.ChildId).FirstOrDefaultAsync(ct),
             _ => throw new ArgumentOutOfRangeException(nameof(record), record, null),

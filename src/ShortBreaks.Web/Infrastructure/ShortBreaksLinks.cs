@@ -308,6 +308,22 @@ public sealed partial class ShortBreaksLinks(LinkGenerator links)
 
     public string StaffRenewals() => Page("/Staff/Renewals/Index");
 
+    /// <summary>The complaints list, with its filters (enum names) and page.</summary>
+    public string StaffComplaints(string? kind = null, string? subject = null, string? stage = null, string? outcome = null, string? show = null, int? page = null) =>
+        Page("/Staff/Complaints/Index") + Query(("kind", kind), ("subject", subject), ("stage", stage), ("outcome", outcome), ("show", show),
+            ("p", page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null));
+
+    public string StaffComplaint(Guid complaintId, string? done = null) => Page("/Staff/Complaints/Complaint", new { complaintId }) + Query(("done", done));
+
+    public string StaffChildComplaintNew(Guid childId) => Page("/Staff/Children/Complaints/New", new { childId });
+
+    public string FamilyComplaints(Guid childId) => Page("/Account/Family/Complaints/Index", new { childId });
+
+    public string FamilyComplaintNew(Guid childId) => Page("/Account/Family/Complaints/New", new { childId });
+
+    public string FamilyComplaint(Guid childId, Guid complaintId, string? done = null) =>
+        Page("/Account/Family/Complaints/Complaint", new { childId, complaintId }) + Query(("done", done));
+
     public string StaffRenewal(Guid renewalId, string? done = null) => Page("/Staff/Renewals/Renewal", new { renewalId }) + Query(("done", done));
 
     /// <summary>The reviewing officers' worklist, filtered (every value optional) and paged.</summary>

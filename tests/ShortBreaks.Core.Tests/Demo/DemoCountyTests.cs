@@ -129,6 +129,29 @@ public sealed class DemoCountyTests(DemoCountyFixture county) : IClassFixture<De
     }
 
     [Fact]
+    public async Task TheCounty_HasComplaintsAtEachStage_OneOverdue_AnAppeal_AndACompliment_TheFamilySeeingTheirOwn()
+    {
+        await using var db = county.Database.Open();
+        var complaints = await db.Complaints.AsNoTracking().Include(c => c.Stages).ThenInclude(s => s.Extensions).ToListAsync();
+        var open = complaints.Where(c => c.CurrentDueOn != null).ToList();
+        open.Select(c => c.CurrentStage).Distinct().ShouldBe(
+            [Core.Complaints.ComplaintStageKind.LocalResolution, Core.Complaints.ComplaintStageKind.Investigation, Core.Complaints.ComplaintStageKind.ReviewPanel, Core.Complaints.ComplaintStageKind.Appeal], ignoreOrder: true);
+        open.ShouldContain(c => c.CurrentDueOn < DemoCountyFixture.Today);
+        open.ShouldContain(c => c.Stages.Any(s => s.Extensions.Count > 0));
+        complaints.ShouldContain(c => c.Kind == Core.Complaints.ComplaintKind.Compliment && c.Outcome == Core.Complaints.ComplaintOutcome.Noted);
+        var appeal = complaints.Single(c => c.Kind == Core.Complaints.ComplaintKind.Appeal);
+        appeal.DecisionMakerUserIds!.Split(' ').ShouldNotContain(appeal.Stages.Single().OwnerUserId);
+        var named = complaints.Single(c => c.SubjectWorkerUserId != null);
+        named.Stages.ShouldAllBe(s => s.OwnerUserId != named.SubjectWorkerUserId);
+        var answered = complaints.SelectMany(c => c.Stages).Where(s => s.RespondedOn != null).ToList();
+        answered.ShouldAllBe(s => s.LetterId != null);
+        (await db.Letters.CountAsync(l => l.Kind == Core.Letters.LetterKinds.ComplaintResponse)).ShouldBe(answered.Count);
+        var parentId = await db.Users.Where(u => u.Email == "parent@" + Core.Demo.DemoCounty.EmailDomain).Select(u => u.Id).SingleAsync();
+        var familyChildren = await db.ChildFamilyMembers.Where(m => m.UserId == parentId).Select(m => m.ChildId).ToListAsync();
+        complaints.ShouldContain(c => familyChildren.Contains(c.ChildId));
+    }
+
+    [Fact]
     public async Task Generate_TwiceWithTheSameSeedAndDay_GivesTheSameCounty()
     {
         var scheme = county.Scheme;

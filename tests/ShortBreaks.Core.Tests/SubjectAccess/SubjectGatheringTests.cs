@@ -97,6 +97,9 @@ public sealed class SubjectGatheringTests
             [nameof(db.RecoupmentDeductions)] = await db.RecoupmentDeductions.CountAsync(x => x.ChildId == childId),
             [nameof(db.ProviderInvoiceLines)] = await db.ProviderInvoiceLines.CountAsync(x => x.ChildId == childId),
             [nameof(db.PaymentRunItems)] = await db.PaymentRunItems.CountAsync(x => x.ChildId == childId),
+            [nameof(db.Complaints)] = await db.Complaints.CountAsync(x => x.ChildId == childId),
+            [nameof(db.ComplaintStages)] = await db.ComplaintStages.CountAsync(x => x.ChildId == childId),
+            [nameof(db.ComplaintExtensions)] = await db.ComplaintExtensions.CountAsync(x => x.ChildId == childId),
         };
         expected.Keys.ToHashSet().SetEquals(SubjectGathering.ChildTables).ShouldBeTrue("the test counts every table gathered");
         foreach (var (table, count) in expected)

@@ -111,6 +111,12 @@ public class ShortBreaksLinksTests(WebAppFactory app) : IClassFixture<WebAppFact
         links.FamilyRenewal(ChildId).ShouldBe($"/account/renewal/{ChildId}");
         links.StaffRenewals().ShouldBe("/staff/renewals");
         links.StaffRenewal(OtherId, done: "decided").ShouldBe($"/staff/renewals/{OtherId}?done=decided");
+        links.StaffComplaints(kind: "Appeal", show: "overdue", page: 2).ShouldBe("/staff/complaints?kind=Appeal&show=overdue&p=2");
+        links.StaffComplaint(OtherId, done: "extended").ShouldBe($"/staff/complaints/{OtherId}?done=extended");
+        links.FamilyComplaint(ChildId, OtherId).ShouldBe($"/account/children/{ChildId}/complaints/{OtherId}");
+        // The complaint notices write these addresses themselves (ComplaintNotices): they must stay the pages'.
+        links.FamilyComplaint(ChildId, OtherId).ShouldBe(Core.Complaints.ComplaintNotices.FamilyPath(ChildId, OtherId));
+        links.StaffComplaint(OtherId).ShouldBe(Core.Complaints.ComplaintNotices.StaffPath(OtherId));
         links.ProviderAgreementPdf(OtherId).ShouldBe($"/provider/agreements/{OtherId}?handler=pdf");
     }
 

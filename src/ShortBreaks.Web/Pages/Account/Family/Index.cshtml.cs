@@ -34,6 +34,8 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
 
     /// <summary>Reviews booked, held or decided in the last year, for the family to send views or read the record.</summary>
     public IReadOnlyList<(Guid ReviewId, string FirstName, Core.Reviews.ReviewState State, DateOnly? BookedFor)> Reviews { get; private set; } = [];
+    /// <summary>Every child linked to the account: each can have a complaint, compliment or appeal made about their service.</summary>
+    public IReadOnlyList<(Guid ChildId, string FirstName)> LinkedChildren { get; private set; } = [];
 
     /// <summary>The direct payments of the account's children: to read and agree, and to see the account and payments.</summary>
     public IReadOnlyList<(Guid DirectPaymentId, string FirstName, string Reference, bool AwaitingAgreement)> DirectPayments { get; private set; } = [];
@@ -86,6 +88,10 @@ public class IndexModel(RequestService requests, ShortBreaksDbContext db, Workin
                 .Join(db.Children, r => r.ChildId, c => c.Id, (r, c) => new { r.Id, c.FirstName, r.State, r.BookedFor, r.DueOn })
                 .OrderByDescending(r => r.DueOn).ToListAsync(ct))
             .Select(r => (r.Id, r.FirstName, r.State, r.BookedFor)).ToList();
+        LinkedChildren = (await db.Children.AsNoTracking()
+                .Where(c => db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == c.Id) && c.MergedIntoChildId == null)
+                .OrderBy(c => c.FirstName).Select(c => new { c.Id, c.FirstName }).ToListAsync(ct))
+            .Select(c => (c.Id, c.FirstName)).ToList();
         DirectPayments = (await db.DirectPayments.AsNoTracking()
                 .Where(d => db.ChildFamilyMembers.Any(m => m.UserId == userId && m.ChildId == d.ChildId))
                 .Join(db.Children, d => d.ChildId, c => c.Id, (d, c) => new { d.Id, c.FirstName, d.Reference, d.State, d.CreatedAt })

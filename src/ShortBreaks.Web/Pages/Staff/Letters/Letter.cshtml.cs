@@ -3,7 +3,7 @@ namespace ShortBreaks.Web.Pages.Staff.Letters;
 /// <summary>A letter exactly as it was sent, ready to print. Reading it is a view of the child's record.</summary>
 [NoStore]
 [ChildAccess(ChildRecordKind.Letter, "id")]
-public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.SchemeCatalog schemes) : GovukPageModel
+public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.SchemeCatalog schemes, ComplaintService complaints) : GovukPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -18,7 +18,7 @@ public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.Schem
     {
         var ct = HttpContext.RequestAborted;
         var letter = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == Id, ct);
-        if (letter is null) return NotFound();
+        if (letter is null || !await MaySeeAsync(letter, ct)) return NotFound();
         Letter = letter;
 
         var child = await db.Children.AsNoTracking().Where(c => c.Id == letter.ChildId)
@@ -39,9 +39,13 @@ public class LetterModel(ShortBreaksDbContext db, ShortBreaks.Core.Schemes.Schem
     {
         var ct = HttpContext.RequestAborted;
         var letter = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == Id, ct);
-        if (letter is null) return NotFound();
+        if (letter is null || !await MaySeeAsync(letter, ct)) return NotFound();
         db.RecordView(nameof(Letter), letter.Id.ToString(), letter.ChildId, "Downloaded as PDF");
         await db.SaveChangesAsync(ct);
         return LetterFiles.Pdf(letter, schemes.InForceOn(UkCalendar.DateOf(letter.CreatedAt)));
     }
+
+    /// <summary>A complaint's answer is read only by those who may see the complaint (never a worker it names).</summary>
+    private async Task<bool> MaySeeAsync(Letter letter, CancellationToken ct) =>
+        letter.Kind != LetterKinds.ComplaintResponse || await complaints.MaySeeLetterAsync(letter.Id, ComplaintViewers.Of(User), ct);
 }
