@@ -6,6 +6,7 @@ using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Letters;
+using ShortBreaks.Core.Notifications;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Core.Reviews;
 using ShortBreaks.TestCommon;
@@ -39,8 +40,8 @@ public sealed class ReviewServiceTests
     private static async Task<(Child Child, Guid PlanId)> ChildWithPlanDueAsync(ShortBreaksDbContext db)
     {
         var plans = new PlanService(db, ShippedSchemes.Catalog);
-        var approvals = new PlanApprovalService(db, ShippedSchemes.Catalog, plans, new TierService(db, ShippedSchemes.Catalog));
-        var panel = new PanelService(db, plans, approvals);
+        var approvals = new PlanApprovalService(db, ShippedSchemes.Catalog, plans, new TierService(db, ShippedSchemes.Catalog), new Messenger(db));
+        var panel = new PanelService(db, plans, approvals, new Messenger(db));
         var child = await new TestData(db).CreateChildAsync(tier: Tier.SocialCare, keyWorkerId: Officer.UserId);
         var content = new PlanContent
         {
