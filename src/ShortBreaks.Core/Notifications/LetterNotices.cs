@@ -15,13 +15,19 @@ public static class LetterNotices
     /// </summary>
     private static readonly HashSet<string> EmailedByTheirService = [LetterKinds.Decision];
 
+    /// <summary>
+    /// Letters whose service tells the family itself, in words of its own and linking to its own page (a review's record,
+    /// an answer to a complaint): not told twice.
+    /// </summary>
+    private static readonly HashSet<string> ToldByTheirService = [LetterKinds.Review, LetterKinds.ComplaintResponse];
+
     /// <summary>Adds the notices for the family letters this save adds; called by the context before it saves.</summary>
     public static async Task AddAsync(ShortBreaksDbContext db, CancellationToken ct)
     {
         // Bulk loads (demo data) write records as they stood, and tell nobody.
         if (!db.AuditChanges) return;
         var letters = db.ChangeTracker.Entries<Letter>()
-            .Where(e => e.State == EntityState.Added && e.Entity.VisibleToFamily).Select(e => e.Entity).ToList();
+            .Where(e => e.State == EntityState.Added && e.Entity.VisibleToFamily && !ToldByTheirService.Contains(e.Entity.Kind)).Select(e => e.Entity).ToList();
         if (letters.Count == 0) return;
         var childIds = letters.Select(l => l.ChildId).Distinct().ToList();
         var accounts = await db.ChildFamilyMembers.AsNoTracking().Where(m => childIds.Contains(m.ChildId))

@@ -49,6 +49,9 @@ public sealed class TellingTests
         var decision = db.AddLetter(child.Id, LetterKinds.Decision, "Our decision", "<p>Decided</p>");
         var hidden = db.AddLetter(child.Id, LetterKinds.PlanDecision, "A referral", "<p>Not for the family</p>");
         hidden.VisibleToFamily = false;
+        // Told by their own services, linking to their own pages: not told twice.
+        db.AddLetter(child.Id, LetterKinds.ComplaintResponse, "Our answer to your complaint", "<p>Answer</p>");
+        db.AddLetter(child.Id, LetterKinds.Review, "Your child's review", "<p>Review</p>");
         await db.SaveChangesAsync();
 
         var messages = await db.PersonMessages.AsNoTracking().Where(m => m.UserId == parent).OrderBy(m => m.Detail).ToListAsync();
