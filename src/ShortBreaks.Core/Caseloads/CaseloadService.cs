@@ -151,8 +151,9 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
             var text = filter.Name.Trim();
             var reference = References.Normalise(text);
             var name = MatchKeys.Name(text, null);
-            children = reference is not null && text.Any(char.IsDigit)
-                ? children.Where(c => c.Reference == reference)
+            // A reference can be all letters, and a name can read as a reference: match either.
+            children = reference is not null
+                ? children.Where(c => c.Reference == reference || c.NameKey.StartsWith(name) || c.LastNameKey.StartsWith(name))
                 : children.Where(c => c.NameKey.StartsWith(name) || c.LastNameKey.StartsWith(name));
         }
 
