@@ -9,6 +9,8 @@
 # TARGETS=plans measures the plan page and the panel agenda instead (adding 200 plans of ten versions once).
 # TARGETS=money measures the money pages as the demo finance officer, and a family's direct payment money page as
 # the second demo parent (linked once to a child with a direct payment).
+# TARGETS=casework measures the reviews worklist, the caseload view, the children with no key worker and the complaints
+# list as the demo team manager, after adding a county's casework once (bench/ShortBreaks.DailyScanBench --seed-only).
 # ONLY="monitoring list" measures just the pages whose name contains that text.
 # For PostgreSQL pass a connection string to an empty database, e.g.
 #   bench/run-load.sh 100000 PostgreSql "Host=127.0.0.1;Port=5432;Database=bench;Username=postgres"
@@ -26,13 +28,17 @@ if [[ $provider == Sqlite && $nodes != 1 ]]; then
   exit 2
 fi
 
-for project in src/ShortBreaks.Web src/ShortBreaks.Cli bench/ShortBreaks.Load; do
+for project in src/ShortBreaks.Web src/ShortBreaks.Cli bench/ShortBreaks.Load bench/ShortBreaks.DailyScanBench; do
   dotnet build -c Release "$project" -v quiet -nologo >/dev/null
 done
 
 if [[ $provider == Sqlite && ! -f $connection ]] || [[ $provider != Sqlite && ${FRESH:-1} == 1 ]]; then
   echo "Making a demo county of $children children..."
   dotnet run -c Release --no-build --project src/ShortBreaks.Cli -- demo-data --children "$children" --provider "$provider" --connection "$connection"
+fi
+
+if [[ ${TARGETS:-} == casework ]]; then
+  dotnet run -c Release --no-build --project bench/ShortBreaks.DailyScanBench -- --provider "$provider" --db "$connection" --seed-only true
 fi
 
 servers=()

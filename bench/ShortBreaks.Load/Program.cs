@@ -9,7 +9,7 @@ using ShortBreaks.Core.Requests;
 // fetching pages for a fixed time; prints the median and 95th percentile per page.
 // Usage: dotnet run -c Release --project bench/ShortBreaks.Load -- --url http://127.0.0.1:5090[,http://127.0.0.1:5091...]
 //        --db <sqlite file or connection string> [--provider Sqlite|PostgreSql] [--clients 20] [--seconds 30]
-//        [--email officer@demo.example] [--password Demo-password-1] [--targets front-door|plans|directory|money] [--compare <slice seconds>]
+//        [--email officer@demo.example] [--password Demo-password-1] [--targets front-door|plans|directory|money|casework] [--compare <slice seconds>]
 //        [--only <part of a page's name>]
 // --only measures just the pages whose name contains the text given (for example --only "monitoring list").
 // With --targets directory it first adds 5,000 listed services (once; kept in the database), then measures the Local
@@ -22,6 +22,10 @@ using ShortBreaks.Core.Requests;
 // runs list, a random payment run, the invoices list, the direct payments monitoring list and a random direct payment's
 // account page), and the family's direct payment money page signed in as the second demo parent, linked once to the
 // child of the direct payment paid most often (MoneySeed).
+// With --targets casework it measures, signed in as a team manager, the reviews worklist (everyone's reviews due in the
+// worklist's weeks, and a random page of the overdue ones), the caseload view of every worker, the children with no
+// key worker, and the complaints list (open cases overdue first, and a random page of every case), on a county whose
+// casework was added first by bench/ShortBreaks.DailyScanBench (CaseworkSeed; bench/run-load.sh does it).
 // Several URLs (comma-separated, one per node on one database) are used as a round-robin load balancer would: each
 // client signs in through the nodes in turn and then sends each request to the next node, so every client's cookie
 // is used on every node; any answer but 200 is counted as an error, per node.
@@ -41,8 +45,9 @@ var database = new DatabaseOptions
 var plansRun = options.Get("targets", "front-door") == "plans";
 var directoryRun = options.Get("targets", "front-door") == "directory";
 var moneyRun = options.Get("targets", "front-door") == "money";
+var caseworkRun = options.Get("targets", "front-door") == "casework";
 const string FamilyTarget = "family's direct payment money page"; // the one target measured as the family
-if (plansRun) email = options.Get("email", "manager@demo.example");
+if (plansRun || caseworkRun) email = options.Get("email", "manager@demo.example");
 if (moneyRun) email = options.Get("email", "finance@demo.example");
 
 List<Guid> childIds;
@@ -70,7 +75,17 @@ await using (var db = DatabaseSetup.Create(database))
 
 Console.WriteLine($"{childCount:N0} children in the database; {clients} clients for {seconds}s against {string.Join(", ", nodes.Select(n => n.ToString()))}");
 
-var targets = moneyRun
+var targets = caseworkRun
+    ? new (string Name, Func<Random, string> Path)[]
+    {
+        ("reviews worklist (everyone's, next weeks)", _ => "/staff/reviews"),
+        ("reviews worklist (overdue, a random page)", r => $"/staff/reviews?when=overdue&p={r.Next(1, 41)}"),
+        ("caseload view (every worker)", _ => "/staff/caseloads"),
+        ("children with no key worker", r => $"/staff/caseloads/children?p={r.Next(1, 21)}"),
+        ("complaints list (open, overdue first)", _ => "/staff/complaints"),
+        ("complaints list (every case, a random page)", r => $"/staff/complaints?show=all&p={r.Next(1, 201)}"),
+    }
+    : moneyRun
     ? new (string Name, Func<Random, string> Path)[]
     {
         ("finance home", _ => "/finance"),
