@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Identity;
+using ShortBreaks.Core.Plans;
 using ShortBreaks.Core.Providers;
 using ShortBreaks.Core.Reviews;
 using ShortBreaks.Core.Schemes;
