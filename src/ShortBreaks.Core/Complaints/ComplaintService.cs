@@ -159,10 +159,7 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
     /// <summary>Tells every team manager and administrator, never the worker a complaint names.</summary>
     private async Task TellManagersAsync(string? subjectWorkerUserId, Notice notice, CancellationToken ct)
     {
-        foreach (var manager in (await StaffAsync(ct)).Where(s => s.IsManager && s.UserId != subjectWorkerUserId))
-        {
-            await messenger.TellAsync(manager.UserId, notice, ct);
-        }
+        await messenger.TellEachAsync((await StaffAsync(ct)).Where(s => s.IsManager && s.UserId != subjectWorkerUserId).Select(s => s.UserId), notice, ct);
     }
 
     private void AddStage(Complaint complaint, ComplaintStageKind kind, DateOnly startedOn, ComplaintSettings settings)
@@ -529,11 +526,16 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         var complaintIds = found.Select(s => s.ComplaintId).Distinct().ToList();
         var named = await db.Complaints.AsNoTracking().Where(c => complaintIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.SubjectWorkerUserId, ct);
         var managers = (await StaffAsync(ct)).Where(s => s.IsManager).Select(s => s.UserId).ToList();
+        var teams = await db.Users.AsNoTracking().Where(u => u.Team != null).ToDictionaryAsync(u => u.Id, u => u.Team!, ct);
         foreach (var stage in found)
         {
-            var notice = ComplaintNotices.Overdue(stage);
-            foreach (var manager in managers.Where(m => m != named.GetValueOrDefault(stage.ComplaintId))) await messenger.TellAsync(manager, notice, ct);
-            if (stage.OwnerUserId is { } owner && !managers.Contains(owner)) await messenger.TellAsync(owner, notice, ct);
+            // The handler, and the managers of the handler's team; every manager when the handler has no team or their
+            // team no manager (or no one handles it yet). Never the worker the complaint is about.
+            var team = stage.OwnerUserId is { } owner ? teams.GetValueOrDefault(owner) : null;
+            var teamManagers = team is null ? [] : managers.Where(m => teams.GetValueOrDefault(m) == team).ToList();
+            var told = (teamManagers.Count > 0 ? teamManagers : managers).Append(stage.OwnerUserId ?? "")
+                .Where(m => m != named.GetValueOrDefault(stage.ComplaintId));
+            await messenger.TellEachAsync(told, ComplaintNotices.Overdue(stage), ct);
         }
 
         await db.SaveChangesAsync(ct);

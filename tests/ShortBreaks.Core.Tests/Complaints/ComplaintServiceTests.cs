@@ -424,4 +424,28 @@ public sealed class ComplaintServiceTests
         await using var check = database.NewContext(Actor.System, _clock);
         (await check.OutboxEmails.SingleAsync(e => e.UserId == Family.UserId)).Statutory.ShouldBeTrue();
     }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Scan_TellsTheHandlerAndTheManagersOfTheirTeam_OnlyEveryManagerWhenTheTeamHasNone(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await SetUpAsync(database);
+        await using (var db = database.NewContext(Actor.System, _clock))
+        {
+            foreach (var user in await db.Users.Where(u => u.Id == Investigator.UserId || u.Id == OtherManager.UserId).ToListAsync()) user.Team = "North";
+            (await db.Users.SingleAsync(u => u.Id == Officer.UserId)).Team = "South";
+            await db.SaveChangesAsync();
+        }
+
+        var north = await MakeAsync(database, child.Id);
+        var south = await MakeAsync(database, child.Id);
+        (await AsAsync(database, OtherManager, (s, v) => s.AssignAsync(north.Id, Investigator.UserId, v, Viewer(OtherManager)), north.Id)).Succeeded.ShouldBeTrue();
+        (await AsAsync(database, OtherManager, (s, v) => s.AssignAsync(south.Id, Officer.UserId, v, Viewer(OtherManager)), south.Id)).Succeeded.ShouldBeTrue();
+        _clock.SetUtcNow(new DateTimeOffset(2027, 1, 8, 9, 0, 0, TimeSpan.Zero));
+        await using (var db = database.NewContext(Actor.System, _clock)) (await Service(db).ScanAsync()).Count.ShouldBe(2);
+
+        var overdue = (await MessagesAsync(database)).Where(m => m.Title == "A complaint stage is overdue").Select(m => m.UserId).ToList();
+        // North's handler and North's manager; South has no manager, so every manager hears of South's stage.
+        overdue.ShouldBe([Investigator.UserId!, OtherManager.UserId!, Officer.UserId!, Manager.UserId!, OtherManager.UserId!], ignoreOrder: true);
+    }
 }
