@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -94,7 +93,7 @@ public sealed class VisibleListsTests : IDisposable
             command.CommandText = $"SELECT x.\"Id\" FROM \"Children\" x WHERE x.\"Id\" IN ({sql})";
             if (command.Connection!.State != System.Data.ConnectionState.Open) await command.Connection.OpenAsync();
             var ids = new List<Guid>();
-            await using DbDataReader reader = await command.ExecuteReaderAsync();
+            await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) ids.Add(reader.GetValue(0) is Guid id ? id : Guid.Parse(reader.GetString(0)));
             return [.. ids.Where(ours.Contains)];
         }
