@@ -27,8 +27,8 @@ public static class ChildVisibility
     /// <summary>
     /// The children a person is working on without being their key worker: a request they took at the duty point that
     /// is still open, a request they decided, a review they hold and a panel item they decided (and, for a member of the
-    /// panel, every child before it: <see cref="BeforeThePanel"/>). Anything else that makes a person work on a child is added here, as one more
-    /// query of child ids, and every list and check follows.
+    /// panel, every child before it: <see cref="BeforeThePanel"/>). Anything else that makes a person work on a child is
+    /// added here, as one more query of child ids, and every list and check follows.
     /// </summary>
     public static IQueryable<Guid> WorkingOn(ShortBreaksDbContext db, string userId) =>
         db.Requests
