@@ -650,6 +650,9 @@ internal sealed class PanelItemConfiguration : IEntityTypeConfiguration<ShortBre
     {
         b.HasIndex(p => new { p.Status, p.AddedAt });
         b.HasIndex(p => p.ChildId);
+        // Who sees which children reads the items a manager decided (ChildVisibility.WorkingOn).
+        b.HasIndex(p => p.DecidedByUserId);
+        b.Property(p => p.DecidedByUserId).HasMaxLength(450);
         b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(20);

@@ -59,6 +59,9 @@ public sealed class PanelItem : IVersioned
     public DateTime? DecidedAt { get; set; }
     public string? DecidedByName { get; set; }
 
+    /// <summary>Who recorded the panel's decision: a manager who decided about a child goes on seeing them.</summary>
+    public string? DecidedByUserId { get; set; }
+
     public long Version { get; set; }
 }
 

@@ -15,7 +15,12 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans, Pla
 {
     public const int PageSize = 200;
 
-    /// <summary>Items waiting for the panel, oldest first; optionally only those listed for a meeting.</summary>
+    /// <summary>
+    /// Items waiting for the panel, oldest first; optionally only those listed for a meeting. Not narrowed by who sees
+    /// which children: the agenda is read by the managers who sit on the panel and by administrators, and every child with
+    /// an item awaiting the panel is one a panel member is working on (<see cref="Caseloads.ChildVisibility.BeforeThePanel"/>),
+    /// so each item listed is one they may open and must decide.
+    /// </summary>
     public async Task<PanelAgenda> AgendaAsync(int page = 1, DateOnly? meeting = null, CancellationToken ct = default)
     {
         var query = db.PanelItems.AsNoTracking().Where(p => p.Status == PanelItemStatus.Awaiting);
@@ -73,6 +78,7 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans, Pla
         item.Reasons = reasons!.Trim();
         item.DecidedAt = db.UtcNow;
         item.DecidedByName = db.Actor.Name;
+        item.DecidedByUserId = db.Actor.UserId;
         if (outcome == PanelOutcome.Deferred)
         {
             AddTimeline(item.ChildId, "The panel deferred its decision", item.Reasons);

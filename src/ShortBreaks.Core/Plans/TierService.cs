@@ -85,13 +85,16 @@ public sealed class TierService(ShortBreaksDbContext db, SchemeCatalog schemes)
         }
     }
 
-    /// <summary>Children whose move to adult services is within the planning window, soonest first.</summary>
-    public async Task<List<(Child Child, DateOnly TransferDate)>> AdultTransfersDueAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Children whose move to adult services is within the planning window, soonest first: of the children
+    /// <paramref name="viewer"/> sees (<see cref="Caseloads.ChildVisibility"/>), every one when null.
+    /// </summary>
+    public async Task<List<(Child Child, DateOnly TransferDate)>> AdultTransfersDueAsync(Caseloads.StaffViewer? viewer = null, CancellationToken ct = default)
     {
         var ages = schemes.InForceOn(Today).Ages;
         // Born on or before this day: the eighteenth birthday is within the planning window.
         var bornBy = Today.AddMonths(ages.AdultTransferPlanningMonths).AddYears(-ages.MaximumAgeYearsExclusive);
-        var children = await db.Children.AsNoTracking()
+        var children = await (viewer is null ? db.Children : Caseloads.ChildVisibility.VisibleTo(db.Children, db, viewer)).AsNoTracking()
             .Where(c => c.MergedIntoChildId == null && c.DateOfBirth <= bornBy
                         && (c.Tier == Tier.FlexibleShortBreaks || c.Tier == Tier.TargetedShortBreaks || c.Tier == Tier.SocialCare))
             .OrderBy(c => c.DateOfBirth).ToListAsync(ct);

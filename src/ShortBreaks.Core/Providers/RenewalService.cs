@@ -171,12 +171,15 @@ public sealed class RenewalService(ShortBreaksDbContext db, SchemeCatalog scheme
 
     /// <summary>
     /// The officer's queue: renewals waiting for a decision and those the family has not answered, overdue first (not
-    /// renewed by the year's end), then by the year and when they were sent.
+    /// renewed by the year's end), then by the year and when they were sent. Only renewals of children
+    /// <paramref name="viewer"/> sees (<see cref="Caseloads.ChildVisibility"/>), filtered in the database; every one when null.
     /// </summary>
-    public async Task<IReadOnlyList<RenewalQueueItem>> QueueAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<RenewalQueueItem>> QueueAsync(Caseloads.StaffViewer? viewer = null, CancellationToken ct = default)
     {
         var today = Today;
-        var rows = await (from r in db.FsbRenewals.AsNoTracking()
+        var renewals = db.FsbRenewals.AsNoTracking();
+        if (Caseloads.ChildVisibility.VisibleChildIds(db, viewer) is { } visible) renewals = renewals.Where(r => visible.Contains(r.ChildId));
+        var rows = await (from r in renewals
                           join c in db.Children.AsNoTracking() on r.ChildId equals c.Id
                           where r.Status == RenewalStatus.Invited || r.Status == RenewalStatus.Submitted
                           select new { Renewal = r, c.FirstName, c.LastName, c.Reference }).ToListAsync(ct);

@@ -4,8 +4,12 @@ using ShortBreaks.Core.Retention;
 
 namespace ShortBreaks.Core.Providers;
 
-/// <summary>What the report is asked for: a provider, a child (reference or part of a name), late returns only.</summary>
-public sealed record UnusedHoursFilter(Guid? OrganisationId = null, string? Child = null, bool LateOnly = false, Guid? ChildId = null)
+/// <summary>
+/// What the report is asked for: a provider, a child (reference or part of a name), late returns only; and whose report
+/// it is: with a <paramref name="Viewer"/>, only the packages of children they see (<see cref="Caseloads.ChildVisibility"/>),
+/// every provider's totals included.
+/// </summary>
+public sealed record UnusedHoursFilter(Guid? OrganisationId = null, string? Child = null, bool LateOnly = false, Guid? ChildId = null, Caseloads.StaffViewer? Viewer = null)
 {
     public const int ChildMaxLength = 100;
 }
@@ -75,7 +79,8 @@ public sealed class UnusedHoursService(ShortBreaksDbContext db, SchemeCatalog sc
         if (postgres) await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", ct);
 
         // Each provider's totals: every line of the selected packages streamed from the database and worked out here.
-        var sums = await SumAsync(new UnusedHoursSql(postgres, yearStart, asOf, lastDue, filter), asOf, lastDue, filter.LateOnly, ct);
+        var visible = Caseloads.ChildVisibility.VisibleChildIdsSql(db, filter.Viewer);
+        var sums = await SumAsync(new UnusedHoursSql(postgres, yearStart, asOf, lastDue, filter, visible), asOf, lastDue, filter.LateOnly, ct);
         var organisationIds = sums.Keys.ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var providers = sums.Select(s => new UnusedHoursProvider(
@@ -89,7 +94,7 @@ public sealed class UnusedHoursService(ShortBreaksDbContext db, SchemeCatalog sc
         var current = Math.Clamp(page ?? 1, 1, pages);
         var ids = total == 0
             ? []
-            : await db.Database.SqlQuery<Guid>(new UnusedHoursSql(postgres, yearStart, asOf, lastDue, filter).Page((current - 1) * size, page is null ? null : size)).ToListAsync(ct);
+            : await db.Database.SqlQuery<Guid>(new UnusedHoursSql(postgres, yearStart, asOf, lastDue, filter, visible).Page((current - 1) * size, page is null ? null : size)).ToListAsync(ct);
         var rows = await RowsAsync(yearStart, asOf, lastDue, settings, ids, names, ct);
         return new UnusedHoursReport(yearStart, asOf, providers, rows, total, current, size,
             providers.Aggregate(default(UnusedFigures), (a, p) => a + p.Figures), providers.Sum(p => p.ReturnsLate), providers.Sum(p => p.ReleasedMoney));

@@ -12,8 +12,10 @@ namespace ShortBreaks.Core.Providers;
 /// <see cref="UnusedHoursRules"/> (the one place the arithmetic lives) as it streams by. <see cref="Page"/> has the
 /// database choose and order the page. On SQLite, the two small reads of what is dated after the report's day name the
 /// index they range over: with no statistics, SQLite would otherwise read every session in line order to group them.
+/// <paramref name="visibleChildIds"/> is the SQL of the children the person asking sees
+/// (<see cref="Caseloads.ChildVisibility.VisibleChildIdsSql"/>), null when they see every child.
 /// </summary>
-internal sealed class UnusedHoursSql(bool postgres, DateOnly yearStart, DateOnly asOf, DateOnly lastDue, UnusedHoursFilter filter)
+internal sealed class UnusedHoursSql(bool postgres, DateOnly yearStart, DateOnly asOf, DateOnly lastDue, UnusedHoursFilter filter, string? visibleChildIds = null)
 {
     private readonly List<object> _parameters = [];
 
@@ -132,6 +134,8 @@ internal sealed class UnusedHoursSql(bool postgres, DateOnly yearStart, DateOnly
         };
         if (filter.OrganisationId is { } org) conditions.Add($"p.\"OrganisationId\" = {Parameter(org)}");
         if (filter.ChildId is { } childId) conditions.Add($"p.\"ChildId\" = {Parameter(childId)}");
+        // Written into a format string: its braces (in a team's name, say) are doubled to stay text.
+        if (visibleChildIds is not null) conditions.Add($"p.\"ChildId\" IN ({visibleChildIds.Replace("{", "{{").Replace("}", "}}")})");
         if (filter.Child?.Trim() is { Length: > 0 } child)
         {
             var key = string.Join(' ', child.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));

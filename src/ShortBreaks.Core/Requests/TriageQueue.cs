@@ -9,7 +9,10 @@ public sealed record TriagePage(IReadOnlyList<TriageItem> Items, int Total, int 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>Requests awaiting a threshold decision, oldest first, with how long each has waited.</summary>
+/// <summary>
+/// Requests awaiting a threshold decision, oldest first, with how long each has waited. Not narrowed by who sees which
+/// children (<see cref="Caseloads.ChildVisibility"/>): the duty point is every decider's, so a waiting request is open to all.
+/// </summary>
 public sealed class TriageQueue(ShortBreaksDbContext db, SchemeCatalog schemes, WorkingDays workingDays)
 {
     public const int PageSize = 50;

@@ -45,10 +45,15 @@ public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog scheme
     /// <summary>The weeks ahead the worklist shows when first opened.</summary>
     public int DefaultWeeks => schemes.InForceOn(Today).ReviewingRules.WorklistWeeks;
 
-    public async Task<ReviewPage> ListAsync(ReviewFilter filter, int page, CancellationToken ct = default)
+    /// <summary>
+    /// A page of the worklist, of reviews of children <paramref name="viewer"/> sees (<see cref="Caseloads.ChildVisibility"/>,
+    /// filtered in the database with the count; every review when null or when they see every child).
+    /// </summary>
+    public async Task<ReviewPage> ListAsync(ReviewFilter filter, int page, Caseloads.StaffViewer? viewer = null, CancellationToken ct = default)
     {
         var today = Today;
         var reviews = db.Reviews.AsNoTracking();
+        if (Caseloads.ChildVisibility.VisibleChildIds(db, viewer) is { } visible) reviews = reviews.Where(r => visible.Contains(r.ChildId));
         reviews = filter.State is { } state
             ? reviews.Where(r => r.State == state)
             : reviews.Where(r => r.State == ReviewState.Due || r.State == ReviewState.Booked || r.State == ReviewState.Held);

@@ -8,17 +8,26 @@ namespace ShortBreaks.Staff.Tests.Caseloads;
 /// The service with the shipped schemes changed only in who sees which children: personalisation officers see their own
 /// caseload and the children they work on, reviewing officers their team's, team managers every child.
 /// </summary>
-public sealed class VisibilityFactory : WebAppFactory
+public class VisibilityFactory : WebAppFactory
 {
     private readonly string _schemes = Directory.CreateTempSubdirectory("shortbreaks-visibility-").FullName;
 
     public VisibilityFactory()
+        : this(personalisationOfficer: "Own", reviewingOfficer: "Team", teamManager: "All")
+    {
+    }
+
+    /// <summary>The shipped schemes with these settings, each a <c>ChildVisibilityScope</c> name.</summary>
+    protected VisibilityFactory(string personalisationOfficer, string reviewingOfficer, string teamManager)
     {
         Copy(ShippedSchemes.Folder, _schemes);
         foreach (var file in Directory.GetFiles(_schemes, "*.json"))
         {
             var scheme = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
-            scheme["visibility"] = new JsonObject { ["personalisationOfficer"] = "Own", ["reviewingOfficer"] = "Team", ["teamManager"] = "All" };
+            scheme["visibility"] = new JsonObject
+            {
+                ["personalisationOfficer"] = personalisationOfficer, ["reviewingOfficer"] = reviewingOfficer, ["teamManager"] = teamManager,
+            };
             File.WriteAllText(file, scheme.ToJsonString());
         }
     }

@@ -25,6 +25,8 @@ public class IndexModel(ShortBreaksDbContext db, TriageQueue triage, RequestServ
         var ct = HttpContext.RequestAborted;
         var me = User.UserId();
 
+        // The duty point's counts are everyone's (the triage queue is open to all case staff whatever the visibility
+        // setting); the caseload and recent decisions are the officer's own, so no count here names a hidden child.
         var queue = await triage.GetAsync(new TriageFilter(), ct);
         AwaitingDecision = queue.Total;
         Overdue = queue.Overdue;

@@ -3,6 +3,9 @@ namespace ShortBreaks.Web.Pages.Staff;
 /// <summary>
 /// Requests awaiting a threshold decision, oldest first. Filters are a GET form so a filtered queue can be
 /// bookmarked and shared; a value the page does not recognise is ignored rather than refused.
+/// Open to all case staff whatever the scheme's visibility setting (<see cref="ShortBreaks.Core.Caseloads.ChildVisibility"/>)
+/// on purpose: a request waiting at the duty point is anybody's to take, and a queue narrowed to each officer's caseload
+/// would leave new families, who have no key worker yet, waiting unseen. Once decided, a request is seen only with its child.
 /// </summary>
 public class TriageModel(TriageQueue triage) : GovukPageModel
 {

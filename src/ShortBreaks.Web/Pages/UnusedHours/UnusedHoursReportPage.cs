@@ -26,6 +26,12 @@ public abstract class UnusedHoursReportPage(ShortBreaksDbContext db, UnusedHours
     /// <summary>Whether the children link to their packages (only case staff see a child's record).</summary>
     public abstract bool LinksToChildren { get; }
 
+    /// <summary>
+    /// Whose report it is, for <see cref="ShortBreaks.Core.Caseloads.ChildVisibility"/>: the officer's, on the staff page, so
+    /// it lists only the children they see; null (every child) for commissioning, whose roles the setting does not cover.
+    /// </summary>
+    protected virtual Task<ShortBreaks.Core.Caseloads.StaffViewer?> ViewerAsync() => Task.FromResult<ShortBreaks.Core.Caseloads.StaffViewer?>(null);
+
     /// <summary>The page's own link, with these filters (and handler, for downloads).</summary>
     public abstract string Link(UnusedHoursQuery query, string? handler = null);
 
@@ -37,7 +43,7 @@ public abstract class UnusedHoursReportPage(ShortBreaksDbContext db, UnusedHours
     {
         if (!await LoadAsync()) return Page();
         var page = int.TryParse(Request.Query["p"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
-        Report = await service.ReportAsync(YearStart, service.Today, Filter(), page, HttpContext.RequestAborted);
+        Report = await service.ReportAsync(YearStart, service.Today, await FilterAsync(), page, HttpContext.RequestAborted);
         await RecordViewsAsync(Report.Rows, "shown in the unused-hours report");
         return Page();
     }
@@ -49,12 +55,12 @@ public abstract class UnusedHoursReportPage(ShortBreaksDbContext db, UnusedHours
     private async Task<IActionResult> DownloadAsync(string extension, string contentType, Func<IReadOnlyList<UnusedHoursRow>, byte[]> write)
     {
         if (!await LoadAsync()) return Page();
-        var report = await service.ReportAsync(YearStart, service.Today, Filter(), page: null, HttpContext.RequestAborted);
+        var report = await service.ReportAsync(YearStart, service.Today, await FilterAsync(), page: null, HttpContext.RequestAborted);
         await RecordViewsAsync(report.Rows, $"downloaded ({extension}) in the unused-hours report");
         return File(write(report.Rows), contentType, UnusedHoursExport.FileName(YearStart, report.AsOf, extension));
     }
 
-    private UnusedHoursFilter Filter() => new(Query.Provider, Query.Child, Query.Late);
+    private async Task<UnusedHoursFilter> FilterAsync() => new(Query.Provider, Query.Child, Query.Late, Viewer: await ViewerAsync());
 
     /// <summary>Reads the filters; false (with the errors added) when any is not one.</summary>
     private async Task<bool> LoadAsync()

@@ -2263,6 +2263,10 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<string>("DecidedByName")
                         .HasColumnType("text");
 
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -2297,6 +2301,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex("DecidedByUserId");
 
                     b.HasIndex("Status", "AddedAt");
 

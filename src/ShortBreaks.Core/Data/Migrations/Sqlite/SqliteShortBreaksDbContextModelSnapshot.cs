@@ -2250,6 +2250,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<string>("DecidedByName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -2284,6 +2288,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex("DecidedByUserId");
 
                     b.HasIndex("Status", "AddedAt");
 

@@ -1,7 +1,10 @@
 namespace ShortBreaks.Web.Pages.Staff.Children;
 
-/// <summary>Young people within the scheme's planning window before they move to adult services.</summary>
-public sealed class AdultTransfersModel(TierService tiers, SchemeCatalog schemes) : GovukPageModel
+/// <summary>
+/// Young people within the scheme's planning window before they move to adult services, of the children the officer sees
+/// (<see cref="ShortBreaks.Core.Caseloads.ChildVisibility"/>).
+/// </summary>
+public sealed class AdultTransfersModel(TierService tiers, SchemeCatalog schemes, ShortBreaks.Core.Caseloads.StaffVisibility visibility) : GovukPageModel
 {
     public override string Title => "Moving to adult services";
 
@@ -14,6 +17,7 @@ public sealed class AdultTransfersModel(TierService tiers, SchemeCatalog schemes
     {
         var ages = schemes.InForceOn(tiers.Today).Ages;
         (PlanningMonths, AgeLimit) = (ages.AdultTransferPlanningMonths, ages.MaximumAgeYearsExclusive);
-        Due = await tiers.AdultTransfersDueAsync(HttpContext.RequestAborted);
+        var viewer = await visibility.ForAsync(User, HttpContext.RequestAborted) ?? throw new InvalidOperationException("Only case staff reach the adult transfers list.");
+        Due = await tiers.AdultTransfersDueAsync(viewer, HttpContext.RequestAborted);
     }
 }

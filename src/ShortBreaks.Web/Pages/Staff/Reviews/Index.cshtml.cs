@@ -1,3 +1,4 @@
+using ShortBreaks.Core.Caseloads;
 using ShortBreaks.Core.Reviews;
 
 namespace ShortBreaks.Web.Pages.Staff.Reviews;
@@ -6,9 +7,10 @@ namespace ShortBreaks.Web.Pages.Staff.Reviews;
 /// The reviewing officers' worklist: reviews due in the next weeks and overdue, by kind (section 17(6), RAS package,
 /// annual), filtered by officer, kind, state and due window, a page at a time, with the signed-in officer's own caseload
 /// against the scheme's guide. The filters travel in the query string; a value that is not one of the choices is shown
-/// in the error summary, never a 500. Each child listed is a view of their record, audited. Case staff only.
+/// in the error summary, never a 500. Only reviews of children the officer sees are listed (<see cref="ChildVisibility"/>,
+/// as the scheme sets it for their role). Each child listed is a view of their record, audited. Case staff only.
 /// </summary>
-public sealed class IndexModel(ShortBreaksDbContext db, ReviewWorklist worklist) : GovukPageModel
+public sealed class IndexModel(ShortBreaksDbContext db, ReviewWorklist worklist, StaffVisibility visibility) : GovukPageModel
 {
     public const string Mine = "mine";
     public const string NoOfficer = "none";
@@ -44,7 +46,8 @@ public sealed class IndexModel(ShortBreaksDbContext db, ReviewWorklist worklist)
         }
 
         var page = int.TryParse(Request.Query["p"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
-        Results = await worklist.ListAsync(filter!, page, ct);
+        var viewer = await visibility.ForAsync(User, ct) ?? throw new InvalidOperationException("Only case staff reach the reviews worklist.");
+        Results = await worklist.ListAsync(filter!, page, viewer, ct);
         foreach (var childId in Results.Items.Select(i => i.ChildId).Distinct())
             db.RecordView(nameof(Review), "worklist", childId, "shown on the reviews worklist");
         await db.SaveChangesAsync(ct);
