@@ -350,6 +350,12 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 
                     b.HasIndex("NameKey", "PostcodeKey");
 
+                    b.HasIndex(new[] { "KeyWorkerId", "Tier" }, "IX_Children_Open_KeyWorkerId_Tier")
+                        .HasFilter("\"MergedIntoChildId\" IS NULL AND \"ClosedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "Tier" }, "IX_Children_Open_Tier")
+                        .HasFilter("\"MergedIntoChildId\" IS NULL AND \"ClosedAt\" IS NULL");
+
                     b.ToTable("Children");
                 });
 
@@ -4814,6 +4820,8 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("State", "DueOn");
+
+                    b.HasIndex("DueOn", "Id", "State");
 
                     b.HasIndex("OfficerId", "State", "DueOn");
 

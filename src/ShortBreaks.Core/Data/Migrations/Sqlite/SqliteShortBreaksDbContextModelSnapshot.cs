@@ -337,6 +337,12 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("NameKey", "PostcodeKey");
 
+                    b.HasIndex(new[] { "KeyWorkerId", "Tier" }, "IX_Children_Open_KeyWorkerId_Tier")
+                        .HasFilter("\"MergedIntoChildId\" IS NULL AND \"ClosedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "Tier" }, "IX_Children_Open_Tier")
+                        .HasFilter("\"MergedIntoChildId\" IS NULL AND \"ClosedAt\" IS NULL");
+
                     b.ToTable("Children");
                 });
 
@@ -4801,6 +4807,8 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("State", "DueOn");
+
+                    b.HasIndex("DueOn", "Id", "State");
 
                     b.HasIndex("OfficerId", "State", "DueOn");
 
