@@ -1,3 +1,5 @@
+using ShortBreaks.Core.Caseloads;
+
 namespace ShortBreaks.Core.Reviews;
 
 /// <summary>Which reviews "when" picks: overdue ones, those due within the weeks given (overdue included), or every one.</summary>
@@ -45,7 +47,11 @@ public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog scheme
     /// <summary>The weeks ahead the worklist shows when first opened.</summary>
     public int DefaultWeeks => schemes.InForceOn(Today).ReviewingRules.WorklistWeeks;
 
-    public async Task<ReviewPage> ListAsync(ReviewFilter filter, int page, CancellationToken ct = default)
+    /// <param name="viewer">
+    /// Who is looking, when their role may see only some children (<see cref="ChildVisibility"/>): the reviews of children
+    /// hidden from them are left out of the page and the count. Null lists every child's.
+    /// </param>
+    public async Task<ReviewPage> ListAsync(ReviewFilter filter, int page, CancellationToken ct = default, StaffViewer? viewer = null)
     {
         var today = Today;
         var reviews = db.Reviews.AsNoTracking();
@@ -63,10 +69,17 @@ public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog scheme
             _ => reviews,
         };
 
+        var children = db.Children.AsNoTracking();
+        if (viewer is { SeesEveryChild: false })
+        {
+            var visible = children.VisibleTo(db, viewer).Select(c => c.Id);
+            reviews = reviews.Where(r => visible.Contains(r.ChildId));
+        }
+
         var total = await reviews.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var items = await (from r in reviews
-                           join c in db.Children.AsNoTracking() on r.ChildId equals c.Id
+                           join c in children on r.ChildId equals c.Id
                            orderby r.DueOn, r.Id
                            select new ReviewListItem(r.Id, c.Id, c.FirstName + " " + c.LastName, c.Reference, r.Kind, r.DueOn, r.State,
                                r.BookedFor, r.OfficerName, r.ViewsSentAt != null))
