@@ -19,7 +19,7 @@ public static class ReviewsEndpoints
         api.MapGet("", WorklistAsync)
             .Describe("ListReviews", "List reviews: the reviewing officers' worklist",
                 "Open reviews by due day, 50 a page, with the caller's own caseload against the scheme's guide. officer is \"mine\" " +
-                "(the default for a reviewing officer), \"none\" (reviews no officer holds), an officer's user id, or empty for " +
+                "(the default for a reviewing officer), \"none\" (reviews no officer holds), an officer's user id, or \"all\" for " +
                 "everyone's (the default for others); kind (Section17_6, RasPackage, Annual); state (Due, Booked, Held, " +
                 "Completed; open reviews when left out); when is weeks (the default: due within weeks weeks, overdue included), " +
                 "overdue or any; weeks from 1 to 104 (the scheme's default when left out); page from 1. Only the children the " +
@@ -68,7 +68,7 @@ public static class ReviewsEndpoints
     }
 
     public static async Task<Results<Ok<ReviewWorklistPage>, ProblemHttpResult>> WorklistAsync(
-        [Description("mine, none, an officer's user id, or empty for everyone's.")] string? officer,
+        [Description("mine, none, an officer's user id, or all for everyone's.")] string? officer,
         [Description("Section17_6, RasPackage or Annual.")] string? kind,
         [Description("Due, Booked, Held or Completed; open reviews when left out.")] string? state,
         [Description("weeks (the default), overdue or any.")] string? when,
@@ -78,16 +78,16 @@ public static class ReviewsEndpoints
     {
         var userId = user.UserId();
         var errors = new List<FieldError>();
-        officer ??= user.IsInRole(Roles.ReviewingOfficer) ? "mine" : "";
+        officer ??= user.IsInRole(Roles.ReviewingOfficer) ? "mine" : "all";
         string? officerId;
-        if (officer == "") officerId = null;
+        if (officer is "" or "all") officerId = null;
         else if (officer == "mine") officerId = userId;
         else if (officer == "none") officerId = "";
         else if ((await worklist.OfficersAsync(ct)).Any(o => o.Id == officer)) officerId = officer;
         else
         {
             officerId = null;
-            errors.Add(new("officer", "Enter mine, none, a reviewing officer's user id, or nothing for everyone's reviews"));
+            errors.Add(new("officer", "Enter mine, none, all or a reviewing officer's user id"));
         }
 
         var (kindChosen, kindError) = ApiRefusals.Choice<ReviewKind>(kind, "kind");
