@@ -79,14 +79,16 @@ public static class ReviewsEndpoints
         var userId = user.UserId();
         var errors = new List<FieldError>();
         officer ??= user.IsInRole(Roles.ReviewingOfficer) ? "mine" : "all";
-        string? officerId;
-        if (officer is "" or "all") officerId = null;
-        else if (officer == "mine") officerId = userId;
-        else if (officer == "none") officerId = "";
-        else if ((await worklist.OfficersAsync(ct)).Any(o => o.Id == officer)) officerId = officer;
-        else
+        var officers = officer is "" or "all" or "mine" or "none" ? new List<(string Id, string Name)>() : await worklist.OfficersAsync(ct);
+        var officerId = officer switch
         {
-            officerId = null;
+            "" or "all" => null,
+            "mine" => userId,
+            "none" => "",
+            _ => officers.Any(o => o.Id == officer) ? officer : null,
+        };
+        if (officerId is null && officer is not ("" or "all" or "mine"))
+        {
             errors.Add(new("officer", "Enter mine, none, all or a reviewing officer's user id"));
         }
 
