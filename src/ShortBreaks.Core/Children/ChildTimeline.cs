@@ -32,6 +32,9 @@ public static class TimelineKinds
 
     /// <summary>A review falling due, booked, the family's views, held and recorded, and its outcome.</summary>
     public const string Review = "review";
+
+    /// <summary>The work a review's outcome starts (a RAS assessment and a plan version): the record links to where it carries on.</summary>
+    public const string ReviewFollowUp = "review-follow-up";
 }
 
 /// <summary>

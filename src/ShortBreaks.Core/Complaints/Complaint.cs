@@ -9,8 +9,8 @@ public enum ComplaintKind
 }
 
 /// <summary>
-/// What a complaint, compliment or appeal is about. Stored by name, so a new subject (a review outcome is wired by the
-/// review work) is a new member, never a change to stored rows. The decisions (every member from
+/// What a complaint, compliment or appeal is about. Stored by name, so a new subject is a new member, never a change to
+/// stored rows. The decisions (every member from
 /// <see cref="EligibilityDecision"/> on) are what an appeal may be about.
 /// </summary>
 public enum ComplaintSubject
@@ -30,7 +30,7 @@ public enum ComplaintSubject
     /// <summary>A support plan version that was not approved.</summary>
     PlanNotApproved,
 
-    /// <summary>The outcome of a review (wired to reviews when they exist).</summary>
+    /// <summary>The outcome of a completed review, named by <see cref="Complaint.SubjectRecordId"/>.</summary>
     ReviewOutcome,
 }
 
@@ -89,7 +89,10 @@ public sealed class Complaint : IVersioned
     public ComplaintKind Kind { get; set; }
     public ComplaintSubject Subject { get; set; }
 
-    /// <summary>The decision appealed or complained of (a request decision, a plan version, a review), when there is one.</summary>
+    /// <summary>
+    /// The decision appealed (a request decision, a plan version, a completed review), or the completed review a complaint
+    /// about a review outcome is about (<see cref="ComplaintRules.NamesRecord"/>).
+    /// </summary>
     public Guid? SubjectRecordId { get; set; }
 
     /// <summary>The member of staff it names: they never see it.</summary>

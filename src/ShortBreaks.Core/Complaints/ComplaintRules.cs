@@ -33,13 +33,20 @@ public static class ComplaintRules
     public static readonly IReadOnlyList<ComplaintSubject> Appealable =
         [ComplaintSubject.EligibilityDecision, ComplaintSubject.Budget, ComplaintSubject.PlanNotApproved, ComplaintSubject.ReviewOutcome];
 
-    /// <summary>The subjects a family or officer may choose today: a review outcome waits for reviews to name the review.</summary>
+    /// <summary>The subjects a family or officer may choose: an appeal is about one of the decisions, a complaint about anything.</summary>
     public static bool MayChoose(ComplaintKind kind, ComplaintSubject subject) => kind switch
     {
-        ComplaintKind.Appeal => subject is ComplaintSubject.EligibilityDecision or ComplaintSubject.Budget or ComplaintSubject.PlanNotApproved,
+        ComplaintKind.Appeal => Appealable.Contains(subject),
         _ => subject is ComplaintSubject.Service or ComplaintSubject.Worker or ComplaintSubject.EligibilityDecision
-            or ComplaintSubject.Budget or ComplaintSubject.PlanNotApproved,
+            or ComplaintSubject.Budget or ComplaintSubject.PlanNotApproved or ComplaintSubject.ReviewOutcome,
     };
+
+    /// <summary>
+    /// Whether a case names the record it is about: an appeal always names the decision; a complaint about a review
+    /// outcome names the review (a complaint about another decision is about the service's handling of it, and names none).
+    /// </summary>
+    public static bool NamesRecord(ComplaintKind kind, ComplaintSubject subject) =>
+        kind == ComplaintKind.Appeal || (kind == ComplaintKind.Complaint && subject == ComplaintSubject.ReviewOutcome);
 
     /// <summary>A stage's due date and the latest it may be extended to, counted in working days from the day it starts.</summary>
     public static (DateOnly Due, DateOnly Latest) Dates(ComplaintStageKind kind, DateOnly startedOn, ComplaintSettings settings, WorkingDays days)

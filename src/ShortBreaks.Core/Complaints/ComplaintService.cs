@@ -24,8 +24,11 @@ public sealed record ComplaintPage(
     IReadOnlyDictionary<ComplaintStageKind, int> OpenByStage, IReadOnlyDictionary<ComplaintSubject, int> BySubject,
     IReadOnlyDictionary<ComplaintOutcome, int> ByOutcome);
 
-/// <summary>A complaint with its child and letters, for the handler's and the family's pages.</summary>
-public sealed record ComplaintView(Complaint Complaint, string ChildName, string ChildReference, IReadOnlyList<Letter> Letters, DateOnly Today)
+/// <summary>
+/// A complaint with its child and letters, for the handler's and the family's pages; <paramref name="About"/> names the
+/// decision or review it is about, when it names one.
+/// </summary>
+public sealed record ComplaintView(Complaint Complaint, string ChildName, string ChildReference, IReadOnlyList<Letter> Letters, DateOnly Today, string? About = null)
 {
     public ComplaintStage? Current => Complaint.Stages.OrderBy(s => s.StartedOn).ThenBy(s => s.Kind).LastOrDefault();
 
@@ -94,6 +97,10 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
             if (makers is null) errors.Add(new("SubjectRecordId", "Choose the decision being appealed."));
             else decisionMakers = string.Join(' ', makers);
         }
+        else if (errors.Count == 0 && ComplaintRules.NamesRecord(input.Kind, input.Subject) && !await IsCompletedReviewAsync(childId, input.SubjectRecordId, ct))
+        {
+            errors.Add(new(ReviewField, ReviewMissing));
+        }
 
         if (errors.Count > 0) return (null, CommandResult.Fail(errors));
 
@@ -101,7 +108,7 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         var complaint = new Complaint
         {
             ChildId = childId, Kind = input.Kind, Subject = input.Subject,
-            SubjectRecordId = input.Kind == ComplaintKind.Appeal ? input.SubjectRecordId : null,
+            SubjectRecordId = ComplaintRules.NamesRecord(input.Kind, input.Subject) ? input.SubjectRecordId : null,
             SubjectWorkerUserId = input.Subject == ComplaintSubject.Worker ? input.SubjectWorkerUserId : null, SubjectWorkerName = workerName,
             DecisionMakerUserIds = decisionMakers, MadeBy = input.MadeBy, Channel = input.Channel,
             MadeByUserId = db.Actor.UserId, MadeByName = db.Actor.Name, ReceivedOn = Today, MatterAroseOn = input.MatterAroseOn,
@@ -143,6 +150,8 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
 
         if (input.Kind == ComplaintKind.Appeal && input.SubjectRecordId is null && !errors.Any(e => e.Field == "Subject"))
             errors.Add(new("SubjectRecordId", "Choose the decision being appealed."));
+        if (input.Kind == ComplaintKind.Complaint && input.Subject == ComplaintSubject.ReviewOutcome && input.SubjectRecordId is null)
+            errors.Add(new(ReviewField, ReviewMissing));
         if (input.Kind != ComplaintKind.Appeal && input.Subject == ComplaintSubject.Worker)
         {
             if (input.Channel == ComplaintChannel.Online &&
@@ -158,13 +167,20 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         return errors;
     }
 
+    /// <summary>The field a complaint about a review outcome names its review in (an appeal names it with the other decisions).</summary>
+    public const string ReviewField = "ReviewId";
+
+    private const string ReviewMissing = "Choose the review it is about.";
+
+    private Task<bool> IsCompletedReviewAsync(Guid childId, Guid? reviewId, CancellationToken ct) =>
+        reviewId is { } id
+            ? db.Reviews.AsNoTracking().AnyAsync(r => r.Id == id && r.ChildId == childId && r.State == ReviewState.Completed, ct)
+            : Task.FromResult(false);
+
     /// <summary>Tells every team manager and administrator, never the worker a complaint names.</summary>
     private async Task TellManagersAsync(string? subjectWorkerUserId, Notice notice, CancellationToken ct)
     {
-        foreach (var manager in (await StaffAsync(ct)).Where(s => s.IsManager && s.UserId != subjectWorkerUserId))
-        {
-            await messenger.TellAsync(manager.UserId, notice, ct);
-        }
+        await messenger.TellEachAsync((await StaffAsync(ct)).Where(s => s.IsManager && s.UserId != subjectWorkerUserId).Select(s => s.UserId), notice, ct);
     }
 
     private void AddStage(Complaint complaint, ComplaintStageKind kind, DateOnly startedOn, ComplaintSettings settings)
@@ -197,12 +213,26 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
                 return await db.AuditEntries.AsNoTracking()
                     .Where(a => a.EntityType == nameof(PlanVersion) && a.EntityId == key && a.Action != "view" && a.UserId != null)
                     .Select(a => a.UserId!).Distinct().ToListAsync(ct);
+            case ComplaintSubject.ReviewOutcome:
+                var review = await db.Reviews.AsNoTracking().Where(r => r.Id == id && r.ChildId == childId && r.State == ReviewState.Completed)
+                    .Select(r => new { r.DecidedByUserId }).FirstOrDefaultAsync(ct);
+                if (review is null) return null;
+                if (review.DecidedByUserId is { } reviewDecider) return [reviewDecider];
+                // A review decided before its decider's account was kept: everyone the audit shows changing it.
+                var reviewKey = id.ToString();
+                return await db.AuditEntries.AsNoTracking()
+                    .Where(a => a.EntityType == nameof(Review) && a.EntityId == reviewKey && a.Action != "view" && a.UserId != null)
+                    .Select(a => a.UserId!).Distinct().ToListAsync(ct);
             default:
                 return null;
         }
     }
 
-    /// <summary>The decisions about a child a family or officer may appeal: threshold decisions and plan versions approved or not.</summary>
+    /// <summary>
+    /// The decisions about a child a family or officer may appeal: threshold decisions, plan versions approved or not, and
+    /// completed reviews (by the day held and the outcome), each with the words that name it on the forms, the case pages
+    /// and the answer letter.
+    /// </summary>
     public async Task<IReadOnlyList<(ComplaintSubject Subject, Guid Id, string Label)>> AppealableDecisionsAsync(Guid childId, CancellationToken ct = default)
     {
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.ChildId == childId).OrderByDescending(d => d.DecidedAt)
@@ -210,14 +240,24 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         var versions = await db.PlanVersions.AsNoTracking()
             .Where(v => v.ChildId == childId && (v.Status == PlanVersionStatus.Approved || v.Status == PlanVersionStatus.NotApproved))
             .OrderByDescending(v => v.CreatedAt).Select(v => new { v.Id, v.Number, v.Status, v.AnnualCost, v.DecidedAt }).ToListAsync(ct);
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.ChildId == childId && r.State == ReviewState.Completed)
+            .OrderByDescending(r => r.DecidedAt).Select(r => new { r.Id, r.HeldOn, r.DecidedAt, r.Decision }).ToListAsync(ct);
         return
         [
             .. decisions.Select(d => (ComplaintSubject.EligibilityDecision, d.Id, $"Eligibility decision of {UkCalendar.Day(d.DecidedAt)}: {DecisionOutcomes.Name(d.Outcome)}")),
+            .. reviews.Select(r => (ComplaintSubject.ReviewOutcome, r.Id,
+                $"Review held {ReviewRules.Day(r.HeldOn ?? UkCalendar.DateOf(r.DecidedAt!.Value))}: {(r.Decision is { } decided ? ReviewRules.Name(decided) : "")}")),
             .. versions.Select(v => v.Status == PlanVersionStatus.Approved
                 ? (ComplaintSubject.Budget, v.Id, $"Budget of plan version {v.Number}: {Money.Format(v.AnnualCost)} a year")
                 : (ComplaintSubject.PlanNotApproved, v.Id, $"Plan version {v.Number}, not approved {UkCalendar.Day(v.DecidedAt)}")),
         ];
     }
+
+    /// <summary>The words naming the decision or review a case is about (as the forms offered it), or null when it names none.</summary>
+    private async Task<string?> AboutAsync(Complaint complaint, CancellationToken ct) =>
+        complaint.SubjectRecordId is { } id
+            ? (await AppealableDecisionsAsync(complaint.ChildId, ct)).Where(d => d.Id == id && d.Subject == complaint.Subject).Select(d => d.Label).FirstOrDefault()
+            : null;
 
     /// <summary>Case staff who may handle a stage or be named in a complaint, by name.</summary>
     public async Task<IReadOnlyList<ComplaintStaffMember>> StaffAsync(CancellationToken ct = default)
@@ -393,7 +433,7 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         stage.RespondedAt = db.UtcNow;
         stage.RespondedByName = db.Actor.Name;
         var child = await db.Children.AsNoTracking().FirstAsync(c => c.Id == complaint.ChildId, ct);
-        var (title, body) = ComplaintLetter.Compose(Scheme, child, complaint, stage, db.UtcNow, db.Actor.Name);
+        var (title, body) = ComplaintLetter.Compose(Scheme, child, complaint, stage, db.UtcNow, db.Actor.Name, await AboutAsync(complaint, ct));
         var letter = db.AddLetter(complaint.ChildId, LetterKinds.ComplaintResponse, title, body);
         stage.LetterId = letter.Id;
         complaint.Outcome = outcome;
@@ -454,7 +494,7 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         var letters = await db.Letters.AsNoTracking().Where(l => letterIds.Contains(l.Id)).OrderBy(l => l.CreatedAt).ToListAsync(ct);
         db.RecordView(nameof(Complaint), complaint.Id.ToString(), complaint.ChildId, how);
         await db.SaveChangesAsync(ct);
-        return new ComplaintView(complaint, child.Name, child.Reference, letters, Today);
+        return new ComplaintView(complaint, child.Name, child.Reference, letters, Today, await AboutAsync(complaint, ct));
     }
 
     /// <summary>A child's cases, for the family's account (newest first).</summary>
@@ -542,11 +582,16 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         var complaintIds = found.Select(s => s.ComplaintId).Distinct().ToList();
         var named = await db.Complaints.AsNoTracking().Where(c => complaintIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.SubjectWorkerUserId, ct);
         var managers = (await StaffAsync(ct)).Where(s => s.IsManager).Select(s => s.UserId).ToList();
+        var teams = await db.Users.AsNoTracking().Where(u => u.Team != null).ToDictionaryAsync(u => u.Id, u => u.Team!, ct);
         foreach (var stage in found)
         {
-            var notice = ComplaintNotices.Overdue(stage);
-            foreach (var manager in managers.Where(m => m != named.GetValueOrDefault(stage.ComplaintId))) await messenger.TellAsync(manager, notice, ct);
-            if (stage.OwnerUserId is { } owner && !managers.Contains(owner)) await messenger.TellAsync(owner, notice, ct);
+            // The handler, and the managers of the handler's team; every manager when the handler has no team or their
+            // team no manager (or no one handles it yet). Never the worker the complaint is about.
+            var team = stage.OwnerUserId is { } owner ? teams.GetValueOrDefault(owner) : null;
+            var teamManagers = team is null ? [] : managers.Where(m => teams.GetValueOrDefault(m) == team).ToList();
+            var told = (teamManagers.Count > 0 ? teamManagers : managers).Append(stage.OwnerUserId ?? "")
+                .Where(m => m != named.GetValueOrDefault(stage.ComplaintId));
+            await messenger.TellEachAsync(told, ComplaintNotices.Overdue(stage), ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -1085,6 +1085,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<ShortBreaks
         b.Property(r => r.ViewsSentByName).HasMaxLength(200);
         b.Property(r => r.RecordedByName).HasMaxLength(200);
         b.Property(r => r.DecidedByName).HasMaxLength(200);
+        b.Property(r => r.DecidedByUserId).HasMaxLength(450);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasOne<Child>().WithMany().HasForeignKey(r => r.ChildId);
     }

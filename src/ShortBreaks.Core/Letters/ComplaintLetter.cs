@@ -9,14 +9,17 @@ namespace ShortBreaks.Core.Letters;
 /// </summary>
 public static class ComplaintLetter
 {
+    /// <param name="about">The words naming the decision or review the case is about, when it names one.</param>
     public static (string Title, string BodyHtml) Compose(Scheme scheme, Child child, Complaint complaint, ComplaintStage stage,
-        DateTime writtenAt, string byName)
+        DateTime writtenAt, string byName, string? about = null)
     {
         var html = LetterHtml.Begin(UkCalendar.LocalTime(writtenAt), complaint.MadeBy == ComplaintMadeBy.YoungPerson ? child.FirstName : "parent or carer");
         var name = LetterHtml.Encode(child.FirstName);
         var what = complaint.Kind == ComplaintKind.Appeal ? "appeal" : "complaint";
         html.P($"Thank you for your {what} about {name}'s short breaks, received on {LetterHtml.Day(complaint.ReceivedOn)}. " +
                $"This letter is our answer at {LetterHtml.Encode(ComplaintRules.Name(stage.Kind).ToLowerInvariant())}.");
+        if (about is not null)
+            html.P($"Your {what} is about: <strong>{LetterHtml.Encode(about)}</strong>.");
         html.Heading("What you told us");
         html.Paragraphs(complaint.Summary);
         html.Heading(complaint.Kind == ComplaintKind.Appeal ? "Our decision on your appeal" : "What we found");

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ShortBreaks.Core.Notifications;
 
 /// <summary>
@@ -8,6 +10,15 @@ namespace ShortBreaks.Core.Notifications;
 public sealed class Messenger(ShortBreaksDbContext db)
 {
     /// <summary>
+    /// The tasks told in each unit of work (a context, whichever messenger told them) and not yet done, so a task told
+    /// twice before the save is listed once without looking through every row the context tracks: a night's scan may
+    /// tell thousands.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ShortBreaksDbContext, HashSet<(string UserId, string Key)>> ToldTasks = new();
+
+    private HashSet<(string UserId, string Key)> ToldTasksOfThisUnit => ToldTasks.GetValue(db, _ => []);
+
+    /// <summary>
     /// Tells one account. A task (a notice with a <see cref="Notice.TaskKey"/>) already waiting on the account's list
     /// is not added again, so a scan that finds the same work twice tells once.
     /// </summary>
@@ -15,6 +26,36 @@ public sealed class Messenger(ShortBreaksDbContext db)
     {
         if (notice.TaskKey is { } key && await HasOpenTaskAsync(userId, key, ct)) return;
         Tell(userId, notice);
+    }
+
+    /// <summary>
+    /// Tells each of the accounts, with one query for which of them already have the task waiting (a notice with a
+    /// <see cref="Notice.TaskKey"/>), rather than one per account.
+    /// </summary>
+    public async Task<int> TellEachAsync(IEnumerable<string> userIds, Notice notice, CancellationToken ct = default)
+    {
+        var accounts = userIds.Where(u => !string.IsNullOrEmpty(u)).Distinct(StringComparer.Ordinal).ToList();
+        if (accounts.Count == 0) return 0;
+        var waiting = new HashSet<string>(StringComparer.Ordinal);
+        if (notice.TaskKey is { } key)
+        {
+            foreach (var chunk in accounts.Chunk(500))
+            {
+                waiting.UnionWith(await db.PersonMessages.AsNoTracking()
+                    .Where(m => m.TaskKey == key && m.CompletedAt == null && chunk.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(ct));
+            }
+
+            waiting.UnionWith(accounts.Where(a => ToldTasksOfThisUnit.Contains((a, key))));
+        }
+
+        var told = 0;
+        foreach (var account in accounts.Where(a => !waiting.Contains(a)))
+        {
+            Tell(account, notice);
+            told++;
+        }
+
+        return told;
     }
 
     /// <summary>Tells one account, without looking for the same task waiting (for a message, or a task new by nature).</summary>
@@ -34,6 +75,7 @@ public sealed class Messenger(ShortBreaksDbContext db)
             CreatedAt = now, TaskKey = notice.TaskKey,
         };
         db.PersonMessages.Add(message);
+        if (notice.TaskKey is { } taskKey) ToldTasksOfThisUnit.Add((userId, taskKey));
         if (notice.EmailedAlready) return;
         db.OutboxEmails.Add(new OutboxEmail { MessageId = message.Id, UserId = userId, Statutory = notice.Statutory, State = OutboxState.Waiting, CreatedAt = now });
     }
@@ -42,7 +84,7 @@ public sealed class Messenger(ShortBreaksDbContext db)
     public async Task<int> TellFamilyAsync(Guid childId, Notice notice, CancellationToken ct = default)
     {
         var accounts = await db.ChildFamilyMembers.AsNoTracking().Where(m => m.ChildId == childId).Select(m => m.UserId).Distinct().ToListAsync(ct);
-        foreach (var account in accounts) await TellAsync(account, notice with { ChildId = childId }, ct);
+        await TellEachAsync(accounts, notice with { ChildId = childId }, ct);
         return accounts.Count;
     }
 
@@ -57,7 +99,7 @@ public sealed class Messenger(ShortBreaksDbContext db)
         // Locked out is judged here: SQLite cannot compare the stored offsets.
         var now = new DateTimeOffset(db.UtcNow);
         var accounts = candidates.Where(c => c.LockoutEnd is null || c.LockoutEnd < now).Select(c => c.Id).ToList();
-        foreach (var account in accounts) await TellAsync(account, notice, ct);
+        await TellEachAsync(accounts, notice, ct);
         return accounts.Count;
     }
 
@@ -70,10 +112,11 @@ public sealed class Messenger(ShortBreaksDbContext db)
         var now = db.UtcNow;
         var waiting = await db.PersonMessages.Where(m => m.TaskKey == taskKey && m.CompletedAt == null).ToListAsync(ct);
         foreach (var task in waiting) task.CompletedAt = now;
+        ToldTasksOfThisUnit.RemoveWhere(t => t.Key == taskKey);
         foreach (var added in db.PersonMessages.Local.Where(m => m.TaskKey == taskKey && m.CompletedAt == null)) added.CompletedAt = now;
     }
 
     private async Task<bool> HasOpenTaskAsync(string userId, string key, CancellationToken ct) =>
-        db.PersonMessages.Local.Any(m => m.UserId == userId && m.TaskKey == key && m.CompletedAt == null) ||
+        ToldTasksOfThisUnit.Contains((userId, key)) ||
         await db.PersonMessages.AsNoTracking().AnyAsync(m => m.UserId == userId && m.TaskKey == key && m.CompletedAt == null, ct);
 }

@@ -18,4 +18,18 @@ public static class ServicePaths
     public static string StaffPlan(Guid childId) => $"/staff/children/{childId}/plan";
 
     public static string StaffPanelItem(Guid itemId) => $"/staff/panel/{itemId}";
+
+    public static string StaffComplaint(Guid complaintId) => $"/staff/complaints/{complaintId}";
+
+    public static string FamilyComplaint(Guid childId, Guid complaintId) => $"/account/children/{childId}/complaints/{complaintId}";
+
+    public static string StaffReview(Guid reviewId) => $"/staff/reviews/{reviewId}";
+
+    public static string FamilyReview(Guid reviewId) => $"/account/reviews/{reviewId}";
+
+    /// <summary>An officer's RAS assessment of a child: its task list, where the questions are answered with the family.</summary>
+    public static string StaffRasTasks(Guid childId, Guid assessmentId) => $"/staff/children/{childId}/ras/{assessmentId}";
+
+    /// <summary>The officer's page that starts a plan or changes it by making a new version.</summary>
+    public static string StaffPlanEdit(Guid childId) => $"/staff/children/{childId}/plan/edit";
 }

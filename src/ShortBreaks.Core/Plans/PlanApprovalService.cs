@@ -120,6 +120,7 @@ public sealed class PlanApprovalService(ShortBreaksDbContext db, SchemeCatalog s
         var route = PlanApproval.For(Scheme.PlanRules, plan.PendingMove, version.AnnualCost, version.IndicativeBudget, inForce?.AnnualCost);
         version.ApprovalRoute = route.By;
         version.ApprovalReason = route.Reason;
+        await messenger.CompleteTasksAsync(ChangeTask(plan.ChildId), ct);
         if (route.By == PlanApprovalRoute.None)
         {
             await ApproveAsync(plan, version, "Agreed by the family and the officer", ct);
@@ -168,6 +169,12 @@ public sealed class PlanApprovalService(ShortBreaksDbContext db, SchemeCatalog s
         await DecideAsync(plan, version, approve, reasons.Trim(), ct);
         return await plans.SaveAsync(ct);
     }
+
+    /// <summary>
+    /// The key worker's task when a review decides to change the plan or step up to Targeted Short Breaks: done when a new
+    /// version is agreed by the family and the officer and sent for approval (or approved at once).
+    /// </summary>
+    public static string ChangeTask(Guid childId) => $"plan-change:{childId}";
 
     /// <summary>The task on managers' lists while a version waits for a manager.</summary>
     private static string ApprovalTask(Guid versionId) => $"plan-approval:{versionId}";

@@ -109,7 +109,14 @@ public sealed class PlanService(ShortBreaksDbContext db, SchemeCatalog schemes)
         db.ExpectVersion(plan, planVersionSeen);
         await SupersedeOpenVersionsAsync(plan, ct);
         plan.LatestNumber++;
-        var version = AddVersion(plan, child, plan.LatestNumber, content, null, previous.RasAssessmentId, previous.IndicativeBudget);
+        // A RAS assessment completed since the version it is made from (after a review decided to change the plan) is
+        // the child's needs as they are now: the new version's indicative budget is that assessment's.
+        var reassessed = await db.RasAssessments.AsNoTracking()
+            .Where(a => a.ChildId == plan.ChildId && a.Status == RasAssessmentStatus.Completed && a.CompletedAt > previous.CreatedAt)
+            .OrderByDescending(a => a.CompletedAt).FirstOrDefaultAsync(ct);
+        var version = reassessed is null
+            ? AddVersion(plan, child, plan.LatestNumber, content, null, previous.RasAssessmentId, previous.IndicativeBudget)
+            : AddVersion(plan, child, plan.LatestNumber, content, null, reassessed.Id, reassessed.OverrideAmount ?? reassessed.IndicativeAmount);
         version.ChangeSummary = changeSummary!.Trim();
         var result = await SaveAsync(ct);
         return (result.Succeeded ? version : null, result);

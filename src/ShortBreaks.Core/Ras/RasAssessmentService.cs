@@ -7,6 +7,17 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
 
     public async Task<RasAssessment> StartAsync(Guid childId, CancellationToken ct = default)
     {
+        var assessment = AddDraft(db, childId);
+        await db.SaveChangesAsync(ct);
+        return assessment;
+    }
+
+    /// <summary>
+    /// A new assessment being filled in, added to the current unit of work (the caller saves it with its own change). Its
+    /// questionnaire is the age phase covering the child's age when its pages are opened.
+    /// </summary>
+    public static RasAssessment AddDraft(ShortBreaksDbContext db, Guid childId)
+    {
         var assessment = new RasAssessment
         {
             ChildId = childId,
@@ -15,7 +26,6 @@ public sealed class RasAssessmentService(ShortBreaksDbContext db, RasSchemeCatal
             CreatedByUserId = db.Actor.UserId ?? "",
         };
         db.Add(assessment);
-        await db.SaveChangesAsync(ct);
         return assessment;
     }
 

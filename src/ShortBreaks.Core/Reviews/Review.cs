@@ -123,6 +123,15 @@ public sealed class Review : IVersioned
     public DateTime? DecidedAt { get; set; }
     public string? DecidedByName { get; set; }
 
+    /// <summary>Who decided the outcome, so an appeal of it goes to a manager who did not.</summary>
+    public string? DecidedByUserId { get; set; }
+
+    /// <summary>
+    /// The RAS assessment a change of plan or a step up to Targeted Short Breaks goes on with (started by the decision, or
+    /// the child's assessment already being filled in), so the review links to where the work carries on.
+    /// </summary>
+    public Guid? RasAssessmentId { get; set; }
+
     /// <summary>When the outcome keeps things as they are: the next review's day.</summary>
     public DateOnly? NextReviewDue { get; set; }
 

@@ -1,11 +1,5 @@
 namespace ShortBreaks.Core.Reviews;
 
-/// <summary>
-/// The pages a review's notices link to, by path: the family's review page, the officer's review page and the family's
-/// letter page. Given by the web host (from its typed links); without them (the command line, the demo) nobody is told.
-/// </summary>
-public sealed record ReviewAddresses(Func<Guid, string> FamilyReview, Func<Guid, string> StaffReview, Func<Guid, string> FamilyLetter);
-
 /// <summary>A review with what its pages show: the child, and the outcomes of the plan in force to record progress on.</summary>
 public sealed record ReviewView(Review Review, Child Child, IReadOnlyList<string> PlanOutcomes, bool HasPlan);
 
@@ -20,7 +14,7 @@ public sealed record ReviewView(Review Review, Child Child, IReadOnlyList<string
 /// </summary>
 public sealed class ReviewService(
     ShortBreaksDbContext db, SchemeCatalog schemes, WorkingDays workingDays, TierService tiers, CaseClosureService closures,
-    Messenger? messenger = null, ReviewAddresses? addresses = null)
+    Messenger? messenger = null)
 {
     public DateOnly Today => db.Today;
     private Scheme Scheme => schemes.InForceOn(Today);
@@ -63,12 +57,12 @@ public sealed class ReviewService(
             review.OfficerName = db.Actor.Name;
         }
 
-        if (Telling is var (tell, to))
+        if (Telling is { } tell)
         {
             var when = $"{ReviewRules.Day(booking.Date!.Value)}, {review.BookedTime}";
             await tell.TellFamilyAsync(review.ChildId, rebooked
-                ? new Notice("The date of a review has changed", to.FamilyReview(review.Id), Detail: $"The review is now on {when}.")
-                : new Notice("A review is coming up: please send your views", to.FamilyReview(review.Id),
+                ? new Notice("The date of a review has changed", ServicePaths.FamilyReview(review.Id), Detail: $"The review is now on {when}.")
+                : new Notice("A review is coming up: please send your views", ServicePaths.FamilyReview(review.Id),
                     Detail: $"The review is on {when}. Please send your views by {ReviewRules.Day(review.ViewsDueBy.Value)}.", TaskKey: ViewsTask(review.Id)), ct);
         }
 
@@ -93,11 +87,11 @@ public sealed class ReviewService(
         review.ViewsSentAt = db.UtcNow;
         review.ViewsSentByName = db.Actor.Name;
         db.AddTimeline(review.ChildId, TimelineKinds.Review, "The family sent their views for the review", null);
-        if (Telling is var (tell, to))
+        if (Telling is { } tell)
         {
             await tell.CompleteTasksAsync(ViewsTask(review.Id), ct);
             if (review.OfficerId is { } officer)
-                await tell.TellAsync(officer, new Notice("A family sent their views for a review", to.StaffReview(review.Id), review.ChildId), ct);
+                await tell.TellAsync(officer, new Notice("A family sent their views for a review", ServicePaths.StaffReview(review.Id), review.ChildId), ct);
         }
         return await SaveAsync(ct);
     }
@@ -157,6 +151,7 @@ public sealed class ReviewService(
         review.DecisionReasons = reasons.Trim();
         review.DecidedAt = db.UtcNow;
         review.DecidedByName = db.Actor.Name;
+        review.DecidedByUserId = db.Actor.UserId;
         switch (decision)
         {
             case ReviewDecision.ContinueAsIs:
@@ -173,6 +168,10 @@ public sealed class ReviewService(
             case ReviewDecision.StepUp when child.Tier == Tier.TargetedShortBreaks:
                 await tiers.ApplyAsync(child, TierMove.StepUpToSocialCare, why, ct);
                 break;
+            case ReviewDecision.ChangePlan:
+            case ReviewDecision.StepUp when child.Tier == Tier.FlexibleShortBreaks:
+                await StartFollowUpAsync(review, child, decision.Value, ct);
+                break;
             case ReviewDecision.StepDown:
                 await tiers.ApplyAsync(child, TierMove.StepDownToFlexible, why, ct);
                 break;
@@ -184,16 +183,47 @@ public sealed class ReviewService(
 
         var (title, body) = ReviewLetter.Compose(Scheme, child, review, tierBefore);
         review.LetterId = db.AddLetter(child.Id, LetterKinds.Review, title, body).Id;
-        if (Telling is var (tell, to))
+        if (Telling is { } tell)
         {
             await tell.CompleteTasksAsync(ViewsTask(review.Id), ct);
-            await tell.TellFamilyAsync(child.Id, new Notice("A review record is ready to read", to.FamilyLetter(review.LetterId.Value),
+            await tell.TellFamilyAsync(child.Id, new Notice("A review record is ready to read", ServicePaths.FamilyLetter(review.LetterId.Value),
                 Detail: "The record of the review and what was decided.", Statutory: true), ct);
         }
 
         db.AddTimeline(child.Id, TimelineKinds.Review, $"Review outcome: {ReviewRules.Name(decision.Value)}",
             $"{review.DecisionReasons}\n{ReviewRules.WhatHappensNext(tierBefore, decision.Value, review.NextReviewDue)}");
         return await SaveAsync(ct);
+    }
+
+    /// <summary>
+    /// A change of plan, or a step up from Flexible to Targeted Short Breaks, goes on through the RAS and plan journeys,
+    /// as the family's letter says: the child's RAS assessment being filled in is carried on (else a new one is started,
+    /// as an officer starts one, its questions chosen by the child's age when it is opened), and the key worker (or the
+    /// reviewing officer, if the child has none) gets a task that is done when the new plan version is agreed and sent
+    /// for approval (<see cref="PlanApprovalService.ChangeTask"/>). The new version is costed against the newest
+    /// completed assessment (<see cref="PlanService.ChangeAsync"/>). All in the decision's unit of work.
+    /// </summary>
+    private async Task StartFollowUpAsync(Review review, Child child, ReviewDecision decision, CancellationToken ct)
+    {
+        var assessment = await db.RasAssessments.Where(a => a.ChildId == child.Id && a.Status == RasAssessmentStatus.Draft)
+            .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct);
+        var started = assessment is null;
+        assessment ??= RasAssessmentService.AddDraft(db, child.Id);
+        review.RasAssessmentId = assessment.Id;
+        var changing = decision == ReviewDecision.ChangePlan;
+        db.AddTimeline(child.Id, TimelineKinds.ReviewFollowUp,
+            changing ? "Change of plan started after the review" : "Step up to Targeted Short Breaks started after the review",
+            $"{(started ? "A new RAS assessment was started" : "The RAS assessment already started is carried on")}; " +
+            (changing ? "then a new version of the plan, agreed with the family and approved as the rules say." : "then a support plan, and the move is made when it is approved."));
+        if (Telling is { } tell && (child.KeyWorkerId ?? review.OfficerId ?? db.Actor.UserId) is { } keyWorker)
+        {
+            await tell.TellAsync(keyWorker, new Notice(
+                changing ? "A review decided to change a support plan" : "A review decided on a step up to Targeted Short Breaks",
+                ServicePaths.StaffRasTasks(child.Id, assessment.Id), child.Id,
+                changing ? "Carry on with the RAS assessment with the family, then make the new version of the plan."
+                    : "Carry on with the RAS assessment with the family, then start the support plan for the step up.",
+                TaskKey: PlanApprovalService.ChangeTask(child.Id)), ct);
+        }
     }
 
     /// <summary>The review after this one, if it keeps things as they are: the same kind, counted from the day it was held.</summary>
@@ -223,7 +253,8 @@ public sealed class ReviewService(
     /// <summary>The family's task of sending their views for a review, done when they send them or the review is decided.</summary>
     public static string ViewsTask(Guid reviewId) => $"review-views:{reviewId}";
 
-    private (Messenger, ReviewAddresses)? Telling => messenger is not null && addresses is not null ? (messenger, addresses) : null;
+    /// <summary>Who is told: without a messenger (the demo's bulk reviews) nobody is.</summary>
+    private Messenger? Telling => messenger;
 
     private static readonly CommandResult NotFound = CommandResult.Fail("", "There is no such review.");
 

@@ -36,11 +36,6 @@ public static class ServiceSetup
         // And sends the emails waiting in the outbox, each once whatever the number of nodes.
         if (!string.Equals(config["Outbox:Send"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<OutboxWorker>();
         services.AddSingleton<ShortBreaksLinks>();
-        services.AddSingleton(sp =>
-        {
-            var links = sp.GetRequiredService<ShortBreaksLinks>();
-            return new Core.Reviews.ReviewAddresses(id => links.FamilyReview(id), id => links.StaffReview(id), id => links.FamilyLetter(id));
-        });
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

@@ -7,7 +7,9 @@ using ShortBreaks.Core.Complaints;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Letters;
+using ShortBreaks.Core.Plans;
 using ShortBreaks.Core.Requests;
+using ShortBreaks.Core.Reviews;
 using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Core.Tests.Complaints;
@@ -423,5 +425,129 @@ public sealed class ComplaintServiceTests
         messages.ShouldNotContain(m => m.UserId == Manager.UserId);
         await using var check = database.NewContext(Actor.System, _clock);
         (await check.OutboxEmails.SingleAsync(e => e.UserId == Family.UserId)).Statutory.ShouldBeTrue();
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task Scan_TellsTheHandlerAndTheManagersOfTheirTeam_OnlyEveryManagerWhenTheTeamHasNone(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await SetUpAsync(database);
+        await using (var db = database.NewContext(Actor.System, _clock))
+        {
+            foreach (var user in await db.Users.Where(u => u.Id == Investigator.UserId || u.Id == OtherManager.UserId).ToListAsync()) user.Team = "North";
+            (await db.Users.SingleAsync(u => u.Id == Officer.UserId)).Team = "South";
+            await db.SaveChangesAsync();
+        }
+
+        var north = await MakeAsync(database, child.Id);
+        var south = await MakeAsync(database, child.Id);
+        (await AsAsync(database, OtherManager, (s, v) => s.AssignAsync(north.Id, Investigator.UserId, v, Viewer(OtherManager)), north.Id)).Succeeded.ShouldBeTrue();
+        (await AsAsync(database, OtherManager, (s, v) => s.AssignAsync(south.Id, Officer.UserId, v, Viewer(OtherManager)), south.Id)).Succeeded.ShouldBeTrue();
+        _clock.SetUtcNow(new DateTimeOffset(2027, 1, 8, 9, 0, 0, TimeSpan.Zero));
+        await using (var db = database.NewContext(Actor.System, _clock)) (await Service(db).ScanAsync()).Count.ShouldBe(2);
+
+        var overdue = (await MessagesAsync(database)).Where(m => m.Title == "A complaint stage is overdue").Select(m => m.UserId).ToList();
+        // North's handler and North's manager; South has no manager, so every manager hears of South's stage.
+        overdue.ShouldBe([Investigator.UserId!, OtherManager.UserId!, Officer.UserId!, Manager.UserId!, OtherManager.UserId!], ignoreOrder: true);
+    }
+
+    /// <summary>A review of the child decided by <paramref name="decidedBy"/> (held on 14 December 2026), in the state given.</summary>
+    private async Task<Guid> ReviewAsync(TestDatabase database, Guid childId, Actor decidedBy, ReviewState state = ReviewState.Completed, bool keepDecider = true)
+    {
+        await using var db = database.NewContext(decidedBy, _clock);
+        var review = new Review
+        {
+            ChildId = childId, Kind = ReviewKind.Annual, DueOn = new DateOnly(2026, 12, state == ReviewState.Completed ? 18 : 30), State = state, CreatedAt = db.UtcNow,
+            HeldOn = new DateOnly(2026, 12, 14), Decision = state == ReviewState.Completed ? ReviewDecision.ChangePlan : null,
+            DecisionReasons = state == ReviewState.Completed ? "Needs have grown." : null, DecidedAt = state == ReviewState.Completed ? db.UtcNow : null,
+            DecidedByName = decidedBy.Name, DecidedByUserId = keepDecider && state == ReviewState.Completed ? decidedBy.UserId : null,
+        };
+        db.Reviews.Add(review);
+        await db.SaveChangesAsync();
+        return review.Id;
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task AnAppealOfAReviewOutcome_GoesToAManagerWhoDidNotDecideIt_AndTheLetterNamesTheReview(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await SetUpAsync(database);
+        var reviewId = await ReviewAsync(database, child.Id, Manager);
+        var held = await ReviewAsync(database, child.Id, Manager, ReviewState.Held);
+        Guid othersReview;
+        await using (var db = database.NewContext(Actor.System, _clock))
+        {
+            var other = await new TestData(db).CreateChildAsync(firstName: "Ben", tier: Tier.TargetedShortBreaks);
+            othersReview = await ReviewAsync(database, other.Id, Manager);
+            var choices = await Service(db).AppealableDecisionsAsync(child.Id);
+            choices.ShouldContain((ComplaintSubject.ReviewOutcome, reviewId, "Review held 14 December 2026: Change the plan"));
+            choices.ShouldNotContain(d => d.Id == held || d.Id == othersReview, "only the child's own completed reviews are offered");
+        }
+
+        var appealOf = (Guid? id) => AComplaint("We disagree with the review.") with { Kind = ComplaintKind.Appeal, Subject = ComplaintSubject.ReviewOutcome, SubjectRecordId = id };
+        foreach (var garbage in new Guid?[] { othersReview, held, Guid.NewGuid(), null })
+        {
+            await using var db = database.NewContext(Family, _clock);
+            var (none, refused) = await Service(db).MakeAsync(child.Id, appealOf(garbage));
+            none.ShouldBeNull();
+            refused.Errors.ShouldHaveSingleItem().Field.ShouldBe("SubjectRecordId");
+        }
+
+        var appeal = await MakeAsync(database, child.Id, appealOf(reviewId));
+        (await LoadAsync(database, appeal.Id)).DecisionMakerUserIds.ShouldBe(Manager.UserId);
+        (await AsAsync(database, Manager, (s, v) => s.AssignAsync(appeal.Id, Manager.UserId, v, Viewer(Manager)), appeal.Id))
+            .Errors.ShouldHaveSingleItem().Message.ShouldContain("did not make the decision");
+        (await AsAsync(database, Manager, (s, v) => s.AssignAsync(appeal.Id, OtherManager.UserId, v, Viewer(Manager)), appeal.Id)).Succeeded.ShouldBeTrue();
+        (await AsAsync(database, OtherManager, async (s, v) => (await s.RespondAsync(appeal.Id, ComplaintOutcome.NotUpheld, "The change of plan is right.", v, Viewer(OtherManager))).Result, appeal.Id))
+            .Succeeded.ShouldBeTrue();
+
+        var decided = await LoadAsync(database, appeal.Id);
+        await using var check = database.NewContext(OtherManager, _clock);
+        var letter = await check.Letters.AsNoTracking().SingleAsync(l => l.Id == decided.Stages.Single().LetterId);
+        letter.BodyHtml.ShouldContain("Your appeal is about: <strong>Review held 14 December 2026: Change the plan</strong>.");
+        (await Service(check).ViewAsync(appeal.Id, Viewer(OtherManager)))!.About.ShouldBe("Review held 14 December 2026: Change the plan");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task AReviewDecidedBeforeItsDeciderWasKept_IsHeardBySomeoneWhoDidNotTouchIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await SetUpAsync(database);
+        var reviewId = await ReviewAsync(database, child.Id, Manager, keepDecider: false);
+        var appeal = await MakeAsync(database, child.Id, AComplaint() with { Kind = ComplaintKind.Appeal, Subject = ComplaintSubject.ReviewOutcome, SubjectRecordId = reviewId });
+        (await LoadAsync(database, appeal.Id)).DecisionMakerUserIds.ShouldBe(Manager.UserId, "the audit shows who changed the review");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task AComplaintAboutAReviewOutcome_NamesACompletedReviewOfTheChild(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await SetUpAsync(database);
+        var reviewId = await ReviewAsync(database, child.Id, Manager);
+        var held = await ReviewAsync(database, child.Id, Manager, ReviewState.Held);
+        Guid othersReview;
+        await using (var db = database.NewContext(Actor.System, _clock))
+        {
+            var other = await new TestData(db).CreateChildAsync(firstName: "Ben", tier: Tier.TargetedShortBreaks);
+            othersReview = await ReviewAsync(database, other.Id, Manager);
+        }
+
+        var about = (Guid? id) => AComplaint("Nobody listened at the review.") with { Subject = ComplaintSubject.ReviewOutcome, SubjectRecordId = id };
+        foreach (var garbage in new Guid?[] { othersReview, held, Guid.NewGuid(), null })
+        {
+            await using var db = database.NewContext(Family, _clock);
+            var (none, refused) = await Service(db).MakeAsync(child.Id, about(garbage));
+            none.ShouldBeNull();
+            refused.Errors.ShouldHaveSingleItem().Field.ShouldBe(ComplaintService.ReviewField);
+        }
+
+        var complaint = await MakeAsync(database, child.Id, about(reviewId));
+        var made = await LoadAsync(database, complaint.Id);
+        (made.Kind, made.SubjectRecordId, made.CurrentStage).ShouldBe((ComplaintKind.Complaint, (Guid?)reviewId, (ComplaintStageKind?)ComplaintStageKind.LocalResolution));
+        await using var check = database.NewContext(Family, _clock);
+        (await Service(check).FamilyViewAsync(child.Id, complaint.Id))!.About.ShouldBe("Review held 14 December 2026: Change the plan");
+        // A complaint about the service names no record, whatever was sent.
+        var (service, _) = await Service(check).MakeAsync(child.Id, AComplaint() with { SubjectRecordId = reviewId });
+        (await LoadAsync(database, service!.Id)).SubjectRecordId.ShouldBeNull();
     }
 }

@@ -8,6 +8,7 @@ using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Letters;
 using ShortBreaks.Core.Notifications;
 using ShortBreaks.Core.Plans;
+using ShortBreaks.Core.Ras;
 using ShortBreaks.Core.Reviews;
 using ShortBreaks.TestCommon;
 
@@ -174,9 +175,8 @@ public sealed class ReviewServiceTests
         db.ChildFamilyMembers.Add(new ChildFamilyMember { ChildId = child.Id, UserId = familyUserId, Relationship = "Mother", AddedAt = db.UtcNow });
         await db.SaveChangesAsync();
         await Scan(db).ScanAsync();
-        var addresses = new ReviewAddresses(id => $"/account/reviews/{id}", id => $"/staff/reviews/{id}", id => $"/account/letters/{id}");
         var service = new ReviewService(db, ShippedSchemes.Catalog, new WorkingDays([]), new TierService(db, ShippedSchemes.Catalog), new CaseClosureService(db),
-            new ShortBreaks.Core.Notifications.Messenger(db), addresses);
+            new ShortBreaks.Core.Notifications.Messenger(db));
         var review = await ReviewAsync(db, child.Id);
         var task = ReviewService.ViewsTask(review.Id);
 
@@ -332,5 +332,112 @@ public sealed class ReviewServiceTests
         caseload.OpenReviews.ShouldBe(28);
         caseload.Families.ShouldBe(28);
         caseload.ReviewGuide.ShouldBe(ShippedSchemes.Scheme2026_1.Caseloads.ReviewingOfficerReviews);
+    }
+
+    private static ReviewService TellingReviews(ShortBreaksDbContext db) =>
+        new(db, ShippedSchemes.Catalog, new WorkingDays([]), new TierService(db, ShippedSchemes.Catalog), new CaseClosureService(db), new Messenger(db));
+
+    [SkippableTheory, AllDatabases]
+    public async Task ChangeThePlan_StartsARasAssessment_TasksTheKeyWorker_AndTheNewVersionFromItDoesTheTask(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = NewClock();
+        await using var db = database.NewContext(Officer, clock);
+        var (child, planId) = await ChildWithPlanDueAsync(db);
+        await Scan(db).ScanAsync();
+        var service = TellingReviews(db);
+        var review = await ReviewAsync(db, child.Id);
+        (await service.BookAsync(review.Id, Booking with { Date = Today }, review.Version)).Errors.ShouldBeEmpty();
+        review = await ReviewAsync(db, child.Id);
+        (await service.RecordAsync(review.Id, Record(Today), review.Version)).Errors.ShouldBeEmpty();
+        review = await ReviewAsync(db, child.Id);
+        (await db.RasAssessments.CountAsync(a => a.ChildId == child.Id)).ShouldBe(0);
+
+        (await service.DecideAsync(review.Id, ReviewDecision.ChangePlan, "Needs have grown: more PA hours.", review.Version)).Errors.ShouldBeEmpty();
+
+        review = await ReviewAsync(db, child.Id);
+        review.DecidedByUserId.ShouldBe(Officer.UserId, "an appeal of the outcome goes to someone else");
+        var assessment = await db.RasAssessments.AsNoTracking().SingleAsync(a => a.ChildId == child.Id);
+        (assessment.Status, review.RasAssessmentId).ShouldBe((RasAssessmentStatus.Draft, (Guid?)assessment.Id), "the letter's new RAS assessment is started");
+        var task = await db.PersonMessages.AsNoTracking().SingleAsync(m => m.TaskKey == PlanApprovalService.ChangeTask(child.Id));
+        (task.UserId, task.Link, task.CompletedAt).ShouldBe((Officer.UserId!, ServicePaths.StaffRasTasks(child.Id, assessment.Id), (DateTime?)null), "the key worker's task links to the assessment");
+        task.Title.ShouldNotContain(child.FirstName, Case.Insensitive);
+        (await db.TimelineEvents.AsNoTracking().SingleAsync(e => e.ChildId == child.Id && e.Kind == TimelineKinds.ReviewFollowUp)).Summary
+            .ShouldBe("Change of plan started after the review");
+        (await db.Letters.AsNoTracking().SingleAsync(l => l.Id == review.LetterId)).BodyHtml.ShouldContain("a new RAS assessment and a new version of the plan follow");
+
+        // The officer completes the assessment with the family (the RAS journey), then makes the new version from it.
+        await db.RasAssessments.Where(a => a.Id == assessment.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(a => a.Status, RasAssessmentStatus.Completed).SetProperty(a => a.IndicativeAmount, 6400m)
+            .SetProperty(a => a.CompletedAt, db.UtcNow.AddMinutes(1)).SetProperty(a => a.RasVersion, "2026.1"));
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var plans = new PlanService(db, ShippedSchemes.Catalog);
+        var approvals = new PlanApprovalService(db, ShippedSchemes.Catalog, plans, new TierService(db, ShippedSchemes.Catalog), new Messenger(db));
+        var inForce = (await plans.VersionAsync(planId, 1))!;
+        var (changed, made) = await plans.ChangeAsync(planId, 1, PlanContent.Of(inForce) with { Lines = [PaHours with { Quantity = 6 }] },
+            "Two more PA hours a week, from the review.", await PlanVersionAsync(db, planId));
+        made.Errors.ShouldBeEmpty();
+        (changed!.RasAssessmentId, changed.IndicativeBudget).ShouldBe(((Guid?)assessment.Id, (decimal?)6400m), "the new version is costed against the new assessment");
+        (await approvals.AgreeAsync(changed.Id, true, await PlanVersionAsync(db, planId))).Errors.ShouldBeEmpty();
+        (await db.PersonMessages.AsNoTracking().SingleAsync(m => m.Id == task.Id)).CompletedAt.ShouldBeNull("agreed by the family only: not yet sent on");
+        (await approvals.AgreeAsync(changed.Id, false, await PlanVersionAsync(db, planId))).Errors.ShouldBeEmpty();
+        (await db.PersonMessages.AsNoTracking().SingleAsync(m => m.Id == task.Id)).CompletedAt.ShouldNotBeNull("the new version is sent for approval: the task is done");
+        (await db.PlanVersions.AsNoTracking().SingleAsync(v => v.Id == changed.Id)).Status.ShouldBeOneOf(PlanVersionStatus.AwaitingApproval, PlanVersionStatus.Approved);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task StepUpFromFlexible_CarriesOnTheAssessmentAlreadyStarted_AndTasksTheKeyWorker(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = NewClock();
+        await using var db = database.NewContext(Officer, clock);
+        var keyWorker = new Actor { UserId = "kw1", Name = "Kim Keyworker" };
+        var child = await new TestData(db).CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: keyWorker.UserId);
+        TestData.AddPackageRows(db, child.Id, "review", Today);
+        var started = RasAssessmentService.AddDraft(db, child.Id);
+        await db.SaveChangesAsync();
+        clock.Advance(TimeSpan.FromDays(300));
+        (await Scan(db).ScanAsync()).ShouldBe(1);
+        var service = TellingReviews(db);
+        var today = service.Today;
+        var review = await ReviewAsync(db, child.Id);
+        (await service.BookAsync(review.Id, Booking with { Date = today }, review.Version)).Errors.ShouldBeEmpty();
+        review = await ReviewAsync(db, child.Id);
+        (await service.RecordAsync(review.Id, Record(today) with { Progress = [] }, review.Version)).Errors.ShouldBeEmpty();
+        review = await ReviewAsync(db, child.Id);
+
+        (await service.DecideAsync(review.Id, ReviewDecision.StepUp, "Needs more than Flexible Short Breaks can meet.", review.Version)).Errors.ShouldBeEmpty();
+
+        review = await ReviewAsync(db, child.Id);
+        review.RasAssessmentId.ShouldBe(started.Id, "the assessment already being filled in is carried on, not a second one");
+        (await db.RasAssessments.CountAsync(a => a.ChildId == child.Id)).ShouldBe(1);
+        (await db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id)).Tier.ShouldBe(Tier.FlexibleShortBreaks, "the move is made when the plan is approved");
+        var task = await db.PersonMessages.AsNoTracking().SingleAsync(m => m.TaskKey == PlanApprovalService.ChangeTask(child.Id));
+        (task.UserId, task.Link).ShouldBe((keyWorker.UserId!, ServicePaths.StaffRasTasks(child.Id, started.Id)));
+        (await db.Letters.AsNoTracking().SingleAsync(l => l.Id == review.LetterId)).BodyHtml.ShouldContain("a RAS assessment and a support plan follow");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task ARefusedOrOtherDecision_StartsNoAssessment(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = NewClock();
+        await using var db = database.NewContext(Officer, clock);
+        var (child, _) = await ChildWithPlanDueAsync(db);
+        await Scan(db).ScanAsync();
+        var service = TellingReviews(db);
+        var review = await ReviewAsync(db, child.Id);
+        (await service.BookAsync(review.Id, Booking with { Date = Today }, review.Version)).Errors.ShouldBeEmpty();
+        review = await ReviewAsync(db, child.Id);
+        (await service.RecordAsync(review.Id, Record(Today), review.Version)).Errors.ShouldBeEmpty();
+        review = await ReviewAsync(db, child.Id);
+        (await service.DecideAsync(review.Id, ReviewDecision.ChangePlan, "", review.Version)).Succeeded.ShouldBeFalse();
+        (await service.DecideAsync(review.Id, ReviewDecision.ChangePlan, "Reasons", review.Version - 1)).Succeeded.ShouldBeFalse();
+        db.ChangeTracker.Clear();
+        (await db.RasAssessments.CountAsync(a => a.ChildId == child.Id)).ShouldBe(0, "a refused or stale decision starts nothing");
+        (await db.PersonMessages.CountAsync(m => m.TaskKey == PlanApprovalService.ChangeTask(child.Id))).ShouldBe(0);
+        (await service.DecideAsync(review.Id, ReviewDecision.ContinueAsIs, "Going well.", review.Version)).Errors.ShouldBeEmpty();
+        (await db.RasAssessments.CountAsync(a => a.ChildId == child.Id)).ShouldBe(0);
+        (await ReviewAsync(db, child.Id)).RasAssessmentId.ShouldBeNull();
     }
 }

@@ -5,6 +5,8 @@ using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Complaints;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Letters;
+using ShortBreaks.Core.Plans;
+using ShortBreaks.Core.Reviews;
 using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Staff.Tests.Complaints;
@@ -180,5 +182,89 @@ public class ComplaintPageTests(WebAppFactory app) : IClassFixture<WebAppFactory
         asked.RedirectPath.ShouldBe($"/account/children/{child.Id}/complaints/{id}?done=escalated");
         (await family.GetPageAsync(asked.RedirectPath!)).Get("#due").TextContent.ShouldContain(ComplaintRules.Day(ShippedSchemes.WorkingDays.Add(Today, 25)));
         _ = handlerBrowser;
+    }
+
+    /// <summary>A review of the child, decided by <paramref name="decidedBy"/> when completed, held on <paramref name="heldOn"/>.</summary>
+    private Task<Guid> ReviewAsync(Guid childId, string decidedBy, DateOnly heldOn, ReviewState state = ReviewState.Completed) =>
+        app.Data.WithDbAsync(async db =>
+        {
+            var review = new Review
+            {
+                ChildId = childId, Kind = ReviewKind.Annual, DueOn = heldOn.AddDays(state == ReviewState.Completed ? 3 : 30), State = state, CreatedAt = DateTime.UtcNow,
+                HeldOn = heldOn, Decision = state == ReviewState.Completed ? ReviewDecision.ContinueAsIs : null, DecidedAt = state == ReviewState.Completed ? DateTime.UtcNow : null,
+                DecidedByName = "The decider", DecidedByUserId = state == ReviewState.Completed ? decidedBy : null,
+            };
+            db.Reviews.Add(review);
+            await db.SaveChangesAsync();
+            return review.Id;
+        });
+
+    [Fact]
+    public async Task AFamily_ComplainsAndAppealsAboutAReviewOutcome_ChoosingTheReview_AndGarbageIsRefused()
+    {
+        var (family, familyUser) = await app.SignedInAsAsync(Roles.Family);
+        var (manager, managerUser) = await app.SignedInAsAsync(Roles.TeamManager);
+        var child = await app.Data.CreateChildAsync(firstName: "Amara", tier: Tier.TargetedShortBreaks);
+        var other = await app.Data.CreateChildAsync(tier: Tier.TargetedShortBreaks);
+        var heldOn = new DateOnly(2026, 3, 12);
+        var reviewId = await ReviewAsync(child.Id, managerUser.Id, heldOn);
+        var notCompleted = await ReviewAsync(child.Id, managerUser.Id, heldOn, ReviewState.Held);
+        var othersReview = await ReviewAsync(other.Id, managerUser.Id, heldOn);
+        await app.Data.WithDbAsync(async db =>
+        {
+            db.ChildFamilyMembers.Add(new ChildFamilyMember { ChildId = child.Id, UserId = familyUser.Id, Relationship = "Mother", AddedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+
+        var form = await family.GetPageAsync($"/account/children/{child.Id}/complaints/new");
+        form.Get("select[name=Review]").QuerySelectorAll("option").Select(o => (o.GetAttribute("value"), Page.Normalise(o.TextContent)))
+            .ShouldBe([("", "Choose a review"), (reviewId.ToString(), "Review held 12 March 2026: Continue as it is")], "only the child's completed reviews");
+        form.Get("select[name=Decision]").QuerySelectorAll("option").Select(o => o.GetAttribute("value")).ShouldContain($"ReviewOutcome:{reviewId}");
+
+        var complaint = new Dictionary<string, string?> { ["Kind"] = "Complaint", ["Subject"] = "ReviewOutcome", ["MadeBy"] = "ParentCarer", ["Summary"] = "Nobody listened at the review." };
+        foreach (var garbage in new[] { "", "not-a-guid", othersReview.ToString(), notCompleted.ToString(), Guid.NewGuid().ToString() })
+        {
+            var refused = await family.SubmitAsync(form, "main form", new(complaint) { ["Review"] = garbage });
+            refused.Status.ShouldBe(HttpStatusCode.OK, garbage);
+            refused.ErrorSummary().ShouldBe(["Choose the review it is about."], garbage);
+            refused.Get("#Summary").TextContent.ShouldBe("Nobody listened at the review.", "what was typed is kept");
+        }
+
+        foreach (var garbage in new[] { $"ReviewOutcome:{othersReview}", $"ReviewOutcome:{notCompleted}", "ReviewOutcome:x", $"Nonsense:{reviewId}" })
+        {
+            var refused = await family.SubmitAsync(form, "main form", new(complaint) { ["Kind"] = "Appeal", ["Decision"] = garbage });
+            refused.Status.ShouldBe(HttpStatusCode.OK, garbage);
+            refused.ErrorSummary().ShouldBe(["Choose the decision being appealed."], garbage);
+        }
+
+        var made = await family.SubmitAsync(form, "main form", new(complaint) { ["Review"] = reviewId.ToString() });
+        made.RedirectPath!.ShouldStartWith($"/account/children/{child.Id}/complaints/");
+        Page.Normalise((await family.GetPageAsync(made.RedirectPath!)).Get("#subject").TextContent).ShouldBe("A review outcome: Review held 12 March 2026: Continue as it is");
+
+        var appealed = await family.SubmitAsync(form, "main form", new(complaint) { ["Kind"] = "Appeal", ["Decision"] = $"ReviewOutcome:{reviewId}", ["Summary"] = "The support should change." });
+        var appealId = Guid.Parse(appealed.RedirectPath!.Split('/')[5].Split('?')[0]);
+        var page = await manager.GetPageAsync($"/staff/complaints/{appealId}");
+        Page.Normalise(page.Get("#subject").TextContent).ShouldStartWith("A review outcome: Review held 12 March 2026: Continue as it is");
+        page.Get("#subject-review").GetAttribute("href").ShouldBe($"/staff/reviews/{reviewId}");
+        // The manager who decided the review cannot hear the appeal of it.
+        var refusedOwner = await manager.SubmitAsync(page, "#assign-form", new() { ["OwnerUserId"] = managerUser.Id });
+        refusedOwner.ErrorSummary().ShouldHaveSingleItem().ShouldContain("did not make the decision");
+    }
+
+    [Fact]
+    public async Task AnOfficer_RecordsAnAppealOfAReviewOutcomeByPhone_FromTheChildsCompletedReviews()
+    {
+        var (officer, officerUser) = await app.SignedInAsAsync(Roles.PersonalisationOfficer);
+        var child = await app.Data.CreateChildAsync(tier: Tier.TargetedShortBreaks);
+        var reviewId = await ReviewAsync(child.Id, officerUser.Id, new DateOnly(2026, 2, 2));
+        var form = await officer.GetPageAsync($"/staff/children/{child.Id}/complaints/new");
+        form.Get("select[name=Review]").QuerySelectorAll("option").Select(o => o.GetAttribute("value")).ShouldContain(reviewId.ToString());
+        var made = await officer.SubmitAsync(form, "main form", new()
+        {
+            ["Kind"] = "Appeal", ["Decision"] = $"ReviewOutcome:{reviewId}", ["MadeBy"] = "ParentCarer", ["Summary"] = "They want the plan changed.",
+        });
+        made.Status.ShouldBe(HttpStatusCode.Redirect, made.Text);
+        var saved = await app.Data.WithDbAsync(db => db.Complaints.AsNoTracking().SingleAsync(c => c.ChildId == child.Id));
+        (saved.Kind, saved.Subject, saved.SubjectRecordId, saved.DecisionMakerUserIds).ShouldBe((ComplaintKind.Appeal, ComplaintSubject.ReviewOutcome, (Guid?)reviewId, officerUser.Id));
     }
 }

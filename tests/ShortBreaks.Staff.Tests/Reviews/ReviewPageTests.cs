@@ -115,4 +115,31 @@ public class ReviewPageTests(WebAppFactory app) : IClassFixture<WebAppFactory>
             (page.Status == HttpStatusCode.NotFound || page.RedirectPath?.StartsWith("/access-denied", StringComparison.Ordinal) == true).ShouldBeTrue(url);
         }
     }
+
+    [Fact]
+    public async Task AStepUpDecided_StartsTheRasAssessment_AndTheReviewAndTheRecordLinkToIt()
+    {
+        var (officer, user) = await app.SignedInAsAsync(Roles.ReviewingOfficer);
+        var (child, review) = await DueReviewAsync(user.Id);
+        var page = await officer.GetPageAsync($"/staff/reviews/{review.Id}");
+        var booked = await officer.FollowAsync(await officer.SubmitAsync(page, "#book-form", Booking(Today)));
+        var recorded = await officer.FollowAsync(await officer.SubmitAsync(booked, "#record-form", new()
+        {
+            ["HeldOn-day"] = Today.Day.ToString(), ["HeldOn-month"] = Today.Month.ToString(), ["HeldOn-year"] = Today.Year.ToString(),
+            ["Attended"] = "Mum, the PA", ["ChildVoice"] = "Wants more time out.", ["WhatIsWorking"] = "The club", ["WhatIsNotWorking"] = "Weekends",
+            ["BudgetAlreadyBuys"] = "Two hours a week at the club",
+        }));
+
+        var decided = await officer.FollowAsync(await officer.SubmitAsync(recorded, "#decide-form", new() { ["Decision"] = "StepUp", ["Reasons"] = "Needs have grown." }));
+
+        var assessmentId = await app.Data.WithDbAsync(db => db.RasAssessments.AsNoTracking().Where(a => a.ChildId == child.Id).Select(a => a.Id).SingleAsync());
+        decided.Get("#follow-up-ras").GetAttribute("href").ShouldBe($"/staff/children/{child.Id}/ras/{assessmentId}");
+        decided.Get("#follow-up-plan").GetAttribute("href").ShouldBe($"/staff/children/{child.Id}/plan/edit");
+        (await officer.GetAsync($"/staff/children/{child.Id}/ras/{assessmentId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var record = await officer.GetPageAsync($"/staff/children/{child.Id}");
+        var item = record.Get("#timeline").QuerySelectorAll("li").Single(li => li.TextContent.Contains("Step up to Targeted Short Breaks started after the review"));
+        item.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ShouldBe([$"/staff/children/{child.Id}/ras/start", $"/staff/children/{child.Id}/plan"]);
+        var task = await app.Data.WithDbAsync(db => db.PersonMessages.AsNoTracking().SingleAsync(m => m.TaskKey == PlanApprovalService.ChangeTask(child.Id)));
+        (task.UserId, task.Link).ShouldBe((user.Id, $"/staff/children/{child.Id}/ras/{assessmentId}"));
+    }
 }

@@ -114,9 +114,6 @@ public class ShortBreaksLinksTests(WebAppFactory app) : IClassFixture<WebAppFact
         links.StaffComplaints(kind: "Appeal", show: "overdue", page: 2).ShouldBe("/staff/complaints?kind=Appeal&show=overdue&p=2");
         links.StaffComplaint(OtherId, done: "extended").ShouldBe($"/staff/complaints/{OtherId}?done=extended");
         links.FamilyComplaint(ChildId, OtherId).ShouldBe($"/account/children/{ChildId}/complaints/{OtherId}");
-        // The complaint notices write these addresses themselves (ComplaintNotices): they must stay the pages'.
-        links.FamilyComplaint(ChildId, OtherId).ShouldBe(Core.Complaints.ComplaintNotices.FamilyPath(ChildId, OtherId));
-        links.StaffComplaint(OtherId).ShouldBe(Core.Complaints.ComplaintNotices.StaffPath(OtherId));
         links.ProviderAgreementPdf(OtherId).ShouldBe($"/provider/agreements/{OtherId}?handler=pdf");
     }
 
@@ -182,5 +179,11 @@ public class ShortBreaksLinksTests(WebAppFactory app) : IClassFixture<WebAppFact
         ShortBreaks.Core.Notifications.ServicePaths.StaffChild(ChildId).ShouldBe(links.StaffChild(ChildId));
         ShortBreaks.Core.Notifications.ServicePaths.StaffPlan(ChildId).ShouldBe(links.StaffPlan(ChildId));
         ShortBreaks.Core.Notifications.ServicePaths.StaffPanelItem(OtherId).ShouldBe(links.StaffPanelItem(OtherId));
+        ShortBreaks.Core.Notifications.ServicePaths.StaffComplaint(OtherId).ShouldBe(links.StaffComplaint(OtherId));
+        ShortBreaks.Core.Notifications.ServicePaths.FamilyComplaint(ChildId, OtherId).ShouldBe(links.FamilyComplaint(ChildId, OtherId));
+        ShortBreaks.Core.Notifications.ServicePaths.StaffReview(OtherId).ShouldBe(links.StaffReview(OtherId));
+        ShortBreaks.Core.Notifications.ServicePaths.FamilyReview(OtherId).ShouldBe(links.FamilyReview(OtherId));
+        ShortBreaks.Core.Notifications.ServicePaths.StaffRasTasks(ChildId, OtherId).ShouldBe(links.StaffRasTasks(ChildId, OtherId));
+        ShortBreaks.Core.Notifications.ServicePaths.StaffPlanEdit(ChildId).ShouldBe(links.StaffPlanEdit(ChildId));
     }
 }

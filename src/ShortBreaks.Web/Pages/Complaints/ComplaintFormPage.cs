@@ -3,8 +3,9 @@ namespace ShortBreaks.Web.Pages.Complaints;
 /// <summary>
 /// The form that makes a complaint, compliment or appeal, shared by the family's page in their account and the officer's
 /// for one taken by phone (partial <c>_ComplaintForm</c>). An appeal names the decision from the child's decisions
-/// ("Subject:id"); a complaint about a member of staff names them from the staff list (officers) or by the name the
-/// family knows (families). What was typed is kept when the service refuses it.
+/// ("Subject:id"); a complaint about a review outcome names the completed review from the child's reviews; a complaint
+/// about a member of staff names them from the staff list (officers) or by the name the family knows (families). What was
+/// typed is kept when the service refuses it.
 /// </summary>
 public abstract class ComplaintFormPage : GovukPageModel
 {
@@ -14,6 +15,7 @@ public abstract class ComplaintFormPage : GovukPageModel
     [BindProperty] public string? Kind { get; set; }
     [BindProperty] public string? Subject { get; set; }
     [BindProperty] public string? Decision { get; set; }
+    [BindProperty] public string? Review { get; set; }
     [BindProperty] public string? SubjectWorkerUserId { get; set; }
     [BindProperty] public string? SubjectWorkerName { get; set; }
     [BindProperty] public string? MadeBy { get; set; }
@@ -28,6 +30,9 @@ public abstract class ComplaintFormPage : GovukPageModel
 
     public string ChildFirstName { get; protected set; } = "";
     public IReadOnlyList<(ComplaintSubject Subject, Guid Id, string Label)> Decisions { get; protected set; } = [];
+
+    /// <summary>The child's completed reviews, by the day held and the outcome, for a complaint about a review outcome.</summary>
+    public IEnumerable<(ComplaintSubject Subject, Guid Id, string Label)> Reviews => Decisions.Where(d => d.Subject == ComplaintSubject.ReviewOutcome);
     public IReadOnlyList<ComplaintStaffMember> Staff { get; protected set; } = [];
     public IReadOnlyList<string> DateErrorParts { get; private set; } = [];
 
@@ -43,6 +48,10 @@ public abstract class ComplaintFormPage : GovukPageModel
             subject = parts.Length == 2 ? Parse<ComplaintSubject>(parts[0]) : (ComplaintSubject)(-1);
             recordId = parts.Length == 2 && Guid.TryParse(parts[1], out var id) ? id : null;
             if (recordId is null) subject = ComplaintSubject.EligibilityDecision;
+        }
+        else if (kind == ComplaintKind.Complaint && subject == ComplaintSubject.ReviewOutcome)
+        {
+            recordId = Guid.TryParse(Review, out var id) ? id : null;
         }
 
         var date = DateInput.Read("The day it happened", AroseDay, AroseMonth, AroseYear);
@@ -73,12 +82,13 @@ public abstract class ComplaintFormPage : GovukPageModel
     private static string FieldId(string field) => field switch
     {
         "SubjectRecordId" => nameof(Decision),
+        ComplaintService.ReviewField => nameof(Review),
         "MatterAroseOn" => DateInput.Key(DateId, DateInput.DayPart),
         _ => field,
     };
 
     private static int Order(string field) => Array.IndexOf(
-        ["", nameof(Kind), nameof(Subject), nameof(SubjectWorkerUserId), nameof(SubjectWorkerName), nameof(Decision), nameof(MadeBy),
+        ["", nameof(Kind), nameof(Subject), nameof(SubjectWorkerUserId), nameof(SubjectWorkerName), nameof(Review), nameof(Decision), nameof(MadeBy),
             DateInput.Key(DateId, DateInput.DayPart), DateInput.Key(DateId, DateInput.MonthPart), DateInput.Key(DateId, DateInput.YearPart),
             nameof(Summary), nameof(OutcomeWanted)], field);
 

@@ -4710,6 +4710,10 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Decision")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -4762,6 +4766,9 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<string>("ProgressJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<Guid?>("RasAssessmentId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime?>("RecordedAt")
                         .HasColumnType("timestamp with time zone");

@@ -4697,6 +4697,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Decision")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -4748,6 +4752,9 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("ProgressJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RasAssessmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RecordedAt")
