@@ -71,10 +71,10 @@ public static class ComplaintsEndpoints
 
         children.MapPost("", RecordAsync)
             .Describe("RecordComplaint", "Record a complaint, compliment or appeal made by phone",
-                "kind (Complaint, Compliment, Appeal); subject (Service, Worker, EligibilityDecision, Budget, PlanNotApproved; for an " +
-                "appeal, the kind of decision); madeBy (ParentCarer, YoungPerson); summary; outcomeWanted (optional); matterAroseOn " +
+                "kind (Complaint, Compliment, Appeal); subject (Service, Worker, EligibilityDecision, Budget, PlanNotApproved, ReviewOutcome; for an " +
+                "appeal or a complaint about a decision, the kind of decision); madeBy (ParentCarer, YoungPerson); summary; outcomeWanted (optional); matterAroseOn " +
                 "(yyyy-MM-dd, optional: more than the scheme's months before today flags it as late); subjectRecordId (an appeal: " +
-                "the decision or plan version appealed); subjectWorkerUserId (a complaint about a member of staff). Case staff who " +
+                "the decision, plan version or completed review); subjectWorkerUserId (a complaint about a member of staff). Case staff who " +
                 "see the child. The answer's Location may be not found to the caller: the case goes to the managers, who give it a handler.")
             .AcceptsJson<ComplaintBody>()
             .ProducesValidationProblem()
