@@ -15,7 +15,7 @@ public sealed class AccessTests(WebAppFactory factory)
     public static TheoryData<string, string> Endpoints()
     {
         var id = Guid.NewGuid();
-        return new TheoryData<string, string>
+        var endpoints = new TheoryData<string, string>
         {
             { "GET", "/api/requests" },
             { "GET", $"/api/requests/{id}" },
@@ -25,7 +25,14 @@ public sealed class AccessTests(WebAppFactory factory)
             { "POST", $"/api/requests/{id}/child" },
             { "POST", $"/api/requests/{id}/decision" },
             { "GET", $"/api/children/{id}" },
+            { "GET", $"/api/children/{id}/complaints" },
+            { "GET", $"/api/children/{id}/complaints/{id}" },
+            { "POST", $"/api/children/{id}/complaints/{id}/escalation" },
         };
+
+        // The reviews, complaints and caseloads endpoints for staff, after the request endpoints already listed above.
+        foreach (var row in StaffEndpoints().Skip(4)) endpoints.Add((string)row[0], (string)row[1]);
+        return endpoints;
     }
 
     /// <summary>The endpoints only staff may use.</summary>
@@ -38,6 +45,21 @@ public sealed class AccessTests(WebAppFactory factory)
             { "GET", $"/api/requests/{id}/matches" },
             { "POST", $"/api/requests/{id}/child" },
             { "POST", $"/api/requests/{id}/decision" },
+            { "GET", "/api/reviews" },
+            { "GET", $"/api/reviews/{id}" },
+            { "POST", $"/api/reviews/{id}/booking" },
+            { "POST", $"/api/reviews/{id}/record" },
+            { "POST", $"/api/reviews/{id}/decision" },
+            { "GET", "/api/complaints" },
+            { "GET", $"/api/complaints/{id}" },
+            { "POST", $"/api/complaints/{id}/handler" },
+            { "POST", $"/api/complaints/{id}/extension" },
+            { "POST", $"/api/complaints/{id}/response" },
+            { "POST", $"/api/complaints/{id}/escalation" },
+            { "POST", $"/api/children/{id}/complaints" },
+            { "GET", "/api/caseloads" },
+            { "GET", "/api/caseloads/children" },
+            { "POST", "/api/caseloads/allocations" },
         };
     }
 

@@ -1,3 +1,5 @@
+using ShortBreaks.Core.Caseloads;
+
 namespace ShortBreaks.Core.Complaints;
 
 /// <summary>What a family or an officer enters to make a complaint, compliment or appeal.</summary>
@@ -513,9 +515,20 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
     /// a page at a time, with counts over every case the viewer may see. One indexed query for the page and three grouped
     /// counts, whatever the size of the county.
     /// </summary>
-    public async Task<ComplaintPage> ListAsync(ComplaintViewer viewer, ComplaintFilter filter, int pageNumber, CancellationToken ct = default)
+    /// <param name="children">
+    /// Who is looking, when their role may see only some children (<see cref="ChildVisibility"/>): cases about children
+    /// hidden from them are left out of the page and the counts, as the case itself is. Null is every child's.
+    /// </param>
+    public async Task<ComplaintPage> ListAsync(ComplaintViewer viewer, ComplaintFilter filter, int pageNumber, CancellationToken ct = default,
+        StaffViewer? children = null)
     {
         var visible = ComplaintAccess.Visible(db.Complaints.AsNoTracking(), viewer);
+        if (children is { SeesEveryChild: false })
+        {
+            var seen = db.Children.AsNoTracking().VisibleTo(db, children).Select(c => c.Id);
+            visible = visible.Where(c => seen.Contains(c.ChildId));
+        }
+
         var query = visible;
         if (filter.Kind is { } kind) query = query.Where(c => c.Kind == kind);
         if (filter.Subject is { } subject) query = query.Where(c => c.Subject == subject);

@@ -1,3 +1,5 @@
+using ShortBreaks.Core.Caseloads;
+
 namespace ShortBreaks.Core.Reviews;
 
 /// <summary>Which reviews "when" picks: overdue ones, those due within the weeks given (overdue included), or every one.</summary>

@@ -16,8 +16,8 @@ public static class ApiEndpointConventions
         endpoint.WithName(name).WithSummary(summary).WithDescription(description);
 
     /// <summary>An endpoint about one record: it asks whether the caller may see the record's child, and answers 404 when not.</summary>
-    public static RouteHandlerBuilder ForRecord(this RouteHandlerBuilder endpoint, ChildRecordKind kind) =>
-        endpoint.ProducesProblem(StatusCodes.Status404NotFound).RequireChildAccess(kind);
+    public static RouteHandlerBuilder ForRecord(this RouteHandlerBuilder endpoint, ChildRecordKind kind, string routeValue = "id") =>
+        endpoint.ProducesProblem(StatusCodes.Status404NotFound).RequireChildAccess(kind, routeValue);
 
     /// <summary>A JSON body of <typeparamref name="T"/>: 413 for one too large, 415 for one that is not JSON.</summary>
     public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder endpoint) where T : notnull =>

@@ -150,6 +150,9 @@ public static class ServiceSetup
         app.MapChildrenApi();
         app.MapProviderApi();
         app.MapMoneyApi();
+        app.MapReviewsApi();
+        app.MapComplaintsApi();
+        app.MapCaseloadsApi();
         app.MapOpenReferralFeed();
         app.MapRazorPages();
     }

@@ -17,7 +17,7 @@ public sealed class ChildrenModel(ShortBreaksDbContext db, CaseloadService casel
     [BindProperty(SupportsGet = true, Name = "name")] public string? Name { get; set; }
 
     /// <summary>The children selected, each as "id:version" (the version of the record the manager saw).</summary>
-    [BindProperty(Name = "children")] public List<string> Selected { get; set; } = [];
+    [BindProperty(Name = "children")] public List<string?> Selected { get; set; } = [];
 
     [BindProperty(Name = "newWorker")] public string? NewWorker { get; set; }
     [BindProperty(Name = "reason")] public string? Reason { get; set; }
@@ -41,7 +41,7 @@ public sealed class ChildrenModel(ShortBreaksDbContext db, CaseloadService casel
     public static readonly IReadOnlyList<Tier> FilterTiers = [Tier.FlexibleShortBreaks, Tier.TargetedShortBreaks, Tier.SocialCare, Tier.Universal, Tier.None];
 
     /// <summary>Whether a child on the list was selected in the form posted (whatever version it carried).</summary>
-    public bool IsSelected(Guid childId) => Selected.Any(s => s.StartsWith(childId.ToString(), StringComparison.OrdinalIgnoreCase));
+    public bool IsSelected(Guid childId) => Selected.Any(s => s?.StartsWith(childId.ToString(), StringComparison.OrdinalIgnoreCase) == true);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -57,7 +57,8 @@ public sealed class ChildrenModel(ShortBreaksDbContext db, CaseloadService casel
         var changes = new List<AllocationChange>();
         foreach (var value in Selected)
         {
-            var parts = value.Split(':');
+            // An empty box posted by hand binds as null: it is no child from the list either.
+            var parts = (value ?? "").Split(':');
             if (parts.Length != 2 || !Guid.TryParse(parts[0], out var childId) ||
                 !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
             {

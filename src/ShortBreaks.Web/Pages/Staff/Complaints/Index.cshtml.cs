@@ -1,3 +1,5 @@
+using ShortBreaks.Core.Caseloads;
+
 namespace ShortBreaks.Web.Pages.Staff.Complaints;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ShortBreaks.Web.Pages.Staff.Complaints;
 /// counts by stage, subject and outcome. Team managers and administrators see every case that does not name them; other
 /// case staff see the cases whose stages they handle (<see cref="ComplaintAccess"/>).
 /// </summary>
-public sealed class IndexModel(ComplaintService complaints) : GovukPageModel
+public sealed class IndexModel(ComplaintService complaints, StaffVisibility visibility) : GovukPageModel
 {
     [BindProperty(SupportsGet = true, Name = "kind")] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true, Name = "subject")] public string? Subject { get; set; }
@@ -29,7 +31,9 @@ public sealed class IndexModel(ComplaintService complaints) : GovukPageModel
         var filter = new ComplaintFilter(Parse<ComplaintKind>(Kind), Parse<ComplaintSubject>(Subject), Parse<ComplaintStageKind>(Stage),
             Parse<ComplaintOutcome>(Outcome), OpenOnly: Showing is "open" or "mine", OverdueOnly: Showing == "overdue", MineOnly: Showing == "mine");
         var page = int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
-        List = await complaints.ListAsync(viewer, filter, page, HttpContext.RequestAborted);
+        // Cases about children the person's role does not let them see are left out, as the cases themselves are.
+        var children = await visibility.ForAsync(User, HttpContext.RequestAborted);
+        List = await complaints.ListAsync(viewer, filter, page, HttpContext.RequestAborted, children);
     }
 
     public string PageLink(int page) => Links.StaffComplaints(Clean<ComplaintKind>(Kind), Clean<ComplaintSubject>(Subject), Clean<ComplaintStageKind>(Stage),
