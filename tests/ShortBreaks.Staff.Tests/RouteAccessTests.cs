@@ -116,6 +116,9 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/account/two-factor", "/account",
         "/apply",
         "/api/requests/", "/api/ras/score",
+        // Lists over many children, each filtered by who may see which child; an allocation names its children in the
+        // body, each checked by the caseload service as the page's form is.
+        "/api/reviews/", "/api/complaints/", "/api/caseloads/", "/api/caseloads/children", "/api/caseloads/allocations",
         "/staff", "/staff/triage", "/staff/search", "/staff/duty/new", "/staff/panel", "/staff/adult-transfers",
         "/staff/retention", "/staff/retention/{id:guid}", "/staff/retention/{id:guid}/items/{itemId:guid}/keep",
         // Caseloads for managers (Policies.Manager): counts by worker, and lists of children narrowed by ChildVisibility, each
@@ -283,7 +286,11 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         {
             var url = records.Url(route);
             var pattern = Pattern(route);
-            var browser = pattern.StartsWith("/account/", StringComparison.Ordinal) ? familyBrowser
+            // A family's own complaints through the API (reading them, asking for the next stage) are the family's; an
+            // officer records one by phone on the same path.
+            var familyApi = pattern.StartsWith("/api/children/", StringComparison.Ordinal) && pattern.Contains("/complaints", StringComparison.Ordinal)
+                            && !(Method(route) == "POST" && pattern.EndsWith("/complaints/", StringComparison.Ordinal));
+            var browser = pattern.StartsWith("/account/", StringComparison.Ordinal) || familyApi ? familyBrowser
                 : pattern.StartsWith("/provider/", StringComparison.Ordinal) || pattern.StartsWith("/api/provider/", StringComparison.Ordinal) ? providerBrowser
                 : officerBrowser;
 
