@@ -523,11 +523,7 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         StaffViewer? children = null)
     {
         var visible = ComplaintAccess.Visible(db.Complaints.AsNoTracking(), viewer);
-        if (children is { SeesEveryChild: false })
-        {
-            var seen = db.Children.AsNoTracking().VisibleTo(db, children).Select(c => c.Id);
-            visible = visible.Where(c => seen.Contains(c.ChildId));
-        }
+        if (ChildVisibility.VisibleChildIds(db, children) is { } seen) visible = visible.Where(c => seen.Contains(c.ChildId));
 
         var query = visible;
         if (filter.Kind is { } kind) query = query.Where(c => c.Kind == kind);

@@ -48,14 +48,14 @@ public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog scheme
     public int DefaultWeeks => schemes.InForceOn(Today).ReviewingRules.WorklistWeeks;
 
     /// <summary>
-    /// A page of the worklist, of reviews of children <paramref name="viewer"/> sees (<see cref="Caseloads.ChildVisibility"/>,
+    /// A page of the worklist, of reviews of children <paramref name="viewer"/> sees (<see cref="ChildVisibility"/>,
     /// filtered in the database with the count; every review when null or when they see every child).
     /// </summary>
-    public async Task<ReviewPage> ListAsync(ReviewFilter filter, int page, Caseloads.StaffViewer? viewer = null, CancellationToken ct = default)
+    public async Task<ReviewPage> ListAsync(ReviewFilter filter, int page, StaffViewer? viewer = null, CancellationToken ct = default)
     {
         var today = Today;
         var reviews = db.Reviews.AsNoTracking();
-        if (Caseloads.ChildVisibility.VisibleChildIds(db, viewer) is { } visible) reviews = reviews.Where(r => visible.Contains(r.ChildId));
+        if (ChildVisibility.VisibleChildIds(db, viewer) is { } visible) reviews = reviews.Where(r => visible.Contains(r.ChildId));
         reviews = filter.State is { } state
             ? reviews.Where(r => r.State == state)
             // Open is "not completed" rather than the three open states by name, so that over a county the database reads
