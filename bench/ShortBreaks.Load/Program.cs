@@ -23,7 +23,8 @@ using ShortBreaks.Core.Requests;
 // account page), and the family's direct payment money page signed in as the second demo parent, linked once to the
 // child of the direct payment paid most often (MoneySeed).
 // With --targets casework it measures, signed in as a team manager, the reviews worklist (everyone's reviews due in the
-// worklist's weeks, and a random page of the overdue ones), the caseload view of every worker, the children with no
+// worklist's weeks, and a random page of the overdue ones), the caseload view (a page of the manager's team, and a page of
+// every team), the children with no
 // key worker, and the complaints list (open cases overdue first, and a random page of every case), on a county whose
 // casework was added first by bench/ShortBreaks.DailyScanBench (CaseworkSeed; bench/run-load.sh does it).
 // Several URLs (comma-separated, one per node on one database) are used as a round-robin load balancer would: each
@@ -80,7 +81,8 @@ var targets = caseworkRun
     {
         ("reviews worklist (everyone's, next weeks)", _ => "/staff/reviews"),
         ("reviews worklist (overdue, a random page)", r => $"/staff/reviews?when=overdue&p={r.Next(1, 41)}"),
-        ("caseload view (every worker)", _ => "/staff/caseloads"),
+        ("caseload view (the manager's team)", r => $"/staff/caseloads?p={r.Next(1, 8)}"),
+        ("caseload view (every team, a random page)", r => $"/staff/caseloads?team=&p={r.Next(1, 51)}"),
         ("children with no key worker", r => $"/staff/caseloads/children?p={r.Next(1, 21)}"),
         ("complaints list (open, overdue first)", _ => "/staff/complaints"),
         ("complaints list (every case, a random page)", r => $"/staff/complaints?show=all&p={r.Next(1, 201)}"),

@@ -29,7 +29,10 @@ public sealed class CaseloadJourneyTests
         await browser.SignInAsync(page, server.BaseUrl, manager.Email, manager.Password);
         await browser.GoAsync(page, server.BaseUrl + "/staff");
         await browser.FollowAsync(page, "Caseloads");
+        await page.GetByLabel("Worker's name starts with").FillAsync("Leah");
+        await browser.ClickAsync(page, "Show workers");
         (await page.Locator("#workers").InnerTextAsync()).ShouldContain("Leah Leaving");
+        (await page.Locator("#workers").InnerTextAsync()).ShouldNotContain("Sam Staying");
         await browser.FollowAsync(page, "Leah Leaving");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Leah Leaving's caseload");
 

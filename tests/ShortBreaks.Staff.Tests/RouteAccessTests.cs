@@ -123,7 +123,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/staff/retention", "/staff/retention/{id:guid}", "/staff/retention/{id:guid}/items/{itemId:guid}/keep",
         // Caseloads for managers (Policies.Manager): counts by worker, and lists of children narrowed by ChildVisibility, each
         // child listed audited as a view; staff teams for administrators (Policies.Admin). CaseloadPageTests proves who is refused.
-        "/staff/caseloads", "/staff/caseloads/children", "/staff/teams", "/staff/teams/{userId}",
+        "/staff/caseloads", "/staff/caseloads/capacity", "/staff/caseloads/children", "/staff/teams", "/staff/teams/{userId}",
         // The renewal queue lists every child's renewal to case staff only (the Staff folder's policy); each renewal's page checks its child.
         "/staff/renewals",
         // The reviews worklist lists reviews to case staff only (the Staff folder's policy); each review's page checks its child.

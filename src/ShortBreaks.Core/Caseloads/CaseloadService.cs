@@ -11,6 +11,18 @@ public sealed record WorkerCaseload(
     public int Families => CaseloadMeasures.All.Where(m => m.IsFamily).Sum(Count);
 }
 
+/// <summary>A page of workers' caseloads, and how many workers match in all.</summary>
+public sealed record WorkerCaseloadPage(IReadOnlyList<WorkerCaseload> Workers, int Total, int Page, int Pages);
+
+/// <summary>
+/// Which workers a caseload page shows: those in <paramref name="Team"/> (every team's when null), whose name starts with
+/// <paramref name="Name"/> (any when null), and, when <paramref name="OnlyUserId"/> is given, only that person.
+/// </summary>
+public sealed record WorkerFilter(string? Team = null, string? Name = null, string? OnlyUserId = null, string? AlsoUserId = null)
+{
+    public const int NameMaxLength = 100;
+}
+
 /// <summary>A child as a caseload list shows them.</summary>
 public sealed record CaseloadChild(Guid Id, string Reference, string Name, DateOnly DateOfBirth, Tier Tier, string? KeyWorkerId, long Version);
 
@@ -77,7 +89,7 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
     {
         var workers = await WorkersAsync(ct);
         if (team is not null) workers = workers.Where(w => w.Team == team).ToList();
-        var counts = await CountsAsync(ct);
+        var counts = await CountsAsync(team is null ? null : workers.Select(w => w.UserId).ToList(), ct);
         var guides = Guides;
         return workers.Select(w =>
         {
@@ -87,8 +99,60 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
         }).ToList();
     }
 
-    /// <summary>The counts of every measure by worker: one GROUP BY per kind of case, never a query per worker.</summary>
-    private async Task<Dictionary<string, Dictionary<string, int>>> CountsAsync(CancellationToken ct)
+    /// <summary>
+    /// A page of the case-holding workers the filter picks, by name, each with their counts (read for that page's workers
+    /// only, on the indexes of key worker and of who took a request), against the guide for their role.
+    /// </summary>
+    public async Task<WorkerCaseloadPage> CaseloadPageAsync(WorkerFilter filter, int page, CancellationToken ct = default)
+    {
+        var keyWorkerRoles = db.Roles.Where(r => Roles.KeyWorkers.Contains(r.Name!)).Select(r => r.Id);
+        var users = db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && keyWorkerRoles.Contains(ur.RoleId)));
+        if (filter.OnlyUserId is { } only) users = users.Where(u => u.Id == only);
+        else if (filter.Team is { } team) users = filter.AlsoUserId is { } also ? users.Where(u => u.Team == team || u.Id == also) : users.Where(u => u.Team == team);
+        if (!string.IsNullOrWhiteSpace(filter.Name))
+        {
+            var name = filter.Name.Trim().ToLower(CultureInfo.InvariantCulture);
+            users = users.Where(u => u.DisplayName.ToLower().StartsWith(name));
+        }
+
+        var total = await users.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var rows = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(u => new { u.Id, u.DisplayName, u.Team, u.LockoutEnd }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var roles = (await (from ur in db.UserRoles.AsNoTracking()
+                            join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
+                            where ids.Contains(ur.UserId) && Roles.KeyWorkers.Contains(r.Name!)
+                            select new { ur.UserId, Role = r.Name! }).ToListAsync(ct))
+            .ToLookup(r => r.UserId, r => r.Role, StringComparer.Ordinal);
+        var counts = await CountsAsync(ids, ct);
+        var guides = Guides;
+        var workers = rows.Select(w =>
+        {
+            var mine = counts.GetValueOrDefault(w.Id) ?? [];
+            var held = roles[w.Id].Order(StringComparer.Ordinal).ToList();
+            var families = CaseloadMeasures.All.Where(m => m.IsFamily).Sum(m => mine.GetValueOrDefault(m.Key));
+            return new WorkerCaseload(w.Id, w.DisplayName, w.Team, held, IsDisabled(w.LockoutEnd), mine, CaseloadGuides.For(held, families, guides));
+        }).ToList();
+        return new WorkerCaseloadPage(workers, total, page, pages);
+    }
+
+    /// <summary>The staff teams that case-holding workers are in, by name.</summary>
+    public async Task<List<string>> TeamsAsync(CancellationToken ct = default)
+    {
+        var keyWorkerRoles = db.Roles.Where(r => Roles.KeyWorkers.Contains(r.Name!)).Select(r => r.Id);
+        var teams = await db.Users.AsNoTracking()
+            .Where(u => u.Team != null && db.UserRoles.Any(ur => ur.UserId == u.Id && keyWorkerRoles.Contains(ur.RoleId)))
+            .Select(u => u.Team!).Distinct().ToListAsync(ct);
+        return teams.Order(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>
+    /// The counts of every measure by worker (only these workers', when <paramref name="workerIds"/> is given): one GROUP BY
+    /// per kind of case, never a query per worker.
+    /// </summary>
+    private async Task<Dictionary<string, Dictionary<string, int>>> CountsAsync(IReadOnlyList<string>? workerIds, CancellationToken ct)
     {
         var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         void Add(string workerId, CaseloadMeasure measure, int count)
@@ -97,18 +161,23 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
             mine[measure.Key] = mine.GetValueOrDefault(measure.Key) + count;
         }
 
-        var byTier = await OpenChildren.Where(c => c.KeyWorkerId != null)
+        var children = workerIds is null ? OpenChildren.Where(c => c.KeyWorkerId != null) : OpenChildren.Where(c => workerIds.Contains(c.KeyWorkerId!));
+        var byTier = await children
             .GroupBy(c => new { c.KeyWorkerId, c.Tier }).Select(g => new { g.Key.KeyWorkerId, g.Key.Tier, Count = g.Count() }).ToListAsync(ct);
         foreach (var row in byTier) Add(row.KeyWorkerId!, CaseloadMeasures.ForTier(row.Tier), row.Count);
 
         // A request waiting for a decision is held by whoever took it at the duty point, or else by the child's key worker.
-        var takenAtDutyPoint = await db.Requests.AsNoTracking()
+        var requests = db.Requests.AsNoTracking();
+        if (workerIds is not null) requests = requests.Where(r => workerIds.Contains(r.CreatedByUserId));
+        var takenAtDutyPoint = await requests
             .Where(r => r.Status == RequestStatus.Submitted && r.Channel == RequestChannel.DutyPoint)
             .GroupBy(r => r.CreatedByUserId).Select(g => new { WorkerId = g.Key, Count = g.Count() }).ToListAsync(ct);
         foreach (var row in takenAtDutyPoint) Add(row.WorkerId, CaseloadMeasures.RequestsToDecide, row.Count);
+        var anyChild = db.Children.AsNoTracking().Where(c => c.KeyWorkerId != null);
+        if (workerIds is not null) anyChild = anyChild.Where(c => workerIds.Contains(c.KeyWorkerId!));
         var online = await (from r in db.Requests.AsNoTracking()
-                            join c in db.Children.AsNoTracking() on r.ChildId equals c.Id
-                            where r.Status == RequestStatus.Submitted && r.Channel == RequestChannel.Online && c.KeyWorkerId != null
+                            join c in anyChild on r.ChildId equals c.Id
+                            where r.Status == RequestStatus.Submitted && r.Channel == RequestChannel.Online
                             group r by c.KeyWorkerId into g
                             select new { WorkerId = g.Key, Count = g.Count() }).ToListAsync(ct);
         foreach (var row in online) Add(row.WorkerId!, CaseloadMeasures.RequestsToDecide, row.Count);

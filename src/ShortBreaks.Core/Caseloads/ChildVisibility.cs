@@ -134,9 +134,8 @@ public sealed class StaffVisibility(ShortBreaksDbContext db, SchemeCatalog schem
         var held = roles.ToList();
         if (Settings.ScopeFor(held) is { } scope)
         {
-            var team = scope == ChildVisibilityScope.Team
-                ? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Team).FirstOrDefaultAsync(ct)
-                : null;
+            // The team is read whatever the scope: lists default to the viewer's team even when they see every child.
+            var team = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Team).FirstOrDefaultAsync(ct);
             viewer = new StaffViewer(userId, scope, team, SitsOnPanel: held.Contains(Roles.TeamManager));
         }
 

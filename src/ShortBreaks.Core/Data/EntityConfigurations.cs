@@ -16,7 +16,9 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         b.HasIndex(c => c.LastNameKey);
         b.HasIndex(c => c.PostcodeKey);
         b.HasIndex(c => c.DateOfBirth);
-        b.HasIndex(c => new { c.KeyWorkerId, c.Tier });
+        // With the child's key, so that the children on a worker's caseload (for the requests they hold, and a team's
+        // children under the visibility setting) are read from this index alone.
+        b.HasIndex(c => new { c.KeyWorkerId, c.Tier, c.Id });
         // The caseload view counts open children by worker and tier, and lists those with no key worker: over a county
         // these read only this index of the children still open (not closed, not merged), never the table.
         b.HasIndex(c => new { c.KeyWorkerId, c.Tier }, "IX_Children_Open_KeyWorkerId_Tier").HasFilter(OpenChild);
@@ -99,6 +101,9 @@ internal sealed class ShortBreakRequestConfiguration : IEntityTypeConfiguration<
         b.HasIndex(r => r.FamilyUserId);
         b.HasIndex(r => r.ChildId);
         b.HasIndex(r => new { r.CreatedByUserId, r.Status });
+        // The requests waiting for a decision, by child: the caseload view looks up each child on a worker's caseload here,
+        // in an index of the few thousand waiting rather than of every request ever made.
+        b.HasIndex(r => new { r.ChildId, r.Channel }, "IX_Requests_Submitted_ChildId_Channel").HasFilter("\"Status\" = 'Submitted'");
         b.Property(r => r.Reference).HasMaxLength(20);
         b.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);

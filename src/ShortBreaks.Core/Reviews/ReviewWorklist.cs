@@ -53,34 +53,42 @@ public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog scheme
     /// </summary>
     public async Task<ReviewPage> ListAsync(ReviewFilter filter, int page, StaffViewer? viewer = null, CancellationToken ct = default)
     {
-        var today = Today;
-        var reviews = db.Reviews.AsNoTracking();
-        if (ChildVisibility.VisibleChildIds(db, viewer) is { } visible) reviews = reviews.Where(r => visible.Contains(r.ChildId));
-        reviews = filter.State is { } state
-            ? reviews.Where(r => r.State == state)
-            // Open is "not completed" rather than the three open states by name, so that over a county the database reads
-            // the worklist in due order by its index and stops at the page, instead of sorting every open review.
-            : reviews.Where(r => r.State != ReviewState.Completed);
-        if (filter.OfficerId is "") reviews = reviews.Where(r => r.OfficerId == null);
-        else if (filter.OfficerId is { } officer) reviews = reviews.Where(r => r.OfficerId == officer);
-        if (filter.Kind is { } kind) reviews = reviews.Where(r => r.Kind == kind);
-        var until = today.AddDays(7 * Math.Clamp(filter.Weeks, 1, 104));
-        reviews = filter.Window switch
-        {
-            ReviewWindow.Overdue => reviews.Where(r => r.DueOn < today),
-            ReviewWindow.Weeks => reviews.Where(r => r.DueOn <= until),
-            _ => reviews,
-        };
-
-        var total = await reviews.CountAsync(ct);
+        // Open is "not completed" for the page, so that over a county the database reads the worklist in due order by its
+        // index and stops at the page instead of sorting every open review; and the three open states by name for the
+        // count, which then reads only open reviews from the (state, due day) index instead of every review due so far.
+        var total = await Matching(filter, viewer, filter.State is { } one ? [one] : ReviewRules.Open).CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        // The page is cut from the reviews alone, and only its 50 are joined to their children: a later page then skips
+        // reviews in the index without reading the child of each one skipped.
+        var reviews = Matching(filter, viewer, null).OrderBy(r => r.DueOn).ThenBy(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize);
         var items = await (from r in reviews
                            join c in db.Children.AsNoTracking() on r.ChildId equals c.Id
                            orderby r.DueOn, r.Id
                            select new ReviewListItem(r.Id, c.Id, c.FirstName + " " + c.LastName, c.Reference, r.Kind, r.DueOn, r.State,
                                r.BookedFor, r.OfficerName, r.ViewsSentAt != null))
-            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+            .ToListAsync(ct);
         return new ReviewPage(items, total, page, PageSize);
+    }
+
+    // The reviews the filter matches: in one of these states, or (null) the state the filter names or else any not completed.
+    private IQueryable<Review> Matching(ReviewFilter filter, StaffViewer? viewer, IReadOnlyList<ReviewState>? states)
+    {
+        var today = Today;
+        var reviews = db.Reviews.AsNoTracking();
+        if (ChildVisibility.VisibleChildIds(db, viewer) is { } visible) reviews = reviews.Where(r => visible.Contains(r.ChildId));
+        if (states is not null) reviews = reviews.Where(r => states.Contains(r.State));
+        else if (filter.State is { } state) reviews = reviews.Where(r => r.State == state);
+        else reviews = reviews.Where(r => r.State != ReviewState.Completed);
+        if (filter.OfficerId is "") reviews = reviews.Where(r => r.OfficerId == null);
+        else if (filter.OfficerId is { } officer) reviews = reviews.Where(r => r.OfficerId == officer);
+        if (filter.Kind is { } kind) reviews = reviews.Where(r => r.Kind == kind);
+        var until = today.AddDays(7 * Math.Clamp(filter.Weeks, 1, 104));
+        return filter.Window switch
+        {
+            ReviewWindow.Overdue => reviews.Where(r => r.DueOn < today),
+            ReviewWindow.Weeks => reviews.Where(r => r.DueOn <= until),
+            _ => reviews,
+        };
     }
 
     /// <summary>
@@ -98,15 +106,26 @@ public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog scheme
         return new ReviewCaseload(reviews, guide.ReviewingOfficerReviews, families, guide.ReviewingOfficerFamilies);
     }
 
-    /// <summary>The officers who hold reviews, to filter by: reviewing officers and anyone holding one now.</summary>
-    public async Task<List<(string Id, string Name)>> OfficersAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The reviewing officers to filter by, by name: those in <paramref name="team"/> when it is given (a county has
+    /// hundreds, too many to choose from in one list), otherwise every one.
+    /// </summary>
+    public async Task<List<(string Id, string Name)>> OfficersAsync(string? team = null, CancellationToken ct = default)
     {
-        var reviewingRole = await db.Roles.AsNoTracking().Where(r => r.Name == Roles.ReviewingOfficer).Select(r => r.Id).FirstOrDefaultAsync(ct);
-        var officers = await (from ur in db.UserRoles.AsNoTracking()
-                              where ur.RoleId == reviewingRole
-                              join u in db.Users.AsNoTracking() on ur.UserId equals u.Id
-                              orderby u.DisplayName
-                              select new { u.Id, u.DisplayName }).Take(500).ToListAsync(ct);
+        var officers = await ReviewingOfficers().Where(u => team == null || u.Team == team)
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         return officers.Select(o => (o.Id, o.DisplayName)).ToList();
     }
+
+    /// <summary>The reviewing officer with this user id, when there is one (any team).</summary>
+    public async Task<(string Id, string Name)?> OfficerAsync(string userId, CancellationToken ct = default)
+    {
+        var officer = await ReviewingOfficers().Where(u => u.Id == userId).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
+        return officer is null ? null : (officer.Id, officer.DisplayName);
+    }
+
+    private IQueryable<AppUser> ReviewingOfficers() =>
+        from u in db.Users.AsNoTracking()
+        where db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.ReviewingOfficer))
+        select u;
 }

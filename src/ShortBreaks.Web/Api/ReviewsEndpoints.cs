@@ -79,13 +79,12 @@ public static class ReviewsEndpoints
         var userId = user.UserId();
         var errors = new List<FieldError>();
         officer ??= user.IsInRole(Roles.ReviewingOfficer) ? "mine" : "all";
-        var officers = officer is "" or "all" or "mine" or "none" ? new List<(string Id, string Name)>() : await worklist.OfficersAsync(ct);
         var officerId = officer switch
         {
             "" or "all" => null,
             "mine" => userId,
             "none" => "",
-            _ => officers.Any(o => o.Id == officer) ? officer : null,
+            _ => await worklist.OfficerAsync(officer, ct) is { } known ? known.Id : null,
         };
         if (officerId is null && officer is not ("" or "all" or "mine"))
         {

@@ -66,6 +66,43 @@ public class CaseloadServiceTests
     }
 
     [SkippableTheory, AllDatabases]
+    public async Task CaseloadPage_CountsOnlyThePagesWorkers_ByTeamAndName_FiftyAtATime(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Manager(database);
+        var data = new TestData(db);
+        var officer = await StaffAsync(db, Roles.PersonalisationOfficer, "Olu Officer", team: "North");
+        var both = await StaffAsync(db, Roles.ReviewingOfficer, "Bea Both", team: "North");
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = both, RoleId = (await db.Roles.SingleAsync(r => r.Name == Roles.PersonalisationOfficer)).Id });
+        await db.SaveChangesAsync();
+        var south = await StaffAsync(db, Roles.ReviewingOfficer, "Sam South", team: "South");
+        await StaffAsync(db, Roles.FinanceOfficer, "Fin Finance", team: "North");
+        for (var i = 0; i < 2; i++) await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: officer);
+        var held = await data.CreateChildAsync(tier: Tier.TargetedShortBreaks, keyWorkerId: officer);
+        await data.CreateChildAsync(tier: Tier.TargetedShortBreaks, keyWorkerId: south);
+        await data.CreateSubmittedRequestAsync(configure: r => r.ChildId = held.Id);
+        await data.CreateSubmittedRequestAsync(configure: r => { r.Channel = RequestChannel.DutyPoint; r.CreatedByUserId = officer; });
+        for (var i = 0; i < 51; i++) await StaffAsync(db, Roles.PersonalisationOfficer, $"Many {i:D2}", team: "Many");
+        var service = Service(db);
+
+        var north = await service.CaseloadPageAsync(new WorkerFilter("North"), 1);
+        var named = await service.CaseloadPageAsync(new WorkerFilter(Name: "sam"), 1);
+        var second = await service.CaseloadPageAsync(new WorkerFilter("Many"), 2);
+        var beyond = await service.CaseloadPageAsync(new WorkerFilter("Many"), 9);
+        var onlyMe = await service.CaseloadPageAsync(new WorkerFilter("South", OnlyUserId: officer), 1);
+
+        north.Workers.Select(w => w.Name).ShouldBe(["Bea Both", "Olu Officer"]);
+        north.Workers[0].Roles.ShouldBe([Roles.PersonalisationOfficer, Roles.ReviewingOfficer]);
+        var o = north.Workers[1];
+        (o.Count(CaseloadMeasures.FlexibleShortBreaks), o.Count(CaseloadMeasures.TargetedShortBreaks), o.Count(CaseloadMeasures.RequestsToDecide)).ShouldBe((2, 1, 2));
+        named.Workers.ShouldHaveSingleItem().Count(CaseloadMeasures.TargetedShortBreaks).ShouldBe(1);
+        (second.Total, second.Page, second.Pages, second.Workers.Single().Name).ShouldBe((51, 2, 2, "Many 50"));
+        (beyond.Page, beyond.Workers.Count).ShouldBe((2, 1));
+        onlyMe.Workers.ShouldHaveSingleItem().UserId.ShouldBe(officer);
+        (await service.TeamsAsync()).ShouldBe(["Many", "North", "South"]);
+    }
+
+    [SkippableTheory, AllDatabases]
     public async Task Allocate_MovesTheChildrenAndPutsOldNewWhoAndWhyOnEachTimeline(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

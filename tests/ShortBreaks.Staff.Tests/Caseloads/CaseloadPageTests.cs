@@ -17,26 +17,100 @@ public class CaseloadPageTests(WebAppFactory factory) : IClassFixture<WebAppFact
     private Task<string?> KeyWorkerOfAsync(Guid childId) =>
         factory.Data.WithDbAsync(db => db.Children.Where(c => c.Id == childId).Select(c => c.KeyWorkerId).SingleAsync());
 
+    private Task SetTeamAsync(string team, params string[] userIds) =>
+        factory.Data.WithDbAsync(async db =>
+        {
+            foreach (var user in db.Users.Where(u => userIds.Contains(u.Id))) user.Team = team;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
     [Fact]
-    public async Task Caseloads_ShowEachWorkersCountsAgainstTheGuide_AndTheCapacity()
+    public async Task Caseloads_ShowEachWorkersCountsAgainstTheGuide()
     {
         var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
-        var officer = await factory.CreateUserAsync(Roles.PersonalisationOfficer);
+        var officer = await factory.CreateUserAsync(Roles.PersonalisationOfficer, TestData.NewName());
         for (var i = 0; i < 2; i++) await ChildAsync(officer.Id);
         await ChildAsync(officer.Id, Tier.TargetedShortBreaks);
 
-        var page = await manager.GetPageAsync("/staff/caseloads");
+        var page = await manager.GetPageAsync($"/staff/caseloads?team=&name={officer.Name}");
 
         page.Status.ShouldBe(HttpStatusCode.OK);
-        var row = page.Html.QuerySelectorAll("#workers tbody tr").Single(r => r.TextContent.Contains(officer.Name));
+        var row = page.Html.QuerySelectorAll("#workers tbody tr").ShouldHaveSingleItem();
         var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        cells[0].ShouldStartWith(officer.Name);
         cells[2].ShouldBe("2");
         cells[3].ShouldBe("1");
         cells[6].ShouldBe("3");
         cells[7].ShouldContain("Below the guide");
         row.QuerySelector("a")!.GetAttribute("href").ShouldBe($"/staff/caseloads/children?worker={officer.Id}");
-        page.Html.QuerySelectorAll("#capacity-lines tbody tr").Length.ShouldBe(3);
         page.Get("#unallocated").TextContent.ShouldNotBeEmpty();
+        page.Get("#capacity-link a").GetAttribute("href").ShouldBe("/staff/caseloads/capacity");
+    }
+
+    [Fact]
+    public async Task Capacity_WorksTheGuidesBothWays_OnItsOwnPage()
+    {
+        var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
+
+        var page = await manager.GetPageAsync("/staff/caseloads/capacity");
+
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Html.QuerySelectorAll("#capacity-lines tbody tr").Length.ShouldBe(3);
+        page.Get("#reviewer-families").TextContent.ShouldStartWith("Reviewing officers in post can also hold");
+    }
+
+    [Fact]
+    public async Task Caseloads_OpenOnTheManagersOwnTeam_AndShowEveryTeamWhenAsked()
+    {
+        var team = "Team " + TestData.NewName();
+        var (manager, me) = await factory.SignedInAsAsync(Roles.TeamManager);
+        var mine = await factory.CreateUserAsync(Roles.ReviewingOfficer, TestData.NewName());
+        var elsewhere = await factory.CreateUserAsync(Roles.PersonalisationOfficer, TestData.NewName());
+        await SetTeamAsync(team, me.Id, mine.Id);
+
+        var own = await manager.GetPageAsync("/staff/caseloads");
+        var every = await manager.GetPageAsync("/staff/caseloads?team=");
+
+        var names = own.Html.QuerySelectorAll("#workers tbody tr a").Select(a => a.TextContent.Trim()).ToList();
+        names.ShouldBe(new[] { me.Name, mine.Name }.Order(StringComparer.Ordinal).ToList());
+        own.Get("#workers caption").TextContent.ShouldContain($"Workers in {team} (2)");
+        own.Get("select[name=team] option[selected]").GetAttribute("value").ShouldBe(team);
+        every.Get("#workers caption").TextContent.ShouldContain("Workers in every team");
+        every.Get("select[name=team] option[selected]").GetAttribute("value").ShouldBe("");
+        (await manager.GetPageAsync($"/staff/caseloads?team=&name={elsewhere.Name}")).Html.QuerySelectorAll("#workers tbody tr").ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Caseloads_AreShownFiftyAtATime_WithALinkToTheNextPage()
+    {
+        var team = "Team " + TestData.NewName();
+        var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
+        var workers = new List<string>();
+        for (var i = 0; i < 51; i++) workers.Add((await factory.CreateUserAsync(Roles.PersonalisationOfficer, $"Worker {i:D2} {TestData.NewName()}")).Id);
+        await SetTeamAsync(team, [.. workers]);
+
+        var first = await manager.GetPageAsync($"/staff/caseloads?team={Uri.EscapeDataString(team)}");
+        first.Html.QuerySelectorAll("#workers tbody tr").Length.ShouldBe(50);
+        first.Get("#workers caption").TextContent.ShouldContain("(51, page 1 of 2)");
+        var next = first.Get(".govuk-pagination__next a").GetAttribute("href")!;
+        next.ShouldBe($"/staff/caseloads?team={Uri.EscapeDataString(team)}&p=2");
+
+        var second = await manager.GetPageAsync(next);
+        second.Html.QuerySelectorAll("#workers tbody tr").ShouldHaveSingleItem().TextContent.ShouldContain("Worker 50");
+    }
+
+    [Fact]
+    public async Task Caseloads_WithATeamNotOnTheListOrALongName_ShowErrorsNot500()
+    {
+        var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);
+
+        var unknown = await manager.GetPageAsync("/staff/caseloads?team=No+such+team&p=-3");
+        var tooLong = await manager.GetPageAsync($"/staff/caseloads?team=&name={new string('z', 101)}");
+
+        unknown.Status.ShouldBe(HttpStatusCode.OK);
+        unknown.ErrorSummary().ShouldBe(["Choose a team from the list"]);
+        tooLong.ErrorSummary().ShouldBe(["The name must be 100 characters or fewer"]);
     }
 
     [Theory]
@@ -47,7 +121,7 @@ public class CaseloadPageTests(WebAppFactory factory) : IClassFixture<WebAppFact
     public async Task CaseloadPages_AreRefusedToAnyoneButManagers(string role)
     {
         var (browser, _) = await factory.SignedInAsAsync(role);
-        foreach (var url in new[] { "/staff/caseloads", "/staff/caseloads/children", "/staff/teams" })
+        foreach (var url in new[] { "/staff/caseloads", "/staff/caseloads/capacity", "/staff/caseloads/children", "/staff/teams" })
         {
             var page = await browser.GetPageAsync(url);
             page.RedirectPath.ShouldNotBeNull(url);

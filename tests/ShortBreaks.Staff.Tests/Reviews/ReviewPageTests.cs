@@ -101,6 +101,49 @@ public class ReviewPageTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         (await officer.GetPageAsync("/staff/reviews?when=overdue&kind=RasPackage&state=Due&officer=none&p=9")).Status.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task TheOfficerFilter_OffersTheViewersTeam_AndStillHonoursAnOfficerFromAnotherTeam()
+    {
+        var team = "Team " + TestData.NewName();
+        var (manager, me) = await app.SignedInAsAsync(Roles.TeamManager);
+        var colleague = await app.CreateUserAsync(Roles.ReviewingOfficer, TestData.NewName());
+        var other = await app.CreateUserAsync(Roles.ReviewingOfficer, TestData.NewName());
+        await app.Data.WithDbAsync(async db =>
+        {
+            foreach (var user in db.Users.Where(u => u.Id == me.Id || u.Id == colleague.Id)) user.Team = team;
+            foreach (var user in db.Users.Where(u => u.Id == other.Id)) user.Team = team + " North";
+            return await db.SaveChangesAsync();
+        });
+        var (child, _) = await DueReviewAsync(other.Id);
+
+        var worklist = await manager.GetPageAsync("/staff/reviews");
+        var offered = worklist.Html.QuerySelectorAll("select[name=officer] option").Select(o => o.GetAttribute("value")).ToList();
+        var chosen = await manager.GetPageAsync($"/staff/reviews?officer={other.Id}");
+
+        offered.ShouldBe(["", "mine", "none", colleague.Id]);
+        Page.Normalise(worklist.Get("#officer-hint").TextContent).ShouldBe($"Reviewing officers in your team, {team}");
+        chosen.ErrorSummary().ShouldBeEmpty();
+        chosen.Get("select[name=officer] option[selected]").GetAttribute("value").ShouldBe(other.Id);
+        chosen.Get("#reviews").TextContent.ShouldContain(child.Reference);
+    }
+
+    [Fact]
+    public async Task ALaterPage_ListsTheReviewsAfterTheFirstFifty_InDueOrder()
+    {
+        var (manager, _) = await app.SignedInAsAsync(Roles.TeamManager);
+        var officer = await app.CreateUserAsync(Roles.ReviewingOfficer, TestData.NewName());
+        var children = new List<Child>();
+        for (var i = 0; i < 52; i++) children.Add((await DueReviewAsync(officer.Id, dueInDays: 1 + i)).Child);
+
+        var second = await manager.GetPageAsync($"/staff/reviews?officer={officer.Id}&when=any&p=2");
+
+        Page.Normalise(second.Get("#reviews caption").TextContent).ShouldBe("52 reviews");
+        second.Html.QuerySelectorAll("#reviews tbody tr").Select(r => r.TextContent).ShouldSatisfyAllConditions(
+            rows => rows.Count().ShouldBe(2),
+            rows => rows.First().ShouldContain(children[50].Reference),
+            rows => rows.Last().ShouldContain(children[51].Reference));
+    }
+
     [Theory]
     [InlineData(Roles.Family)]
     [InlineData(Roles.Provider)]

@@ -344,11 +344,11 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("KeyWorkerId", "Tier");
-
                     b.HasIndex("NameKey", "DateOfBirth");
 
                     b.HasIndex("NameKey", "PostcodeKey");
+
+                    b.HasIndex("KeyWorkerId", "Tier", "Id");
 
                     b.HasIndex(new[] { "KeyWorkerId", "Tier" }, "IX_Children_Open_KeyWorkerId_Tier")
                         .HasFilter("\"MergedIntoChildId\" IS NULL AND \"ClosedAt\" IS NULL");
@@ -4533,6 +4533,9 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasIndex("CreatedByUserId", "Status");
 
                     b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex(new[] { "ChildId", "Channel" }, "IX_Requests_Submitted_ChildId_Channel")
+                        .HasFilter("\"Status\" = 'Submitted'");
 
                     b.ToTable("Requests", (string)null);
                 });

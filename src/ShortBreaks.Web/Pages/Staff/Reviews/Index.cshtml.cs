@@ -5,7 +5,8 @@ namespace ShortBreaks.Web.Pages.Staff.Reviews;
 
 /// <summary>
 /// The reviewing officers' worklist: reviews due in the next weeks and overdue, by kind (section 17(6), RAS package,
-/// annual), filtered by officer, kind, state and due window, a page at a time, with the signed-in officer's own caseload
+/// annual), filtered by officer (the reviewing officers of the viewer's team are offered, a county's hundreds being too many for one
+/// list; any officer's id in the address is honoured), kind, state and due window, a page at a time, with the signed-in officer's own caseload
 /// against the scheme's guide. The filters travel in the query string; a value that is not one of the choices is shown
 /// in the error summary, never a 500. Only reviews of children the officer sees are listed (<see cref="ChildVisibility"/>,
 /// as the scheme sets it for their role). Each child listed is a view of their record, audited. Case staff only.
@@ -26,6 +27,9 @@ public sealed class IndexModel(ShortBreaksDbContext db, ReviewWorklist worklist,
     public ReviewPage? Results { get; private set; }
     public ReviewCaseload? Caseload { get; private set; }
     public IReadOnlyList<(string Id, string Name)> Officers { get; private set; } = [];
+
+    /// <summary>The team whose reviewing officers the officer filter offers (every officer's when the viewer has none).</summary>
+    public string? OfficersTeam { get; private set; }
     public DateOnly Today => worklist.Today;
     public int Weeks { get; private set; }
 
@@ -34,7 +38,16 @@ public sealed class IndexModel(ShortBreaksDbContext db, ReviewWorklist worklist,
         ClearBindingErrors();
         var ct = HttpContext.RequestAborted;
         var userId = User.UserId();
-        Officers = await worklist.OfficersAsync(ct);
+        var viewer = await visibility.ForAsync(User, ct) ?? throw new InvalidOperationException("Only case staff reach the reviews worklist.");
+        // The officers of the viewer's own team to choose from (a county has hundreds), and the one chosen from another team.
+        OfficersTeam = viewer.Team;
+        Officers = await worklist.OfficersAsync(viewer.Team, ct);
+        if (Officer is { Length: > 0 } chosen && chosen is not (Mine or NoOfficer) && Officers.All(o => o.Id != chosen)
+            && await worklist.OfficerAsync(chosen, ct) is { } other)
+        {
+            Officers = [.. Officers, other];
+        }
+
         if (userId is not null) Caseload = await worklist.CaseloadAsync(userId, ct);
         Officer ??= User.IsInRole(Roles.ReviewingOfficer) ? Mine : "";
         When ??= "weeks";
@@ -46,7 +59,6 @@ public sealed class IndexModel(ShortBreaksDbContext db, ReviewWorklist worklist,
         }
 
         var page = int.TryParse(Request.Query["p"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
-        var viewer = await visibility.ForAsync(User, ct) ?? throw new InvalidOperationException("Only case staff reach the reviews worklist.");
         Results = await worklist.ListAsync(filter!, page, viewer, ct);
         foreach (var childId in Results.Items.Select(i => i.ChildId).Distinct())
             db.RecordView(nameof(Review), "worklist", childId, "shown on the reviews worklist");
