@@ -106,7 +106,11 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
     public async Task<WorkerCaseloadPage> CaseloadPageAsync(WorkerFilter filter, int page, CancellationToken ct = default)
     {
         var keyWorkerRoles = db.Roles.Where(r => Roles.KeyWorkers.Contains(r.Name!)).Select(r => r.Id);
-        var users = db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && keyWorkerRoles.Contains(ur.RoleId)));
+        // One person or one team: their accounts, each checked for a case-holding role. Every team: the accounts holding
+        // those roles, looked up by key (rather than every account in the county, families too, checked one by one).
+        var users = filter.Team is null && filter.OnlyUserId is null
+            ? db.Users.AsNoTracking().Where(u => db.UserRoles.Where(ur => keyWorkerRoles.Contains(ur.RoleId)).Select(ur => ur.UserId).Contains(u.Id))
+            : db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && keyWorkerRoles.Contains(ur.RoleId)));
         if (filter.OnlyUserId is { } only) users = users.Where(u => u.Id == only);
         else if (filter.Team is { } team) users = filter.AlsoUserId is { } also ? users.Where(u => u.Team == team || u.Id == also) : users.Where(u => u.Team == team);
         if (!string.IsNullOrWhiteSpace(filter.Name))
@@ -115,11 +119,14 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
             users = users.Where(u => u.DisplayName.ToLower().StartsWith(name));
         }
 
-        var total = await users.CountAsync(ct);
+        // The workers are read in one query (a county has a few thousand) and put in order and paged here: one read
+        // instead of a count and a sorted page, and the same order (by name, ignoring case) on every database.
+        var all = (await users.Select(u => new { u.Id, u.DisplayName, u.Team, u.LockoutEnd }).ToListAsync(ct))
+            .OrderBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(u => u.Id, StringComparer.Ordinal).ToList();
+        var total = all.Count;
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
-        var rows = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(u => new { u.Id, u.DisplayName, u.Team, u.LockoutEnd }).ToListAsync(ct);
+        var rows = all.Skip((page - 1) * PageSize).Take(PageSize).ToList();
         var ids = rows.Select(r => r.Id).ToList();
         var roles = (await (from ur in db.UserRoles.AsNoTracking()
                             join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id

@@ -555,13 +555,20 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         var openCount = filter.OpenOnly || filter.OverdueOnly ? total
             : filter.MineOnly ? await open.CountAsync(ct)
             : matching.Where(g => g.CurrentDueOn != null).Sum(g => g.Count);
-        var rows = new List<ComplaintRow>();
-        if (skip < openCount) rows.AddRange(await Rows(open.OrderBy(c => c.CurrentDueOn).ThenByDescending(c => c.CreatedAt).ThenBy(c => c.Id), skip, PageSize).ToListAsync(ct));
-        if (rows.Count < PageSize && total > openCount)
+        // The page's cases are found by key alone first (from an index holding every column the list filters and sorts
+        // by, so a later page skips cases without reading them), then read with their children.
+        var ids = new List<Guid>();
+        if (skip < openCount)
+            ids.AddRange(await open.OrderBy(c => c.CurrentDueOn).ThenByDescending(c => c.CreatedAt).ThenBy(c => c.Id).Skip(skip).Take(PageSize).Select(c => c.Id).ToListAsync(ct));
+        if (ids.Count < PageSize && total > openCount)
         {
-            var closed = query.Where(c => c.CurrentDueOn == null).OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id);
-            rows.AddRange(await Rows(closed, Math.Max(0, skip - openCount), PageSize - rows.Count).ToListAsync(ct));
+            // Both keys descending, so the index is read backwards rather than its cases sorted.
+            var closed = query.Where(c => c.CurrentDueOn == null).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+            ids.AddRange(await closed.Skip(Math.Max(0, skip - openCount)).Take(PageSize - ids.Count).Select(c => c.Id).ToListAsync(ct));
         }
+
+        var found = (await Rows(ids).ToListAsync(ct)).ToDictionary(r => r.Id);
+        var rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
 
         var items = rows.Select(r => new ComplaintListItem(r.Id, r.ChildName, r.ChildReference, r.Kind, r.Subject, r.CurrentStage,
             r.CurrentDueOn, r.CurrentDueOn < today, r.Late, r.Owner, r.Outcome, r.ReceivedOn)).ToList();
@@ -577,11 +584,12 @@ public sealed class ComplaintService(ShortBreaksDbContext db, SchemeCatalog sche
         ComplaintOutcome? Outcome, DateOnly ReceivedOn, string ChildName, string ChildReference, string? Owner);
 
     /// <summary>
-    /// A run of list rows in the order given, with the child by a join on its key (a subquery taking the first child
-    /// would make the database number every child) and the open stage's handler.
+    /// The list rows of these cases, with the child by a join on its key (a subquery taking the first child would make
+    /// the database number every child) and the open stage's handler.
     /// </summary>
-    private IQueryable<ComplaintRow> Rows(IOrderedQueryable<Complaint> ordered, int skip, int take) =>
-        from c in ordered.Skip(skip).Take(take)
+    private IQueryable<ComplaintRow> Rows(List<Guid> ids) =>
+        from c in db.Complaints.AsNoTracking()
+        where ids.Contains(c.Id)
         join ch in db.Children.AsNoTracking() on c.ChildId equals ch.Id
         select new ComplaintRow(c.Id, c.Kind, c.Subject, c.CurrentStage, c.CurrentDueOn, c.Late, c.Outcome, c.ReceivedOn,
             ch.FirstName + " " + ch.LastName, ch.Reference, c.Stages.Where(s => s.RespondedOn == null).Select(s => s.OwnerName).FirstOrDefault());

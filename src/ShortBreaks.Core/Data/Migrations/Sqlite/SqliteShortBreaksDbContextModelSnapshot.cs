@@ -337,10 +337,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("KeyWorkerId", "Tier", "Id");
 
-                    b.HasIndex(new[] { "KeyWorkerId", "Tier" }, "IX_Children_Open_KeyWorkerId_Tier")
+                    b.HasIndex(new[] { "KeyWorkerId", "Tier", "MergedIntoChildId", "ClosedAt" }, "IX_Children_Open_KeyWorkerId_Tier")
                         .HasFilter("\"MergedIntoChildId\" IS NULL AND \"ClosedAt\" IS NULL");
 
-                    b.HasIndex(new[] { "Tier" }, "IX_Children_Open_Tier")
+                    b.HasIndex(new[] { "Tier", "MergedIntoChildId", "ClosedAt" }, "IX_Children_Open_Tier")
                         .HasFilter("\"MergedIntoChildId\" IS NULL AND \"ClosedAt\" IS NULL");
 
                     b.ToTable("Children");
@@ -601,9 +601,11 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ChildId", "CreatedAt");
 
-                    b.HasIndex("CurrentDueOn", "CreatedAt");
-
                     b.HasIndex("CurrentStage", "CurrentDueOn");
+
+                    b.HasIndex(new[] { "Kind", "Subject", "CurrentStage", "Outcome", "CurrentDueOn", "SubjectWorkerUserId" }, "IX_Complaints_Counts");
+
+                    b.HasIndex(new[] { "CurrentDueOn", "CreatedAt", "Id", "SubjectWorkerUserId", "ChildId", "Kind", "Subject", "CurrentStage", "Outcome" }, "IX_Complaints_List");
 
                     b.ToTable("Complaints");
                 });
@@ -4811,9 +4813,10 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "DueOn");
 
-                    b.HasIndex("DueOn", "Id", "State");
-
                     b.HasIndex("OfficerId", "State", "DueOn");
+
+                    b.HasIndex(new[] { "DueOn", "Id", "State" }, "IX_Reviews_Open_DueOn_Id_State")
+                        .HasFilter("\"State\" <> 'Completed'");
 
                     b.ToTable("Reviews");
                 });
