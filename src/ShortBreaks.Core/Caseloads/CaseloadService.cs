@@ -106,11 +106,13 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
     public async Task<WorkerCaseloadPage> CaseloadPageAsync(WorkerFilter filter, int page, CancellationToken ct = default)
     {
         var keyWorkerRoles = db.Roles.Where(r => Roles.KeyWorkers.Contains(r.Name!)).Select(r => r.Id);
-        // One person or one team: their accounts, each checked for a case-holding role. Every team: the accounts holding
-        // those roles, looked up by key (rather than every account in the county, families too, checked one by one).
-        var users = filter.Team is null && filter.OnlyUserId is null
+        var everyTeam = filter.Team is null && filter.OnlyUserId is null;
+        // Every team: the accounts holding a case-holding role, looked up by key (rather than every account in the county,
+        // families too, checked one by one). One person or one team: their accounts, by the team's index; whether each
+        // holds a case-holding role is read with their roles below, by key, rather than in a join the planner may hash.
+        var users = everyTeam
             ? db.Users.AsNoTracking().Where(u => db.UserRoles.Where(ur => keyWorkerRoles.Contains(ur.RoleId)).Select(ur => ur.UserId).Contains(u.Id))
-            : db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && keyWorkerRoles.Contains(ur.RoleId)));
+            : db.Users.AsNoTracking();
         if (filter.OnlyUserId is { } only) users = users.Where(u => u.Id == only);
         else if (filter.Team is { } team) users = filter.AlsoUserId is { } also ? users.Where(u => u.Team == team || u.Id == also) : users.Where(u => u.Team == team);
         if (!string.IsNullOrWhiteSpace(filter.Name))
@@ -119,20 +121,18 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
             users = users.Where(u => u.DisplayName.ToLower().StartsWith(name));
         }
 
+        var candidates = await users.Select(u => new { u.Id, u.DisplayName, u.Team, u.LockoutEnd }).ToListAsync(ct);
+        var roles = everyTeam ? null : await RolesOfAsync(candidates.Select(c => c.Id).ToList(), ct);
         // The workers are read in one query (a county has a few thousand) and put in order and paged here: one read
         // instead of a count and a sorted page, and the same order (by name, ignoring case) on every database.
-        var all = (await users.Select(u => new { u.Id, u.DisplayName, u.Team, u.LockoutEnd }).ToListAsync(ct))
+        var all = candidates.Where(c => roles is null || roles.Contains(c.Id))
             .OrderBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(u => u.Id, StringComparer.Ordinal).ToList();
         var total = all.Count;
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var rows = all.Skip((page - 1) * PageSize).Take(PageSize).ToList();
         var ids = rows.Select(r => r.Id).ToList();
-        var roles = (await (from ur in db.UserRoles.AsNoTracking()
-                            join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
-                            where ids.Contains(ur.UserId) && Roles.KeyWorkers.Contains(r.Name!)
-                            select new { ur.UserId, Role = r.Name! }).ToListAsync(ct))
-            .ToLookup(r => r.UserId, r => r.Role, StringComparer.Ordinal);
+        roles ??= await RolesOfAsync(ids, ct);
         var counts = await CountsAsync(ids, ct);
         var guides = Guides;
         var workers = rows.Select(w =>
@@ -145,13 +145,20 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
         return new WorkerCaseloadPage(workers, total, page, pages);
     }
 
-    /// <summary>The staff teams that case-holding workers are in, by name.</summary>
+    // The case-holding roles of these accounts (an account with none is not in the lookup).
+    private async Task<ILookup<string, string>> RolesOfAsync(List<string> ids, CancellationToken ct) =>
+        (await (from ur in db.UserRoles.AsNoTracking()
+                join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
+                where ids.Contains(ur.UserId) && Roles.KeyWorkers.Contains(r.Name!)
+                select new { ur.UserId, Role = r.Name! }).ToListAsync(ct))
+        .ToLookup(r => r.UserId, r => r.Role, StringComparer.Ordinal);
+
+    /// <summary>The staff teams, by name.</summary>
     public async Task<List<string>> TeamsAsync(CancellationToken ct = default)
     {
-        var keyWorkerRoles = db.Roles.Where(r => Roles.KeyWorkers.Contains(r.Name!)).Select(r => r.Id);
-        var teams = await db.Users.AsNoTracking()
-            .Where(u => u.Team != null && db.UserRoles.Any(ur => ur.UserId == u.Id && keyWorkerRoles.Contains(ur.RoleId)))
-            .Select(u => u.Team!).Distinct().ToListAsync(ct);
+        // Read from the index of teams alone: only staff accounts are in a team, so a team here may (rarely) hold only
+        // staff who hold no cases, and then shows no workers.
+        var teams = await db.Users.AsNoTracking().Where(u => u.Team != null).Select(u => u.Team!).Distinct().ToListAsync(ct);
         return teams.Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
