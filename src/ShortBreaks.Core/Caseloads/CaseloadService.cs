@@ -91,12 +91,16 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
         if (team is not null) workers = workers.Where(w => w.Team == team).ToList();
         var counts = await CountsAsync(team is null ? null : workers.Select(w => w.UserId).ToList(), ct);
         var guides = Guides;
-        return workers.Select(w =>
-        {
-            var mine = counts.GetValueOrDefault(w.UserId) ?? [];
-            var families = CaseloadMeasures.All.Where(m => m.IsFamily).Sum(m => mine.GetValueOrDefault(m.Key));
-            return new WorkerCaseload(w.UserId, w.Name, w.Team, w.Roles, w.Disabled, mine, CaseloadGuides.For(w.Roles, families, guides));
-        }).ToList();
+        return workers.Select(w => Caseload(w.UserId, w.Name, w.Team, w.Roles, w.Disabled, counts.GetValueOrDefault(w.UserId), guides)).ToList();
+    }
+
+    // A worker's caseload: their counts (none when absent) against the guide for their roles and families.
+    private static WorkerCaseload Caseload(
+        string userId, string name, string? team, List<string> roles, bool disabled, Dictionary<string, int>? counts, CaseloadSettings guides)
+    {
+        counts ??= [];
+        var families = CaseloadMeasures.All.Where(m => m.IsFamily).Sum(m => counts.GetValueOrDefault(m.Key));
+        return new WorkerCaseload(userId, name, team, roles, disabled, counts, CaseloadGuides.For(roles, families, guides));
     }
 
     /// <summary>
@@ -135,13 +139,8 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
         roles ??= await RolesOfAsync(ids, ct);
         var counts = await CountsAsync(ids, ct);
         var guides = Guides;
-        var workers = rows.Select(w =>
-        {
-            var mine = counts.GetValueOrDefault(w.Id) ?? [];
-            var held = roles[w.Id].Order(StringComparer.Ordinal).ToList();
-            var families = CaseloadMeasures.All.Where(m => m.IsFamily).Sum(m => mine.GetValueOrDefault(m.Key));
-            return new WorkerCaseload(w.Id, w.DisplayName, w.Team, held, IsDisabled(w.LockoutEnd), mine, CaseloadGuides.For(held, families, guides));
-        }).ToList();
+        var workers = rows.Select(w => Caseload(w.Id, w.DisplayName, w.Team, roles[w.Id].Order(StringComparer.Ordinal).ToList(),
+            IsDisabled(w.LockoutEnd), counts.GetValueOrDefault(w.Id), guides)).ToList();
         return new WorkerCaseloadPage(workers, total, page, pages);
     }
 

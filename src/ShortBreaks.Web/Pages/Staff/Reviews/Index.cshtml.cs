@@ -5,9 +5,9 @@ namespace ShortBreaks.Web.Pages.Staff.Reviews;
 
 /// <summary>
 /// The reviewing officers' worklist: reviews due in the next weeks and overdue, by kind (section 17(6), RAS package,
-/// annual), filtered by officer (the reviewing officers of the viewer's team are offered, a county's hundreds being too many for one
-/// list; any officer's id in the address is honoured), kind, state and due window, a page at a time, with the signed-in officer's own caseload
-/// against the scheme's guide. The filters travel in the query string; a value that is not one of the choices is shown
+/// annual), filtered by officer (the reviewing officers of the viewer's team are offered, a county's hundreds being too
+/// many for one list; any officer's id in the address is honoured), kind, state and due window, a page at a time, with
+/// the signed-in officer's own caseload against the scheme's guide. The filters travel in the query string; a value that is not one of the choices is shown
 /// in the error summary, never a 500. Only reviews of children the officer sees are listed (<see cref="ChildVisibility"/>,
 /// as the scheme sets it for their role). Each child listed is a view of their record, audited. Case staff only.
 /// </summary>
