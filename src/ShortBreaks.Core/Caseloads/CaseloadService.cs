@@ -15,8 +15,9 @@ public sealed record WorkerCaseload(
 public sealed record WorkerCaseloadPage(IReadOnlyList<WorkerCaseload> Workers, int Total, int Page, int Pages);
 
 /// <summary>
-/// Which workers a caseload page shows: those in <paramref name="Team"/> (every team's when null), whose name starts with
-/// <paramref name="Name"/> (any when null), and, when <paramref name="OnlyUserId"/> is given, only that person.
+/// Which workers a caseload page shows: those in <paramref name="Team"/> (every team's when null) and also
+/// <paramref name="AlsoUserId"/> when given (a manager who sees their team sees themselves too), whose name starts with
+/// <paramref name="Name"/> (any when null); when <paramref name="OnlyUserId"/> is given, only that person.
 /// </summary>
 public sealed record WorkerFilter(string? Team = null, string? Name = null, string? OnlyUserId = null, string? AlsoUserId = null)
 {
