@@ -119,9 +119,17 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public void ExpectVersion<T>(T entity, long versionSeen) where T : class, IVersioned =>
         Entry(entity).Property(e => e.Version).OriginalValue = versionSeen;
 
-    /// <summary>Records that someone looked at a child's record (or part of it).</summary>
+    // Views recorded and not yet written: kept out of the change tracker (a list of fifty children is fifty views, and
+    // every look the save takes at its tracked entries would go over each one) and written by the next save, in its
+    // transaction, in one statement (see AuditBatch). A refused save keeps them for the next try.
+    private readonly List<AuditEntry> _views = [];
+
+    /// <summary>Views recorded by <see cref="RecordView"/> that the next save writes.</summary>
+    public int ViewsToWrite => _views.Count;
+
+    /// <summary>Records that someone looked at a child's record (or part of it). The next save writes it.</summary>
     public void RecordView(string entityType, string entityId, Guid? childId, string? details = null) =>
-        AuditEntries.Add(new AuditEntry
+        _views.Add(new AuditEntry
         {
             At = UtcNow,
             UserId = actor.UserId,
@@ -135,6 +143,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (_views.Count > 0 && !ChangeTracker.HasChanges()) return SaveViews();
         PrepareForSave();
         MoveDirectoryStamp();
         var gate = SqliteWriteGate();
@@ -142,7 +151,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
         try
         {
             var delivered = DeliveredTotals.Pending(this);
-            var audit = AuditBatch.Take(this);
+            var audit = AuditBatch.Take(this, _views);
             if (!delivered.Any && audit.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
             try
             {
@@ -150,6 +159,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
                 if (delivered.Any) DeliveredTotals.Apply(this, delivered);
                 var saved = base.SaveChanges(acceptAllChangesOnSuccess) + audit.Insert(this);
                 own?.Commit();
+                _views.Clear();
                 return saved;
             }
             catch
@@ -166,6 +176,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (_views.Count > 0 && !ChangeTracker.HasChanges()) return await SaveViewsAsync(cancellationToken);
         await Notifications.LetterNotices.AddAsync(this, cancellationToken);
         PrepareForSave();
         MoveDirectoryStamp();
@@ -176,7 +187,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
             // Sessions and returns change their lines' and packages' kept totals in the same transaction (see DeliveredTotals).
             // On SQLite, the save's audit entries go in one statement (see AuditBatch), in the same transaction.
             var delivered = DeliveredTotals.Pending(this);
-            var audit = AuditBatch.Take(this);
+            var audit = AuditBatch.Take(this, _views);
             if (!delivered.Any && audit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             try
             {
@@ -184,6 +195,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
                 if (delivered.Any) await DeliveredTotals.ApplyAsync(this, delivered, cancellationToken);
                 var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + await audit.InsertAsync(this, cancellationToken);
                 if (own is not null) await own.CommitAsync(cancellationToken);
+                _views.Clear();
                 return saved;
             }
             catch
@@ -197,6 +209,137 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
             gate?.Release();
         }
     }
+
+    /// <summary>
+    /// A save of recorded views alone (a page that shows children and changes nothing): one statement, or for a long list
+    /// several in one transaction, taken in turn with the other writers on SQLite.
+    /// </summary>
+    private int SaveViews()
+    {
+        var gate = SqliteWriteGate();
+        gate?.Wait();
+        try
+        {
+            var batch = AuditBatch.Of(_views);
+            using var own = Database.CurrentTransaction is null && batch.Statements > 1 ? Database.BeginTransaction() : null;
+            Database.OpenConnection();
+            int written;
+            try
+            {
+                written = batch.Insert(this);
+            }
+            finally
+            {
+                Database.CloseConnection();
+            }
+
+            own?.Commit();
+            _views.Clear();
+            return written;
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    private async Task<int> SaveViewsAsync(CancellationToken ct)
+    {
+        if (SqliteWriteGate() is { } gate) return await SaveViewsInTurnAsync(gate, ct);
+        var batch = AuditBatch.Of(_views);
+        await using var own = Database.CurrentTransaction is null && batch.Statements > 1 ? await Database.BeginTransactionAsync(ct) : null;
+        await Database.OpenConnectionAsync(ct);
+        int written;
+        try
+        {
+            written = await batch.InsertAsync(this, ct);
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
+
+        if (own is not null) await own.CommitAsync(ct);
+        _views.Clear();
+        return written;
+    }
+
+    /// <summary>
+    /// Views saved on SQLite, where writers take turns: this save's views wait in a queue with those of the other pages
+    /// waiting their turn, and whichever page's turn comes first writes every view in the queue, in one statement, and
+    /// tells each page its views are written. A busy service so makes one write for many pages instead of one each,
+    /// and each page still answers only once its views are in the database.
+    /// </summary>
+    private async Task<int> SaveViewsInTurnAsync(SemaphoreSlim gate, CancellationToken ct)
+    {
+        var queue = SqliteViewQueues.GetOrAdd(Database.GetConnectionString() ?? "", _ => new ViewQueue());
+        var mine = new QueuedViews([.. _views], new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (queue) queue.Waiting.Add(mine);
+        try
+        {
+            await gate.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Taken out of the queue unless another page is already writing it.
+            bool removed;
+            lock (queue) removed = queue.Waiting.Remove(mine);
+            if (removed) throw;
+            await mine.Written.Task;
+            _views.Clear();
+            throw;
+        }
+
+        try
+        {
+            if (!mine.Written.Task.IsCompleted)
+            {
+                List<QueuedViews> batch;
+                lock (queue)
+                {
+                    batch = queue.Waiting;
+                    queue.Waiting = [];
+                }
+
+                try
+                {
+                    var all = AuditBatch.Of([.. batch.SelectMany(b => b.Views)]);
+                    await Database.OpenConnectionAsync(CancellationToken.None);
+                    try
+                    {
+                        await all.InsertAsync(this, CancellationToken.None);
+                    }
+                    finally
+                    {
+                        await Database.CloseConnectionAsync();
+                    }
+
+                    foreach (var queued in batch) queued.Written.TrySetResult(queued.Views.Count);
+                }
+                catch (Exception e)
+                {
+                    foreach (var queued in batch) queued.Written.TrySetException(e);
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        var written = await mine.Written.Task;
+        _views.Clear();
+        return written;
+    }
+
+    private sealed record QueuedViews(List<AuditEntry> Views, TaskCompletionSource<int> Written);
+
+    private sealed class ViewQueue
+    {
+        public List<QueuedViews> Waiting = [];
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ViewQueue> SqliteViewQueues = new();
 
     /// <summary>
     /// When the save changes anything the Local Offer directory lists, gives the directory's stamp a new value in the

@@ -112,7 +112,10 @@ public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog scheme
     /// </summary>
     public async Task<List<(string Id, string Name)>> OfficersAsync(string? team = null, CancellationToken ct = default)
     {
-        var officers = await ReviewingOfficers().Where(u => team == null || u.Team == team)
+        // A team's accounts are read by the team's index (the county's family accounts are never looked at), and each
+        // one's role by key; with no team, the accounts holding the role, by the index of roles.
+        var users = team is null ? db.Users.AsNoTracking() : db.Users.AsNoTracking().Where(u => u.Team == team);
+        var officers = await ReviewingOfficers(users)
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         return officers.Select(o => (o.Id, o.DisplayName)).ToList();
     }
@@ -120,12 +123,17 @@ public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog scheme
     /// <summary>The reviewing officer with this user id, when there is one (any team).</summary>
     public async Task<(string Id, string Name)?> OfficerAsync(string userId, CancellationToken ct = default)
     {
-        var officer = await ReviewingOfficers().Where(u => u.Id == userId).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
+        var officer = await ReviewingOfficers(db.Users.AsNoTracking().Where(u => u.Id == userId))
+            .Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
         return officer is null ? null : (officer.Id, officer.DisplayName);
     }
 
-    private IQueryable<AppUser> ReviewingOfficers() =>
-        from u in db.Users.AsNoTracking()
-        where db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.ReviewingOfficer))
+    // The accounts of these that hold the reviewing officer's role: joined to their roles by key, so the database starts
+    // from the accounts asked for rather than from every account's roles.
+    private IQueryable<AppUser> ReviewingOfficers(IQueryable<AppUser> users) =>
+        from u in users
+        join ur in db.UserRoles on u.Id equals ur.UserId
+        join r in db.Roles on ur.RoleId equals r.Id
+        where r.Name == Roles.ReviewingOfficer
         select u;
 }

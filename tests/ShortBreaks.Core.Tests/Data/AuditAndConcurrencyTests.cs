@@ -277,6 +277,60 @@ public class AuditAndConcurrencyTests
     }
 
     [SkippableTheory, AllDatabases]
+    public async Task AViewAlone_AndAViewWithAChange_AreWrittenOnce_ByEitherSave(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await CreateChildAsync(database, lastName: "Original");
+        var before = await CountAuditAsync(database);
+
+        await using (var db = database.NewContext(_officer, _clock))
+        {
+            // One view alone, by the synchronous save; then a view and a change together, by the asynchronous one.
+            db.RecordView(nameof(Child), child.Id.ToString(), child.Id, "record");
+            db.SaveChanges().ShouldBe(1);
+            db.ViewsToWrite.ShouldBe(0);
+            db.SaveChanges().ShouldBe(0); // nothing is written twice
+
+            var copy = await db.Children.SingleAsync(c => c.Id == child.Id);
+            copy.LastName = "Changed";
+            db.RecordView(nameof(Child), child.Id.ToString(), child.Id, "plan");
+            (await db.SaveChangesAsync()).ShouldBe(3); // the child, its update entry and the view
+            db.ViewsToWrite.ShouldBe(0);
+            (await db.SaveChangesAsync()).ShouldBe(0);
+        }
+
+        await using var check = database.NewContext();
+        (await CountAuditAsync(database)).ShouldBe(before + 3);
+        var views = await check.AuditEntries.Where(a => a.Action == "view" && a.ChildId == child.Id).Select(a => a.Details).ToListAsync();
+        views.OrderBy(d => d).ShouldBe(["plan", "record"]);
+        (await check.AuditEntries.CountAsync(a => a.Action == "update" && a.ChildId == child.Id)).ShouldBe(1);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task ManyPagesSavingViewsAtOnce_EachViewIsWrittenOnce_WithItsOwnViewer(DatabaseProvider provider)
+    {
+        // Twenty pages at once, as a busy service has them: on SQLite they take turns and one writes the views of all
+        // those waiting; every page's save returns only once its views are written, each view once, under its viewer.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var children = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        var saved = await Task.WhenAll(Enumerable.Range(0, 20).Select(page => Task.Run(async () =>
+        {
+            await using var db = database.NewContext(new Actor { UserId = $"officer-{page}", Name = $"Officer {page}" }, _clock);
+            foreach (var child in children) db.RecordView("Review", "worklist", child, $"page {page}");
+            var written = await db.SaveChangesAsync();
+            (await db.AuditEntries.CountAsync(a => a.UserId == $"officer-{page}")).ShouldBe(5); // written when the save returns
+            return written;
+        })));
+
+        saved.ShouldAllBe(written => written == 5);
+        await using var check = database.NewContext();
+        var stored = await check.AuditEntries.Where(a => a.Action == "view").ToListAsync();
+        stored.Count.ShouldBe(100);
+        stored.ShouldAllBe(a => a.Details == "page " + a.UserId!.Substring("officer-".Length) && a.UserName == "Officer " + a.UserId.Substring("officer-".Length));
+        stored.GroupBy(a => (a.UserId, a.ChildId)).ShouldAllBe(g => g.Count() == 1);
+    }
+
+    [SkippableTheory, AllDatabases]
     public async Task ARefusedSave_WritesNoneOfItsAudit_AndKeepsItForTheNextTry(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -296,7 +350,8 @@ public class AuditAndConcurrencyTests
         await Should.ThrowAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
 
         (await CountAuditAsync(database)).ShouldBe(before + 1); // the first officer's update only
-        second.ChangeTracker.Entries<AuditEntry>().Count(e => e.State == EntityState.Added).ShouldBe(3); // two views and the refused update
+        second.ChangeTracker.Entries<AuditEntry>().Count(e => e.State == EntityState.Added).ShouldBe(1); // the refused update
+        second.ViewsToWrite.ShouldBe(2); // and the two views, kept for the next try
 
         // The second officer sees the change, makes theirs again on the current version, and saves: the views go with it.
         second.Entry(secondCopy).State = EntityState.Detached;
