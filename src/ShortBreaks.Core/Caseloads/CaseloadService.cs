@@ -126,8 +126,25 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
             users = users.Where(u => u.DisplayName.ToLower().StartsWith(name));
         }
 
-        var candidates = await users.Select(u => new { u.Id, u.DisplayName, u.Team, u.LockoutEnd }).ToListAsync(ct);
-        var roles = everyTeam ? null : await RolesOfAsync(candidates.Select(c => c.Id).ToList(), ct);
+        List<Candidate> candidates;
+        ILookup<string, string>? roles = null;
+        if (everyTeam)
+        {
+            candidates = await users.Select(u => new Candidate(u.Id, u.DisplayName, u.Team, u.LockoutEnd)).ToListAsync(ct);
+        }
+        else
+        {
+            // The team's accounts with each of their roles, in one read from the team's index and the roles' key (the
+            // roles named from the few there are, here, so the database starts from the team and not from a role).
+            var held = await (from u in users
+                              join ur in db.UserRoles on u.Id equals ur.UserId
+                              select new { u.Id, u.DisplayName, u.Team, u.LockoutEnd, ur.RoleId }).ToListAsync(ct);
+            var names = await KeyWorkerRoleNamesAsync(ct);
+            var holding = held.Where(h => names.ContainsKey(h.RoleId)).ToList();
+            roles = holding.ToLookup(h => h.Id, h => names[h.RoleId], StringComparer.Ordinal);
+            candidates = holding.DistinctBy(h => h.Id).Select(h => new Candidate(h.Id, h.DisplayName, h.Team, h.LockoutEnd)).ToList();
+        }
+
         // The workers are read in one query (a county has a few thousand) and put in order and paged here: one read
         // instead of a count and a sorted page, and the same order (by name, ignoring case) on every database.
         var all = candidates.Where(c => roles is null || roles.Contains(c.Id))
@@ -144,6 +161,12 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
             IsDisabled(w.LockoutEnd), counts.GetValueOrDefault(w.Id), guides)).ToList();
         return new WorkerCaseloadPage(workers, total, page, pages);
     }
+
+    private sealed record Candidate(string Id, string DisplayName, string? Team, DateTimeOffset? LockoutEnd);
+
+    // The case-holding roles by key.
+    private async Task<Dictionary<string, string>> KeyWorkerRoleNamesAsync(CancellationToken ct) =>
+        await db.Roles.AsNoTracking().Where(r => Roles.KeyWorkers.Contains(r.Name!)).ToDictionaryAsync(r => r.Id, r => r.Name!, StringComparer.Ordinal, ct);
 
     // The case-holding roles of these accounts (an account with none is not in the lookup).
     private async Task<ILookup<string, string>> RolesOfAsync(List<string> ids, CancellationToken ct) =>
