@@ -128,14 +128,18 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
 
         List<Candidate> candidates;
         ILookup<string, string>? roles = null;
-        if (everyTeam)
+        if (everyTeam || !db.Database.IsSqlite())
         {
+            // On PostgreSQL a team's accounts, then their roles by key (below): joined, its planner read every account's
+            // roles to hash them (4 ms for a team of 313, measured with EXPLAIN ANALYZE).
             candidates = await users.Select(u => new Candidate(u.Id, u.DisplayName, u.Team, u.LockoutEnd)).ToListAsync(ct);
+            if (!everyTeam) roles = await RolesOfAsync(candidates.Select(c => c.Id).ToList(), ct);
         }
         else
         {
-            // The team's accounts with each of their roles, in one read from the team's index and the roles' key (the
-            // roles named from the few there are, here, so the database starts from the team and not from a role).
+            // On SQLite the team's accounts with each of their roles, in one read from the team's index and the roles'
+            // key (the roles named from the few there are, here, so the database starts from the team and not from a
+            // role): one statement instead of a second one carrying the team's 313 keys.
             var held = await (from u in users
                               join ur in db.UserRoles on u.Id equals ur.UserId
                               select new { u.Id, u.DisplayName, u.Team, u.LockoutEnd, ur.RoleId }).ToListAsync(ct);
