@@ -72,8 +72,7 @@ internal sealed class AuditBatch
 
         foreach (var chunk in _entries.Chunk(RowsPerStatement))
         {
-            using var command = statement.Command(db, chunk.Length);
-            statement.Bind(command, chunk);
+            using var command = statement.Command(db, chunk);
             written += command.ExecuteNonQuery();
         }
 
@@ -93,8 +92,7 @@ internal sealed class AuditBatch
 
         foreach (var chunk in _entries.Chunk(RowsPerStatement))
         {
-            await using var command = statement.Command(db, chunk.Length);
-            statement.Bind(command, chunk);
+            await using var command = statement.Command(db, chunk);
             written += await command.ExecuteNonQueryAsync(ct);
         }
 
@@ -190,18 +188,12 @@ internal sealed class AuditBatch
 
         public static Statement For(ShortBreaksDbContext db) => ByModel.GetOrAdd(db.Model, model => new Statement(model));
 
-        public DbCommand Command(ShortBreaksDbContext db, int rows)
+        /// <summary>One statement writing these rows, a parameter for each value.</summary>
+        public DbCommand Command(ShortBreaksDbContext db, IReadOnlyList<AuditEntry> rows)
         {
             var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = _sql.GetOrAdd(rows, Sql);
-            return command;
-        }
-
-        /// <summary>Gives the command's parameters these rows' values (the command was made for as many rows).</summary>
-        public void Bind(DbCommand command, IReadOnlyList<AuditEntry> rows)
-        {
-            command.Parameters.Clear();
+            command.CommandText = _sql.GetOrAdd(rows.Count, Sql);
             for (var row = 0; row < rows.Count; row++)
             {
                 for (var column = 0; column < _columns.Count; column++)
@@ -210,6 +202,8 @@ internal sealed class AuditBatch
                     command.Parameters.Add(mapping.CreateParameter(command, $"@p{row}_{column}", value(rows[row]), property.IsNullable));
                 }
             }
+
+            return command;
         }
 
         private string Sql(int rows)
