@@ -84,14 +84,14 @@ public static class CaseloadsEndpoints
         string? workerName = null;
         if (!string.IsNullOrEmpty(worker))
         {
-            var found = (await caseloads.WorkersAsync(ct)).FirstOrDefault(w => w.UserId == worker);
-            if (found.UserId is null)
+            var found = await caseloads.WorkerAsync(worker, ct);
+            if (found is null)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Worker not found",
                     detail: "There is no worker with this id who holds cases.");
             }
 
-            workerName = found.Name;
+            workerName = found.Value.Name;
         }
 
         var filter = new CaseloadFilter(tierChosen, string.IsNullOrWhiteSpace(name) ? null : name.Trim());

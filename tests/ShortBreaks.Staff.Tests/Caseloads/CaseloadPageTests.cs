@@ -150,6 +150,43 @@ public class CaseloadPageTests(WebAppFactory factory) : IClassFixture<WebAppFact
     }
 
     [Fact]
+    public async Task AllocateTo_OffersTheWorkersOfTheWorkersTeam_OrTheManagersOwn_AndEveryTeamWhenAsked()
+    {
+        var team = "Team " + TestData.NewName();
+        var other = "Team " + TestData.NewName();
+        var (manager, me) = await factory.SignedInAsAsync(Roles.TeamManager);
+        var mine = await factory.CreateUserAsync(Roles.PersonalisationOfficer, TestData.NewName());
+        var theirs = await factory.CreateUserAsync(Roles.ReviewingOfficer, TestData.NewName());
+        var theirColleague = await factory.CreateUserAsync(Roles.PersonalisationOfficer, TestData.NewName());
+        await SetTeamAsync(team, me.Id, mine.Id);
+        await SetTeamAsync(other, theirs.Id, theirColleague.Id);
+        await ChildAsync(theirs.Id);
+        static List<string?> Offered(Page page, string select) =>
+            page.Html.QuerySelectorAll($"select[name={select}] option").Select(o => o.GetAttribute("value")).Where(v => v != "").ToList();
+
+        // No key worker: the manager's own team. A worker's caseload: that worker's team (without the worker).
+        var unallocated = await manager.GetPageAsync("/staff/caseloads/children");
+        Offered(unallocated, "newWorker").ShouldBe(new[] { me.Id, mine.Id }, ignoreOrder: true);
+        unallocated.Get("select[name=workersFrom] option[selected]").GetAttribute("value").ShouldBe(team);
+        unallocated.Get($"{AllocateForm} input[name=workersFrom]").GetAttribute("value").ShouldBe(team);
+        var caseload = await manager.GetPageAsync($"/staff/caseloads/children?worker={theirs.Id}");
+        Offered(caseload, "newWorker").ShouldBe([theirColleague.Id]);
+        Offered(caseload, "moveAllTo").ShouldBe([theirColleague.Id]);
+
+        // Another team, or every team, when chosen.
+        Offered(await manager.GetPageAsync($"/staff/caseloads/children?workersFrom={Uri.EscapeDataString(other)}"), "newWorker")
+            .ShouldBe(new[] { theirs.Id, theirColleague.Id }, ignoreOrder: true);
+        var every = await manager.GetPageAsync("/staff/caseloads/children?workersFrom=");
+        Offered(every, "newWorker").ShouldContain(theirs.Id);
+        Offered(every, "newWorker").ShouldContain(mine.Id);
+        every.Get("select[name=workersFrom] option[selected]").GetAttribute("value").ShouldBe("");
+
+        var unknown = await manager.GetPageAsync("/staff/caseloads/children?workersFrom=No+such+team");
+        unknown.Status.ShouldBe(HttpStatusCode.OK);
+        unknown.ErrorSummary().ShouldBe(["Choose a team from the list"]);
+    }
+
+    [Fact]
     public async Task Allocate_WithNothingChosen_ShowsEachErrorAndKeepsWhatWasTyped()
     {
         var (manager, _) = await factory.SignedInAsAsync(Roles.TeamManager);

@@ -337,7 +337,7 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("KeyWorkerId", "Tier", "Id");
 
-                    b.HasIndex(new[] { "KeyWorkerId", "Tier", "MergedIntoChildId", "ClosedAt" }, "IX_Children_Open_KeyWorkerId_Tier")
+                    b.HasIndex(new[] { "KeyWorkerId", "Tier", "MergedIntoChildId", "ClosedAt", "LastNameKey", "NameKey", "Id" }, "IX_Children_Open_KeyWorkerId_Tier")
                         .HasFilter("\"MergedIntoChildId\" IS NULL AND \"ClosedAt\" IS NULL");
 
                     b.HasIndex(new[] { "Tier", "MergedIntoChildId", "ClosedAt" }, "IX_Children_Open_Tier")

@@ -19,6 +19,12 @@ public sealed class ChildrenModel(ShortBreaksDbContext db, CaseloadService casel
     /// <summary>The children selected, each as "id:version" (the version of the record the manager saw).</summary>
     [BindProperty(Name = "children")] public List<string?> Selected { get; set; } = [];
 
+    /// <summary>
+    /// The team whose workers the lists of whom to allocate to offer: absent for the team of the worker whose caseload is
+    /// shown (else the manager's own), empty for every team.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "workersFrom")] public string? WorkersFrom { get; set; }
+
     [BindProperty(Name = "newWorker")] public string? NewWorker { get; set; }
     [BindProperty(Name = "reason")] public string? Reason { get; set; }
     [BindProperty(Name = "moveAllTo")] public string? MoveAllTo { get; set; }
@@ -32,7 +38,13 @@ public sealed class ChildrenModel(ShortBreaksDbContext db, CaseloadService casel
     public CaseloadChildPage? Children { get; private set; }
     public CaseloadFilter Filter { get; private set; } = new();
 
-    /// <summary>The workers children may be allocated to: case-holding roles, accounts not disabled.</summary>
+    /// <summary>The staff teams, by name, to choose whose workers to allocate to.</summary>
+    public IReadOnlyList<string> Teams { get; private set; } = [];
+
+    /// <summary>The team whose workers are offered to allocate to; null for every team.</summary>
+    public string? WorkersTeam { get; private set; }
+
+    /// <summary>The workers children may be allocated to (of <see cref="WorkersTeam"/>): case-holding roles, accounts not disabled.</summary>
     public IReadOnlyList<(string UserId, string Label)> Workers { get; private set; } = [];
 
     /// <summary>How many children the last allocation moved, to say so.</summary>
@@ -98,18 +110,32 @@ public sealed class ChildrenModel(ShortBreaksDbContext db, CaseloadService casel
     private async Task<bool> LoadAsync(bool showList = true)
     {
         var ct = HttpContext.RequestAborted;
-        var workers = await caseloads.WorkersAsync(ct);
+        string? workerTeam = null;
         if (Worker is not null)
         {
-            var shown = workers.FirstOrDefault(w => w.UserId == Worker);
-            if (shown.UserId is null) return false;
+            if (await caseloads.WorkerAsync(Worker, ct) is not { } shown) return false;
             WorkerName = shown.Name;
+            workerTeam = shown.Team;
         }
 
+        // Whom to allocate to: the workers of one team (a county's every worker is thousands of names, and reading them all
+        // for each list is most of its cost), by default the team of the worker shown, or else the manager's own.
+        var errors = new List<FieldError>();
+        Teams = await caseloads.TeamsAsync(ct);
+        var chosen = Request.HasFormContentType ? Request.Form.ContainsKey("workersFrom") : Request.Query.ContainsKey("workersFrom");
+        string? ownTeam = null;
+        if (!chosen && workerTeam is null) ownTeam = (await visibility.ForAsync(User, ct))?.Team;
+        WorkersTeam = chosen ? WorkersFrom : workerTeam ?? ownTeam;
+        if (WorkersTeam is not null && !Teams.Contains(WorkersTeam))
+        {
+            if (chosen) errors.Add(new("workersFrom", "Choose a team from the list"));
+            WorkersTeam = null;
+        }
+
+        var workers = WorkersTeam is null ? await caseloads.WorkersAsync(ct) : await caseloads.WorkersInTeamAsync(WorkersTeam, ct);
         Workers = workers.Where(w => !w.Disabled && w.UserId != Worker)
             .Select(w => (w.UserId, $"{w.Name} ({string.Join(", ", w.Roles.Select(Roles.Name))}{(w.Team is { } team ? ", " + team : "")})")).ToList();
 
-        var errors = new List<FieldError>();
         Tier? tier = null;
         if (!string.IsNullOrWhiteSpace(TierText))
         {
