@@ -12,6 +12,7 @@
 # TARGETS=casework measures the reviews worklist, the caseload view, the children with no key worker and the complaints
 # list as the demo team manager, after adding a county's casework once (bench/ShortBreaks.DailyScanBench --seed-only).
 # ONLY="monitoring list" measures just the pages whose name contains that text.
+# WARM_UP=60 (seconds) is how long every page is visited in turn before any is measured (at least 10 s each).
 # For PostgreSQL pass a connection string to an empty database, e.g.
 #   bench/run-load.sh 100000 PostgreSql "Host=127.0.0.1;Port=5432;Database=bench;Username=postgres"
 set -euo pipefail
@@ -62,4 +63,4 @@ for url in "${urls[@]}"; do
 done
 
 dotnet run -c Release --no-build --project bench/ShortBreaks.Load -- --url "$(IFS=,; echo "${urls[*]}")" \
-  --provider "$provider" --db "$connection" --clients 20 --seconds "$seconds" --targets "${TARGETS:-front-door}" --compare "${COMPARE:-0}" --only "${ONLY:-}"
+  --provider "$provider" --db "$connection" --clients 20 --seconds "$seconds" --targets "${TARGETS:-front-door}" --compare "${COMPARE:-0}" --only "${ONLY:-}" --warm-up "${WARM_UP:-60}"

@@ -10,6 +10,7 @@ using ShortBreaks.Core.Requests;
 // Usage: dotnet run -c Release --project bench/ShortBreaks.Load -- --url http://127.0.0.1:5090[,http://127.0.0.1:5091...]
 //        --db <sqlite file or connection string> [--provider Sqlite|PostgreSql] [--clients 20] [--seconds 30]
 //        [--email officer@demo.example] [--password Demo-password-1] [--targets front-door|plans|directory|money|casework] [--compare <slice seconds>]
+//        [--warm-up <seconds, default 60>]
 //        [--only <part of a page's name>]
 // --only measures just the pages whose name contains the text given (for example --only "monitoring list").
 // With --targets directory it first adds 5,000 listed services (once; kept in the database), then measures the Local
@@ -153,10 +154,14 @@ if (slice > 0 && nodes.Length < 2) throw new ArgumentException("--compare needs 
 var modes = slice > 0 ? new[] { ("1 node", nodes[..1]), ($"{nodes.Length} nodes", nodes) } : [("", nodes)];
 // A server that has just started compiles its code again, faster, for some tens of seconds (tiered compilation), so
 // the page measured first would pay for all of them: every page is visited first in turn, as a server that has been
-// running would have been.
+// running would have been. Under this load the service's compiler thread kept a third of a core busy for about a
+// minute after it started (read from its thread's CPU time), so the visits last a minute in all however few pages are
+// measured (--warm-up gives another length), and at least 10 seconds each.
+var warmUp = TimeSpan.FromSeconds(int.Parse(options.Get("warm-up", "60")));
+var visit = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(10).Ticks, warmUp.Ticks / Math.Max(1, targets.Length)));
 foreach (var (name, path) in targets)
 {
-    await RunAsync(SessionsFor(name), nodes, path, TimeSpan.FromSeconds(10), new List<double>(), new int[nodes.Length], new int[nodes.Length]);
+    await RunAsync(SessionsFor(name), nodes, path, visit, new List<double>(), new int[nodes.Length], new int[nodes.Length]);
 }
 
 foreach (var (name, path) in targets)
