@@ -224,21 +224,13 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
             .GroupBy(c => new { c.KeyWorkerId, c.Tier }).Select(g => new { g.Key.KeyWorkerId, g.Key.Tier, Count = g.Count() }).ToListAsync(ct);
         foreach (var row in byTier) Add(row.KeyWorkerId!, CaseloadMeasures.ForTier(row.Tier), row.Count);
 
-        // A request waiting for a decision is held by whoever took it at the duty point, or else by the child's key worker.
-        var requests = db.Requests.AsNoTracking();
-        if (workerIds is not null) requests = requests.Where(r => workerIds.Contains(r.CreatedByUserId));
-        var takenAtDutyPoint = await requests
-            .Where(r => r.Status == RequestStatus.Submitted && r.Channel == RequestChannel.DutyPoint)
-            .GroupBy(r => r.CreatedByUserId).Select(g => new { WorkerId = g.Key, Count = g.Count() }).ToListAsync(ct);
-        foreach (var row in takenAtDutyPoint) Add(row.WorkerId, CaseloadMeasures.RequestsToDecide, row.Count);
-        var anyChild = db.Children.AsNoTracking().Where(c => c.KeyWorkerId != null);
-        if (workerIds is not null) anyChild = anyChild.Where(c => workerIds.Contains(c.KeyWorkerId!));
-        var online = await (from r in db.Requests.AsNoTracking()
-                            join c in anyChild on r.ChildId equals c.Id
-                            where r.Status == RequestStatus.Submitted && r.Channel == RequestChannel.Online
-                            group r by c.KeyWorkerId into g
-                            select new { WorkerId = g.Key, Count = g.Count() }).ToListAsync(ct);
-        foreach (var row in online) Add(row.WorkerId!, CaseloadMeasures.RequestsToDecide, row.Count);
+        // A request waiting for a decision is held by whoever took it at the duty point, or else by the child's key worker:
+        // kept on the request by every save (RequestHolders), so they are counted from the index of waiting requests by
+        // holder, rather than by joining every waiting request to the children of these workers.
+        var requests = db.Requests.AsNoTracking().Where(r => r.Status == RequestStatus.Submitted && r.HeldByUserId != null);
+        if (workerIds is not null) requests = requests.Where(r => workerIds.Contains(r.HeldByUserId!));
+        var held = await requests.GroupBy(r => r.HeldByUserId).Select(g => new { WorkerId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        foreach (var row in held) Add(row.WorkerId!, CaseloadMeasures.RequestsToDecide, row.Count);
         return counts;
     }
 

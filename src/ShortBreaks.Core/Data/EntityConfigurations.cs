@@ -109,6 +109,8 @@ internal sealed class ShortBreakRequestConfiguration : IEntityTypeConfiguration<
         // The requests waiting for a decision, by child: the caseload view looks up each child on a worker's caseload here,
         // in an index of the few thousand waiting rather than of every request ever made.
         b.HasIndex(r => new { r.ChildId, r.Channel }, "IX_Requests_Submitted_ChildId_Channel").HasFilter("\"Status\" = 'Submitted'");
+        // The requests waiting for a decision, by the worker who holds them: a page of workers' caseloads counts theirs here.
+        b.HasIndex(r => r.HeldByUserId, "IX_Requests_Submitted_HeldByUserId").HasFilter("\"Status\" = 'Submitted'");
         b.Property(r => r.Reference).HasMaxLength(20);
         b.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);

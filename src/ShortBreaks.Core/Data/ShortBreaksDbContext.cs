@@ -144,6 +144,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         if (_views.Count > 0 && !ChangeTracker.HasChanges()) return SaveViews();
+        var holders = RequestHolders.Keep(this);
         PrepareForSave();
         MoveDirectoryStamp();
         var gate = SqliteWriteGate();
@@ -152,12 +153,13 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
         {
             var delivered = DeliveredTotals.Pending(this);
             var audit = AuditBatch.Take(this, _views);
-            if (!delivered.Any && audit.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+            if (!delivered.Any && audit.Count == 0 && !holders.Any) return base.SaveChanges(acceptAllChangesOnSuccess);
             try
             {
                 using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
                 if (delivered.Any) DeliveredTotals.Apply(this, delivered);
                 var saved = base.SaveChanges(acceptAllChangesOnSuccess) + audit.Insert(this);
+                if (holders.Any) RequestHolders.Move(this, holders);
                 own?.Commit();
                 _views.Clear();
                 return saved;
@@ -178,6 +180,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     {
         if (_views.Count > 0 && !ChangeTracker.HasChanges()) return await SaveViewsAsync(cancellationToken);
         await Notifications.LetterNotices.AddAsync(this, cancellationToken);
+        var holders = await RequestHolders.KeepAsync(this, cancellationToken);
         PrepareForSave();
         MoveDirectoryStamp();
         var gate = SqliteWriteGate();
@@ -188,12 +191,14 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
             // On SQLite, the save's audit entries go in one statement (see AuditBatch), in the same transaction.
             var delivered = DeliveredTotals.Pending(this);
             var audit = AuditBatch.Take(this, _views);
-            if (!delivered.Any && audit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (!delivered.Any && audit.Count == 0 && !holders.Any) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             try
             {
                 await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
                 if (delivered.Any) await DeliveredTotals.ApplyAsync(this, delivered, cancellationToken);
                 var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + await audit.InsertAsync(this, cancellationToken);
+                // A child's new key worker takes over their online requests in the same transaction (see RequestHolders).
+                if (holders.Any) await RequestHolders.MoveAsync(this, holders, cancellationToken);
                 if (own is not null) await own.CommitAsync(cancellationToken);
                 _views.Clear();
                 return saved;

@@ -40,10 +40,10 @@ public static class Roles
     /// <summary>Council staff who work with children's records.</summary>
     public static readonly IReadOnlyList<string> CaseStaff = [PersonalisationOfficer, ReviewingOfficer, TeamManager, Admin];
 
-    /// <summary>Staff who may take a request at the duty point and make threshold decisions.</summary>
     /// <summary>Staff who may hold children on their caseload as key worker.</summary>
     public static readonly IReadOnlyList<string> KeyWorkers = [PersonalisationOfficer, ReviewingOfficer, TeamManager];
 
+    /// <summary>Staff who may take a request at the duty point and make threshold decisions.</summary>
     public static readonly IReadOnlyList<string> Deciders = [PersonalisationOfficer, TeamManager];
 
     /// <summary>Staff who calibrate the RAS and try versions over the caseload in virtual budgets.</summary>

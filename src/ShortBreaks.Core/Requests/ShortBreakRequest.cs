@@ -82,6 +82,12 @@ public sealed class ShortBreakRequest : IVersioned
     /// <summary>Whether an officer has confirmed the child record (matched or new).</summary>
     public bool ChildConfirmed { get; set; }
 
+    /// <summary>
+    /// The worker who holds the request (whose caseload counts it while it waits for a decision): whoever took it at the
+    /// duty point, or else the child's key worker. Kept by every save (<see cref="RequestHolders"/>), never set by hand.
+    /// </summary>
+    public string? HeldByUserId { get; set; }
+
     /// <summary>The scheme version in force when the request was submitted.</summary>
     public string? SchemeVersion { get; set; }
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using ShortBreaks.Core.Auditing;
 using ShortBreaks.Core.Caseloads;
 using ShortBreaks.Core.Children;
@@ -100,6 +102,95 @@ public class CaseloadServiceTests
         (beyond.Page, beyond.Workers.Count).ShouldBe((2, 1));
         onlyMe.Workers.ShouldHaveSingleItem().UserId.ShouldBe(officer);
         (await service.TeamsAsync()).ShouldBe(["Many", "North", "South"]);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task RequestsToDecide_FollowTheChildWhenAllocatedLinkedOrMerged_AndStayWithWhoeverTookThemByPhone(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = Manager(database);
+        var data = new TestData(db);
+        var first = await StaffAsync(db, Roles.PersonalisationOfficer, "Fern First");
+        var second = await StaffAsync(db, Roles.PersonalisationOfficer, "Sid Second");
+        var child = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: first);
+        var online = await data.CreateSubmittedRequestAsync(child);
+        var phone = await data.CreateSubmittedRequestAsync(child, channel: RequestChannel.DutyPoint, configure: r => r.CreatedByUserId = second);
+        var unmatched = await data.CreateSubmittedRequestAsync();
+        var service = Service(db);
+
+        async Task<(int First, int Second)> HeldAsync()
+        {
+            var caseloads = await service.CaseloadsAsync();
+            var page = await service.CaseloadPageAsync(new WorkerFilter(), 1);
+            // The whole county's counts and a page's agree.
+            page.Workers.Select(w => (w.UserId, w.Count(CaseloadMeasures.RequestsToDecide)))
+                .ShouldBe(caseloads.Select(w => (w.UserId, w.Count(CaseloadMeasures.RequestsToDecide))), ignoreOrder: true);
+            return (caseloads.Single(w => w.UserId == first).Count(CaseloadMeasures.RequestsToDecide),
+                caseloads.Single(w => w.UserId == second).Count(CaseloadMeasures.RequestsToDecide));
+        }
+
+        async Task<long> VersionAsync(Guid id) => await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => c.Version).SingleAsync();
+
+        // The online request is held by the child's key worker; the phone request by whoever took it.
+        (await HeldAsync()).ShouldBe((1, 1));
+
+        // The child moves to the second worker, and their online request with them; the phone request stays.
+        (await service.AllocateAsync([new(child.Id, await VersionAsync(child.Id))], second, "Balancing caseloads", Everyone, Links)).Succeeded.ShouldBeTrue();
+        (await HeldAsync()).ShouldBe((0, 2));
+
+        // A request with no child is held by nobody until it is linked to a child: then by that child's key worker.
+        var other = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: first);
+        (await HeldAsync()).ShouldBe((0, 2));
+        var toLink = await db.Requests.SingleAsync(r => r.Id == unmatched.Id);
+        (await new RequestMatching(db).ConfirmChildAsync(toLink, other.Id, toLink.Version)).Succeeded.ShouldBeTrue();
+        (await HeldAsync()).ShouldBe((1, 2));
+
+        // Merged into a record with no key worker, its requests and its key worker go to the record that stays.
+        var stays = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks);
+        (await new ChildService(db).MergeAsync(stays.Id, other.Id, "Same child, entered twice", await VersionAsync(stays.Id), await VersionAsync(other.Id)))
+            .Succeeded.ShouldBeTrue();
+        (await HeldAsync()).ShouldBe((1, 2));
+
+        // Its key worker moved away, the request goes with them: so the first worker holds none.
+        (await service.AllocateAsync([new(stays.Id, await VersionAsync(stays.Id))], second, "Covering a leave", Everyone, Links)).Succeeded.ShouldBeTrue();
+        (await HeldAsync()).ShouldBe((0, 3));
+
+        await using var check = database.NewContext();
+        var holders = await check.Requests.ToDictionaryAsync(r => r.Id, r => r.HeldByUserId);
+        (holders[online.Id], holders[phone.Id], holders[unmatched.Id]).ShouldBe((second, second, second));
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task TheMigration_GivesEveryRequestItsHolder(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        string officer, taker;
+        Guid online, phone, unmatched, noWorker;
+        await using (var db = Manager(database))
+        {
+            var data = new TestData(db);
+            officer = await StaffAsync(db, Roles.PersonalisationOfficer, "Olu Officer");
+            taker = await StaffAsync(db, Roles.TeamManager, "Dee Duty");
+            var child = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: officer);
+            online = (await data.CreateSubmittedRequestAsync(child)).Id;
+            phone = (await data.CreateSubmittedRequestAsync(child, channel: RequestChannel.DutyPoint, configure: r => r.CreatedByUserId = taker)).Id;
+            unmatched = (await data.CreateSubmittedRequestAsync()).Id;
+            noWorker = (await data.CreateSubmittedRequestAsync(await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks))).Id;
+        }
+
+        // Back to before the holders were kept (the column goes), and forward again: the migration fills it in.
+        await using (var db = database.NewContext())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var holders = migrations.Single(m => m.EndsWith("_RequestHolders", StringComparison.Ordinal));
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(migrations[migrations.IndexOf(holders) - 1]);
+            await migrator.MigrateAsync();
+        }
+
+        await using var check = database.NewContext();
+        var stored = await check.Requests.ToDictionaryAsync(r => r.Id, r => r.HeldByUserId);
+        stored.ShouldBe(new Dictionary<Guid, string?> { [online] = officer, [phone] = taker, [unmatched] = null, [noWorker] = null }, ignoreOrder: true);
     }
 
     [SkippableTheory, AllDatabases]

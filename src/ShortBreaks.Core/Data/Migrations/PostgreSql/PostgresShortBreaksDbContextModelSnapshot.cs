@@ -4475,6 +4475,9 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.Property<bool?>("HasEhcPlan")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("HeldByUserId")
+                        .HasColumnType("text");
+
                     b.Property<string>("NeedIds")
                         .HasColumnType("text");
 
@@ -4537,6 +4540,9 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex(new[] { "ChildId", "Channel" }, "IX_Requests_Submitted_ChildId_Channel")
+                        .HasFilter("\"Status\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "HeldByUserId" }, "IX_Requests_Submitted_HeldByUserId")
                         .HasFilter("\"Status\" = 'Submitted'");
 
                     b.ToTable("Requests", (string)null);

@@ -4462,6 +4462,9 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.Property<bool?>("HasEhcPlan")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HeldByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NeedIds")
                         .HasColumnType("TEXT");
 
@@ -4524,6 +4527,9 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex(new[] { "ChildId", "Channel" }, "IX_Requests_Submitted_ChildId_Channel")
+                        .HasFilter("\"Status\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "HeldByUserId" }, "IX_Requests_Submitted_HeldByUserId")
                         .HasFilter("\"Status\" = 'Submitted'");
 
                     b.ToTable("Requests", (string)null);
