@@ -154,13 +154,25 @@ public static class DatabaseSetup
 }
 
 /// <summary>
-/// With write-ahead logging, synchronous=NORMAL syncs at checkpoints rather than on every commit: the database
-/// cannot be corrupted, and a commit is lost only if the machine itself loses power in that instant. Every view
-/// of a child's record is an audited write, so this is what keeps record pages fast.
+/// The settings each SQLite connection is opened with. With write-ahead logging, synchronous=NORMAL syncs at checkpoints
+/// rather than on every commit: the database cannot be corrupted, and a commit is lost only if the machine itself loses
+/// power in that instant. Every view of a child's record is an audited write, so this is what keeps record pages fast.
+/// Each connection keeps up to 16 MiB of the file's pages (cache_size) rather than SQLite's 2 MiB: the lists that count
+/// over a county read thousands of index pages a view, and with the smaller cache each connection read them again from
+/// the operating system, a system call a page. (Mapping the file into memory instead, with mmap_size, measured slower
+/// for the pages that write: every audited view grows the file, and each growth remaps it for every connection.)
+/// The settings belong to the connection SQLite keeps open in its pool, so they are made once for each, not again every
+/// time the pool hands it out (EF Core opens and closes it for every query).
 /// </summary>
 internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
+
+    /// <summary>The most of the file's pages each connection keeps, in KiB (SQLite's own default is 2,000).</summary>
+    public const int CacheKibibytes = 16 * 1024;
+
+    // The pooled connections already set up (held weakly: a connection the pool closes is forgotten with it).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> SetUp = [];
 
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) =>
         Apply(connection);
@@ -173,9 +185,11 @@ internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.
 
     private static void Apply(System.Data.Common.DbConnection connection)
     {
+        if (connection is SqliteConnection { Handle: { } handle } && SetUp.TryGetValue(handle, out _)) return;
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA cache_size=-{CacheKibibytes};";
         command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } opened }) SetUp.AddOrUpdate(opened, opened);
     }
 }
 
