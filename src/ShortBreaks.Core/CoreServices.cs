@@ -108,6 +108,7 @@ public static class CoreServices
         services.AddScoped<Reviews.ReviewService>();
         services.AddScoped<Reviews.ReviewScanService>();
         services.AddScoped<Reviews.ReviewWorklist>();
+        services.AddSingleton<Reviews.ReviewCounts>();
         services.AddScoped<Complaints.ComplaintService>();
         services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);
         services.AddScoped<LocalOffer.DirectorySearch>();

@@ -366,6 +366,17 @@ internal sealed class DirectoryStampConfiguration : IEntityTypeConfiguration<Sho
     }
 }
 
+internal sealed class ChangeStampConfiguration : IEntityTypeConfiguration<ChangeStamp>
+{
+    public void Configure(EntityTypeBuilder<ChangeStamp> b)
+    {
+        b.HasKey(s => s.Area);
+        b.Property(s => s.Area).HasMaxLength(40);
+        // One row an area, there from the start, so that a save moving a stamp always finds its row.
+        b.HasData(ChangeStamp.Watched.Keys.Select(area => new ChangeStamp { Area = area, Stamp = Guid.Empty, ChangedAt = DateTime.UnixEpoch }));
+    }
+}
+
 internal sealed class ServiceAtLocationConfiguration : IEntityTypeConfiguration<ServiceAtLocation>
 {
     public void Configure(EntityTypeBuilder<ServiceAtLocation> b)

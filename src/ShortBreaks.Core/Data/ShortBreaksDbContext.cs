@@ -35,6 +35,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<LocalOffer.DirectoryStamp> DirectoryStamps => Set<LocalOffer.DirectoryStamp>();
+    public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
     public DbSet<Package> Packages => Set<Package>();
     public DbSet<PackageLine> PackageLines => Set<PackageLine>();
     public DbSet<AllowanceYear> AllowanceYears => Set<AllowanceYear>();
@@ -147,6 +148,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
         var holders = RequestHolders.Keep(this);
         PrepareForSave();
         MoveDirectoryStamp();
+        MoveChangeStamps();
         var gate = SqliteWriteGate();
         gate?.Wait();
         try
@@ -183,6 +185,7 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
         var holders = await RequestHolders.KeepAsync(this, cancellationToken);
         PrepareForSave();
         MoveDirectoryStamp();
+        MoveChangeStamps();
         var gate = SqliteWriteGate();
         if (gate is not null) await gate.WaitAsync(cancellationToken);
         try
@@ -363,6 +366,38 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
         var entry = Entry(stamp);
         entry.Property(s => s.Stamp).IsModified = true;
         entry.Property(s => s.ChangedAt).IsModified = true;
+    }
+
+    /// <summary>
+    /// Gives the <see cref="ChangeStamp"/> of <paramref name="area"/> a new value in the next save: for work that changes
+    /// the area's rows without the change tracker (a bulk delete), in the same transaction as that save.
+    /// </summary>
+    public void MoveChangeStamp(string area)
+    {
+        if (!ChangeStamp.Watched.ContainsKey(area)) throw new ArgumentException($"'{area}' is not an area with a change stamp.", nameof(area));
+        var stamp = ChangeTracker.Entries<ChangeStamp>().FirstOrDefault(e => e.Entity.Area == area)?.Entity
+                    ?? Attach(new ChangeStamp { Area = area }).Entity;
+        stamp.Stamp = Guid.NewGuid();
+        stamp.ChangedAt = UtcNow;
+        var entry = Entry(stamp);
+        entry.Property(s => s.Stamp).IsModified = true;
+        entry.Property(s => s.ChangedAt).IsModified = true;
+    }
+
+    // Each area whose rows this save adds, changes or deletes takes a new stamp in the same save (see ChangeStamp).
+    private void MoveChangeStamps()
+    {
+        List<string>? moved = null;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            foreach (var (area, types) in ChangeStamp.Watched)
+            {
+                if (types.Contains(entry.Metadata.ClrType) && !(moved?.Contains(area) ?? false)) (moved ??= []).Add(area);
+            }
+        }
+
+        foreach (var area in moved ?? []) MoveChangeStamp(area);
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriteGates = new();

@@ -514,6 +514,8 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
         };
 
         rows["VirtualBudgetRunFalls"] = await EraseFromVirtualBudgetRunsAsync(ids, ct);
+        // The reviews went by a bulk delete, which the change tracker does not see: the worklist's kept counts are stale.
+        if (rows["Reviews"] > 0) db.MoveChangeStamp(ChangeStamp.Reviews);
 
         db.AuditEntries.Add(Tombstone(item, nameof(Child), childId.ToString(), scheme, new
         {

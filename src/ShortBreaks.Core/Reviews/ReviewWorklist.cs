@@ -36,9 +36,10 @@ public sealed record ReviewCaseload(int OpenReviews, int ReviewGuide, int Famili
 /// <summary>
 /// The reviewing officers' worklist over the whole county: reviews by due day, filtered by officer, kind, state and
 /// window, a page at a time in one query for the page and one for the count, on the indexes of what it filters and
-/// sorts by (state and due day; officer, state and due day).
+/// sorts by (state and due day; officer, state and due day). The count over every child is kept between views while no
+/// review changes (<see cref="ReviewCounts"/>, when given).
 /// </summary>
-public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog schemes)
+public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog schemes, ReviewCounts? counts = null)
 {
     public const int PageSize = 50;
 
@@ -56,12 +57,17 @@ public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog scheme
         // Open is "not completed" for the page, so that over a county the database reads the worklist in due order by its
         // index and stops at the page instead of sorting every open review; and the three open states by name for the
         // count, which then reads only open reviews from the (state, due day) index instead of every review due so far.
-        var total = await Matching(filter, viewer, filter.State is { } one ? [one] : ReviewRules.Open).CountAsync(ct);
+        var counted = filter.State is { } one ? [one] : ReviewRules.Open;
+        var total = counts is not null && ChildVisibility.VisibleChildIds(db, viewer) is null
+            ? await counts.CountAsync(db, filter, Today, () => Matching(filter, viewer, counted).CountAsync(ct), ct)
+            : await Matching(filter, viewer, counted).CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        // The page is cut from the reviews alone, and only its 50 are joined to their children: a later page then skips
-        // reviews in the index without reading the child of each one skipped.
-        var reviews = Matching(filter, viewer, null).OrderBy(r => r.DueOn).ThenBy(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize);
-        var items = await (from r in reviews
+        // The page is cut from the reviews' ids alone, and only its 50 are read and joined to their children: a later page
+        // then skips reviews in the (due day, id) index of open reviews without reading the review or the child of each
+        // one skipped.
+        var pageIds = Matching(filter, viewer, null).OrderBy(r => r.DueOn).ThenBy(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize).Select(r => r.Id);
+        var items = await (from id in pageIds
+                           join r in db.Reviews.AsNoTracking() on id equals r.Id
                            join c in db.Children.AsNoTracking() on r.ChildId equals c.Id
                            orderby r.DueOn, r.Id
                            select new ReviewListItem(r.Id, c.Id, c.FirstName + " " + c.LastName, c.Reference, r.Kind, r.DueOn, r.State,

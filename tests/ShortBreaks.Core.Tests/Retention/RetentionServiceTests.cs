@@ -179,6 +179,7 @@ public sealed class RetentionServiceTests
         var otherBefore = await TestData.RowsAboutAsync(db, [other.Id, otherDuplicate.Id]);
         var review = await ScanAsync(db);
         var item = await db.RetentionItems.AsNoTracking().SingleAsync(i => i.Kind == RetentionItemKind.CaseRecord);
+        var reviewsStamp = await db.ChangeStamps.AsNoTracking().Where(s => s.Area == ChangeStamp.Reviews).Select(s => s.Stamp).SingleAsync();
 
         var (done, result) = await Service(db).ConfirmAsync(review.Id, [item.Id], review.Version);
 
@@ -186,6 +187,8 @@ public sealed class RetentionServiceTests
         done.ShouldBe(new RetentionConfirmation(1, 0));
         await using var check = Context(database);
         (await TestData.RowsAboutAsync(check, [child.Id, duplicate.Id])).Where(t => t.Value > 0).ShouldBeEmpty();
+        (await check.ChangeStamps.AsNoTracking().Where(s => s.Area == ChangeStamp.Reviews).Select(s => s.Stamp).SingleAsync())
+            .ShouldNotBe(reviewsStamp, "the child's reviews went by a bulk delete, and the worklist's kept counts with them");
         (await TestData.RowsAboutAsync(check, [other.Id, otherDuplicate.Id])).ShouldBe(otherBefore);
         (await check.Users.AnyAsync(u => u.Id == familyUserId)).ShouldBeTrue();
 

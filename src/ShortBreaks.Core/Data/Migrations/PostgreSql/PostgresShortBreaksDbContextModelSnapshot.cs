@@ -745,6 +745,31 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                     b.ToTable("ComplaintStages");
                 });
 
+            modelBuilder.Entity("ShortBreaks.Core.Data.ChangeStamp", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("ChangeStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "Reviews",
+                            ChangedAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("ShortBreaks.Core.DirectPayments.AccountAudit", b =>
                 {
                     b.Property<Guid>("Id")
