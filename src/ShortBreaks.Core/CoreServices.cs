@@ -110,6 +110,7 @@ public static class CoreServices
         services.AddScoped<Reviews.ReviewWorklist>();
         services.AddSingleton<Reviews.ReviewCounts>();
         services.AddScoped<Complaints.ComplaintService>();
+        services.AddSingleton<Complaints.ComplaintCounts>();
         services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);
         services.AddScoped<LocalOffer.DirectorySearch>();
         services.AddSingleton<LocalOffer.DirectoryIndexCache>();

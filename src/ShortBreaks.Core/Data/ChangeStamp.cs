@@ -12,6 +12,9 @@ public sealed class ChangeStamp
     /// <summary>Reviews: added, booked, held, completed, moved to another officer, or erased.</summary>
     public const string Reviews = "Reviews";
 
+    /// <summary>Complaints, compliments and appeals: received, moved to a stage or a handler, extended, answered, or erased.</summary>
+    public const string Complaints = "Complaints";
+
     public string Area { get; set; } = "";
 
     public Guid Stamp { get; set; }
@@ -23,5 +26,6 @@ public sealed class ChangeStamp
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<Type>> Watched = new Dictionary<string, IReadOnlySet<Type>>
     {
         [Reviews] = new HashSet<Type> { typeof(Review) },
+        [Complaints] = new HashSet<Type> { typeof(Complaints.Complaint), typeof(Complaints.ComplaintStage), typeof(Complaints.ComplaintExtension) },
     };
 }

@@ -514,8 +514,9 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
         };
 
         rows["VirtualBudgetRunFalls"] = await EraseFromVirtualBudgetRunsAsync(ids, ct);
-        // The reviews went by a bulk delete, which the change tracker does not see: the worklist's kept counts are stale.
+        // Reviews and complaints went by bulk deletes, which the change tracker does not see: the kept counts are stale.
         if (rows["Reviews"] > 0) db.MoveChangeStamp(ChangeStamp.Reviews);
+        if (rows["Complaints"] + rows["ComplaintStages"] + rows["ComplaintExtensions"] > 0) db.MoveChangeStamp(ChangeStamp.Complaints);
 
         db.AuditEntries.Add(Tombstone(item, nameof(Child), childId.ToString(), scheme, new
         {

@@ -116,7 +116,7 @@ public sealed class VisibleListsTests : IDisposable
         foreach (var child in w.All)
             db.Reviews.Add(new Review { ChildId = child.Id, Kind = ReviewKind.Annual, DueOn = db.Today.AddDays(7), State = ReviewState.Due, CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
-        var worklist = new ReviewWorklist(db, ShippedSchemes.Catalog);
+        var worklist = new ReviewWorklist(db, ShippedSchemes.Catalog, new ReviewCounts());
         var filter = new ReviewFilter(null, null, null, ReviewWindow.Any, 6);
 
         var team = await worklist.ListAsync(filter, 1, Team(w));

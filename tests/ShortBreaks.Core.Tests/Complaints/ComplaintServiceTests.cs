@@ -26,7 +26,12 @@ public sealed class ComplaintServiceTests
     // Monday 21 December 2026, before Christmas Day and the Boxing Day holiday (Monday 28th) and New Year's Day.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 21, 10, 0, 0, TimeSpan.Zero));
 
-    private static ComplaintService Service(ShortBreaksDbContext db) => new(db, ShippedSchemes.Catalog, ShippedSchemes.WorkingDays, new ShortBreaks.Core.Notifications.Messenger(db));
+    // One node's kept counts for every test here (each database keeps its own), as the service has them: every list below
+    // is read through them, so a count kept past a change would fail the test that made the change.
+    private static readonly ComplaintCounts Counts = new();
+
+    private static ComplaintService Service(ShortBreaksDbContext db) =>
+        new(db, ShippedSchemes.Catalog, ShippedSchemes.WorkingDays, new ShortBreaks.Core.Notifications.Messenger(db), Counts);
 
     private static ComplaintViewer Viewer(Actor actor) => new(actor.UserId!, actor.UserId!.StartsWith("manager", StringComparison.Ordinal));
 
@@ -398,6 +403,41 @@ public sealed class ComplaintServiceTests
         (await Service(db).ListAsync(Viewer(Manager), new ComplaintFilter(Subject: ComplaintSubject.Budget), 1)).Items.ShouldHaveSingleItem().Id.ShouldBe(newer.Id);
         (await Service(db).ListAsync(Viewer(Manager), new ComplaintFilter(Kind: ComplaintKind.Compliment, OpenOnly: false), 1)).Total.ShouldBe(1);
         (await Service(db).ListAsync(Viewer(Manager), new ComplaintFilter(), 99)).PageNumber.ShouldBe(1);
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task List_CountsKeptForEachViewer_AreCountedAgainAfterAnyChange_OnAnyNode(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var child = await SetUpAsync(database);
+        var first = await MakeAsync(database, child.Id);
+        // Two nodes, each with its own kept counts.
+        var nodeOne = new ComplaintCounts();
+        var nodeTwo = new ComplaintCounts();
+        ComplaintService On(ShortBreaksDbContext db, ComplaintCounts counts) =>
+            new(db, ShippedSchemes.Catalog, ShippedSchemes.WorkingDays, new ShortBreaks.Core.Notifications.Messenger(db), counts);
+        await using var one = database.NewContext(Manager, _clock);
+        await using var two = database.NewContext(OtherManager, _clock);
+        (await On(one, nodeOne).ListAsync(Viewer(Manager), new ComplaintFilter(), 1)).Total.ShouldBe(1);
+        (await On(two, nodeTwo).ListAsync(Viewer(OtherManager), new ComplaintFilter(), 1)).Total.ShouldBe(1);
+        (await On(one, nodeOne).ListAsync(Viewer(Officer), new ComplaintFilter(), 1)).Total.ShouldBe(0, "the officer handles no stage");
+        nodeOne.Kept.ShouldBe(2, "one for each viewer");
+
+        // A case made on a third context (another request) is counted by both nodes at their next view.
+        await MakeAsync(database, child.Id, AComplaint() with { Subject = ComplaintSubject.Budget });
+        var seen = await On(one, nodeOne).ListAsync(Viewer(Manager), new ComplaintFilter(), 1);
+        (seen.Total, seen.BySubject[ComplaintSubject.Budget]).ShouldBe((2, 1));
+        (await On(two, nodeTwo).ListAsync(Viewer(OtherManager), new ComplaintFilter(), 1)).Total.ShouldBe(2);
+
+        // A handler given on node two: node one's officer now sees the case.
+        (await AsAsync(database, Manager, (s, v) => s.AssignAsync(first.Id, Officer.UserId!, v, Viewer(Manager)), first.Id)).Succeeded.ShouldBeTrue();
+        (await On(one, nodeOne).ListAsync(Viewer(Officer), new ComplaintFilter(), 1)).Items.ShouldHaveSingleItem().Id.ShouldBe(first.Id);
+
+        // The daily scan marks overdue stages by a bulk update, and moves the stamp with it.
+        var before = await one.ChangeStamps.AsNoTracking().Where(x => x.Area == ChangeStamp.Complaints).Select(x => x.Stamp).SingleAsync();
+        _clock.SetUtcNow(new DateTimeOffset(2027, 1, 8, 9, 0, 0, TimeSpan.Zero));
+        await using (var db = database.NewContext(Actor.System, _clock)) (await Service(db).ScanAsync()).Count.ShouldBe(2);
+        (await one.ChangeStamps.AsNoTracking().Where(x => x.Area == ChangeStamp.Complaints).Select(x => x.Stamp).SingleAsync()).ShouldNotBe(before);
     }
 
     [SkippableTheory, AllDatabases]

@@ -313,7 +313,7 @@ public sealed class ReviewServiceTests
         }
 
         await db.SaveChangesAsync();
-        var worklist = new ReviewWorklist(db, ShippedSchemes.Catalog);
+        var worklist = new ReviewWorklist(db, ShippedSchemes.Catalog, new ReviewCounts());
 
         var all = await worklist.ListAsync(new ReviewFilter(null, null, null, ReviewWindow.Any, 6), 1);
         all.Total.ShouldBe(55);

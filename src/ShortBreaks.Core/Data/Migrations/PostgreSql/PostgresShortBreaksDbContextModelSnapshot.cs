@@ -767,6 +767,12 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                             Area = "Reviews",
                             ChangedAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Stamp = new Guid("00000000-0000-0000-0000-000000000000")
+                        },
+                        new
+                        {
+                            Area = "Complaints",
+                            ChangedAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000000")
                         });
                 });
 

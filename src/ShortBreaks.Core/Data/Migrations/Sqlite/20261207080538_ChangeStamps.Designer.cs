@@ -11,7 +11,7 @@ using ShortBreaks.Core.Data;
 namespace ShortBreaks.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteShortBreaksDbContext))]
-    [Migration("20261207073008_ChangeStamps")]
+    [Migration("20261207080538_ChangeStamps")]
     partial class ChangeStamps
     {
         /// <inheritdoc />
@@ -755,6 +755,12 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                         new
                         {
                             Area = "Reviews",
+                            ChangedAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000000")
+                        },
+                        new
+                        {
+                            Area = "Complaints",
                             ChangedAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Stamp = new Guid("00000000-0000-0000-0000-000000000000")
                         });

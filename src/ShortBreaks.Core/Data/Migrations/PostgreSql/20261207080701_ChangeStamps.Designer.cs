@@ -12,7 +12,7 @@ using ShortBreaks.Core.Data;
 namespace ShortBreaks.Core.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresShortBreaksDbContext))]
-    [Migration("20261207073125_ChangeStamps")]
+    [Migration("20261207080701_ChangeStamps")]
     partial class ChangeStamps
     {
         /// <inheritdoc />
@@ -768,6 +768,12 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         new
                         {
                             Area = "Reviews",
+                            ChangedAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000000")
+                        },
+                        new
+                        {
+                            Area = "Complaints",
                             ChangedAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Stamp = new Guid("00000000-0000-0000-0000-000000000000")
                         });

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace ShortBreaks.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
@@ -27,7 +29,11 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
             migrationBuilder.InsertData(
                 table: "ChangeStamps",
                 columns: new[] { "Area", "ChangedAt", "Stamp" },
-                values: new object[] { "Reviews", new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), new Guid("00000000-0000-0000-0000-000000000000") });
+                values: new object[,]
+                {
+                    { "Complaints", new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), new Guid("00000000-0000-0000-0000-000000000000") },
+                    { "Reviews", new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), new Guid("00000000-0000-0000-0000-000000000000") }
+                });
         }
 
         /// <inheritdoc />
