@@ -56,6 +56,7 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         [nameof(ShortBreaksDbContext.Services)] = "the services in the Local Offer directory",
         [nameof(ShortBreaksDbContext.Locations)] = "the places providers run services",
         [nameof(ShortBreaksDbContext.DirectoryStamps)] = "when the Local Offer directory last changed",
+        [nameof(ShortBreaksDbContext.ChangeStamps)] = "when the reviews and the complaints last changed, anywhere in the county",
         [nameof(ShortBreaksDbContext.RasVersions)] = "the RAS versions",
         [nameof(ShortBreaksDbContext.ServiceBudgets)] = "the service's yearly budget",
         [nameof(ShortBreaksDbContext.HeadBudgets)] = "each budget head's yearly budget",
