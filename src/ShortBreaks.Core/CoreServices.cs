@@ -109,6 +109,7 @@ public static class CoreServices
         services.AddScoped<Reviews.ReviewScanService>();
         services.AddScoped<Reviews.ReviewWorklist>();
         services.AddSingleton<Reviews.ReviewCounts>();
+        services.AddSingleton<Caseloads.KeptStaffList>();
         services.AddScoped<Complaints.ComplaintService>();
         services.AddSingleton<Complaints.ComplaintCounts>();
         services.AddSingleton(options.PostcodeDistricts ?? LocalOffer.PostcodeDistricts.None);

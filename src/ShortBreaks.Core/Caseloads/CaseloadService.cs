@@ -48,8 +48,10 @@ public sealed record AllocationLinks(Func<Guid, string> Child, string Home);
 /// reason. Each child moved gets a timeline event naming the old worker, the new one, who moved them and why. Every list
 /// of children is narrowed to the children the manager sees (<see cref="ChildVisibility"/>). The new worker and each old
 /// one are told (<see cref="Messenger"/>), in the same save as the move.
+/// The workers and teams come from the node's <see cref="KeptStaffList"/> when given (read again whenever an account
+/// changes), otherwise from the database on each call.
 /// </summary>
-public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schemes, Messenger messenger)
+public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schemes, Messenger messenger, KeptStaffList? keptStaff = null)
 {
     public const int PageSize = 50;
 
@@ -69,34 +71,41 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
     // Children whose case is open: not merged into another record, not closed.
     private IQueryable<Child> OpenChildren => db.Children.AsNoTracking().Where(c => c.MergedIntoChildId == null && c.ClosedAt == null);
 
-    /// <summary>Everyone who holds a case-holding role, with their roles, team and whether their account is disabled.</summary>
-    public Task<List<(string UserId, string Name, string? Team, List<string> Roles, bool Disabled)>> WorkersAsync(CancellationToken ct = default) =>
-        WorkersAsync(db.Users.AsNoTracking(), ct);
+    /// <summary>Everyone who holds a case-holding role, with their roles, team and whether their account is disabled, by name.</summary>
+    public async Task<List<(string UserId, string Name, string? Team, List<string> Roles, bool Disabled)>> WorkersAsync(CancellationToken ct = default) =>
+        (await StaffAsync(ct)).Workers.Select(Tuple).ToList();
 
-    /// <summary>
-    /// The case-holding workers of one team, read from the team's index: the workers a manager offers to allocate children
-    /// to, without reading every worker in the county.
-    /// </summary>
-    public Task<List<(string UserId, string Name, string? Team, List<string> Roles, bool Disabled)>> WorkersInTeamAsync(string team, CancellationToken ct = default) =>
-        WorkersAsync(db.Users.AsNoTracking().Where(u => u.Team == team), ct);
+    /// <summary>The case-holding workers of one team, by name: the workers a manager offers to allocate children to.</summary>
+    public async Task<List<(string UserId, string Name, string? Team, List<string> Roles, bool Disabled)>> WorkersInTeamAsync(string team, CancellationToken ct = default) =>
+        (await StaffAsync(ct)).Workers.Where(w => w.Team == team).Select(Tuple).ToList();
 
-    /// <summary>One case-holding worker, looked up by key; null when the account holds no case-holding role (or does not exist).</summary>
-    public async Task<(string UserId, string Name, string? Team, List<string> Roles, bool Disabled)?> WorkerAsync(string userId, CancellationToken ct = default)
+    /// <summary>One case-holding worker; null when the account holds no case-holding role (or does not exist).</summary>
+    public async Task<(string UserId, string Name, string? Team, List<string> Roles, bool Disabled)?> WorkerAsync(string userId, CancellationToken ct = default) =>
+        (await StaffAsync(ct)).Find(userId) is { } worker ? Tuple(worker) : null;
+
+    private static (string UserId, string Name, string? Team, List<string> Roles, bool Disabled) Tuple(CaseWorker w) =>
+        (w.UserId, w.Name, w.Team, w.Roles.ToList(), w.Disabled);
+
+    /// <summary>The case-holding workers and the staff teams: the node's kept list when there is one, else read now.</summary>
+    public Task<StaffList> StaffAsync(CancellationToken ct = default) =>
+        keptStaff is null ? ReadStaffAsync(ct) : keptStaff.GetAsync(db, () => ReadStaffAsync(ct), ct);
+
+    // Every account holding a case-holding role, with those roles (two statements: the case-holding roles' few keys, then
+    // their holders by the index of user roles by role), and every staff team from the index of teams.
+    private async Task<StaffList> ReadStaffAsync(CancellationToken ct)
     {
-        var found = await WorkersAsync(db.Users.AsNoTracking().Where(u => u.Id == userId), ct);
-        return found.Count == 0 ? null : found[0];
-    }
-
-    private async Task<List<(string UserId, string Name, string? Team, List<string> Roles, bool Disabled)>> WorkersAsync(IQueryable<AppUser> users, CancellationToken ct)
-    {
-        var rows = await (from u in users
-                          join ur in db.UserRoles.AsNoTracking() on u.Id equals ur.UserId
-                          join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
-                          where Roles.KeyWorkers.Contains(r.Name!)
-                          select new { u.Id, u.DisplayName, u.Team, u.LockoutEnd, Role = r.Name! }).ToListAsync(ct);
-        return rows.GroupBy(r => r.Id)
-            .Select(g => (UserId: g.Key, Name: g.First().DisplayName, Team: (string?)g.First().Team, Roles: g.Select(r => r.Role).Order(StringComparer.Ordinal).ToList(), Disabled: IsDisabled(g.First().LockoutEnd)))
-            .OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var roleNames = await db.Roles.AsNoTracking().Where(r => Roles.KeyWorkers.Contains(r.Name!))
+            .ToDictionaryAsync(r => r.Id, r => r.Name!, StringComparer.Ordinal, ct);
+        var roleIds = roleNames.Keys.ToList();
+        var rows = await (from ur in db.UserRoles.AsNoTracking()
+                          join u in db.Users.AsNoTracking() on ur.UserId equals u.Id
+                          where roleIds.Contains(ur.RoleId)
+                          select new { u.Id, u.DisplayName, u.Team, u.LockoutEnd, ur.RoleId }).ToListAsync(ct);
+        var workers = rows.GroupBy(r => r.Id, StringComparer.Ordinal).Select(g => new CaseWorker(
+            g.Key, g.First().DisplayName, g.First().Team, g.Select(r => roleNames[r.RoleId]).Order(StringComparer.Ordinal).ToList(),
+            IsDisabled(g.First().LockoutEnd)));
+        var teams = await db.Users.AsNoTracking().Where(u => u.Team != null).Select(u => u.Team!).Distinct().ToListAsync(ct);
+        return new StaffList(workers, teams);
     }
 
     /// <summary>
@@ -127,84 +136,30 @@ public sealed class CaseloadService(ShortBreaksDbContext db, SchemeCatalog schem
     /// </summary>
     public async Task<WorkerCaseloadPage> CaseloadPageAsync(WorkerFilter filter, int page, CancellationToken ct = default)
     {
-        var keyWorkerRoles = db.Roles.Where(r => Roles.KeyWorkers.Contains(r.Name!)).Select(r => r.Id);
-        var everyTeam = filter.Team is null && filter.OnlyUserId is null;
-        // Every team: the accounts holding a case-holding role, looked up by key (rather than every account in the county,
-        // families too, checked one by one). One person or one team: their accounts, by the team's index; whether each
-        // holds a case-holding role is read with their roles below, by key, rather than in a join the planner may hash.
-        var users = everyTeam
-            ? db.Users.AsNoTracking().Where(u => db.UserRoles.Where(ur => keyWorkerRoles.Contains(ur.RoleId)).Select(ur => ur.UserId).Contains(u.Id))
-            : db.Users.AsNoTracking();
-        if (filter.OnlyUserId is { } only) users = users.Where(u => u.Id == only);
-        else if (filter.Team is { } team) users = filter.AlsoUserId is { } also ? users.Where(u => u.Team == team || u.Id == also) : users.Where(u => u.Team == team);
+        // The workers are filtered, put in order and paged here, from the staff list (a county has a few thousand): the same
+        // order (by name, ignoring case) on every database, and names matched ignoring case in any alphabet.
+        IEnumerable<CaseWorker> picked = (await StaffAsync(ct)).Workers;
+        if (filter.OnlyUserId is { } only) picked = picked.Where(w => w.UserId == only);
+        else if (filter.Team is { } team) picked = filter.AlsoUserId is { } also ? picked.Where(w => w.Team == team || w.UserId == also) : picked.Where(w => w.Team == team);
         if (!string.IsNullOrWhiteSpace(filter.Name))
         {
-            var name = filter.Name.Trim().ToLower(CultureInfo.InvariantCulture);
-            users = users.Where(u => u.DisplayName.ToLower().StartsWith(name));
+            var name = filter.Name.Trim();
+            picked = picked.Where(w => w.Name.StartsWith(name, StringComparison.OrdinalIgnoreCase));
         }
 
-        List<Candidate> candidates;
-        ILookup<string, string>? roles = null;
-        if (everyTeam || !db.Database.IsSqlite())
-        {
-            // On PostgreSQL a team's accounts, then their roles by key (below): joined, its planner read every account's
-            // roles to hash them (4 ms for a team of 313, measured with EXPLAIN ANALYZE).
-            candidates = await users.Select(u => new Candidate(u.Id, u.DisplayName, u.Team, u.LockoutEnd)).ToListAsync(ct);
-            if (!everyTeam) roles = await RolesOfAsync(candidates.Select(c => c.Id).ToList(), ct);
-        }
-        else
-        {
-            // On SQLite the team's accounts with each of their roles, in one read from the team's index and the roles'
-            // key (the roles named from the few there are, here, so the database starts from the team and not from a
-            // role): one statement instead of a second one carrying the team's 313 keys.
-            var held = await (from u in users
-                              join ur in db.UserRoles on u.Id equals ur.UserId
-                              select new { u.Id, u.DisplayName, u.Team, u.LockoutEnd, ur.RoleId }).ToListAsync(ct);
-            var names = await KeyWorkerRoleNamesAsync(ct);
-            var holding = held.Where(h => names.ContainsKey(h.RoleId)).ToList();
-            roles = holding.ToLookup(h => h.Id, h => names[h.RoleId], StringComparer.Ordinal);
-            candidates = holding.DistinctBy(h => h.Id).Select(h => new Candidate(h.Id, h.DisplayName, h.Team, h.LockoutEnd)).ToList();
-        }
-
-        // The workers are read in one query (a county has a few thousand) and put in order and paged here: one read
-        // instead of a count and a sorted page, and the same order (by name, ignoring case) on every database.
-        var all = candidates.Where(c => roles is null || roles.Contains(c.Id))
-            .OrderBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(u => u.Id, StringComparer.Ordinal).ToList();
+        var all = picked.ToList();
         var total = all.Count;
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var rows = all.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        var ids = rows.Select(r => r.Id).ToList();
-        roles ??= await RolesOfAsync(ids, ct);
-        var counts = await CountsAsync(ids, ct);
+        var counts = await CountsAsync(rows.Select(r => r.UserId).ToList(), ct);
         var guides = Guides;
-        var workers = rows.Select(w => Caseload(w.Id, w.DisplayName, w.Team, roles[w.Id].Order(StringComparer.Ordinal).ToList(),
-            IsDisabled(w.LockoutEnd), counts.GetValueOrDefault(w.Id), guides)).ToList();
+        var workers = rows.Select(w => Caseload(w.UserId, w.Name, w.Team, w.Roles.ToList(), w.Disabled, counts.GetValueOrDefault(w.UserId), guides)).ToList();
         return new WorkerCaseloadPage(workers, total, page, pages);
     }
 
-    private sealed record Candidate(string Id, string DisplayName, string? Team, DateTimeOffset? LockoutEnd);
-
-    // The case-holding roles by key.
-    private async Task<Dictionary<string, string>> KeyWorkerRoleNamesAsync(CancellationToken ct) =>
-        await db.Roles.AsNoTracking().Where(r => Roles.KeyWorkers.Contains(r.Name!)).ToDictionaryAsync(r => r.Id, r => r.Name!, StringComparer.Ordinal, ct);
-
-    // The case-holding roles of these accounts (an account with none is not in the lookup).
-    private async Task<ILookup<string, string>> RolesOfAsync(List<string> ids, CancellationToken ct) =>
-        (await (from ur in db.UserRoles.AsNoTracking()
-                join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
-                where ids.Contains(ur.UserId) && Roles.KeyWorkers.Contains(r.Name!)
-                select new { ur.UserId, Role = r.Name! }).ToListAsync(ct))
-        .ToLookup(r => r.UserId, r => r.Role, StringComparer.Ordinal);
-
     /// <summary>The staff teams, by name.</summary>
-    public async Task<List<string>> TeamsAsync(CancellationToken ct = default)
-    {
-        // Read from the index of teams alone: only staff accounts are in a team, so a team here may (rarely) hold only
-        // staff who hold no cases, and then shows no workers.
-        var teams = await db.Users.AsNoTracking().Where(u => u.Team != null).Select(u => u.Team!).Distinct().ToListAsync(ct);
-        return teams.Order(StringComparer.OrdinalIgnoreCase).ToList();
-    }
+    public async Task<List<string>> TeamsAsync(CancellationToken ct = default) => (await StaffAsync(ct)).Teams.ToList();
 
     /// <summary>
     /// The counts of every measure by worker (only these workers', when <paramref name="workerIds"/> is given): one GROUP BY

@@ -15,6 +15,15 @@ public sealed class ChangeStamp
     /// <summary>Complaints, compliments and appeals: received, moved to a stage or a handler, extended, answered, or erased.</summary>
     public const string Complaints = "Complaints";
 
+    /// <summary>
+    /// The Local Offer directory: an organisation, its insurance or registrations, a service, its places, schedules, prices
+    /// or terms added, changed or removed. Every node rebuilds its directory index when it moves.
+    /// </summary>
+    public const string Directory = "Directory";
+
+    /// <summary>Accounts: added, renamed, moved to a team, given or taken a role, locked or disabled, or deleted.</summary>
+    public const string Accounts = "Accounts";
+
     public string Area { get; set; } = "";
 
     public Guid Stamp { get; set; }
@@ -27,5 +36,11 @@ public sealed class ChangeStamp
     {
         [Reviews] = new HashSet<Type> { typeof(Review) },
         [Complaints] = new HashSet<Type> { typeof(Complaints.Complaint), typeof(Complaints.ComplaintStage), typeof(Complaints.ComplaintExtension) },
+        [Directory] = new HashSet<Type>
+        {
+            typeof(Organisation), typeof(OrganisationInsurance), typeof(OrganisationRegistration), typeof(Service), typeof(Location),
+            typeof(ServiceAtLocation), typeof(ServiceSchedule), typeof(ServicePrice), typeof(ServiceTaxonomyTerm),
+        },
+        [Accounts] = new HashSet<Type> { typeof(AppUser), typeof(IdentityUserRole<string>), typeof(IdentityRole) },
     };
 }

@@ -357,15 +357,6 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
     }
 }
 
-internal sealed class DirectoryStampConfiguration : IEntityTypeConfiguration<ShortBreaks.Core.LocalOffer.DirectoryStamp>
-{
-    public void Configure(EntityTypeBuilder<ShortBreaks.Core.LocalOffer.DirectoryStamp> b)
-    {
-        b.Property(s => s.Id).ValueGeneratedNever();
-        b.HasData(new ShortBreaks.Core.LocalOffer.DirectoryStamp { Id = ShortBreaks.Core.LocalOffer.DirectoryStamp.OnlyId, Stamp = Guid.Empty, ChangedAt = DateTime.UnixEpoch });
-    }
-}
-
 internal sealed class ChangeStampConfiguration : IEntityTypeConfiguration<ChangeStamp>
 {
     public void Configure(EntityTypeBuilder<ChangeStamp> b)

@@ -34,7 +34,6 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     public DbSet<ExpiryWarning> ExpiryWarnings => Set<ExpiryWarning>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Location> Locations => Set<Location>();
-    public DbSet<LocalOffer.DirectoryStamp> DirectoryStamps => Set<LocalOffer.DirectoryStamp>();
     public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
     public DbSet<Package> Packages => Set<Package>();
     public DbSet<PackageLine> PackageLines => Set<PackageLine>();
@@ -147,7 +146,6 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
         if (_views.Count > 0 && !ChangeTracker.HasChanges()) return SaveViews();
         var holders = RequestHolders.Keep(this);
         PrepareForSave();
-        MoveDirectoryStamp();
         MoveChangeStamps();
         var gate = SqliteWriteGate();
         gate?.Wait();
@@ -184,7 +182,6 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
         await Notifications.LetterNotices.AddAsync(this, cancellationToken);
         var holders = await RequestHolders.KeepAsync(this, cancellationToken);
         PrepareForSave();
-        MoveDirectoryStamp();
         MoveChangeStamps();
         var gate = SqliteWriteGate();
         if (gate is not null) await gate.WaitAsync(cancellationToken);
@@ -354,20 +351,6 @@ public abstract class ShortBreaksDbContext(DbContextOptions options, Actor actor
     /// same save (so in the same transaction), which tells every node to read its directory again. The row is made by
     /// the migration; it is updated without reading it first.
     /// </summary>
-    private void MoveDirectoryStamp()
-    {
-        var changed = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                                                       && LocalOffer.DirectoryStamp.WatchedTypes.Contains(e.Metadata.ClrType));
-        if (!changed) return;
-        var stamp = ChangeTracker.Entries<LocalOffer.DirectoryStamp>().FirstOrDefault()?.Entity
-                    ?? Attach(new LocalOffer.DirectoryStamp { Id = LocalOffer.DirectoryStamp.OnlyId }).Entity;
-        stamp.Stamp = Guid.NewGuid();
-        stamp.ChangedAt = UtcNow;
-        var entry = Entry(stamp);
-        entry.Property(s => s.Stamp).IsModified = true;
-        entry.Property(s => s.ChangedAt).IsModified = true;
-    }
-
     /// <summary>
     /// Gives the <see cref="ChangeStamp"/> of <paramref name="area"/> a new value in the next save: for work that changes
     /// the area's rows without the change tracker (a bulk delete), in the same transaction as that save.

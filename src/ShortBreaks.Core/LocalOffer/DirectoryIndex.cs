@@ -1,31 +1,5 @@
 namespace ShortBreaks.Core.LocalOffer;
 
-/// <summary>
-/// The directory's change mark: one row whose <see cref="Stamp"/> takes a new value in the same save as any change to
-/// what the directory lists (an organisation, its insurance or registrations, a service, its places, schedules, prices
-/// or terms; <see cref="ShortBreaksDbContext"/> does it). Every node reads it on each search and rebuilds its
-/// <see cref="DirectoryIndex"/> when it has moved, so a change made on one node is searched on all at the next request.
-/// </summary>
-public sealed class DirectoryStamp
-{
-    /// <summary>The id of the only row.</summary>
-    public const int OnlyId = 1;
-
-    public int Id { get; set; } = OnlyId;
-
-    public Guid Stamp { get; set; }
-
-    /// <summary>When the directory last changed (UTC).</summary>
-    public DateTime ChangedAt { get; set; }
-
-    /// <summary>The entities whose changes move the stamp.</summary>
-    public static readonly IReadOnlySet<Type> WatchedTypes = new HashSet<Type>
-    {
-        typeof(Organisation), typeof(OrganisationInsurance), typeof(OrganisationRegistration), typeof(Service), typeof(Location),
-        typeof(ServiceAtLocation), typeof(ServiceSchedule), typeof(ServicePrice), typeof(ServiceTaxonomyTerm),
-    };
-}
-
 /// <summary>A place a listed service runs at, as the search measures it.</summary>
 /// <param name="LinkId">The service-at-location id (the feed's <c>service_at_location</c> id).</param>
 /// <param name="Point">Its own coordinates, else the centre of its postcode district; null when neither is known.</param>
@@ -117,7 +91,7 @@ public sealed class DirectoryIndex
 }
 
 /// <summary>
-/// Each node's <see cref="DirectoryIndex"/>, rebuilt when the database's <see cref="DirectoryStamp"/> moves, the UK day
+/// Each node's <see cref="DirectoryIndex"/>, rebuilt when the database's <see cref="ChangeStamp.Directory"/> change stamp moves, the UK day
 /// changes (an insurance or registration may have run out) or another scheme version comes into force. One reader at
 /// a time rebuilds it; the others wait for that one and use it.
 /// </summary>
@@ -134,7 +108,7 @@ public sealed class DirectoryIndexCache
     public async Task<DirectoryIndex> GetAsync(ShortBreaksDbContext db, Scheme scheme, PostcodeDistricts districts, DateOnly day, CancellationToken ct)
     {
         var database = db.Database.GetConnectionString() ?? "";
-        var stamp = await db.Set<DirectoryStamp>().AsNoTracking().Where(s => s.Id == DirectoryStamp.OnlyId).Select(s => (Guid?)s.Stamp).FirstOrDefaultAsync(ct);
+        var stamp = await db.ChangeStamps.AsNoTracking().Where(s => s.Area == ChangeStamp.Directory).Select(s => (Guid?)s.Stamp).FirstOrDefaultAsync(ct);
         if (stamp is null)
         {
             // No mark (a database restored from before it existed): nothing says when the directory changed, so read it.

@@ -22,7 +22,7 @@ public sealed record DirectoryService(Service Service, Organisation Organisation
 /// <summary>
 /// Finds listed services for the Local Offer pages and the feed (<see cref="DirectoryListing"/> decides what is
 /// listed; <see cref="DirectoryFilter"/> narrows it), from this node's <see cref="DirectoryIndex"/> of the listed
-/// services, which is read again whenever the directory changes (<see cref="DirectoryStamp"/>). With a postcode,
+/// services, which is read again whenever the directory changes (<see cref="ChangeStamp.Directory"/>). With a postcode,
 /// results are sorted by the distance to the service's nearest place: a location's own coordinates, else the centre of
 /// its postcode district.
 /// </summary>

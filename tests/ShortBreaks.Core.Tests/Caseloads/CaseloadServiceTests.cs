@@ -18,7 +18,10 @@ public class CaseloadServiceTests
     private static ShortBreaksDbContext Manager(TestDatabase database) =>
         database.NewContext(new Actor { UserId = "manager", Name = "Morag Manager" });
 
-    private static CaseloadService Service(ShortBreaksDbContext db) => new(db, ShippedSchemes.Catalog, new Core.Notifications.Messenger(db));
+    // One kept staff list for every test here, as one node keeps it (each test database keeps its own).
+    private static readonly KeptStaffList Staff = new();
+
+    private static CaseloadService Service(ShortBreaksDbContext db) => new(db, ShippedSchemes.Catalog, new Core.Notifications.Messenger(db), Staff);
 
     private static readonly AllocationLinks Links = new(id => $"/staff/children/{id}", "/staff");
 

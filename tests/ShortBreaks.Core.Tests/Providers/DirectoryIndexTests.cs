@@ -40,7 +40,7 @@ public sealed class DirectoryIndexTests
     private static async Task<Guid> StampAsync(TestDatabase database)
     {
         await using var db = database.NewContext();
-        return await db.DirectoryStamps.Where(s => s.Id == DirectoryStamp.OnlyId).Select(s => s.Stamp).SingleAsync();
+        return await db.ChangeStamps.Where(s => s.Area == ChangeStamp.Directory).Select(s => s.Stamp).SingleAsync();
     }
 
     [SkippableTheory, AllDatabases]
@@ -64,7 +64,7 @@ public sealed class DirectoryIndexTests
             var service = await db.Services.SingleAsync(s => s.Id == serviceId);
             service.Description = "Sitting at home, evenings too.";
             await db.SaveChangesAsync();
-            (await db.DirectoryStamps.AsNoTracking().SingleAsync()).ChangedAt.ShouldBe(_clock.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(1));
+            (await db.ChangeStamps.AsNoTracking().SingleAsync(s => s.Area == ChangeStamp.Directory)).ChangedAt.ShouldBe(_clock.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(1));
         }
 
         var described = await StampAsync(database);

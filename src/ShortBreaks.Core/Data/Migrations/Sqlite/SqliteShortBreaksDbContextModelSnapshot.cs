@@ -760,6 +760,18 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                             Area = "Complaints",
                             ChangedAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Stamp = new Guid("00000000-0000-0000-0000-000000000000")
+                        },
+                        new
+                        {
+                            Area = "Directory",
+                            ChangedAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000000")
+                        },
+                        new
+                        {
+                            Area = "Accounts",
+                            ChangedAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000000")
                         });
                 });
 
@@ -1970,30 +1982,6 @@ namespace ShortBreaks.Core.Data.Migrations.Sqlite
                     b.HasIndex("ChildId", "CreatedAt");
 
                     b.ToTable("Letters");
-                });
-
-            modelBuilder.Entity("ShortBreaks.Core.LocalOffer.DirectoryStamp", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Stamp")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DirectoryStamps");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            ChangedAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
-                            Stamp = new Guid("00000000-0000-0000-0000-000000000000")
-                        });
                 });
 
             modelBuilder.Entity("ShortBreaks.Core.Notifications.OutboxEmail", b =>
