@@ -85,8 +85,10 @@ public class VisibilityTests(VisibilityFactory factory) : IClassFixture<Visibili
         var team = TestData.NewName();
         await factory.Data.WithDbAsync(async db =>
         {
-            await db.Users.Where(u => u.Id == me.Id || u.Id == colleague.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Team, team));
-            await db.Users.Where(u => u.Id == stranger.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Team, team + " South"));
+            foreach (var user in await db.Users.Where(u => u.Id == me.Id || u.Id == colleague.Id).ToListAsync()) user.Team = team;
+            foreach (var user in await db.Users.Where(u => u.Id == stranger.Id).ToListAsync()) user.Team = team + " South";
+            // Saved as the service saves a move of team, so the accounts' change stamp moves with it.
+            await db.SaveChangesAsync();
         });
         var colleagues = await KeyWorkerChildAsync(colleague.Id);
         var strangers = await KeyWorkerChildAsync(stranger.Id);

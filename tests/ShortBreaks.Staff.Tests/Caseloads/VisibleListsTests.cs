@@ -35,8 +35,10 @@ public class VisibleListsTests(VisibilityFactory factory) : IClassFixture<Visibi
         var team = TestData.NewName();
         await factory.Data.WithDbAsync(async db =>
         {
-            await db.Users.Where(u => u.Id == reviewing.Id || u.Id == colleague.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Team, team));
-            await db.Users.Where(u => u.Id == stranger.Id || u.Id == me.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Team, team + " South"));
+            foreach (var user in await db.Users.Where(u => u.Id == reviewing.Id || u.Id == colleague.Id).ToListAsync()) user.Team = team;
+            foreach (var user in await db.Users.Where(u => u.Id == stranger.Id || u.Id == me.Id).ToListAsync()) user.Team = team + " South";
+            // Saved as the service saves a move of team, so the accounts' change stamp moves with it.
+            await db.SaveChangesAsync();
         });
         return new World(await child(me.Id), await child(colleague.Id), await child(stranger.Id), officer, reviewer, manager);
     }
