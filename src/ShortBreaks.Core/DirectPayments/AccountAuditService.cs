@@ -1,3 +1,5 @@
+using ShortBreaks.Core.Caseloads;
+
 namespace ShortBreaks.Core.DirectPayments;
 
 /// <summary>A direct payment on the audit worklist: when its audit is due, and how it stands.</summary>
@@ -16,10 +18,10 @@ public sealed class AccountAuditService(ShortBreaksDbContext db, MonitoringServi
     public const int FindingsMaxLength = 4000;
 
     /// <summary>Active direct payments (and ended ones never audited since they ended) by when their audit is due: overdue first.</summary>
-    public async Task<IReadOnlyList<AuditWorkItem>> WorklistAsync(bool dueOnly, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AuditWorkItem>> WorklistAsync(bool dueOnly, StaffViewer viewer, CancellationToken ct = default)
     {
         var today = db.Today;
-        var all = await monitoring.ListAsync(ct);
+        var all = await monitoring.ListAsync(viewer, ct);
         return all
             .Where(m => m.Payment.State == DirectPaymentState.Active || (m.Payment.EndsOn is { } end && (m.LastAudited is null || m.LastAudited < end)))
             .Select(m => new AuditWorkItem(m, m.AuditDue, AccountMonitoring.AuditStandingOn(m.AuditDue, today)))

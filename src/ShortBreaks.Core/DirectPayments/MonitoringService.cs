@@ -1,3 +1,5 @@
+using ShortBreaks.Core.Caseloads;
+
 namespace ShortBreaks.Core.DirectPayments;
 
 /// <summary>A direct payment as monitoring shows it: never the bank details, only the kind of account and its masked reference.</summary>
@@ -34,9 +36,23 @@ public sealed class MonitoringService(ShortBreaksDbContext db, SchemeCatalog sch
         return new AccountMonitoringView(monitored, SchemeOf(monitored.Payment).DirectPaymentRules, statements, lines, returns, audits, recoupments);
     }
 
-    /// <summary>Every active or ended direct payment with its figures, flagged ones first (for the finance list and the audit worklist).</summary>
-    public Task<IReadOnlyList<MonitoredPayment>> ListAsync(CancellationToken ct = default) =>
-        MonitorAsync(db.DirectPayments.Where(d => d.State != DirectPaymentState.AwaitingAgreement), ct);
+    /// <summary>
+    /// Every active or ended direct payment with its figures, flagged ones first (for the finance list and the audit
+    /// worklist), of the children <paramref name="viewer"/> sees: finance officers and administrators look after every
+    /// account (<see cref="StaffViewer.SeeingEveryChild"/>); case staff see only the accounts of the children the
+    /// scheme's visibility setting lets them see (<see cref="ChildVisibility"/>), as on every other list of children.
+    /// </summary>
+    public Task<IReadOnlyList<MonitoredPayment>> ListAsync(StaffViewer viewer, CancellationToken ct = default)
+    {
+        var payments = db.DirectPayments.Where(d => d.State != DirectPaymentState.AwaitingAgreement);
+        if (!viewer.SeesEveryChild)
+        {
+            var seen = db.Children.VisibleTo(db, viewer).Select(c => c.Id);
+            payments = payments.Where(d => seen.Contains(d.ChildId));
+        }
+
+        return MonitorAsync(payments, ct);
+    }
 
     /// <summary>The figures of the direct payments <paramref name="query"/> selects, read in a handful of grouped queries whatever their number.</summary>
     public async Task<IReadOnlyList<MonitoredPayment>> MonitorAsync(IQueryable<DirectPayment> query, CancellationToken ct = default)

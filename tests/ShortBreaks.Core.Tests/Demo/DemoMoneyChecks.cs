@@ -140,7 +140,7 @@ public static class DemoMoneyChecks
         }
 
         // A few accounts hold a surplus; a couple are audited; one surplus is recovered, with its letter.
-        var monitored = await new MonitoringService(db, new SchemeCatalog([scheme])).ListAsync();
+        var monitored = await new MonitoringService(db, new SchemeCatalog([scheme])).ListAsync(ShortBreaks.Core.Caseloads.StaffViewer.SeeingEveryChild("demo-check"));
         monitored.Count(m => m.Assessment.Flags.Contains(MonitoringFlag.Surplus)).ShouldBeGreaterThan(0);
         (await db.AccountAudits.CountAsync()).ShouldBe(Core.Demo.DemoSupply.Audits);
         var recoupment = await db.Recoupments.AsNoTracking().SingleAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Caseloads;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.DirectPayments;
 using ShortBreaks.Core.Letters;
@@ -11,6 +12,9 @@ namespace ShortBreaks.Core.Tests.DirectPayments;
 /// <summary>Statements, returns, balances and flags, audits and recoupment, on every database.</summary>
 public sealed class MonitoringServiceTests
 {
+    /// <summary>A finance officer looking at the audit worklist: every account.</summary>
+    private static readonly StaffViewer EveryAccount = StaffViewer.SeeingEveryChild("finance-officer");
+
     private static readonly Actor Finance = new() { UserId = "finance-1", Name = "Fin Officer" };
     private static readonly DateOnly Today = new(2026, 12, 5);
 
@@ -121,7 +125,7 @@ public sealed class MonitoringServiceTests
         (await import.MarkLineAsync(swim.Id, true, "A school trip", "school-place", swim.Version)).Succeeded.ShouldBeTrue();
         db.ChangeTracker.Clear();
 
-        var list = await Monitoring(db).ListAsync();
+        var list = await Monitoring(db).ListAsync(EveryAccount);
 
         list.Select(m => m.Payment.Id).ShouldBe([marked.Id, plain.Id], "flagged accounts first");
         var first = list[0].Assessment;
@@ -155,7 +159,7 @@ public sealed class MonitoringServiceTests
         var wrongKind = await returns.SubmitAsync(payment.Id, new ReturnForm("1200", "400", null), [Receipt("photos")]);
         var (made, result) = await returns.SubmitAsync(payment.Id, new ReturnForm("£1,200.00", "400", "Holiday club"), [Receipt(), Receipt("timesheets")]);
         var next = await returns.NextAsync(payment.Id);
-        var monitored = (await Monitoring(db).ListAsync()).Single();
+        var monitored = (await Monitoring(db).ListAsync(EveryAccount)).Single();
 
         refused.Result.Errors.Select(e => e.Field).ShouldBe(["Spent", "BalanceHeld", "Upload"]);
         wrongKind.Result.Errors.ShouldHaveSingleItem().Message.ShouldBe("Choose what each file is");
@@ -182,10 +186,10 @@ public sealed class MonitoringServiceTests
         await db.SaveChangesAsync();
         var audits = new AccountAuditService(db, Monitoring(db));
 
-        var worklist = await audits.WorklistAsync(dueOnly: true);
+        var worklist = await audits.WorklistAsync(dueOnly: true, EveryAccount);
         var refused = await audits.RecordAsync(overdue.Id, new AuditForm(new DateOnly(2026, 12, 1), new DateOnly(2026, 11, 1), [], "12.345", "Maybe", ""));
         var (audit, result) = await audits.RecordAsync(overdue.Id, new AuditForm(overdue.StartsOn, new DateOnly(2026, 11, 30), ["receipts", "statements"], "410", "SurplusToRecover", "Receipts in order; £410 held."));
-        var after = await audits.WorklistAsync(dueOnly: false);
+        var after = await audits.WorklistAsync(dueOnly: false, EveryAccount);
 
         worklist.Select(w => (w.Monitored.Payment.Id, w.Standing)).ShouldBe([(overdue.Id, AuditStanding.Overdue), (due.Id, AuditStanding.Due)]);
         refused.Result.Errors.Select(e => e.Field).ShouldBe(["PeriodTo", "Checked", "BalanceFound", "Outcome", "Findings"]);
@@ -282,7 +286,7 @@ public sealed class MonitoringServiceTests
         var recoupments = new RecoupmentService(db, Monitoring(db), ShippedSchemes.Catalog);
 
         db.Today.ShouldBe(ukDay);
-        var due = (await audits.WorklistAsync(dueOnly: false)).Single(w => w.Monitored.Payment.Id == payment.Id);
+        var due = (await audits.WorklistAsync(dueOnly: false, EveryAccount)).Single(w => w.Monitored.Payment.Id == payment.Id);
         var (audit, audited) = await audits.RecordAsync(payment.Id, new AuditForm(payment.StartsOn, new DateOnly(2026, 7, 31), ["statements"], "860", "SurplusToRecover", "Statements in order; £860 held."));
         var proposal = await recoupments.ProposeAsync(payment.Id);
         var (made, recovered) = await recoupments.RecoverAsync(payment.Id, "The account held more than eight weeks of payments at the audit.", proposal!.Amount);

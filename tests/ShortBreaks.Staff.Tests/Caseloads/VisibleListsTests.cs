@@ -121,6 +121,30 @@ public class VisibleListsTests(VisibilityFactory factory) : IClassFixture<Visibi
         Page.Normalise((await world.Manager.GetPageAsync(url)).Get("#providers tbody tr").TextContent).ShouldContain(" 3 300 hours ");
     }
 
+    [Theory]
+    [InlineData("/finance/direct-payments")]
+    [InlineData("/finance/direct-payments/audits?all=true")]
+    public async Task DirectPaymentLists_ListOnlyTheAccountsOfChildrenEachSees_AndFinanceOfficersSeeEveryAccount(string url)
+    {
+        var world = await WorldAsync(async keyWorker =>
+        {
+            var child = await KeyWorkerChildAsync(keyWorker);
+            await factory.Data.WithDbAsync(async db =>
+            {
+                TestData.AddDirectPayment(db, child.Id, Today.AddMonths(-3));
+                await db.SaveChangesAsync();
+            });
+            return child;
+        });
+
+        await ListsOnlyWhatEachSeesAsync(world, url);
+
+        // Finance officers look after every account, whatever the case staff's setting; the visibility setting does not cover them.
+        var (finance, _) = await factory.SignedInAsAsync(Roles.FinanceOfficer);
+        var text = (await finance.GetPageAsync(url)).Text;
+        new[] { world.Mine, world.Colleagues, world.Strangers }.ShouldAllBe(c => text.Contains(c.Reference));
+    }
+
     [Fact]
     public async Task AdultTransfers_ListsOnlyTheYoungPeopleEachSees()
     {

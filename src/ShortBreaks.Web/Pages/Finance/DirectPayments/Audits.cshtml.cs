@@ -1,3 +1,4 @@
+using ShortBreaks.Core.Caseloads;
 using ShortBreaks.Core.DirectPayments;
 
 namespace ShortBreaks.Web.Pages.Finance.DirectPayments;
@@ -6,7 +7,7 @@ namespace ShortBreaks.Web.Pages.Finance.DirectPayments;
 /// The annual audit worklist: every direct payment account whose audit is overdue or due this month (or every account),
 /// with when it is due, its balance and flags. Each account listed is a view of a child's financial data, audited.
 /// </summary>
-public sealed class AuditsModel(ShortBreaksDbContext db, AccountAuditService audits) : GovukPageModel
+public sealed class AuditsModel(ShortBreaksDbContext db, AccountAuditService audits, StaffVisibility visibility) : GovukPageModel
 {
     [BindProperty(SupportsGet = true, Name = "all")] public bool All { get; set; }
 
@@ -16,7 +17,9 @@ public sealed class AuditsModel(ShortBreaksDbContext db, AccountAuditService aud
 
     public async Task OnGetAsync()
     {
-        Items = await audits.WorklistAsync(dueOnly: !All, HttpContext.RequestAborted);
+        // Case staff see only the accounts of the children they see; finance officers every account.
+        var viewer = await visibility.ForMoneyAsync(User, HttpContext.RequestAborted);
+        Items = viewer is null ? [] : await audits.WorklistAsync(dueOnly: !All, viewer, HttpContext.RequestAborted);
         foreach (var item in Items) db.RecordView(nameof(DirectPayment), item.Monitored.Payment.Id.ToString(), item.Monitored.Payment.ChildId, "direct payment audit worklist");
         await db.SaveChangesAsync(HttpContext.RequestAborted);
     }
