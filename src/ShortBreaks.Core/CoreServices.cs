@@ -59,6 +59,7 @@ public static class CoreServices
         services.AddSingleton<EmailSender>();
         services.AddSingleton(options.Outbox);
         services.AddScoped<Messenger>();
+        services.AddScoped<SocialCareReferrals>();
         services.AddScoped<OutboxService>();
         services.AddScoped<MessageList>();
         services.AddScoped<Scheduling.ScheduledJobs>();

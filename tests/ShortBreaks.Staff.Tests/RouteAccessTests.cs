@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Plans;
+using ShortBreaks.Core.Requests;
 using ShortBreaks.Staff.Tests.Infrastructure;
 using ShortBreaks.TestCommon;
 using ShortBreaks.Web.Infrastructure;
@@ -37,6 +38,7 @@ public sealed class ChildRecords : IAsyncLifetime
     public Guid StatementLineId { get; private set; }
     public Guid ReviewId { get; private set; }
     public Guid ComplaintId { get; private set; }
+    public Guid ReferralId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -58,6 +60,9 @@ public sealed class ChildRecords : IAsyncLifetime
             var review = new Core.Reviews.Review { ChildId = child.Id, Kind = Core.Plans.ReviewKind.Annual, DueOn = UkCalendar.DateOf(DateTime.UtcNow), State = Core.Reviews.ReviewState.Due, CreatedAt = DateTime.UtcNow };
             db.Add(review);
             ReviewId = review.Id;
+            var referral = new Referral { ChildId = child.Id, Kind = ReferralKind.SocialCare, Reasons = "A referral", ReferredAt = DateTime.UtcNow, ReferredByUserId = "someone", ReferredByName = "Someone" };
+            db.Add(referral);
+            ReferralId = referral.Id;
             await db.SaveChangesAsync();
             DirectPaymentId = directPayment.Id;
             StatementLineId = db.StatementLines.Local.Single(l => l.DirectPaymentId == directPayment.Id).Id;
@@ -90,6 +95,7 @@ public sealed class ChildRecords : IAsyncLifetime
             "accountid" => AccountId.ToString(),
             "lineid" => StatementLineId.ToString(),
             "complaintid" => ComplaintId.ToString(),
+            "referralid" => ReferralId.ToString(),
             "letterid" => LetterId.ToString(),
             "docid" or "documentid" => DocumentId.ToString(),
             "section" => "personal-care",
@@ -126,6 +132,8 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/staff/caseloads", "/staff/caseloads/capacity", "/staff/caseloads/children", "/staff/teams", "/staff/teams/{userId}",
         // The renewal queue lists every child's renewal to case staff only (the Staff folder's policy); each renewal's page checks its child.
         "/staff/renewals",
+        // Referrals to social care for managers (Policies.Manager), narrowed by ChildVisibility; each referral's page checks its child.
+        "/staff/referrals",
         // The reviews worklist lists reviews to case staff only (the Staff folder's policy); each review's page checks its child.
         "/staff/reviews",
         // The complaints list shows case staff only the cases they may see (ComplaintAccess: handlers and managers, never a

@@ -24,6 +24,9 @@ public static class TimelineKinds
     public const string Arrangements = "arrangements";
     public const string DirectPayment = "direct-payment";
 
+    /// <summary>A referral to social care passed on by a team manager, with how.</summary>
+    public const string Referral = "referral";
+
     /// <summary>A child allocated to a key worker, or reassigned from one to another, with who did it and why.</summary>
     public const string Allocation = "allocation";
 

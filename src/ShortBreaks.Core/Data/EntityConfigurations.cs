@@ -150,7 +150,11 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
     public void Configure(EntityTypeBuilder<Referral> b)
     {
         b.HasIndex(r => r.ChildId);
+        b.HasIndex(r => new { r.Kind, r.PassedOnAt });
         b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(40);
+        b.Property(r => r.PassedOnHow).HasMaxLength(Referral.PassedOnHowMaxLength);
+        b.Property(r => r.PassedOnAt).IsConcurrencyToken();
+        b.Property(r => r.PassedOnByName).HasMaxLength(200);
     }
 }
 

@@ -52,6 +52,16 @@ internal sealed partial class DemoCountyGenerator
         {
             var made = ThresholdDecisions.ReferralOf(decision, referral);
             made.Id = _random.Id(decidedAt);
+            // Referrals to social care older than a week were passed on two days after the decision; newer ones wait on
+            // the managers' list, as they would.
+            if (referral == ReferralKind.SocialCare && UkCalendar.DateOf(decidedAt).AddDays(7) < _today)
+            {
+                made.PassedOnAt = decidedAt.AddDays(2);
+                made.PassedOnByUserId = by.UserId;
+                made.PassedOnByName = by.Name;
+                made.PassedOnHow = "Secure email to the children's social care front door.";
+            }
+
             _db.Referrals.Add(made);
         }
 

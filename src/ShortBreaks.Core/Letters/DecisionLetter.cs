@@ -38,7 +38,8 @@ public static class DecisionLetter
             case DecisionOutcome.ReferToSocialCare:
                 title = $"We have asked social care to contact you about {name}";
                 html.P($"We have looked at what you told us. We think {name} and your family may need more support than short breaks can give, " +
-                       "so we have passed your request to our children's social care team. A social worker will contact you to talk about what would help.");
+                       "so we have referred your request to our children's social care team. A social worker will contact you to talk about what would help.");
+                html.P($"If you have not heard from them, contact us: email {Encode(scheme.Council.ContactEmail)} or call {Encode(scheme.Council.ContactPhone)}, and quote {Encode(request.Reference)}.");
                 break;
             default:
                 title = $"Your request for {name}";

@@ -23,6 +23,9 @@ public static class ServicePaths
 
     public static string FamilyComplaint(Guid childId, Guid complaintId) => $"/account/children/{childId}/complaints/{complaintId}";
 
+    /// <summary>A referral to social care, where a team manager records how it was passed on.</summary>
+    public static string StaffReferral(Guid referralId) => $"/staff/referrals/{referralId}";
+
     public static string StaffReview(Guid reviewId) => $"/staff/reviews/{reviewId}";
 
     public static string FamilyReview(Guid reviewId) => $"/account/reviews/{reviewId}";

@@ -83,6 +83,9 @@ public sealed class TierService(ShortBreaksDbContext db, SchemeCatalog schemes)
             foreach (var plan in await db.SupportPlans.Where(p => p.ChildId == child.Id && p.EndedAt == null).ToListAsync(ct))
                 plan.EndedAt = db.UtcNow;
         }
+
+        // A step up is a referral to social care, which works outside this service: the managers pass it on.
+        if (move == TierMove.StepUpToSocialCare) await new SocialCareReferrals(db, new Messenger(db)).ReferAsync(child.Id, null, change.Reason, ct);
     }
 
     /// <summary>

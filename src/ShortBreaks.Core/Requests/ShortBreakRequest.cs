@@ -163,16 +163,36 @@ public static class DecisionOutcomes
 }
 
 /// <summary>A referral out of the short breaks flow: to social care, or to the MASH.</summary>
+/// <summary>
+/// A child referred out of the short breaks service: to the MASH (a safeguarding concern, emailed the moment it is made)
+/// or to children's social care, from a request's decision or by a step up from Flexible or Targeted Short Breaks. A
+/// referral to social care waits on the team managers' list until one of them records how it was passed on
+/// (<see cref="SocialCareReferrals"/>), so the letter's "we have referred" is never left undone.
+/// </summary>
 public sealed class Referral
 {
+    public const int PassedOnHowMaxLength = 1000;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid RequestId { get; set; }
+
+    /// <summary>The request whose decision made the referral; null for a step up to social care.</summary>
+    public Guid? RequestId { get; set; }
+
     public Guid ChildId { get; set; }
     public ReferralKind Kind { get; set; }
     public string Reasons { get; set; } = "";
     public DateTime ReferredAt { get; set; }
     public string ReferredByUserId { get; set; } = "";
     public string ReferredByName { get; set; } = "";
+
+    /// <summary>When a manager recorded the referral as passed on to social care; null while it waits.</summary>
+    public DateTime? PassedOnAt { get; set; }
+
+    public string? PassedOnByUserId { get; set; }
+    public string? PassedOnByName { get; set; }
+
+    /// <summary>How it was passed on, as the manager wrote it: to whom, by what means, and social care's reference.</summary>
+    public string? PassedOnHow { get; set; }
 }
 
 public enum ReferralKind

@@ -96,7 +96,12 @@ public sealed class ThresholdDecisionService(
         }
 
         if (ThresholdDecisions.SignpostedTier(outcome, child.Tier) is { } signposted) child.Tier = signposted;
-        if (ThresholdDecisions.ReferralFor(outcome) is { } referral) db.Referrals.Add(ThresholdDecisions.ReferralOf(decision, referral));
+        if (ThresholdDecisions.ReferralFor(outcome) is { } referral)
+        {
+            var made = db.Referrals.Add(ThresholdDecisions.ReferralOf(decision, referral)).Entity;
+            // A referral to social care waits on the managers' lists until one of them passes it on (the MASH is emailed below).
+            if (referral == ReferralKind.SocialCare) await new SocialCareReferrals(db, new Messenger(db)).TellManagersAsync(made, ct);
+        }
 
         request.Status = ThresholdDecisions.StatusAfter(outcome);
         request.UpdatedAt = db.UtcNow;

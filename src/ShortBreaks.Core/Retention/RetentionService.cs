@@ -491,7 +491,7 @@ public sealed class RetentionService(ShortBreaksDbContext db, SchemeCatalog sche
             ["RasAssessments"] = await db.RasAssessments.Where(a => ids.Contains(a.ChildId)).ExecuteDeleteAsync(ct),
             ["EvidenceDocuments"] = await db.EvidenceDocuments.Where(e => requestIds.Contains(e.RequestId)).ExecuteDeleteAsync(ct),
             ["Decisions"] = await db.Decisions.Where(d => ids.Contains(d.ChildId) || requestIds.Contains(d.RequestId)).ExecuteDeleteAsync(ct),
-            ["Referrals"] = await db.Referrals.Where(r => ids.Contains(r.ChildId) || requestIds.Contains(r.RequestId)).ExecuteDeleteAsync(ct),
+            ["Referrals"] = await db.Referrals.Where(r => ids.Contains(r.ChildId) || (r.RequestId != null && requestIds.Contains(r.RequestId.Value))).ExecuteDeleteAsync(ct),
             ["Letters"] = await db.Letters.Where(l => ids.Contains(l.ChildId)).ExecuteDeleteAsync(ct),
             ["SentEmails"] = await db.SentEmails.Where(e => e.ChildId != null && ids.Contains(e.ChildId.Value)).ExecuteDeleteAsync(ct),
             ["TimelineEvents"] = await db.TimelineEvents.Where(e => ids.Contains(e.ChildId)).ExecuteDeleteAsync(ct),

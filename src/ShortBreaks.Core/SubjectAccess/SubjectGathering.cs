@@ -129,8 +129,10 @@ public sealed class SubjectGathering(ShortBreaksDbContext db)
         {
             var key = $"{nameof(db.Referrals)}/{r.Id}";
             return new RecordEntry(key, $"Referral to {(r.Kind == ReferralKind.SocialCare ? "social care" : "the Multi-Agency Safeguarding Hub")}", Fields(
-                    ("Request", requestRefs.GetValueOrDefault(r.RequestId)), ("Referred", r.ReferredAt), ("Referred by", r.ReferredByName))
-                .Append(StaffField(key, "Reasons", r.Reasons, "Referrals", "The referral's reasons")).ToList());
+                    ("Request", r.RequestId is { } requestId ? requestRefs.GetValueOrDefault(requestId) : null), ("Referred", r.ReferredAt), ("Referred by", r.ReferredByName),
+                    ("Passed on to social care", r.PassedOnAt), ("Passed on by", r.PassedOnByName))
+                .Append(StaffField(key, "Reasons", r.Reasons, "Referrals", "The referral's reasons"))
+                .Concat(r.PassedOnHow is { } how ? [StaffField(key, "How it was passed on", how, "Referrals", "How the referral was passed on")] : []).ToList());
         }).ToList());
 
         var assessments = await db.RasAssessments.AsNoTracking().Where(a => a.ChildId == childId).OrderBy(a => a.CreatedAt).ToListAsync(ct);

@@ -30,6 +30,9 @@ public enum ChildRecordKind
     /// (its handlers and managers, never a worker it names) by <c>ComplaintService</c> on top.
     /// </summary>
     Complaint,
+
+    /// <summary>A referral to social care, passed on by a team manager.</summary>
+    Referral,
 }
 
 /// <summary>
@@ -115,6 +118,7 @@ public static class ChildAccessCheck
             ChildRecordKind.Complaint => await db.Complaints.Where(c => c.Id == id).Select(c => (Guid?)c.ChildId).FirstOrDefaultAsync(ct),
             ChildRecordKind.PanelItem => await db.PanelItems.Where(p => p.Id == id).Select(p => (Guid?)p.ChildId).FirstOrDefaultAsync(ct),
             ChildRecordKind.Renewal => await db.FsbRenewals.Where(r => r.Id == id).Select(r => (Guid?)r.ChildId).FirstOrDefaultAsync(ct),
+            ChildRecordKind.Referral => await db.Referrals.Where(r => r.Id == id).Select(r => (Guid?)r.ChildId).FirstOrDefaultAsync(ct),
             _ => throw new ArgumentOutOfRangeException(nameof(record), record, null),
         };
         return childId is { } found ? new ChildResource(found) : null;

@@ -308,6 +308,11 @@ public sealed partial class ShortBreaksLinks(LinkGenerator links)
 
     public string StaffRenewals() => Page("/Staff/Renewals/Index");
 
+    /// <summary>The team managers' list of referrals to social care waiting to be passed on.</summary>
+    public string StaffReferrals() => Page("/Staff/Referrals/Index");
+
+    public string StaffReferral(Guid referralId, string? done = null) => Page("/Staff/Referrals/Referral", new { referralId }) + Query(("done", done));
+
     /// <summary>The complaints list, with its filters (enum names) and page.</summary>
     public string StaffComplaints(string? kind = null, string? subject = null, string? stage = null, string? outcome = null, string? show = null, int? page = null) =>
         Page("/Staff/Complaints/Index") + Query(("kind", kind), ("subject", subject), ("stage", stage), ("outcome", outcome), ("show", show),

@@ -299,7 +299,7 @@ public sealed class DemoCountyTests(DemoCountyFixture county) : IClassFixture<De
         await using var db = county.Database.Open();
         var decided = await db.Requests.AsNoTracking().Include(r => r.Decision).Where(r => r.Decision != null).ToListAsync();
         var letters = await db.Letters.AsNoTracking().Where(l => l.Kind == Core.Letters.LetterKinds.Decision).ToDictionaryAsync(l => l.Id);
-        var referrals = await db.Referrals.AsNoTracking().ToDictionaryAsync(r => r.RequestId);
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.RequestId != null).ToDictionaryAsync(r => r.RequestId!.Value);
 
         decided.Select(r => r.Decision!.Outcome).Distinct().Order()
             .ShouldBe([DecisionOutcome.FlexibleShortBreaksApproved, DecisionOutcome.Universal, DecisionOutcome.ReferToSocialCare], ignoreOrder: true);

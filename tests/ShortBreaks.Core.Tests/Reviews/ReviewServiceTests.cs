@@ -9,6 +9,7 @@ using ShortBreaks.Core.Letters;
 using ShortBreaks.Core.Notifications;
 using ShortBreaks.Core.Plans;
 using ShortBreaks.Core.Ras;
+using ShortBreaks.Core.Requests;
 using ShortBreaks.Core.Reviews;
 using ShortBreaks.TestCommon;
 
@@ -260,6 +261,42 @@ public sealed class ReviewServiceTests
 
         second.Conflict.ShouldBeTrue();
         (await ReviewAsync(db, child.Id)).Place.ShouldBe("The family home");
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task AStepUpFromTargeted_RefersTheChildToSocialCare_AndEveryManagerIsAskedToPassItOn(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = NewClock();
+        await using var db = database.NewContext(Officer, clock);
+        var manager = await ShortBreaks.Core.Tests.Notifications.TellingTests.ManagerAsync(db);
+        var (child, _) = await ChildWithPlanDueAsync(db);
+        await Scan(db).ScanAsync();
+        var service = Reviews(db);
+        var review = await ReviewAsync(db, child.Id);
+        (await service.BookAsync(review.Id, Booking with { Date = Today }, review.Version)).Errors.ShouldBeEmpty();
+        review = await ReviewAsync(db, child.Id);
+        (await service.RecordAsync(review.Id, Record(Today), review.Version)).Errors.ShouldBeEmpty();
+        review = await ReviewAsync(db, child.Id);
+
+        (await service.DecideAsync(review.Id, ReviewDecision.StepUp, "Needs now call for specialist social care.", review.Version)).Errors.ShouldBeEmpty();
+
+        (await db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id)).Tier.ShouldBe(Tier.SocialCare);
+        var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.ChildId == child.Id);
+        (referral.Kind, referral.RequestId, referral.PassedOnAt).ShouldBe((ReferralKind.SocialCare, (Guid?)null, (DateTime?)null));
+        referral.Reasons.ShouldContain("Needs now call for specialist social care.");
+        var task = await db.PersonMessages.AsNoTracking().SingleAsync(m => m.TaskKey == SocialCareReferrals.TaskKey(referral.Id));
+        (task.UserId, task.Link, task.CompletedAt).ShouldBe((manager, ServicePaths.StaffReferral(referral.Id), (DateTime?)null));
+
+        db.ChangeTracker.Clear();
+        var referrals = new SocialCareReferrals(db, new Messenger(db));
+        (await referrals.PassOnAsync(referral.Id, "  ")).Errors.ShouldHaveSingleItem().Field.ShouldBe("How");
+        (await referrals.PassOnAsync(referral.Id, "Secure email to the front door.")).Succeeded.ShouldBeTrue();
+        (await db.PersonMessages.AsNoTracking().SingleAsync(m => m.Id == task.Id)).CompletedAt.ShouldNotBeNull();
+        var again = await referrals.PassOnAsync(referral.Id, "Phoned them too.");
+        again.Conflict.ShouldBeTrue();
+        (await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referral.Id)).PassedOnHow.ShouldBe("Secure email to the front door.");
+        (await db.TimelineEvents.AsNoTracking().CountAsync(t => t.ChildId == child.Id && t.Kind == TimelineKinds.Referral)).ShouldBe(1);
     }
 
     [SkippableTheory, AllDatabases]

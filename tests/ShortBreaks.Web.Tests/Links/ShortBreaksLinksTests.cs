@@ -182,6 +182,7 @@ public class ShortBreaksLinksTests(WebAppFactory app) : IClassFixture<WebAppFact
         ShortBreaks.Core.Notifications.ServicePaths.StaffComplaint(OtherId).ShouldBe(links.StaffComplaint(OtherId));
         ShortBreaks.Core.Notifications.ServicePaths.FamilyComplaint(ChildId, OtherId).ShouldBe(links.FamilyComplaint(ChildId, OtherId));
         ShortBreaks.Core.Notifications.ServicePaths.StaffReview(OtherId).ShouldBe(links.StaffReview(OtherId));
+        ShortBreaks.Core.Notifications.ServicePaths.StaffReferral(OtherId).ShouldBe(links.StaffReferral(OtherId));
         ShortBreaks.Core.Notifications.ServicePaths.FamilyReview(OtherId).ShouldBe(links.FamilyReview(OtherId));
         ShortBreaks.Core.Notifications.ServicePaths.StaffRasTasks(ChildId, OtherId).ShouldBe(links.StaffRasTasks(ChildId, OtherId));
         ShortBreaks.Core.Notifications.ServicePaths.StaffPlanEdit(ChildId).ShouldBe(links.StaffPlanEdit(ChildId));

@@ -4328,6 +4328,21 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("PassedOnAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PassedOnByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PassedOnByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PassedOnHow")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Reasons")
                         .IsRequired()
                         .HasColumnType("text");
@@ -4343,12 +4358,14 @@ namespace ShortBreaks.Core.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<Guid>("RequestId")
+                    b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex("Kind", "PassedOnAt");
 
                     b.ToTable("Referrals");
                 });
