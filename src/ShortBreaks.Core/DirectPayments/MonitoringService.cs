@@ -45,12 +45,7 @@ public sealed class MonitoringService(ShortBreaksDbContext db, SchemeCatalog sch
     public Task<IReadOnlyList<MonitoredPayment>> ListAsync(StaffViewer viewer, CancellationToken ct = default)
     {
         var payments = db.DirectPayments.Where(d => d.State != DirectPaymentState.AwaitingAgreement);
-        if (!viewer.SeesEveryChild)
-        {
-            var seen = db.Children.VisibleTo(db, viewer).Select(c => c.Id);
-            payments = payments.Where(d => seen.Contains(d.ChildId));
-        }
-
+        if (ChildVisibility.VisibleChildIds(db, viewer) is { } seen) payments = payments.Where(d => seen.Contains(d.ChildId));
         return MonitorAsync(payments, ct);
     }
 

@@ -46,11 +46,7 @@ public sealed class SocialCareReferrals(ShortBreaksDbContext db, Messenger messe
         StaffViewer viewer, int recentPassedOn, CancellationToken ct = default)
     {
         var referrals = db.Referrals.AsNoTracking().Where(r => r.Kind == ReferralKind.SocialCare);
-        if (!viewer.SeesEveryChild)
-        {
-            var seen = db.Children.VisibleTo(db, viewer).Select(c => c.Id);
-            referrals = referrals.Where(r => seen.Contains(r.ChildId));
-        }
+        if (ChildVisibility.VisibleChildIds(db, viewer) is { } seen) referrals = referrals.Where(r => seen.Contains(r.ChildId));
 
         var waiting = await ViewsAsync(referrals.Where(r => r.PassedOnAt == null).OrderBy(r => r.ReferredAt).ThenBy(r => r.Id), ct);
         var passedOn = await ViewsAsync(referrals.Where(r => r.PassedOnAt != null).OrderByDescending(r => r.PassedOnAt).ThenBy(r => r.Id).Take(recentPassedOn), ct);

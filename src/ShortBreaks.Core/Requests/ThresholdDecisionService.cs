@@ -9,6 +9,7 @@ public sealed class ThresholdDecisionService(
     SchemeCatalog schemes,
     RequestMatching matching,
     TierService tiers,
+    SocialCareReferrals referrals,
     EmailSender email,
     ILogger<ThresholdDecisionService> logger)
 {
@@ -100,7 +101,7 @@ public sealed class ThresholdDecisionService(
         {
             var made = db.Referrals.Add(ThresholdDecisions.ReferralOf(decision, referral)).Entity;
             // A referral to social care waits on the managers' lists until one of them passes it on (the MASH is emailed below).
-            if (referral == ReferralKind.SocialCare) await new SocialCareReferrals(db, new Messenger(db)).TellManagersAsync(made, ct);
+            if (referral == ReferralKind.SocialCare) await referrals.TellManagersAsync(made, ct);
         }
 
         request.Status = ThresholdDecisions.StatusAfter(outcome);

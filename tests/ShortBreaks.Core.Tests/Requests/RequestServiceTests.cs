@@ -26,7 +26,8 @@ public sealed class RequestServiceTests : IDisposable
     private static RequestMatching Matching(ShortBreaksDbContext db) => new(db);
 
     private ThresholdDecisionService Decisions(ShortBreaksDbContext db) =>
-        new(db, ShippedSchemes.Catalog, new RequestMatching(db), new Core.Plans.TierService(db, ShippedSchemes.Catalog), Email(), NullLogger<ThresholdDecisionService>.Instance);
+        new(db, ShippedSchemes.Catalog, new RequestMatching(db), new Core.Plans.TierService(db, ShippedSchemes.Catalog),
+            new Core.Requests.SocialCareReferrals(db, new Core.Notifications.Messenger(db)), Email(), NullLogger<ThresholdDecisionService>.Instance);
 
     private EmailSender Email() => new(new EmailOptions { PickupDirectory = _mail }, NullLogger<EmailSender>.Instance);
 
