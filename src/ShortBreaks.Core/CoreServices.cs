@@ -58,7 +58,8 @@ public static class CoreServices
         services.AddSingleton(options.Email);
         services.AddSingleton<EmailSender>();
         services.AddSingleton(options.Outbox);
-        services.AddScoped<Messenger>();
+        // With the scheme catalogue, so a notice to a role reaches only those who see its child.
+        services.AddScoped(sp => new Messenger(sp.GetRequiredService<ShortBreaksDbContext>(), sp.GetRequiredService<SchemeCatalog>()));
         services.AddScoped<SocialCareReferrals>();
         services.AddScoped<OutboxService>();
         services.AddScoped<MessageList>();

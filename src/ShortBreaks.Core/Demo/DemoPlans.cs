@@ -18,7 +18,7 @@ internal static class DemoPlans
         var schemes = new SchemeCatalog([options.Scheme]);
         var tiers = new TierService(db, schemes);
         var plans = new PlanService(db, schemes);
-        var approvals = new PlanApprovalService(db, schemes, plans, tiers, new Messenger(db));
+        var approvals = new PlanApprovalService(db, schemes, plans, tiers, new Messenger(db, schemes));
         var (actorId, actorName) = (db.Actor.UserId, db.Actor.Name);
         var officer = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == "officer@" + DemoCounty.EmailDomain, ct);
         var manager = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == "manager@" + DemoCounty.EmailDomain, ct);

@@ -1,13 +1,16 @@
 using System.Runtime.CompilerServices;
+using ShortBreaks.Core.Caseloads;
 
 namespace ShortBreaks.Core.Notifications;
 
 /// <summary>
 /// Tells people what needs them: an item in their list in the service and, unless they chose only the list, an email
 /// in the outbox. It only adds rows: the caller's own save writes them with the change they tell of, so a change
-/// refused or rolled back tells nobody, and the outbox (<see cref="OutboxService"/>) sends each email once.
+/// refused or rolled back tells nobody, and the outbox (<see cref="OutboxService"/>) sends each email once. Given the
+/// scheme catalogue (the container gives it), a notice about a child told to everyone in a role goes only to those the
+/// scheme's visibility setting lets see the child (<see cref="TellRoleAsync"/>).
 /// </summary>
-public sealed class Messenger(ShortBreaksDbContext db)
+public sealed class Messenger(ShortBreaksDbContext db, SchemeCatalog? schemes = null)
 {
     /// <summary>
     /// The tasks told in each unit of work (a context, whichever messenger told them) and not yet done, so a task told
@@ -88,8 +91,16 @@ public sealed class Messenger(ShortBreaksDbContext db)
         return accounts.Count;
     }
 
-    /// <summary>Tells every account in the role that can sign in (not locked out): for example every team manager.</summary>
-    public async Task<int> TellRoleAsync(string role, Notice notice, CancellationToken ct = default)
+    /// <summary>
+    /// Tells every account in the role that can sign in (not locked out): for example every team manager. A notice about a
+    /// child goes only to those of them who see the child under the scheme's visibility setting
+    /// (<see cref="ChildVisibility"/>), so nobody is handed a task they cannot open or a family's words about a child
+    /// hidden from them; when none of them sees the child (a child not yet saved, or one no key worker holds under a
+    /// narrower setting), every one of them is told, so the work never waits unseen. <paramref name="everyoneInRole"/>:
+    /// tell them all whatever they see (the panel's agenda, which makes every child on it one its managers work on once
+    /// the item is saved).
+    /// </summary>
+    public async Task<int> TellRoleAsync(string role, Notice notice, CancellationToken ct = default, bool everyoneInRole = false)
     {
         var candidates = await (from userRole in db.UserRoles
                                 join r in db.Roles on userRole.RoleId equals r.Id
@@ -99,8 +110,49 @@ public sealed class Messenger(ShortBreaksDbContext db)
         // Locked out is judged here: SQLite cannot compare the stored offsets.
         var now = new DateTimeOffset(db.UtcNow);
         var accounts = candidates.Where(c => c.LockoutEnd is null || c.LockoutEnd < now).Select(c => c.Id).ToList();
+        if (!everyoneInRole && notice.ChildId is { } childId) accounts = await WhoSeesAsync(accounts, childId, ct);
         await TellEachAsync(accounts, notice, ct);
         return accounts.Count;
+    }
+
+    // The accounts of these that see the child, or all of them when none does (see TellRoleAsync). No query when the
+    // scheme lets every one of them see every child (the default).
+    private async Task<List<string>> WhoSeesAsync(List<string> accounts, Guid childId, CancellationToken ct)
+    {
+        if (schemes is null || accounts.Count == 0) return accounts;
+        var settings = schemes.InForceOn(db.Today).VisibilityRules;
+        var roles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var chunk in accounts.Chunk(500))
+        {
+            var held = await (from userRole in db.UserRoles
+                              join r in db.Roles on userRole.RoleId equals r.Id
+                              where chunk.Contains(userRole.UserId)
+                              select new { userRole.UserId, r.Name }).ToListAsync(ct);
+            foreach (var h in held)
+            {
+                if (!roles.TryGetValue(h.UserId, out var list)) roles[h.UserId] = list = [];
+                if (h.Name is not null) list.Add(h.Name);
+            }
+        }
+
+        if (accounts.All(a => settings.ScopeFor(roles.GetValueOrDefault(a) ?? []) == ChildVisibilityScope.All)) return accounts;
+        var teams = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var chunk in accounts.Chunk(500))
+        {
+            foreach (var u in await db.Users.AsNoTracking().Where(u => chunk.Contains(u.Id)).Select(u => new { u.Id, u.Team }).ToListAsync(ct))
+                teams[u.Id] = u.Team;
+        }
+
+        var seeing = new List<string>();
+        foreach (var account in accounts)
+        {
+            var held = roles.GetValueOrDefault(account) ?? [];
+            if (settings.ScopeFor(held) is not { } scope) continue;
+            var viewer = new StaffViewer(account, scope, teams.GetValueOrDefault(account), SitsOnPanel: held.Contains(Roles.TeamManager));
+            if (await ChildVisibility.SeesAsync(db, viewer, childId, ct)) seeing.Add(account);
+        }
+
+        return seeing.Count > 0 ? seeing : accounts;
     }
 
     /// <summary>

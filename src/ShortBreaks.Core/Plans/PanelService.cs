@@ -177,7 +177,7 @@ public sealed class PanelService(ShortBreaksDbContext db, PlanService plans, Pla
     /// <summary>Puts a new agenda item on every team manager's list until the panel decides it.</summary>
     internal static async Task TellManagersAsync(Messenger messenger, PanelItem item, CancellationToken ct) =>
         await messenger.TellRoleAsync(Roles.TeamManager, new Notice("An item is waiting for the panel", ServicePaths.StaffPanelItem(item.Id), item.ChildId,
-            item.Summary is { Length: > 300 } summary ? summary[..300] + "…" : item.Summary, TaskKey: PanelTask(item.Id)), ct);
+            item.Summary is { Length: > 300 } summary ? summary[..300] + "…" : item.Summary, TaskKey: PanelTask(item.Id)), ct, everyoneInRole: true);
 
     /// <summary>The family is told the panel's answer to their reconsideration, with its reasons, as a letter kept on the record.</summary>
     private async Task LetterAsync(BudgetNotice notice, bool upheld, PanelItem item, CancellationToken ct)

@@ -1,7 +1,7 @@
 namespace ShortBreaks.Core.Plans;
 
 /// <summary>A family asks for a review of, or a change to, their child's plan: on the record for the officer.</summary>
-public sealed class PlanRequests(ShortBreaksDbContext db)
+public sealed class PlanRequests(ShortBreaksDbContext db, Messenger messenger)
 {
     public async Task<CommandResult> AskForChangeAsync(Guid childId, string? what, CancellationToken ct = default)
     {
@@ -12,8 +12,8 @@ public sealed class PlanRequests(ShortBreaksDbContext db)
         var said = what.Trim();
         var notice = new Notice("A family asked for a review or a change to a plan", ServicePaths.StaffChild(childId), childId,
             said.Length > 300 ? said[..300] + "…" : said);
-        if (keyWorker is not null) await new Messenger(db).TellAsync(keyWorker, notice, ct);
-        else await new Messenger(db).TellRoleAsync(Roles.TeamManager, notice, ct);
+        if (keyWorker is not null) await messenger.TellAsync(keyWorker, notice, ct);
+        else await messenger.TellRoleAsync(Roles.TeamManager, notice, ct);
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok;
     }

@@ -85,7 +85,7 @@ public sealed class TierService(ShortBreaksDbContext db, SchemeCatalog schemes)
         }
 
         // A step up is a referral to social care, which works outside this service: the managers pass it on.
-        if (move == TierMove.StepUpToSocialCare) await new SocialCareReferrals(db, new Messenger(db)).ReferAsync(child.Id, null, change.Reason, ct);
+        if (move == TierMove.StepUpToSocialCare) await new SocialCareReferrals(db, new Messenger(db, schemes)).ReferAsync(child.Id, null, change.Reason, ct);
     }
 
     /// <summary>

@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Notifications;
 using ShortBreaks.Core.Scheduling;
+using ShortBreaks.Core.Schemes;
 using ShortBreaks.TestCommon;
 
 namespace ShortBreaks.Core.Tests.Notifications;
@@ -174,6 +176,37 @@ public sealed class MessengerTests : IDisposable
         {
             File.Delete(blocked);
         }
+    }
+
+    [SkippableTheory, AllDatabases]
+    public async Task A_notice_about_a_child_told_to_a_role_reaches_only_those_who_see_the_child(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext(Actor.System, _clock);
+        var east = await AccountAsync(db, "east.manager@council.example", role: Roles.TeamManager);
+        var west = await AccountAsync(db, "west.manager@council.example", role: Roles.TeamManager);
+        var officer = await AccountAsync(db, "east.officer@council.example", role: Roles.PersonalisationOfficer);
+        foreach (var (id, team) in new[] { (east, "East"), (west, "West"), (officer, "East") }) (await db.Users.FindAsync(id))!.Team = team;
+        await db.SaveChangesAsync();
+        var data = new TestData(db);
+        var held = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks, keyWorkerId: officer);
+        var unheld = await data.CreateChildAsync(tier: Tier.FlexibleShortBreaks);
+        var byTeam = new SchemeCatalog([ShippedSchemes.Scheme2026_1 with { Visibility = new VisibilitySettings { TeamManager = "Team" } }]);
+
+        Notice About(Child child, string key) => new("A referral to social care is waiting to be passed on", "/staff/referrals/1", child.Id, "What the family said", TaskKey: key);
+
+        // Managers who see their own team's children: only the manager of the key worker's team is told.
+        (await new Messenger(db, byTeam).TellRoleAsync(Roles.TeamManager, About(held, "a"))).ShouldBe(1);
+        db.PersonMessages.Local.Where(m => m.TaskKey == "a").Select(m => m.UserId).ShouldBe([east]);
+        // A child no manager sees (no key worker yet): every manager, so the work never waits unseen.
+        (await new Messenger(db, byTeam).TellRoleAsync(Roles.TeamManager, About(unheld, "b"))).ShouldBe(2);
+        // The panel's agenda goes to every manager, whatever they see.
+        (await new Messenger(db, byTeam).TellRoleAsync(Roles.TeamManager, About(held, "c"), everyoneInRole: true)).ShouldBe(2);
+        // The default setting (every manager sees every child): every manager.
+        (await new Messenger(db, ShippedSchemes.Catalog).TellRoleAsync(Roles.TeamManager, About(held, "d"))).ShouldBe(2);
+        await db.SaveChangesAsync();
+        (await db.PersonMessages.CountAsync(m => m.UserId == west && m.Detail == "What the family said")).ShouldBe(3);
+        (await db.PersonMessages.CountAsync(m => m.UserId == east)).ShouldBe(4);
     }
 
     [SkippableTheory, AllDatabases]
