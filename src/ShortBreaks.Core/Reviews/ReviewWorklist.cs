@@ -37,9 +37,10 @@ public sealed record ReviewCaseload(int OpenReviews, int ReviewGuide, int Famili
 /// The reviewing officers' worklist over the whole county: reviews by due day, filtered by officer, kind, state and
 /// window, a page at a time in one query for the page and one for the count, on the indexes of what it filters and
 /// sorts by (state and due day; officer, state and due day). The count over every child is kept between views while no
-/// review changes (<see cref="ReviewCounts"/>, when given).
+/// review changes (<see cref="ReviewCounts"/>, when given); the reviewing officers to filter by come from the node's kept
+/// staff list (<see cref="CaseloadService.StaffAsync"/>, when given) rather than the accounts and roles on every view.
 /// </summary>
-public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog schemes, ReviewCounts? counts = null)
+public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog schemes, ReviewCounts? counts = null, CaseloadService? caseloads = null)
 {
     public const int PageSize = 50;
 
@@ -118,6 +119,12 @@ public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog scheme
     /// </summary>
     public async Task<List<(string Id, string Name)>> OfficersAsync(string? team = null, CancellationToken ct = default)
     {
+        if (caseloads is not null)
+        {
+            var staff = await caseloads.StaffAsync(ct);
+            return [.. staff.Workers.Where(w => (team is null || w.Team == team) && w.Roles.Contains(Roles.ReviewingOfficer)).Select(w => (w.UserId, w.Name))];
+        }
+
         // A team's accounts are read by the team's index (the county's family accounts are never looked at), and each
         // one's role by key; with no team, the accounts holding the role, by the index of roles.
         var users = team is null ? db.Users.AsNoTracking() : db.Users.AsNoTracking().Where(u => u.Team == team);
@@ -129,6 +136,8 @@ public sealed class ReviewWorklist(ShortBreaksDbContext db, SchemeCatalog scheme
     /// <summary>The reviewing officer with this user id, when there is one (any team).</summary>
     public async Task<(string Id, string Name)?> OfficerAsync(string userId, CancellationToken ct = default)
     {
+        if (caseloads is not null)
+            return (await caseloads.StaffAsync(ct)).Find(userId) is { } worker && worker.Roles.Contains(Roles.ReviewingOfficer) ? (worker.UserId, worker.Name) : null;
         var officer = await ReviewingOfficers(db.Users.AsNoTracking().Where(u => u.Id == userId))
             .Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
         return officer is null ? null : (officer.Id, officer.DisplayName);
