@@ -151,6 +151,7 @@ public static class ServiceSetup
         app.MapProviderApi();
         app.MapMoneyApi();
         app.MapReviewsApi();
+        app.MapReferralsApi();
         app.MapComplaintsApi();
         app.MapCaseloadsApi();
         app.MapOpenReferralFeed();
