@@ -124,7 +124,7 @@ public class RouteAccessTests(ChildRecords records) : IClassFixture<ChildRecords
         "/api/requests/", "/api/ras/score",
         // Lists over many children, each filtered by who may see which child; an allocation names its children in the
         // body, each checked by the caseload service as the page's form is.
-        "/api/reviews/", "/api/complaints/", "/api/caseloads/", "/api/caseloads/children", "/api/caseloads/allocations",
+        "/api/reviews/", "/api/referrals/", "/api/complaints/", "/api/caseloads/", "/api/caseloads/children", "/api/caseloads/allocations",
         "/staff", "/staff/triage", "/staff/search", "/staff/duty/new", "/staff/panel", "/staff/adult-transfers",
         "/staff/retention", "/staff/retention/{id:guid}", "/staff/retention/{id:guid}/items/{itemId:guid}/keep",
         // Caseloads for managers (Policies.Manager): counts by worker, and lists of children narrowed by ChildVisibility, each
