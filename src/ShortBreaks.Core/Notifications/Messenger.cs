@@ -110,17 +110,18 @@ public sealed class Messenger(ShortBreaksDbContext db, SchemeCatalog? schemes = 
         // Locked out is judged here: SQLite cannot compare the stored offsets.
         var now = new DateTimeOffset(db.UtcNow);
         var accounts = candidates.Where(c => c.LockoutEnd is null || c.LockoutEnd < now).Select(c => c.Id).ToList();
-        if (!everyoneInRole && notice.ChildId is { } childId) accounts = await WhoSeesAsync(accounts, childId, ct);
+        if (!everyoneInRole && notice.ChildId is { } childId) accounts = await WhoSeesAsync(role, accounts, childId, ct);
         await TellEachAsync(accounts, notice, ct);
         return accounts.Count;
     }
 
     // The accounts of these that see the child, or all of them when none does (see TellRoleAsync). No query when the
-    // scheme lets every one of them see every child (the default).
-    private async Task<List<string>> WhoSeesAsync(List<string> accounts, Guid childId, CancellationToken ct)
+    // scheme lets everyone in the role see every child (the default): a person sees what the widest of their roles allows.
+    private async Task<List<string>> WhoSeesAsync(string role, List<string> accounts, Guid childId, CancellationToken ct)
     {
         if (schemes is null || accounts.Count == 0) return accounts;
         var settings = schemes.InForceOn(db.Today).VisibilityRules;
+        if (settings.ScopeFor(role) == ChildVisibilityScope.All) return accounts;
         var roles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var chunk in accounts.Chunk(500))
         {
@@ -136,20 +137,16 @@ public sealed class Messenger(ShortBreaksDbContext db, SchemeCatalog? schemes = 
         }
 
         if (accounts.All(a => settings.ScopeFor(roles.GetValueOrDefault(a) ?? []) == ChildVisibilityScope.All)) return accounts;
-        var teams = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var chunk in accounts.Chunk(500))
-        {
-            foreach (var u in await db.Users.AsNoTracking().Where(u => chunk.Contains(u.Id)).Select(u => new { u.Id, u.Team }).ToListAsync(ct))
-                teams[u.Id] = u.Team;
-        }
-
+        // Each account as the pages see it: its scope and team worked out by the one rule (StaffVisibility).
+        var visibility = new StaffVisibility(db, schemes);
         var seeing = new List<string>();
         foreach (var account in accounts)
         {
-            var held = roles.GetValueOrDefault(account) ?? [];
-            if (settings.ScopeFor(held) is not { } scope) continue;
-            var viewer = new StaffViewer(account, scope, teams.GetValueOrDefault(account), SitsOnPanel: held.Contains(Roles.TeamManager));
-            if (await ChildVisibility.SeesAsync(db, viewer, childId, ct)) seeing.Add(account);
+            if (await visibility.ViewerAsync(account, roles.GetValueOrDefault(account) ?? [], ct) is { } viewer
+                && await visibility.SeesAsync(viewer, childId, ct))
+            {
+                seeing.Add(account);
+            }
         }
 
         return seeing.Count > 0 ? seeing : accounts;
