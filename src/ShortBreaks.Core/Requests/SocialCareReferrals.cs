@@ -14,6 +14,9 @@ public sealed record SocialCareReferralView(Referral Referral, string ChildName,
 /// </summary>
 public sealed class SocialCareReferrals(ShortBreaksDbContext db, Messenger messenger)
 {
+    /// <summary>How many of those passed on the list shows after the waiting ones (the page and the API).</summary>
+    public const int RecentPassedOn = 20;
+
     /// <summary>The task on the managers' lists while the referral waits.</summary>
     public static string TaskKey(Guid referralId) => $"social-care-referral:{referralId}";
 

@@ -11,9 +11,6 @@ namespace ShortBreaks.Web.Api;
 /// </summary>
 public static class ReferralsEndpoints
 {
-    /// <summary>How many of those passed on are listed after the waiting ones, as on the page.</summary>
-    public const int RecentPassedOn = 20;
-
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("/api/referrals", "Referrals").RequireAuthorization(Policies.Manager);
@@ -47,7 +44,7 @@ public static class ReferralsEndpoints
         ClaimsPrincipal user, SocialCareReferrals referrals, StaffVisibility visibility, ShortBreaksDbContext db, CancellationToken ct)
     {
         var viewer = await visibility.ForAsync(user, ct) ?? StaffViewer.SeeingEveryChild(user.UserId() ?? "");
-        var (waiting, passedOn) = await referrals.ListAsync(viewer, RecentPassedOn, ct);
+        var (waiting, passedOn) = await referrals.ListAsync(viewer, SocialCareReferrals.RecentPassedOn, ct);
         foreach (var childId in waiting.Concat(passedOn).Select(r => r.Referral.ChildId).Distinct())
             db.RecordView(nameof(Referral), "list", childId, "listed among the referrals to social care");
         await db.SaveChangesAsync(ct);

@@ -9,9 +9,6 @@ namespace ShortBreaks.Web.Pages.Staff.Referrals;
 [Authorize(Policy = Policies.Manager)]
 public sealed class IndexModel(ShortBreaksDbContext db, SocialCareReferrals referrals, StaffVisibility visibility) : GovukPageModel
 {
-    /// <summary>How many of those passed on are listed under the waiting ones.</summary>
-    public const int RecentPassedOn = 20;
-
     public override string Title => "Referrals to social care";
 
     public IReadOnlyList<SocialCareReferralView> Waiting { get; private set; } = [];
@@ -21,7 +18,7 @@ public sealed class IndexModel(ShortBreaksDbContext db, SocialCareReferrals refe
     {
         var ct = HttpContext.RequestAborted;
         var viewer = await visibility.ForAsync(User, ct) ?? throw new InvalidOperationException("Only team managers and administrators reach the referrals list.");
-        (Waiting, PassedOn) = await referrals.ListAsync(viewer, RecentPassedOn, ct);
+        (Waiting, PassedOn) = await referrals.ListAsync(viewer, SocialCareReferrals.RecentPassedOn, ct);
         foreach (var childId in Waiting.Concat(PassedOn).Select(r => r.Referral.ChildId).Distinct())
             db.RecordView(nameof(Referral), "list", childId, "listed among the referrals to social care");
         await db.SaveChangesAsync(ct);
