@@ -109,6 +109,7 @@ public static class CoreServices
         services.AddScoped<Finance.BudgetMonitoringService>();
         services.AddScoped<Reviews.ReviewService>();
         services.AddScoped<Reviews.ReviewScanService>();
+        services.AddScoped<DirectPayments.DirectPaymentEndings>();
         services.AddScoped<Reviews.ReviewWorklist>();
         services.AddSingleton<Reviews.ReviewCounts>();
         services.AddSingleton<Caseloads.KeptStaffList>();

@@ -88,6 +88,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Providers:ExpiryWatch", "false");
         builder.UseSetting("Providers:RenewalWatch", "false");
         builder.UseSetting("Reviews:DueScan", "false");
+        builder.UseSetting("DirectPayments:EndingScan", "false");
         // The outbox is sent by the test that wants it (OutboxService.SendWaitingAsync), so a test's mail folder holds
         // only what that test sent.
         builder.UseSetting("Outbox:Send", "false");

@@ -219,6 +219,8 @@ public sealed class PackageService(ShortBreaksDbContext db, SchemeCatalog scheme
         RecordMove(old, from, PackageActor.Officer, reason!.Trim());
         db.AddTimeline(old.ChildId, TimelineKinds.Package, $"Package {Describe(old, await OrganisationNameAsync(old.OrganisationId, ct))} changed", reason.Trim());
         db.Packages.Add(replacement);
+        // The old package's direct payment pays up to the day before the replacement starts, never for the same days twice.
+        await DirectPayments.PackageDirectPayments.EndAsync(db, schemes, old, replacement.StartsOn.AddDays(-1), "was replaced by a changed package", ct);
         await CommitAsync(replacement, PackageActor.Officer, null, $"Replaces the package changed: {reason.Trim()}", ct);
         if (old.OrganisationId is not null) await QueueOrganisationEmailAsync(old, "been replaced", reason.Trim(), ct);
         return await SaveMadeAsync(replacement, ct);
@@ -276,6 +278,8 @@ public sealed class PackageService(ShortBreaksDbContext db, SchemeCatalog scheme
             _ => $"Package {Describe(package, name)} ended with notice by the {PackageDisplay.Actor(actor)}, last day {Day(package.EndsOn)}",
         };
         db.AddTimeline(package.ChildId, TimelineKinds.Package, summary, why);
+        // A package taken as a direct payment that ends early: its direct payment pays for no day after its last.
+        if (move == PackageMove.End) await DirectPayments.PackageDirectPayments.EndAsync(db, schemes, package, package.EndsOn, "was ended with notice", ct);
 
         if (actor == PackageActor.Provider && move != PackageMove.Accept) await QueueOfficerEmailAsync(package, name, move == PackageMove.Decline ? "declined" : "gave notice to end", why!, ct);
         if (actor != PackageActor.Provider && move == PackageMove.End && package.OrganisationId is not null) await QueueOrganisationEmailAsync(package, "been ended with notice", why!, ct);

@@ -31,6 +31,8 @@ public static class ServiceSetup
         if (!string.Equals(config["Providers:RenewalWatch"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<RenewalWorker>();
         // And puts reviews falling due on the reviewing officers' worklist; each review is made once.
         if (!string.Equals(config["Reviews:DueScan"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<ReviewWorker>();
+        // And ends the direct payments of packages whose last day has passed and that have nothing more to pay.
+        if (!string.Equals(config["DirectPayments:EndingScan"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<DirectPaymentEndingWorker>();
         // And finds complaint stages past their due date; each is found once across the nodes.
         if (!string.Equals(config["Complaints:OverdueScan"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<ComplaintWorker>();
         // And sends the emails waiting in the outbox, each once whatever the number of nodes.

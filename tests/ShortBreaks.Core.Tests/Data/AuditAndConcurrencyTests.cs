@@ -258,6 +258,8 @@ public class AuditAndConcurrencyTests
         var stored = await check.AuditEntries.OrderBy(a => a.EntityId).ToListAsync();
         stored.Count.ShouldBe(450);
         stored.Select(a => a.Id).Distinct().Count().ShouldBe(450);
+        // Written in the order recorded: the keys rise with the views as the page named them.
+        stored.Select(a => a.Id).ShouldBeInOrder(SortDirection.Ascending);
         for (var i = 0; i < children.Count; i++)
         {
             var entry = stored[i];
