@@ -181,6 +181,8 @@ public class PackagePagesTests(WebAppFactory factory) : IClassFixture<WebAppFact
         await provider.FollowAsync(await provider.SubmitAsync(await provider.GetPageAsync($"/provider/agreements/{packageId}"), "#accept-form", []));
 
         var page = await officer.GetPageAsync($"/staff/children/{child.Id}/packages/{packageId}");
+        page.Find("#end-direct-payment").ShouldBeNull("a package from a provider has no direct payment to end");
+        page.Find("#change-direct-payment").ShouldBeNull();
         var changed = await officer.FollowAsync(await officer.SubmitAsync(page, "#change-form", new() { ["Quantity"] = "1", ["Reason"] = "Fewer hours in term time" }));
         changed.Get("#done").TextContent.ShouldBe("The package is changed: this new package replaces it.");
         var replacementUrl = changed.Url;
@@ -212,6 +214,21 @@ public class PackagePagesTests(WebAppFactory factory) : IClassFixture<WebAppFact
 
         Page.Normalise((await officer.FollowAsync(ended)).Get("#package-state").TextContent).ShouldBe("Ended");
         replacementUrl.ShouldContain(replacementId.ToString());
+    }
+
+    [Fact]
+    public async Task APackageTakenAsADirectPayment_TellsTheOfficerWhatEndingOrChangingItDoesToTheDirectPayment()
+    {
+        var (officer, _) = await factory.SignedInAsAsync(Roles.TeamManager);
+        var child = await factory.Data.CreateChildAsync(tier: Tier.FlexibleShortBreaks);
+        await officer.FollowAsync(await officer.SubmitAsync(await officer.GetPageAsync($"/staff/children/{child.Id}/packages"), "#build-form",
+            new() { ["Route"] = "DirectPayment", ["DirectPaymentHours"] = "10" }));
+        var packageId = await factory.Data.WithDbAsync(db => db.Packages.Where(p => p.ChildId == child.Id).Select(p => p.Id).SingleAsync());
+
+        var page = await officer.GetPageAsync($"/staff/children/{child.Id}/packages/{packageId}");
+        Page.Normalise(page.Get("#end-direct-payment").TextContent).ShouldBe(
+            "Its direct payment pays for no day after the last day: the payments still to come are worked out again to that day, and one-off sums due after it are cancelled.");
+        Page.Normalise(page.Get("#change-direct-payment").TextContent).ShouldStartWith("Its direct payment pays up to the day before the new package starts.");
     }
 
     [Fact]
