@@ -73,6 +73,23 @@ public class MonitoringPageTests(WebAppFactory factory) : IClassFixture<WebAppFa
         account.Get("#weeks").TextContent.ShouldContain("9.2 weeks");
         account.Get("#flags").TextContent.ShouldContain("Holds a surplus");
         account.Get("#figures").TextContent.ShouldContain("Prepaid card ****3456");
+        Page.Normalise(account.Get("#state").TextContent).ShouldBe("Being paid");
+
+        // With a last day, an agreed direct payment says it; an ended one says when it ended.
+        await factory.Data.WithDbAsync(async db =>
+        {
+            var row = await db.DirectPayments.SingleAsync(d => d.Id == payment.Id);
+            row.EndsOn = new DateOnly(2027, 1, 31);
+            await db.SaveChangesAsync();
+        });
+        Page.Normalise((await finance.GetPageAsync($"/finance/direct-payments/{payment.Id}")).Get("#state").TextContent).ShouldBe("Being paid, last day 31 January 2027");
+        await factory.Data.WithDbAsync(async db =>
+        {
+            var row = await db.DirectPayments.SingleAsync(d => d.Id == payment.Id);
+            row.State = DirectPaymentState.Ended;
+            await db.SaveChangesAsync();
+        });
+        Page.Normalise((await finance.GetPageAsync($"/finance/direct-payments/{payment.Id}")).Get("#state").TextContent).ShouldBe("Ended on 31 January 2027");
         account.Text.ShouldNotContain("CARD123456");
         account.Get("#lines").TextContent.ShouldContain("Swim club");
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
