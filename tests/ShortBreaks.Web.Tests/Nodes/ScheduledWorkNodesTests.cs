@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ShortBreaks.Core.Children;
+using ShortBreaks.Core.DirectPayments;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.Core.Notifications;
+using ShortBreaks.Core.Providers;
 using ShortBreaks.Core.Scheduling;
 using ShortBreaks.TestCommon;
 using ShortBreaks.Web.Infrastructure;
@@ -64,5 +68,44 @@ public sealed class ScheduledWorkNodesTests
         var recorded = await first.Data.WithDbAsync(db => db.ScheduledJobs.AsNoTracking().SingleAsync(j => j.Name == job));
         (recorded.LastOutcome, recorded.LastResult, recorded.LeaseUntil).ShouldBe(("completed", "run 1", (DateTime?)null));
         (await first.Data.WithDbAsync(db => db.ScheduledJobs.AsNoTracking().AnyAsync(j => j.Name == "Outbox" && j.LastOutcome == "completed"))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Two_nodes_end_a_package_direct_payment_whose_last_day_has_passed_once()
+    {
+        using var first = new Node(Quick);
+        using var second = new Node(first, settings: Quick);
+        var child = await first.Data.CreateChildAsync(tier: Tier.FlexibleShortBreaks);
+        var (paymentId, reference) = await first.Data.WithDbAsync(async db =>
+        {
+            var today = db.Today;
+            var package = new Package
+            {
+                ChildId = child.Id, Route = PackageRoute.DirectPayment, Tier = Tier.FlexibleShortBreaks, YearStart = today.AddDays(-120), StartsOn = today.AddDays(-120),
+                EndsOn = today.AddDays(-9), NoticeGivenOn = today.AddDays(-60), State = PackageState.Ended, DirectPaymentHours = 20m, DirectPaymentAmount = 187.50m,
+                SchemeVersion = TestData.SchemeVersion, CreatedAt = db.UtcNow, CreatedByName = "Sam Officer",
+            };
+            db.Packages.Add(package);
+            var payment = TestData.AddDirectPayment(db, child.Id, package.StartsOn, paid: 4, scheduled: 0);
+            payment.PackageId = package.Id;
+            payment.EndsOn = package.EndsOn;
+            await db.SaveChangesAsync();
+            return (payment.Id, payment.Reference);
+        });
+
+        // The job runs on both nodes of one database (the test hosts leave it off unless asked).
+        using var a = first.WithWebHostBuilder(b => b.UseSetting("DirectPayments:EndingScan", "true"));
+        using var b = second.WithWebHostBuilder(b => b.UseSetting("DirectPayments:EndingScan", "true"));
+        _ = a.Services;
+        _ = b.Services;
+
+        await Eventually.UntilAsync(() => first.Data.WithDbAsync(db => db.ScheduledJobs.AsNoTracking().AnyAsync(j => j.Name == "Direct payments ending" && j.LastDay != null)),
+            done => done, "the direct payments ending job to have run");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        (await first.Data.WithDbAsync(db => db.DirectPayments.AsNoTracking().SingleAsync(d => d.Id == paymentId))).State.ShouldBe(DirectPaymentState.Ended);
+        (await first.Data.WithDbAsync(db => db.TimelineEvents.CountAsync(t => t.ChildId == child.Id && t.Summary.StartsWith($"Direct payment {reference} ended")))).ShouldBe(1);
+        var recorded = await first.Data.WithDbAsync(db => db.ScheduledJobs.AsNoTracking().SingleAsync(j => j.Name == "Direct payments ending"));
+        (recorded.LastOutcome, recorded.LastResult).ShouldBe(("completed", "1 direct payment ended"));
     }
 }
