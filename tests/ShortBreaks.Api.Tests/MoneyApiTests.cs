@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShortBreaks.Api.Tests.Infrastructure;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.DirectPayments;
 using ShortBreaks.Core.Finance;
@@ -229,7 +230,7 @@ public sealed class MoneyApiTests(WebAppFactory factory)
     {
         var (childId, paymentId) = await DirectPaymentAsync();
         var finance = await factory.SignInAsNewUserAsync(Roles.FinanceOfficer);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.Today(TimeProvider.System);
         var tag = Guid.NewGuid().ToString("N")[..6];
         const string Columns = "dateColumn=Date&descriptionColumn=Description&amountInColumn=Paid%20in&amountOutColumn=Paid%20out&balanceColumn=Balance&dateFormat=yyyy-MM-dd";
         var good = "Date,Description,Paid in,Paid out,Balance\n" +
@@ -264,7 +265,7 @@ public sealed class MoneyApiTests(WebAppFactory factory)
     {
         var (_, paymentId) = await DirectPaymentAsync();
         var finance = await factory.SignInAsNewUserAsync(Roles.FinanceOfficer);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.Today(TimeProvider.System);
         var tag = Guid.NewGuid().ToString("N")[..6];
         const string ColumnsA = "dateColumn=Date&descriptionColumn=Description&amountInColumn=Paid%20in&amountOutColumn=Paid%20out&balanceColumn=Balance&dateFormat=yyyy-MM-dd";
         const string ColumnsB = "dateColumn=When&descriptionColumn=What&amountInColumn=In&amountOutColumn=Out&balanceColumn=Held&dateFormat=dd/MM/yyyy";

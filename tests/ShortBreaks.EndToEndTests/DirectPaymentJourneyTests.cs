@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Data;
 using ShortBreaks.Core.Identity;
 using ShortBreaks.EndToEndTests.Infrastructure;
@@ -32,7 +33,7 @@ public sealed class DirectPaymentJourneyTests
         var preparer = await server.CreateUserAsync(Roles.FinanceOfficer, "Fola Finance");
         var approver = await server.CreateUserAsync(Roles.FinanceOfficer, "Kit Checker");
         var (child, _) = await server.Data.ChildWithDirectPaymentPlanAsync(parentLogin.Id, annual: 2808m);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.Today(TimeProvider.System);
 
         // The officer sets the direct payment up from the approved plan, for the mother to agree in her account.
         var staff = await browser.NewPageAsync();

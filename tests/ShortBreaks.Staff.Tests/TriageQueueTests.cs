@@ -17,7 +17,7 @@ public class TriageQueueTests(WebAppFactory factory) : IClassFixture<WebAppFacto
     [Fact]
     public async Task Queue_ListsTheOldestRequestFirstWithHowLongEachHasWaited()
     {
-        var newest = await factory.Data.SubmittedRequestAsync(r => r.SubmittedAt = DateTime.UtcNow.AddMinutes(-5));
+        var newest = await factory.Data.SubmittedRequestAsync(r => r.SubmittedAt = factory.Data.EarlierToday(TimeSpan.FromMinutes(5)));
         var dueSoon = await factory.Data.SubmittedRequestAsync(r => r.SubmittedAt = factory.SubmittedWorkingDaysAgo(9));
         var overdue = await factory.Data.SubmittedRequestAsync(r => r.SubmittedAt = factory.SubmittedWorkingDaysAgo(14));
         var (browser, _) = await factory.SignedInAsAsync(Roles.PersonalisationOfficer);

@@ -20,7 +20,7 @@ public sealed partial class TestData
             needIds: ["extra-care", "night-care"],
             evidenceKindIds: withEvidence ? null : [],
             hasEhcPlan: true,
-            submittedAt: DateTime.UtcNow.AddHours(-1),
+            submittedAt: EarlierToday(TimeSpan.FromHours(1)),
             configure: request =>
             {
                 request.FamilyUserId = null;

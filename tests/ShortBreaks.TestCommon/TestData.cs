@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Data;
 
 namespace ShortBreaks.TestCommon;
@@ -34,8 +35,20 @@ public sealed partial class TestData
     // Letters and digits that cannot be misread for one another when a reference is read out on the phone.
     private const string ReferenceAlphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    /// <summary>Today by the given context's clock, or by the real clock for a host's builders.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(_db?.UtcNow ?? DateTime.UtcNow);
+    /// <summary>Today in the UK by the given context's clock, or by the real clock for a host's builders.</summary>
+    public DateOnly Today => UkCalendar.DateOf(_db?.UtcNow ?? DateTime.UtcNow);
+
+    /// <summary>
+    /// A moment <paramref name="ago"/> before now but never before today's UK midnight: "a little while ago, today",
+    /// so a test reading "waited 0 days" passes in the hour after midnight as at noon.
+    /// </summary>
+    public DateTime EarlierToday(TimeSpan ago)
+    {
+        var now = _db?.UtcNow ?? DateTime.UtcNow;
+        var start = UkCalendar.DayStartUtc(UkCalendar.DateOf(now));
+        var then = now - ago;
+        return then < start ? start : then;
+    }
 
     /// <summary>Runs some work on the database: the given context, or a new one from the host's services.</summary>
     public async Task<T> WithDbAsync<T>(Func<ShortBreaksDbContext, Task<T>> work)

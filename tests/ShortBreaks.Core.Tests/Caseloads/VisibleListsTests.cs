@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using ShortBreaks.Core.Auditing;
+using ShortBreaks.Core.Calendar;
 using ShortBreaks.Core.Caseloads;
 using ShortBreaks.Core.Children;
 using ShortBreaks.Core.Data;
@@ -132,7 +133,7 @@ public sealed class VisibleListsTests : IDisposable
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext(new Actor { UserId = "manager", Name = "A manager" });
-        var w = await WorldAsync(db, c => c.DateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18).AddDays(40));
+        var w = await WorldAsync(db, c => c.DateOfBirth = UkCalendar.Today(TimeProvider.System).AddYears(-18).AddDays(40));
         foreach (var child in w.All)
         {
             db.FsbRenewals.Add(new FsbRenewal

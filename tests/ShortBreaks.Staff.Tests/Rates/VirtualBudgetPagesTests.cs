@@ -112,7 +112,7 @@ public sealed class VirtualBudgetPagesTests(VirtualBudgetCaseload caseload) : IC
 
         // The version's effect on budget monitoring's forecast outturn: both falls (-£1,800 a year) from the end of their
         // notice, for this year's days left after it, and for the whole of next year.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = UkCalendar.Today(TimeProvider.System);
         var thisYear = FinancialYears.Of(today);
         var yearEnd = FinancialYears.Start(thisYear + 1).AddDays(-1);
         var fallsFrom = today.AddMonths(3);
