@@ -38,7 +38,7 @@ public class RetentionPageTests
         var row = Page.Normalise(review.Get("#proposed").TextContent);
         row.ShouldContain("Child's case record");
         row.ShouldContain(child.Reference);
-        row.ShouldContain($"Case closed on {LongAgo.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}");
+        row.ShouldContain($"Case closed on {UkCalendar.Day(LongAgo)}");
         row.ShouldContain("6 years after the case closed, which is later than the 25th birthday");
         row.ShouldNotContain(child.FirstName);
         var itemId = await factory.Data.WithDbAsync(db => db.RetentionItems.Where(i => i.Reference == child.Reference).Select(i => i.Id).SingleAsync());
