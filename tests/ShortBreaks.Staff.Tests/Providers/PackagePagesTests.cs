@@ -28,9 +28,11 @@ public class PackagePagesTests(WebAppFactory factory) : IClassFixture<WebAppFact
         return (browser, user, organisation, service);
     }
 
-    private static Dictionary<string, string?> Hours(Service service, string perWeek) => new()
+    // Hours that fit the 80-hour allowance (or, for the refusal, do not) on any day of the allowance year: a
+    // package runs to the year's end, so 2 hours a week is 104 hours on 1 April and 10 hours a week fits in March.
+    private static Dictionary<string, string?> Hours(Service service, string quantity, string frequency = "Weekly") => new()
     {
-        ["Route"] = "Provider", ["ServiceId"] = service.Id.ToString(), ["Quantity"] = perWeek, ["Frequency"] = "Weekly",
+        ["Route"] = "Provider", ["ServiceId"] = service.Id.ToString(), ["Quantity"] = quantity, ["Frequency"] = frequency,
     };
 
     [Fact]
@@ -45,7 +47,7 @@ public class PackagePagesTests(WebAppFactory factory) : IClassFixture<WebAppFact
         var packages = await officer.GetPageAsync($"/staff/children/{child.Id}/packages");
         packages.Status.ShouldBe(HttpStatusCode.OK);
         Page.Normalise(packages.Get("#hours-left").TextContent).ShouldEndWith("hours");
-        var built = await officer.FollowAsync(await officer.SubmitAsync(packages, "#build-form", Hours(service, "2")));
+        var built = await officer.FollowAsync(await officer.SubmitAsync(packages, "#build-form", Hours(service, "1")));
 
         built.Get("#done").TextContent.ShouldBe("The package is sent to the provider as a service agreement.");
         Page.Normalise(built.Get("#package-state").TextContent).ShouldBe("Sent to the provider");
@@ -56,7 +58,7 @@ public class PackagePagesTests(WebAppFactory factory) : IClassFixture<WebAppFact
         Page.Normalise(list.Get($"#agreement-{packageId}").TextContent).ShouldContain(child.FullName);
         var agreement = await provider.GetPageAsync($"/provider/agreements/{packageId}");
         Page.Normalise(agreement.Get("#agreement").TextContent).ShouldContain($"{child.FullName}, born");
-        Page.Normalise(agreement.Get("#agreement").TextContent).ShouldContain($"{service.Name}: 2 hours a week");
+        Page.Normalise(agreement.Get("#agreement").TextContent).ShouldContain($"{service.Name}: 1 hour a week");
         var accepted = await provider.FollowAsync(await provider.SubmitAsync(agreement, "#accept-form", []));
         accepted.Get("#done").TextContent.ShouldBe("You have accepted the service agreement.");
         var pdf = await provider.GetAsync($"/provider/agreements/{packageId}?handler=pdf");
@@ -80,12 +82,12 @@ public class PackagePagesTests(WebAppFactory factory) : IClassFixture<WebAppFact
         var child = await factory.Data.CreateChildAsync(tier: Tier.FlexibleShortBreaks);
         var packages = await officer.GetPageAsync($"/staff/children/{child.Id}/packages");
 
-        var refused = await officer.SubmitAsync(packages, "#build-form", Hours(service, "10"));
+        var refused = await officer.SubmitAsync(packages, "#build-form", Hours(service, "100", "Total"));
 
         refused.Status.ShouldBe(HttpStatusCode.OK);
         refused.Html.Title.ShouldNotBeNull().ShouldStartWith("Error: ");
         refused.ErrorSummary().ShouldHaveSingleItem().ShouldStartWith("This package uses");
-        refused.Get("#Quantity").GetAttribute("value").ShouldBe("10");
+        refused.Get("#Quantity").GetAttribute("value").ShouldBe("100");
         var missing = await officer.SubmitAsync(packages, "#build-form", new() { ["Route"] = "Provider", ["ServiceId"] = "", ["StartsOn-day"] = "31", ["StartsOn-month"] = "2", ["StartsOn-year"] = "" });
         missing.ErrorSummary().ShouldBe(["The start date must include a year"]);
         missing.Get("#StartsOn-day").GetAttribute("value").ShouldBe("31");
@@ -176,14 +178,14 @@ public class PackagePagesTests(WebAppFactory factory) : IClassFixture<WebAppFact
         var (provider, _, _, service) = await ProviderAsync();
         var (officer, _) = await factory.SignedInAsAsync(Roles.TeamManager);
         var child = await factory.Data.CreateChildAsync(tier: Tier.FlexibleShortBreaks);
-        await officer.FollowAsync(await officer.SubmitAsync(await officer.GetPageAsync($"/staff/children/{child.Id}/packages"), "#build-form", Hours(service, "2")));
+        await officer.FollowAsync(await officer.SubmitAsync(await officer.GetPageAsync($"/staff/children/{child.Id}/packages"), "#build-form", Hours(service, "40", "Total")));
         var packageId = await factory.Data.WithDbAsync(db => db.Packages.Where(p => p.ChildId == child.Id).Select(p => p.Id).SingleAsync());
         await provider.FollowAsync(await provider.SubmitAsync(await provider.GetPageAsync($"/provider/agreements/{packageId}"), "#accept-form", []));
 
         var page = await officer.GetPageAsync($"/staff/children/{child.Id}/packages/{packageId}");
         page.Find("#end-direct-payment").ShouldBeNull("a package from a provider has no direct payment to end");
         page.Find("#change-direct-payment").ShouldBeNull();
-        var changed = await officer.FollowAsync(await officer.SubmitAsync(page, "#change-form", new() { ["Quantity"] = "1", ["Reason"] = "Fewer hours in term time" }));
+        var changed = await officer.FollowAsync(await officer.SubmitAsync(page, "#change-form", new() { ["Quantity"] = "20", ["Reason"] = "Fewer hours in term time" }));
         changed.Get("#done").TextContent.ShouldBe("The package is changed: this new package replaces it.");
         var replacementUrl = changed.Url;
         var old = await officer.GetPageAsync($"/staff/children/{child.Id}/packages/{packageId}");
